@@ -1,0 +1,40 @@
+"""Errors the data layer raises for people, each with a message key of `kxtui.i18n`."""
+
+
+class KxError(Exception):
+    """An error a person can act on. `key` names its message in kxtui.i18n; `params` fill it."""
+
+    key = "error.generic"
+
+    def __init__(self, key: str | None = None, **params: object) -> None:
+        self.key = key or self.key
+        self.params = params
+        super().__init__(f"{self.key} {params}")
+
+
+class OpenError(KxError):
+    """The database file cannot be opened as a kxtui database."""
+
+
+class ValidationError(KxError):
+    """Input rejected; `errors` maps a field name to (message key, params)."""
+
+    key = "error.validation"
+
+    def __init__(self, errors: dict[str, tuple[str, dict[str, object]]]) -> None:
+        self.errors = errors
+        super().__init__(self.key, fields=", ".join(errors))
+
+
+class RefusedError(KxError):
+    """A write the data refuses (e.g. delete while dependants exist)."""
+
+
+class ConflictError(KxError):
+    """Someone else saved the record since it was read."""
+
+    key = "error.conflict"
+
+
+class ReadOnlyError(KxError):
+    key = "error.read_only"

@@ -1,0 +1,118 @@
+"""Schema version and upgrades.
+
+The version lives in the `meta` table (portable, unlike SQLite's user_version). Opening an
+older database copies the file aside with SQLite's online backup API, then runs every missing
+step in one transaction; a database newer than this code is refused.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from peewee import IntegerField
+from playhouse.migrate import SchemaMigrator, migrate
+
+from kxtui import clock
+from kxtui.db.errors import OpenError
+from kxtui.db.models import ALL_MODELS, Meta, database
+
+SCHEMA_VERSION = 2
+VERSION_KEY = "schema_version"
+
+
+def _add_region_population() -> None:
+    migrator = SchemaMigrator.from_database(database)
+    migrate(migrator.add_column("region", "population", IntegerField(null=True)))
+
+
+# version reached -> the step that reaches it from the version before
+STEPS: dict[int, Callable[[], None]] = {
+    2: _add_region_population,
+}
+
+
+def read_version() -> int:
+    row = Meta.get_or_none(Meta.key == VERSION_KEY)
+    if row is None:
+        raise OpenError("open.not_kxtui", path=database.database)
+    return int(row.value)
+
+
+def _write_version(version: int) -> None:
+    Meta.replace(key=VERSION_KEY, value=str(version)).execute()
+
+
+def backup_copy(path: Path, version: int) -> Path:
+    """Copy the database aside before an upgrade; returns the copy's path."""
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.schema-v{version}-{stamp}.bak")
+    source = sqlite3.connect(path)
+    copy = sqlite3.connect(target)
+    try:
+        source.backup(copy)
+    finally:
+        copy.close()
+        source.close()
+    return target
+
+
+def preflight(path: Path) -> int | None:
+    """Check an existing file without changing a byte of it (no WAL switch, no upgrade).
+
+    Returns its schema version, or None for a new or empty file. Raises OpenError for a
+    SQLite file of another program or one written by a newer kxtui.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        tables = {row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+        )}
+        if not tables:
+            return None
+        if "meta" not in tables:
+            raise OpenError("open.not_kxtui", path=str(path))
+        row = connection.execute(
+            "SELECT value FROM meta WHERE key = ?", (VERSION_KEY,)
+        ).fetchone()
+    except sqlite3.DatabaseError as error:
+        raise OpenError("open.not_sqlite", path=str(path)) from error
+    finally:
+        connection.close()
+    if row is None:
+        raise OpenError("open.not_kxtui", path=str(path))
+    version = int(row[0])
+    if version > SCHEMA_VERSION:
+        raise OpenError("open.too_new", path=str(path), version=version, supported=SCHEMA_VERSION)
+    return version
+
+
+def ensure_schema(path: Path, *, read_only: bool) -> tuple[int, Path | None]:
+    """Create, check or upgrade the schema. Returns (version, backup path or None)."""
+    tables = set(database.get_tables())
+    if not tables:
+        if read_only:
+            raise OpenError("open.empty_read_only", path=str(path))
+        with database.atomic("IMMEDIATE"):
+            if not database.get_tables():  # another process may have won the race
+                database.create_tables(ALL_MODELS)
+                _write_version(SCHEMA_VERSION)
+        return read_version(), None
+    if "meta" not in tables:
+        raise OpenError("open.not_kxtui", path=str(path))
+    version = read_version()
+    if version > SCHEMA_VERSION:
+        raise OpenError("open.too_new", path=str(path), version=version, supported=SCHEMA_VERSION)
+    if version == SCHEMA_VERSION:
+        return version, None
+    if read_only:
+        raise OpenError("open.upgrade_read_only", path=str(path), version=version)
+    backup = backup_copy(path, version)
+    with database.atomic("IMMEDIATE"):
+        for target in range(read_version() + 1, SCHEMA_VERSION + 1):
+            STEPS[target]()
+        _write_version(SCHEMA_VERSION)
+    return SCHEMA_VERSION, backup

@@ -1,0 +1,253 @@
+"""peewee models: the county's records.
+
+The database object is created unbound (`SqliteDatabase(None)`) and initialised late by
+`kxtui.db.connection.open_database`, so the CLI, the app factory and the tests choose the file.
+Only `kxtui/db/` imports these models; screens call the functions of the sibling modules.
+"""
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    DecimalField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    SqliteDatabase,
+    TextField,
+)
+
+database = SqliteDatabase(None)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Meta(BaseModel):
+    """Key/value facts about the database itself (schema version, demo seed, ...)."""
+
+    key = CharField(primary_key=True)
+    value = TextField()
+
+
+class Tracked(BaseModel):
+    """Who created and last changed a record, when, and its version for edit conflicts."""
+
+    created_at = DateTimeField()
+    created_by = CharField()
+    updated_at = DateTimeField()
+    updated_by = CharField()
+    version = IntegerField(default=1)
+
+
+class Region(Tracked):
+    """County, town (镇), subdistrict (街道), village (村), community (社区) or grid (网格)."""
+
+    id = AutoField()
+    parent = ForeignKeyField("self", null=True, backref="children", on_delete="RESTRICT")
+    kind = CharField(index=True)
+    name = CharField()
+    code = CharField(null=True, index=True)  # administrative division code, optional
+    pinyin = CharField(index=True)  # "jiaozhoushi"
+    initials = CharField(index=True)  # "jzs"
+    sort_order = IntegerField(default=0)
+    # Materialised path of ids, "/1/5/23/": a subtree is one index range on this column.
+    path = CharField(index=True)
+    population = IntegerField(null=True)  # residents, when known (schema v2)
+
+    class Meta:
+        indexes = ((("parent", "name"), True),)
+
+
+class Venue(Tracked):
+    """A venue or position (阵地) in a region, assessed against the six haves (六有)."""
+
+    id = AutoField()
+    region = ForeignKeyField(Region, backref="venues", on_delete="RESTRICT")
+    name = CharField()
+    type = CharField(index=True)
+    level = CharField(null=True)
+    pinyin = CharField(index=True)
+    initials = CharField(index=True)
+    six_organisation = BooleanField(default=False)
+    six_organisation_note = TextField(default="")
+    six_rules = BooleanField(default=False)
+    six_rules_note = TextField(default="")
+    six_site = BooleanField(default=False)
+    six_site_note = TextField(default="")
+    six_medium = BooleanField(default=False)
+    six_medium_note = TextField(default="")
+    six_activities = BooleanField(default=False)
+    six_activities_note = TextField(default="")
+    six_feature = BooleanField(default=False)
+    six_feature_note = TextField(default="")
+    contact = CharField(default="")
+    phone = CharField(default="")
+    address = TextField(default="")
+    sort_order = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("region", "name"), True),)
+
+
+class Volunteer(Tracked):
+    """A science volunteer, usually registered on the national 大美志愿 platform."""
+
+    id = AutoField()
+    name = CharField()
+    pinyin = CharField(index=True)
+    initials = CharField(index=True)
+    gender = CharField(null=True)
+    mobile = CharField(null=True, index=True)
+    id_number = CharField(null=True, index=True)  # resident ID (GB 11643), optional
+    birth_date = DateField(null=True)
+    region = ForeignKeyField(Region, backref="volunteers", on_delete="RESTRICT")
+    skills = TextField(default="")
+    platform_registered = BooleanField(default=False)
+    platform_id = CharField(null=True, index=True)
+    is_student = BooleanField(default=False)
+    active = BooleanField(default=True)
+    joined_on = DateField(null=True)
+    notes = TextField(default="")
+
+
+class VolunteerDomain(BaseModel):
+    """A volunteer's domains (health, education ...), one row each so filters use an index."""
+
+    volunteer = ForeignKeyField(Volunteer, backref="domains", on_delete="CASCADE")
+    domain = CharField()
+
+    class Meta:
+        indexes = ((("volunteer", "domain"), True), (("domain", "volunteer"), False))
+
+
+class Officer(Tracked):
+    """A person of the grid: village liaison (联络员), grid officer (网格员), town/county staff."""
+
+    id = AutoField()
+    name = CharField()
+    pinyin = CharField(index=True)
+    initials = CharField(index=True)
+    role = CharField(index=True)
+    region = ForeignKeyField(Region, backref="officers", on_delete="RESTRICT")
+    mobile = CharField(null=True)
+    # "One officer, two duties" (一员双责): the grid officer's own volunteer record.
+    volunteer = ForeignKeyField(Volunteer, null=True, backref="officer_roles", on_delete="SET NULL")
+    active = BooleanField(default=True)
+
+
+class Team(Tracked):
+    """A volunteer team: 总队 → 支队 → 领域分队 → 专业队."""
+
+    id = AutoField()
+    parent = ForeignKeyField("self", null=True, backref="children", on_delete="RESTRICT")
+    name = CharField()
+    pinyin = CharField(index=True)
+    initials = CharField(index=True)
+    level = CharField()
+    domain = CharField(null=True)
+    region = ForeignKeyField(Region, backref="teams", on_delete="RESTRICT")
+    leader = ForeignKeyField(Volunteer, null=True, backref="led_teams", on_delete="SET NULL")
+    sort_order = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("parent", "name"), True),)
+
+
+class TeamMembership(BaseModel):
+    team = ForeignKeyField(Team, backref="memberships", on_delete="CASCADE")
+    volunteer = ForeignKeyField(Volunteer, backref="memberships", on_delete="CASCADE")
+    joined_on = DateField(null=True)
+
+    class Meta:
+        indexes = ((("team", "volunteer"), True), (("volunteer", "team"), False))
+
+
+class Activity(Tracked):
+    """An activity record (活动台账 row). Deleting sets `deleted_at` (soft delete, undoable)."""
+
+    id = AutoField()
+    title = TextField()
+    pinyin = TextField(default="")
+    initials = TextField(default="")
+    start_date = DateField(index=True)
+    end_date = DateField()
+    region = ForeignKeyField(Region, backref="activities", on_delete="RESTRICT")
+    venue = ForeignKeyField(Venue, null=True, backref="activities", on_delete="RESTRICT")
+    organiser_team = ForeignKeyField(Team, null=True, backref="activities", on_delete="RESTRICT")
+    organiser = CharField(default="")  # unit name when not a team
+    theme_day = CharField(null=True, index=True)
+    campaign = CharField(null=True, index=True)
+    target_groups = CharField(default="")  # comma-separated TargetGroup codes
+    format = CharField(index=True)
+    people_reached = IntegerField(default=0)  # 人次
+    materials = IntegerField(default=0)  # printed materials handed out, 份
+    notes = TextField(default="")
+    deleted_at = DateTimeField(null=True)
+    deleted_by = CharField(null=True)
+
+    class Meta:
+        indexes = ((("region", "start_date"), False),)
+
+
+class ServiceRecord(BaseModel):
+    """Hours one volunteer served at one activity."""
+
+    activity = ForeignKeyField(Activity, backref="service_records", on_delete="CASCADE")
+    volunteer = ForeignKeyField(Volunteer, backref="service_records", on_delete="RESTRICT")
+    hours = DecimalField(max_digits=7, decimal_places=2, auto_round=True)
+
+    class Meta:
+        indexes = ((("activity", "volunteer"), True), (("volunteer", "activity"), False))
+
+
+class AuditEntry(BaseModel):
+    """One entry per write, recorded in the write's own transaction."""
+
+    id = AutoField()
+    at = DateTimeField(index=True)
+    actor = CharField()
+    action = CharField()  # create / update / delete / restore / import ...
+    entity = CharField()  # region / venue / activity ...
+    entity_id = IntegerField(null=True)
+    summary = TextField(default="")
+    changes = TextField(default="")  # JSON: {"field": [old, new], ...}
+
+    class Meta:
+        indexes = ((("entity", "entity_id"), False),)
+
+
+class FormDraft(BaseModel):
+    """A half-typed form, kept until the form is saved or discarded."""
+
+    id = AutoField()
+    actor = CharField()
+    form = CharField()  # "venue", "region", "activity", ...
+    target = CharField()  # what the form edits: "venue:12", "new-in-region:5"
+    summary = TextField(default="")
+    data = TextField()  # JSON of the fields as typed
+    updated_at = DateTimeField()
+
+    class Meta:
+        indexes = ((("actor", "form", "target"), True),)
+
+
+ALL_MODELS = (
+    Meta,
+    Region,
+    Venue,
+    Volunteer,
+    VolunteerDomain,
+    Officer,
+    Team,
+    TeamMembership,
+    Activity,
+    ServiceRecord,
+    AuditEntry,
+    FormDraft,
+)

@@ -1,0 +1,405 @@
+"""Regions: the lazy tree, region detail with roll-ups, path to the root, and region writes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from peewee import fn
+
+from kxtui.db.errors import ConflictError, RefusedError, ValidationError
+from kxtui.db.models import Activity, Officer, Region, Team, Venue, Volunteer, database
+from kxtui.db.pinyin import pinyin_keys
+from kxtui.db.validation import Checker
+from kxtui.db.writes import diff, write_transaction
+from kxtui.domain import CHILD_KINDS, TOWN_LEVEL, VILLAGE_LEVEL, RegionKind, SixHave
+
+
+@dataclass(frozen=True)
+class NodeRef:
+    """A node of the hierarchy: a region or a venue."""
+
+    kind: str  # "region" | "venue"
+    id: int
+
+
+@dataclass(frozen=True)
+class TreeRow:
+    """One child in the tree, with the counts its label shows."""
+
+    ref: NodeRef
+    name: str
+    type: str  # RegionKind for regions, VenueType for venues
+    towns: int = 0  # child 镇
+    subdistricts: int = 0  # child 街道
+    villages: int = 0  # child 村
+    communities: int = 0  # child 社区
+    grids: int = 0
+    venues: int = 0  # venues in the whole subtree
+    expandable: bool = False
+    six_met: int = 0  # venues only: how many of the six haves are met
+
+
+@dataclass(frozen=True)
+class Crumb:
+    ref: NodeRef
+    name: str
+    type: str
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """A venue that misses some of the six haves."""
+
+    venue_id: int
+    name: str
+    region_name: str
+    missing: tuple[str, ...]  # SixHave codes
+
+
+@dataclass(frozen=True)
+class RegionDetail:
+    id: int
+    version: int
+    name: str
+    kind: str
+    code: str | None
+    population: int | None
+    path: tuple[Crumb, ...]  # root first, this region last
+    towns: int
+    villages: int
+    grids: int
+    venues_by_type: tuple[tuple[str, int], ...]
+    teams: int
+    volunteers: int
+    officers: int
+    activities_this_year: int
+    people_reached_this_year: int
+    shortfalls: tuple[Shortfall, ...]
+    shortfall_total: int
+
+    @property
+    def venues(self) -> int:
+        return sum(count for _, count in self.venues_by_type)
+
+
+SIX_COLUMNS = tuple(f"six_{item.value}" for item in SixHave)
+_SIX_MET_SQL = " + ".join(f"CASE WHEN v.{c} THEN 1 ELSE 0 END" for c in SIX_COLUMNS)
+SHORTFALL_LIST_LIMIT = 50
+
+
+def subtree_bounds(path: str) -> tuple[str, str]:
+    """Index range [lo, hi) of every path in the subtree of `path` ("/1/5/" → "/1/5/".."/1/50")."""
+    return path, path[:-1] + "0"
+
+
+_COUNTED_KINDS = (
+    RegionKind.TOWN, RegionKind.SUBDISTRICT, RegionKind.VILLAGE, RegionKind.COMMUNITY,
+    RegionKind.GRID,
+)
+_KIND_COUNTS = ",\n".join(
+    f"  (SELECT COUNT(*) FROM region g WHERE g.parent_id = k.id AND g.kind = '{kind}')"
+    for kind in _COUNTED_KINDS
+)
+
+
+_CHILDREN_SQL = f"""
+SELECT 'region' AS node, k.id, k.name, k.kind, k.sort_order, k.pinyin,
+{_KIND_COUNTS},
+  (SELECT COUNT(*) FROM venue v JOIN region r ON r.id = v.region_id
+     WHERE r.path >= k.path AND r.path < substr(k.path, 1, length(k.path) - 1) || '0'),
+  (SELECT COUNT(*) FROM venue v WHERE v.region_id = k.id),
+  0
+FROM region k WHERE {{region_filter}}
+UNION ALL
+SELECT 'venue', v.id, v.name, v.type, v.sort_order, v.pinyin, 0, 0, 0, 0, 0, 0, 0,
+  {_SIX_MET_SQL}
+FROM venue v WHERE {{venue_filter}}
+ORDER BY 1, 5, 6, 2
+"""
+
+
+def children(region_id: int | None) -> tuple[TreeRow, ...]:
+    """Child regions and the region's own venues, with label counts, in one query.
+
+    `None` lists the top level (the counties).
+    """
+    if region_id is None:
+        sql = _CHILDREN_SQL.format(region_filter="k.parent_id IS NULL", venue_filter="1 = 0")
+        params: tuple[int, ...] = ()
+    else:
+        sql = _CHILDREN_SQL.format(region_filter="k.parent_id = ?", venue_filter="v.region_id = ?")
+        params = (region_id, region_id)
+    rows = []
+    for node, id_, name, type_, _, _, *kinds, venues, own, six in (
+        database.execute_sql(sql, params).fetchall()
+    ):
+        towns, subdistricts, villages, communities, grids = kinds
+        rows.append(
+            TreeRow(
+                ref=NodeRef(node, id_),
+                name=name,
+                type=type_,
+                towns=towns,
+                subdistricts=subdistricts,
+                villages=villages,
+                communities=communities,
+                grids=grids,
+                venues=venues,
+                expandable=node == "region" and (sum(kinds) + own) > 0,
+                six_met=six,
+            )
+        )
+    return tuple(rows)
+
+
+def path_to_root(ref: NodeRef) -> tuple[Crumb, ...]:
+    """The chain of regions from the top down to `ref` (itself included)."""
+    tail: list[Crumb] = []
+    region_id = ref.id
+    if ref.kind == "venue":
+        venue = Venue.select(Venue.id, Venue.name, Venue.type, Venue.region).where(
+            Venue.id == ref.id
+        ).get_or_none()
+        if venue is None:
+            return ()
+        tail = [Crumb(ref, venue.name, venue.type)]
+        region_id = venue.region_id
+    region = Region.select(Region.path).where(Region.id == region_id).get_or_none()
+    if region is None:
+        return ()
+    ids = [int(part) for part in region.path.strip("/").split("/")]
+    found = {
+        r.id: r
+        for r in Region.select(Region.id, Region.name, Region.kind).where(Region.id.in_(ids))
+    }
+    crumbs = [Crumb(NodeRef("region", i), found[i].name, found[i].kind) for i in ids if i in found]
+    return tuple(crumbs + tail)
+
+
+def _subtree_count(model, lo: str, hi: str, *extra) -> int:  # type: ignore[no-untyped-def]
+    return (
+        model.select()
+        .join(Region, on=(model.region == Region.id))
+        .where(Region.path >= lo, Region.path < hi, *extra)
+        .count()
+    )
+
+
+def _shortfalls(lo: str, hi: str) -> tuple[tuple[Shortfall, ...], int]:
+    six_fields = [getattr(Venue, column) for column in SIX_COLUMNS]
+    any_missing = six_fields[0] == False  # noqa: E712 (peewee expression)
+    for f in six_fields[1:]:
+        any_missing |= f == False  # noqa: E712
+    base = (
+        Venue.select(Venue.id, Venue.name, Region.name.alias("region_name"), *six_fields)
+        .join(Region)
+        .where(Region.path >= lo, Region.path < hi, any_missing)
+        .objects()
+    )
+    total = base.count()
+    rows = base.order_by(Region.path, Venue.sort_order, Venue.pinyin).limit(SHORTFALL_LIST_LIMIT)
+    items = tuple(
+        Shortfall(
+            venue_id=row.id,
+            name=row.name,
+            region_name=row.region_name,
+            missing=tuple(
+                item.value for item in SixHave if not getattr(row, f"six_{item.value}")
+            ),
+        )
+        for row in rows
+    )
+    return items, total
+
+
+def detail(region_id: int, today: date) -> RegionDetail | None:
+    """A region with the roll-ups of its whole subtree; None if it no longer exists."""
+    region = Region.get_or_none(Region.id == region_id)
+    if region is None:
+        return None
+    lo, hi = subtree_bounds(region.path)
+    kinds = dict(
+        database.execute_sql(
+            "SELECT kind, COUNT(*) FROM region WHERE path > ? AND path < ? GROUP BY kind", (lo, hi)
+        ).fetchall()
+    )
+    by_type = database.execute_sql(
+        "SELECT v.type, COUNT(*) FROM venue v JOIN region r ON r.id = v.region_id "
+        "WHERE r.path >= ? AND r.path < ? GROUP BY v.type ORDER BY 2 DESC, 1",
+        (lo, hi),
+    ).fetchall()
+    year_start, year_end = date(today.year, 1, 1), date(today.year, 12, 31)
+    activities = (
+        Activity.select()
+        .join(Region, on=(Activity.region == Region.id))
+        .where(
+            Region.path >= lo,
+            Region.path < hi,
+            Activity.deleted_at.is_null(),
+            Activity.start_date.between(year_start, year_end),
+        )
+    )
+    reached = activities.select(fn.COALESCE(fn.SUM(Activity.people_reached), 0)).scalar()
+    shortfalls, shortfall_total = _shortfalls(lo, hi)
+    return RegionDetail(
+        id=region.id,
+        version=region.version,
+        name=region.name,
+        kind=region.kind,
+        code=region.code,
+        population=region.population,
+        path=path_to_root(NodeRef("region", region.id)),
+        towns=sum(kinds.get(k, 0) for k in TOWN_LEVEL),
+        villages=sum(kinds.get(k, 0) for k in VILLAGE_LEVEL),
+        grids=kinds.get(RegionKind.GRID, 0),
+        venues_by_type=tuple((t, n) for t, n in by_type),
+        teams=_subtree_count(Team, lo, hi),
+        volunteers=_subtree_count(Volunteer, lo, hi, Volunteer.active == True),  # noqa: E712
+        officers=_subtree_count(Officer, lo, hi, Officer.active == True),  # noqa: E712
+        activities_this_year=activities.count(),
+        people_reached_this_year=int(reached or 0),
+        shortfalls=shortfalls,
+        shortfall_total=shortfall_total,
+    )
+
+
+# ---------------------------------------------------------------- writes
+
+
+@dataclass(frozen=True)
+class RegionInput:
+    """What the region form submits."""
+
+    name: str
+    kind: str
+    code: str = ""
+    population: str = ""
+
+
+def _check_region(data: RegionInput, parent_kind: str | None, checker: Checker):
+    name = checker.name("name", data.name)
+    allowed = tuple(k.value for k in CHILD_KINDS[RegionKind(parent_kind) if parent_kind else None])
+    kind = checker.choice("kind", data.kind, allowed, required=True)
+    code = checker.region_code("code", data.code)
+    population = None
+    text = (data.population or "").strip()
+    if text:
+        if not text.isdigit() or len(text) > 9:
+            checker.fail("population", "field.count")
+        else:
+            population = int(text)
+    return name, kind, code, population
+
+
+def _sibling_exists(parent_id: int | None, name: str, exclude: int | None = None) -> bool:
+    query = Region.select(Region.id).where(
+        Region.parent.is_null() if parent_id is None else Region.parent == parent_id,
+        Region.name == name,
+    )
+    if exclude is not None:
+        query = query.where(Region.id != exclude)
+    return query.exists()
+
+
+def create_region(parent_id: int | None, data: RegionInput) -> int:
+    """Add a region under `parent_id` (None: a new county). Returns its id."""
+    with write_transaction() as write:
+        parent = Region.get_or_none(Region.id == parent_id) if parent_id is not None else None
+        if parent_id is not None and parent is None:
+            raise RefusedError("refused.gone")
+        checker = Checker()
+        name, kind, code, population = _check_region(data, parent.kind if parent else None, checker)
+        if "name" not in checker.errors and _sibling_exists(parent_id, name):
+            checker.fail("name", "field.duplicate_sibling")
+        checker.check()
+        full, initials = pinyin_keys(name)
+        region = Region.create(
+            parent=parent_id, kind=kind, name=name, code=code, population=population,
+            pinyin=full, initials=initials, path="", sort_order=_next_sort_order(parent_id),
+            **write.stamp(),
+        )
+        region.path = f"{parent.path if parent else '/'}{region.id}/"
+        region.save(only=[Region.path])
+        write.audit("create", "region", region.id, name, {"kind": kind, "code": code})
+        return region.id
+
+
+def _next_sort_order(parent_id: int | None) -> int:
+    siblings = Region.parent.is_null() if parent_id is None else Region.parent == parent_id
+    query = Region.select(fn.COALESCE(fn.MAX(Region.sort_order), 0)).where(siblings)
+    return int(query.scalar() or 0) + 1
+
+
+def update_region(region_id: int, version: int, data: RegionInput) -> None:
+    """Change a region's name, kind, code or population; refuses if someone saved meanwhile."""
+    with write_transaction() as write:
+        region = Region.get_or_none(Region.id == region_id)
+        if region is None:
+            raise RefusedError("refused.gone")
+        if region.version != version:
+            raise ConflictError(by=region.updated_by, at=str(region.updated_at)[:16])
+        parent_kind = region.parent.kind if region.parent_id else None
+        checker = Checker()
+        name, kind, code, population = _check_region(data, parent_kind, checker)
+        if "name" not in checker.errors and _sibling_exists(region.parent_id, name, region.id):
+            checker.fail("name", "field.duplicate_sibling")
+        checker.check()
+        before = {"name": region.name, "kind": region.kind, "code": region.code,
+                  "population": region.population}
+        after = {"name": name, "kind": kind, "code": code, "population": population}
+        full, initials = pinyin_keys(name)
+        Region.update(
+            pinyin=full, initials=initials, version=Region.version + 1,
+            updated_at=write.at, updated_by=write.actor, **after,
+        ).where(Region.id == region_id).execute()
+        write.audit("update", "region", region_id, name, diff(before, after))
+
+
+@dataclass(frozen=True)
+class Dependants:
+    regions: int
+    venues: int
+    activities: int
+    volunteers: int
+    teams: int
+    officers: int
+
+    def any(self) -> bool:
+        return any(vars(self).values())
+
+
+def dependants(region_id: int) -> Dependants:
+    """What still points at a region (activities include soft-deleted ones)."""
+    return Dependants(
+        regions=Region.select().where(Region.parent == region_id).count(),
+        venues=Venue.select().where(Venue.region == region_id).count(),
+        activities=Activity.select().where(Activity.region == region_id).count(),
+        volunteers=Volunteer.select().where(Volunteer.region == region_id).count(),
+        teams=Team.select().where(Team.region == region_id).count(),
+        officers=Officer.select().where(Officer.region == region_id).count(),
+    )
+
+
+def delete_region(region_id: int, version: int) -> None:
+    """Delete an empty region. Refuses, with counts, while anything depends on it."""
+    with write_transaction() as write:
+        region = Region.get_or_none(Region.id == region_id)
+        if region is None:
+            raise RefusedError("refused.gone")
+        if region.version != version:
+            raise ConflictError(by=region.updated_by, at=str(region.updated_at)[:16])
+        deps = dependants(region_id)
+        if deps.any():
+            raise RefusedError("refused.region_has_dependants", **vars(deps))
+        before = {"name": region.name, "kind": region.kind, "code": region.code,
+                  "parent_id": region.parent_id}
+        region.delete_instance()
+        write.audit("delete", "region", region_id, region.name, before)
+
+
+__all__ = [
+    "Crumb", "Dependants", "NodeRef", "RegionDetail", "RegionInput", "Shortfall", "TreeRow",
+    "ValidationError", "children", "create_region", "delete_region", "dependants", "detail",
+    "path_to_root", "subtree_bounds", "update_region",
+]

@@ -1,0 +1,251 @@
+"""Every user-visible string, Simplified Chinese first, English beside it.
+
+`t("key", **params)` formats the string of the current language. `label(enum_value)` gives the
+name of a stored code (a region kind, venue type, six-haves item ...). The table doubles as the
+glossary: one name for one thing, in DOMAIN.md's terms.
+"""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+
+LANGUAGES = ("zh", "en")
+_language = {"current": "zh"}
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # app
+    "app.title": ("kxtui 科协基层工作台", "kxtui science association desk"),
+    "app.read_only": ("只读模式：数据库文件不可写，不能保存修改", "READ-ONLY: the database file is not writable; changes cannot be saved"),
+    "app.upgraded": ("数据库已升级到第 {version} 版，原文件已备份到 {backup}", "Database upgraded to schema {version}; the old file was copied to {backup}"),
+    # bindings
+    "key.quit": ("退出", "Quit"),
+    "key.jump": ("跳转", "Jump"),
+    "key.add_region": ("新建区域", "New region"),
+    "key.add_venue": ("新建阵地", "New venue"),
+    "key.edit": ("编辑", "Edit"),
+    "key.delete": ("删除", "Delete"),
+    "key.help": ("帮助", "Help"),
+    "key.refresh": ("刷新", "Refresh"),
+    "key.save": ("保存", "Save"),
+    "key.cancel": ("取消", "Cancel"),
+    "key.close": ("关闭", "Close"),
+    "key.open": ("打开", "Open"),
+    "key.palette": ("命令", "Commands"),
+    # command palette ("area: verb")
+    "cmd.jump": ("区域: 跳转", "Region: jump to"),
+    "cmd.jump.help": ("按名称、拼音或首字母查找区域和阵地", "Find a region or venue by name, pinyin or initials"),
+    "cmd.add_region": ("区域: 新建下级区域", "Region: add child region"),
+    "cmd.add_region.help": ("在选中的区域下新建镇街、村社区或网格", "Add a town, village or grid under the selected region"),
+    "cmd.add_county": ("区域: 新建县（市、区）", "Region: add county"),
+    "cmd.add_county.help": ("新建一个顶层的县（市、区）", "Add a top-level county"),
+    "cmd.add_venue": ("阵地: 新建", "Venue: add"),
+    "cmd.add_venue.help": ("在选中的区域新建阵地", "Add a venue to the selected region"),
+    "cmd.edit": ("区域/阵地: 编辑", "Region/venue: edit"),
+    "cmd.edit.help": ("编辑选中的区域或阵地", "Edit the selected region or venue"),
+    "cmd.delete": ("区域/阵地: 删除", "Region/venue: delete"),
+    "cmd.delete.help": ("删除选中的区域或阵地（有下级或活动时会拒绝）", "Delete the selected region or venue (refused while it has dependants)"),
+    "cmd.help": ("帮助: 按键说明", "Help: keys"),
+    "cmd.help.help": ("显示所有按键", "Show every key"),
+    "cmd.refresh": ("区域: 刷新", "Region: refresh"),
+    "cmd.refresh.help": ("重新读取树和详情", "Reload the tree and the detail"),
+    # hierarchy screen
+    "tree.title": ("区域与阵地", "Regions and venues"),
+    "tree.loading": ("加载中…", "Loading…"),
+    "tree.empty": ("还没有区域。按 a 新建县（市、区），或运行 kxtui demo 生成演示数据。", "No regions yet. Press a to add a county, or run kxtui demo for demo data."),
+    "detail.title": ("详情", "Detail"),
+    "detail.pick": ("在左侧选择区域或阵地", "Select a region or venue on the left"),
+    "detail.gone": ("该记录已不存在", "This record no longer exists"),
+    "detail.code": ("行政区划代码", "Division code"),
+    "detail.population": ("常住人口", "Population"),
+    "detail.towns": ("镇/街道", "Towns/subdistricts"),
+    "detail.villages": ("村/社区", "Villages/communities"),
+    "detail.grids": ("网格", "Grids"),
+    "detail.venues": ("阵地", "Venues"),
+    "detail.teams": ("志愿服务队", "Volunteer teams"),
+    "detail.volunteers": ("科技志愿者", "Volunteers"),
+    "detail.officers": ("联络员/网格员", "Liaisons, grid officers"),
+    "detail.activities_year": ("{year}年活动", "Activities {year}"),
+    "detail.reached_year": ("{year}年受众人次", "People reached {year}"),
+    "detail.venue_types": ("阵地类型", "Venues by type"),
+    "detail.shortfalls": ("六有未达标阵地 {total} 个", "{total} venues short of the six haves"),
+    "detail.shortfalls_none": ("所有阵地均达到六有标准", "Every venue meets the six haves"),
+    "detail.shortfalls_more": ("…另有 {more} 个未列出", "…and {more} more"),
+    "detail.missing": ("缺", "missing"),
+    "detail.six": ("六有", "Six haves"),
+    "detail.type": ("类型", "Type"),
+    "detail.level": ("级别", "Level"),
+    "detail.contact": ("联系人", "Contact"),
+    "detail.phone": ("电话", "Phone"),
+    "detail.address": ("地址", "Address"),
+    "detail.activities_total": ("累计活动", "Activities in all"),
+    "detail.none": ("—", "—"),
+    "label.villages": ("村", "villages"),
+    "label.communities": ("社区", "communities"),
+    "label.towns": ("镇", "towns"),
+    "label.subdistricts": ("街道", "subdistricts"),
+    "label.town_level": ("镇街", "towns"),
+    "label.grids": ("网格", "grids"),
+    "label.venues": ("阵地", "venues"),
+    "label.six_met": ("六有 {met}/6", "six haves {met}/6"),
+    # jump-to
+    "jump.title": ("跳转到区域或阵地", "Jump to a region or venue"),
+    "jump.placeholder": ("输入名称、拼音或首字母，如 jzs / jiaozhou / 胶州", "Type a name, pinyin or initials: jzs / jiaozhou / 胶州"),
+    "jump.none": ("没有匹配的区域或阵地", "No matching region or venue"),
+    "jump.hint": ("↑↓ 选择  Enter 定位  Esc 关闭", "↑↓ choose  Enter go  Esc close"),
+    "jump.count": ("{count} 条结果", "{count} results"),
+    "jump.count_limited": ("前 {count} 条结果", "first {count} results"),
+    # forms
+    "form.region.new": ("新建区域（上级：{parent}）", "New region (under {parent})"),
+    "form.region.new_top": ("新建县（市、区）", "New county"),
+    "form.region.edit": ("编辑区域：{name}", "Edit region: {name}"),
+    "form.venue.new": ("新建阵地（{region}）", "New venue ({region})"),
+    "form.venue.edit": ("编辑阵地：{name}", "Edit venue: {name}"),
+    "form.name": ("名称", "Name"),
+    "form.kind": ("类型", "Kind"),
+    "form.code": ("行政区划代码（可选）", "Division code (optional)"),
+    "form.population": ("常住人口（可选）", "Population (optional)"),
+    "form.venue_type": ("阵地类型", "Venue type"),
+    "form.level": ("级别（可选）", "Level (optional)"),
+    "form.contact": ("联系人", "Contact person"),
+    "form.phone": ("联系电话", "Phone"),
+    "form.address": ("地址", "Address"),
+    "form.six": ("六有标准（空格勾选，备注写明情况）", "Six haves (space to tick; note the situation)"),
+    "form.note": ("备注", "note"),
+    "form.choose": ("请选择", "Choose"),
+    "form.save": ("保存 Ctrl+S", "Save Ctrl+S"),
+    "form.cancel": ("取消 Esc", "Cancel Esc"),
+    "form.errors": ("有 {count} 处需要修改，已保留您输入的内容", "{count} fields need attention; everything you typed is kept"),
+    "form.saved": ("已保存", "Saved"),
+    "form.saving": ("正在保存…", "Saving…"),
+    "form.unsaved": ("有未保存的修改。放弃吗？", "Discard unsaved changes?"),
+    "form.discard": ("放弃修改", "Discard"),
+    "form.keep": ("继续编辑", "Keep editing"),
+    # delete
+    "delete.confirm_region": ("删除区域“{name}”？此操作会记入审计日志。", "Delete region “{name}”? This is recorded in the audit log."),
+    "delete.confirm_venue": ("删除阵地“{name}”？此操作会记入审计日志。", "Delete venue “{name}”? This is recorded in the audit log."),
+    "delete.yes": ("删除", "Delete"),
+    "delete.no": ("取消", "Cancel"),
+    "delete.done": ("已删除：{name}", "Deleted: {name}"),
+    # field errors
+    "field.required": ("必填", "Required"),
+    "field.nul": ("不能包含空字符（NUL）", "Must not contain NUL characters"),
+    "field.control": ("不能包含控制字符（如换行、制表符、ESC）", "Must not contain control characters (newline, tab, ESC …)"),
+    "field.bidi": ("不能包含文字方向控制字符（如 U+202E）", "Must not contain bidirectional control characters (e.g. U+202E)"),
+    "field.too_long": ("太长了：最多 {limit} 个字", "Too long: at most {limit} characters"),
+    "field.choice": ("请从列表中选择", "Choose from the list"),
+    "field.phone": ("电话号码格式不对：手机 11 位（如 13812345678），座机带区号（如 0532-87654321）", "Not a valid phone number: 11-digit mobile or landline with area code (0532-87654321)"),
+    "field.region_code": ("代码应为 6、9 或 12 位数字", "A code is 6, 9 or 12 digits"),
+    "field.count": ("请填写非负整数", "Enter a whole number, 0 or more"),
+    "field.duplicate_sibling": ("同一上级下已有同名记录", "A sibling already has this name"),
+    # refusals and errors
+    "error.generic": ("操作失败：{detail}", "Failed: {detail}"),
+    "error.validation": ("输入有误：{fields}", "Please correct: {fields}"),
+    "error.conflict": ("保存被拒绝：{by} 已于 {at} 修改了这条记录。请关闭后重新打开再改。", "Not saved: {by} changed this record at {at}. Reopen it and edit again."),
+    "error.read_only": ("只读模式，不能保存", "Read-only: cannot save"),
+    "error.locked": ("数据库正忙（其他人正在保存），请稍后重试；您输入的内容已保留", "The database is busy (someone else is saving); try again — your input is kept"),
+    "refused.gone": ("该记录已被删除", "This record was deleted meanwhile"),
+    "refused.region_has_dependants": ("不能删除：还有 {regions} 个下级区域、{venues} 个阵地、{activities} 条活动记录、{volunteers} 名志愿者、{teams} 支队伍、{officers} 名联络员/网格员", "Cannot delete: {regions} child regions, {venues} venues, {activities} activities, {volunteers} volunteers, {teams} teams, {officers} officers still belong to it"),
+    "refused.venue_has_activities": ("不能删除：该阵地有 {activities} 条活动记录", "Cannot delete: {activities} activities took place at this venue"),
+    "refused.no_region": ("请先在左侧选择一个区域", "Select a region first"),
+    "refused.no_child_kinds": ("网格下不能再建下级区域", "A grid has no child regions"),
+    "refused.venue_under_venue": ("阵地下不能再建阵地，请选择区域", "Select a region, not a venue"),
+    # opening
+    "open.is_directory": ("{path} 是一个目录，不是数据库文件", "{path} is a directory, not a database file"),
+    "open.unreadable": ("无法读取 {path}：{reason}", "Cannot read {path}: {reason}"),
+    "open.not_sqlite": ("{path} 不是 SQLite 数据库文件，未做任何修改", "{path} is not a SQLite database; it was left untouched"),
+    "open.not_kxtui": ("{path} 是 SQLite 文件，但不是 kxtui 数据库，未做任何修改", "{path} is a SQLite file but not a kxtui database; it was left untouched"),
+    "open.too_new": ("{path} 由较新版本的 kxtui 创建（数据库第 {version} 版，本程序支持到第 {supported} 版），请升级 kxtui", "{path} was written by a newer kxtui (schema {version}; this one knows up to {supported}); upgrade kxtui"),
+    "open.upgrade_read_only": ("{path} 是旧版数据库（第 {version} 版），只读打开时无法升级", "{path} has old schema {version} and cannot be upgraded read-only"),
+    "open.empty_read_only": ("{path} 是空文件且只读", "{path} is empty and read-only"),
+    "open.missing": ("{path} 不存在", "{path} does not exist"),
+    "open.missing_read_only": ("{path} 不存在，无法以只读方式打开", "{path} does not exist; cannot open read-only"),
+    # cli
+    "cli.description": ("kxtui — 县级科协基层工作终端：区域、阵地、活动台账与志愿者", "kxtui — terminal desk for county science-association officers"),
+    "cli.demo_exists": ("{path} 已存在，未覆盖。加 --force 覆盖，或用 --db 指定其他文件", "{path} exists and was not overwritten; use --force or another --db"),
+    "cli.demo_done": ("演示数据库已生成：{path}（{seconds:.1f} 秒）", "Demo database built: {path} ({seconds:.1f} s)"),
+    "cli.demo_building": ("正在生成演示数据库 {path} …", "Building demo database {path} …"),
+    "cli.stats_header": ("县（市、区）", "County"),
+    # help screen
+    "help.title": ("按键说明", "Keys"),
+    "help.body": (
+        "↑↓ 移动   → 或 Enter 展开   ← 收起\n"
+        "/  跳转：输入名称、拼音或首字母（jzs、jiaozhou、胶州）\n"
+        "a  在选中区域下新建下级区域\n"
+        "v  在选中区域新建阵地\n"
+        "e  编辑选中的区域或阵地\n"
+        "Del / d  删除（有下级、活动等时会拒绝并说明数量）\n"
+        "r  刷新   Ctrl+P 命令面板   F1 帮助   q 退出\n"
+        "表单中：Tab 切换字段，Ctrl+S 保存，Esc 取消（有修改时会确认）",
+        "↑↓ move   → or Enter expand   ← collapse\n"
+        "/  jump: type a name, pinyin or initials (jzs, jiaozhou, 胶州)\n"
+        "a  add a child region under the selected region\n"
+        "v  add a venue to the selected region\n"
+        "e  edit the selected region or venue\n"
+        "Del / d  delete (refused, with counts, while it has dependants)\n"
+        "r  refresh   Ctrl+P commands   F1 help   q quit\n"
+        "In forms: Tab next field, Ctrl+S save, Esc cancel (asks if changed)",
+    ),
+    # labels of stored codes
+    "RegionKind.county": ("县（市、区）", "county"),
+    "RegionKind.town": ("镇", "town"),
+    "RegionKind.subdistrict": ("街道", "subdistrict"),
+    "RegionKind.village": ("村", "village"),
+    "RegionKind.community": ("社区", "community"),
+    "RegionKind.grid": ("网格", "grid"),
+    "VenueType.education_base": ("市级科普教育基地", "science education base"),
+    "VenueType.tech_courtyard": ("科技小院", "science & technology courtyard"),
+    "VenueType.community_museum": ("社区科普馆", "community science museum"),
+    "VenueType.school_museum": ("学校科普馆", "school science museum"),
+    "VenueType.science_park": ("科普公园", "science park"),
+    "VenueType.demonstration_school": ("科普示范学校", "demonstration school"),
+    "VenueType.town_activity_centre": ("镇(街道)科普活动中心", "town science activity centre"),
+    "VenueType.enterprise_sast": ("企业科协", "enterprise SAST"),
+    "VenueType.university_sast": ("高校科协", "university SAST"),
+    "VenueType.rural_tech_association": ("农技协", "rural technical association"),
+    "VenueType.community_station": ("社区科普活动站", "community science station"),
+    "VenueType.household_point": ("住户科普网点", "household network point"),
+    "VenueType.neighbour_point": ("邻里科普交流点", "neighbour exchange point"),
+    "VenueType.notice_point": ("楼门科普公示点", "building-door notice point"),
+    "VenueType.building_point": ("楼栋科普宣传点", "building promotion point"),
+    "VenueType.courtyard_point": ("院落科普帮助点", "courtyard help point"),
+    "VenueType.estate_point": ("小区科普服务点", "residential-estate service point"),
+    "VenueType.street_point": ("街巷科普督办点", "street supervision point"),
+    "VenueType.community_school": ("社区科普学校", "community science school"),
+    "VenueLevel.national": ("国家级", "national"),
+    "VenueLevel.province": ("省级", "provincial"),
+    "VenueLevel.city": ("市级", "city"),
+    "VenueLevel.county": ("县级", "county"),
+    "VenueLevel.town": ("镇(街道)级", "town"),
+    "VenueLevel.village": ("村(社区)级", "village"),
+    "SixHave.organisation": ("有组织", "organisation"),
+    "SixHave.rules": ("有制度", "rules"),
+    "SixHave.site": ("有场所", "site"),
+    "SixHave.medium": ("有载体", "medium"),
+    "SixHave.activities": ("有活动", "activities"),
+    "SixHave.feature": ("有特色", "distinctive feature"),
+}
+
+
+def set_language(language: str | None) -> str:
+    """Choose the language (from --lang, else KXTUI_LANG, else Chinese); returns it."""
+    chosen = (language or os.environ.get("KXTUI_LANG") or "zh").lower()[:2]
+    _language["current"] = chosen if chosen in LANGUAGES else "zh"
+    return _language["current"]
+
+
+def language() -> str:
+    return _language["current"]
+
+
+def t(key: str, **params: object) -> str:
+    zh, en = STRINGS.get(key, (key, key))
+    text = en if _language["current"] == "en" else zh
+    return text.format(**params) if params else text
+
+
+def label(value: StrEnum | str, enum: type[StrEnum] | None = None) -> str:
+    """Name of a stored code: label(RegionKind.TOWN) → "镇"."""
+    enum_name = enum.__name__ if enum else type(value).__name__
+    key = f"{enum_name}.{value}"
+    return t(key) if key in STRINGS else str(value)

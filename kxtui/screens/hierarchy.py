@@ -1,0 +1,212 @@
+"""The hierarchy screen: the region/venue tree on the left, the selected node's detail right."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, Tree
+
+from kxtui import clock
+from kxtui.db import regions, venues
+from kxtui.db.errors import KxError, RefusedError
+from kxtui.db.regions import Crumb, NodeRef, RegionDetail, TreeRow
+from kxtui.db.venues import VenueDetail
+from kxtui.db.writes import is_read_only
+from kxtui.i18n import t
+from kxtui.screens.base import TranslatedBindings
+from kxtui.screens.confirm import ConfirmScreen
+from kxtui.screens.jump import JumpScreen
+from kxtui.screens.region_form import RegionFormScreen
+from kxtui.screens.venue_form import VenueFormScreen
+from kxtui.widgets.node_detail import NodeDetail
+from kxtui.widgets.region_tree import RegionTree
+from kxtui.widgets.workers import run_db
+
+Detail = RegionDetail | VenueDetail
+
+
+def load_detail(ref: NodeRef, today) -> Detail | None:  # type: ignore[no-untyped-def]
+    if ref.kind == "region":
+        return regions.detail(ref.id, today)
+    return venues.detail(ref.id, today)
+
+
+def count_dependants(ref: NodeRef) -> regions.Dependants | int:
+    if ref.kind == "region":
+        return regions.dependants(ref.id)
+    return venues.dependants(ref.id)
+
+
+def delete(ref: NodeRef, version: int) -> None:
+    if ref.kind == "region":
+        regions.delete_region(ref.id, version)
+    else:
+        venues.delete_venue(ref.id, version)
+
+
+class HierarchyScreen(TranslatedBindings, Screen[None]):
+    CSS_PATH = "hierarchy.tcss"
+    BINDINGS = [
+        Binding("slash", "jump", "key.jump", id="hierarchy.jump", tooltip="cmd.jump.help"),
+        Binding("a", "add_region", "key.add_region", id="hierarchy.add_region",
+                tooltip="cmd.add_region.help"),
+        Binding("v", "add_venue", "key.add_venue", id="hierarchy.add_venue",
+                tooltip="cmd.add_venue.help"),
+        Binding("e", "edit", "key.edit", id="hierarchy.edit", tooltip="cmd.edit.help"),
+        Binding("d,delete", "delete", "key.delete", id="hierarchy.delete",
+                tooltip="cmd.delete.help"),
+        Binding("r", "refresh", "key.refresh", id="hierarchy.refresh", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.detail: Detail | None = None
+        self.detail_ref: NodeRef | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="≡")
+        if is_read_only():
+            yield Static(Text(t("app.read_only")), id="read-only-banner")
+        with Horizontal(id="panes"):
+            yield RegionTree(id="tree")
+            yield NodeDetail(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t("app.title")
+        tree = self.query_one(RegionTree)
+        tree.load_top()
+        tree.focus()
+
+    @property
+    def region_tree(self) -> RegionTree:
+        return self.query_one(RegionTree)
+
+    # -- detail ----------------------------------------------------------------
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[TreeRow]) -> None:
+        if event.node.data is not None:
+            self.show_detail_of(event.node.data.ref)
+
+    def show_detail_of(self, ref: NodeRef) -> None:
+        today = clock.today()
+
+        def shown(detail: Detail | None) -> None:
+            self.detail, self.detail_ref = detail, ref
+            self.query_one(NodeDetail).show(detail, today.year)
+
+        run_db(self, load_detail, ref, today, done=shown, group="detail")
+
+    def _selected(self) -> tuple[NodeRef, Detail] | None:
+        node = self.region_tree.cursor_node
+        if node is None or node.data is None or self.detail is None:
+            return None
+        if node.data.ref != self.detail_ref:
+            return None  # its detail is still loading
+        return node.data.ref, self.detail
+
+    def _region_crumb(self) -> Crumb | None:
+        """The selected region, or the region of the selected venue."""
+        selected = self._selected()
+        if selected is None:
+            return None
+        ref, detail = selected
+        crumbs = [c for c in detail.path if c.ref.kind == "region"]
+        return crumbs[-1] if crumbs else None
+
+    def _writable(self) -> bool:
+        if is_read_only():
+            self.app.show_error(KxError("error.read_only"))  # type: ignore[attr-defined]
+            return False
+        return True
+
+    # -- actions ---------------------------------------------------------------
+
+    def action_jump(self) -> None:
+        self.app.push_screen(JumpScreen(), self._jumped)
+
+    def _jumped(self, ref: NodeRef | None) -> None:
+        if ref is not None:
+            self.region_tree.reveal(ref)
+
+    def action_add_region(self) -> None:
+        if not self._writable():
+            return
+        parent = self._region_crumb()
+        if parent is not None and parent.type == "grid":
+            self.app.show_error(RefusedError("refused.no_child_kinds"))  # type: ignore[attr-defined]
+            return
+        self.app.push_screen(RegionFormScreen(parent=parent), self._written)
+
+    def action_add_county(self) -> None:
+        if self._writable():
+            self.app.push_screen(RegionFormScreen(parent=None), self._written)
+
+    def action_add_venue(self) -> None:
+        if not self._writable():
+            return
+        region = self._region_crumb()
+        if region is None:
+            self.app.show_error(RefusedError("refused.no_region"))  # type: ignore[attr-defined]
+            return
+        self.app.push_screen(VenueFormScreen(region=region), self._written)
+
+    def action_edit(self) -> None:
+        selected = self._selected()
+        if selected is None or not self._writable():
+            return
+        _, detail = selected
+        if isinstance(detail, RegionDetail):
+            self.app.push_screen(RegionFormScreen(existing=detail), self._written)
+        else:
+            self.app.push_screen(VenueFormScreen(existing=detail), self._written)
+
+    def _written(self, ref: NodeRef | None) -> None:
+        if ref is not None:
+            self.notify(t("form.saved"), timeout=3)
+            self.region_tree.reveal(ref)
+            self.show_detail_of(ref)
+
+    def action_delete(self) -> None:
+        selected = self._selected()
+        if selected is None or not self._writable():
+            return
+        ref, detail = selected
+
+        def counted(deps: regions.Dependants | int) -> None:
+            if isinstance(deps, int) and deps:
+                error = RefusedError("refused.venue_has_activities", activities=deps)
+                self.app.show_error(error)  # type: ignore[attr-defined]
+            elif isinstance(deps, regions.Dependants) and deps.any():
+                self.app.show_error(  # type: ignore[attr-defined]
+                    RefusedError("refused.region_has_dependants", **vars(deps))
+                )
+            else:
+                key = "delete.confirm_region" if ref.kind == "region" else "delete.confirm_venue"
+                question = t(key, name=detail.name)
+                self.app.push_screen(
+                    ConfirmScreen(question, t("delete.yes"), t("delete.no")), confirmed
+                )
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                run_db(self, delete, ref, detail.version, done=deleted, group="write")
+
+        def deleted(_: None) -> None:
+            self.notify(t("delete.done", name=detail.name), markup=False)
+            parents = [c.ref for c in detail.path[:-1] if c.ref.kind == "region"]
+            parent = parents[-1] if parents else None
+            self.region_tree.refresh_node(parent)
+            if parent is not None:
+                self.show_detail_of(parent)
+
+        run_db(self, count_dependants, ref, done=counted, group="write")
+
+    def action_refresh(self) -> None:
+        selected = self._selected()
+        self.region_tree.refresh_node(selected[0] if selected else None)
+        if selected:
+            self.show_detail_of(selected[0])

@@ -1,0 +1,65 @@
+"""Shared fixtures: a fresh database, the demo county built once per run, a frozen clock."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from kxtui import clock
+from kxtui.db.connection import close_database, open_database
+from kxtui.db.writes import set_read_only
+from kxtui.i18n import set_language
+
+FROZEN_AT = datetime(2026, 11, 20, 9, 30)
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts in Chinese, on the frozen clock, writable, with no database open."""
+    monkeypatch.delenv("KXTUI_DB", raising=False)
+    monkeypatch.delenv("KXTUI_LANG", raising=False)
+    set_language("zh")
+    clock.freeze(FROZEN_AT)
+    set_read_only(False)
+    yield
+    close_database()
+    clock.freeze(None)
+    set_language("zh")
+    set_read_only(False)
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default demo database, built once for the whole run. Copy it before writing."""
+    from kxtui.db.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    build_demo(path, seed=2026)
+    close_database()
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_file: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo database for one test."""
+    target = tmp_path / "demo.db"
+    shutil.copy(demo_file, target)
+    return target
+
+
+@pytest.fixture
+def demo_db(demo_path: Path) -> Path:
+    """The demo copy, opened as the shared database."""
+    open_database(demo_path)
+    return demo_path
+
+
+@pytest.fixture
+def empty_db(tmp_path: Path) -> Path:
+    path = tmp_path / "kxtui.db"
+    open_database(path)
+    return path

@@ -1,0 +1,119 @@
+"""Opening files: a first-schema database is upgraded after a copy; everything else refused."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kxtui.db import migrations
+from kxtui.db.connection import close_database, open_database
+from kxtui.db.errors import OpenError
+from kxtui.db.models import Region, Venue
+
+V1 = Path(__file__).parent / "fixtures" / "schema_v1.db"
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def columns(path: Path, table: str) -> set[str]:
+    with sqlite3.connect(path) as connection:
+        return {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+
+
+@pytest.fixture
+def v1_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "county.db"
+    shutil.copy(V1, target)
+    return target
+
+
+def test_the_fixture_really_is_the_first_schema(v1_copy: Path) -> None:
+    assert "population" not in columns(v1_copy, "region")
+    with sqlite3.connect(v1_copy) as connection:
+        version = connection.execute("SELECT value FROM meta WHERE key='schema_version'")
+        assert version.fetchone()[0] == "1"
+
+
+def dump(path: Path) -> list[str]:
+    with sqlite3.connect(path) as connection:
+        return list(connection.iterdump())
+
+
+def test_old_database_is_copied_aside_then_upgraded(v1_copy: Path) -> None:
+    before = dump(v1_copy)
+    opened = open_database(v1_copy)
+    assert opened.schema_version == migrations.SCHEMA_VERSION == 2
+    assert opened.backup_path is not None and dump(opened.backup_path) == before
+    assert Region.get(Region.name == "阜安街道").population is None
+    assert Venue.get().six_feature_note == "特色待提炼"
+    close_database()
+    assert "population" in columns(v1_copy, "region")
+    assert open_database(v1_copy).backup_path is None  # already current: no second copy
+
+
+def test_a_failing_upgrade_leaves_the_old_schema(v1_copy: Path, monkeypatch) -> None:
+    def broken() -> None:
+        migrations._add_region_population()
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setitem(migrations.STEPS, 2, broken)
+    with pytest.raises(RuntimeError):
+        open_database(v1_copy)
+    close_database()
+    assert "population" not in columns(v1_copy, "region")
+
+
+def test_newer_database_is_refused_untouched(v1_copy: Path) -> None:
+    with sqlite3.connect(v1_copy) as connection:
+        connection.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
+    before = digest(v1_copy)
+    with pytest.raises(OpenError) as caught:
+        open_database(v1_copy)
+    assert caught.value.key == "open.too_new"
+    assert caught.value.params["version"] == 99
+    close_database()
+    assert digest(v1_copy) == before
+
+
+def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("县科协 2026 年工作要点\n", encoding="utf-8")
+    before = digest(path)
+    with pytest.raises(OpenError) as caught:
+        open_database(path)
+    assert caught.value.key == "open.not_sqlite"
+    assert digest(path) == before
+
+
+def test_another_programs_sqlite_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE things (id INTEGER)")
+    with pytest.raises(OpenError) as caught:
+        open_database(path)
+    assert caught.value.key == "open.not_kxtui"
+
+
+def test_missing_directories_are_created(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b" / "kxtui.db"
+    assert open_database(path).schema_version == migrations.SCHEMA_VERSION
+    assert path.exists()
+
+
+def test_a_file_without_write_permission_opens_read_only(v1_copy: Path, tmp_path: Path) -> None:
+    current = tmp_path / "current.db"
+    open_database(current)
+    close_database()
+    current.chmod(0o444)
+    opened = open_database(current)
+    assert opened.read_only
+    with pytest.raises(Exception, match="readonly|read-only|query_only|attempt to write"):
+        Region.create(kind="county", name="x", pinyin="x", initials="x", path="/",
+                      created_at="2026-01-01", created_by="t", updated_at="2026-01-01",
+                      updated_by="t")

@@ -1,0 +1,168 @@
+"""Region and venue writes: validation, uniqueness, audit, conflicts, refusals, locking."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+
+from kxtui import db
+from kxtui.db import regions, venues
+from kxtui.db.errors import ConflictError, ReadOnlyError, RefusedError, ValidationError
+from kxtui.db.models import AuditEntry, Region, Venue, database
+from kxtui.db.regions import RegionInput
+from kxtui.db.venues import VenueInput
+from kxtui.db.writes import set_read_only, write_transaction
+from tests.hostile import REFUSED_AT_INPUT
+
+
+@pytest.fixture
+def county(empty_db: Path) -> int:
+    return regions.create_region(None, RegionInput("胶州市", "county", "370281"))
+
+
+def test_region_gets_path_pinyin_and_audit(county: int) -> None:
+    town = regions.create_region(county, RegionInput("李哥庄镇", "town"))
+    row = Region.get_by_id(town)
+    assert row.path == f"/{county}/{town}/"
+    assert (row.pinyin, row.initials) == ("ligezhuangzhen", "lgzz")
+    entry = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
+    assert (entry.action, entry.entity, entry.entity_id) == ("create", "region", town)
+    assert entry.actor and entry.at is not None
+
+
+def test_child_kind_must_fit_the_parent(county: int) -> None:
+    with pytest.raises(ValidationError) as caught:
+        regions.create_region(county, RegionInput("某村", "village"))
+    assert caught.value.errors["kind"][0] == "field.choice"
+
+
+def test_sibling_names_are_unique_but_cousins_may_share(county: int) -> None:
+    a = regions.create_region(county, RegionInput("胶莱镇", "town"))
+    b = regions.create_region(county, RegionInput("铺集镇", "town"))
+    regions.create_region(a, RegionInput("王家村", "village"))
+    regions.create_region(b, RegionInput("王家村", "village"))  # a cousin: allowed
+    with pytest.raises(ValidationError) as caught:
+        regions.create_region(a, RegionInput(" 王家村 ", "village"))
+    assert caught.value.errors["name"][0] == "field.duplicate_sibling"
+
+
+@pytest.mark.parametrize("reason", sorted(REFUSED_AT_INPUT))
+def test_hostile_characters_are_refused_with_a_reason(county: int, reason: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        venues.create_venue(county, VenueInput(REFUSED_AT_INPUT[reason], "science_park"))
+    assert caught.value.errors["name"][0] == f"field.{reason}"
+    assert Venue.select().count() == 0
+
+
+def test_every_bad_field_is_reported_at_once(county: int) -> None:
+    data = VenueInput("", "", phone="12345", six={"rules": (False, "x" * 201)})
+    with pytest.raises(ValidationError) as caught:
+        venues.create_venue(county, data)
+    assert {k: v[0] for k, v in caught.value.errors.items()} == {
+        "name": "field.required",
+        "type": "field.required",
+        "phone": "field.phone",
+        "six_rules_note": "field.too_long",
+    }
+
+
+@pytest.mark.parametrize("phone", ["13812345678", "0532-87654321", "+86 138 1234 5678"])
+def test_valid_phones_pass(county: int, phone: str) -> None:
+    venue = venues.create_venue(county, VenueInput("科普公园", "science_park", phone=phone))
+    assert Venue.get_by_id(venue).phone == phone
+
+
+@pytest.mark.parametrize("phone", ["1381234567", "12812345678", "0532-123", "phone"])
+def test_invalid_phones_fail(county: int, phone: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        venues.create_venue(county, VenueInput("科普公园", "science_park", phone=phone))
+    assert caught.value.errors["phone"][0] == "field.phone"
+
+
+def test_update_records_the_change_and_bumps_version(county: int) -> None:
+    venue = venues.create_venue(county, VenueInput("科普公园", "science_park"))
+    six = {"organisation": (True, ""), "rules": (False, "制度未上墙")}
+    venues.update_venue(venue, 1, VenueInput("中心科普公园", "science_park", six=six))
+    row = Venue.get_by_id(venue)
+    assert (row.name, row.version, row.six_organisation, row.six_rules_note) == (
+        "中心科普公园", 2, True, "制度未上墙",
+    )
+    changes = json.loads(AuditEntry.select().order_by(AuditEntry.id.desc()).get().changes)
+    assert changes["name"] == ["科普公园", "中心科普公园"]
+
+
+def test_stale_version_is_a_conflict_not_an_overwrite(county: int) -> None:
+    venue = venues.create_venue(county, VenueInput("科普公园", "science_park"))
+    venues.update_venue(venue, 1, VenueInput("甲", "science_park"))
+    with pytest.raises(ConflictError):
+        venues.update_venue(venue, 1, VenueInput("乙", "science_park"))
+    assert Venue.get_by_id(venue).name == "甲"
+
+
+def test_delete_is_refused_with_counts_while_dependants_exist(county: int) -> None:
+    town = regions.create_region(county, RegionInput("胶莱镇", "town"))
+    regions.create_region(town, RegionInput("王家村", "village"))
+    venues.create_venue(town, VenueInput("胶莱镇科普活动中心", "town_activity_centre"))
+    with pytest.raises(RefusedError) as caught:
+        regions.delete_region(town, 1)
+    assert caught.value.key == "refused.region_has_dependants"
+    assert caught.value.params["regions"] == 1 and caught.value.params["venues"] == 1
+    assert Region.get_or_none(Region.id == town) is not None
+
+
+def test_delete_of_an_empty_region_is_audited(county: int) -> None:
+    town = regions.create_region(county, RegionInput("胶莱镇", "town"))
+    regions.delete_region(town, 1)
+    assert Region.get_or_none(Region.id == town) is None
+    entry = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
+    assert (entry.action, entry.entity_id) == ("delete", town)
+
+
+def test_a_write_without_audit_entry_rolls_back(county: int) -> None:
+    with pytest.raises(RuntimeError):
+        with write_transaction():
+            Region.update(name="改名").where(Region.id == county).execute()
+    assert Region.get_by_id(county).name == "胶州市"
+
+
+def test_read_only_refuses_writes(county: int) -> None:
+    set_read_only(True)
+    with pytest.raises(ReadOnlyError):
+        regions.create_region(county, RegionInput("胶莱镇", "town"))
+
+
+def test_concurrent_writers_queue_instead_of_failing(county: int) -> None:
+    """Four threads, each with its own connection, write at once: IMMEDIATE serialises them.
+
+    A deferred transaction reads first and then upgrades to a write lock, which fails at once
+    with "database is locked" when another writer got there first, whatever the timeout.
+    """
+    errors: list[BaseException] = []
+
+    def writer(worker: int) -> None:
+        try:
+            for n in range(15):
+                db.call(venues.create_venue, county, VenueInput(f"点{worker}-{n}", "notice_point"))
+        except BaseException as error:  # noqa: BLE001 - collected for the assertion
+            errors.append(error)
+
+    database.close()
+    threads = [threading.Thread(target=writer, args=(w,)) for w in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert Venue.select().count() == 60
+    assert AuditEntry.select().where(AuditEntry.entity == "venue").count() == 60
+
+
+def test_pragmas_make_saved_records_durable(empty_db: Path) -> None:
+    pragma = lambda name: database.execute_sql(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
+    assert pragma("journal_mode") == "wal"
+    assert pragma("foreign_keys") == 1
+    assert pragma("synchronous") == 2  # FULL
+    assert pragma("busy_timeout") >= 5000
