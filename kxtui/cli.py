@@ -152,11 +152,12 @@ def run_stats(path: Path, *, as_json: bool) -> int:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(t("cli.stats_header"), *[k for k in asdict(rows[0]) if k != "name"] if rows else [])
+    table = Table(t("cli.stats_header"))
     for row in rows:
-        values = asdict(row)
-        name = values.pop("name")
-        table.add_row(Text(clean(name)), *(f"{v:,}" for v in values.values()))
+        table.add_column(Text(clean(row.name, 20)), justify="right")
+    for field in (k for k in asdict(rows[0]) if k != "name") if rows else ():
+        values = [getattr(row, field) for row in rows]
+        table.add_row(t(f"stats.{field}"), *(f"{v:,.0f}" for v in values))
     Console().print(table)
     return 0
 

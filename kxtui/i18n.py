@@ -166,6 +166,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.demo_done": ("演示数据库已生成：{path}（{seconds:.1f} 秒）", "Demo database built: {path} ({seconds:.1f} s)"),
     "cli.demo_building": ("正在生成演示数据库 {path} …", "Building demo database {path} …"),
     "cli.stats_header": ("县（市、区）", "County"),
+    "stats.towns": ("镇/街道", "towns (镇/街道)"),
+    "stats.villages": ("村/社区", "villages (村/社区)"),
+    "stats.grids": ("网格", "grids"),
+    "stats.venues": ("阵地", "venues"),
+    "stats.teams": ("志愿服务队", "volunteer teams"),
+    "stats.volunteers": ("科技志愿者", "volunteers"),
+    "stats.registered_volunteers": ("已在平台注册", "registered on the platform"),
+    "stats.officers": ("联络员/网格员/工作人员", "liaisons, grid officers, staff"),
+    "stats.activities": ("活动", "activities"),
+    "stats.people_reached": ("受众人次", "people reached"),
+    "stats.materials": ("发放资料（份）", "materials handed out"),
+    "stats.service_hours": ("志愿服务时长（小时）", "volunteer service hours"),
     # help screen
     "help.title": ("按键说明", "Keys"),
     "help.body": (

@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
+from peewee import OperationalError
+
+from kxtui.db.errors import KxError
 from kxtui.db.models import database
 
 P = ParamSpec("P")
@@ -16,6 +19,14 @@ R = TypeVar("R")
 
 
 def call(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
-    """Run a data-layer function on this thread's own connection, closing it afterwards."""
-    with database.connection_context():
-        return fn(*args, **kwargs)
+    """Run a data-layer function on this thread's own connection, closing it afterwards.
+
+    A lock wait that outlasts the busy timeout becomes a KxError a person can read.
+    """
+    try:
+        with database.connection_context():
+            return fn(*args, **kwargs)
+    except OperationalError as error:
+        text = str(error)
+        key = "error.locked" if "locked" in text or "busy" in text else "error.generic"
+        raise KxError(key, detail=text) from error

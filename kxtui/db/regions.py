@@ -177,11 +177,11 @@ def path_to_root(ref: NodeRef) -> tuple[Crumb, ...]:
     return tuple(crumbs + tail)
 
 
-def _subtree_count(model, lo: str, hi: str, *extra) -> int:  # type: ignore[no-untyped-def]
+def _subtree_count(model, lo: str, hi: str) -> int:  # type: ignore[no-untyped-def]
     return (
         model.select()
         .join(Region, on=(model.region == Region.id))
-        .where(Region.path >= lo, Region.path < hi, *extra)
+        .where(Region.path >= lo, Region.path < hi)
         .count()
     )
 
@@ -255,8 +255,8 @@ def detail(region_id: int, today: date) -> RegionDetail | None:
         grids=kinds.get(RegionKind.GRID, 0),
         venues_by_type=tuple((t, n) for t, n in by_type),
         teams=_subtree_count(Team, lo, hi),
-        volunteers=_subtree_count(Volunteer, lo, hi, Volunteer.active == True),  # noqa: E712
-        officers=_subtree_count(Officer, lo, hi, Officer.active == True),  # noqa: E712
+        volunteers=_subtree_count(Volunteer, lo, hi),
+        officers=_subtree_count(Officer, lo, hi),
         activities_this_year=activities.count(),
         people_reached_this_year=int(reached or 0),
         shortfalls=shortfalls,

@@ -23,7 +23,10 @@ class ConfirmScreen(TranslatedBindings, ModalScreen[bool]):
     ConfirmScreen Horizontal { height: auto; width: auto; }
     ConfirmScreen Button { margin-right: 2; min-width: 10; }
     """
-    BINDINGS = [Binding("escape", "answer(False)", "key.cancel", id="confirm.cancel")]
+    BINDINGS = [
+        Binding("escape,n", "answer(False)", "key.cancel", id="confirm.no"),
+        Binding("y", "answer(True)", show=False, id="confirm.yes"),
+    ]
 
     def __init__(self, question: str, yes: str, no: str) -> None:
         super().__init__()
@@ -33,8 +36,8 @@ class ConfirmScreen(TranslatedBindings, ModalScreen[bool]):
         with Vertical():
             yield Static(Text(self.question))
             with Horizontal():
-                yield Button(self.yes, id="yes", variant="warning", compact=True)
-                yield Button(self.no, id="no", compact=True)
+                yield Button(f"{self.yes} (Y)", id="yes", variant="warning", compact=True)
+                yield Button(f"{self.no} (N)", id="no", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -85,6 +85,10 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
     def region_tree(self) -> RegionTree:
         return self.query_one(RegionTree)
 
+    def on_region_tree_loaded(self) -> None:
+        if not self.region_tree.root.children:
+            self.query_one(NodeDetail).show_message(t("tree.empty"))
+
     # -- detail ----------------------------------------------------------------
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[TreeRow]) -> None:

@@ -126,6 +126,9 @@ class NodeDetail(VerticalScroll, can_focus=False):
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static(Text(t("detail.pick"), style="dim"), id="detail-body")
 
+    def show_message(self, message: str) -> None:
+        self.query_one("#detail-body", Static).update(Text(message, style="dim"))
+
     def show(self, detail: RegionDetail | VenueDetail | None, year: int) -> None:
         body = self.query_one("#detail-body", Static)
         if detail is None:

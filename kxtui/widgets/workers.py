@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from peewee import OperationalError
 from textual.dom import DOMNode
 from textual.worker import Worker, get_current_worker
 
@@ -36,11 +35,6 @@ def run_db(
             result = db.call(fn, *args)
         except KxError as error:
             app.call_from_thread(report, error)
-            return
-        except OperationalError as error:
-            text = str(error)
-            key = "error.locked" if "locked" in text or "busy" in text else "error.generic"
-            app.call_from_thread(report, KxError(key, detail=text))
             return
         except Exception as error:  # shown to the person, then logged by the worker
             detail = f"{type(error).__name__}: {error}"

@@ -1,0 +1,70 @@
+"""Driving the real app (built by the same factory as the CLI) in tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from kxtui.app import KxApp, create_app
+from kxtui.widgets.region_tree import RegionTree
+from tests.conftest import FROZEN_AT
+
+
+def make_app(path: Path, **options: object) -> KxApp:
+    return create_app(path, frozen_at=FROZEN_AT, cursor_blink=False, **options)  # type: ignore[arg-type]
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait until no worker runs and every message they posted has been handled."""
+    for _ in range(100):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(worker.is_running for worker in pilot.app.workers):
+            await pilot.pause()
+            return
+    raise AssertionError("workers never settled")
+
+
+async def press(pilot: Pilot, *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    await pilot.press(*text)
+    await settle(pilot)
+
+
+def tree(pilot: Pilot) -> RegionTree:
+    return pilot.app.screen.query_one(RegionTree)
+
+
+def cursor_name(pilot: Pilot) -> str:
+    node = tree(pilot).cursor_node
+    assert node is not None and node.data is not None
+    return node.data.name
+
+
+def plain(renderable: object, width: int = 120) -> str:
+    console = Console(width=width, color_system=None, force_terminal=False)
+    with console.capture() as capture:
+        console.print(renderable)
+    return capture.get()
+
+
+def detail_text(pilot: Pilot) -> str:
+    return plain(pilot.app.screen.query_one("#detail-body", Static).content)
+
+
+def notifications(pilot: Pilot) -> list[str]:
+    return [n.message for n in pilot.app._notifications]
+
+
+async def jump(pilot: Pilot, query: str) -> None:
+    await press(pilot, "slash")
+    await type_text(pilot, query)
+    await press(pilot, "enter")
