@@ -31,7 +31,7 @@ class KxApp(App[None]):
         super().__init__()
         self.opened = opened
         self.cursor_blink = cursor_blink
-        self.sub_title = str(opened.path)
+        self.sub_title = opened.path.name
 
     def get_default_screen(self) -> Screen[None]:
         return HierarchyScreen()
@@ -40,8 +40,11 @@ class KxApp(App[None]):
         self.title = t("app.title")
         if self.opened.backup_path is not None:
             self.notify(
-                t("app.upgraded", version=self.opened.schema_version,
-                  backup=self.opened.backup_path),
+                t(
+                    "app.upgraded",
+                    version=self.opened.schema_version,
+                    backup=self.opened.backup_path,
+                ),
                 markup=False,
                 timeout=10,
             )

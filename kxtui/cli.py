@@ -32,10 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="打开演示数据库，不存在则先生成 / open the demo database, building it first if missing",
+        help="打开演示数据库，不存在则先生成 / open the demo database (built first if missing)",
     )
     parser.add_argument(
-        "--lang", choices=("zh", "en"), help="界面语言 / interface language (default: $KXTUI_LANG or zh)"
+        "--lang",
+        choices=("zh", "en"),
+        help="界面语言 / interface language (default: $KXTUI_LANG or zh)",
     )
     parser.add_argument(
         "--read-only", action="store_true", help="只读打开 / open without allowing changes"
@@ -48,7 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="生成确定性的演示数据库（胶州市、荆州区）/ build the deterministic demo "
         "database (Jiaozhou, Jingzhou). Default file: demo.db in the user data directory.",
     )
-    demo.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="目标文件 / target file")
+    demo.add_argument(
+        "--db", metavar="PATH", default=argparse.SUPPRESS, help="目标文件 / target file"
+    )
     demo.add_argument("--seed", type=int, default=2026, help="随机种子 / seed (default 2026)")
     demo.add_argument(
         "--force", action="store_true", help="覆盖已有文件 / overwrite an existing file"
@@ -60,8 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="按县（市、区）统计 / print counts per county",
     )
     stats.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
-    stats.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
-                       help="统计演示数据库 / use the demo database")
+    stats.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="统计演示数据库 / use the demo database",
+    )
     stats.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
     return parser
 
@@ -103,8 +111,11 @@ def build_with_progress(path: Path, *, seed: int) -> None:
     started = time.perf_counter()
     console.print(t("cli.demo_building", path=path))
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
-        console=console, transient=True,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
     ) as progress:
         task = progress.add_task("", total=1.0)
 

@@ -14,8 +14,15 @@ from rich.text import Text
 
 DEFAULT_LIMIT = 200
 _INVISIBLE = {
-    0x061C, 0x200B, 0x200C, 0x200E, 0x200F, 0x2060, 0xFEFF,
-    *range(0x202A, 0x202F), *range(0x2066, 0x206A),
+    0x061C,
+    0x200B,
+    0x200C,
+    0x200E,
+    0x200F,
+    0x2060,
+    0xFEFF,
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
 }
 _ZWJ = 0x200D  # joins emoji; terminals disagree on the joined width, so split them
 _MAX_MARKS = 2  # combining marks kept per base character ("zalgo" text can overdraw lines)

@@ -16,8 +16,14 @@ _language = {"current": "zh"}
 STRINGS: dict[str, tuple[str, str]] = {
     # app
     "app.title": ("kxtui 科协基层工作台", "kxtui science association desk"),
-    "app.read_only": ("只读模式：数据库文件不可写，不能保存修改", "READ-ONLY: the database file is not writable; changes cannot be saved"),
-    "app.upgraded": ("数据库已升级到第 {version} 版，原文件已备份到 {backup}", "Database upgraded to schema {version}; the old file was copied to {backup}"),
+    "app.read_only": (
+        "只读模式：数据库文件不可写，不能保存修改",
+        "READ-ONLY: the database file is not writable; changes cannot be saved",
+    ),
+    "app.upgraded": (
+        "数据库已升级到第 {version} 版，原文件已备份到 {backup}",
+        "Database upgraded to schema {version}; the old file was copied to {backup}",
+    ),
     # bindings
     "key.quit": ("退出", "Quit"),
     "key.jump": ("跳转", "Jump"),
@@ -34,9 +40,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.palette": ("命令", "Commands"),
     # command palette ("area: verb")
     "cmd.jump": ("区域: 跳转", "Region: jump to"),
-    "cmd.jump.help": ("按名称、拼音或首字母查找区域和阵地", "Find a region or venue by name, pinyin or initials"),
+    "cmd.jump.help": (
+        "按名称、拼音或首字母查找区域和阵地",
+        "Find a region or venue by name, pinyin or initials",
+    ),
     "cmd.add_region": ("区域: 新建下级区域", "Region: add child region"),
-    "cmd.add_region.help": ("在选中的区域下新建镇街、村社区或网格", "Add a town, village or grid under the selected region"),
+    "cmd.add_region.help": (
+        "在选中的区域下新建镇街、村社区或网格",
+        "Add a town, village or grid under the selected region",
+    ),
     "cmd.add_county": ("区域: 新建县（市、区）", "Region: add county"),
     "cmd.add_county.help": ("新建一个顶层的县（市、区）", "Add a top-level county"),
     "cmd.add_venue": ("阵地: 新建", "Venue: add"),
@@ -44,7 +56,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmd.edit": ("区域/阵地: 编辑", "Region/venue: edit"),
     "cmd.edit.help": ("编辑选中的区域或阵地", "Edit the selected region or venue"),
     "cmd.delete": ("区域/阵地: 删除", "Region/venue: delete"),
-    "cmd.delete.help": ("删除选中的区域或阵地（有下级或活动时会拒绝）", "Delete the selected region or venue (refused while it has dependants)"),
+    "cmd.delete.help": (
+        "删除选中的区域或阵地（有下级或活动时会拒绝）",
+        "Delete the selected region or venue (refused while it has dependants)",
+    ),
     "cmd.help": ("帮助: 按键说明", "Help: keys"),
     "cmd.help.help": ("显示所有按键", "Show every key"),
     "cmd.refresh": ("区域: 刷新", "Region: refresh"),
@@ -52,7 +67,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     # hierarchy screen
     "tree.title": ("区域与阵地", "Regions and venues"),
     "tree.loading": ("加载中…", "Loading…"),
-    "tree.empty": ("还没有区域。按 a 新建县（市、区），或运行 kxtui demo 生成演示数据。", "No regions yet. Press a to add a county, or run kxtui demo for demo data."),
+    "tree.empty": (
+        "还没有区域。按 a 新建县（市、区），或运行 kxtui demo 生成演示数据。",
+        "No regions yet. Press a to add a county, or run kxtui demo for demo data.",
+    ),
     "detail.title": ("详情", "Detail"),
     "detail.pick": ("在左侧选择区域或阵地", "Select a region or venue on the left"),
     "detail.gone": ("该记录已不存在", "This record no longer exists"),
@@ -90,7 +108,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "label.six_met": ("六有 {met}/6", "six haves {met}/6"),
     # jump-to
     "jump.title": ("跳转到区域或阵地", "Jump to a region or venue"),
-    "jump.placeholder": ("输入名称、拼音或首字母，如 jzs / jiaozhou / 胶州", "Type a name, pinyin or initials: jzs / jiaozhou / 胶州"),
+    "jump.placeholder": (
+        "输入名称、拼音或首字母，如 jzs / jiaozhou / 胶州",
+        "Type a name, pinyin or initials: jzs / jiaozhou / 胶州",
+    ),
     "jump.none": ("没有匹配的区域或阵地", "No matching region or venue"),
     "jump.hint": ("↑↓ 选择  Enter 定位  Esc 关闭", "↑↓ choose  Enter go  Esc close"),
     "jump.count": ("{count} 条结果", "{count} results"),
@@ -110,60 +131,120 @@ STRINGS: dict[str, tuple[str, str]] = {
     "form.contact": ("联系人", "Contact person"),
     "form.phone": ("联系电话", "Phone"),
     "form.address": ("地址", "Address"),
-    "form.six": ("六有标准（空格勾选，备注写明情况）", "Six haves (space to tick; note the situation)"),
+    "form.six": (
+        "六有标准（空格勾选，备注写明情况）",
+        "Six haves (space to tick; note the situation)",
+    ),
     "form.note": ("备注", "note"),
     "form.choose": ("请选择", "Choose"),
     "form.save": ("保存 Ctrl+S", "Save Ctrl+S"),
     "form.cancel": ("取消 Esc", "Cancel Esc"),
-    "form.errors": ("有 {count} 处需要修改，已保留您输入的内容", "{count} fields need attention; everything you typed is kept"),
+    "form.errors": (
+        "有 {count} 处需要修改，已保留您输入的内容",
+        "{count} fields need attention; everything you typed is kept",
+    ),
     "form.saved": ("已保存", "Saved"),
     "form.saving": ("正在保存…", "Saving…"),
     "form.unsaved": ("有未保存的修改。放弃吗？", "Discard unsaved changes?"),
     "form.discard": ("放弃修改", "Discard"),
     "form.keep": ("继续编辑", "Keep editing"),
     # delete
-    "delete.confirm_region": ("删除区域“{name}”？此操作会记入审计日志。", "Delete region “{name}”? This is recorded in the audit log."),
-    "delete.confirm_venue": ("删除阵地“{name}”？此操作会记入审计日志。", "Delete venue “{name}”? This is recorded in the audit log."),
+    "delete.confirm_region": (
+        "删除区域“{name}”？此操作会记入审计日志。",
+        "Delete region “{name}”? This is recorded in the audit log.",
+    ),
+    "delete.confirm_venue": (
+        "删除阵地“{name}”？此操作会记入审计日志。",
+        "Delete venue “{name}”? This is recorded in the audit log.",
+    ),
     "delete.yes": ("删除", "Delete"),
     "delete.no": ("取消", "Cancel"),
     "delete.done": ("已删除：{name}", "Deleted: {name}"),
     # field errors
     "field.required": ("必填", "Required"),
     "field.nul": ("不能包含空字符（NUL）", "Must not contain NUL characters"),
-    "field.control": ("不能包含控制字符（如换行、制表符、ESC）", "Must not contain control characters (newline, tab, ESC …)"),
-    "field.bidi": ("不能包含文字方向控制字符（如 U+202E）", "Must not contain bidirectional control characters (e.g. U+202E)"),
+    "field.control": (
+        "不能包含控制字符（如换行、制表符、ESC）",
+        "Must not contain control characters (newline, tab, ESC …)",
+    ),
+    "field.bidi": (
+        "不能包含文字方向控制字符（如 U+202E）",
+        "Must not contain bidirectional control characters (e.g. U+202E)",
+    ),
     "field.too_long": ("太长了：最多 {limit} 个字", "Too long: at most {limit} characters"),
     "field.choice": ("请从列表中选择", "Choose from the list"),
-    "field.phone": ("电话号码格式不对：手机 11 位（如 13812345678），座机带区号（如 0532-87654321）", "Not a valid phone number: 11-digit mobile or landline with area code (0532-87654321)"),
+    "field.phone": (
+        "电话号码格式不对：手机 11 位（如 13812345678），座机带区号（如 0532-87654321）",
+        "Not a valid phone number: 11-digit mobile or landline with area code (0532-87654321)",
+    ),
     "field.region_code": ("代码应为 6、9 或 12 位数字", "A code is 6, 9 or 12 digits"),
     "field.count": ("请填写非负整数", "Enter a whole number, 0 or more"),
     "field.duplicate_sibling": ("同一上级下已有同名记录", "A sibling already has this name"),
     # refusals and errors
     "error.generic": ("操作失败：{detail}", "Failed: {detail}"),
     "error.validation": ("输入有误：{fields}", "Please correct: {fields}"),
-    "error.conflict": ("保存被拒绝：{by} 已于 {at} 修改了这条记录。请关闭后重新打开再改。", "Not saved: {by} changed this record at {at}. Reopen it and edit again."),
+    "error.conflict": (
+        "保存被拒绝：{by} 已于 {at} 修改了这条记录。请关闭后重新打开再改。",
+        "Not saved: {by} changed this record at {at}. Reopen it and edit again.",
+    ),
     "error.read_only": ("只读模式，不能保存", "Read-only: cannot save"),
-    "error.locked": ("数据库正忙（其他人正在保存），请稍后重试；您输入的内容已保留", "The database is busy (someone else is saving); try again — your input is kept"),
+    "error.locked": (
+        "数据库正忙（其他人正在保存），请稍后重试；您输入的内容已保留",
+        "The database is busy (someone else is saving); try again — your input is kept",
+    ),
     "refused.gone": ("该记录已被删除", "This record was deleted meanwhile"),
-    "refused.region_has_dependants": ("不能删除：还有 {regions} 个下级区域、{venues} 个阵地、{activities} 条活动记录、{volunteers} 名志愿者、{teams} 支队伍、{officers} 名联络员/网格员", "Cannot delete: {regions} child regions, {venues} venues, {activities} activities, {volunteers} volunteers, {teams} teams, {officers} officers still belong to it"),
-    "refused.venue_has_activities": ("不能删除：该阵地有 {activities} 条活动记录", "Cannot delete: {activities} activities took place at this venue"),
+    "refused.region_has_dependants": (
+        "不能删除：还有 {regions} 个下级区域、{venues} 个阵地、{activities} 条活动记录、{volunteers} 名志愿者、{teams} 支队伍、{officers} 名联络员/网格员",
+        "Cannot delete: {regions} child regions, {venues} venues, {activities} activities, {volunteers} volunteers, {teams} teams, {officers} officers still belong to it",
+    ),
+    "refused.venue_has_activities": (
+        "不能删除：该阵地有 {activities} 条活动记录",
+        "Cannot delete: {activities} activities took place at this venue",
+    ),
     "refused.no_region": ("请先在左侧选择一个区域", "Select a region first"),
     "refused.no_child_kinds": ("网格下不能再建下级区域", "A grid has no child regions"),
     "refused.venue_under_venue": ("阵地下不能再建阵地，请选择区域", "Select a region, not a venue"),
     # opening
-    "open.is_directory": ("{path} 是一个目录，不是数据库文件", "{path} is a directory, not a database file"),
+    "open.is_directory": (
+        "{path} 是一个目录，不是数据库文件",
+        "{path} is a directory, not a database file",
+    ),
     "open.unreadable": ("无法读取 {path}：{reason}", "Cannot read {path}: {reason}"),
-    "open.not_sqlite": ("{path} 不是 SQLite 数据库文件，未做任何修改", "{path} is not a SQLite database; it was left untouched"),
-    "open.not_kxtui": ("{path} 是 SQLite 文件，但不是 kxtui 数据库，未做任何修改", "{path} is a SQLite file but not a kxtui database; it was left untouched"),
-    "open.too_new": ("{path} 由较新版本的 kxtui 创建（数据库第 {version} 版，本程序支持到第 {supported} 版），请升级 kxtui", "{path} was written by a newer kxtui (schema {version}; this one knows up to {supported}); upgrade kxtui"),
-    "open.upgrade_read_only": ("{path} 是旧版数据库（第 {version} 版），只读打开时无法升级", "{path} has old schema {version} and cannot be upgraded read-only"),
+    "open.not_sqlite": (
+        "{path} 不是 SQLite 数据库文件，未做任何修改",
+        "{path} is not a SQLite database; it was left untouched",
+    ),
+    "open.not_kxtui": (
+        "{path} 是 SQLite 文件，但不是 kxtui 数据库，未做任何修改",
+        "{path} is a SQLite file but not a kxtui database; it was left untouched",
+    ),
+    "open.too_new": (
+        "{path} 由较新版本的 kxtui 创建（数据库第 {version} 版，本程序支持到第 {supported} 版），请升级 kxtui",
+        "{path} was written by a newer kxtui (schema {version}; this one knows up to {supported}); upgrade kxtui",
+    ),
+    "open.upgrade_read_only": (
+        "{path} 是旧版数据库（第 {version} 版），只读打开时无法升级",
+        "{path} has old schema {version} and cannot be upgraded read-only",
+    ),
     "open.empty_read_only": ("{path} 是空文件且只读", "{path} is empty and read-only"),
     "open.missing": ("{path} 不存在", "{path} does not exist"),
-    "open.missing_read_only": ("{path} 不存在，无法以只读方式打开", "{path} does not exist; cannot open read-only"),
+    "open.missing_read_only": (
+        "{path} 不存在，无法以只读方式打开",
+        "{path} does not exist; cannot open read-only",
+    ),
     # cli
-    "cli.description": ("kxtui — 县级科协基层工作终端：区域、阵地、活动台账与志愿者", "kxtui — terminal desk for county science-association officers"),
-    "cli.demo_exists": ("{path} 已存在，未覆盖。加 --force 覆盖，或用 --db 指定其他文件", "{path} exists and was not overwritten; use --force or another --db"),
-    "cli.demo_done": ("演示数据库已生成：{path}（{seconds:.1f} 秒）", "Demo database built: {path} ({seconds:.1f} s)"),
+    "cli.description": (
+        "kxtui — 县级科协基层工作终端：区域、阵地、活动台账与志愿者",
+        "kxtui — terminal desk for county science-association officers",
+    ),
+    "cli.demo_exists": (
+        "{path} 已存在，未覆盖。加 --force 覆盖，或用 --db 指定其他文件",
+        "{path} exists and was not overwritten; use --force or another --db",
+    ),
+    "cli.demo_done": (
+        "演示数据库已生成：{path}（{seconds:.1f} 秒）",
+        "Demo database built: {path} ({seconds:.1f} s)",
+    ),
     "cli.demo_building": ("正在生成演示数据库 {path} …", "Building demo database {path} …"),
     "cli.stats_header": ("县（市、区）", "County"),
     "stats.towns": ("镇/街道", "towns (镇/街道)"),

@@ -16,7 +16,10 @@ from kxtui.cli import main
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "kxtui", *args], capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "kxtui", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
         env=env,
     )
 
@@ -42,7 +45,11 @@ def test_stats_json_reports_the_demo_counts(demo_file: Path) -> None:
     counties = json.loads(result.stdout)["counties"]
     jiaozhou = counties["胶州市"]
     assert {k: jiaozhou[k] for k in ("towns", "villages", "venues", "teams", "volunteers")} == {
-        "towns": 12, "villages": 204, "venues": 87, "teams": 110, "volunteers": 10759,
+        "towns": 12,
+        "villages": 204,
+        "venues": 87,
+        "teams": 110,
+        "volunteers": 10759,
     }
     assert 450 <= jiaozhou["activities"] <= 550
     assert counties["荆州区"]["grids"] == 170

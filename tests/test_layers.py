@@ -39,7 +39,9 @@ def test_ui_never_touches_models_or_sql() -> None:
     offenders = {}
     for path in python_files(*UI):
         bad = sorted(
-            n for n in imports(path) if n == "kxtui.db.models" or n.startswith(("peewee", "sqlite3"))
+            n
+            for n in imports(path)
+            if n == "kxtui.db.models" or n.startswith(("peewee", "sqlite3"))
         )
         source = path.read_text(encoding="utf-8")
         if ".select(" in source or "execute_sql" in source:

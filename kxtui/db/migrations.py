@@ -68,16 +68,15 @@ def preflight(path: Path) -> int | None:
         return None
     connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
-        tables = {row[0] for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'"
-        )}
+        tables = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
         if not tables:
             return None
         if "meta" not in tables:
             raise OpenError("open.not_kxtui", path=str(path))
-        row = connection.execute(
-            "SELECT value FROM meta WHERE key = ?", (VERSION_KEY,)
-        ).fetchone()
+        row = connection.execute("SELECT value FROM meta WHERE key = ?", (VERSION_KEY,)).fetchone()
     except sqlite3.DatabaseError as error:
         raise OpenError("open.not_sqlite", path=str(path)) from error
     finally:

@@ -94,7 +94,10 @@ def subtree_bounds(path: str) -> tuple[str, str]:
 
 
 _COUNTED_KINDS = (
-    RegionKind.TOWN, RegionKind.SUBDISTRICT, RegionKind.VILLAGE, RegionKind.COMMUNITY,
+    RegionKind.TOWN,
+    RegionKind.SUBDISTRICT,
+    RegionKind.VILLAGE,
+    RegionKind.COMMUNITY,
     RegionKind.GRID,
 )
 _KIND_COUNTS = ",\n".join(
@@ -131,9 +134,9 @@ def children(region_id: int | None) -> tuple[TreeRow, ...]:
         sql = _CHILDREN_SQL.format(region_filter="k.parent_id = ?", venue_filter="v.region_id = ?")
         params = (region_id, region_id)
     rows = []
-    for node, id_, name, type_, _, _, *kinds, venues, own, six in (
-        database.execute_sql(sql, params).fetchall()
-    ):
+    for node, id_, name, type_, _, _, *kinds, venues, own, six in database.execute_sql(
+        sql, params
+    ).fetchall():
         towns, subdistricts, villages, communities, grids = kinds
         rows.append(
             TreeRow(
@@ -158,9 +161,11 @@ def path_to_root(ref: NodeRef) -> tuple[Crumb, ...]:
     tail: list[Crumb] = []
     region_id = ref.id
     if ref.kind == "venue":
-        venue = Venue.select(Venue.id, Venue.name, Venue.type, Venue.region).where(
-            Venue.id == ref.id
-        ).get_or_none()
+        venue = (
+            Venue.select(Venue.id, Venue.name, Venue.type, Venue.region)
+            .where(Venue.id == ref.id)
+            .get_or_none()
+        )
         if venue is None:
             return ()
         tail = [Crumb(ref, venue.name, venue.type)]
@@ -204,9 +209,7 @@ def _shortfalls(lo: str, hi: str) -> tuple[tuple[Shortfall, ...], int]:
             venue_id=row.id,
             name=row.name,
             region_name=row.region_name,
-            missing=tuple(
-                item.value for item in SixHave if not getattr(row, f"six_{item.value}")
-            ),
+            missing=tuple(item.value for item in SixHave if not getattr(row, f"six_{item.value}")),
         )
         for row in rows
     )
@@ -315,8 +318,15 @@ def create_region(parent_id: int | None, data: RegionInput) -> int:
         checker.check()
         full, initials = pinyin_keys(name)
         region = Region.create(
-            parent=parent_id, kind=kind, name=name, code=code, population=population,
-            pinyin=full, initials=initials, path="", sort_order=_next_sort_order(parent_id),
+            parent=parent_id,
+            kind=kind,
+            name=name,
+            code=code,
+            population=population,
+            pinyin=full,
+            initials=initials,
+            path="",
+            sort_order=_next_sort_order(parent_id),
             **write.stamp(),
         )
         region.path = f"{parent.path if parent else '/'}{region.id}/"
@@ -345,13 +355,21 @@ def update_region(region_id: int, version: int, data: RegionInput) -> None:
         if "name" not in checker.errors and _sibling_exists(region.parent_id, name, region.id):
             checker.fail("name", "field.duplicate_sibling")
         checker.check()
-        before = {"name": region.name, "kind": region.kind, "code": region.code,
-                  "population": region.population}
+        before = {
+            "name": region.name,
+            "kind": region.kind,
+            "code": region.code,
+            "population": region.population,
+        }
         after = {"name": name, "kind": kind, "code": code, "population": population}
         full, initials = pinyin_keys(name)
         Region.update(
-            pinyin=full, initials=initials, version=Region.version + 1,
-            updated_at=write.at, updated_by=write.actor, **after,
+            pinyin=full,
+            initials=initials,
+            version=Region.version + 1,
+            updated_at=write.at,
+            updated_by=write.actor,
+            **after,
         ).where(Region.id == region_id).execute()
         write.audit("update", "region", region_id, name, diff(before, after))
 
@@ -392,14 +410,31 @@ def delete_region(region_id: int, version: int) -> None:
         deps = dependants(region_id)
         if deps.any():
             raise RefusedError("refused.region_has_dependants", **vars(deps))
-        before = {"name": region.name, "kind": region.kind, "code": region.code,
-                  "parent_id": region.parent_id}
+        before = {
+            "name": region.name,
+            "kind": region.kind,
+            "code": region.code,
+            "parent_id": region.parent_id,
+        }
         region.delete_instance()
         write.audit("delete", "region", region_id, region.name, before)
 
 
 __all__ = [
-    "Crumb", "Dependants", "NodeRef", "RegionDetail", "RegionInput", "Shortfall", "TreeRow",
-    "ValidationError", "children", "create_region", "delete_region", "dependants", "detail",
-    "path_to_root", "subtree_bounds", "update_region",
+    "Crumb",
+    "Dependants",
+    "NodeRef",
+    "RegionDetail",
+    "RegionInput",
+    "Shortfall",
+    "TreeRow",
+    "ValidationError",
+    "children",
+    "create_region",
+    "delete_region",
+    "dependants",
+    "detail",
+    "path_to_root",
+    "subtree_bounds",
+    "update_region",
 ]

@@ -47,7 +47,10 @@ _SQL = (
     _RANKED.format(node="region", type_col="kind", path_expr="x.path", table="region", join="")
     + " UNION ALL "
     + _RANKED.format(
-        node="venue", type_col="type", path_expr="r.path", table="venue",
+        node="venue",
+        type_col="type",
+        path_expr="r.path",
+        table="venue",
         join="JOIN region r ON r.id = x.region_id",
     )
     + " ORDER BY 6, 7, 8 LIMIT :limit"
@@ -71,9 +74,11 @@ def search(query: str, limit: int = LIMIT) -> tuple[SearchHit, ...]:
     }
     rows = database.execute_sql(_SQL, params).fetchall()
     ancestor_ids = {int(i) for row in rows for i in row[4].strip("/").split("/")}
-    names = dict(
-        Region.select(Region.id, Region.name).where(Region.id.in_(ancestor_ids)).tuples()
-    ) if ancestor_ids else {}
+    names = (
+        dict(Region.select(Region.id, Region.name).where(Region.id.in_(ancestor_ids)).tuples())
+        if ancestor_ids
+        else {}
+    )
     hits = []
     for node, id_, name, type_, path, *_ in rows:
         ids = [int(i) for i in path.strip("/").split("/")]

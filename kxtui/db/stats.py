@@ -50,10 +50,14 @@ def county_stats() -> tuple[CountyStats, ...]:
         activities = _in_subtree(Activity.select(), Activity, lo, hi).where(
             Activity.deleted_at.is_null()
         )
-        reach, materials = activities.select(
-            fn.COALESCE(fn.SUM(Activity.people_reached), 0),
-            fn.COALESCE(fn.SUM(Activity.materials), 0),
-        ).tuples().get()
+        reach, materials = (
+            activities.select(
+                fn.COALESCE(fn.SUM(Activity.people_reached), 0),
+                fn.COALESCE(fn.SUM(Activity.materials), 0),
+            )
+            .tuples()
+            .get()
+        )
         hours = (
             ServiceRecord.select(fn.COALESCE(fn.SUM(ServiceRecord.hours), 0))
             .join(Activity)

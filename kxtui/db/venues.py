@@ -131,12 +131,18 @@ def create_venue(region_id: int, data: VenueInput) -> int:
             checker.fail("name", "field.duplicate_sibling")
         checker.check()
         full, initials = pinyin_keys(str(values["name"]))
-        order = Venue.select(fn.COALESCE(fn.MAX(Venue.sort_order), 0)).where(
-            Venue.region == region_id
-        ).scalar()
+        order = (
+            Venue.select(fn.COALESCE(fn.MAX(Venue.sort_order), 0))
+            .where(Venue.region == region_id)
+            .scalar()
+        )
         venue = Venue.create(
-            region=region_id, pinyin=full, initials=initials, sort_order=int(order or 0) + 1,
-            **values, **write.stamp(),
+            region=region_id,
+            pinyin=full,
+            initials=initials,
+            sort_order=int(order or 0) + 1,
+            **values,
+            **write.stamp(),
         )
         write.audit("create", "venue", venue.id, str(values["name"]), values)
         return venue.id
@@ -157,8 +163,12 @@ def update_venue(venue_id: int, version: int, data: VenueInput) -> None:
         before = {key: getattr(venue, key) for key in values}
         full, initials = pinyin_keys(str(values["name"]))
         Venue.update(
-            pinyin=full, initials=initials, version=Venue.version + 1,
-            updated_at=write.at, updated_by=write.actor, **values,
+            pinyin=full,
+            initials=initials,
+            version=Venue.version + 1,
+            updated_at=write.at,
+            updated_by=write.actor,
+            **values,
         ).where(Venue.id == venue_id).execute()
         write.audit("update", "venue", venue_id, str(values["name"]), diff(before, values))
 

@@ -51,13 +51,24 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
     CSS_PATH = "hierarchy.tcss"
     BINDINGS = [
         Binding("slash", "jump", "key.jump", id="hierarchy.jump", tooltip="cmd.jump.help"),
-        Binding("a", "add_region", "key.add_region", id="hierarchy.add_region",
-                tooltip="cmd.add_region.help"),
-        Binding("v", "add_venue", "key.add_venue", id="hierarchy.add_venue",
-                tooltip="cmd.add_venue.help"),
+        Binding(
+            "a",
+            "add_region",
+            "key.add_region",
+            id="hierarchy.add_region",
+            tooltip="cmd.add_region.help",
+        ),
+        Binding(
+            "v",
+            "add_venue",
+            "key.add_venue",
+            id="hierarchy.add_venue",
+            tooltip="cmd.add_venue.help",
+        ),
         Binding("e", "edit", "key.edit", id="hierarchy.edit", tooltip="cmd.edit.help"),
-        Binding("d,delete", "delete", "key.delete", id="hierarchy.delete",
-                tooltip="cmd.delete.help"),
+        Binding(
+            "d,delete", "delete", "key.delete", id="hierarchy.delete", tooltip="cmd.delete.help"
+        ),
         Binding("r", "refresh", "key.refresh", id="hierarchy.refresh", show=False),
     ]
 

@@ -76,6 +76,3 @@ def _create(parent_id: int | None, data: RegionInput) -> NodeRef:
 def _update(region_id: int, version: int, data: RegionInput) -> NodeRef:
     regions.update_region(region_id, version, data)
     return NodeRef("region", region_id)
-
-
-

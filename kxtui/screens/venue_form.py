@@ -22,9 +22,7 @@ TEXT_FIELDS = ("name", "contact", "phone", "address")
 class VenueFormScreen(FormScreen):
     """New venue in `region`, or edit `existing`."""
 
-    def __init__(
-        self, *, region: Crumb | None = None, existing: VenueDetail | None = None
-    ) -> None:
+    def __init__(self, *, region: Crumb | None = None, existing: VenueDetail | None = None) -> None:
         super().__init__()
         self.region_crumb = region
         self.existing = existing

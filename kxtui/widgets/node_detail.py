@@ -16,11 +16,11 @@ from kxtui.i18n import label, t
 
 
 def breadcrumb(path: tuple[Crumb, ...]) -> Text:
-    text = Text(no_wrap=False)
-    for index, crumb in enumerate(path):
-        if index:
-            text.append(" › ", style="dim")
-        text.append_text(literal(crumb.name, 24, style="bold" if index == len(path) - 1 else ""))
+    """The enclosing regions, top first ("胶州市 › 阜安街道 ›"); the node itself is the title."""
+    text = Text(style="dim")
+    for crumb in path[:-1]:
+        text.append_text(literal(crumb.name, 24))
+        text.append(" › ")
     return text
 
 

@@ -28,6 +28,16 @@ async def settle(pilot: Pilot) -> None:
     raise AssertionError("workers never settled")
 
 
+async def wait_until(pilot: Pilot, predicate, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    """Let the app run until `predicate()` holds (a screen pushed from a worker's callback)."""
+    for _ in range(int(timeout / 0.02)):
+        if predicate():
+            await settle(pilot)
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("condition never held")
+
+
 async def press(pilot: Pilot, *keys: str) -> None:
     for key in keys:
         await pilot.press(key)

@@ -114,6 +114,14 @@ def test_a_file_without_write_permission_opens_read_only(v1_copy: Path, tmp_path
     opened = open_database(current)
     assert opened.read_only
     with pytest.raises(Exception, match="readonly|read-only|query_only|attempt to write"):
-        Region.create(kind="county", name="x", pinyin="x", initials="x", path="/",
-                      created_at="2026-01-01", created_by="t", updated_at="2026-01-01",
-                      updated_by="t")
+        Region.create(
+            kind="county",
+            name="x",
+            pinyin="x",
+            initials="x",
+            path="/",
+            created_at="2026-01-01",
+            created_by="t",
+            updated_at="2026-01-01",
+            updated_by="t",
+        )

@@ -88,7 +88,10 @@ def test_update_records_the_change_and_bumps_version(county: int) -> None:
     venues.update_venue(venue, 1, VenueInput("中心科普公园", "science_park", six=six))
     row = Venue.get_by_id(venue)
     assert (row.name, row.version, row.six_organisation, row.six_rules_note) == (
-        "中心科普公园", 2, True, "制度未上墙",
+        "中心科普公园",
+        2,
+        True,
+        "制度未上墙",
     )
     changes = json.loads(AuditEntry.select().order_by(AuditEntry.id.desc()).get().changes)
     assert changes["name"] == ["科普公园", "中心科普公园"]

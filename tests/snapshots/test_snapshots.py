@@ -1,0 +1,92 @@
+"""Every screen at 80×24 and 120×36, on the seeded demo, frozen clock, no cursor blink.
+
+Look at each SVG (snapshot_report.html after a failure) before accepting a change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from kxtui.widgets.form_field import FormField
+from tests.app.helpers import jump, make_app, press, settle, type_text
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
+
+
+async def town_selected(pilot: Pilot) -> None:
+    await settle(pilot)
+    await jump(pilot, "fajd")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_tree_with_detail(snap_compare, demo_path: Path, size) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await town_selected(pilot)
+        await press(pilot, "right")
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_venue_detail(snap_compare, demo_path: Path, size) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        await jump(pilot, "通会桥社区住户")
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_jump_to(snap_compare, demo_path: Path, size) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        await press(pilot, "slash")
+        await type_text(pilot, "jz")
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_venue_form_with_errors(snap_compare, demo_path: Path, size) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await town_selected(pilot)
+        await press(pilot, "v")
+        pilot.app.screen.query_one("#field-phone", FormField).control.focus()
+        await type_text(pilot, "0532-123")
+        await press(pilot, "ctrl+s")
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_region_form_duplicate_name(snap_compare, demo_path: Path, size) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await town_selected(pilot)
+        await press(pilot, "a")
+        await type_text(pilot, "兰苑社区")
+        await press(pilot, "ctrl+s")
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help(snap_compare, demo_path: Path, size) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        await press(pilot, "f1")
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_delete_confirmation(snap_compare, demo_path: Path, size) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        await jump(pilot, "通会桥社区住户")
+        await press(pilot, "d")
+        await settle(pilot)
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
