@@ -65,3 +65,13 @@ def test_expand_a_town_and_quit(tmux, demo_path: Path, tmp_path: Path) -> None:
         time.sleep(0.1)
     assert exit_file.read_text().strip() == "0"
     assert "Traceback" not in screen()
+
+
+def test_demo_flag_builds_the_demo_in_the_data_directory(tmux, tmp_path: Path) -> None:
+    data_home = tmp_path / "data"
+    command = f"XDG_DATA_HOME={data_home} {KXTUI} --demo; sleep 30"
+    tmux("new-session", "-d", "-s", "t", "-x", "80", "-y", "24", command)
+    screen = lambda: tmux("capture-pane", "-p", "-t", "t")  # noqa: E731
+    wait_for(screen, "胶州市 · 4 镇 · 8 街道 · 87 阵地", timeout=60)
+    assert (data_home / "kxtui" / "demo.db").exists()
+    tmux("send-keys", "-t", "t", "q")
