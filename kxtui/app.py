@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -49,9 +50,10 @@ class KxApp(App[None]):
                 timeout=10,
             )
 
-    def on_descendant_mount(self, event) -> None:  # type: ignore[no-untyped-def]
-        if isinstance(event.control, Input) and not self.cursor_blink:
-            event.control.cursor_blink = False
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Screenshots must not depend on where the blink timer happens to be.
+        if isinstance(event.widget, Input) and not self.cursor_blink:
+            event.widget.cursor_blink = False
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -7,11 +7,11 @@ from datetime import date
 
 from peewee import fn
 
-from kxtui.db.errors import ConflictError, RefusedError, ValidationError
+from kxtui.db.errors import RefusedError, ValidationError
 from kxtui.db.models import Activity, Officer, Region, Team, Venue, Volunteer, database
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.validation import Checker
-from kxtui.db.writes import diff, write_transaction
+from kxtui.db.writes import diff, editable, write_transaction
 from kxtui.domain import CHILD_KINDS, TOWN_LEVEL, VILLAGE_LEVEL, RegionKind, SixHave
 
 
@@ -344,11 +344,7 @@ def _next_sort_order(parent_id: int | None) -> int:
 def update_region(region_id: int, version: int, data: RegionInput) -> None:
     """Change a region's name, kind, code or population; refuses if someone saved meanwhile."""
     with write_transaction() as write:
-        region = Region.get_or_none(Region.id == region_id)
-        if region is None:
-            raise RefusedError("refused.gone")
-        if region.version != version:
-            raise ConflictError(by=region.updated_by, at=str(region.updated_at)[:16])
+        region = editable(Region, region_id, version)
         parent_kind = region.parent.kind if region.parent_id else None
         checker = Checker()
         name, kind, code, population = _check_region(data, parent_kind, checker)
@@ -366,9 +362,7 @@ def update_region(region_id: int, version: int, data: RegionInput) -> None:
         Region.update(
             pinyin=full,
             initials=initials,
-            version=Region.version + 1,
-            updated_at=write.at,
-            updated_by=write.actor,
+            **write.touch(Region),
             **after,
         ).where(Region.id == region_id).execute()
         write.audit("update", "region", region_id, name, diff(before, after))
@@ -402,11 +396,7 @@ def dependants(region_id: int) -> Dependants:
 def delete_region(region_id: int, version: int) -> None:
     """Delete an empty region. Refuses, with counts, while anything depends on it."""
     with write_transaction() as write:
-        region = Region.get_or_none(Region.id == region_id)
-        if region is None:
-            raise RefusedError("refused.gone")
-        if region.version != version:
-            raise ConflictError(by=region.updated_by, at=str(region.updated_at)[:16])
+        region = editable(Region, region_id, version)
         deps = dependants(region_id)
         if deps.any():
             raise RefusedError("refused.region_has_dependants", **vars(deps))

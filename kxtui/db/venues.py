@@ -7,12 +7,12 @@ from datetime import date
 
 from peewee import fn
 
-from kxtui.db.errors import ConflictError, RefusedError
+from kxtui.db.errors import RefusedError
 from kxtui.db.models import Activity, Region, Venue
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.regions import Crumb, NodeRef, path_to_root
 from kxtui.db.validation import TEXT_MAX, Checker
-from kxtui.db.writes import diff, write_transaction
+from kxtui.db.writes import diff, editable, write_transaction
 from kxtui.domain import SixHave, VenueLevel, VenueType
 
 SIX_NOTE_MAX = 200
@@ -151,11 +151,7 @@ def create_venue(region_id: int, data: VenueInput) -> int:
 def update_venue(venue_id: int, version: int, data: VenueInput) -> None:
     """Save an edited venue; refuses if someone else saved it since `version` was read."""
     with write_transaction() as write:
-        venue = Venue.get_or_none(Venue.id == venue_id)
-        if venue is None:
-            raise RefusedError("refused.gone")
-        if venue.version != version:
-            raise ConflictError(by=venue.updated_by, at=str(venue.updated_at)[:16])
+        venue = editable(Venue, venue_id, version)
         checker, values = _checked(data)
         if "name" not in checker.errors and _name_taken(venue.region_id, values["name"], venue_id):
             checker.fail("name", "field.duplicate_sibling")
@@ -165,9 +161,7 @@ def update_venue(venue_id: int, version: int, data: VenueInput) -> None:
         Venue.update(
             pinyin=full,
             initials=initials,
-            version=Venue.version + 1,
-            updated_at=write.at,
-            updated_by=write.actor,
+            **write.touch(Venue),
             **values,
         ).where(Venue.id == venue_id).execute()
         write.audit("update", "venue", venue_id, str(values["name"]), diff(before, values))
@@ -181,11 +175,7 @@ def dependants(venue_id: int) -> int:
 def delete_venue(venue_id: int, version: int) -> None:
     """Delete a venue that no activity refers to (soft-deleted activities count too)."""
     with write_transaction() as write:
-        venue = Venue.get_or_none(Venue.id == venue_id)
-        if venue is None:
-            raise RefusedError("refused.gone")
-        if venue.version != version:
-            raise ConflictError(by=venue.updated_by, at=str(venue.updated_at)[:16])
+        venue = editable(Venue, venue_id, version)
         activities = dependants(venue_id)
         if activities:
             raise RefusedError("refused.venue_has_activities", activities=activities)

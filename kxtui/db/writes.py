@@ -9,13 +9,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from peewee import OperationalError
 
 from kxtui import clock
-from kxtui.db.errors import ReadOnlyError
-from kxtui.db.models import AuditEntry, database
+from kxtui.db.errors import ConflictError, ReadOnlyError, RefusedError
+from kxtui.db.models import AuditEntry, Tracked, database
+
+T = TypeVar("T", bound=Tracked)
 
 _state = {"read_only": False}
 
@@ -63,6 +65,10 @@ class Write:
         )
         self.audited.append(entry.id)
 
+    def touch(self, model: type[Tracked]) -> dict[str, Any]:
+        """Tracked-field values for an update: next version, who and when."""
+        return {"version": model.version + 1, "updated_at": self.at, "updated_by": self.actor}
+
     def stamp(self) -> dict[str, Any]:
         """Tracked-field values for a new record."""
         return {
@@ -93,6 +99,19 @@ def write_transaction(actor: str | None = None) -> Iterator[Write]:
         if "readonly" in str(error):
             raise ReadOnlyError() from error
         raise
+
+
+def editable(model: type[T], record_id: int, version: int) -> T:
+    """The record a write changes, read inside its transaction.
+
+    Refuses if it was deleted meanwhile, or saved by someone else since `version` was read.
+    """
+    record = model.get_or_none(model.id == record_id)
+    if record is None:
+        raise RefusedError("refused.gone")
+    if record.version != version:
+        raise ConflictError(by=record.updated_by, at=str(record.updated_at)[:16])
+    return record
 
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
