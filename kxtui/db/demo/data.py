@@ -1,7 +1,8 @@
 """Word lists for the demo database (`kxtui.db.demo`): names, places, titles, notes.
 
-Plain data plus the few pure functions that compose names from it; the generator in `demo.py`
-passes its seeded RNG in. Figures and real place names come from DOMAIN.md (Jiaozhou, Jingzhou).
+Plain data plus the few pure functions that compose names from it; the generator (the other
+modules of this package) passes its seeded RNG in. Figures and real place names come from
+DOMAIN.md (Jiaozhou, Jingzhou).
 """
 
 from __future__ import annotations
