@@ -14,10 +14,9 @@ from textual.widgets import Input
 
 from kxtui import clock
 from kxtui.db.connection import OpenedDatabase, close_database, open_database
+from kxtui.db.database import set_read_only
 from kxtui.db.errors import KxError
-from kxtui.db.writes import set_read_only
 from kxtui.i18n import set_language, t
-from kxtui.screens.help import HelpScreen
 from kxtui.screens.hierarchy import HierarchyScreen
 
 
@@ -71,6 +70,8 @@ class KxApp(App[None]):
         yield SystemCommand(t("cmd.help"), t("cmd.help.help"), self.action_help)
 
     def action_help(self) -> None:
+        from kxtui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

@@ -124,7 +124,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "form.venue.edit": ("编辑阵地：{name}", "Edit venue: {name}"),
     "form.name": ("名称", "Name"),
     "form.kind": ("类型", "Kind"),
-    "form.code": ("行政区划代码（可选）", "Division code (optional)"),
+    "form.code": ("区划代码（可选）", "Division code (optional)"),
     "form.population": ("常住人口（可选）", "Population (optional)"),
     "form.venue_type": ("阵地类型", "Venue type"),
     "form.level": ("级别（可选）", "Level (optional)"),

@@ -11,7 +11,7 @@ import pytest
 
 from kxtui import clock
 from kxtui.db.connection import close_database, open_database
-from kxtui.db.writes import set_read_only
+from kxtui.db.database import set_read_only
 from kxtui.i18n import set_language
 
 FROZEN_AT = datetime(2026, 11, 20, 9, 30)

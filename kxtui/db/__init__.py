@@ -11,8 +11,8 @@ from typing import ParamSpec, TypeVar
 
 from peewee import OperationalError
 
+from kxtui.db.database import database
 from kxtui.db.errors import KxError
-from kxtui.db.models import database
 
 P = ParamSpec("P")
 R = TypeVar("R")

@@ -12,9 +12,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from kxtui.db import migrations
+from kxtui.db.database import SCHEMA_VERSION, VERSION_KEY, database
 from kxtui.db.errors import OpenError
-from kxtui.db.models import database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -71,7 +70,7 @@ def open_database(path: Path | str, *, read_only: bool = False) -> OpenedDatabas
         raise OpenError("open.missing_read_only", path=str(path))
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
-    migrations.preflight(path)
+    version = preflight(path)
     close_database()
     if read_only:
         database.init(
@@ -82,7 +81,11 @@ def open_database(path: Path | str, *, read_only: bool = False) -> OpenedDatabas
         )
     else:
         database.init(str(path), pragmas=WRITE_PRAGMAS, check_same_thread=False)
+    if version == SCHEMA_VERSION:
+        return OpenedDatabase(path, read_only, version, None)
     try:
+        from kxtui.db import migrations  # builds the models: only to create or upgrade
+
         version, backup = migrations.ensure_schema(path, read_only=read_only)
     except sqlite3.DatabaseError as error:
         close_database()
@@ -97,3 +100,34 @@ def close_database() -> None:
     """Close this thread's connection, if the database was initialised and open."""
     if not database.deferred and not database.is_closed():
         database.close()
+
+
+def preflight(path: Path) -> int | None:
+    """Check an existing file without changing a byte of it (no WAL switch, no upgrade).
+
+    Returns its schema version, or None for a new or empty file. Raises OpenError for a
+    SQLite file of another program or one written by a newer kxtui.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        tables = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if not tables:
+            return None
+        if "meta" not in tables:
+            raise OpenError("open.not_kxtui", path=str(path))
+        row = connection.execute("SELECT value FROM meta WHERE key = ?", (VERSION_KEY,)).fetchone()
+    except sqlite3.DatabaseError as error:
+        raise OpenError("open.not_sqlite", path=str(path)) from error
+    finally:
+        connection.close()
+    if row is None:
+        raise OpenError("open.not_kxtui", path=str(path))
+    version = int(row[0])
+    if version > SCHEMA_VERSION:
+        raise OpenError("open.too_new", path=str(path), version=version, supported=SCHEMA_VERSION)
+    return version

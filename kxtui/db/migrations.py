@@ -12,17 +12,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from peewee import IntegerField
-from playhouse.migrate import SchemaMigrator, migrate
 
 from kxtui import clock
+from kxtui.db.database import SCHEMA_VERSION, VERSION_KEY
 from kxtui.db.errors import OpenError
 from kxtui.db.models import ALL_MODELS, Meta, database
 
-SCHEMA_VERSION = 2
-VERSION_KEY = "schema_version"
-
 
 def _add_region_population() -> None:
+    from playhouse.migrate import SchemaMigrator, migrate  # only when upgrading
+
     migrator = SchemaMigrator.from_database(database)
     migrate(migrator.add_column("region", "population", IntegerField(null=True)))
 
@@ -56,37 +55,6 @@ def backup_copy(path: Path, version: int) -> Path:
         copy.close()
         source.close()
     return target
-
-
-def preflight(path: Path) -> int | None:
-    """Check an existing file without changing a byte of it (no WAL switch, no upgrade).
-
-    Returns its schema version, or None for a new or empty file. Raises OpenError for a
-    SQLite file of another program or one written by a newer kxtui.
-    """
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        tables = {
-            row[0]
-            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
-        if not tables:
-            return None
-        if "meta" not in tables:
-            raise OpenError("open.not_kxtui", path=str(path))
-        row = connection.execute("SELECT value FROM meta WHERE key = ?", (VERSION_KEY,)).fetchone()
-    except sqlite3.DatabaseError as error:
-        raise OpenError("open.not_sqlite", path=str(path)) from error
-    finally:
-        connection.close()
-    if row is None:
-        raise OpenError("open.not_kxtui", path=str(path))
-    version = int(row[0])
-    if version > SCHEMA_VERSION:
-        raise OpenError("open.too_new", path=str(path), version=version, supported=SCHEMA_VERSION)
-    return version
 
 
 def ensure_schema(path: Path, *, read_only: bool) -> tuple[int, Path | None]:

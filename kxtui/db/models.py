@@ -15,11 +15,10 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
-    SqliteDatabase,
     TextField,
 )
 
-database = SqliteDatabase(None)
+from kxtui.db.database import database  # noqa: E402 (re-exported for the data layer)
 
 
 class BaseModel(Model):

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from kxtui.db.models import Region, database
 from kxtui.db.pinyin import search_key
-from kxtui.db.regions import NodeRef
+from kxtui.db.rows import NodeRef, SearchHit
 
 LIMIT = 50
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    ref: NodeRef
-    name: str
-    type: str  # RegionKind or VenueType
-    where: tuple[str, ...]  # names of the enclosing regions, top first
 
 
 def _like_escape(text: str) -> str:

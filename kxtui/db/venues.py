@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from peewee import fn
@@ -10,54 +9,13 @@ from peewee import fn
 from kxtui.db.errors import RefusedError
 from kxtui.db.models import Activity, Region, Venue
 from kxtui.db.pinyin import pinyin_keys
-from kxtui.db.regions import Crumb, NodeRef, path_to_root
+from kxtui.db.regions import path_to_root
+from kxtui.db.rows import NodeRef, SixHaveState, VenueDetail, VenueInput
 from kxtui.db.validation import TEXT_MAX, Checker
 from kxtui.db.writes import diff, editable, write_transaction
 from kxtui.domain import SixHave, VenueLevel, VenueType
 
 SIX_NOTE_MAX = 200
-
-
-@dataclass(frozen=True)
-class SixHaveState:
-    item: str  # SixHave code
-    met: bool
-    note: str
-
-
-@dataclass(frozen=True)
-class VenueDetail:
-    id: int
-    version: int
-    region_id: int
-    name: str
-    type: str
-    level: str | None
-    contact: str
-    phone: str
-    address: str
-    six: tuple[SixHaveState, ...]
-    path: tuple[Crumb, ...]
-    activities_this_year: int
-    people_reached_this_year: int
-    activities_total: int
-
-    @property
-    def missing(self) -> tuple[str, ...]:
-        return tuple(s.item for s in self.six if not s.met)
-
-
-@dataclass(frozen=True)
-class VenueInput:
-    """What the venue form submits; `six` maps a SixHave code to (met, note)."""
-
-    name: str
-    type: str
-    level: str = ""
-    contact: str = ""
-    phone: str = ""
-    address: str = ""
-    six: dict[str, tuple[bool, str]] = field(default_factory=dict)
 
 
 def detail(venue_id: int, today: date) -> VenueDetail | None:

@@ -14,20 +14,11 @@ from typing import Any, TypeVar
 from peewee import OperationalError
 
 from kxtui import clock
+from kxtui.db.database import is_read_only
 from kxtui.db.errors import ConflictError, ReadOnlyError, RefusedError
 from kxtui.db.models import AuditEntry, Tracked, database
 
 T = TypeVar("T", bound=Tracked)
-
-_state = {"read_only": False}
-
-
-def set_read_only(read_only: bool) -> None:
-    _state["read_only"] = read_only
-
-
-def is_read_only() -> bool:
-    return _state["read_only"]
 
 
 def current_actor() -> str:

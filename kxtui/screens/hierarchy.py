@@ -2,45 +2,48 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, Tree
+from textual.widgets import Footer, Header, Static
 
 from kxtui import clock
-from kxtui.db import regions, venues
+from kxtui.db.database import is_read_only
 from kxtui.db.errors import KxError, RefusedError
-from kxtui.db.regions import Crumb, NodeRef, RegionDetail, TreeRow
-from kxtui.db.venues import VenueDetail
-from kxtui.db.writes import is_read_only
+from kxtui.db.rows import Crumb, Dependants, NodeRef, RegionDetail, VenueDetail
 from kxtui.i18n import t
 from kxtui.screens.base import TranslatedBindings
-from kxtui.screens.confirm import ConfirmScreen
-from kxtui.screens.jump import JumpScreen
-from kxtui.screens.region_form import RegionFormScreen
-from kxtui.screens.venue_form import VenueFormScreen
 from kxtui.widgets.node_detail import NodeDetail
 from kxtui.widgets.region_tree import RegionTree
 from kxtui.widgets.workers import run_db
 
-Detail = RegionDetail | VenueDetail
+# The query modules (run in workers) and the screens opened by a key are imported when first
+# needed: the first frame should not wait for them.
 
 
-def load_detail(ref: NodeRef, today) -> Detail | None:  # type: ignore[no-untyped-def]
+def load_detail(ref: NodeRef, today: date) -> RegionDetail | VenueDetail | None:
+    from kxtui.db import regions, venues
+
     if ref.kind == "region":
         return regions.detail(ref.id, today)
     return venues.detail(ref.id, today)
 
 
-def count_dependants(ref: NodeRef) -> regions.Dependants | int:
+def count_dependants(ref: NodeRef) -> Dependants | int:
+    from kxtui.db import regions, venues
+
     if ref.kind == "region":
         return regions.dependants(ref.id)
     return venues.dependants(ref.id)
 
 
 def delete(ref: NodeRef, version: int) -> None:
+    from kxtui.db import regions, venues
+
     if ref.kind == "region":
         regions.delete_region(ref.id, version)
     else:
@@ -74,7 +77,7 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.detail: Detail | None = None
+        self.detail: RegionDetail | VenueDetail | None = None
         self.detail_ref: NodeRef | None = None
 
     def compose(self) -> ComposeResult:
@@ -97,31 +100,28 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         return self.query_one(RegionTree)
 
     def on_region_tree_loaded(self) -> None:
-        if not self.region_tree.root.children:
+        if not self.region_tree.lines:
             self.query_one(NodeDetail).show_message(t("tree.empty"))
 
     # -- detail ----------------------------------------------------------------
 
-    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[TreeRow]) -> None:
-        if event.node.data is not None:
-            self.show_detail_of(event.node.data.ref)
+    def on_region_tree_highlighted(self, event: RegionTree.Highlighted) -> None:
+        self.show_detail_of(event.row.ref)
 
     def show_detail_of(self, ref: NodeRef) -> None:
         today = clock.today()
 
-        def shown(detail: Detail | None) -> None:
+        def shown(detail: RegionDetail | VenueDetail | None) -> None:
             self.detail, self.detail_ref = detail, ref
             self.query_one(NodeDetail).show(detail, today.year)
 
         run_db(self, load_detail, ref, today, done=shown, group="detail")
 
-    def _selected(self) -> tuple[NodeRef, Detail] | None:
-        node = self.region_tree.cursor_node
-        if node is None or node.data is None or self.detail is None:
-            return None
-        if node.data.ref != self.detail_ref:
-            return None  # its detail is still loading
-        return node.data.ref, self.detail
+    def _selected(self) -> tuple[NodeRef, RegionDetail | VenueDetail] | None:
+        row = self.region_tree.cursor_row
+        if row is None or self.detail is None or row.ref != self.detail_ref:
+            return None  # nothing selected, or its detail is still loading
+        return row.ref, self.detail
 
     def _region_crumb(self) -> Crumb | None:
         """The selected region, or the region of the selected venue."""
@@ -141,6 +141,8 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
     # -- actions ---------------------------------------------------------------
 
     def action_jump(self) -> None:
+        from kxtui.screens.jump import JumpScreen
+
         self.app.push_screen(JumpScreen(), self._jumped)
 
     def _jumped(self, ref: NodeRef | None) -> None:
@@ -154,9 +156,13 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         if parent is not None and parent.type == "grid":
             self.app.show_error(RefusedError("refused.no_child_kinds"))  # type: ignore[attr-defined]
             return
+        from kxtui.screens.region_form import RegionFormScreen
+
         self.app.push_screen(RegionFormScreen(parent=parent), self._written)
 
     def action_add_county(self) -> None:
+        from kxtui.screens.region_form import RegionFormScreen
+
         if self._writable():
             self.app.push_screen(RegionFormScreen(parent=None), self._written)
 
@@ -167,12 +173,17 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         if region is None:
             self.app.show_error(RefusedError("refused.no_region"))  # type: ignore[attr-defined]
             return
+        from kxtui.screens.venue_form import VenueFormScreen
+
         self.app.push_screen(VenueFormScreen(region=region), self._written)
 
     def action_edit(self) -> None:
         selected = self._selected()
         if selected is None or not self._writable():
             return
+        from kxtui.screens.region_form import RegionFormScreen
+        from kxtui.screens.venue_form import VenueFormScreen
+
         _, detail = selected
         if isinstance(detail, RegionDetail):
             self.app.push_screen(RegionFormScreen(existing=detail), self._written)
@@ -191,15 +202,17 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
             return
         ref, detail = selected
 
-        def counted(deps: regions.Dependants | int) -> None:
+        def counted(deps: Dependants | int) -> None:
             if isinstance(deps, int) and deps:
                 error = RefusedError("refused.venue_has_activities", activities=deps)
                 self.app.show_error(error)  # type: ignore[attr-defined]
-            elif isinstance(deps, regions.Dependants) and deps.any():
+            elif isinstance(deps, Dependants) and deps.any():
                 self.app.show_error(  # type: ignore[attr-defined]
                     RefusedError("refused.region_has_dependants", **vars(deps))
                 )
             else:
+                from kxtui.screens.confirm import ConfirmScreen
+
                 key = "delete.confirm_region" if ref.kind == "region" else "delete.confirm_venue"
                 question = t(key, name=detail.name)
                 self.app.push_screen(

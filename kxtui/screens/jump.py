@@ -11,8 +11,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from kxtui.db import search
-from kxtui.db.regions import NodeRef
-from kxtui.db.search import SearchHit
+from kxtui.db.rows import NodeRef, SearchHit
 from kxtui.display import literal
 from kxtui.domain import RegionKind, VenueType
 from kxtui.i18n import label, t

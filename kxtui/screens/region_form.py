@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Select
 
 from kxtui.db import regions
-from kxtui.db.regions import Crumb, NodeRef, RegionDetail, RegionInput
+from kxtui.db.rows import Crumb, NodeRef, RegionDetail, RegionInput
 from kxtui.domain import CHILD_KINDS, RegionKind
 from kxtui.i18n import label, t
 from kxtui.screens.form import FormScreen

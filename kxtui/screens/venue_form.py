@@ -9,8 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Checkbox, Select
 
 from kxtui.db import venues
-from kxtui.db.regions import Crumb, NodeRef
-from kxtui.db.venues import VenueDetail, VenueInput
+from kxtui.db.rows import Crumb, NodeRef, VenueDetail, VenueInput
 from kxtui.domain import SixHave, VenueLevel, VenueType
 from kxtui.i18n import label, t
 from kxtui.screens.form import FormScreen

@@ -8,8 +8,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from kxtui.db.regions import Crumb, RegionDetail
-from kxtui.db.venues import VenueDetail
+from kxtui.db.rows import Crumb, RegionDetail, VenueDetail
 from kxtui.display import literal
 from kxtui.domain import RegionKind, SixHave, VenueLevel, VenueType
 from kxtui.i18n import label, t

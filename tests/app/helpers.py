@@ -54,9 +54,9 @@ def tree(pilot: Pilot) -> RegionTree:
 
 
 def cursor_name(pilot: Pilot) -> str:
-    node = tree(pilot).cursor_node
-    assert node is not None and node.data is not None
-    return node.data.name
+    row = tree(pilot).cursor_row
+    assert row is not None
+    return row.name
 
 
 def plain(renderable: object, width: int = 120) -> str:

@@ -29,16 +29,17 @@ from tests.hostile import STORED_NAMES
 async def test_counties_load_and_a_town_expands(demo_path: Path) -> None:
     async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        labels = [child.label.plain for child in tree(pilot).root.children]
+        counties = tree(pilot).children_of(None)
+        labels = [tree(pilot).label(row).plain for row in counties]
         assert labels[0] == "胶州市 · 4 镇 · 8 街道 · 87 阵地"
         assert labels[1] == "荆州区 · 3 街道 · 17 阵地"
         assert "10,759" in detail_text(pilot)
         await press(pilot, "right")  # expand 胶州市
-        towns = [c.data.name for c in tree(pilot).root.children[0].children]
+        towns = [row.name for row in tree(pilot).children_of(counties[0].ref)]
         assert towns[:3] == ["阜安街道", "中云街道", "三里河街道"] and len(towns) == 12
         await press(pilot, "down", "right")  # into 阜安街道, expand it
         assert cursor_name(pilot) == "阜安街道"
-        assert tree(pilot).cursor_node.children, "the town's villages and venues are loaded"
+        assert tree(pilot).children_of(tree(pilot).cursor_row.ref), "villages and venues loaded"
         assert detail_text(pilot).startswith("胶州市 › \n阜安街道")
 
 
@@ -52,8 +53,8 @@ async def test_jump_finds_by_initials_pinyin_and_characters(demo_path: Path) -> 
         ):
             await jump(pilot, query)
             assert cursor_name(pilot) == expected, query
-        node = tree(pilot).cursor_node
-        assert node.parent is not None and node.parent.is_expanded
+        line = tree(pilot).cursor_line
+        assert line.parent is not None and tree(pilot).is_expanded(line.parent)
         assert detail_text(pilot).startswith("荆州区 › 西城街道 › \n通会桥社区")
 
 
@@ -158,13 +159,14 @@ async def test_hostile_stored_names_are_shown_literally(demo_path: Path) -> None
         await settle(pilot)
         await jump(pilot, "fajd")
         await press(pilot, "right")
-        venues = [c for c in tree(pilot).cursor_node.children if c.data.ref.kind == "venue"]
-        shown = [c.label.plain for c in venues]
+        rows = tree(pilot).children_of(tree(pilot).cursor_row.ref)
+        venues = [row for row in rows if row.ref.kind == "venue"]
+        shown = [tree(pilot).label(row).plain for row in venues]
         assert any("[/]" in label for label in shown)
         assert any("[@click=app.quit]x" in label for label in shown)
         assert not any("\x1b" in label or "\x9b" in label for label in shown)
-        for node in venues[-len(STORED_NAMES) :]:
-            tree(pilot).move_cursor(node)
+        for row in venues[-len(STORED_NAMES) :]:
+            tree(pilot).move_cursor_to(row.ref)
             await settle(pilot)
             assert "\x1b" not in detail_text(pilot)
         assert pilot.app.is_running
@@ -176,7 +178,8 @@ async def test_english_interface(demo_path: Path) -> None:
         keys = {b.binding.description for b in pilot.app.screen.active_bindings.values()}
         assert {"Jump", "New venue", "Delete", "Quit"} <= keys
         assert "Villages/communities" in detail_text(pilot)
-        assert tree(pilot).root.children[0].label.plain.startswith("胶州市 · 4 towns")
+        county = tree(pilot).children_of(None)[0]
+        assert tree(pilot).label(county).plain.startswith("胶州市 · 4 towns")
 
 
 async def test_empty_database_invites_a_first_county(tmp_path: Path) -> None:
@@ -187,4 +190,4 @@ async def test_empty_database_invites_a_first_county(tmp_path: Path) -> None:
         await type_text(pilot, "胶州市")
         await press(pilot, "ctrl+s")
         assert cursor_name(pilot) == "胶州市"
-        assert tree(pilot).cursor_node.data.ref == NodeRef("region", 1)
+        assert tree(pilot).cursor_row.ref == NodeRef("region", 1)

@@ -34,7 +34,9 @@ def test_children_is_one_query_with_counts(demo_db: Path) -> None:
         f"/{jiaozhou}/{fuan.ref.id}/%",
     )
     assert (fuan.villages, fuan.venues, fuan.expandable) == (
-        expected_villages, expected_venues, True,
+        expected_villages,
+        expected_venues,
+        True,
     )
     own = regions.children(fuan.ref.id)
     assert [r.ref.kind for r in own].count("venue") == sql(
@@ -51,7 +53,11 @@ def test_region_detail_rolls_up_the_subtree(demo_db: Path) -> None:
     detail = regions.detail(county_id("胶州市"), clock.today())
     assert detail is not None
     assert (detail.towns, detail.villages, detail.venues, detail.teams, detail.volunteers) == (
-        12, 204, 87, 110, 10759,
+        12,
+        204,
+        87,
+        110,
+        10759,
     )
     assert dict(detail.venues_by_type)["education_base"] == 34
     shortfall = sql(
@@ -74,7 +80,10 @@ def test_region_detail_rolls_up_the_subtree(demo_db: Path) -> None:
 def test_path_to_root_and_venue_detail(demo_db: Path) -> None:
     hit = search.search("通会桥社区住户科普网点")[0]
     assert [c.name for c in regions.path_to_root(hit.ref)] == [
-        "荆州区", "西城街道", "通会桥社区", "通会桥社区住户科普网点",
+        "荆州区",
+        "西城街道",
+        "通会桥社区",
+        "通会桥社区住户科普网点",
     ]
     detail = venues.detail(hit.ref.id, clock.today())
     assert detail is not None and detail.type == "household_point" and len(detail.six) == 6
