@@ -102,7 +102,7 @@ async def _kxtui_session(db: Path) -> dict[str, float]:
     app = create_app(db, frozen_at=FROZEN_AT, cursor_blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
         tree = app.screen.query_one(RegionTree)
-        await until(lambda: bool(tree.root.children), what="the counties")
+        await until(lambda: bool(tree.children_of(None)), what="the counties")
         await pilot.press("slash")
         await until(lambda: isinstance(app.screen, JumpScreen), what="jump-to")
         screen = app.screen

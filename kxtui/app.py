@@ -31,13 +31,13 @@ class KxApp(App[None]):
         super().__init__()
         self.opened = opened
         self.cursor_blink = cursor_blink
+        self.title = t("app.title")  # set before the first frame, not after it
         self.sub_title = opened.path.name
 
     def get_default_screen(self) -> Screen[None]:
         return HierarchyScreen()
 
     def on_mount(self) -> None:
-        self.title = t("app.title")
         if self.opened.backup_path is not None:
             self.notify(
                 t(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -156,6 +155,8 @@ def run_stats(path: Path, *, as_json: bool) -> int:
     open_database(path)
     rows = call(county_stats)
     if as_json:
+        import json
+
         counties = {row.name: {k: v for k, v in asdict(row).items() if k != "name"} for row in rows}
         print(json.dumps({"counties": counties}, ensure_ascii=False, indent=2))
         return 0

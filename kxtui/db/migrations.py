@@ -2,7 +2,8 @@
 
 The version lives in the `meta` table (portable, unlike SQLite's user_version). Opening an
 older database copies the file aside with SQLite's online backup API, then runs every missing
-step in one transaction; a database newer than this code is refused.
+step in one transaction. (A database newer than this code is refused earlier, by
+`connection.preflight`, before anything touches the file.)
 """
 
 from __future__ import annotations
@@ -58,9 +59,11 @@ def backup_copy(path: Path, version: int) -> Path:
 
 
 def ensure_schema(path: Path, *, read_only: bool) -> tuple[int, Path | None]:
-    """Create, check or upgrade the schema. Returns (version, backup path or None)."""
-    tables = set(database.get_tables())
-    if not tables:
+    """Create the schema in a new file or upgrade an older one (`preflight` checked the file).
+
+    Returns (version, path of the copy made before an upgrade, or None).
+    """
+    if not database.get_tables():
         if read_only:
             raise OpenError("open.empty_read_only", path=str(path))
         with database.atomic("IMMEDIATE"):
@@ -68,12 +71,8 @@ def ensure_schema(path: Path, *, read_only: bool) -> tuple[int, Path | None]:
                 database.create_tables(ALL_MODELS)
                 _write_version(SCHEMA_VERSION)
         return read_version(), None
-    if "meta" not in tables:
-        raise OpenError("open.not_kxtui", path=str(path))
     version = read_version()
-    if version > SCHEMA_VERSION:
-        raise OpenError("open.too_new", path=str(path), version=version, supported=SCHEMA_VERSION)
-    if version == SCHEMA_VERSION:
+    if version == SCHEMA_VERSION:  # another process upgraded it meanwhile
         return version, None
     if read_only:
         raise OpenError("open.upgrade_read_only", path=str(path), version=version)

@@ -327,7 +327,7 @@ def delete_region(region_id: int, version: int) -> None:
         region = editable(Region, region_id, version)
         deps = dependants(region_id)
         if deps.any():
-            raise RefusedError("refused.region_has_dependants", **vars(deps))
+            raise RefusedError("refused.region_has_dependants", **deps._asdict())
         before = {
             "name": region.name,
             "kind": region.kind,

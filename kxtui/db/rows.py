@@ -1,4 +1,4 @@
-"""What the data layer hands to screens: frozen dataclasses and named tuples, no peewee.
+"""What the data layer hands to screens: named tuples (immutable, cheap to build), no peewee.
 
 Screens import these at start-up; the query modules that produce them are imported by the
 worker threads that run the queries, so the first frame does not wait for the models.
@@ -6,7 +6,8 @@ worker threads that run the queries, so the first frame does not wait for the mo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
 
@@ -34,15 +35,13 @@ class TreeRow(NamedTuple):
     six_met: int = 0  # venues only: how many of the six haves are met
 
 
-@dataclass(frozen=True)
-class Crumb:
+class Crumb(NamedTuple):
     ref: NodeRef
     name: str
     type: str
 
 
-@dataclass(frozen=True)
-class Shortfall:
+class Shortfall(NamedTuple):
     """A venue that misses some of the six haves."""
 
     venue_id: int
@@ -51,8 +50,7 @@ class Shortfall:
     missing: tuple[str, ...]  # SixHave codes
 
 
-@dataclass(frozen=True)
-class RegionDetail:
+class RegionDetail(NamedTuple):
     id: int
     version: int
     name: str
@@ -77,8 +75,7 @@ class RegionDetail:
         return sum(count for _, count in self.venues_by_type)
 
 
-@dataclass(frozen=True)
-class RegionInput:
+class RegionInput(NamedTuple):
     """What the region form submits."""
 
     name: str
@@ -87,8 +84,7 @@ class RegionInput:
     population: str = ""
 
 
-@dataclass(frozen=True)
-class Dependants:
+class Dependants(NamedTuple):
     regions: int
     venues: int
     activities: int
@@ -97,18 +93,16 @@ class Dependants:
     officers: int
 
     def any(self) -> bool:
-        return any(vars(self).values())
+        return any(self)
 
 
-@dataclass(frozen=True)
-class SixHaveState:
+class SixHaveState(NamedTuple):
     item: str  # SixHave code
     met: bool
     note: str
 
 
-@dataclass(frozen=True)
-class VenueDetail:
+class VenueDetail(NamedTuple):
     id: int
     version: int
     region_id: int
@@ -129,8 +123,7 @@ class VenueDetail:
         return tuple(s.item for s in self.six if not s.met)
 
 
-@dataclass(frozen=True)
-class VenueInput:
+class VenueInput(NamedTuple):
     """What the venue form submits; `six` maps a SixHave code to (met, note)."""
 
     name: str
@@ -139,11 +132,10 @@ class VenueInput:
     contact: str = ""
     phone: str = ""
     address: str = ""
-    six: dict[str, tuple[bool, str]] = field(default_factory=dict)
+    six: Mapping[str, tuple[bool, str]] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class SearchHit:
+class SearchHit(NamedTuple):
     ref: NodeRef
     name: str
     type: str  # RegionKind or VenueType

@@ -90,10 +90,11 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = t("app.title")
         tree = self.query_one(RegionTree)
-        tree.load_top()
         tree.focus()
+        # Paint the first frame before the first query: its worker imports the data layer,
+        # which would otherwise compete with the first paint for the interpreter.
+        self.call_after_refresh(tree.load_top)
 
     @property
     def region_tree(self) -> RegionTree:
@@ -152,6 +153,8 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
     def action_add_region(self) -> None:
         if not self._writable():
             return
+        if self.region_tree.lines and self._selected() is None:
+            return  # the selected node's detail is still loading
         parent = self._region_crumb()
         if parent is not None and parent.type == "grid":
             self.app.show_error(RefusedError("refused.no_child_kinds"))  # type: ignore[attr-defined]
@@ -208,7 +211,7 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
                 self.app.show_error(error)  # type: ignore[attr-defined]
             elif isinstance(deps, Dependants) and deps.any():
                 self.app.show_error(  # type: ignore[attr-defined]
-                    RefusedError("refused.region_has_dependants", **vars(deps))
+                    RefusedError("refused.region_has_dependants", **deps._asdict())
                 )
             else:
                 from kxtui.screens.confirm import ConfirmScreen
