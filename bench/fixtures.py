@@ -20,7 +20,8 @@ from kxtui.db.connection import close_database, open_database
 from kxtui.db.demo import build_demo
 from kxtui.db.models import Region, Venue, database
 from kxtui.db.pinyin import pinyin_keys
-from kxtui.db.regions import NodeRef, RegionInput, children, create_region
+from kxtui.db.regions import children, create_region
+from kxtui.db.rows import NodeRef, RegionInput
 from kxtui.domain import RegionKind, VenueType
 
 VILLAGES = 1_000

@@ -6,7 +6,7 @@ from datetime import date
 
 from peewee import fn
 
-from kxtui.db.errors import RefusedError, ValidationError
+from kxtui.db.errors import RefusedError
 from kxtui.db.models import Activity, Officer, Region, Team, Venue, Volunteer, database
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.rows import (
@@ -133,13 +133,25 @@ def path_to_root(ref: NodeRef) -> tuple[Crumb, ...]:
     return tuple(crumbs + tail)
 
 
-def _subtree_count(model, lo: str, hi: str) -> int:  # type: ignore[no-untyped-def]
-    return (
-        model.select()
-        .join(Region, on=(model.region == Region.id))
-        .where(Region.path >= lo, Region.path < hi)
-        .count()
+def in_subtree(query, model, lo: str, hi: str):  # type: ignore[no-untyped-def]
+    """Restrict `query` (joined through `model.region`) to the regions in [lo, hi)."""
+    return query.join(Region, on=(model.region == Region.id)).where(
+        Region.path >= lo, Region.path < hi
     )
+
+
+def kinds_below(lo: str, hi: str) -> dict[str, int]:
+    """How many regions of each kind lie strictly below the subtree's root."""
+    return dict(
+        Region.select(Region.kind, fn.COUNT(Region.id))
+        .where(Region.path > lo, Region.path < hi)
+        .group_by(Region.kind)
+        .tuples()
+    )
+
+
+def this_year(today: date) -> tuple[date, date]:
+    return date(today.year, 1, 1), date(today.year, 12, 31)
 
 
 def _shortfalls(lo: str, hi: str) -> tuple[tuple[Shortfall, ...], int]:
@@ -147,12 +159,8 @@ def _shortfalls(lo: str, hi: str) -> tuple[tuple[Shortfall, ...], int]:
     any_missing = six_fields[0] == False  # noqa: E712 (peewee expression)
     for f in six_fields[1:]:
         any_missing |= f == False  # noqa: E712
-    base = (
-        Venue.select(Venue.id, Venue.name, Region.name.alias("region_name"), *six_fields)
-        .join(Region)
-        .where(Region.path >= lo, Region.path < hi, any_missing)
-        .objects()
-    )
+    columns = (Venue.id, Venue.name, Region.name.alias("region_name"), *six_fields)
+    base = in_subtree(Venue.select(*columns), Venue, lo, hi).where(any_missing).objects()
     total = base.count()
     rows = base.order_by(Region.path, Venue.sort_order, Venue.pinyin).limit(SHORTFALL_LIST_LIMIT)
     items = tuple(
@@ -173,26 +181,14 @@ def detail(region_id: int, today: date) -> RegionDetail | None:
     if region is None:
         return None
     lo, hi = subtree_bounds(region.path)
-    kinds = dict(
-        database.execute_sql(
-            "SELECT kind, COUNT(*) FROM region WHERE path > ? AND path < ? GROUP BY kind", (lo, hi)
-        ).fetchall()
-    )
+    kinds = kinds_below(lo, hi)
     by_type = database.execute_sql(
         "SELECT v.type, COUNT(*) FROM venue v JOIN region r ON r.id = v.region_id "
         "WHERE r.path >= ? AND r.path < ? GROUP BY v.type ORDER BY 2 DESC, 1",
         (lo, hi),
     ).fetchall()
-    year_start, year_end = date(today.year, 1, 1), date(today.year, 12, 31)
-    activities = (
-        Activity.select()
-        .join(Region, on=(Activity.region == Region.id))
-        .where(
-            Region.path >= lo,
-            Region.path < hi,
-            Activity.deleted_at.is_null(),
-            Activity.start_date.between(year_start, year_end),
-        )
+    activities = in_subtree(Activity.select(), Activity, lo, hi).where(
+        Activity.deleted_at.is_null(), Activity.start_date.between(*this_year(today))
     )
     reached = activities.select(fn.COALESCE(fn.SUM(Activity.people_reached), 0)).scalar()
     shortfalls, shortfall_total = _shortfalls(lo, hi)
@@ -208,9 +204,9 @@ def detail(region_id: int, today: date) -> RegionDetail | None:
         villages=sum(kinds.get(k, 0) for k in VILLAGE_LEVEL),
         grids=kinds.get(RegionKind.GRID, 0),
         venues_by_type=tuple((t, n) for t, n in by_type),
-        teams=_subtree_count(Team, lo, hi),
-        volunteers=_subtree_count(Volunteer, lo, hi),
-        officers=_subtree_count(Officer, lo, hi),
+        teams=in_subtree(Team.select(), Team, lo, hi).count(),
+        volunteers=in_subtree(Volunteer.select(), Volunteer, lo, hi).count(),
+        officers=in_subtree(Officer.select(), Officer, lo, hi).count(),
         activities_this_year=activities.count(),
         people_reached_this_year=int(reached or 0),
         shortfalls=shortfalls,
@@ -336,23 +332,3 @@ def delete_region(region_id: int, version: int) -> None:
         }
         region.delete_instance()
         write.audit("delete", "region", region_id, region.name, before)
-
-
-__all__ = [
-    "Crumb",
-    "Dependants",
-    "NodeRef",
-    "RegionDetail",
-    "RegionInput",
-    "Shortfall",
-    "TreeRow",
-    "ValidationError",
-    "children",
-    "create_region",
-    "delete_region",
-    "dependants",
-    "detail",
-    "path_to_root",
-    "subtree_bounds",
-    "update_region",
-]

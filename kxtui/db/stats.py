@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from peewee import fn
 
 from kxtui.db.models import Activity, Officer, Region, ServiceRecord, Team, Venue, Volunteer
-from kxtui.db.regions import subtree_bounds
+from kxtui.db.regions import in_subtree, kinds_below, subtree_bounds
 from kxtui.domain import TOWN_LEVEL, VILLAGE_LEVEL, RegionKind
 
 
@@ -28,26 +28,15 @@ class CountyStats:
     service_hours: float
 
 
-def _in_subtree(query, model, lo: str, hi: str):  # type: ignore[no-untyped-def]
-    return query.join(Region, on=(model.region == Region.id)).where(
-        Region.path >= lo, Region.path < hi
-    )
-
-
 def county_stats() -> tuple[CountyStats, ...]:
     """One row per county, in tree order."""
     result = []
     counties = Region.select().where(Region.parent.is_null()).order_by(Region.sort_order, Region.id)
     for county in counties:
         lo, hi = subtree_bounds(county.path)
-        kinds = dict(
-            Region.select(Region.kind, fn.COUNT(Region.id))
-            .where(Region.path > lo, Region.path < hi)
-            .group_by(Region.kind)
-            .tuples()
-        )
-        volunteers = _in_subtree(Volunteer.select(), Volunteer, lo, hi)
-        activities = _in_subtree(Activity.select(), Activity, lo, hi).where(
+        kinds = kinds_below(lo, hi)
+        volunteers = in_subtree(Volunteer.select(), Volunteer, lo, hi)
+        activities = in_subtree(Activity.select(), Activity, lo, hi).where(
             Activity.deleted_at.is_null()
         )
         reach, materials = (
@@ -58,24 +47,19 @@ def county_stats() -> tuple[CountyStats, ...]:
             .tuples()
             .get()
         )
-        hours = (
-            ServiceRecord.select(fn.COALESCE(fn.SUM(ServiceRecord.hours), 0))
-            .join(Activity)
-            .join(Region, on=(Activity.region == Region.id))
-            .where(Region.path >= lo, Region.path < hi, Activity.deleted_at.is_null())
-            .scalar()
-        )
+        service = ServiceRecord.select(fn.COALESCE(fn.SUM(ServiceRecord.hours), 0)).join(Activity)
+        hours = in_subtree(service, Activity, lo, hi).where(Activity.deleted_at.is_null()).scalar()
         result.append(
             CountyStats(
                 name=county.name,
                 towns=sum(kinds.get(k, 0) for k in TOWN_LEVEL),
                 villages=sum(kinds.get(k, 0) for k in VILLAGE_LEVEL),
                 grids=kinds.get(RegionKind.GRID, 0),
-                venues=_in_subtree(Venue.select(), Venue, lo, hi).count(),
-                teams=_in_subtree(Team.select(), Team, lo, hi).count(),
+                venues=in_subtree(Venue.select(), Venue, lo, hi).count(),
+                teams=in_subtree(Team.select(), Team, lo, hi).count(),
                 volunteers=volunteers.count(),
                 registered_volunteers=volunteers.where(Volunteer.platform_registered).count(),
-                officers=_in_subtree(Officer.select(), Officer, lo, hi).count(),
+                officers=in_subtree(Officer.select(), Officer, lo, hi).count(),
                 activities=activities.count(),
                 people_reached=int(reach),
                 materials=int(materials),

@@ -9,7 +9,7 @@ from peewee import fn
 from kxtui.db.errors import RefusedError
 from kxtui.db.models import Activity, Region, Venue
 from kxtui.db.pinyin import pinyin_keys
-from kxtui.db.regions import path_to_root
+from kxtui.db.regions import path_to_root, this_year
 from kxtui.db.rows import NodeRef, SixHaveState, VenueDetail, VenueInput
 from kxtui.db.validation import TEXT_MAX, Checker
 from kxtui.db.writes import diff, editable, write_transaction
@@ -24,10 +24,8 @@ def detail(venue_id: int, today: date) -> VenueDetail | None:
     if venue is None:
         return None
     live = Activity.select().where(Activity.venue == venue_id, Activity.deleted_at.is_null())
-    this_year = live.where(
-        Activity.start_date.between(date(today.year, 1, 1), date(today.year, 12, 31))
-    )
-    reached = this_year.select(fn.COALESCE(fn.SUM(Activity.people_reached), 0)).scalar()
+    in_year = live.where(Activity.start_date.between(*this_year(today)))
+    reached = in_year.select(fn.COALESCE(fn.SUM(Activity.people_reached), 0)).scalar()
     return VenueDetail(
         id=venue.id,
         version=venue.version,
@@ -47,7 +45,7 @@ def detail(venue_id: int, today: date) -> VenueDetail | None:
             for item in SixHave
         ),
         path=path_to_root(NodeRef("venue", venue.id)),
-        activities_this_year=this_year.count(),
+        activities_this_year=in_year.count(),
         people_reached_this_year=int(reached or 0),
         activities_total=live.count(),
     )

@@ -94,7 +94,7 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         tree.focus()
         # Paint the first frame before the first query: its worker imports the data layer,
         # which would otherwise compete with the first paint for the interpreter.
-        self.call_after_refresh(tree.load_top)
+        self.call_after_refresh(tree.reveal)
 
     @property
     def region_tree(self) -> RegionTree:
@@ -230,7 +230,7 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
             self.notify(t("delete.done", name=detail.name), markup=False)
             parents = [c.ref for c in detail.path[:-1] if c.ref.kind == "region"]
             parent = parents[-1] if parents else None
-            self.region_tree.refresh_node(parent)
+            self.region_tree.reveal(parent)
             if parent is not None:
                 self.show_detail_of(parent)
 
@@ -238,6 +238,6 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
 
     def action_refresh(self) -> None:
         selected = self._selected()
-        self.region_tree.refresh_node(selected[0] if selected else None)
+        self.region_tree.reveal(selected[0] if selected else None)
         if selected:
             self.show_detail_of(selected[0])

@@ -131,7 +131,7 @@ class NodeDetail(VerticalScroll, can_focus=False):
     def show(self, detail: RegionDetail | VenueDetail | None, year: int) -> None:
         body = self.query_one("#detail-body", Static)
         if detail is None:
-            body.update(Text(t("detail.gone"), style="dim"))
+            self.show_message(t("detail.gone"))
         elif isinstance(detail, RegionDetail):
             body.update(region_view(detail, year))
         else:

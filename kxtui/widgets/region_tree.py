@@ -122,12 +122,13 @@ class RegionTree(ScrollView, can_focus=True):
     # -- what tests and screens read ---------------------------------------------
 
     @property
-    def cursor_row(self) -> TreeRow | None:
-        return self.lines[self.cursor].row if self.lines else None
-
-    @property
     def cursor_line(self) -> Line | None:
         return self.lines[self.cursor] if self.lines else None
+
+    @property
+    def cursor_row(self) -> TreeRow | None:
+        line = self.cursor_line
+        return line.row if line else None
 
     def children_of(self, ref: NodeRef | None) -> tuple[TreeRow, ...]:
         """The loaded children of a node (the counties for None); () if not loaded."""
@@ -143,19 +144,12 @@ class RegionTree(ScrollView, can_focus=True):
 
     # -- loading -------------------------------------------------------------------
 
-    def load_top(self) -> None:
-        run_db(self, _levels_to, None, done=self._levels_loaded, group="tree-load")
+    def reveal(self, target: NodeRef | None = None) -> None:
+        """(Re)load every level down to `target` with fresh counts, and select it.
 
-    def reveal(self, target: NodeRef) -> None:
-        """Load every level down to `target`, refresh the counts on the way, and select it."""
+        Without a target: (re)load the counties.
+        """
         run_db(self, _levels_to, target, done=self._levels_loaded, group="tree-load")
-
-    def refresh_node(self, ref: NodeRef | None) -> None:
-        """Reload the levels down to `ref` (after a write) and keep the cursor on it."""
-        if ref is None:
-            self.load_top()
-        else:
-            self.reveal(ref)
 
     def _levels_loaded(self, result: tuple[NodeRef | None, list[Level]]) -> None:
         target, levels = result
@@ -232,9 +226,6 @@ class RegionTree(ScrollView, can_focus=True):
         if row.ref != self._announced:
             self._announced = row.ref
             self.post_message(self.Highlighted(row))
-
-    def refresh_lines(self, index: int) -> None:
-        self.refresh(Region(0, index - self.scroll_offset.y, self.size.width, 1))
 
     def action_move(self, step: int) -> None:
         self._move_to(self.cursor + step)

@@ -6,7 +6,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from kxtui.db.regions import NodeRef
+from kxtui.db.rows import NodeRef
 from kxtui.screens.confirm import ConfirmScreen
 from kxtui.screens.venue_form import VenueFormScreen
 from kxtui.widgets.form_field import FormField

@@ -13,8 +13,7 @@ from kxtui.db import regions, venues
 from kxtui.db.database import set_read_only
 from kxtui.db.errors import ConflictError, ReadOnlyError, RefusedError, ValidationError
 from kxtui.db.models import AuditEntry, Region, Venue, database
-from kxtui.db.regions import RegionInput
-from kxtui.db.venues import VenueInput
+from kxtui.db.rows import RegionInput, VenueInput
 from kxtui.db.writes import write_transaction
 from tests.hostile import REFUSED_AT_INPUT
 
