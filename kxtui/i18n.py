@@ -204,6 +204,46 @@ STRINGS: dict[str, tuple[str, str]] = {
     "refused.no_region": ("请先在左侧选择一个区域", "Select a region first"),
     "refused.no_child_kinds": ("网格下不能再建下级区域", "A grid has no child regions"),
     "refused.venue_under_venue": ("阵地下不能再建阵地，请选择区域", "Select a region, not a venue"),
+    # activity checks
+    "field.count_limit": ("数字太大：最多 {limit}", "Too large: at most {limit}"),
+    "field.date": (
+        "看不懂的日期“{text}”：请写成 2026-05-30、2026/5/30、20260530、5-30 或 今天/昨天",
+        "Not a date: “{text}”; write 2026-05-30, 2026/5/30, 20260530, 5-30 or today",
+    ),
+    "field.end_before_start": ("结束日期早于开始日期", "Ends before it starts"),
+    "field.hours": (
+        "请填写大于 0 的小时数（最多两位小数，如 2 或 1.5）",
+        "Enter hours above 0 (at most two decimals, e.g. 2 or 1.5)",
+    ),
+    "field.duration_limit": (
+        "时长超过了活动天数 × 24 小时（{hours} 小时）",
+        "Longer than the activity's days × 24 h ({hours} h)",
+    ),
+    "field.venue_outside": ("该阵地不在“{region}”范围内", "This venue is not inside {region}"),
+    "field.volunteer_twice": ("{name} 已在名单中，不能重复添加", "{name} is already in the list"),
+    "field.service_hours": (
+        "{name} 的时数“{hours}”不对：请填大于 0 的小时数",
+        "{name}: “{hours}” is not a number of hours above 0",
+    ),
+    "refused.volunteer_gone": ("志愿者 {name} 已被删除", "Volunteer {name} was deleted meanwhile"),
+    "refused.activity_deleted": (
+        "该活动已被删除（可在台账中撤销删除）",
+        "This activity was deleted (undo it in the ledger)",
+    ),
+    "warn.date_far": (
+        "日期 {date} 早于 2000 年或在一年以后，确定吗？",
+        "{date} is before 2000 or over a year ahead; sure?",
+    ),
+    "warn.count_large": ("{count} 是很大的数字，确定吗？", "{count} is a very large number; sure?"),
+    "warn.materials": (
+        "发放资料 {materials} 份，超过受众 {reached} 人次的 3 倍，确定吗？",
+        "{materials} materials for {reached} people reached (over 3 each); sure?",
+    ),
+    "warn.hours_over": (
+        "{name} 的 {hours} 小时超过了活动时长 {limit} 小时（平台荣誉时数以活动时长为上限），确定吗？",
+        "{name}: {hours} h is more than the activity's {limit} h (the platforms cap honour hours); sure?",
+    ),
+    "error.needs_confirmation": ("请确认：{fields}", "Please confirm: {fields}"),
     # opening
     "open.is_directory": (
         "{path} 是一个目录，不是数据库文件",
@@ -317,6 +357,31 @@ STRINGS: dict[str, tuple[str, str]] = {
     "SixHave.medium": ("有载体", "medium"),
     "SixHave.activities": ("有活动", "activities"),
     "SixHave.feature": ("有特色", "distinctive feature"),
+    "ThemeDay.science_day": ("全国科普日", "National Science Popularisation Day"),
+    "ThemeDay.workers_day": ("全国科技工作者日", "National Science Workers' Day"),
+    "ThemeDay.science_week": ("全国科技活动周", "National Science and Technology Week"),
+    "ThemeDay.other": ("其他主题日", "other theme day"),
+    "Campaign.dandelion": ("蒲公英科普行动", "Dandelion (youth)"),
+    "Campaign.silver_age": ("银龄科普行动", "Silver Age (elderly)"),
+    "Campaign.farmers": ("农民科普行动", "Farmers"),
+    "Campaign.industrial_workers": ("产业工人科普行动", "Industrial workers"),
+    "TargetGroup.youth": ("青少年", "young people"),
+    "TargetGroup.elderly": ("老年人", "elderly"),
+    "TargetGroup.farmers": ("农民", "farmers"),
+    "TargetGroup.industrial_workers": ("产业工人", "industrial workers"),
+    "TargetGroup.residents": ("社区居民", "residents"),
+    "TargetGroup.officials": ("领导干部和公务员", "officials"),
+    "TargetGroup.science_workers": ("科技工作者", "science workers"),
+    "ActivityFormat.lecture": ("集中授课", "lecture"),
+    "ActivityFormat.field_class": ("田间课堂", "field class"),
+    "ActivityFormat.exhibition": ("科普展览", "exhibition"),
+    "ActivityFormat.science_show": ("科普秀", "science show"),
+    "ActivityFormat.caravan": ("科普大篷车", "science caravan"),
+    "ActivityFormat.experts_into_schools": ("专家进校园", "experts into schools"),
+    "ActivityFormat.anti_cult": ("反邪教宣传", "anti-cult publicity"),
+    "ActivityFormat.visit": ("走访慰问", "visit"),
+    "ActivityFormat.online": ("线上/新媒体", "online / new media"),
+    "ActivityFormat.other": ("其他", "other"),
 }
 
 

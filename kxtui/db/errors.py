@@ -26,6 +26,12 @@ class ValidationError(KxError):
         super().__init__(self.key, fields=", ".join(errors))
 
 
+class NeedsConfirmation(ValidationError):
+    """Only warnings (odd but possible values): saved once the person confirms them."""
+
+    key = "error.needs_confirmation"
+
+
 class RefusedError(KxError):
     """A write the data refuses (e.g. delete while dependants exist)."""
 

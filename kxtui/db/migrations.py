@@ -27,9 +27,23 @@ def _add_region_population() -> None:
     migrate(migrator.add_column("region", "population", IntegerField(null=True)))
 
 
+def _add_activity_duration() -> None:
+    """Hours an activity lasted; earlier records take their longest service, else 2 hours."""
+    # Plain ADD COLUMN: peewee's migrator rebuilds the table for a NOT NULL column, and with
+    # foreign keys on, dropping the old table would cascade-delete every service record.
+    database.execute_sql(
+        "ALTER TABLE activity ADD COLUMN duration DECIMAL(6, 2) NOT NULL DEFAULT 2"
+    )
+    database.execute_sql(
+        "UPDATE activity SET duration = COALESCE("
+        "(SELECT MAX(s.hours) FROM service_record s WHERE s.activity_id = activity.id), 2)"
+    )
+
+
 # version reached -> the step that reaches it from the version before
 STEPS: dict[int, Callable[[], None]] = {
     2: _add_region_population,
+    3: _add_activity_duration,
 }
 
 

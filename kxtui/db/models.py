@@ -176,6 +176,7 @@ class Activity(Tracked):
     initials = TextField(default="")
     start_date = DateField(index=True)
     end_date = DateField()
+    duration = DecimalField(max_digits=6, decimal_places=2, default=2)  # hours (schema v3)
     region = ForeignKeyField(Region, backref="activities", on_delete="RESTRICT")
     venue = ForeignKeyField(Venue, null=True, backref="activities", on_delete="RESTRICT")
     organiser_team = ForeignKeyField(Team, null=True, backref="activities", on_delete="RESTRICT")

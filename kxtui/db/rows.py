@@ -7,6 +7,8 @@ worker threads that run the queries, so the first frame does not wait for the mo
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -140,3 +142,118 @@ class SearchHit(NamedTuple):
     name: str
     type: str  # RegionKind or VenueType
     where: tuple[str, ...]  # names of the enclosing regions, top first
+
+
+# -- activities ----------------------------------------------------------------------------
+
+
+class Choice(NamedTuple):
+    """An autocomplete suggestion: a venue, team or volunteer."""
+
+    id: int
+    name: str
+    hint: str = ""  # where it is, or a volunteer's village
+    flag: bool = False  # volunteers: not registered on the national platform
+
+
+class ServiceInput(NamedTuple):
+    """One volunteer who served, with the hours as typed."""
+
+    volunteer_id: int
+    name: str
+    hours: str
+
+
+class ActivityInput(NamedTuple):
+    """What the activity form submits: text as typed, parsed and checked by the data layer.
+
+    `confirmed` is set when the officer has seen the warnings (odd dates, huge numbers, hours
+    above the activity's duration) and saves anyway.
+    """
+
+    title: str
+    start: str
+    end: str
+    duration: str  # hours the activity lasted
+    region_id: int | None
+    venue_id: int | None = None
+    organiser_team_id: int | None = None
+    organiser: str = ""
+    theme_day: str = ""
+    campaign: str = ""
+    target_groups: tuple[str, ...] = ()
+    format: str = ""
+    people_reached: str = ""
+    materials: str = ""
+    notes: str = ""
+    service: tuple[ServiceInput, ...] = ()
+    confirmed: bool = False
+
+
+class ServiceLine(NamedTuple):
+    volunteer_id: int
+    name: str
+    hours: Decimal
+    registered: bool
+
+
+class ActivityDetail(NamedTuple):
+    id: int
+    version: int
+    title: str
+    start_date: date
+    end_date: date
+    duration: Decimal
+    region: Choice
+    venue: Choice | None
+    organiser_team: Choice | None
+    organiser: str
+    theme_day: str | None
+    campaign: str | None
+    target_groups: tuple[str, ...]
+    format: str
+    people_reached: int
+    materials: int
+    notes: str
+    service: tuple[ServiceLine, ...]
+    deleted: bool
+
+
+class LedgerFilter(NamedTuple):
+    """Which activities the ledger shows. Empty strings and None mean "any"."""
+
+    region_id: int | None = None  # the subtree (county, town ...)
+    start: date | None = None
+    end: date | None = None
+    venue_type: str = ""
+    theme_day: str = ""  # a ThemeDay code, or "none" for activities without one
+    campaign: str = ""  # a Campaign code, or "none"
+    format: str = ""
+    text: str = ""
+    sort: str = "date"  # date | reach | venue
+
+
+class LedgerRow(NamedTuple):
+    id: int
+    start_date: date
+    end_date: date
+    title: str
+    region: str
+    venue: str
+    organiser: str
+    theme_day: str | None
+    campaign: str | None
+    format: str
+    people_reached: int
+    materials: int
+    volunteers: int
+    hours: Decimal
+    key: tuple[object, ...]  # sort key (keyset pagination resumes after it)
+
+
+class LedgerTotals(NamedTuple):
+    activities: int
+    people_reached: int
+    materials: int
+    hours: Decimal
+    volunteers: int  # distinct volunteers who served

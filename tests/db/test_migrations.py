@@ -48,12 +48,13 @@ def dump(path: Path) -> list[str]:
 def test_old_database_is_copied_aside_then_upgraded(v1_copy: Path) -> None:
     before = dump(v1_copy)
     opened = open_database(v1_copy)
-    assert opened.schema_version == migrations.SCHEMA_VERSION == 2
+    assert opened.schema_version == migrations.SCHEMA_VERSION == 3
     assert opened.backup_path is not None and dump(opened.backup_path) == before
     assert Region.get(Region.name == "阜安街道").population is None
     assert Venue.get().six_feature_note == "特色待提炼"
     close_database()
     assert "population" in columns(v1_copy, "region")
+    assert "duration" in columns(v1_copy, "activity")
     assert open_database(v1_copy).backup_path is None  # already current: no second copy
 
 
@@ -125,3 +126,24 @@ def test_a_file_without_write_permission_opens_read_only(v1_copy: Path, tmp_path
             updated_at="2026-01-01",
             updated_by="t",
         )
+
+
+def test_v3_gives_earlier_activities_their_longest_service_as_duration(demo_path: Path) -> None:
+    with sqlite3.connect(demo_path) as connection:
+        connection.execute("ALTER TABLE activity DROP COLUMN duration")
+        connection.execute("UPDATE meta SET value='2' WHERE key='schema_version'")
+        connection.execute("DELETE FROM service_record WHERE activity_id = 1")
+        longest = dict(
+            connection.execute(
+                "SELECT activity_id, MAX(hours) FROM service_record GROUP BY activity_id"
+            ).fetchall()
+        )
+        served = connection.execute("SELECT COUNT(*) FROM service_record").fetchone()
+    close_database()
+    assert open_database(demo_path).schema_version == 3
+    close_database()
+    with sqlite3.connect(demo_path) as connection:
+        durations = dict(connection.execute("SELECT id, duration FROM activity").fetchall())
+        assert connection.execute("SELECT COUNT(*) FROM service_record").fetchone() == served
+    assert durations[1] == 2  # nobody served: the default
+    assert {k: durations[k] for k in longest} == longest

@@ -116,7 +116,8 @@ def add_activity(demo: Demo, title: str, start: date, days: int, region: Node,
     end = start + timedelta(days=days - 1)
     demo.activities.append({
         "title": title, "pinyin": pinyin, "initials": initials, "start_date": start,
-        "end_date": end, "region": region.id, "venue": venue["id"] if venue else None,
+        "end_date": end, "duration": max(served.values(), default=2) * days,
+        "region": region.id, "venue": venue["id"] if venue else None,
         "organiser_team": team["id"] if team else None, "organiser": organiser,
         "theme_day": theme, "campaign": campaign, "target_groups": ",".join(targets),
         "format": fmt, "people_reached": reach, "materials": materials,

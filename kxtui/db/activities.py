@@ -1,0 +1,404 @@
+"""Activities (活动台账): checks, writes (create, edit, soft delete, undo) and the form's lookups.
+
+Every write is one transaction with its audit entry: the activity and the hours its
+volunteers served are saved together or not at all.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from kxtui import clock
+from kxtui.dates import parse_date
+from kxtui.db.errors import NeedsConfirmation, RefusedError
+from kxtui.db.models import Activity, Region, ServiceRecord, Team, Venue, Volunteer
+from kxtui.db.pinyin import pinyin_keys, search_key
+from kxtui.db.regions import subtree_bounds
+from kxtui.db.rows import ActivityDetail, ActivityInput, Choice, ServiceLine
+from kxtui.db.validation import TEXT_MAX, Checker
+from kxtui.db.writes import Write, diff, editable, write_transaction
+from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay
+
+TITLE_MAX = 200
+COUNT_LIMIT = 10_000_000  # more than anyone reaches: a typing slip
+COUNT_WARN = 100_000  # possible (a campaign week online), but worth a second look
+EARLIEST = date(2000, 1, 1)
+MATERIALS_PER_PERSON = 3  # more printed materials than this per person reached is odd
+SUGGESTIONS = 12
+
+
+def _count(checker: Checker, field: str, text: str) -> int:
+    """A non-negative whole number; "1,200" and full-width digits are read as typed."""
+    value = unicodedata.normalize("NFKC", text or "").strip().replace(",", "")
+    if not value:
+        return 0
+    if not value.isdigit():
+        checker.fail(field, "field.count")
+        return 0
+    number = int(value)
+    if number > COUNT_LIMIT:
+        checker.fail(field, "field.count_limit", limit=f"{COUNT_LIMIT:,}")
+    return number
+
+
+def _hours(text: str) -> Decimal | None:
+    value = unicodedata.normalize("NFKC", text or "").strip()
+    try:
+        hours = Decimal(value)
+    except InvalidOperation:
+        return None
+    if not hours.is_finite() or hours <= 0 or hours != hours.quantize(Decimal("0.01")):
+        return None
+    return hours
+
+
+def _in_subtree(region_path: str, inner_region_id: int) -> bool:
+    lo, hi = subtree_bounds(region_path)
+    inner = Region.get_or_none(Region.id == inner_region_id)
+    return inner is not None and lo <= inner.path < hi
+
+
+def checked(data: ActivityInput, today: date) -> tuple[dict[str, Any], dict[int, Decimal]]:
+    """The activity's column values and the hours per volunteer, or ValidationError (every bad
+    field at once), or NeedsConfirmation (only warnings, and `data.confirmed` is not set)."""
+    checker = Checker()
+    warn = Checker()
+    values: dict[str, Any] = {
+        "title": checker.text("title", data.title, required=True, limit=TITLE_MAX),
+        "organiser": checker.text("organiser", data.organiser, required=False, limit=TITLE_MAX),
+        "notes": checker.text("notes", data.notes, required=False, limit=TEXT_MAX),
+        "theme_day": checker.choice("theme_day", data.theme_day, tuple(ThemeDay), required=False),
+        "campaign": checker.choice("campaign", data.campaign, tuple(Campaign), required=False),
+        "format": checker.choice("format", data.format, tuple(ActivityFormat), required=True),
+        "people_reached": _count(checker, "people_reached", data.people_reached),
+        "materials": _count(checker, "materials", data.materials),
+    }
+    groups = tuple(dict.fromkeys(data.target_groups))
+    if any(g not in tuple(TargetGroup) for g in groups):
+        checker.fail("target_groups", "field.choice")
+    values["target_groups"] = ",".join(groups)
+
+    start = _date(checker, "start", data.start, today, required=True)
+    end = _date(checker, "end", data.end, today, required=False) or start
+    if start and end and end < start:
+        checker.fail("end", "field.end_before_start")
+    for field, day in (("start", start), ("end", end)):
+        if day and (day < EARLIEST or day > today + timedelta(days=365)):
+            warn.fail(field, "warn.date_far", date=day.isoformat())
+    values["start_date"], values["end_date"] = start, end
+
+    duration = None
+    if not (data.duration or "").strip():
+        checker.fail("duration", "field.required")
+    else:
+        duration = _hours(data.duration)
+        days = (end - start).days + 1 if start and end and end >= start else 1
+        if duration is None:
+            checker.fail("duration", "field.hours")
+        elif duration > 24 * days:
+            checker.fail("duration", "field.duration_limit", hours=24 * days)
+    values["duration"] = duration
+
+    values.update(_place(checker, data))
+    for field in ("people_reached", "materials"):
+        if values[field] > COUNT_WARN and field not in checker.errors:
+            warn.fail(field, "warn.count_large", count=f"{values[field]:,}")
+    reached, materials = values["people_reached"], values["materials"]
+    if materials > 100 and materials > MATERIALS_PER_PERSON * reached:
+        warn.fail("materials", "warn.materials", materials=materials, reached=reached)
+
+    served = _service(checker, warn, data, duration)
+    checker.check()
+    if warn.errors and not data.confirmed:
+        raise NeedsConfirmation(warn.errors)
+    return values, served
+
+
+def _date(checker: Checker, field: str, text: str, today: date, *, required: bool) -> date | None:
+    if not (text or "").strip():
+        if required:
+            checker.fail(field, "field.required")
+        return None
+    day = parse_date(text, today)
+    if day is None:
+        checker.fail(field, "field.date", text=text.strip()[:20])
+    return day
+
+
+def _place(checker: Checker, data: ActivityInput) -> dict[str, Any]:
+    """Region, venue (inside the region's subtree) and organising team."""
+    region = Region.get_or_none(Region.id == data.region_id) if data.region_id else None
+    venue = Venue.get_or_none(Venue.id == data.venue_id) if data.venue_id else None
+    if data.venue_id and venue is None:
+        checker.fail("venue", "refused.gone")
+    if region is None and venue is not None:
+        region = Region.get_by_id(venue.region_id)
+    if region is None:
+        checker.fail("region", "field.required" if not data.region_id else "refused.gone")
+    elif venue is not None and not _in_subtree(region.path, venue.region_id):
+        checker.fail("venue", "field.venue_outside", region=region.name)
+    team = None
+    if data.organiser_team_id:
+        team = Team.get_or_none(Team.id == data.organiser_team_id)
+        if team is None:
+            checker.fail("organiser", "refused.gone")
+    return {
+        "region": region.id if region else None,
+        "venue": venue.id if venue else None,
+        "organiser_team": team.id if team else None,
+    }
+
+
+def _service(
+    checker: Checker, warn: Checker, data: ActivityInput, duration: Decimal | None
+) -> dict[int, Decimal]:
+    served: dict[int, Decimal] = {}
+    for line in data.service:
+        if line.volunteer_id in served:
+            checker.fail("service", "field.volunteer_twice", name=line.name)
+            continue
+        hours = _hours(line.hours)
+        if hours is None:
+            checker.fail("service", "field.service_hours", name=line.name, hours=line.hours)
+            continue
+        if duration is not None and hours > duration:
+            warn.fail("service", "warn.hours_over", name=line.name, hours=hours, limit=duration)
+        served[line.volunteer_id] = hours
+    if served:
+        known = {
+            v
+            for (v,) in Volunteer.select(Volunteer.id)
+            .where(Volunteer.id.in_(list(served)))
+            .tuples()
+        }
+        for line in data.service:
+            if line.volunteer_id not in known:
+                checker.fail("service", "refused.volunteer_gone", name=line.name)
+    return served
+
+
+# -- writes --------------------------------------------------------------------------------
+
+
+def _service_list(activity_id: int) -> list[list[Any]]:
+    rows = (
+        ServiceRecord.select(ServiceRecord.volunteer, ServiceRecord.hours)
+        .where(ServiceRecord.activity == activity_id)
+        .order_by(ServiceRecord.id)
+        .tuples()
+    )
+    return [[v, str(Decimal(str(h)).normalize())] for v, h in rows]
+
+
+def _write_service(activity_id: int, served: dict[int, Decimal]) -> None:
+    ServiceRecord.delete().where(ServiceRecord.activity == activity_id).execute()
+    rows = [{"activity": activity_id, "volunteer": v, "hours": h} for v, h in served.items()]
+    if rows:
+        ServiceRecord.insert_many(rows).execute()
+
+
+def _keys(title: str) -> dict[str, str]:
+    full, initials = pinyin_keys(title)
+    return {"pinyin": full, "initials": initials}
+
+
+def create_activity(data: ActivityInput) -> int:
+    """Record an activity and the hours its volunteers served. Returns its id."""
+    with write_transaction() as write:
+        values, served = checked(data, clock.today())
+        activity = Activity.create(**values, **_keys(values["title"]), **write.stamp())
+        _write_service(activity.id, served)
+        changes = {**values, "service": _service_list(activity.id)}
+        write.audit("create", "activity", activity.id, values["title"], changes)
+        return activity.id
+
+
+def update_activity(activity_id: int, version: int, data: ActivityInput) -> None:
+    """Save an edited activity; refuses if someone else saved it since `version` was read."""
+    with write_transaction() as write:
+        activity = editable(Activity, activity_id, version)
+        if activity.deleted_at is not None:
+            raise RefusedError("refused.activity_deleted")
+        values, served = checked(data, clock.today())
+        before = {key: getattr(activity, f"{key}_id" if key in _FOREIGN else key) for key in values}
+        before["service"] = _service_list(activity_id)
+        Activity.update(**values, **_keys(values["title"]), **write.touch(Activity)).where(
+            Activity.id == activity_id
+        ).execute()
+        _write_service(activity_id, served)
+        after = {**values, "service": _service_list(activity_id)}
+        write.audit("update", "activity", activity_id, values["title"], diff(before, after))
+
+
+_FOREIGN = ("region", "venue", "organiser_team")
+
+
+def _set_deleted(write: Write, activity_id: int, deleted: bool) -> Activity:
+    activity = Activity.get_or_none(Activity.id == activity_id)
+    if activity is None:
+        raise RefusedError("refused.gone")
+    Activity.update(
+        deleted_at=write.at if deleted else None,
+        deleted_by=write.actor if deleted else None,
+        **write.touch(Activity),
+    ).where(Activity.id == activity_id).execute()
+    return activity
+
+
+def delete_activity(activity_id: int, version: int) -> None:
+    """Soft delete: the activity leaves the ledger and the totals, and can be restored."""
+    with write_transaction() as write:
+        activity = editable(Activity, activity_id, version)
+        if activity.deleted_at is not None:
+            raise RefusedError("refused.activity_deleted")
+        _set_deleted(write, activity_id, True)
+        write.audit("delete", "activity", activity_id, activity.title, {"deleted": [False, True]})
+
+
+def restore_activity(activity_id: int) -> None:
+    """Undo a soft delete."""
+    with write_transaction() as write:
+        activity = _set_deleted(write, activity_id, False)
+        write.audit("restore", "activity", activity_id, activity.title, {"deleted": [True, False]})
+
+
+# -- reads for the form --------------------------------------------------------------------
+
+
+def detail(activity_id: int) -> ActivityDetail | None:
+    """One activity as the form shows it; None if it no longer exists."""
+    a = Activity.get_or_none(Activity.id == activity_id)
+    if a is None:
+        return None
+    region = Region.get_by_id(a.region_id)
+    venue = Venue.get_or_none(Venue.id == a.venue_id) if a.venue_id else None
+    team = Team.get_or_none(Team.id == a.organiser_team_id) if a.organiser_team_id else None
+    lines = (
+        ServiceRecord.select(
+            ServiceRecord.volunteer,
+            Volunteer.name,
+            ServiceRecord.hours,
+            Volunteer.platform_registered,
+        )
+        .join(Volunteer)
+        .where(ServiceRecord.activity == activity_id)
+        .order_by(ServiceRecord.id)
+        .tuples()
+    )
+    return ActivityDetail(
+        id=a.id,
+        version=a.version,
+        title=a.title,
+        start_date=a.start_date,
+        end_date=a.end_date,
+        duration=Decimal(str(a.duration)).normalize(),
+        region=Choice(region.id, region.name),
+        venue=Choice(venue.id, venue.name) if venue else None,
+        organiser_team=Choice(team.id, team.name) if team else None,
+        organiser=a.organiser,
+        theme_day=a.theme_day,
+        campaign=a.campaign,
+        target_groups=tuple(g for g in a.target_groups.split(",") if g),
+        format=a.format,
+        people_reached=a.people_reached,
+        materials=a.materials,
+        notes=a.notes,
+        service=tuple(
+            ServiceLine(v, name, Decimal(str(h)).normalize(), bool(reg))
+            for v, name, h, reg in lines
+        ),
+        deleted=a.deleted_at is not None,
+    )
+
+
+def region_choice(region_id: int) -> Choice | None:
+    region = Region.get_or_none(Region.id == region_id)
+    return Choice(region.id, region.name, region.kind) if region else None
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _matching(model: Any, text: str) -> Any:
+    """Rows whose name contains `text`, or whose pinyin / initials start with its key."""
+    key = search_key(text)
+    condition = model.name ** _like(text)
+    if key:
+        prefix = key.replace("%", "").replace("_", "") + "%"
+        condition |= model.pinyin**prefix
+        condition |= model.initials**prefix
+        if len(key) >= 2:
+            condition |= model.initials ** _like(key)
+    return condition
+
+
+def _county_bounds(region_id: int | None) -> tuple[str, str] | None:
+    """The index range of the county the region belongs to (its top-level ancestor)."""
+    region = Region.get_or_none(Region.id == region_id) if region_id else None
+    if region is None:
+        return None
+    return subtree_bounds("/" + region.path.strip("/").split("/")[0] + "/")
+
+
+def find_venues(region_id: int | None, text: str) -> tuple[Choice, ...]:
+    """Venues in the region's subtree (the county's when no region is chosen) matching text."""
+    region = Region.get_or_none(Region.id == region_id) if region_id else None
+    query = Venue.select(Venue.id, Venue.name, Region.name).join(Region)
+    if region is not None:
+        lo, hi = subtree_bounds(region.path)
+        query = query.where(Region.path >= lo, Region.path < hi)
+    if text.strip():
+        query = query.where(_matching(Venue, text.strip()))
+    rows = query.order_by(Region.path, Venue.sort_order).limit(SUGGESTIONS).tuples()
+    return tuple(Choice(i, name, where) for i, name, where in rows)
+
+
+def find_regions(text: str) -> tuple[Choice, ...]:
+    if not text.strip():
+        return ()
+    rows = (
+        Region.select(Region.id, Region.name, Region.kind)
+        .where(_matching(Region, text.strip()))
+        .order_by(Region.path)
+        .limit(SUGGESTIONS)
+        .tuples()
+    )
+    return tuple(Choice(i, name, kind) for i, name, kind in rows)
+
+
+def find_teams(region_id: int | None, text: str) -> tuple[Choice, ...]:
+    """Teams of the region's county whose name matches `text`."""
+    query = Team.select(Team.id, Team.name, Region.name).join(Region)
+    bounds = _county_bounds(region_id)
+    if bounds:
+        query = query.where(Region.path >= bounds[0], Region.path < bounds[1])
+    if text.strip():
+        query = query.where(_matching(Team, text.strip()))
+    rows = query.order_by(Team.level, Team.sort_order).limit(SUGGESTIONS).tuples()
+    return tuple(Choice(i, name, where) for i, name, where in rows)
+
+
+def find_volunteers(region_id: int | None, text: str) -> tuple[Choice, ...]:
+    """Active volunteers of the region's county by name, full pinyin or initials; the flag
+    marks those not registered on the national platform."""
+    if not text.strip():
+        return ()
+    query = (
+        Volunteer.select(Volunteer.id, Volunteer.name, Region.name, Volunteer.platform_registered)
+        .join(Region)
+        .where(Volunteer.active, _matching(Volunteer, text.strip()))
+    )
+    bounds = _county_bounds(region_id)
+    if bounds:
+        query = query.where(Region.path >= bounds[0], Region.path < bounds[1])
+    rows = query.order_by(Volunteer.pinyin).limit(SUGGESTIONS).tuples()
+    return tuple(Choice(i, name, where, not reg) for i, name, where, reg in rows)
+
+
+def live_count() -> int:
+    """Activities in the ledger (not deleted), for tests and the CLI."""
+    return Activity.select().where(Activity.deleted_at.is_null()).count()
