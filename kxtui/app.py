@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
+import threading
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -13,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from kxtui import clock
+from kxtui.autosave import DraftKeeper
 from kxtui.db.connection import OpenedDatabase, close_database, open_database
 from kxtui.db.database import set_read_only
 from kxtui.db.errors import KxError
@@ -33,11 +39,26 @@ class KxApp(App[None]):
         self.cursor_blink = cursor_blink
         self.title = t("app.title")  # set before the first frame, not after it
         self.sub_title = opened.path.name
+        self.drafts = DraftKeeper()
+        self._hanging_up = False
+
+    def get_driver_class(self):  # type: ignore[no-untyped-def]
+        driver = super().get_driver_class()
+        from textual.drivers.linux_driver import LinuxDriver
+
+        if driver is LinuxDriver:
+            from kxtui.terminal import HangUpAwareDriver
+
+            return HangUpAwareDriver
+        return driver
 
     def get_default_screen(self) -> Screen[None]:
         return HierarchyScreen()
 
     def on_mount(self) -> None:
+        self._handle_signals(True)
+        if not self.opened.read_only:
+            self.call_after_refresh(self._offer_drafts)
         if self.opened.backup_path is not None:
             self.notify(
                 t(
@@ -48,6 +69,90 @@ class KxApp(App[None]):
                 markup=False,
                 timeout=10,
             )
+
+    def on_unmount(self) -> None:
+        self._handle_signals(False)
+
+    # -- hang-up: a dropped SSH connection, kill, end of input --------------------
+
+    def _handle_signals(self, install: bool) -> None:
+        """Textual handles no SIGHUP/SIGTERM: without this a dropped connection kills the
+        process before any form is kept."""
+        if self.is_headless:
+            return  # tests call hang_up() themselves; the test runner keeps its own handlers
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
+            if install:
+                loop.add_signal_handler(signum, self.hang_up, signal.Signals(signum).name)
+            else:
+                loop.remove_signal_handler(signum)
+
+    def hang_up(self, reason: str) -> None:
+        """Keep every open form as a draft, wait until the drafts are written, and exit."""
+        if self._hanging_up:
+            return
+        self._hanging_up = True
+        for screen in self.screen_stack:
+            keep = getattr(screen, "keep_draft", None)
+            if keep is not None:
+                keep()
+        self.drafts.flush(timeout=5)
+        code = 128 + getattr(signal, reason, 1) if reason.startswith("SIG") else 1
+        if not self.is_headless:
+            # The terminal may be gone: if restoring it hangs, leave anyway (drafts are kept).
+            threading.Timer(3, os._exit, (code,)).start()
+        self.exit(return_code=code)
+
+    # -- drafts --------------------------------------------------------------------
+
+    def _offer_drafts(self) -> None:
+        from kxtui.db.drafts import drafts
+        from kxtui.widgets.workers import run_db
+
+        def found(pending: tuple[Any, ...]) -> None:
+            if pending:
+                from kxtui.screens.drafts import DraftsScreen
+
+                self.push_screen(DraftsScreen(pending), self.resume_draft)
+
+        run_db(self, drafts, done=found, group="drafts")
+
+    def action_drafts(self) -> None:
+        from kxtui.db.drafts import drafts
+        from kxtui.widgets.workers import run_db
+
+        def found(pending: tuple[Any, ...]) -> None:
+            from kxtui.screens.drafts import DraftsScreen
+
+            if pending:
+                self.push_screen(DraftsScreen(pending), self.resume_draft)
+            else:
+                self.notify(t("drafts.none"), timeout=3)
+
+        run_db(self, drafts, done=found, group="drafts")
+
+    def resume_draft(self, draft: Any) -> None:
+        """Reopen the form a draft belongs to, with what was typed."""
+        if draft is None:
+            return
+        from kxtui.screens.drafts import form_class
+        from kxtui.widgets.workers import run_db
+
+        screen_class = form_class(draft.form)
+
+        def loaded(kwargs: dict[str, Any] | None) -> None:
+            if kwargs is None:
+                self.notify(t("drafts.gone", summary=draft.summary), severity="warning",
+                            markup=False, timeout=8)  # fmt: skip
+                return
+            self.push_screen(screen_class(**kwargs, draft=draft), self._draft_form_closed)
+
+        run_db(self, screen_class.reopen_kwargs, draft.data.get("context", {}), done=loaded)
+
+    def _draft_form_closed(self, result: Any) -> None:
+        written = getattr(self.screen_stack[0], "written", None)
+        if written is not None:
+            written(result)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Screenshots must not depend on where the blink timer happens to be.
@@ -67,6 +172,7 @@ class KxApp(App[None]):
                 ("cmd.refresh", screen.action_refresh),
             ):
                 yield SystemCommand(t(key), t(f"{key}.help"), action)
+        yield SystemCommand(t("cmd.drafts"), t("cmd.drafts.help"), self.action_drafts)
         yield SystemCommand(t("cmd.help"), t("cmd.help.help"), self.action_help)
 
     def action_help(self) -> None:

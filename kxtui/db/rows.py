@@ -7,10 +7,10 @@ worker threads that run the queries, so the first frame does not wait for the mo
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class NodeRef(NamedTuple):
@@ -257,3 +257,14 @@ class LedgerTotals(NamedTuple):
     materials: int
     hours: Decimal
     volunteers: int  # distinct volunteers who served
+
+
+class Draft(NamedTuple):
+    """A form's unsaved state: `data` holds what the form needs to reopen ("context") and the
+    fields as typed ("values")."""
+
+    form: str
+    target: str
+    summary: str
+    data: dict[str, Any]
+    updated_at: datetime

@@ -1,28 +1,71 @@
 """The modal form every form screen builds on: Ctrl+S saves in a worker, errors appear beside
-their fields, Esc with changes asks first, and nothing typed is lost by an error."""
+their fields, Esc with changes asks first, nothing typed is lost by an error, and what is typed
+is kept as a draft (about a second after the last keystroke, and on hang-up) until the form is
+saved or discarded."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
-from kxtui.db.errors import KxError, ValidationError
+from kxtui.db.errors import KxError, NeedsConfirmation, ValidationError
+from kxtui.db.rows import Draft
 from kxtui.i18n import t
 from kxtui.screens.base import TranslatedBindings
-from kxtui.screens.confirm import ConfirmScreen
+from kxtui.screens.confirm import ChoiceScreen
 from kxtui.widgets.form_field import FormField
 from kxtui.widgets.workers import run_db
 
+DRAFT_DELAY = 1.0  # seconds after the last change
+
+
+def control_value(widget: Widget | None) -> Any:
+    """A control's value as JSON can keep it."""
+    if widget is None:
+        return None
+    if hasattr(widget, "draft_value"):
+        return widget.draft_value
+    if isinstance(widget, Select):
+        return "" if widget.value is Select.NULL else widget.value
+    if isinstance(widget, SelectionList):
+        return list(widget.selected)
+    if isinstance(widget, TextArea):
+        return widget.text
+    return widget.value  # type: ignore[attr-defined]
+
+
+def set_control_value(widget: Widget | None, value: Any) -> None:
+    if widget is None or value is None:
+        return
+    if hasattr(widget, "restore_draft"):
+        widget.restore_draft(value)
+    elif isinstance(widget, Select):
+        widget.value = value if value else Select.NULL
+    elif isinstance(widget, SelectionList):
+        widget.deselect_all()
+        for item in value:
+            widget.select(item)
+    elif isinstance(widget, TextArea):
+        widget.text = value
+    else:
+        widget.value = value  # type: ignore[attr-defined]
+
 
 class FormScreen(TranslatedBindings, ModalScreen[Any]):
-    """A modal form. Subclasses compose fields and say what saving calls (`save_call`)."""
+    """A modal form. Subclasses compose fields, say what saving calls (`save_call`), and what
+    reopens them from a draft (`draft_context`, `reopen_kwargs`)."""
 
     DEFAULT_CSS = """
     FormScreen { align: center middle; }
@@ -40,7 +83,21 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
         Binding("escape", "cancel", "key.cancel", id="form.cancel"),
     ]
 
+    form_name: ClassVar[str] = ""
     title_text = ""
+
+    class Edited(Message):
+        """Posted by a custom control when its value changed (built-in controls post their
+        own Changed messages)."""
+
+    def __init__(self, *, draft: Draft | None = None) -> None:
+        super().__init__()
+        self.resumed = draft
+        self.draft_target = draft.target if draft else f"new:{uuid.uuid4().hex[:12]}"
+        self._draft_timer: Timer | None = None
+        self._last_draft: dict[str, Any] | None = None
+        self._finished = False
+        self.confirmed = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
@@ -54,65 +111,157 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
         raise NotImplementedError
 
     def values(self) -> dict[str, Any]:
-        """Everything the person typed or chose, by field name."""
+        """Everything the person typed or chose, by field name, as the save call wants it."""
         raise NotImplementedError
 
     def save_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
         """The data-layer function and arguments that save this form."""
         raise NotImplementedError
 
+    def draft_context(self) -> dict[str, Any]:
+        """What `reopen_kwargs` needs to build this form again (ids, JSON-safe)."""
+        raise NotImplementedError
+
+    @staticmethod
+    def reopen_kwargs(context: dict[str, Any]) -> dict[str, Any] | None:
+        """Run in a worker: the constructor arguments for a draft's context, or None when the
+        record it edits is gone."""
+        raise NotImplementedError
+
     def on_mount(self) -> None:
-        self._initial = self.values()
+        self._initial = self.field_values()
         self._saving = False
+        if self.resumed is not None:
+            self.restore_fields(self.resumed.data.get("values", {}))
+            self._last_draft = self.field_values()
         first = self.query(Input).first() if self.query(Input) else None
         if first is not None:
             first.focus()
 
+    # -- values and drafts -----------------------------------------------------
+
+    def field_values(self) -> dict[str, Any]:
+        """Every field's control (and its extra control) as JSON-safe values."""
+        out: dict[str, Any] = {}
+        for field in self.query(FormField):
+            value = control_value(field.control)
+            out[field.field] = [value, control_value(field.extra)] if field.extra else value
+        return out
+
+    def restore_fields(self, values: dict[str, Any]) -> None:
+        for field in self.query(FormField):
+            if field.field in values:
+                value = values[field.field]
+                if field.extra is not None and isinstance(value, list) and len(value) == 2:
+                    set_control_value(field.control, value[0])
+                    set_control_value(field.extra, value[1])
+                else:
+                    set_control_value(field.control, value)
+
     @property
     def dirty(self) -> bool:
-        return self.values() != self._initial
+        return self.resumed is not None or self.field_values() != self._initial
 
-    def action_save(self) -> None:
+    def draft_summary(self) -> str:
+        typed = next(
+            (v for v in self.field_values().values() if isinstance(v, str) and v.strip()), ""
+        )
+        return f"{self.title_text} · {typed[:40]}" if typed else self.title_text
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    @on(SelectionList.SelectedChanged)
+    @on(TextArea.Changed)
+    @on(Edited)
+    def _changed(self) -> None:
+        if self._finished or not self.is_mounted or not hasattr(self, "_initial"):
+            return
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY, self.keep_draft)
+
+    def keep_draft(self) -> None:
+        """Hand the form's current state to the app's draft keeper (if it changed)."""
+        if self._finished or not hasattr(self, "_initial"):
+            return
+        values = self.field_values()
+        if values == self._last_draft:
+            return
+        keeper = self.app.drafts  # type: ignore[attr-defined]
+        if values == self._initial and self.resumed is None:
+            keeper.forget(self.form_name, self.draft_target)
+        else:
+            data = {"context": self.draft_context(), "values": values}
+            keeper.save(self.form_name, self.draft_target, self.draft_summary(), data)
+        self._last_draft = values
+
+    def _close(self, result: Any) -> None:
+        """Leave the form for good: its draft goes (queued after any earlier draft write)."""
+        self._finished = True
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self.app.drafts.forget(self.form_name, self.draft_target)  # type: ignore[attr-defined]
+        self.dismiss(result)
+
+    # -- saving ----------------------------------------------------------------
+
+    def action_save(self, confirmed: bool = False) -> None:
         if self._saving:
             return
         self._saving = True
+        self.confirmed = confirmed  # the person has seen the warnings and saves anyway
         self.query_one("#form-status", Static).update(Text(t("form.saving"), style="dim"))
         fn, args = self.save_call()
-        run_db(self, fn, *args, done=self._saved, failed=self._failed, group="form-save")
-
-    def _saved(self, result: Any) -> None:
-        self._saving = False
-        self.dismiss(result)
+        run_db(self, fn, *args, done=self._close, failed=self._failed, group="form-save")
 
     def _failed(self, error: KxError) -> None:
         self._saving = False
         status = self.query_one("#form-status", Static)
         for field in self.query(FormField):
             field.set_error(None)
-        if isinstance(error, ValidationError):
-            first: FormField | None = None
-            for name, (key, params) in error.errors.items():
-                matches = self.query(f"#field-{name}")
-                if matches:
-                    field = matches.first(FormField)
-                    field.set_error(t(key, **params))
-                    first = first or field
-            status.update(Text(t("form.errors", count=len(error.errors))))
-            if first is not None:
-                first.control.focus()
-                first.scroll_visible(animate=False)
-        else:
+        if not isinstance(error, ValidationError):
             status.update(Text(t(error.key, **error.params)))
+            return
+        first: FormField | None = None
+        for name, (key, params) in error.errors.items():
+            matches = self.query(f"#field-{name}")
+            if matches:
+                field = matches.first(FormField)
+                field.set_error(t(key, **params), warning=isinstance(error, NeedsConfirmation))
+                first = first or field
+        if first is not None:
+            first.control.focus()
+            first.scroll_visible(animate=False)
+        if isinstance(error, NeedsConfirmation):
+            status.update(Text(t("form.warnings", count=len(error.errors)), style="bold"))
+            messages = "\n".join(f"· {t(key, **params)}" for key, params in error.errors.values())
+            question = f"{t('form.confirm_warnings')}\n{messages}"
+            answers = [("y", t("form.save_anyway"), True), ("n", t("form.keep"), False)]
+            self.app.push_screen(ChoiceScreen(question, answers), self._confirmed)
+        else:
+            status.update(Text(t("form.errors", count=len(error.errors))))
+
+    def _confirmed(self, save_anyway: bool | None) -> None:
+        if save_anyway:
+            self.action_save(confirmed=True)
+
+    # -- leaving ---------------------------------------------------------------
 
     def action_cancel(self) -> None:
         if not self.dirty:
-            self.dismiss(None)
+            self._close(None)
             return
 
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
+        def answered(answer: str | None) -> None:
+            if answer == "save":
+                self.action_save()
+            elif answer == "discard":
+                self._close(None)
 
-        self.app.push_screen(
-            ConfirmScreen(t("form.unsaved"), t("form.discard"), t("form.keep")), answered
-        )
+        answers = [
+            ("s", t("form.save_now"), "save"),
+            ("d", t("form.discard"), "discard"),
+            ("k", t("form.keep"), "keep"),
+        ]
+        self.app.push_screen(ChoiceScreen(t("form.unsaved"), answers), answered)

@@ -161,13 +161,13 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
             return
         from kxtui.screens.region_form import RegionFormScreen
 
-        self.app.push_screen(RegionFormScreen(parent=parent), self._written)
+        self.app.push_screen(RegionFormScreen(parent=parent), self.written)
 
     def action_add_county(self) -> None:
         from kxtui.screens.region_form import RegionFormScreen
 
         if self._writable():
-            self.app.push_screen(RegionFormScreen(parent=None), self._written)
+            self.app.push_screen(RegionFormScreen(parent=None), self.written)
 
     def action_add_venue(self) -> None:
         if not self._writable():
@@ -178,7 +178,7 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
             return
         from kxtui.screens.venue_form import VenueFormScreen
 
-        self.app.push_screen(VenueFormScreen(region=region), self._written)
+        self.app.push_screen(VenueFormScreen(region=region), self.written)
 
     def action_edit(self) -> None:
         selected = self._selected()
@@ -189,15 +189,18 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
 
         _, detail = selected
         if isinstance(detail, RegionDetail):
-            self.app.push_screen(RegionFormScreen(existing=detail), self._written)
+            self.app.push_screen(RegionFormScreen(existing=detail), self.written)
         else:
-            self.app.push_screen(VenueFormScreen(existing=detail), self._written)
+            self.app.push_screen(VenueFormScreen(existing=detail), self.written)
 
-    def _written(self, ref: NodeRef | None) -> None:
-        if ref is not None:
-            self.notify(t("form.saved"), timeout=3)
-            self.region_tree.reveal(ref)
-            self.show_detail_of(ref)
+    def written(self, result: object) -> None:
+        """A form was saved: show what it saved (a region or venue: select it)."""
+        if result is None:
+            return
+        self.notify(t("form.saved"), timeout=3)
+        if isinstance(result, NodeRef):
+            self.region_tree.reveal(result)
+            self.show_detail_of(result)
 
     def action_delete(self) -> None:
         selected = self._selected()

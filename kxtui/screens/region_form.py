@@ -8,8 +8,9 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Select
 
+from kxtui import clock
 from kxtui.db import regions
-from kxtui.db.rows import Crumb, NodeRef, RegionDetail, RegionInput
+from kxtui.db.rows import Crumb, Draft, NodeRef, RegionDetail, RegionInput
 from kxtui.domain import CHILD_KINDS, RegionKind
 from kxtui.i18n import label, t
 from kxtui.screens.form import FormScreen
@@ -19,15 +20,20 @@ from kxtui.widgets.form_field import FormField, select, text_input
 class RegionFormScreen(FormScreen):
     """New child region under `parent` (None: a county), or edit `existing`."""
 
+    form_name = "region"
+
     def __init__(
         self,
         *,
         parent: Crumb | None = None,
         existing: RegionDetail | None = None,
+        draft: Draft | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(draft=draft)
         self.parent_crumb = parent
         self.existing = existing
+        if existing is not None and draft is None:
+            self.draft_target = f"region:{existing.id}"
         if existing is not None:
             self.title_text = t("form.region.edit", name=existing.name)
             parent_kind = existing.path[-2].type if len(existing.path) > 1 else None
@@ -67,6 +73,22 @@ class RegionFormScreen(FormScreen):
             return _update, (self.existing.id, self.existing.version, data)
         parent_id = self.parent_crumb.ref.id if self.parent_crumb else None
         return _create, (parent_id, data)
+
+    def draft_context(self) -> dict[str, Any]:
+        if self.existing is not None:
+            return {"region_id": self.existing.id, "version": self.existing.version}
+        return {"parent_id": self.parent_crumb.ref.id if self.parent_crumb else None}
+
+    @staticmethod
+    def reopen_kwargs(context: dict[str, Any]) -> dict[str, Any] | None:
+        if "region_id" in context:
+            detail = regions.detail(context["region_id"], clock.today())
+            # the version the draft was typed against: a save after someone else's is refused
+            return {"existing": detail._replace(version=context["version"])} if detail else None
+        if context.get("parent_id") is None:
+            return {"parent": None}
+        path = regions.path_to_root(NodeRef("region", context["parent_id"]))
+        return {"parent": path[-1]} if path else None
 
 
 def _create(parent_id: int | None, data: RegionInput) -> NodeRef:

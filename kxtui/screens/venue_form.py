@@ -8,8 +8,9 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Select
 
+from kxtui import clock
 from kxtui.db import venues
-from kxtui.db.rows import Crumb, NodeRef, VenueDetail, VenueInput
+from kxtui.db.rows import Crumb, Draft, NodeRef, VenueDetail, VenueInput
 from kxtui.domain import SixHave, VenueLevel, VenueType
 from kxtui.i18n import label, t
 from kxtui.screens.form import FormScreen
@@ -21,10 +22,20 @@ TEXT_FIELDS = ("name", "contact", "phone", "address")
 class VenueFormScreen(FormScreen):
     """New venue in `region`, or edit `existing`."""
 
-    def __init__(self, *, region: Crumb | None = None, existing: VenueDetail | None = None) -> None:
-        super().__init__()
+    form_name = "venue"
+
+    def __init__(
+        self,
+        *,
+        region: Crumb | None = None,
+        existing: VenueDetail | None = None,
+        draft: Draft | None = None,
+    ) -> None:
+        super().__init__(draft=draft)
         self.region_crumb = region
         self.existing = existing
+        if existing is not None and draft is None:
+            self.draft_target = f"venue:{existing.id}"
         if existing is not None:
             self.title_text = t("form.venue.edit", name=existing.name)
         else:
@@ -82,6 +93,22 @@ class VenueFormScreen(FormScreen):
             return _update, (self.existing.id, self.existing.version, data)
         assert self.region_crumb is not None
         return _create, (self.region_crumb.ref.id, data)
+
+    def draft_context(self) -> dict[str, Any]:
+        if self.existing is not None:
+            return {"venue_id": self.existing.id, "version": self.existing.version}
+        assert self.region_crumb is not None
+        return {"region_id": self.region_crumb.ref.id}
+
+    @staticmethod
+    def reopen_kwargs(context: dict[str, Any]) -> dict[str, Any] | None:
+        if "venue_id" in context:
+            detail = venues.detail(context["venue_id"], clock.today())
+            return {"existing": detail._replace(version=context["version"])} if detail else None
+        from kxtui.db.regions import path_to_root
+
+        path = path_to_root(NodeRef("region", context["region_id"]))
+        return {"region": path[-1]} if path else None
 
 
 def _create(region_id: int, data: VenueInput) -> NodeRef:

@@ -23,6 +23,8 @@ class FormField(Vertical):
     FormField .field-error { display: none; color: $text-error; padding-left: 20; height: auto; }
     FormField.-invalid .field-error { display: block; }
     FormField.-invalid .field-label { color: $text-error; text-style: bold; }
+    FormField.-warning .field-error { color: $text-warning; }
+    FormField.-warning .field-label { color: $text-warning; }
     FormField Input, FormField Select { width: 1fr; }
     FormField Checkbox { border: none; padding: 0; height: 1; width: 20; background: transparent; }
     """
@@ -45,8 +47,10 @@ class FormField(Vertical):
                 yield self.extra
         yield Static("", classes="field-error")
 
-    def set_error(self, message: str | None) -> None:
+    def set_error(self, message: str | None, *, warning: bool = False) -> None:
+        """Show (or with None, clear) the field's message; a warning can be confirmed."""
         self.set_class(bool(message), "-invalid")
+        self.set_class(bool(message) and warning, "-warning")
         self.query_one(".field-error", Static).update(Text(message or ""))
 
 
