@@ -170,6 +170,8 @@ class KxApp(App[None]):
                 ("cmd.edit", screen.action_edit),
                 ("cmd.delete", screen.action_delete),
                 ("cmd.refresh", screen.action_refresh),
+                ("cmd.add_activity", screen.action_add_activity),
+                ("cmd.ledger", screen.action_ledger),
             ):
                 yield SystemCommand(t(key), t(f"{key}.help"), action)
         yield SystemCommand(t("cmd.drafts"), t("cmd.drafts.help"), self.action_drafts)

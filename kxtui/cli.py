@@ -1,4 +1,5 @@
-"""Command line: `kxtui` opens the app; `kxtui demo` builds the demo; `kxtui stats` counts."""
+"""Command line: `kxtui` opens the app; `kxtui demo` builds the demo; `kxtui stats` counts;
+`kxtui export activities` / `kxtui import activities` write and read 活动台账 spreadsheets."""
 
 from __future__ import annotations
 
@@ -70,11 +71,58 @@ def build_parser() -> argparse.ArgumentParser:
         help="统计演示数据库 / use the demo database",
     )
     stats.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
+    _add_sheet_commands(commands)
     return parser
 
 
+def _add_sheet_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    export = commands.add_parser(
+        "export",
+        help="导出活动台账 / export activities to XLSX or CSV",
+        description="导出活动台账为 XLSX 或 CSV（UTF-8 带 BOM，WPS/Excel 可直接打开）/ export "
+        "activities to XLSX or CSV (UTF-8 with BOM). Volunteers: 姓名:小时;… (name:hours;…), "
+        "姓名#编号 where a name is shared.",
+    )
+    export.add_argument("what", choices=["activities"], help="导出什么 / what to export")
+    export.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
+    export.add_argument("--from", dest="start", metavar="DATE", help="开始日期起 / from date")
+    export.add_argument("--to", dest="end", metavar="DATE", help="开始日期止 / to date")
+    export.add_argument(
+        "--region", metavar="NAME", help="区域：名称、拼音或首字母 / region: name, pinyin, initials"
+    )
+    export.add_argument(
+        "--format", choices=("xlsx", "csv"), help="格式（默认按文件名）/ format (default: suffix)"
+    )
+    export.add_argument("-o", "--output", metavar="FILE", required=True, help="输出文件 / file")
+    export.add_argument(
+        "--force", action="store_true", help="覆盖已有文件 / overwrite an existing file"
+    )
+
+    imported = commands.add_parser(
+        "import",
+        help="导入活动台账 / import activities from XLSX or CSV",
+        description="导入活动台账：先检查每一行，有错误的行全部列出且不导入任何内容；提醒不阻止导入。"
+        "编号与已有活动相同且内容相同的行跳过，其余作为新活动 / import activities: every row is "
+        "checked first; with bad rows nothing is imported (exit 1); warnings do not block. Rows "
+        "whose id is an identical ledger activity are skipped; others become new activities.",
+    )
+    imported.add_argument("what", choices=["activities"], help="导入什么 / what to import")
+    imported.add_argument("file", metavar="FILE", help=".xlsx 或 .csv 文件 / .xlsx or .csv file")
+    imported.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
+    imported.add_argument(
+        "--dry-run", action="store_true", help="只检查，不写入 / check only, write nothing"
+    )
+    imported.add_argument(
+        "--valid-only",
+        action="store_true",
+        help="只导入有效行 / import the valid rows, skip the bad ones",
+    )
+
+
 def fail(message: str) -> int:
-    print(f"kxtui: {message}", file=sys.stderr)
+    from kxtui.display import clean
+
+    print(f"kxtui: {clean(message, 1000)}", file=sys.stderr)
     return 2
 
 
@@ -87,6 +135,11 @@ def main(argv: list[str] | None = None) -> int:
         path = resolve_db_path(args.db, demo=args.demo)
         if args.command == "stats":
             return run_stats(path, as_json=args.json)
+        if args.command in ("export", "import"):
+            from kxtui import cli_sheets
+
+            run = cli_sheets.run_export if args.command == "export" else cli_sheets.run_import
+            return run(path, args)
         if args.demo and not path.exists():
             build_with_progress(path, seed=2026)
         return run_app(path, read_only=args.read_only, language=args.lang)

@@ -6,7 +6,14 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).parent.parent / "kxtui"
-UI = [PACKAGE / "screens", PACKAGE / "widgets", PACKAGE / "app.py", PACKAGE / "cli.py"]
+UI = [
+    PACKAGE / "screens",
+    PACKAGE / "widgets",
+    PACKAGE / "app.py",
+    PACKAGE / "cli.py",
+    PACKAGE / "cli_sheets.py",
+    PACKAGE / "autosave.py",
+]
 
 
 def imports(path: Path) -> set[str]:

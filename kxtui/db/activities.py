@@ -9,15 +9,19 @@ from __future__ import annotations
 import unicodedata
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
+
+from peewee import fn
 
 from kxtui import clock
 from kxtui.dates import parse_date
 from kxtui.db.errors import NeedsConfirmation, RefusedError
+from kxtui.db.lookups import Lookups, RegionRef
 from kxtui.db.models import Activity, Region, ServiceRecord, Team, Venue, Volunteer
 from kxtui.db.pinyin import pinyin_keys, search_key
 from kxtui.db.regions import subtree_bounds
-from kxtui.db.rows import ActivityDetail, ActivityInput, Choice, ServiceLine
+from kxtui.db.rows import ActivityDetail, ActivityInput, Choice, ServiceLine, hours
 from kxtui.db.validation import TEXT_MAX, Checker
 from kxtui.db.writes import Write, diff, editable, write_transaction
 from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay
@@ -28,6 +32,12 @@ COUNT_WARN = 100_000  # possible (a campaign week online), but worth a second lo
 EARLIEST = date(2000, 1, 1)
 MATERIALS_PER_PERSON = 3  # more printed materials than this per person reached is odd
 SUGGESTIONS = 12
+_THEME_DAYS = tuple(ThemeDay)
+_CAMPAIGNS = tuple(Campaign)
+_FORMATS = tuple(ActivityFormat)
+_TARGET_GROUPS = frozenset(TargetGroup)
+_DATABASE = Lookups()
+_CENT = Decimal("0.01")
 
 
 def _count(checker: Checker, field: str, text: str) -> int:
@@ -35,8 +45,11 @@ def _count(checker: Checker, field: str, text: str) -> int:
     value = unicodedata.normalize("NFKC", text or "").strip().replace(",", "")
     if not value:
         return 0
-    if not value.isdigit():
+    if not value.isdecimal():  # isdigit() would pass "፩", which int() refuses
         checker.fail(field, "field.count")
+        return 0
+    if len(value.lstrip("0")) > len(str(COUNT_LIMIT)):  # int() refuses 4,300+ digits
+        checker.fail(field, "field.count_limit", limit=f"{COUNT_LIMIT:,}")
         return 0
     number = int(value)
     if number > COUNT_LIMIT:
@@ -45,39 +58,68 @@ def _count(checker: Checker, field: str, text: str) -> int:
 
 
 def _hours(text: str) -> Decimal | None:
-    value = unicodedata.normalize("NFKC", text or "").strip()
+    """Hours above 0 with at most two decimals ("2", "1.5"); None for anything else."""
+    text = text or ""
+    return _short_hours(text) if len(text) <= _CACHED_LENGTH else _read_hours(text)
+
+
+def _read_hours(text: str) -> Decimal | None:
+    value = unicodedata.normalize("NFKC", text).strip()
     try:
         hours = Decimal(value)
-    except InvalidOperation:
-        return None
-    if not hours.is_finite() or hours <= 0 or hours != hours.quantize(Decimal("0.01")):
+        if not hours.is_finite() or hours <= 0 or hours != hours.quantize(_CENT):
+            return None
+    except InvalidOperation:  # not a number, or too large for two decimals ("1e30")
         return None
     return hours
 
 
-def _in_subtree(region_path: str, inner_region_id: int) -> bool:
+# Pure functions an import calls with the same few short texts over and over.
+_CACHED_LENGTH = 40
+_short_hours = lru_cache(maxsize=4096)(_read_hours)
+_short_date = lru_cache(maxsize=4096)(parse_date)
+
+
+def _in_subtree(region_path: str, inner: RegionRef | None) -> bool:
     lo, hi = subtree_bounds(region_path)
-    inner = Region.get_or_none(Region.id == inner_region_id)
     return inner is not None and lo <= inner.path < hi
+
+
+Problems = dict[str, tuple[str, dict[str, object]]]
 
 
 def checked(data: ActivityInput, today: date) -> tuple[dict[str, Any], dict[int, Decimal]]:
     """The activity's column values and the hours per volunteer, or ValidationError (every bad
     field at once), or NeedsConfirmation (only warnings, and `data.confirmed` is not set)."""
+    values, served, warnings = check_activity(data, today)
+    if warnings and not data.confirmed:
+        raise NeedsConfirmation(warnings)
+    return values, served
+
+
+def check_activity(
+    data: ActivityInput, today: date, lookups: Lookups = _DATABASE
+) -> tuple[dict[str, Any], dict[int, Decimal], Problems]:
+    """`checked` without the confirmation step: the values, the hours per volunteer and the
+    warnings (field → (message key, params)); ValidationError when a field is wrong.
+
+    `lookups` answers whether the region, venue, team and volunteers exist (the database by
+    default; the spreadsheet import passes pre-loaded dicts so a row costs no query).
+    """
     checker = Checker()
     warn = Checker()
     values: dict[str, Any] = {
         "title": checker.text("title", data.title, required=True, limit=TITLE_MAX),
         "organiser": checker.text("organiser", data.organiser, required=False, limit=TITLE_MAX),
         "notes": checker.text("notes", data.notes, required=False, limit=TEXT_MAX),
-        "theme_day": checker.choice("theme_day", data.theme_day, tuple(ThemeDay), required=False),
-        "campaign": checker.choice("campaign", data.campaign, tuple(Campaign), required=False),
-        "format": checker.choice("format", data.format, tuple(ActivityFormat), required=True),
+        "theme_day": checker.choice("theme_day", data.theme_day, _THEME_DAYS, required=False),
+        "campaign": checker.choice("campaign", data.campaign, _CAMPAIGNS, required=False),
+        "format": checker.choice("format", data.format, _FORMATS, required=True),
         "people_reached": _count(checker, "people_reached", data.people_reached),
         "materials": _count(checker, "materials", data.materials),
     }
     groups = tuple(dict.fromkeys(data.target_groups))
-    if any(g not in tuple(TargetGroup) for g in groups):
+    if any(g not in _TARGET_GROUPS for g in groups):
         checker.fail("target_groups", "field.choice")
     values["target_groups"] = ",".join(groups)
 
@@ -102,7 +144,7 @@ def checked(data: ActivityInput, today: date) -> tuple[dict[str, Any], dict[int,
             checker.fail("duration", "field.duration_limit", hours=24 * days)
     values["duration"] = duration
 
-    values.update(_place(checker, data))
+    values.update(_place(checker, data, lookups))
     for field in ("people_reached", "materials"):
         if values[field] > COUNT_WARN and field not in checker.errors:
             warn.fail(field, "warn.count_large", count=f"{values[field]:,}")
@@ -110,11 +152,9 @@ def checked(data: ActivityInput, today: date) -> tuple[dict[str, Any], dict[int,
     if materials > 100 and materials > MATERIALS_PER_PERSON * reached:
         warn.fail("materials", "warn.materials", materials=materials, reached=reached)
 
-    served = _service(checker, warn, data, duration)
+    served = _service(checker, warn, data, duration, lookups)
     checker.check()
-    if warn.errors and not data.confirmed:
-        raise NeedsConfirmation(warn.errors)
-    return values, served
+    return values, served, warn.errors
 
 
 def _date(checker: Checker, field: str, text: str, today: date, *, required: bool) -> date | None:
@@ -122,38 +162,42 @@ def _date(checker: Checker, field: str, text: str, today: date, *, required: boo
         if required:
             checker.fail(field, "field.required")
         return None
-    day = parse_date(text, today)
+    day = (_short_date if len(text) <= _CACHED_LENGTH else parse_date)(text, today)
     if day is None:
         checker.fail(field, "field.date", text=text.strip()[:20])
     return day
 
 
-def _place(checker: Checker, data: ActivityInput) -> dict[str, Any]:
+def _place(checker: Checker, data: ActivityInput, lookups: Lookups) -> dict[str, Any]:
     """Region, venue (inside the region's subtree) and organising team."""
-    region = Region.get_or_none(Region.id == data.region_id) if data.region_id else None
-    venue = Venue.get_or_none(Venue.id == data.venue_id) if data.venue_id else None
-    if data.venue_id and venue is None:
+    region = lookups.region(data.region_id) if data.region_id else None
+    venue_region = lookups.venue_region(data.venue_id) if data.venue_id else None
+    if data.venue_id and venue_region is None:
         checker.fail("venue", "refused.gone")
-    if region is None and venue is not None:
-        region = Region.get_by_id(venue.region_id)
+    if region is None and venue_region is not None:
+        region = lookups.region(venue_region)
     if region is None:
         checker.fail("region", "field.required" if not data.region_id else "refused.gone")
-    elif venue is not None and not _in_subtree(region.path, venue.region_id):
+    elif venue_region is not None and not _in_subtree(region.path, lookups.region(venue_region)):
         checker.fail("venue", "field.venue_outside", region=region.name)
     team = None
     if data.organiser_team_id:
-        team = Team.get_or_none(Team.id == data.organiser_team_id)
+        team = data.organiser_team_id if lookups.team_exists(data.organiser_team_id) else None
         if team is None:
             checker.fail("organiser", "refused.gone")
     return {
         "region": region.id if region else None,
-        "venue": venue.id if venue else None,
-        "organiser_team": team.id if team else None,
+        "venue": data.venue_id if venue_region is not None else None,
+        "organiser_team": team,
     }
 
 
 def _service(
-    checker: Checker, warn: Checker, data: ActivityInput, duration: Decimal | None
+    checker: Checker,
+    warn: Checker,
+    data: ActivityInput,
+    duration: Decimal | None,
+    lookups: Lookups,
 ) -> dict[int, Decimal]:
     served: dict[int, Decimal] = {}
     for line in data.service:
@@ -168,12 +212,7 @@ def _service(
             warn.fail("service", "warn.hours_over", name=line.name, hours=hours, limit=duration)
         served[line.volunteer_id] = hours
     if served:
-        known = {
-            v
-            for (v,) in Volunteer.select(Volunteer.id)
-            .where(Volunteer.id.in_(list(served)))
-            .tuples()
-        }
+        known = lookups.known_volunteers(served)
         for line in data.service:
             if line.volunteer_id not in known:
                 checker.fail("service", "refused.volunteer_gone", name=line.name)
@@ -190,7 +229,7 @@ def _service_list(activity_id: int) -> list[list[Any]]:
         .order_by(ServiceRecord.id)
         .tuples()
     )
-    return [[v, str(Decimal(str(h)).normalize())] for v, h in rows]
+    return [[v, str(hours(h))] for v, h in rows]
 
 
 def _write_service(activity_id: int, served: dict[int, Decimal]) -> None:
@@ -216,8 +255,9 @@ def create_activity(data: ActivityInput) -> int:
         return activity.id
 
 
-def update_activity(activity_id: int, version: int, data: ActivityInput) -> None:
-    """Save an edited activity; refuses if someone else saved it since `version` was read."""
+def update_activity(activity_id: int, version: int, data: ActivityInput) -> int:
+    """Save an edited activity; refuses if someone else saved it since `version` was read.
+    Returns its id."""
     with write_transaction() as write:
         activity = editable(Activity, activity_id, version)
         if activity.deleted_at is not None:
@@ -231,6 +271,7 @@ def update_activity(activity_id: int, version: int, data: ActivityInput) -> None
         _write_service(activity_id, served)
         after = {**values, "service": _service_list(activity_id)}
         write.audit("update", "activity", activity_id, values["title"], diff(before, after))
+        return activity_id
 
 
 _FOREIGN = ("region", "venue", "organiser_team")
@@ -294,7 +335,7 @@ def detail(activity_id: int) -> ActivityDetail | None:
         title=a.title,
         start_date=a.start_date,
         end_date=a.end_date,
-        duration=Decimal(str(a.duration)).normalize(),
+        duration=hours(a.duration),
         region=Choice(region.id, region.name),
         venue=Choice(venue.id, venue.name) if venue else None,
         organiser_team=Choice(team.id, team.name) if team else None,
@@ -306,10 +347,7 @@ def detail(activity_id: int) -> ActivityDetail | None:
         people_reached=a.people_reached,
         materials=a.materials,
         notes=a.notes,
-        service=tuple(
-            ServiceLine(v, name, Decimal(str(h)).normalize(), bool(reg))
-            for v, name, h, reg in lines
-        ),
+        service=tuple(ServiceLine(v, name, hours(h), bool(reg)) for v, name, h, reg in lines),
         deleted=a.deleted_at is not None,
     )
 
@@ -367,6 +405,24 @@ def find_regions(text: str) -> tuple[Choice, ...]:
         .limit(SUGGESTIONS)
         .tuples()
     )
+    return tuple(Choice(i, name, kind) for i, name, kind in rows)
+
+
+def find_regions_below(region_id: int | None, text: str) -> tuple[Choice, ...]:
+    """Regions strictly inside `region_id`'s subtree (its towns first) matching `text`; with
+    no text, its child regions."""
+    region = Region.get_or_none(Region.id == region_id) if region_id else None
+    query = Region.select(Region.id, Region.name, Region.kind)
+    if region is not None:
+        lo, hi = subtree_bounds(region.path)
+        query = query.where(Region.path > lo, Region.path < hi)
+    if text.strip():
+        query = query.where(_matching(Region, text.strip()))
+    elif region is not None:
+        query = query.where(Region.parent == region.id)
+    else:
+        query = query.where(Region.parent.is_null())
+    rows = query.order_by(fn.LENGTH(Region.path), Region.sort_order).limit(SUGGESTIONS).tuples()
     return tuple(Choice(i, name, kind) for i, name, kind in rows)
 
 

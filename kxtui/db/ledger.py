@@ -8,13 +8,13 @@ through 100,000 activities costs the same on page 1,000 as on page 1. Only a jum
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from kxtui.db.models import Region, database
 from kxtui.db.pinyin import search_key
 from kxtui.db.regions import subtree_bounds
 from kxtui.db.rows import LedgerFilter, LedgerRow, LedgerTotals
+from kxtui.db.rows import hours as hours_of
 
 # sort name -> the key columns, each (expression, descending)
 SORTS: dict[str, tuple[tuple[str, bool], ...]] = {
@@ -27,7 +27,7 @@ _HOURS = "(SELECT COALESCE(SUM(s.hours), 0) FROM service_record s WHERE s.activi
 _SERVED = "(SELECT COUNT(*) FROM service_record s WHERE s.activity_id = a.id)"
 _COLUMNS = f"""a.id, a.start_date, a.end_date, a.title, r.name, COALESCE(v.name, ''),
   COALESCE(t.name, a.organiser), a.theme_day, a.campaign, a.format, a.people_reached,
-  a.materials, {_SERVED}, {_HOURS}"""
+  a.materials, {_SERVED}, {_HOURS}, a.version"""
 _FROM = """FROM activity a JOIN region r ON r.id = a.region_id
   LEFT JOIN venue v ON v.id = a.venue_id LEFT JOIN team t ON t.id = a.organiser_team_id"""
 
@@ -36,7 +36,7 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _where(f: LedgerFilter) -> tuple[list[str], dict[str, Any]]:
+def where_clause(f: LedgerFilter) -> tuple[list[str], dict[str, Any]]:
     """The filter as SQL conditions over a (activity), r (region), v (venue), t (team)."""
     conditions = ["a.deleted_at IS NULL"]
     params: dict[str, Any] = {}
@@ -92,7 +92,7 @@ def _after(columns: tuple[tuple[str, bool], ...], key: tuple[Any, ...], forward:
 
 def _row(raw: tuple[Any, ...], sort: str, venue_key: str | None) -> LedgerRow:
     (id_, start, end, title, region, venue, organiser, theme, campaign, fmt, reach, materials,
-     served, hours) = raw  # fmt: skip
+     served, hours, version) = raw  # fmt: skip
     start_text = str(start)
     key: tuple[Any, ...] = {
         "date": (start_text, id_),
@@ -113,8 +113,9 @@ def _row(raw: tuple[Any, ...], sort: str, venue_key: str | None) -> LedgerRow:
         people_reached=reach,
         materials=materials,
         volunteers=served,
-        hours=Decimal(str(round(hours or 0, 2))).normalize(),
+        hours=hours_of(hours),
         key=key,
+        version=version,
     )
 
 
@@ -130,7 +131,7 @@ def page(
     key `after`, the ones just before `before` (still returned in sort order), or (for a
     far jump) the ones from `offset`."""
     columns = SORTS[f.sort]
-    conditions, params = _where(f)
+    conditions, params = where_clause(f)
     forward = before is None
     key = after if forward else before
     if key is not None:
@@ -142,7 +143,7 @@ def page(
     sql += f"ORDER BY {order} LIMIT :limit OFFSET :offset"
     params.update(limit=limit, offset=offset if key is None else 0)
     rows = [
-        _row(raw[:14], f.sort, raw[14] if venue_key else None)
+        _row(raw[:15], f.sort, raw[15] if venue_key else None)
         for raw in database.execute_sql(sql, params).fetchall()
     ]
     return tuple(rows if forward else reversed(rows))
@@ -150,7 +151,7 @@ def page(
 
 def totals(f: LedgerFilter) -> LedgerTotals:
     """Count, people reached, materials and volunteer hours of every activity in the filter."""
-    conditions, params = _where(f)
+    conditions, params = where_clause(f)
     where = " AND ".join(conditions)
     count, reached, materials = database.execute_sql(
         f"SELECT COUNT(*), COALESCE(SUM(a.people_reached), 0), COALESCE(SUM(a.materials), 0) "
@@ -166,6 +167,6 @@ def totals(f: LedgerFilter) -> LedgerTotals:
         activities=count,
         people_reached=reached,
         materials=materials,
-        hours=Decimal(str(round(hours or 0, 2))).normalize(),
+        hours=hours_of(hours),
         volunteers=volunteers,
     )

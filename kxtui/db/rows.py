@@ -13,6 +13,14 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 
+def hours(value: object) -> Decimal:
+    """Hours as stored (a float from SQLite's sums) to two places, without exponent: 30, 2.5."""
+    number = Decimal(str(round(float(value or 0), 2)))
+    return (
+        number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
+    )
+
+
 class NodeRef(NamedTuple):
     """A node of the hierarchy: a region or a venue."""
 
@@ -249,6 +257,7 @@ class LedgerRow(NamedTuple):
     volunteers: int
     hours: Decimal
     key: tuple[object, ...]  # sort key (keyset pagination resumes after it)
+    version: int
 
 
 class LedgerTotals(NamedTuple):

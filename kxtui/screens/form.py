@@ -46,6 +46,11 @@ def control_value(widget: Widget | None) -> Any:
     return widget.value  # type: ignore[attr-defined]
 
 
+def _holds(widget: Widget | None) -> bool:
+    """Whether a field's extra widget holds input (a note beside a checkbox), not a hint."""
+    return widget is not None and (hasattr(widget, "value") or hasattr(widget, "draft_value"))
+
+
 def set_control_value(widget: Widget | None, value: Any) -> None:
     if widget is None or value is None:
         return
@@ -56,7 +61,7 @@ def set_control_value(widget: Widget | None, value: Any) -> None:
     elif isinstance(widget, SelectionList):
         widget.deselect_all()
         for item in value:
-            widget.select(item)
+            widget.toggle(item)  # deselected above, so this selects it
     elif isinstance(widget, TextArea):
         widget.text = value
     else:
@@ -145,14 +150,14 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
         out: dict[str, Any] = {}
         for field in self.query(FormField):
             value = control_value(field.control)
-            out[field.field] = [value, control_value(field.extra)] if field.extra else value
+            out[field.field] = [value, control_value(field.extra)] if _holds(field.extra) else value
         return out
 
     def restore_fields(self, values: dict[str, Any]) -> None:
         for field in self.query(FormField):
             if field.field in values:
                 value = values[field.field]
-                if field.extra is not None and isinstance(value, list) and len(value) == 2:
+                if _holds(field.extra) and isinstance(value, list) and len(value) == 2:
                     set_control_value(field.control, value[0])
                     set_control_value(field.extra, value[1])
                 else:

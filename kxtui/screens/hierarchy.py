@@ -72,6 +72,14 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         Binding(
             "d,delete", "delete", "key.delete", id="hierarchy.delete", tooltip="cmd.delete.help"
         ),
+        Binding(
+            "l",
+            "add_activity",
+            "key.add_activity",
+            id="hierarchy.add_activity",
+            tooltip="cmd.add_activity.help",
+        ),
+        Binding("t", "ledger", "key.ledger", id="hierarchy.ledger", tooltip="cmd.ledger.help"),
         Binding("r", "refresh", "key.refresh", id="hierarchy.refresh", show=False),
     ]
 
@@ -192,6 +200,31 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
             self.app.push_screen(RegionFormScreen(existing=detail), self.written)
         else:
             self.app.push_screen(VenueFormScreen(existing=detail), self.written)
+
+    def action_add_activity(self) -> None:
+        if not self._writable():
+            return
+        from kxtui.db.rows import Choice
+        from kxtui.screens.activity_form import ActivityFormScreen
+
+        region = self._region_crumb()
+        selected = self._selected()
+        venue = None
+        if selected is not None and selected[0].kind == "venue":
+            venue = Choice(selected[0].id, selected[1].name)
+        self.app.push_screen(
+            ActivityFormScreen(
+                region=Choice(region.ref.id, region.name) if region else None, venue=venue
+            ),
+            self.written,
+        )
+
+    def action_ledger(self) -> None:
+        from kxtui.db.rows import Choice
+        from kxtui.screens.ledger import LedgerScreen
+
+        region = self._region_crumb()
+        self.app.push_screen(LedgerScreen(Choice(region.ref.id, region.name) if region else None))
 
     def written(self, result: object) -> None:
         """A form was saved: show what it saved (a region or venue: select it)."""

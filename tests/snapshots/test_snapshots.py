@@ -90,3 +90,57 @@ def test_delete_confirmation(snap_compare, demo_path: Path, size) -> None:
         await settle(pilot)
 
     assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_activity_form_empty(snap_compare, demo_path: Path, size) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await town_selected(pilot)
+        await press(pilot, "l")
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_activity_form_with_errors(snap_compare, demo_path: Path, size) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await town_selected(pilot)
+        await press(pilot, "l")
+        pilot.app.screen.query_one("#field-start", FormField).control.focus()
+        await type_text(pilot, "2026-13-1")
+        await press(pilot, "ctrl+s")
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_ledger_with_a_filter(snap_compare, demo_path: Path, size) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await town_selected(pilot)
+        await press(pilot, "t")
+        await settle(pilot)
+        await press(pilot, "p", "p", "p", "p")  # all time
+        await press(pilot, "slash")
+        await type_text(pilot, "kp")
+        await press(pilot, "enter", "down", "down")
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_draft_resume_dialog(snap_compare, demo_path: Path, size) -> None:
+    from kxtui.db.connection import close_database, open_database
+    from kxtui.db.drafts import save_draft
+
+    open_database(demo_path)
+    context = {"region_id": 1}
+    save_draft(
+        "venue", "new:1", "新建阵地（胶州市） · 断线前的阵地", {"context": context, "values": {}}
+    )
+    save_draft("activity", "new:2", "登记活动 · 科普讲座进社区", {"context": {}, "values": {}})
+    close_database()
+
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)

@@ -1,0 +1,185 @@
+"""Goal 4: importing 100,000 activities from a spreadsheet (CSV and XLSX), county demo.
+
+The input is made in the run: the demo's ~670 activities (and their volunteers' service
+records, ~9 per activity) are copied in SQL until there are 100,000, then exported with
+`kxtui.db.sheets_export` — the same file an officer would get. Each import goes into a fresh
+copy of the demo whose own activities are soft-deleted, so every row is new.
+
+- parse: `sheets_read.read_table` (file → rows of text), timed alone.
+- database part (the goal): `sheets_import.import_table` on the parsed rows — every row
+  resolved and checked with the activity form's rules, then written in ONE transaction
+  (activities, service records, one audit entry per activity). rows/s = rows / seconds.
+- check only: `check_table`, the same checks without writing.
+- baseline, bare SQLite: `executemany` of the same activity and service-record rows into
+  another fresh copy, no Python per row — the ceiling for any importer on this machine.
+
+Each figure is one run (an import takes tens of seconds); `--reps` is not used here.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+from time import perf_counter
+
+from bench.common import Row, verdict
+from bench.fixtures import FROZEN_AT
+from kxtui import clock
+from kxtui.db import call
+from kxtui.db.connection import close_database, open_database
+from kxtui.db.rows import LedgerFilter
+from kxtui.db.sheets_export import export_activities
+from kxtui.db.sheets_import import check_table, import_table
+from kxtui.db.sheets_read import read_table
+
+ROWS = 100_000
+GOAL_ROWS_PER_S = 100_000
+_COLUMNS = (
+    "created_at, created_by, updated_at, updated_by, version, title, pinyin, initials, "
+    "start_date, end_date, duration, region_id, venue_id, organiser_team_id, organiser, "
+    "theme_day, campaign, target_groups, format, people_reached, materials, notes"
+)
+
+
+def replicate(demo_db: Path, target: Path, rows: int = ROWS) -> int:
+    """A copy of the demo whose activities (with their service records) repeat to `rows`."""
+    shutil.copy(demo_db, target)
+    connection = sqlite3.connect(target)
+    try:
+        (base,) = connection.execute("SELECT MAX(id) FROM activity").fetchone()
+        copies = 0
+        while connection.execute("SELECT COUNT(*) FROM activity").fetchone()[0] < rows:
+            copies += 1
+            shift = copies * base
+            missing = rows - connection.execute("SELECT COUNT(*) FROM activity").fetchone()[0]
+            connection.execute(
+                f"INSERT INTO activity (id, {_COLUMNS}) SELECT id + ?, {_COLUMNS} FROM activity "
+                "WHERE id <= ? ORDER BY id LIMIT ?",
+                (shift, base, missing),
+            )
+            connection.execute(
+                "INSERT INTO service_record (activity_id, volunteer_id, hours) "
+                "SELECT activity_id + ?, volunteer_id, hours FROM service_record "
+                "WHERE activity_id IN (SELECT id - ? FROM activity WHERE id > ?)",
+                (shift, shift, shift),
+            )
+        connection.commit()
+        return connection.execute("SELECT COUNT(*) FROM activity").fetchone()[0]
+    finally:
+        connection.close()
+
+
+def fresh_target(demo_db: Path, target: Path) -> Path:
+    """A demo copy with its own activities soft-deleted: every imported row is new."""
+    shutil.copy(demo_db, target)
+    connection = sqlite3.connect(target)
+    connection.execute("UPDATE activity SET deleted_at = '2026-11-15 09:00:00'")
+    connection.commit()
+    connection.close()
+    return target
+
+
+def bare_sqlite(source: Path, target: Path) -> float:
+    """Seconds to insert the source's activities and service records into `target` with
+    executemany alone, in one transaction, with the import's page cache."""
+    rows_from = sqlite3.connect(source)
+    activities = rows_from.execute(f"SELECT id + 1000000, {_COLUMNS} FROM activity").fetchall()
+    service = rows_from.execute(
+        "SELECT activity_id + 1000000, volunteer_id, hours FROM service_record"
+    ).fetchall()
+    rows_from.close()
+    connection = sqlite3.connect(target, isolation_level=None)
+    connection.execute("PRAGMA journal_mode = wal")
+    connection.execute("PRAGMA synchronous = full")
+    connection.execute("PRAGMA foreign_keys = 1")
+    connection.execute("PRAGMA cache_size = -65536")
+    started = perf_counter()
+    connection.execute("BEGIN IMMEDIATE")
+    marks = ", ".join("?" * 23)
+    connection.executemany(f"INSERT INTO activity (id, {_COLUMNS}) VALUES ({marks})", activities)
+    connection.executemany(
+        "INSERT INTO service_record (activity_id, volunteer_id, hours) VALUES (?, ?, ?)", service
+    )
+    connection.execute("COMMIT")
+    seconds = perf_counter() - started
+    connection.close()
+    return seconds
+
+
+def _rate(rows: int, seconds: float) -> str:
+    return f"{rows / seconds:,.0f} rows/s"
+
+
+def run(demo_db: Path, work: Path) -> list[Row]:
+    clock.freeze(FROZEN_AT)
+    big = work / "activities-100k.db"
+    total = replicate(demo_db, big)
+    open_database(big)
+    try:
+        started = perf_counter()
+        call(export_activities, LedgerFilter(), work / "activities.csv", "csv")
+        csv_export = perf_counter() - started
+        started = perf_counter()
+        call(export_activities, LedgerFilter(), work / "activities.xlsx", "xlsx")
+        xlsx_export = perf_counter() - started
+    finally:
+        close_database()
+    (service_rows,) = sqlite3.connect(big).execute("SELECT COUNT(*) FROM service_record").fetchone()
+
+    started = perf_counter()
+    table = read_table(work / "activities.csv")
+    csv_parse = perf_counter() - started
+    open_database(fresh_target(demo_db, work / "target-check.db"))
+    try:
+        started = perf_counter()
+        checked = call(check_table, table)
+        check_only = perf_counter() - started
+    finally:
+        close_database()
+    open_database(fresh_target(demo_db, work / "target-csv.db"))
+    try:
+        started = perf_counter()
+        report = call(import_table, table)
+        database_part = perf_counter() - started
+    finally:
+        close_database()
+    assert report.imported == total == checked.valid, (report, total)
+    del table
+
+    started = perf_counter()
+    table = read_table(work / "activities.xlsx")
+    xlsx_parse = perf_counter() - started
+    open_database(fresh_target(demo_db, work / "target-xlsx.db"))
+    try:
+        started = perf_counter()
+        report = call(import_table, table)
+        xlsx_database = perf_counter() - started
+    finally:
+        close_database()
+    assert report.imported == total, report
+    bare = bare_sqlite(big, fresh_target(demo_db, work / "target-bare.db"))
+
+    rate = total / database_part
+    write_only = max(database_part - check_only, 1e-9)
+    info = [
+        (f"   rows carry {service_rows / total:.1f} service records each", f"{service_rows:,}"),
+        ("   CSV parse (read_table)", _rate(total, csv_parse)),
+        ("   check only (no write)", _rate(total, check_only)),
+        ("   write (database part − check only)", _rate(total, write_only)),
+        ("   XLSX parse (read_table)", _rate(total, xlsx_parse)),
+        ("   XLSX check + write", _rate(total, xlsx_database)),
+        ("   XLSX parse + check + write", _rate(total, xlsx_parse + xlsx_database)),
+        ("   export (making the input): CSV / XLSX", f"{csv_export:.1f} s / {xlsx_export:.1f} s"),
+    ]
+    return [
+        Row(
+            f"4. import {total:,} CSV rows: check + write (database part)",
+            f"≥ {GOAL_ROWS_PER_S:,} rows/s",
+            _rate(total, database_part),
+            f"bare SQLite inserts {_rate(total, bare)}",
+            f"{bare / database_part:.2f}×",
+            verdict(rate >= GOAL_ROWS_PER_S),
+        ),
+        *(Row(figure, measured=measured, verdict="info") for figure, measured in info),
+    ]

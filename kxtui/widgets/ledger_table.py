@@ -1,0 +1,232 @@
+"""The activity ledger as a windowed table: it asks SQL only for the pages that come into view.
+
+Rows live in a cache by position. A page next to a loaded one is fetched by key (keyset
+pagination: after the last row above, or before the first row below); only a page far from
+everything loaded (End, a scrollbar drag) is fetched by OFFSET, once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from kxtui.db.rows import LedgerFilter, LedgerRow
+from kxtui.display import literal
+from kxtui.i18n import label, t
+from kxtui.widgets.workers import run_db
+
+PAGE = 100
+
+
+def _page(f: LedgerFilter, after: Any, before: Any, offset: int) -> tuple[LedgerRow, ...]:
+    from kxtui.db import ledger
+
+    return ledger.page(f, after=after, before=before, offset=offset, limit=PAGE)
+
+
+# column key -> (caption key, width; 0 = takes what is left), the wide set at 120 columns
+NARROW = (("date", 10), ("title", 0), ("region", 10), ("format", 10), ("reach", 7), ("hours", 8))
+WIDE = (
+    ("date", 10),
+    ("title", 0),
+    ("region", 12),
+    ("venue", 18),
+    ("organiser", 14),
+    ("format", 10),
+    ("reach", 7),
+    ("hours", 8),
+)
+RIGHT = {"reach", "hours"}
+
+
+def _cell(row: LedgerRow, column: str) -> str:
+    if column == "date":
+        return row.start_date.isoformat()
+    if column == "format":
+        return label(row.format, _format_enum())
+    if column == "reach":
+        return f"{row.people_reached:,}"
+    if column == "hours":
+        return f"{row.hours}"
+    return getattr(row, column)
+
+
+def _format_enum():  # type: ignore[no-untyped-def]
+    from kxtui.domain import ActivityFormat
+
+    return ActivityFormat
+
+
+def fit(text: str, width: int, right: bool = False, column: int = 0) -> Text:
+    """`text` cut or padded to exactly `width` cells (CJK characters take two). Each column
+    is its own segment, so renderers that place runs by cell keep the columns aligned."""
+    shown = literal(text, max(width, 1))
+    shown.truncate(width, overflow="ellipsis")
+    pad = " " * max(0, width - cell_len(shown.plain))
+    cell = Text(pad) + shown if right else shown + Text(pad)
+    cell.stylize(Style(meta={"column": column}))
+    return cell
+
+
+class LedgerTable(ScrollView, can_focus=True):
+    DEFAULT_CSS = """
+    LedgerTable { height: 1fr; }
+    LedgerTable > .ledger--cursor {
+        background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
+    }
+    LedgerTable:blur > .ledger--cursor {
+        background: $block-cursor-blurred-background; text-style: none;
+    }
+    LedgerTable > .ledger--loading { color: $text-muted; }
+    """
+    COMPONENT_CLASSES = {"ledger--cursor", "ledger--loading"}
+    BINDINGS = [
+        Binding("up", "move(-1)", show=False),
+        Binding("down", "move(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
+        Binding("pagedown", "page(1)", show=False),
+        Binding("home", "jump(0)", show=False),
+        Binding("end", "jump(-1)", show=False),
+    ]
+
+    class Highlighted(Message):
+        def __init__(self, row: LedgerRow | None) -> None:
+            super().__init__()
+            self.row = row
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.filter = LedgerFilter()
+        self.total = 0
+        self.cursor = 0
+        self._rows: dict[int, LedgerRow] = {}
+        self._pending: set[int] = set()
+        self._generation = 0
+
+    # -- data ------------------------------------------------------------------
+
+    def show(self, f: LedgerFilter, total: int) -> None:
+        """Start over with a new filter whose row count is `total`."""
+        self._generation += 1
+        self.filter, self.total = f, total
+        self._rows.clear()
+        self._pending.clear()
+        self.cursor = 0
+        self.virtual_size = Size(0, total)
+        self.scroll_to(0, 0, animate=False, force=True)
+        self._request(0)
+        self.refresh()
+
+    def set_total(self, total: int) -> None:
+        self.total = total
+        self.virtual_size = Size(0, total)
+        self.refresh()
+
+    @property
+    def cursor_row(self) -> LedgerRow | None:
+        return self._rows.get(self.cursor)
+
+    def _request(self, page: int) -> None:
+        if page in self._pending or page * PAGE >= max(self.total, 1):
+            return
+        self._pending.add(page)
+        first, last = page * PAGE, page * PAGE + PAGE - 1
+        after = before = None
+        offset = 0
+        if first - 1 in self._rows:
+            after = self._rows[first - 1].key
+        elif last + 1 in self._rows:
+            before = self._rows[last + 1].key
+        else:
+            offset = first
+        generation = self._generation
+
+        def loaded(rows: tuple[LedgerRow, ...]) -> None:
+            if generation != self._generation:
+                return  # the filter changed meanwhile
+            self._pending.discard(page)
+            start = first if before is None else last + 1 - len(rows)
+            for i, row in enumerate(rows):
+                self._rows[start + i] = row
+            self.refresh()
+            if first <= self.cursor <= last:
+                self.post_message(self.Highlighted(self.cursor_row))
+
+        run_db(
+            self,
+            _page,
+            self.filter,
+            after,
+            before,
+            offset,
+            done=loaded,
+            group=f"ledger-page-{page}",
+            exclusive=False,
+        )
+
+    # -- drawing ---------------------------------------------------------------
+
+    @property
+    def columns(self) -> tuple[tuple[str, int], ...]:
+        return WIDE if self.size.width >= 110 else NARROW
+
+    def widths(self, total: int) -> list[tuple[str, int]]:
+        fixed = sum(w + 1 for _, w in self.columns if w)
+        return [(c, w or max(8, total - fixed - 1)) for c, w in self.columns]
+
+    def header(self, width: int) -> Text:
+        text = Text()
+        for i, (column, w) in enumerate(self.widths(width)):
+            text += fit(t(f"ledger.col.{column}"), w, column in RIGHT, i) + Text(" ")
+        return text
+
+    def render_line(self, y: int) -> Strip:
+        index = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= self.total:
+            return Strip.blank(width, base)
+        row = self._rows.get(index)
+        if row is None:
+            self._request(index // PAGE)
+            style = self.get_component_rich_style("ledger--loading")
+            return Strip([Segment("…", base + style)]).adjust_cell_length(width, base)
+        text = Text()
+        for i, (column, w) in enumerate(self.widths(width)):
+            text += fit(_cell(row, column), w, column in RIGHT, i) + Text(" ")
+        strip = Strip(list(text.render(self.app.console))).adjust_cell_length(width)
+        if index == self.cursor:
+            cursor = self.get_component_rich_style("ledger--cursor")
+            return Strip(Segment(s.text, base + (s.style or Style()) + cursor) for s in strip)
+        return strip.apply_style(base)
+
+    # -- cursor ----------------------------------------------------------------
+
+    def _move_to(self, index: int) -> None:
+        if not self.total:
+            return
+        previous = self.cursor
+        self.cursor = max(0, min(self.total - 1, index))
+        self.refresh_lines(previous - self.scroll_offset.y)
+        self.refresh_lines(self.cursor - self.scroll_offset.y)
+        self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, force=True)
+        self.refresh()
+        self.post_message(self.Highlighted(self.cursor_row))
+
+    def action_move(self, step: int) -> None:
+        self._move_to(self.cursor + step)
+
+    def action_page(self, direction: int) -> None:
+        self._move_to(self.cursor + direction * max(1, self.size.height - 1))
+
+    def action_jump(self, where: int) -> None:
+        self._move_to(self.total - 1 if where < 0 else 0)

@@ -1,0 +1,183 @@
+"""The activity form and the ledger, driven with keys like an officer."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from kxtui.screens.activity_form import ActivityFormScreen
+from kxtui.screens.confirm import ChoiceScreen, ConfirmScreen
+from kxtui.screens.ledger import LedgerScreen
+from kxtui.widgets.choice_input import ChoiceInput
+from kxtui.widgets.form_field import FormField
+from kxtui.widgets.service_list import ServiceList, ServiceRow
+from tests.app.helpers import (
+    jump,
+    make_app,
+    notifications,
+    plain,
+    press,
+    settle,
+    type_text,
+    wait_until,
+)
+
+
+def control(pilot, name: str):  # type: ignore[no-untyped-def]
+    return pilot.app.screen.query_one(f"#field-{name}", FormField).control
+
+
+def error_of(pilot, name: str) -> str:  # type: ignore[no-untyped-def]
+    field = pilot.app.screen.query_one(f"#field-{name}", FormField)
+    return (
+        plain(field.query_one(".field-error").content).strip()
+        if field.has_class("-invalid")
+        else ""
+    )
+
+
+async def open_form(pilot) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await jump(pilot, "fajd")
+    await press(pilot, "l")
+    assert isinstance(pilot.app.screen, ActivityFormScreen)
+
+
+async def fill(pilot, name: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    widget = control(pilot, name)
+    widget.value = ""
+    widget.focus()
+    await type_text(pilot, text)
+
+
+async def test_every_bad_field_is_named_beside_it_and_nothing_typed_is_lost(
+    demo_path: Path,
+) -> None:
+    async with make_app(demo_path).run_test(size=(100, 40)) as pilot:
+        await open_form(pilot)
+        assert control(pilot, "region").value == "阜安街道", "pre-filled from the tree"
+        await fill(pilot, "start", "2026-13-40")
+        await fill(pilot, "end", "2026-01-01")
+        await fill(pilot, "duration", "0")
+        await fill(pilot, "people_reached", "很多")
+        await fill(pilot, "materials", "-5")
+        await press(pilot, "ctrl+s")
+        assert isinstance(pilot.app.screen, ActivityFormScreen)
+        assert error_of(pilot, "title") == "必填"
+        assert "看不懂的日期" in error_of(pilot, "start")
+        assert error_of(pilot, "format") == "必填"
+        assert "大于 0" in error_of(pilot, "duration")
+        assert "非负整数" in error_of(pilot, "people_reached")
+        assert "非负整数" in error_of(pilot, "materials")
+        assert control(pilot, "start").value == "2026-13-40", "nothing typed is lost"
+        await fill(pilot, "start", "2026-02-01")
+        await press(pilot, "ctrl+s")
+        assert "早于开始日期" in error_of(pilot, "end")
+
+
+async def test_log_an_activity_with_volunteers_and_confirm_the_odd_hours(demo_path: Path) -> None:
+    async with make_app(demo_path).run_test(size=(100, 40)) as pilot:
+        await open_form(pilot)
+        await fill(pilot, "title", "科普讲座进社区测试")
+        await fill(pilot, "start", "昨天")
+        shown = plain(pilot.app.screen.query_one("#start-parsed").content)
+        assert "2026-11-19" in shown, "the parsed date is shown"
+        control(pilot, "format").value = "lecture"
+        await fill(pilot, "people_reached", "120")
+        search = pilot.app.screen.query_one("#service-search", ChoiceInput)
+        search.focus()
+        await type_text(pilot, "zw")
+        await wait_until(pilot, lambda: bool(search.suggestions))
+        first = search.suggestions[0]
+        await press(pilot, "enter")
+        rows = pilot.app.screen.query(ServiceRow)
+        assert [r.volunteer.name for r in rows] == [first.name]
+        assert rows.first().hours_input.value == "2", "the activity's duration by default"
+        pilot.app.screen.query_one(ServiceList).add(first)  # the same person again
+        await settle(pilot)
+        assert len(pilot.app.screen.query(ServiceRow)) == 1
+        assert any("已在名单中" in n for n in notifications(pilot))
+        rows.first().hours_input.value = "5"
+        await press(pilot, "ctrl+s")
+        assert isinstance(pilot.app.screen, ChoiceScreen), "5 h > 2 h asks first"
+        await press(pilot, "y")
+        await wait_until(pilot, lambda: not isinstance(pilot.app.screen, ActivityFormScreen))
+        assert not isinstance(pilot.app.screen, ChoiceScreen), pilot.app.screen
+    with sqlite3.connect(demo_path) as connection:
+        activity_id, start, reach = connection.execute(
+            "SELECT id, start_date, people_reached FROM activity WHERE title = ?",
+            ("科普讲座进社区测试",),
+        ).fetchone()
+        assert (start, reach) == ("2026-11-19", 120)
+        served = connection.execute(
+            "SELECT volunteer_id, hours FROM service_record WHERE activity_id = ?", (activity_id,)
+        ).fetchall()
+        assert served == [(first.id, 5)]
+        audit = connection.execute(
+            "SELECT action FROM audit_entry WHERE entity = 'activity' AND entity_id = ?",
+            (activity_id,),
+        ).fetchall()
+        assert audit == [("create",)]
+
+
+def ledger_totals(pilot) -> str:  # type: ignore[no-untyped-def]
+    return plain(pilot.app.screen.query_one("#ledger-totals").content)
+
+
+def sql_count(path: Path, where: str) -> int:
+    with sqlite3.connect(path) as connection:
+        return connection.execute(
+            "SELECT COUNT(*) FROM activity a JOIN region r ON r.id = a.region_id "
+            f"WHERE a.deleted_at IS NULL AND r.path LIKE '/1/%' AND {where}"
+        ).fetchone()[0]
+
+
+async def open_ledger(pilot) -> LedgerScreen:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await press(pilot, "t")  # the county is selected at start
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, LedgerScreen))
+    await settle(pilot)
+    return pilot.app.screen
+
+
+async def test_ledger_totals_follow_period_filters_and_search(demo_path: Path) -> None:
+    async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
+        screen = await open_ledger(pilot)
+        this_year = sql_count(demo_path, "a.start_date BETWEEN '2026-01-01' AND '2026-12-31'")
+        assert ledger_totals(pilot).startswith(f"{this_year:,} 条活动")
+        assert screen.table.cursor_row is not None
+        await press(pilot, "p", "p", "p", "p")  # year → quarter → month → last year → all
+        assert ledger_totals(pilot).startswith(f"{sql_count(demo_path, '1'):,} 条活动")
+        await press(pilot, "f")
+        control(pilot, "theme_day").value = "science_day"
+        await press(pilot, "ctrl+s")
+        assert "主题日：全国科普日" in plain(screen.query_one("#ledger-filter").content)
+        expected = sql_count(demo_path, "a.theme_day = 'science_day'")
+        assert ledger_totals(pilot).startswith(f"{expected:,} 条活动")
+        await press(pilot, "slash")
+        await type_text(pilot, "蒲公英")
+        expected = sql_count(demo_path, "a.theme_day = 'science_day' AND a.title LIKE '%蒲公英%'")
+        assert ledger_totals(pilot).startswith(f"{expected:,} 条活动")
+        assert all("蒲公英" in screen.table._rows[i].title for i in range(expected))
+
+
+async def test_delete_from_the_ledger_and_undo(demo_path: Path) -> None:
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        screen = await open_ledger(pilot)
+        before = screen.table.total
+        first = screen.table.cursor_row
+        await press(pilot, "down")
+        second = screen.table.cursor_row
+        await press(pilot, "d")
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        await press(pilot, "y")
+        await settle(pilot)
+        assert screen.table.total == before - 1
+        assert screen.table.cursor_row == first
+        assert second.id not in {r.id for r in screen.table._rows.values()}
+        await press(pilot, "u")
+        await settle(pilot)
+        assert screen.table.total == before
+        await press(pilot, "down", "enter")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ActivityFormScreen))
+        assert control(pilot, "title").value == second.title

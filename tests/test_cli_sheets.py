@@ -1,0 +1,174 @@
+"""`kxtui export activities` / `kxtui import activities` as an officer runs them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kxtui.cli import main
+
+
+def count(db: Path, where: str = "deleted_at IS NULL") -> int:
+    connection = sqlite3.connect(db)
+    try:
+        return connection.execute(f"SELECT COUNT(*) FROM activity WHERE {where}").fetchone()[0]
+    finally:
+        connection.close()
+
+
+def rows_of(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+
+
+def write(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+def new_rows_file(demo_path: Path, tmp_path: Path, bad: bool) -> tuple[Path, int]:
+    """Five exported rows without 编号 (so they are new), two of them broken if `bad`."""
+    out = tmp_path / "five.csv"
+    assert main(["export", "activities", "--db", str(demo_path), "-o", str(out)]) == 0
+    rows = rows_of(out)[:6]
+    for row in rows[1:]:
+        row[0] = ""
+    if bad:
+        rows[2][1] = ""  # 活动名称, row 3
+        rows[4][2] = "不是日期"  # 开始日期, row 5
+    return write(tmp_path / ("bad.csv" if bad else "good.csv"), rows), 5
+
+
+def test_export_xlsx_and_csv(demo_path: Path, tmp_path: Path, capsys) -> None:
+    for name in ("台账.xlsx", "台账.csv"):
+        code = main(["export", "activities", "--db", str(demo_path), "-o", str(tmp_path / name)])
+        assert code == 0
+        assert "已导出" in capsys.readouterr().out
+        assert (tmp_path / name).stat().st_size > 1000
+    explicit = tmp_path / "report.dat"
+    assert main(["export", "activities", "--db", str(demo_path), "--format", "csv",
+                 "-o", str(explicit)]) == 0  # fmt: skip
+    assert rows_of(explicit)[0][:2] == ["编号", "活动名称"]
+
+
+def test_export_filters_by_region_and_dates(demo_path: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "jz.csv"
+    args = ["export", "activities", "--db", str(demo_path), "--region", "jzs",
+            "--from", "2026-01-01", "--to", "2026-06-30", "-o", str(out)]  # fmt: skip
+    assert main(args) == 0
+    rows = rows_of(out)[1:]
+    assert rows and {row[5] for row in rows} == {"胶州市"}
+    assert all("2026-01-01" <= row[2] <= "2026-06-30" for row in rows)
+    expected = count(
+        demo_path,
+        "deleted_at IS NULL AND start_date BETWEEN '2026-01-01' AND '2026-06-30' AND region_id "
+        "IN (SELECT id FROM region WHERE path LIKE (SELECT path FROM region WHERE name = '胶州市')"
+        " || '%')",
+    )
+    assert len(rows) == expected
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--region", "没有这里"], "没有名为“没有这里”的区域"),
+        (["--region", "第1网格"], "通会桥社区/第1网格"),
+        (["--from", "去年春天"], "看不懂的日期“去年春天”"),
+    ],
+)
+def test_export_refuses_bad_options_with_exit_2(demo_path, tmp_path, capsys, options, message):
+    out = tmp_path / "x.csv"
+    assert main(["export", "activities", "--db", str(demo_path), *options, "-o", str(out)]) == 2
+    assert message in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_export_keeps_an_existing_file_unless_forced(demo_path, tmp_path, capsys) -> None:
+    out = tmp_path / "mine.xlsx"
+    out.write_bytes(b"precious")
+    assert main(["export", "activities", "--db", str(demo_path), "-o", str(out)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert out.read_bytes() == b"precious"
+    assert main(["export", "activities", "--db", str(demo_path), "-o", str(out), "--force"]) == 0
+    assert out.read_bytes().startswith(b"PK")
+    assert main(["export", "activities", "--db", str(demo_path), "-o", str(tmp_path / "a.ods")])
+    assert "--format" in capsys.readouterr().err
+
+
+def test_import_with_bad_rows_lists_them_exits_1_and_imports_nothing(
+    demo_path: Path, tmp_path: Path, capsys
+) -> None:
+    path, _ = new_rows_file(demo_path, tmp_path, bad=True)
+    before = count(demo_path)
+    capsys.readouterr()
+    assert main(["import", "activities", str(path), "--db", str(demo_path)]) == 1
+    out = capsys.readouterr().out
+    assert "第 3 行：活动名称：必填" in out
+    assert "第 5 行：开始日期：看不懂的日期“不是日期”" in out
+    assert "未导入任何内容" in out
+    assert count(demo_path) == before
+
+
+def test_valid_only_imports_the_good_rows(demo_path: Path, tmp_path: Path, capsys) -> None:
+    path, total = new_rows_file(demo_path, tmp_path, bad=True)
+    before = count(demo_path)
+    args = ["import", "activities", str(path), "--db", str(demo_path), "--valid-only"]
+    assert main(args) == 0
+    assert "已导入 3 条活动" in capsys.readouterr().out
+    assert count(demo_path) == before + total - 2
+
+
+def test_dry_run_checks_and_writes_nothing(demo_path: Path, tmp_path: Path, capsys) -> None:
+    path, total = new_rows_file(demo_path, tmp_path, bad=False)
+    before = count(demo_path)
+    assert main(["import", "activities", str(path), "--db", str(demo_path), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert f"共 {total} 行：有效 {total}" in out and "试运行" in out
+    assert count(demo_path) == before
+    assert main(["import", "activities", str(path), "--db", str(demo_path)]) == 0
+    assert f"已导入 {total} 条活动" in capsys.readouterr().out
+    assert count(demo_path) == before + total
+
+
+def test_reimporting_an_export_skips_everything(demo_path: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "all.xlsx"
+    assert main(["export", "activities", "--db", str(demo_path), "-o", str(out)]) == 0
+    before = count(demo_path)
+    assert main(["--lang", "en", "import", "activities", str(out), "--db", str(demo_path)]) == 0
+    text = capsys.readouterr().out
+    assert f"{before} already present" in text and "Imported 0 activities" in text
+    assert count(demo_path) == before
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kxtui", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_unusable_files_exit_2_with_a_message_and_no_traceback(demo_path, tmp_path) -> None:
+    renamed = tmp_path / "renamed.xlsx"
+    renamed.write_text("not a workbook")
+    result = run("import", "activities", str(renamed), "--db", str(demo_path))
+    assert result.returncode == 2
+    assert "不是有效的 .xlsx 文件" in result.stderr and "Traceback" not in result.stderr
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    result = run("--lang", "en", "import", "activities", str(empty), "--db", str(demo_path))
+    assert result.returncode == 2 and "empty.csv is empty" in result.stderr
+    result = run("import", "activities", str(empty), "--db", str(tmp_path / "none.db"))
+    assert result.returncode == 2 and "不存在" in result.stderr
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_bad_rows_exit_1_from_the_installed_command(demo_path: Path, tmp_path: Path) -> None:
+    path, _ = new_rows_file(demo_path, tmp_path, bad=True)
+    result = run("import", "activities", str(path), "--db", str(demo_path))
+    assert result.returncode == 1, result.stderr
+    assert "第 3 行" in result.stdout and "Traceback" not in result.stderr
