@@ -454,16 +454,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "v  在选中区域新建阵地\n"
         "e  编辑选中的区域或阵地\n"
         "Del / d  删除（有下级、活动等时会拒绝并说明数量）\n"
+        "l  在选中的区域或阵地登记活动   t  活动台账\n"
         "r  刷新   Ctrl+P 命令面板   F1 帮助   q 退出\n"
-        "表单中：Tab 切换字段，Ctrl+S 保存，Esc 取消（有修改时会确认）",
+        "表单中：Tab 切换字段，Ctrl+S 保存，Esc 取消（有修改时会询问）；断线时自动保留草稿",
         "↑↓ move   → or Enter expand   ← collapse\n"
         "/  jump: type a name, pinyin or initials (jzs, jiaozhou, 胶州)\n"
         "a  add a child region under the selected region\n"
         "v  add a venue to the selected region\n"
         "e  edit the selected region or venue\n"
         "Del / d  delete (refused, with counts, while it has dependants)\n"
+        "l  log an activity at the selected region or venue   t  activity ledger\n"
         "r  refresh   Ctrl+P commands   F1 help   q quit\n"
-        "In forms: Tab next field, Ctrl+S save, Esc cancel (asks if changed)",
+        "In forms: Tab next field, Ctrl+S save, Esc cancel (asks if changed); drafts are kept",
     ),
     # spreadsheets
     "sheet.col.id": ("编号", "id"),

@@ -17,7 +17,7 @@ class HelpScreen(TranslatedBindings, ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > Vertical {
-        width: auto; max-width: 90%; height: auto; border: round $primary;
+        width: 90%; max-width: 86; height: auto; max-height: 100%; border: round $primary;
         background: $surface; padding: 0 2;
     }
     HelpScreen Label { text-style: bold; margin-bottom: 1; }
