@@ -204,6 +204,8 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
     def action_add_activity(self) -> None:
         if not self._writable():
             return
+        if self.region_tree.lines and self._selected() is None:
+            return  # the selected node's detail is still loading
         from kxtui.db.rows import Choice
         from kxtui.screens.activity_form import ActivityFormScreen
 
