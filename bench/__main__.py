@@ -1,5 +1,5 @@
-"""`python -m bench [--reps N] [--only startup,expand,jump,import]`: run the benchmarks, print
-the table.
+"""`python -m bench [--reps N] [--only startup,expand,jump,import,ledger]`: run the benchmarks,
+print the table.
 
 Exits 0 when every benchmark ran, even if a goal was MISSED (the table says so); 1 if one
 crashed (its traceback goes to stderr, the other benchmarks still run).
@@ -18,10 +18,10 @@ from pathlib import Path
 
 import textual
 
-from bench import expand, fixtures, import_activities, jump, startup
+from bench import expand, fixtures, import_activities, jump, ledger, startup
 from bench.common import Row, print_table
 
-SECTIONS = ("startup", "expand", "jump", "import")
+SECTIONS = ("startup", "expand", "jump", "import", "ledger")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
             "expand": lambda: expand.run(town, args.reps),  # type: ignore[arg-type]
             "jump": lambda: jump.run(demo_db, args.reps),
             "import": lambda: import_activities.run(demo_db, work),
+            "ledger": lambda: ledger.run(demo_db, work, args.reps),
         }
         for name in chosen:
             print(f"running {name} ...", flush=True)
