@@ -352,25 +352,14 @@ def detail(activity_id: int) -> ActivityDetail | None:
     )
 
 
-def region_choice(region_id: int) -> Choice | None:
-    region = Region.get_or_none(Region.id == region_id)
-    return Choice(region.id, region.name, region.kind) if region else None
-
-
-def _like(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
 def _matching(model: Any, text: str) -> Any:
     """Rows whose name contains `text`, or whose pinyin / initials start with its key."""
     key = search_key(text)
-    condition = model.name ** _like(text)
+    condition = model.name.contains(text)
     if key:
-        prefix = key.replace("%", "").replace("_", "") + "%"
-        condition |= model.pinyin**prefix
-        condition |= model.initials**prefix
+        condition |= model.pinyin.startswith(key) | model.initials.startswith(key)
         if len(key) >= 2:
-            condition |= model.initials ** _like(key)
+            condition |= model.initials.contains(key)
     return condition
 
 

@@ -15,6 +15,7 @@ from kxtui.db.pinyin import search_key
 from kxtui.db.regions import subtree_bounds
 from kxtui.db.rows import LedgerFilter, LedgerRow, LedgerTotals
 from kxtui.db.rows import hours as hours_of
+from kxtui.db.search import like_escape
 
 # sort name -> the key columns, each (expression, descending)
 SORTS: dict[str, tuple[tuple[str, bool], ...]] = {
@@ -30,10 +31,6 @@ _COLUMNS = f"""a.id, a.start_date, a.end_date, a.title, r.name, COALESCE(v.name,
   a.materials, {_SERVED}, {_HOURS}, a.version"""
 _FROM = """FROM activity a JOIN region r ON r.id = a.region_id
   LEFT JOIN venue v ON v.id = a.venue_id LEFT JOIN team t ON t.id = a.organiser_team_id"""
-
-
-def _like(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def where_clause(f: LedgerFilter) -> tuple[list[str], dict[str, Any]]:
@@ -62,13 +59,13 @@ def where_clause(f: LedgerFilter) -> tuple[list[str], dict[str, Any]]:
         params["venue_type"] = f.venue_type
     text = f.text.strip()
     if text:
-        params["q"] = _like(text)
+        params["q"] = f"%{like_escape(text)}%"
         matches = ["a.title", "v.name", "a.organiser", "t.name", "r.name"]
         parts = [f"{column} LIKE :q ESCAPE '\\'" for column in matches]
         key = search_key(text)
         if key:
-            params["k_prefix"] = _like(key)[1:]
-            params["k"] = _like(key)
+            params["k_prefix"] = f"{like_escape(key)}%"
+            params["k"] = f"%{like_escape(key)}%"
             for table in ("a", "v", "t"):
                 parts.append(f"{table}.initials LIKE :k_prefix ESCAPE '\\'")
                 parts.append(f"{table}.pinyin LIKE :k_prefix ESCAPE '\\'")

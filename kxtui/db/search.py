@@ -9,7 +9,8 @@ from kxtui.db.rows import NodeRef, SearchHit
 LIMIT = 50
 
 
-def _like_escape(text: str) -> str:
+def like_escape(text: str) -> str:
+    """`text` for a LIKE pattern with ESCAPE '\\': its % and _ match only themselves."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
@@ -55,11 +56,11 @@ def search(query: str, limit: int = LIMIT) -> tuple[SearchHit, ...]:
     key = search_key(text)
     params = {
         "q": text,
-        "q_prefix": _like_escape(text) + "%",
-        "q_contains": "%" + _like_escape(text) + "%",
+        "q_prefix": like_escape(text) + "%",
+        "q_contains": "%" + like_escape(text) + "%",
         "k": key,
-        "k_prefix": _like_escape(key) + "%",
-        "k_contains": "%" + _like_escape(key) + "%",
+        "k_prefix": like_escape(key) + "%",
+        "k_contains": "%" + like_escape(key) + "%",
         "limit": limit,
     }
     rows = database.execute_sql(_SQL, params).fetchall()

@@ -162,12 +162,9 @@ class ActivityFormScreen(FormScreen):
     def _duration_typed(self, event: Input.Changed) -> None:
         self.query_one(ServiceList).default_hours = event.value.strip() or "2"
 
-    @on(ChoiceInput.Chosen)
-    @on(ServiceList.Changed)
-    def _edited(self, event: Any) -> None:
-        if isinstance(event, ChoiceInput.Chosen) and event.control.id == "region":
-            self.query_one(ServiceList).region_id = self._region_id()
-        self._changed()
+    @on(ChoiceInput.Chosen, "#region")
+    def _region_chosen(self) -> None:
+        self.query_one(ServiceList).region_id = self._region_id()
 
     # -- saving ----------------------------------------------------------------
 

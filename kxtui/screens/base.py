@@ -1,4 +1,5 @@
-"""What every kxtui screen shares: binding descriptions translated at display time."""
+"""What every kxtui screen shares: binding descriptions translated at display time, and the
+read-only check before a write."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from dataclasses import replace
 
 from textual.binding import ActiveBinding
 
+from kxtui.db.database import is_read_only
+from kxtui.db.errors import KxError
 from kxtui.i18n import t
 
 
@@ -23,3 +26,10 @@ class TranslatedBindings:
             )
             for key, item in active.items()
         }
+
+    def writable(self) -> bool:
+        """Whether changes can be saved; if not, says so."""
+        if is_read_only():
+            self.app.show_error(KxError("error.read_only"))  # type: ignore[attr-defined]
+            return False
+        return True

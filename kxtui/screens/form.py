@@ -14,7 +14,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -25,7 +24,7 @@ from kxtui.db.rows import Draft
 from kxtui.i18n import t
 from kxtui.screens.base import TranslatedBindings
 from kxtui.screens.confirm import ChoiceScreen
-from kxtui.widgets.form_field import FormField
+from kxtui.widgets.form_field import Edited, FormField
 from kxtui.widgets.workers import run_db
 
 DRAFT_DELAY = 1.0  # seconds after the last change
@@ -90,10 +89,6 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
 
     form_name: ClassVar[str] = ""
     title_text = ""
-
-    class Edited(Message):
-        """Posted by a custom control when its value changed (built-in controls post their
-        own Changed messages)."""
 
     def __init__(self, *, draft: Draft | None = None) -> None:
         super().__init__()

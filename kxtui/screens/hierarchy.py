@@ -13,8 +13,8 @@ from textual.widgets import Footer, Header, Static
 
 from kxtui import clock
 from kxtui.db.database import is_read_only
-from kxtui.db.errors import KxError, RefusedError
-from kxtui.db.rows import Crumb, Dependants, NodeRef, RegionDetail, VenueDetail
+from kxtui.db.errors import RefusedError
+from kxtui.db.rows import Choice, Crumb, Dependants, NodeRef, RegionDetail, VenueDetail
 from kxtui.i18n import t
 from kxtui.screens.base import TranslatedBindings
 from kxtui.widgets.node_detail import NodeDetail
@@ -141,12 +141,6 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         crumbs = [c for c in detail.path if c.ref.kind == "region"]
         return crumbs[-1] if crumbs else None
 
-    def _writable(self) -> bool:
-        if is_read_only():
-            self.app.show_error(KxError("error.read_only"))  # type: ignore[attr-defined]
-            return False
-        return True
-
     # -- actions ---------------------------------------------------------------
 
     def action_jump(self) -> None:
@@ -159,7 +153,7 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
             self.region_tree.reveal(ref)
 
     def action_add_region(self) -> None:
-        if not self._writable():
+        if not self.writable():
             return
         if self.region_tree.lines and self._selected() is None:
             return  # the selected node's detail is still loading
@@ -174,11 +168,11 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
     def action_add_county(self) -> None:
         from kxtui.screens.region_form import RegionFormScreen
 
-        if self._writable():
+        if self.writable():
             self.app.push_screen(RegionFormScreen(parent=None), self.written)
 
     def action_add_venue(self) -> None:
-        if not self._writable():
+        if not self.writable():
             return
         region = self._region_crumb()
         if region is None:
@@ -190,7 +184,7 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
 
     def action_edit(self) -> None:
         selected = self._selected()
-        if selected is None or not self._writable():
+        if selected is None or not self.writable():
             return
         from kxtui.screens.region_form import RegionFormScreen
         from kxtui.screens.venue_form import VenueFormScreen
@@ -201,32 +195,29 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         else:
             self.app.push_screen(VenueFormScreen(existing=detail), self.written)
 
+    def _region_choice(self) -> Choice | None:
+        """The selected region (or the venue's region) as the activity screens take it."""
+        region = self._region_crumb()
+        return Choice(region.ref.id, region.name) if region else None
+
     def action_add_activity(self) -> None:
-        if not self._writable():
+        if not self.writable():
             return
-        if self.region_tree.lines and self._selected() is None:
+        selected = self._selected()
+        if self.region_tree.lines and selected is None:
             return  # the selected node's detail is still loading
-        from kxtui.db.rows import Choice
         from kxtui.screens.activity_form import ActivityFormScreen
 
-        region = self._region_crumb()
-        selected = self._selected()
         venue = None
         if selected is not None and selected[0].kind == "venue":
             venue = Choice(selected[0].id, selected[1].name)
-        self.app.push_screen(
-            ActivityFormScreen(
-                region=Choice(region.ref.id, region.name) if region else None, venue=venue
-            ),
-            self.written,
-        )
+        form = ActivityFormScreen(region=self._region_choice(), venue=venue)
+        self.app.push_screen(form, self.written)
 
     def action_ledger(self) -> None:
-        from kxtui.db.rows import Choice
         from kxtui.screens.ledger import LedgerScreen
 
-        region = self._region_crumb()
-        self.app.push_screen(LedgerScreen(Choice(region.ref.id, region.name) if region else None))
+        self.app.push_screen(LedgerScreen(self._region_choice()))
 
     def written(self, result: object) -> None:
         """A form was saved: show what it saved (a region or venue: select it)."""
@@ -239,7 +230,7 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
 
     def action_delete(self) -> None:
         selected = self._selected()
-        if selected is None or not self._writable():
+        if selected is None or not self.writable():
             return
         ref, detail = selected
 

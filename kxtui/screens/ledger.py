@@ -13,10 +13,10 @@ from textual.widgets import Footer, Header, Input, Static
 
 from kxtui import clock
 from kxtui.dates import Period, period_bounds
-from kxtui.db.database import is_read_only
 from kxtui.db.errors import KxError
 from kxtui.db.rows import Choice, LedgerFilter, LedgerRow, LedgerTotals
 from kxtui.display import clean
+from kxtui.domain import ActivityFormat, Campaign, ThemeDay, VenueType
 from kxtui.i18n import label, t
 from kxtui.screens.base import TranslatedBindings
 from kxtui.widgets.ledger_table import LedgerTable
@@ -24,6 +24,8 @@ from kxtui.widgets.workers import run_db
 
 PERIODS = (Period.YEAR, Period.QUARTER, Period.MONTH, Period.LAST_YEAR, Period.ALL)
 SORTS = ("date", "reach", "venue")
+FILTER_ENUMS = {"theme_day": ThemeDay, "campaign": Campaign, "format": ActivityFormat,
+                "venue_type": VenueType}  # fmt: skip
 
 
 def _totals(f: LedgerFilter) -> LedgerTotals:
@@ -108,7 +110,7 @@ class LedgerScreen(TranslatedBindings, Screen[None]):
         self.filter = f or self.filter
         self._show_filter()
         self._show_header()
-        self.table.show(self.filter, self.table.total or 1)
+        self.table.show(self.filter)
         self.query_one("#ledger-totals", Static).update(Text(t("ledger.counting"), style="dim"))
         run_db(self, _totals, self.filter, done=self._counted, group="ledger-totals")
 
@@ -143,7 +145,7 @@ class LedgerScreen(TranslatedBindings, Screen[None]):
         for name in ("theme_day", "campaign", "format", "venue_type"):
             value = getattr(f, name)
             if value:
-                shown = t("ledger.none") if value == "none" else label(value, _enum(name))
+                shown = t("ledger.none") if value == "none" else label(value, FILTER_ENUMS[name])
                 parts.append(f"{t(f'ledger.f.{name}')}：{shown}")
         if f.text.strip():
             parts.append(t("ledger.f.text", text=clean(f.text, 20)))
@@ -186,12 +188,6 @@ class LedgerScreen(TranslatedBindings, Screen[None]):
 
     # -- activities ------------------------------------------------------------
 
-    def _writable(self) -> bool:
-        if is_read_only():
-            self.app.show_error(KxError("error.read_only"))  # type: ignore[attr-defined]
-            return False
-        return True
-
     def _selected(self) -> LedgerRow | None:
         return self.table.cursor_row if self.table.total else None
 
@@ -203,12 +199,12 @@ class LedgerScreen(TranslatedBindings, Screen[None]):
     def action_add(self) -> None:
         from kxtui.screens.activity_form import ActivityFormScreen
 
-        if self._writable():
+        if self.writable():
             self.app.push_screen(ActivityFormScreen(region=self.town or self.scope), self.written)
 
     def action_edit(self) -> None:
         row = self._selected()
-        if row is None or not self._writable():
+        if row is None or not self.writable():
             return
 
         def loaded(detail: Any) -> None:
@@ -224,7 +220,7 @@ class LedgerScreen(TranslatedBindings, Screen[None]):
 
     def action_delete(self) -> None:
         row = self._selected()
-        if row is None or not self._writable():
+        if row is None or not self.writable():
             return
         from kxtui.screens.confirm import ConfirmScreen
 
@@ -244,7 +240,7 @@ class LedgerScreen(TranslatedBindings, Screen[None]):
         if not self.deleted:
             self.notify(t("ledger.nothing_to_undo"), timeout=3)
             return
-        if not self._writable():
+        if not self.writable():
             return
         activity_id = self.deleted.pop()
 
@@ -260,7 +256,7 @@ class LedgerScreen(TranslatedBindings, Screen[None]):
         self.app.push_screen(ExportScreen(self.filter, self.table.total))
 
     def action_import(self) -> None:
-        if not self._writable():
+        if not self.writable():
             return
         from kxtui.screens.import_activities import ImportScreen
 
@@ -272,14 +268,3 @@ class LedgerScreen(TranslatedBindings, Screen[None]):
             self.table.focus()
         else:
             self.dismiss()
-
-
-def _enum(name: str):  # type: ignore[no-untyped-def]
-    from kxtui.domain import ActivityFormat, Campaign, ThemeDay, VenueType
-
-    return {
-        "theme_day": ThemeDay,
-        "campaign": Campaign,
-        "format": ActivityFormat,
-        "venue_type": VenueType,
-    }[name]

@@ -15,12 +15,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from kxtui.db.rows import Choice
 from kxtui.display import clean
+from kxtui.widgets.form_field import Edited
 from kxtui.widgets.workers import run_db
 
 
@@ -36,7 +36,7 @@ class ChoiceInput(Vertical):
         Binding("up", "move(-1)", show=False),
     ]
 
-    class Chosen(Message):
+    class Chosen(Edited):
         def __init__(self, field: ChoiceInput, choice: Choice | None) -> None:
             super().__init__()
             self.field = field

@@ -7,10 +7,16 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from kxtui.i18n import t
+
+
+class Edited(Message):
+    """Posted by a custom control when its value changed (built-in controls post their own
+    Changed messages); the form keeps its draft on either."""
 
 
 class FormField(Vertical):

@@ -21,6 +21,7 @@ from textual.strip import Strip
 
 from kxtui.db.rows import LedgerFilter, LedgerRow
 from kxtui.display import literal
+from kxtui.domain import ActivityFormat
 from kxtui.i18n import label, t
 from kxtui.widgets.workers import run_db
 
@@ -52,18 +53,12 @@ def _cell(row: LedgerRow, column: str) -> str:
     if column == "date":
         return row.start_date.isoformat()
     if column == "format":
-        return label(row.format, _format_enum())
+        return label(row.format, ActivityFormat)
     if column == "reach":
         return f"{row.people_reached:,}"
     if column == "hours":
         return f"{row.hours}"
     return getattr(row, column)
-
-
-def _format_enum():  # type: ignore[no-untyped-def]
-    from kxtui.domain import ActivityFormat
-
-    return ActivityFormat
 
 
 def fit(text: str, width: int, right: bool = False, column: int = 0) -> Text:
@@ -111,22 +106,27 @@ class LedgerTable(ScrollView, can_focus=True):
         self._rows: dict[int, LedgerRow] = {}
         self._pending: set[int] = set()
         self._generation = 0
+        self._counted = False  # False while `total` is a guess
 
     # -- data ------------------------------------------------------------------
 
-    def show(self, f: LedgerFilter, total: int) -> None:
-        """Start over with a new filter whose row count is `total`."""
+    def show(self, f: LedgerFilter) -> None:
+        """Start over with a new filter. Until `set_total` gives its count, the pages that
+        arrive say how many rows there are at least (a short page: exactly)."""
         self._generation += 1
-        self.filter, self.total = f, total
+        self.filter = f
+        self.total = max(self.total, 1)  # a guess: the rows are drawn before they are counted
+        self._counted = False
         self._rows.clear()
         self._pending.clear()
         self.cursor = 0
-        self.virtual_size = Size(0, total)
+        self.virtual_size = Size(0, self.total)
         self.scroll_to(0, 0, animate=False, force=True)
         self._request(0)
         self.refresh()
 
     def set_total(self, total: int) -> None:
+        self._counted = True
         self.total = total
         self.virtual_size = Size(0, total)
         self.refresh()
@@ -157,6 +157,13 @@ class LedgerTable(ScrollView, can_focus=True):
             start = first if before is None else last + 1 - len(rows)
             for i, row in enumerate(rows):
                 self._rows[start + i] = row
+            if not self._counted:
+                end = start + len(rows)
+                if before is None and len(rows) < PAGE:
+                    self.total = end  # the filter's last row: the count is known
+                elif end >= self.total:
+                    self.total = end + 1  # at least one more: "…" until its page comes
+                self.virtual_size = Size(0, self.total)
             self.refresh()
             if first <= self.cursor <= last:
                 self.post_message(self.Highlighted(self.cursor_row))

@@ -14,13 +14,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.widgets import Input, Label, Static
 
 from kxtui.db.rows import Choice, ServiceInput, ServiceLine
 from kxtui.display import clean
 from kxtui.i18n import t
 from kxtui.widgets.choice_input import ChoiceInput
+from kxtui.widgets.form_field import Edited
 
 
 class ServiceRow(Horizontal):
@@ -52,7 +52,7 @@ class ServiceList(Vertical):
     """
     BINDINGS = [Binding("ctrl+d", "remove", "service.remove", id="service.remove")]
 
-    class Changed(Message):
+    class Changed(Edited):
         pass
 
     def __init__(self, region_id: int | None, lines: tuple[ServiceLine, ...] = ()) -> None:

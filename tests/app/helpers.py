@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 from rich.console import Console
@@ -78,3 +80,29 @@ async def jump(pilot: Pilot, query: str) -> None:
     await press(pilot, "slash")
     await type_text(pilot, query)
     await press(pilot, "enter")
+
+
+def new_rows_from_demo_export(demo_path: Path, work: Path, count: int) -> list[list[str]]:
+    """The header and the first `count` rows of the demo's CSV export, their 编号 emptied so
+    that an import takes them as new activities."""
+    from kxtui.db.connection import close_database, open_database
+    from kxtui.db.rows import LedgerFilter
+    from kxtui.db.sheets_export import export_activities
+
+    exported = work / "all.csv"
+    open_database(demo_path)
+    try:
+        export_activities(LedgerFilter(), exported)
+    finally:
+        close_database()
+    text = exported.read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))[: count + 1]
+    for row in rows[1:]:
+        row[0] = ""
+    return rows
+
+
+def write_csv(rows: list[list[str]], target: Path) -> Path:
+    with target.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return target

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import sqlite3
 from pathlib import Path
 
@@ -11,13 +9,20 @@ from openpyxl import load_workbook
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
-from kxtui.db.connection import close_database, open_database
 from kxtui.db.rows import LedgerFilter
-from kxtui.db.sheets_export import export_activities
 from kxtui.screens.confirm import ConfirmScreen
 from kxtui.screens.export_activities import ExportScreen
 from kxtui.screens.import_activities import ImportScreen
-from tests.app.helpers import make_app, plain, press, settle, type_text, wait_until
+from tests.app.helpers import (
+    make_app,
+    new_rows_from_demo_export,
+    plain,
+    press,
+    settle,
+    type_text,
+    wait_until,
+    write_csv,
+)
 
 
 def live(db: Path) -> int:
@@ -32,20 +37,10 @@ def live(db: Path) -> int:
 
 def bad_rows_file(demo_path: Path, target: Path) -> Path:
     """Six new rows (no 编号) from the demo's export; rows 3 and 5 are broken."""
-    open_database(demo_path)
-    try:
-        export_activities(LedgerFilter(), target.with_name("all.csv"))
-    finally:
-        close_database()
-    text = target.with_name("all.csv").read_text(encoding="utf-8-sig")
-    rows = list(csv.reader(io.StringIO(text, newline="")))[:7]
-    for row in rows[1:]:
-        row[0] = ""
+    rows = new_rows_from_demo_export(demo_path, target.parent, 6)
     rows[2][1] = ""  # 活动名称
     rows[4][13] = "跳舞"  # 形式
-    with target.open("w", encoding="utf-8-sig", newline="") as handle:
-        csv.writer(handle).writerows(rows)
-    return target
+    return write_csv(rows, target)
 
 
 async def open_export(pilot: Pilot, results: list[object]) -> ExportScreen:

@@ -6,34 +6,29 @@ screen shows the same text on every machine.
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 
-from kxtui.db.connection import close_database, open_database
-from kxtui.db.rows import LedgerFilter
-from kxtui.db.sheets_export import export_activities
 from kxtui.screens.import_activities import ImportScreen
-from tests.app.helpers import make_app, press, settle, type_text, wait_until
+from tests.app.helpers import (
+    make_app,
+    new_rows_from_demo_export,
+    press,
+    settle,
+    type_text,
+    wait_until,
+    write_csv,
+)
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
 
 
 def write_bad_rows(demo_path: Path, target: Path) -> None:
     """Seven new rows of the demo's export: five broken in different ways, one odd."""
-    open_database(demo_path)
-    try:
-        export_activities(LedgerFilter(), target.with_name("all.csv"))
-    finally:
-        close_database()
-    text = target.with_name("all.csv").read_text(encoding="utf-8-sig")
-    rows = list(csv.reader(io.StringIO(text, newline="")))[:8]
+    rows = new_rows_from_demo_export(demo_path, target.parent, 7)
     header = rows[0]
-    for row in rows[1:]:
-        row[0] = ""
 
     def put(row: int, column: str, value: str) -> None:
         rows[row - 1][header.index(column)] = value
@@ -44,8 +39,7 @@ def write_bad_rows(demo_path: Path, target: Path) -> None:
     put(5, "志愿者", "张旭:2")
     put(6, "形式", "跳舞")
     put(7, "受众人次", "300000")
-    with target.open("w", encoding="utf-8-sig", newline="") as handle:
-        csv.writer(handle).writerows(rows)
+    write_csv(rows, target)
 
 
 @pytest.mark.parametrize("size", SIZES)
