@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import time
 import uuid
@@ -33,6 +34,9 @@ def tmux() -> Iterator[Callable[..., str]]:
         )
         return result.stdout
 
+    # A session that outlives the tests' own: when the last session ends the tmux server
+    # exits, and a session started at that moment would be lost with it.
+    run("new-session", "-d", "-s", "keep", "sleep 600")
     yield run
     subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
 
@@ -101,12 +105,29 @@ def half_typed_venue(tmux, db_path: Path) -> Callable[[], str]:  # type: ignore[
     time.sleep(0.5)  # the form focuses its first field after its first frame
     tmux("send-keys", "-t", "t", "-l", "断线前的阵地")
     wait_for(screen, "断线前的阵地")
-    time.sleep(2.5)  # the draft is kept about a second after the last keystroke
+    draft_saved(db_path, "断线前的阵地")  # kept about a second after the last keystroke
     return screen
 
 
+def draft_saved(db_path: Path, text: str, timeout: float = 20.0) -> None:
+    """Wait until the autosave has written a draft holding `text` (read as a second process)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5)
+        try:
+            if connection.execute(
+                "SELECT 1 FROM form_draft WHERE data LIKE ?", (f"%{text}%",)
+            ).fetchone():
+                return
+        finally:
+            connection.close()
+        time.sleep(0.1)
+    raise AssertionError(f"no draft holding {text!r} was saved")
+
+
 def resumes_the_draft(tmux, db_path: Path) -> None:  # type: ignore[no-untyped-def]
-    tmux("new-session", "-d", "-s", "again", "-x", "80", "-y", "24", f"{KXTUI} --db {db_path}")
+    command = f"{KXTUI} --db {db_path}; echo kxtui exited: $?; sleep 30"  # a failure stays shown
+    tmux("new-session", "-d", "-s", "again", "-x", "80", "-y", "24", command)
     screen = lambda: tmux("capture-pane", "-p", "-t", "again")  # noqa: E731
     wait_for(screen, "未完成的表单")
     assert "断线前的阵地" in screen()

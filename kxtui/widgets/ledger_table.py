@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -20,7 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from kxtui.db.rows import LedgerFilter, LedgerRow
-from kxtui.display import literal
+from kxtui.display import clean
 from kxtui.domain import ActivityFormat
 from kxtui.i18n import label, t
 from kxtui.widgets.workers import run_db
@@ -61,15 +61,20 @@ def _cell(row: LedgerRow, column: str) -> str:
     return getattr(row, column)
 
 
-def fit(text: str, width: int, right: bool = False, column: int = 0) -> Text:
-    """`text` cut or padded to exactly `width` cells (CJK characters take two). Each column
-    is its own segment, so renderers that place runs by cell keep the columns aligned."""
-    shown = literal(text, max(width, 1))
-    shown.truncate(width, overflow="ellipsis")
-    pad = " " * max(0, width - cell_len(shown.plain))
-    cell = Text(pad) + shown if right else shown + Text(pad)
-    cell.stylize(Style(meta={"column": column}))
-    return cell
+def fit(text: str, width: int, right: bool = False) -> str:
+    """`text` made terminal-safe, then cut (with "…") or padded to exactly `width` cells (CJK
+    characters take two)."""
+    shown = clean(text, width)
+    if cell_len(shown) > width:
+        shown = set_cell_size(shown, max(width - 1, 0)) + "…"
+    pad = " " * max(0, width - cell_len(shown))
+    return pad + shown if right else shown + pad
+
+
+# Each column is its own segment with its own meta style, so renderers that place runs by
+# cell (the SVG export) keep the columns aligned.
+_COLUMN_STYLES = tuple(Style(meta={"column": i}) for i in range(len(WIDE)))
+_GAP = Segment(" ")
 
 
 class LedgerTable(ScrollView, can_focus=True):
@@ -107,6 +112,8 @@ class LedgerTable(ScrollView, can_focus=True):
         self._pending: set[int] = set()
         self._generation = 0
         self._counted = False  # False while `total` is a guess
+        self._stale: dict[int, LedgerRow] = {}  # the previous filter's rows, until replaced
+        self._lines: dict[int, tuple[int, Strip]] = {}  # row id -> (width, line)
 
     # -- data ------------------------------------------------------------------
 
@@ -117,13 +124,18 @@ class LedgerTable(ScrollView, can_focus=True):
         self.filter = f
         self.total = max(self.total, 1)  # a guess: the rows are drawn before they are counted
         self._counted = False
+        # The previous filter's rows stay on screen, dimmed, until the new ones arrive: no
+        # flash of empty lines on every keystroke of a search.
+        top = self.scroll_offset.y
+        shown = range(top, top + self.size.height)
+        self._stale = {i - top: self._rows[i] for i in shown if i in self._rows}
         self._rows.clear()
+        self._lines.clear()
         self._pending.clear()
         self.cursor = 0
         self.virtual_size = Size(0, self.total)
         self.scroll_to(0, 0, animate=False, force=True)
         self._request(0)
-        self.refresh()
 
     def set_total(self, total: int) -> None:
         self._counted = True
@@ -154,6 +166,7 @@ class LedgerTable(ScrollView, can_focus=True):
             if generation != self._generation:
                 return  # the filter changed meanwhile
             self._pending.discard(page)
+            self._stale.clear()
             start = first if before is None else last + 1 - len(rows)
             for i, row in enumerate(rows):
                 self._rows[start + i] = row
@@ -190,11 +203,15 @@ class LedgerTable(ScrollView, can_focus=True):
         fixed = sum(w + 1 for _, w in self.columns if w)
         return [(c, w or max(8, total - fixed - 1)) for c, w in self.columns]
 
+    def _segments(self, cells: list[str], width: int) -> list[Segment]:
+        segments: list[Segment] = []
+        for i, ((column, w), cell) in enumerate(zip(self.widths(width), cells, strict=True)):
+            segments += (Segment(fit(cell, w, column in RIGHT), _COLUMN_STYLES[i]), _GAP)
+        return segments
+
     def header(self, width: int) -> Text:
-        text = Text()
-        for i, (column, w) in enumerate(self.widths(width)):
-            text += fit(t(f"ledger.col.{column}"), w, column in RIGHT, i) + Text(" ")
-        return text
+        captions = [t(f"ledger.col.{column}") for column, _ in self.columns]
+        return Text.assemble(*((s.text, s.style) for s in self._segments(captions, width)))
 
     def render_line(self, y: int) -> Strip:
         index = y + self.scroll_offset.y
@@ -205,16 +222,27 @@ class LedgerTable(ScrollView, can_focus=True):
         row = self._rows.get(index)
         if row is None:
             self._request(index // PAGE)
-            style = self.get_component_rich_style("ledger--loading")
-            return Strip([Segment("…", base + style)]).adjust_cell_length(width, base)
-        text = Text()
-        for i, (column, w) in enumerate(self.widths(width)):
-            text += fit(_cell(row, column), w, column in RIGHT, i) + Text(" ")
-        strip = Strip(list(text.render(self.app.console))).adjust_cell_length(width)
+            style = base + self.get_component_rich_style("ledger--loading")
+            stale = self._stale.get(index)
+            if stale is None:
+                return Strip([Segment("…", style)]).adjust_cell_length(width, base)
+            return self._strip(stale, width).apply_style(style)
+        strip = self._strip(row, width)
         if index == self.cursor:
             cursor = self.get_component_rich_style("ledger--cursor")
             return Strip(Segment(s.text, base + (s.style or Style()) + cursor) for s in strip)
         return strip.apply_style(base)
+
+    def _strip(self, row: LedgerRow, width: int) -> Strip:
+        """The row's line without the widget's colours, made once per row and width."""
+        cached = self._lines.get(row.id)
+        if cached is None or cached[0] != width:
+            if len(self._lines) > 2 * PAGE:
+                self._lines.clear()  # a line costs little to make again; memory stays flat
+            cells = [_cell(row, column) for column, _ in self.columns]
+            strip = Strip(self._segments(cells, width)).adjust_cell_length(width)
+            cached = self._lines[row.id] = (width, strip)
+        return cached[1]
 
     # -- cursor ----------------------------------------------------------------
 
