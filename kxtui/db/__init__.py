@@ -12,7 +12,7 @@ from typing import ParamSpec, TypeVar
 from peewee import OperationalError
 
 from kxtui.db.database import database
-from kxtui.db.errors import KxError
+from kxtui.db.errors import Interrupted, KxError
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -28,5 +28,26 @@ def call(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
             return fn(*args, **kwargs)
     except OperationalError as error:
         text = str(error)
+        if text == "interrupted":
+            raise Interrupted from error
         key = "error.locked" if "locked" in text or "busy" in text else "error.generic"
         raise KxError(key, detail=text) from error
+
+
+# SQLite asks the progress handler every this many virtual-machine steps (well under 1 ms)
+_CHECK_EVERY = 20_000
+
+
+def interruptible(cancelled: Callable[[], bool], fn: Callable[P, R], *args: P.args) -> R:
+    """`call` for a read whose answer may stop mattering (the filter changed again): SQLite
+    stops the query soon after `cancelled()` turns true, and `Interrupted` is raised."""
+
+    def read() -> R:
+        connection = database.connection()
+        connection.set_progress_handler(lambda: int(cancelled()), _CHECK_EVERY)
+        try:
+            return fn(*args)
+        finally:
+            connection.set_progress_handler(None, 0)
+
+    return call(read)

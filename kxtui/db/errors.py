@@ -44,3 +44,7 @@ class ConflictError(KxError):
 
 class ReadOnlyError(KxError):
     key = "error.read_only"
+
+
+class Interrupted(Exception):
+    """A read stopped because its answer was no longer wanted; nobody is told."""

@@ -112,7 +112,7 @@ class LedgerScreen(TranslatedBindings, Screen[None]):
         self._show_header()
         self.table.show(self.filter)
         self.query_one("#ledger-totals", Static).update(Text(t("ledger.counting"), style="dim"))
-        run_db(self, _totals, self.filter, done=self._counted, group="ledger-totals")
+        run_db(self, _totals, self.filter, done=self._counted, group="ledger-totals", read=True)
 
     def _counted(self, totals: LedgerTotals) -> None:
         self.table.set_total(totals.activities)

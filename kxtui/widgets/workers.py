@@ -9,7 +9,7 @@ from textual.dom import DOMNode
 from textual.worker import Worker, get_current_worker
 
 from kxtui import db
-from kxtui.db.errors import KxError
+from kxtui.db.errors import Interrupted, KxError
 
 
 def run_db(
@@ -20,10 +20,12 @@ def run_db(
     failed: Callable[[KxError], None] | None = None,
     group: str = "db",
     exclusive: bool = True,
+    read: bool = False,
 ) -> Worker[None]:
     """Call `fn(*args)` in a thread; hand its result to `done` (or the error to `failed`)
     back on the event loop. An exclusive worker replaces the group's previous one, whose
-    result is then dropped."""
+    result is then dropped; a `read` is also stopped in SQLite, so a slow count whose
+    filter has changed again stops using the processor."""
     app = node.app
 
     def report(error: KxError) -> None:
@@ -32,7 +34,12 @@ def run_db(
     def work() -> None:
         worker = get_current_worker()
         try:
-            result = db.call(fn, *args)
+            if read:
+                result = db.interruptible(lambda: worker.is_cancelled, fn, *args)
+            else:
+                result = db.call(fn, *args)
+        except Interrupted:
+            return
         except KxError as error:
             app.call_from_thread(report, error)
             return

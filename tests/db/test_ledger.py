@@ -72,3 +72,22 @@ def test_text_search_by_characters_pinyin_and_initials(demo_db: Path) -> None:
     assert by_chars <= {r.id for r in ledger.page(f._replace(text="haiyang"), limit=1000)}
     assert by_chars <= {r.id for r in ledger.page(f._replace(text="hy"), limit=1000)}
     assert ledger.totals(f._replace(text="没有这种活动")).activities == 0
+
+
+def test_a_read_no_longer_wanted_is_stopped_in_sqlite(demo_db: Path) -> None:
+    from kxtui import db
+    from kxtui.db.errors import Interrupted
+
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 1  # wanted at first, then not
+
+    with pytest.raises(Interrupted):
+        db.interruptible(cancelled, ledger.totals, LedgerFilter())
+    assert len(asked) == 2
+    # the connection is usable again, without the handler: the same read runs to the end
+    wanted = db.interruptible(lambda: False, ledger.totals, LedgerFilter())
+    assert wanted == db.call(ledger.totals, LedgerFilter())
+    assert wanted.activities > 0
