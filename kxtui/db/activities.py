@@ -16,6 +16,7 @@ from peewee import fn
 
 from kxtui import clock
 from kxtui.dates import parse_date
+from kxtui.db import volunteer_index
 from kxtui.db.errors import NeedsConfirmation, RefusedError
 from kxtui.db.lookups import Lookups, RegionRef
 from kxtui.db.models import Activity, Region, ServiceRecord, Team, Venue, Volunteer
@@ -232,11 +233,20 @@ def _service_list(activity_id: int) -> list[list[Any]]:
     return [[v, str(hours(h))] for v, h in rows]
 
 
+def _served_at(activity_id: int) -> set[int]:
+    query = ServiceRecord.select(ServiceRecord.volunteer).where(
+        ServiceRecord.activity == activity_id
+    )
+    return {volunteer_id for (volunteer_id,) in query.tuples()}
+
+
 def _write_service(activity_id: int, served: dict[int, Decimal]) -> None:
+    before = _served_at(activity_id)
     ServiceRecord.delete().where(ServiceRecord.activity == activity_id).execute()
     rows = [{"activity": activity_id, "volunteer": v, "hours": h} for v, h in served.items()]
     if rows:
         ServiceRecord.insert_many(rows).execute()
+    volunteer_index.refresh_service(before | set(served))
 
 
 def _keys(title: str) -> dict[str, str]:
@@ -286,6 +296,7 @@ def _set_deleted(write: Write, activity_id: int, deleted: bool) -> Activity:
         deleted_by=write.actor if deleted else None,
         **write.touch(Activity),
     ).where(Activity.id == activity_id).execute()
+    volunteer_index.refresh_service(_served_at(activity_id))
     return activity
 
 

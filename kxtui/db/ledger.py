@@ -87,7 +87,7 @@ def where_clause(f: LedgerFilter) -> tuple[list[str], dict[str, Any]]:
     return conditions, params
 
 
-def _after(columns: tuple[tuple[str, bool], ...], key: tuple[Any, ...], forward: bool) -> str:
+def keyset_after(columns: tuple[tuple[str, bool], ...], key: tuple[Any, ...], forward: bool) -> str:
     """Rows strictly after `key` in the sort order (before it when not `forward`)."""
     ors = []
     for i, (column, desc) in enumerate(columns):
@@ -142,7 +142,7 @@ def page(
     forward = before is None
     key = after if forward else before
     if key is not None:
-        conditions.append(_after(columns, key, forward))
+        conditions.append(keyset_after(columns, key, forward))
         params.update({f"key{i}": value for i, value in enumerate(key)})
     order = ", ".join(f"{c} {'DESC' if desc == forward else 'ASC'}" for c, desc in columns)
     params.update(limit=limit, offset=offset if key is None else 0)

@@ -40,10 +40,21 @@ def _add_activity_duration() -> None:
     )
 
 
+def _add_volunteer_search() -> None:
+    """The roster's search keys and service totals, filled for every volunteer."""
+    from kxtui.db import volunteer_index
+    from kxtui.db.models import VolunteerKey, VolunteerService
+
+    database.create_tables([VolunteerKey, VolunteerService])
+    volunteer_index.index_all()
+    volunteer_index.refresh_service()
+
+
 # version reached -> the step that reaches it from the version before
 STEPS: dict[int, Callable[[], None]] = {
     2: _add_region_population,
     3: _add_activity_duration,
+    4: _add_volunteer_search,
 }
 
 

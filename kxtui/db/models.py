@@ -9,6 +9,7 @@ from peewee import (
     AutoField,
     BooleanField,
     CharField,
+    CompositeKey,
     DateField,
     DateTimeField,
     DecimalField,
@@ -206,6 +207,31 @@ class ServiceRecord(BaseModel):
         indexes = ((("activity", "volunteer"), True), (("volunteer", "activity"), False))
 
 
+class VolunteerKey(BaseModel):
+    """Search keys of a volunteer (schema v5): each suffix of the name (张伟, 伟), of its pinyin
+    by syllable (zhangwei, wei) and of its initials (zw), the mobile and its last four digits.
+    A query finds the volunteers with a key it begins — one index range, at any size, for
+    two-character names too. Kept by `volunteer_index` in every write of a volunteer."""
+
+    key = CharField()
+    # no foreign key: the keys go with the volunteer in the same write
+    volunteer = IntegerField(column_name="volunteer_id")
+
+    class Meta:
+        primary_key = CompositeKey("key", "volunteer")
+        without_rowid = True
+        indexes = ((("volunteer", "key"), False),)  # a broad search checks each volunteer
+
+
+class VolunteerService(BaseModel):
+    """A volunteer's service totals (schema v5), refreshed in the transaction of every write
+    of service records, so a roster of 1,000,000 sorts by hours or last service by index."""
+
+    volunteer = ForeignKeyField(Volunteer, primary_key=True, on_delete="CASCADE")
+    hours = DecimalField(max_digits=9, decimal_places=2, index=True)
+    last_served = DateField(null=True, index=True)
+
+
 class AuditEntry(BaseModel):
     """One entry per write, recorded in the write's own transaction."""
 
@@ -248,6 +274,8 @@ ALL_MODELS = (
     TeamMembership,
     Activity,
     ServiceRecord,
+    VolunteerKey,
+    VolunteerService,
     AuditEntry,
     FormDraft,
 )

@@ -277,3 +277,44 @@ class Draft(NamedTuple):
     summary: str
     data: dict[str, Any]
     updated_at: datetime
+
+
+class RosterFilter(NamedTuple):
+    """Which volunteers the roster shows. None and empty strings mean "any"."""
+
+    region_id: int | None = None  # the subtree the volunteers live in
+    team_id: int | None = None  # members of this team or of a team below it
+    domain: str = ""
+    registered: bool | None = None  # on the national platform
+    student: bool | None = None
+    active: bool | None = None
+    served: bool | None = None  # served (or not) between `start` and `end`
+    start: date | None = None
+    end: date | None = None
+    text: str = ""  # name characters, pinyin, initials or mobile digits
+    sort: str = "name"  # name | hours | last
+
+
+class RosterRow(NamedTuple):
+    id: int
+    name: str
+    gender: str | None
+    mobile: str | None
+    region: str
+    teams: str  # team names, "、"-separated
+    domains: str  # Domain codes, comma-separated
+    registered: bool
+    student: bool
+    active: bool
+    hours_this_year: Decimal
+    hours_total: Decimal
+    last_served: date | None
+    key: tuple[Any, ...]  # its place in the sort, for keyset paging
+
+    @property
+    def stars(self) -> int:
+        """The platform's star level by total hours: 1★ at 100 ... 5★ at 1,500."""
+        return sum(self.hours_total >= level for level in STAR_HOURS)
+
+
+STAR_HOURS = (100, 300, 600, 1000, 1500)

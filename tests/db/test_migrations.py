@@ -48,7 +48,7 @@ def dump(path: Path) -> list[str]:
 def test_old_database_is_copied_aside_then_upgraded(v1_copy: Path) -> None:
     before = dump(v1_copy)
     opened = open_database(v1_copy)
-    assert opened.schema_version == migrations.SCHEMA_VERSION == 3
+    assert opened.schema_version == migrations.SCHEMA_VERSION == 4
     assert opened.backup_path is not None and dump(opened.backup_path) == before
     assert Region.get(Region.name == "阜安街道").population is None
     assert Venue.get().six_feature_note == "特色待提炼"
@@ -140,7 +140,7 @@ def test_v3_gives_earlier_activities_their_longest_service_as_duration(demo_path
         )
         served = connection.execute("SELECT COUNT(*) FROM service_record").fetchone()
     close_database()
-    assert open_database(demo_path).schema_version == 3
+    assert open_database(demo_path).schema_version == migrations.SCHEMA_VERSION
     close_database()
     with sqlite3.connect(demo_path) as connection:
         durations = dict(connection.execute("SELECT id, duration FROM activity").fetchall())

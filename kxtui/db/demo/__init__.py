@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import datetime, time
 from pathlib import Path
 
+from kxtui.db import volunteer_index
 from kxtui.db.connection import open_database
 from kxtui.db.demo.activities import build_activities
 from kxtui.db.demo.people import build_people, build_teams
@@ -49,6 +50,8 @@ def _run(demo: Demo) -> None:
 
 
 def _finish(demo: Demo) -> None:
+    volunteer_index.index_all()
+    volunteer_index.refresh_service()
     Meta.replace(key="demo_seed", value=str(demo.seed)).execute()
     Meta.replace(key="demo_today", value=DEMO_TODAY.isoformat()).execute()
     summary = (f"生成演示数据库（种子 {demo.seed}）：行政区划 {len(demo.regions)} 个，"
