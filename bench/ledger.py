@@ -68,7 +68,7 @@ from kxtui.i18n import t
 from kxtui.screens.ledger import LedgerScreen
 from kxtui.screens.ledger_filter import LedgerFilterScreen
 from kxtui.widgets.choice_input import ChoiceInput
-from kxtui.widgets.ledger_table import PAGE, WIDE, LedgerTable, _cell
+from kxtui.widgets.ledger_table import PAGE, LedgerTable
 
 GOAL_S = 0.050
 SIZE = (120, 36)
@@ -492,9 +492,10 @@ def _sql(place: Place, plain_rows: int = 0) -> Sql:
                 totals[name] = _timed(lambda f=f: ledger.totals(f), SQL_REPS)
             table_rows: list[tuple[str, ...]] = []
             after = None
+            cell = LedgerTable().cell
             while len(table_rows) < plain_rows:
                 got = ledger.page(named["default"], after=after, limit=PAGE)
-                table_rows += [tuple(_cell(row, c) for c, _ in WIDE) for row in got]
+                table_rows += [tuple(cell(row, c) for c, _ in LedgerTable.WIDE) for row in got]
                 after = got[-1].key
         call_page = _timed(lambda: db.call(ledger.page, named["default"], limit=PAGE), SQL_REPS * 5)
     finally:

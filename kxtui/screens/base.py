@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.binding import ActiveBinding
+from textual.events import Key
+from textual.widgets import Input
 
 from kxtui.db.database import is_read_only
 from kxtui.db.errors import KxError
@@ -33,3 +35,20 @@ class TranslatedBindings:
             self.app.show_error(KxError("error.read_only"))  # type: ignore[attr-defined]
             return False
         return True
+
+
+class TypeToSearch:
+    """A printable key no binding took goes to the screen's search field (`SEARCH` is its
+    selector): the officer can start typing at once, and a key typed while "/" is still
+    moving the focus is not lost."""
+
+    SEARCH = ""
+
+    def on_key(self, event: Key) -> None:
+        if event.key in self.active_bindings:  # type: ignore[attr-defined]
+            return  # the binding runs
+        search = self.query_one(self.SEARCH, Input)  # type: ignore[attr-defined]
+        if event.is_printable and event.character and not search.has_focus:
+            event.stop()
+            search.focus()
+            search.insert_text_at_cursor(event.character)

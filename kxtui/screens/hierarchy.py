@@ -80,6 +80,7 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
             tooltip="cmd.add_activity.help",
         ),
         Binding("t", "ledger", "key.ledger", id="hierarchy.ledger", tooltip="cmd.ledger.help"),
+        Binding("m", "roster", "key.roster", id="hierarchy.roster", tooltip="cmd.roster.help"),
         Binding("r", "refresh", "key.refresh", id="hierarchy.refresh", show=False),
     ]
 
@@ -218,6 +219,11 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         from kxtui.screens.ledger import LedgerScreen
 
         self.app.push_screen(LedgerScreen(self._region_choice()))
+
+    def action_roster(self) -> None:
+        from kxtui.screens.roster import RosterScreen
+
+        self.app.push_screen(RosterScreen(self._region_choice()))
 
     def written(self, result: object) -> None:
         """A form was saved: show what it saved (a region or venue: select it)."""

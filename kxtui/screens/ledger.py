@@ -18,7 +18,7 @@ from kxtui.db.rows import Choice, LedgerFilter, LedgerRow, LedgerTotals
 from kxtui.display import clean
 from kxtui.domain import ActivityFormat, Campaign, ThemeDay, VenueType
 from kxtui.i18n import label, t
-from kxtui.screens.base import TranslatedBindings
+from kxtui.screens.base import TranslatedBindings, TypeToSearch
 from kxtui.widgets.ledger_table import LedgerTable
 from kxtui.widgets.workers import run_db
 
@@ -52,7 +52,8 @@ def _restore(activity_id: int) -> None:
     activities.restore_activity(activity_id)
 
 
-class LedgerScreen(TranslatedBindings, Screen[None]):
+class LedgerScreen(TypeToSearch, TranslatedBindings, Screen[None]):
+    SEARCH = "#ledger-search"
     DEFAULT_CSS = """
     LedgerScreen #ledger-filter { height: auto; color: $text-accent; padding: 0 1; }
     LedgerScreen #ledger-search { margin: 0 1; }
@@ -86,7 +87,12 @@ class LedgerScreen(TranslatedBindings, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
         yield Static("", id="ledger-filter")
-        yield Input(placeholder=t("ledger.search_hint"), id="ledger-search", compact=True)
+        yield Input(
+            placeholder=t("ledger.search_hint"),
+            id="ledger-search",
+            compact=True,
+            select_on_focus=False,  # a key typed on the table goes on after what is there
+        )
         yield Static("", id="ledger-header")
         yield LedgerTable(id="ledger-table")
         yield Static("", id="ledger-totals")

@@ -144,3 +144,17 @@ def test_draft_resume_dialog(snap_compare, demo_path: Path, size) -> None:
         await settle(pilot)
 
     assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_roster_searched(snap_compare, demo_path: Path, size) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await town_selected(pilot)
+        await press(pilot, "m")
+        await settle(pilot)
+        await press(pilot, "slash")
+        await type_text(pilot, "w")
+        await press(pilot, "enter", "s", "down")
+        await settle(pilot)
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
