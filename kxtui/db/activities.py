@@ -29,6 +29,7 @@ from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay
 
 TITLE_MAX = 200
 COUNT_LIMIT = 10_000_000  # more than anyone reaches: a typing slip
+_COUNT_DIGITS = len(str(COUNT_LIMIT))
 COUNT_WARN = 100_000  # possible (a campaign week online), but worth a second look
 EARLIEST = date(2000, 1, 1)
 MATERIALS_PER_PERSON = 3  # more printed materials than this per person reached is odd
@@ -49,7 +50,7 @@ def _count(checker: Checker, field: str, text: str) -> int:
     if not value.isdecimal():  # isdigit() would pass "፩", which int() refuses
         checker.fail(field, "field.count")
         return 0
-    if len(value.lstrip("0")) > len(str(COUNT_LIMIT)):  # int() refuses 4,300+ digits
+    if len(value.lstrip("0")) > _COUNT_DIGITS:  # int() refuses 4,300+ digits
         checker.fail(field, "field.count_limit", limit=f"{COUNT_LIMIT:,}")
         return 0
     number = int(value)

@@ -40,6 +40,20 @@ def _add_activity_duration() -> None:
     )
 
 
+# Single-column indexes a composite index already serves (its leading column); each one cost
+# every insert of an activity or service record a B-tree update for nothing.
+_REDUNDANT_INDEXES = (
+    "service_record_activity_id",  # (activity_id, volunteer_id)
+    "service_record_volunteer_id",  # (volunteer_id, activity_id)
+    "activity_region_id",  # (region_id, start_date)
+)
+
+
+def _drop_redundant_indexes() -> None:
+    for name in _REDUNDANT_INDEXES:
+        database.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
+
+
 def _add_volunteer_search() -> None:
     """The roster's search keys and service totals, filled for every volunteer."""
     from kxtui.db import volunteer_index
@@ -54,7 +68,8 @@ def _add_volunteer_search() -> None:
 STEPS: dict[int, Callable[[], None]] = {
     2: _add_region_population,
     3: _add_activity_duration,
-    4: _add_volunteer_search,
+    4: _drop_redundant_indexes,
+    5: _add_volunteer_search,
 }
 
 

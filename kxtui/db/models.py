@@ -178,7 +178,8 @@ class Activity(Tracked):
     start_date = DateField(index=True)
     end_date = DateField()
     duration = DecimalField(max_digits=6, decimal_places=2, default=2)  # hours (schema v3)
-    region = ForeignKeyField(Region, backref="activities", on_delete="RESTRICT")
+    # No index of its own: (region, start_date) below serves lookups by region (schema v4).
+    region = ForeignKeyField(Region, backref="activities", on_delete="RESTRICT", index=False)
     venue = ForeignKeyField(Venue, null=True, backref="activities", on_delete="RESTRICT")
     organiser_team = ForeignKeyField(Team, null=True, backref="activities", on_delete="RESTRICT")
     organiser = CharField(default="")  # unit name when not a team
@@ -199,8 +200,14 @@ class Activity(Tracked):
 class ServiceRecord(BaseModel):
     """Hours one volunteer served at one activity."""
 
-    activity = ForeignKeyField(Activity, backref="service_records", on_delete="CASCADE")
-    volunteer = ForeignKeyField(Volunteer, backref="service_records", on_delete="RESTRICT")
+    # The two composite indexes serve lookups by either column; single-column indexes would
+    # only slow every insert (dropped in schema v4).
+    activity = ForeignKeyField(
+        Activity, backref="service_records", on_delete="CASCADE", index=False
+    )
+    volunteer = ForeignKeyField(
+        Volunteer, backref="service_records", on_delete="RESTRICT", index=False
+    )
     hours = DecimalField(max_digits=7, decimal_places=2, auto_round=True)
 
     class Meta:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 from kxtui.db.lookups import PreloadedLookups, RegionRef
@@ -41,11 +42,20 @@ class _Named(NamedTuple):
     region: int
 
 
-def _path_key(text: str) -> list[str]:
+def _path_key(text: str) -> tuple[str, ...]:
+    return _short_path_key(text) if len(text) <= _CACHED_LENGTH else _read_path_key(text)
+
+
+def _read_path_key(text: str) -> tuple[str, ...]:
     text = unicodedata.normalize("NFC", text)
     for slash in _SLASHES:
         text = text.replace(slash, "/")
-    return [part.strip() for part in text.split("/") if part.strip()]
+    return tuple(part.strip() for part in text.split("/") if part.strip())
+
+
+# A file names the same few hundred regions and venues over and over.
+_CACHED_LENGTH = 80
+_short_path_key = lru_cache(maxsize=4096)(_read_path_key)
 
 
 def _named(table: str, column: str, values: Iterable[object]) -> list[_Named]:
@@ -92,21 +102,22 @@ class Places:
         self.has_team_column = "team" in table.columns
         column = table.columns.get
         venues, teams, names, numbers = set(), set(), set(), set()
-        self.served: dict[int, list[ServedEntry] | None] = {}
+        self.served: dict[int, tuple[ServedEntry, ...] | None] = {}
         self.row_ids: list[int] = []
         for row, cells in table.rows:
             venue = self._cell(cells, column("venue"))
             if venue:
-                venues.add(_path_key(venue)[-1] if _path_key(venue) else venue)
+                parts = _path_key(venue)
+                venues.add(parts[-1] if parts else venue)
             teams.add(self._cell(cells, column("team") if self.has_team_column else None))
             if not self.has_team_column:
                 teams.add(self._cell(cells, column("organiser")))
             entries = parse_served(self._cell(cells, column("volunteers")))
             self.served[row] = entries
-            for entry in entries or ():
-                names.add(entry.name)
-                if entry.volunteer_id is not None:
-                    numbers.add(entry.volunteer_id)
+            for name, number, _ in entries or ():
+                names.add(name)
+                if number is not None:
+                    numbers.add(number)
             ident = _number(self._cell(cells, column("id")))
             if ident is not None:
                 self.row_ids.append(ident)
@@ -277,25 +288,23 @@ class Places:
             problems.append(Problem(row, "volunteers", "sheet.volunteers_format", {}))
             return ()
         service = []
-        for entry in entries:
-            if entry.volunteer_id is not None:
-                known = self.volunteer_ids.get(entry.volunteer_id)
-                if known is None or known.name != entry.name:
-                    params = {"name": entry.name, "number": entry.volunteer_id}
+        for name, number, hours in entries:
+            if number is not None:
+                known = self.volunteer_ids.get(number)
+                if known is None or known.name != name:
+                    params = {"name": name, "number": number}
                     problems.append(Problem(row, "volunteers", "sheet.volunteer_number", params))
                     continue
-                service.append(ServiceInput(known.id, known.name, entry.hours))
+                service.append(ServiceInput(known.id, known.name, hours))
                 continue
             if county is None:
-                found = self.volunteers.get(entry.name, [])
+                found = self.volunteers.get(name, [])
             else:
-                found = self.volunteers_in.get((county, entry.name), [])
+                found = self.volunteers_in.get((county, name), [])
             if len(found) == 1:
-                service.append(ServiceInput(found[0].id, entry.name, entry.hours))
+                service.append(ServiceInput(found[0].id, name, hours))
                 continue
             key = "sheet.volunteer_ambiguous" if found else "sheet.volunteer_unknown"
             choices = _choices(f"{v.name}#{v.id} ({self.regions[v.region].name})" for v in found)
-            problems.append(
-                Problem(row, "volunteers", key, {"name": entry.name, "choices": choices})
-            )
+            problems.append(Problem(row, "volunteers", key, {"name": name, "choices": choices}))
         return tuple(service)

@@ -17,13 +17,16 @@ reported as a warning). An existing activity is never overwritten.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import sqlite3
+from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from kxtui import clock
+from kxtui.db import volunteer_index
 from kxtui.db.activities import check_activity
 from kxtui.db.errors import ValidationError
 from kxtui.db.models import database
@@ -46,6 +49,7 @@ from kxtui.db.writes import Write, write_transaction
 
 CHECK_PROGRESS_EVERY = 1000
 WRITE_BATCH = 5000
+REMEMBERED_TEXTS = 4096  # distinct labels kept per column and import
 IMPORT_CACHE_KIB = -65536  # 64 MiB of page cache while writing: a third faster at 100k rows
 # check_activity's field → the sheet column a problem is shown in
 _FIELD_COLUMNS = {"service": "volunteers"}
@@ -54,6 +58,10 @@ _ACTIVITY_COLUMNS = (
     "start_date, end_date, duration, region_id, venue_id, organiser_team_id, organiser, "
     "theme_day, campaign, target_groups, format, people_reached, materials, notes"
 )
+T = TypeVar("T")
+# `json.dumps(changes, ensure_ascii=False, default=str)`, as `Write.audit` writes it, with the
+# encoder built once instead of once per activity.
+_AUDIT_JSON = json.JSONEncoder(ensure_ascii=False, default=str)
 _COMPARED = ("title", "start_date", "end_date", "duration", "region", "venue", "organiser_team",
              "organiser", "theme_day", "campaign", "target_groups", "format", "people_reached",
              "materials", "notes")  # fmt: skip
@@ -153,7 +161,10 @@ def _check(
 ) -> tuple[list[_Plan], ImportReport]:
     places = Places(table, default_region)
     lookups = places.lookups()
-    choices = {column: label_codes(enum) for column, enum in CHOICES.items()}
+    codes = {
+        column: _remembered(partial(_code, label_codes(enum))) for column, enum in CHOICES.items()
+    }
+    groups = _remembered(lambda text: tuple(codes["target_groups"](g) for g in split_groups(text)))
     allowed = {
         column: GROUP_SEPARATOR.join(code_label(enum, member) for member in enum)
         for column, enum in CHOICES.items()
@@ -181,12 +192,10 @@ def _check(
             venue_id=resolved.venue,
             organiser_team_id=resolved.team,
             organiser=resolved.organiser,
-            theme_day=_code(choices["theme_day"], cells[at["theme_day"]]),
-            campaign=_code(choices["campaign"], cells[at["campaign"]]),
-            target_groups=tuple(
-                _code(choices["target_groups"], g) for g in split_groups(cells[at["target_groups"]])
-            ),
-            format=_code(choices["format"], cells[at["format"]]),
+            theme_day=codes["theme_day"](cells[at["theme_day"]]),
+            campaign=codes["campaign"](cells[at["campaign"]]),
+            target_groups=groups(cells[at["target_groups"]]),
+            format=codes["format"](cells[at["format"]]),
             people_reached=cells[at["people_reached"]],
             materials=cells[at["materials"]],
             notes=cells[at["notes"]],
@@ -244,6 +253,21 @@ def _check(
 _ALL_KEYS = ("id", "title", "start", "end", "duration", "county", "region", "venue",
              "organiser", "team", "theme_day", "campaign", "target_groups", "format",
              "people_reached", "materials", "volunteers", "notes")  # fmt: skip
+
+
+def _remembered(read: Callable[[str], T]) -> Callable[[str], T]:
+    """`read` with its answers kept for one import: a file repeats a handful of labels."""
+    seen: dict[str, T] = {}
+
+    def remembered(text: str) -> T:
+        if text in seen:
+            return seen[text]
+        value = read(text)
+        if len(seen) < REMEMBERED_TEXTS:
+            seen[text] = value
+        return value
+
+    return remembered
 
 
 def _code(codes: dict[str, str], text: str) -> str:
@@ -315,8 +339,10 @@ def _insert_rows(
     audit_first = connection.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_entry").fetchone()[
         0
     ]
-    stamp = (write.at, write.actor, write.at, write.actor, 1)
+    at = sqlite3.adapt(write.at)  # the text binding `write.at` would store, made once
+    stamp = (at, write.actor, at, write.actor, 1)
     keys: dict[str, tuple[str, str]] = {}
+    texts: dict[Decimal, str] = {}  # hours → "1.5" as the audit entry shows them
     total = len(plans)
     for start in range(0, total, WRITE_BATCH):
         activities, service, audit = [], [], []
@@ -332,16 +358,16 @@ def _insert_rows(
                  v["theme_day"], v["campaign"], v["target_groups"], v["format"],
                  v["people_reached"], v["materials"], v["notes"])
             )  # fmt: skip
-            lines = [
-                [volunteer, f"{hours.normalize():f}"] for volunteer, hours in plan.served.items()
-            ]
-            service.extend(
-                (activity_id, volunteer, hours) for volunteer, hours in plan.served.items()
-            )
+            lines = []
+            for volunteer, hours in plan.served.items():
+                if hours not in texts:
+                    texts[hours] = f"{hours.normalize():f}"
+                lines.append([volunteer, texts[hours]])
+                service.append((activity_id, volunteer, hours))
             changes = {**v, "service": lines, "source": f"{file_name}:{plan.row}"}
             audit.append(
-                (audit_first + offset, write.at, write.actor, "import", "activity", activity_id,
-                 title, json.dumps(changes, ensure_ascii=False, default=str))
+                (audit_first + offset, at, write.actor, "import", "activity", activity_id, title,
+                 _AUDIT_JSON.encode(changes))
             )  # fmt: skip
         connection.executemany(
             f"INSERT INTO activity ({_ACTIVITY_COLUMNS}) VALUES ({', '.join('?' * 23)})",
@@ -357,4 +383,5 @@ def _insert_rows(
             audit,
         )
         progress("sheet.stage_write", min(start + WRITE_BATCH, total), total)
+    volunteer_index.refresh_service({v for plan in plans for v in plan.served})
     write.audited.extend(range(audit_first, audit_first + total))

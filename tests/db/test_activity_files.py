@@ -238,10 +238,14 @@ def test_exported_file_imports_back_to_the_same_records(demo_db: Path, tmp_path:
     export_activities(LedgerFilter(), path)
     before = records(deleted=False)
     audits = sql("SELECT COUNT(*) FROM audit_entry")
+    totals = "SELECT SUM(hours), COUNT(last_served), MAX(last_served) FROM volunteer_service"
+    served = database.execute_sql(totals).fetchone()
     soft_delete_all()
+    database.execute_sql("UPDATE volunteer_service SET hours = 0, last_served = NULL")
     report = import_sheet(path)
     assert (report.bad, report.present, report.imported) == (0, 0, len(before))
     assert records(deleted=False) == before  # every field, pinyin and service records
+    assert database.execute_sql(totals).fetchone() == served  # the roster's totals follow
     assert sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'import'") == len(before)
     assert sql("SELECT COUNT(*) FROM audit_entry") == audits + len(before)
 

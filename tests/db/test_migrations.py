@@ -26,6 +26,21 @@ def columns(path: Path, table: str) -> set[str]:
         return {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
 
 
+def indexes(path: Path) -> set[str]:
+    with sqlite3.connect(path) as connection:
+        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+        return {row[0] for row in rows}
+
+
+# Dropped in v4: each is the leading column of a composite index that stays.
+REDUNDANT = {"service_record_activity_id", "service_record_volunteer_id", "activity_region_id"}
+COMPOSITE = {
+    "service_record_activity_id_volunteer_id",
+    "service_record_volunteer_id_activity_id",
+    "activity_region_id_start_date",
+}
+
+
 @pytest.fixture
 def v1_copy(tmp_path: Path) -> Path:
     target = tmp_path / "county.db"
@@ -48,13 +63,14 @@ def dump(path: Path) -> list[str]:
 def test_old_database_is_copied_aside_then_upgraded(v1_copy: Path) -> None:
     before = dump(v1_copy)
     opened = open_database(v1_copy)
-    assert opened.schema_version == migrations.SCHEMA_VERSION == 4
+    assert opened.schema_version == migrations.SCHEMA_VERSION == 5
     assert opened.backup_path is not None and dump(opened.backup_path) == before
     assert Region.get(Region.name == "阜安街道").population is None
     assert Venue.get().six_feature_note == "特色待提炼"
     close_database()
     assert "population" in columns(v1_copy, "region")
     assert "duration" in columns(v1_copy, "activity")
+    assert not REDUNDANT & indexes(v1_copy)
     assert open_database(v1_copy).backup_path is None  # already current: no second copy
 
 
@@ -147,3 +163,71 @@ def test_v3_gives_earlier_activities_their_longest_service_as_duration(demo_path
         assert connection.execute("SELECT COUNT(*) FROM service_record").fetchone() == served
     assert durations[1] == 2  # nobody served: the default
     assert {k: durations[k] for k in longest} == longest
+
+
+def test_v4_drops_the_single_column_indexes_and_keeps_every_row(demo_path: Path) -> None:
+    v3_indexes = {
+        "service_record_activity_id": "service_record (activity_id)",
+        "service_record_volunteer_id": "service_record (volunteer_id)",
+        "activity_region_id": "activity (region_id)",
+    }
+    with sqlite3.connect(demo_path) as connection:  # the demo as schema v3 wrote it
+        for name, where in v3_indexes.items():
+            connection.execute(f"CREATE INDEX {name} ON {where}")
+        connection.execute("UPDATE meta SET value='3' WHERE key='schema_version'")
+        served = connection.execute("SELECT * FROM service_record ORDER BY id").fetchall()
+        activities = connection.execute("SELECT * FROM activity ORDER BY id").fetchall()
+    assert REDUNDANT <= indexes(demo_path)
+    close_database()
+    assert open_database(demo_path).schema_version == migrations.SCHEMA_VERSION
+    close_database()
+    assert not REDUNDANT & indexes(demo_path)
+    assert COMPOSITE <= indexes(demo_path)
+    with sqlite3.connect(demo_path) as connection:
+        assert len(served) > 1000
+        assert connection.execute("SELECT * FROM service_record ORDER BY id").fetchall() == served
+        assert connection.execute("SELECT * FROM activity ORDER BY id").fetchall() == activities
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+@pytest.mark.parametrize(
+    ("query", "index"),
+    [
+        ("SELECT hours FROM service_record WHERE activity_id = 7",
+         "service_record_activity_id_volunteer_id"),
+        ("SELECT activity_id FROM service_record WHERE volunteer_id = 7",
+         "service_record_volunteer_id_activity_id"),
+        ("SELECT id FROM activity WHERE region_id = 7", "activity_region_id_start_date"),
+    ],
+)  # fmt: skip
+def test_lookups_the_dropped_indexes_served_still_search_an_index(
+    demo_path: Path, query: str, index: str
+) -> None:
+    assert not REDUNDANT & indexes(demo_path)  # a new database never had them
+    with sqlite3.connect(demo_path) as connection:
+        plan = " ".join(row[3] for row in connection.execute(f"EXPLAIN QUERY PLAN {query}"))
+    assert plan.startswith("SEARCH") and f"INDEX {index} " in plan, plan
+
+
+def test_v5_indexes_every_volunteer_and_counts_their_service(demo_path: Path) -> None:
+    with sqlite3.connect(demo_path) as connection:
+        connection.execute("DROP TABLE volunteer_key")
+        connection.execute("DROP TABLE volunteer_service")
+        connection.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
+        (volunteers,) = connection.execute("SELECT COUNT(*) FROM volunteer").fetchone()
+        (hours,) = connection.execute(
+            "SELECT SUM(s.hours) FROM service_record s JOIN activity a ON a.id = s.activity_id "
+            "WHERE a.deleted_at IS NULL"
+        ).fetchone()
+    close_database()
+    assert open_database(demo_path).schema_version == migrations.SCHEMA_VERSION == 5
+    close_database()
+    with sqlite3.connect(demo_path) as connection:
+        assert connection.execute(
+            "SELECT COUNT(*), SUM(hours) FROM volunteer_service"
+        ).fetchone() == (volunteers, hours)
+        unkeyed = (
+            "SELECT COUNT(*) FROM volunteer v WHERE NOT EXISTS (SELECT 1 FROM volunteer_key k "
+            "WHERE k.volunteer_id = v.id AND k.key = v.name)"
+        )
+        assert connection.execute(unkeyed).fetchone() == (0,)

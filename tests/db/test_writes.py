@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import sys
 import threading
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from kxtui.db.database import set_read_only
 from kxtui.db.errors import ConflictError, ReadOnlyError, RefusedError, ValidationError
 from kxtui.db.models import AuditEntry, Region, Venue, database
 from kxtui.db.rows import RegionInput, VenueInput
+from kxtui.db.validation import CONTROL_CHARACTERS, Checker
 from kxtui.db.writes import write_transaction
 from tests.hostile import REFUSED_AT_INPUT
 
@@ -55,6 +58,18 @@ def test_hostile_characters_are_refused_with_a_reason(county: int, reason: str) 
         venues.create_venue(county, VenueInput(REFUSED_AT_INPUT[reason], "science_park"))
     assert caught.value.errors["name"][0] == f"field.{reason}"
     assert Venue.select().count() == 0
+
+
+def test_every_control_character_and_only_those_is_refused() -> None:
+    # The regex stands in for a per-character unicodedata.category(ch) == "Cc" test.
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    control = {ch for ch in everything if unicodedata.category(ch) == "Cc"}
+    assert len(control) == 65
+    assert set(CONTROL_CHARACTERS.findall(everything)) == control
+    for ch in control - {"\x00"}:  # NUL has its own message
+        checker = Checker()
+        checker.text("name", f"名{ch}称", required=True, limit=100)
+        assert checker.errors["name"][0] == "field.control", repr(ch)
 
 
 def test_every_bad_field_is_reported_at_once(county: int) -> None:
