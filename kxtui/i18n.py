@@ -401,12 +401,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "volunteer.birth_date": ("出生日期", "Date of birth"),
     "volunteer.region": ("所在村/社区", "Village/community"),
     "volunteer.teams": ("所在队伍", "Teams"),
-    "volunteer.domains": ("服务领域（空格勾选）", "Domains (Space)"),
+    "volunteer.domains": ("领域（空格勾选）", "Domains (Space)"),
     "volunteer.skills": ("专长", "Skills"),
-    "volunteer.platform": ("已在“大美志愿”平台注册", "Registered on the 大美志愿 platform"),
-    "volunteer.platform_id": ("平台编号（可空）", "Platform ID (optional)"),
+    "volunteer.platform": ("已在平台注册", "On the platform"),
+    "volunteer.platform_id": ("“大美志愿”平台编号（可空）", "大美志愿 platform ID (optional)"),
     "volunteer.is_student": ("在校学生", "Student"),
-    "volunteer.active": ("在册（仍在服务）", "Active (still serving)"),
+    "volunteer.active": ("仍在服务", "Still serving"),
     "volunteer.joined_on": ("加入日期", "Joined on"),
     "volunteer.notes": ("备注", "Notes"),
     "volunteer.find_region": (
@@ -437,8 +437,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "共 {count} 支（Ctrl+D 移出光标所在的队伍）",
         "{count} team(s) (Ctrl+D removes the focused one)",
     ),
-    "teams.remove": ("移出队伍", "Remove"),
-    "field.team_twice": ("已在 {name}", "Already in {name}"),
+    "key.remove": ("移出", "Remove"),
+    "choices.twice": ("{name} 已在列表中", "{name} is already in the list"),
     "drafts.form.volunteer": ("志愿者", "volunteer"),
     "key.add_volunteer": ("新建志愿者", "New volunteer"),
     "cmd.add_volunteer": ("志愿者: 新建", "Volunteer: new"),
@@ -589,6 +589,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "e  编辑选中的区域或阵地\n"
         "Del / d  删除（有下级、活动等时会拒绝并说明数量）\n"
         "l  在选中的区域或阵地登记活动   t  活动台账\n"
+        "V（Shift+V）  新建志愿者（选中村、社区或网格时自动填入）\n"
         "r  刷新   Ctrl+P 命令面板   F1 帮助   q 退出\n"
         "表单中：Tab 切换字段，Ctrl+S 保存，Esc 取消（有修改时会询问）；断线时自动保留草稿",
         "↑↓ move   → or Enter expand   ← collapse\n"
@@ -598,6 +599,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "e  edit the selected region or venue\n"
         "Del / d  delete (refused, with counts, while it has dependants)\n"
         "l  log an activity at the selected region or venue   t  activity ledger\n"
+        "V (Shift+V)  new volunteer (living in the selected village, community or grid)\n"
         "r  refresh   Ctrl+P commands   F1 help   q quit\n"
         "In forms: Tab next field, Ctrl+S save, Esc cancel (asks if changed); drafts are kept",
     ),

@@ -33,14 +33,13 @@ from kxtui.db.regions import subtree_bounds
 from kxtui.db.rows import Choice, ServiceHistoryLine, VolunteerDetail, VolunteerInput, hours
 from kxtui.db.validation import TEXT_MAX, Checker
 from kxtui.db.writes import diff, editable, write_transaction
-from kxtui.domain import VILLAGE_LEVEL, Domain, Gender, RegionKind
+from kxtui.domain import VOLUNTEER_HOMES, Domain, Gender, RegionKind
 
 NAME_MAX = 40  # longer than any Chinese name, transliterated ones with · included
 SKILLS_MAX = 200
 # DOMAIN.md does not say what a 大美志愿 platform ID looks like (the demo's are DMZY00001242):
 # accepted are 4 to 32 letters, digits or dashes with at least one digit, upper-cased.
 PLATFORM_ID = re.compile(r"(?=.*\d)[A-Z0-9\-]{4,32}")
-HOME_KINDS = (*VILLAGE_LEVEL, RegionKind.GRID)  # where a volunteer lives
 HISTORY = 10  # recent activities the record shows
 SUGGESTIONS = 12
 SAME_NAME_SHOWN = 3
@@ -116,7 +115,7 @@ def _home(checker: Checker, region_id: int | None) -> int | None:
     kind = Region.select(Region.kind).where(Region.id == region_id).scalar()
     if kind is None:
         checker.fail("region", "refused.gone")
-    elif kind not in HOME_KINDS:
+    elif kind not in VOLUNTEER_HOMES:
         checker.fail("region", "field.home_region")
     return region_id
 
@@ -343,7 +342,7 @@ def find_homes(text: str) -> tuple[Choice, ...]:
     rows = (
         Region.select(Region.id, Region.name, town.name)
         .join(town, JOIN.LEFT_OUTER, on=Region.parent == town.id)
-        .where(Region.kind.in_(HOME_KINDS), name_matches(Region, text.strip()))
+        .where(Region.kind.in_(VOLUNTEER_HOMES), name_matches(Region, text.strip()))
         .order_by(Region.path)
         .limit(SUGGESTIONS)
         .tuples()
