@@ -142,20 +142,25 @@ def _identity(
 
 
 def checked(
-    data: VolunteerInput, today: date, volunteer_id: int | None = None
+    data: VolunteerInput, today: date, editing: Volunteer | None = None
 ) -> tuple[dict[str, Any], tuple[str, ...], tuple[int, ...]]:
     """`check_volunteer`, then the duplicates (call it inside the write transaction):
-    DuplicateError when another volunteer (not `volunteer_id`) has the ID number, mobile or
+    DuplicateError when another volunteer (not the one `editing`) has the ID number, mobile or
     platform ID; NeedsConfirmation when one of the same name, or of a name that sounds the
-    same (同音), lives in the same village and `data.confirmed` is not set."""
+    same (同音), lives in the same village and `data.confirmed` is not set. An edit that keeps
+    the name and the village is not asked about again."""
     values, domains, teams = check_volunteer(data, today)
     others = Volunteer.select(Volunteer.id, Volunteer.name, Volunteer.mobile, Region.name).join(
         Region
     )
-    if volunteer_id is not None:
-        others = others.where(Volunteer.id != volunteer_id)
+    if editing is not None:
+        others = others.where(Volunteer.id != editing.id)
     _refuse_duplicates(others, values)
-    warnings = _namesakes(others, values)
+    same_person = editing is not None and (editing.name, editing.region_id) == (
+        values["name"],
+        values["region"],
+    )
+    warnings = {} if same_person else _namesakes(others, values)
     if warnings and not data.confirmed:
         raise NeedsConfirmation(warnings)
     return values, domains, teams
@@ -263,7 +268,7 @@ def update_volunteer(volunteer_id: int, version: int, data: VolunteerInput) -> i
     Returns their id."""
     with write_transaction() as write:
         volunteer = editable(Volunteer, volunteer_id, version)
-        values, domains, teams = checked(data, clock.today(), volunteer_id)
+        values, domains, teams = checked(data, clock.today(), volunteer)
         before = {k: getattr(volunteer, "region_id" if k == "region" else k) for k in values}
         before.update(_links(volunteer_id))
         Volunteer.update(**values, **_keys(values["name"]), **write.touch(Volunteer)).where(
