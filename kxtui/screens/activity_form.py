@@ -120,8 +120,7 @@ class ActivityFormScreen(FormScreen):
             ),
         )
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def on_mount(self) -> None:  # before FormScreen.on_mount: Textual calls both, in MRO order
         self.query_one(ServiceList).default_hours = self._control("duration").value
 
     def _control(self, name: str) -> Any:
@@ -172,7 +171,7 @@ class ActivityFormScreen(FormScreen):
             organiser_team_id=organiser.choice.id if organiser.choice else None,
             organiser="" if organiser.choice else organiser.value,
             target_groups=tuple(self._control("target_groups").selected),
-            service=self.query_one(ServiceList).lines(),
+            service=self.query_one(ServiceList).service(),
             confirmed=self.confirmed,
         )
 

@@ -91,7 +91,7 @@ class VolunteerFormScreen(FormScreen):
             t("volunteer.teams"),
             ChoiceList(
                 self._find_teams,
-                v.teams if v else (),
+                tuple((team, None) for team in v.teams) if v else (),
                 placeholder=t("teams.placeholder"),
                 count_key="teams.count",
                 id="teams",
@@ -124,8 +124,7 @@ class VolunteerFormScreen(FormScreen):
         if v is not None:
             yield Static(self._history(v), id="volunteer-history")
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def on_mount(self) -> None:  # before FormScreen.on_mount: Textual calls both, in MRO order
         self._read_id()
 
     def _control(self, name: str) -> Any:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kxtui.screens.activity_form import ActivityFormScreen
 from kxtui.screens.confirm import ChoiceScreen, ConfirmScreen
+from kxtui.screens.drafts import DraftsScreen
 from kxtui.screens.ledger import LedgerScreen
 from kxtui.widgets.choice_input import ChoiceInput
 from kxtui.widgets.form_field import FormField
@@ -91,7 +92,7 @@ async def test_log_an_activity_with_volunteers_and_confirm_the_odd_hours(demo_pa
         first = search.suggestions[0]
         await press(pilot, "enter")
         rows = pilot.app.screen.query(ServiceRow)
-        assert [r.volunteer.name for r in rows] == [first.name]
+        assert [r.choice.name for r in rows] == [first.name]
         assert rows.first().hours_input.value == "2", "the activity's duration by default"
         pilot.app.screen.query_one(ServiceList).add(first)  # the same person again
         await settle(pilot)
@@ -181,3 +182,34 @@ async def test_delete_from_the_ledger_and_undo(demo_path: Path) -> None:
         await press(pilot, "down", "enter")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, ActivityFormScreen))
         assert control(pilot, "title").value == second.title
+
+
+async def test_ctrl_d_in_the_hours_removes_the_volunteer_and_a_draft_keeps_the_rest(
+    demo_path: Path,
+) -> None:
+    async with make_app(demo_path).run_test(size=(100, 40)) as pilot:
+        await open_form(pilot)
+        search = pilot.app.screen.query_one("#service-search", ChoiceInput)
+        for query in ("zw", "lj"):
+            search.focus()
+            await type_text(pilot, query)
+            await wait_until(pilot, lambda: bool(search.suggestions))
+            await press(pilot, "enter")
+        first, second = pilot.app.screen.query(ServiceRow)
+        second.hours_input.value = "3.5"
+        first.hours_input.focus()
+        await press(pilot, "ctrl+d")
+        assert list(pilot.app.screen.query(ServiceRow)) == [second]
+        search.focus()
+        await type_text(pilot, "ab")
+        await press(pilot, "home", "ctrl+d")  # in the search field: its own delete-right
+        assert search.value == "b"
+        pilot.app.hang_up("SIGHUP")
+        await pilot.pause()
+
+    async with make_app(demo_path).run_test(size=(100, 40)) as pilot:
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, DraftsScreen))
+        await press(pilot, "enter")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ActivityFormScreen))
+        rows = pilot.app.screen.query(ServiceRow)
+        assert [(r.choice.id, r.hours_input.value) for r in rows] == [(second.choice.id, "3.5")]

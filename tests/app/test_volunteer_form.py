@@ -166,6 +166,20 @@ async def test_escape_keep_leaves_a_draft_that_resumes_after_a_hang_up(demo_path
         form = await open_form(pilot)
         await fill(pilot, "name", "半填的志愿者")
         await fill(pilot, "mobile", "139")
+        teams = form.query_one("#teams-search")
+        for query in ("阜安街道科技", "胶州市科技"):
+            teams.focus()
+            await type_text(pilot, query)
+            await wait_until(pilot, lambda: bool(teams.suggestions))
+            await press(pilot, "enter")
+        chosen = form.query_one(ChoiceList)
+        assert [c.name for c in chosen.chosen] == [
+            "阜安街道科技志愿服务支队",
+            "胶州市科技志愿服务总队",
+        ]
+        chosen.lines[0].focus()
+        await press(pilot, "ctrl+d")
+        assert [c.name for c in chosen.chosen] == ["胶州市科技志愿服务总队"]
         await press(pilot, "escape")
         assert isinstance(pilot.app.screen, ChoiceScreen), "asks: save, discard, keep editing"
         await press(pilot, "k")
@@ -185,3 +199,5 @@ async def test_escape_keep_leaves_a_draft_that_resumes_after_a_hang_up(demo_path
         assert control(pilot, "name").value == "半填的志愿者"
         assert control(pilot, "mobile").value == "139"
         assert control(pilot, "region").value == "刘家岭村"
+        teams = pilot.app.screen.query_one(ChoiceList).chosen
+        assert [c.name for c in teams] == ["胶州市科技志愿服务总队"]
