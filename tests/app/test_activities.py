@@ -10,9 +10,11 @@ from kxtui.screens.confirm import ChoiceScreen, ConfirmScreen
 from kxtui.screens.drafts import DraftsScreen
 from kxtui.screens.ledger import LedgerScreen
 from kxtui.widgets.choice_input import ChoiceInput
-from kxtui.widgets.form_field import FormField
 from kxtui.widgets.service_list import ServiceList, ServiceRow
 from tests.app.helpers import (
+    control,
+    error_of,
+    fill,
     jump,
     make_app,
     notifications,
@@ -24,31 +26,11 @@ from tests.app.helpers import (
 )
 
 
-def control(pilot, name: str):  # type: ignore[no-untyped-def]
-    return pilot.app.screen.query_one(f"#field-{name}", FormField).control
-
-
-def error_of(pilot, name: str) -> str:  # type: ignore[no-untyped-def]
-    field = pilot.app.screen.query_one(f"#field-{name}", FormField)
-    return (
-        plain(field.query_one(".field-error").content).strip()
-        if field.has_class("-invalid")
-        else ""
-    )
-
-
 async def open_form(pilot) -> None:  # type: ignore[no-untyped-def]
     await settle(pilot)
     await jump(pilot, "fajd")
     await press(pilot, "l")
     assert isinstance(pilot.app.screen, ActivityFormScreen)
-
-
-async def fill(pilot, name: str, text: str) -> None:  # type: ignore[no-untyped-def]
-    widget = control(pilot, name)
-    widget.value = ""
-    widget.focus()
-    await type_text(pilot, text)
 
 
 async def test_every_bad_field_is_named_beside_it_and_nothing_typed_is_lost(

@@ -14,30 +14,20 @@ from kxtui.screens.drafts import DraftsScreen
 from kxtui.screens.form import DRAFT_DELAY
 from kxtui.screens.volunteer_form import VolunteerFormScreen
 from kxtui.widgets.choice_list import ChoiceList
-from kxtui.widgets.form_field import FormField
-from tests.app.helpers import jump, make_app, plain, press, settle, type_text, wait_until
+from tests.app.helpers import (
+    control,
+    error_of,
+    fill,
+    jump,
+    make_app,
+    plain,
+    press,
+    settle,
+    type_text,
+    wait_until,
+)
 
 ENDS_IN_X = "11010519491231002X"  # 北京市朝阳区, 1949-12-31, a woman
-
-
-def control(pilot, name: str):  # type: ignore[no-untyped-def]
-    return pilot.app.screen.query_one(f"#field-{name}", FormField).control
-
-
-def error_of(pilot, name: str) -> str:  # type: ignore[no-untyped-def]
-    field = pilot.app.screen.query_one(f"#field-{name}", FormField)
-    return (
-        plain(field.query_one(".field-error").content).strip()
-        if field.has_class("-invalid")
-        else ""
-    )
-
-
-async def fill(pilot, name: str, text: str) -> None:  # type: ignore[no-untyped-def]
-    widget = control(pilot, name)
-    widget.value = ""
-    widget.focus()
-    await type_text(pilot, text)
 
 
 async def open_form(pilot, village: str = "ljl") -> VolunteerFormScreen:  # type: ignore[no-untyped-def]
@@ -117,7 +107,7 @@ async def test_a_duplicate_mobile_is_refused_and_the_other_record_opens(demo_pat
         await fill(pilot, "mobile", f"{mobile[:3]} {mobile[3:7]} {mobile[7:]}")
         await press(pilot, "ctrl+s")
         assert isinstance(pilot.app.screen, ChoiceScreen), "offers to open the other record"
-        assert error_of_form(form, "mobile") == f"手机号已登记：{name}（刘家岭村）"
+        assert error_of(pilot, "mobile", form) == f"手机号已登记：{name}（刘家岭村）"
         await press(pilot, "o")
         await wait_until(
             pilot,
@@ -133,17 +123,14 @@ async def test_a_duplicate_mobile_is_refused_and_the_other_record_opens(demo_pat
     assert rows(demo_path, "SELECT COUNT(*) FROM volunteer") == before
 
 
-def error_of_form(form: VolunteerFormScreen, name: str) -> str:
-    return plain(form.query_one(f"#field-{name} .field-error").content).strip()
-
-
 async def test_a_name_that_sounds_the_same_asks_before_saving(demo_path: Path) -> None:
     async with make_app(demo_path).run_test(size=(100, 40)) as pilot:
         form = await open_form(pilot)
         await fill(pilot, "name", "胡秦")  # 胡琴 lives in 刘家岭村: hú qín both
         await press(pilot, "ctrl+s")
         assert isinstance(pilot.app.screen, ChoiceScreen)
-        assert "读音相同" in error_of_form(form, "name") and "胡琴" in error_of_form(form, "name")
+        message = error_of(pilot, "name", form)
+        assert "读音相同" in message and "胡琴" in message
         await press(pilot, "y")
         await wait_until(pilot, lambda: not isinstance(pilot.app.screen, VolunteerFormScreen))
     assert rows(demo_path, "SELECT COUNT(*) FROM volunteer WHERE name = '胡秦'") == [(1,)]
