@@ -100,6 +100,15 @@ async def fill(pilot: Pilot, name: str, text: str) -> None:
     await type_text(pilot, text)
 
 
+async def resume_first_draft(pilot: Pilot, form: type) -> None:
+    """At start, take the first draft offered and wait until its form (of class `form`) is open."""
+    from kxtui.screens.drafts import DraftsScreen
+
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, DraftsScreen))
+    await press(pilot, "enter")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, form))
+
+
 async def jump(pilot: Pilot, query: str) -> None:
     await press(pilot, "slash")
     await type_text(pilot, query)

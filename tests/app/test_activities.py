@@ -7,7 +7,6 @@ from pathlib import Path
 
 from kxtui.screens.activity_form import ActivityFormScreen
 from kxtui.screens.confirm import ChoiceScreen, ConfirmScreen
-from kxtui.screens.drafts import DraftsScreen
 from kxtui.screens.ledger import LedgerScreen
 from kxtui.widgets.choice_input import ChoiceInput
 from kxtui.widgets.service_list import ServiceList, ServiceRow
@@ -20,6 +19,7 @@ from tests.app.helpers import (
     notifications,
     plain,
     press,
+    resume_first_draft,
     settle,
     type_text,
     wait_until,
@@ -190,8 +190,6 @@ async def test_ctrl_d_in_the_hours_removes_the_volunteer_and_a_draft_keeps_the_r
         await pilot.pause()
 
     async with make_app(demo_path).run_test(size=(100, 40)) as pilot:
-        await wait_until(pilot, lambda: isinstance(pilot.app.screen, DraftsScreen))
-        await press(pilot, "enter")
-        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ActivityFormScreen))
+        await resume_first_draft(pilot, ActivityFormScreen)
         rows = pilot.app.screen.query(ServiceRow)
         assert [(r.choice.id, r.hours_input.value) for r in rows] == [(second.choice.id, "3.5")]

@@ -10,7 +10,6 @@ from pathlib import Path
 from kxtui import db
 from kxtui.db.drafts import drafts
 from kxtui.screens.confirm import ChoiceScreen
-from kxtui.screens.drafts import DraftsScreen
 from kxtui.screens.form import DRAFT_DELAY
 from kxtui.screens.volunteer_form import VolunteerFormScreen
 from kxtui.widgets.choice_list import ChoiceList
@@ -22,6 +21,7 @@ from tests.app.helpers import (
     make_app,
     plain,
     press,
+    resume_first_draft,
     settle,
     type_text,
     wait_until,
@@ -179,9 +179,7 @@ async def test_escape_keep_leaves_a_draft_that_resumes_after_a_hang_up(demo_path
         await pilot.pause()
 
     async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
-        await wait_until(pilot, lambda: isinstance(pilot.app.screen, DraftsScreen))
-        await press(pilot, "enter")
-        await wait_until(pilot, lambda: isinstance(pilot.app.screen, VolunteerFormScreen))
+        await resume_first_draft(pilot, VolunteerFormScreen)
         assert pilot.app.screen.title_text == "新建志愿者（刘家岭村）"
         assert control(pilot, "name").value == "半填的志愿者"
         assert control(pilot, "mobile").value == "139"
