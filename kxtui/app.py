@@ -173,6 +173,7 @@ class KxApp(App[None]):
                 ("cmd.add_activity", screen.action_add_activity),
                 ("cmd.ledger", screen.action_ledger),
                 ("cmd.roster", screen.action_roster),
+                ("cmd.add_volunteer", screen.action_add_volunteer),
             ):
                 yield SystemCommand(t(key), t(f"{key}.help"), action)
         yield SystemCommand(t("cmd.drafts"), t("cmd.drafts.help"), self.action_drafts)

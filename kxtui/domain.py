@@ -17,6 +17,7 @@ class RegionKind(StrEnum):
 
 TOWN_LEVEL = (RegionKind.TOWN, RegionKind.SUBDISTRICT)
 VILLAGE_LEVEL = (RegionKind.VILLAGE, RegionKind.COMMUNITY)
+VOLUNTEER_HOMES = (*VILLAGE_LEVEL, RegionKind.GRID)  # where a volunteer record says they live
 
 # Which kinds may sit directly under which (None = top level).
 CHILD_KINDS: dict[RegionKind | None, tuple[RegionKind, ...]] = {

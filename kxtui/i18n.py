@@ -432,6 +432,140 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{name}: {hours} h is more than the activity's {limit} h (the platforms cap honour hours); sure?",
     ),
     "error.needs_confirmation": ("请确认：{fields}", "Please confirm: {fields}"),
+    # volunteer form
+    "form.volunteer.new": ("新建志愿者", "New volunteer"),
+    "form.volunteer.new_in": ("新建志愿者（{region}）", "New volunteer ({region})"),
+    "form.volunteer.edit": ("编辑志愿者：{name}", "Edit volunteer: {name}"),
+    "volunteer.name": ("姓名", "Name"),
+    "volunteer.gender": ("性别", "Gender"),
+    "volunteer.mobile": ("手机号", "Mobile"),
+    "volunteer.id_number": ("身份证号（可空）", "Resident ID (optional)"),
+    "volunteer.birth_date": ("出生日期", "Date of birth"),
+    "volunteer.region": ("所在村/社区", "Village/community"),
+    "volunteer.teams": ("所在队伍", "Teams"),
+    "volunteer.domains": ("领域（空格勾选）", "Domains (Space)"),
+    "volunteer.skills": ("专长", "Skills"),
+    "volunteer.platform": ("已在平台注册", "On the platform"),
+    "volunteer.platform_id": ("“大美志愿”平台编号（可空）", "大美志愿 platform ID (optional)"),
+    "volunteer.is_student": ("在校学生", "Student"),
+    "volunteer.active": ("仍在服务", "Still serving"),
+    "volunteer.joined_on": ("加入日期", "Joined on"),
+    "volunteer.notes": ("备注", "Notes"),
+    "volunteer.find_region": (
+        "输入村、社区或网格名称，↓ 选择",
+        "Type a village, community or grid; ↓ to pick",
+    ),
+    "volunteer.id_read": ("✓ {gender} · {birth} · {place}", "✓ {gender} · {birth} · {place}"),
+    "volunteer.id_fills": (
+        "保存时按身份证号填入{fields}",
+        "{fields} will be taken from the ID number",
+    ),
+    "volunteer.and": ("和", " and "),
+    "volunteer.history": (
+        "服务记录：{count} 次活动，共 {hours} 小时",
+        "Service: {count} activities, {hours} hours",
+    ),
+    "volunteer.history_none": ("服务记录：还没有", "Service: none yet"),
+    "volunteer.open_existing": ("打开已有记录", "Open the existing record"),
+    "volunteer.duplicate_open": (
+        "{name} 已经登记过，不能重复登记。打开 {name} 的记录看看吗？（您输入的内容会保留）",
+        "{name} is already registered. Open their record? (What you typed is kept.)",
+    ),
+    "teams.placeholder": (
+        "添加队伍：名称、拼音或首字母，Enter 加入",
+        "Add a team: name or pinyin, Enter",
+    ),
+    "teams.count": (
+        "共 {count} 支（Ctrl+D 移出光标所在的队伍）",
+        "{count} team(s) (Ctrl+D removes the focused one)",
+    ),
+    "key.remove": ("移出", "Remove"),
+    "choices.twice": ("{name} 已在列表中", "{name} is already in the list"),
+    "drafts.form.volunteer": ("志愿者", "volunteer"),
+    "key.add_volunteer": ("新建志愿者", "New volunteer"),
+    "cmd.add_volunteer": ("志愿者: 新建", "Volunteer: new"),
+    "cmd.add_volunteer.help": (
+        "登记一名科技志愿者（选中村、社区或网格时自动填入）",
+        "Register a volunteer (in the selected village, community or grid)",
+    ),
+    # volunteer checks
+    "field.mobile": (
+        "手机号应为 11 位、以 13–19 开头（如 13812345678；可带 +86、空格或短横线）",
+        "A mobile is 11 digits starting 13–19 (13812345678; +86, spaces and dashes are fine)",
+    ),
+    "field.mobile_unassigned": (
+        "{prefix} 不是在用的手机号段，请核对",
+        "{prefix} is not a mobile prefix in use; please check",
+    ),
+    "field.id_length": (
+        "身份证号应为 18 位，现为 {length} 位（旧的 15 位号码请换成新证上的 18 位）",
+        "An ID number has 18 characters, not {length} (use the 18-character number, not the old 15)",
+    ),
+    "field.id_format": (
+        "身份证号前 17 位应为数字，最后一位为数字或 X",
+        "The first 17 characters are digits, the last a digit or X",
+    ),
+    "field.id_checksum": (
+        "身份证号校验位不符：可能有一位输错或两位颠倒，请对照证件核对",
+        "The check character does not match: a digit mistyped or two swapped? Compare with the card",
+    ),
+    "field.id_birth_date": (
+        "身份证号中的出生日期 {text} 不存在或不合理",
+        "The birth date {text} in the ID number does not exist",
+    ),
+    "field.id_region": (
+        "身份证号前 6 位地区码 {code} 不存在",
+        "The address code {code} (first 6 digits) does not exist",
+    ),
+    "field.id_says_male": (
+        "与身份证号不符：身份证号第 17 位为奇数，表示男性",
+        "Does not match the ID number: its 17th digit is odd, which means male",
+    ),
+    "field.id_says_female": (
+        "与身份证号不符：身份证号第 17 位为偶数，表示女性",
+        "Does not match the ID number: its 17th digit is even, which means female",
+    ),
+    "field.id_birth_mismatch": (
+        "与身份证号中的出生日期 {date} 不符",
+        "Does not match the birth date in the ID number ({date})",
+    ),
+    "field.birth_date": ("出生日期应在 1900 年到今天之间", "A birth date between 1900 and today"),
+    "field.joined_future": ("加入日期不能晚于今天", "Cannot join after today"),
+    "field.joined_before_birth": ("加入日期早于出生日期", "Joined before being born"),
+    "field.platform_id": (
+        "平台编号应为 4–32 位字母、数字或短横线，且含数字（如 DMZY00001242）",
+        "A platform ID is 4–32 letters, digits or dashes with a digit (e.g. DMZY00001242)",
+    ),
+    "field.platform_id_unregistered": (
+        "填写了平台编号，请勾选“已在平台注册”",
+        "A platform ID is given: tick “registered on the platform”",
+    ),
+    "field.home_region": (
+        "请选择村、社区或网格（不是镇街或县）",
+        "Choose a village, community or grid (not a town or county)",
+    ),
+    "refused.team_gone": ("所选队伍中有已被删除的", "A chosen team was deleted meanwhile"),
+    "refused.duplicate_id_number": (
+        "身份证号已登记：{name}（{region}）",
+        "This ID number is registered: {name} ({region})",
+    ),
+    "refused.duplicate_mobile": (
+        "手机号已登记：{name}（{region}）",
+        "This mobile is registered: {name} ({region})",
+    ),
+    "refused.duplicate_platform_id": (
+        "平台编号已登记：{name}（{region}）",
+        "This platform ID is registered: {name} ({region})",
+    ),
+    "error.duplicate": ("已有登记：{fields}", "Already registered: {fields}"),
+    "warn.same_name": (
+        "{village}已有同名志愿者：{who}。是同一个人吗？",
+        "{village} already has a volunteer of this name: {who}. The same person?",
+    ),
+    "warn.same_sound": (
+        "{village}已有读音相同的志愿者（同音）：{who}。是同一个人吗？",
+        "{village} already has a volunteer whose name sounds the same: {who}. The same person?",
+    ),
     # opening
     "open.is_directory": (
         "{path} 是一个目录，不是数据库文件",
@@ -497,6 +631,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "e  编辑选中的区域或阵地\n"
         "Del / d  删除（有下级、活动等时会拒绝并说明数量）\n"
         "l  在选中的区域或阵地登记活动   t  活动台账\n"
+        "V（Shift+V）  新建志愿者（选中村、社区或网格时自动填入）\n"
         "r  刷新   Ctrl+P 命令面板   F1 帮助   q 退出\n"
         "表单中：Tab 切换字段，Ctrl+S 保存，Esc 取消（有修改时会询问）；断线时自动保留草稿",
         "↑↓ move   → or Enter expand   ← collapse\n"
@@ -506,6 +641,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "e  edit the selected region or venue\n"
         "Del / d  delete (refused, with counts, while it has dependants)\n"
         "l  log an activity at the selected region or venue   t  activity ledger\n"
+        "V (Shift+V)  new volunteer (living in the selected village, community or grid)\n"
         "r  refresh   Ctrl+P commands   F1 help   q quit\n"
         "In forms: Tab next field, Ctrl+S save, Esc cancel (asks if changed); drafts are kept",
     ),
@@ -775,6 +911,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "TargetGroup.residents": ("社区居民", "residents"),
     "TargetGroup.officials": ("领导干部和公务员", "officials"),
     "TargetGroup.science_workers": ("科技工作者", "science workers"),
+    "Domain.health": ("健康", "health"),
+    "Domain.education": ("教育", "education"),
+    "Domain.agriculture": ("农业", "agriculture"),
+    "Domain.engineering": ("工程技术", "engineering"),
+    "Domain.emergency": ("应急安全", "emergency"),
+    "Domain.environment": ("生态环境", "environment"),
+    "Domain.information": ("信息技术", "information technology"),
+    "Domain.culture": ("科学文化", "science culture"),
     "ActivityFormat.lecture": ("集中授课", "lecture"),
     "ActivityFormat.field_class": ("田间课堂", "field class"),
     "ActivityFormat.exhibition": ("科普展览", "exhibition"),

@@ -364,7 +364,7 @@ def detail(activity_id: int) -> ActivityDetail | None:
     )
 
 
-def _matching(model: Any, text: str) -> Any:
+def name_matches(model: Any, text: str) -> Any:
     """Rows whose name contains `text`, or whose pinyin / initials start with its key."""
     key = search_key(text)
     condition = model.name.contains(text)
@@ -391,7 +391,7 @@ def find_venues(region_id: int | None, text: str) -> tuple[Choice, ...]:
         lo, hi = subtree_bounds(region.path)
         query = query.where(Region.path >= lo, Region.path < hi)
     if text.strip():
-        query = query.where(_matching(Venue, text.strip()))
+        query = query.where(name_matches(Venue, text.strip()))
     rows = query.order_by(Region.path, Venue.sort_order).limit(SUGGESTIONS).tuples()
     return tuple(Choice(i, name, where) for i, name, where in rows)
 
@@ -401,7 +401,7 @@ def find_regions(text: str) -> tuple[Choice, ...]:
         return ()
     rows = (
         Region.select(Region.id, Region.name, Region.kind)
-        .where(_matching(Region, text.strip()))
+        .where(name_matches(Region, text.strip()))
         .order_by(Region.path)
         .limit(SUGGESTIONS)
         .tuples()
@@ -418,7 +418,7 @@ def find_regions_below(region_id: int | None, text: str) -> tuple[Choice, ...]:
         lo, hi = subtree_bounds(region.path)
         query = query.where(Region.path > lo, Region.path < hi)
     if text.strip():
-        query = query.where(_matching(Region, text.strip()))
+        query = query.where(name_matches(Region, text.strip()))
     elif region is not None:
         query = query.where(Region.parent == region.id)
     else:
@@ -434,7 +434,7 @@ def find_teams(region_id: int | None, text: str) -> tuple[Choice, ...]:
     if bounds:
         query = query.where(Region.path >= bounds[0], Region.path < bounds[1])
     if text.strip():
-        query = query.where(_matching(Team, text.strip()))
+        query = query.where(name_matches(Team, text.strip()))
     rows = query.order_by(Team.level, Team.sort_order).limit(SUGGESTIONS).tuples()
     return tuple(Choice(i, name, where) for i, name, where in rows)
 
@@ -447,7 +447,7 @@ def find_volunteers(region_id: int | None, text: str) -> tuple[Choice, ...]:
     query = (
         Volunteer.select(Volunteer.id, Volunteer.name, Region.name, Volunteer.platform_registered)
         .join(Region)
-        .where(Volunteer.active, _matching(Volunteer, text.strip()))
+        .where(Volunteer.active, name_matches(Volunteer, text.strip()))
     )
     bounds = _county_bounds(region_id)
     if bounds:

@@ -32,6 +32,23 @@ class NeedsConfirmation(ValidationError):
     key = "error.needs_confirmation"
 
 
+class DuplicateError(ValidationError):
+    """Refused: another record already holds a value that must be unique (a volunteer's ID
+    number or mobile). `existing_id` and `existing_name` say which, so it can be opened."""
+
+    key = "error.duplicate"
+
+    def __init__(
+        self,
+        errors: dict[str, tuple[str, dict[str, object]]],
+        existing_id: int,
+        existing_name: str,
+    ) -> None:
+        super().__init__(errors)
+        self.existing_id = existing_id
+        self.existing_name = existing_name
+
+
 class RefusedError(KxError):
     """A write the data refuses (e.g. delete while dependants exist)."""
 

@@ -227,6 +227,63 @@ class ActivityDetail(NamedTuple):
     deleted: bool
 
 
+class VolunteerInput(NamedTuple):
+    """What the volunteer form submits: text as typed, checked and normalised by the data layer.
+
+    `confirmed` is set when the officer has seen the warnings (someone of the same name, or a
+    name that sounds the same, in the same village) and saves anyway.
+    """
+
+    name: str
+    region_id: int | None
+    gender: str = ""  # a Gender code; empty: taken from the ID number if there is one
+    mobile: str = ""
+    id_number: str = ""
+    birth_date: str = ""  # empty: taken from the ID number if there is one
+    skills: str = ""
+    domains: tuple[str, ...] = ()
+    team_ids: tuple[int, ...] = ()
+    platform_registered: bool = False
+    platform_id: str = ""
+    is_student: bool = False
+    active: bool = True
+    joined_on: str = ""
+    notes: str = ""
+    confirmed: bool = False
+
+
+class ServiceHistoryLine(NamedTuple):
+    """One activity a volunteer served at."""
+
+    activity_id: int
+    start_date: date
+    title: str
+    hours: Decimal
+
+
+class VolunteerDetail(NamedTuple):
+    id: int
+    version: int
+    name: str
+    gender: str | None
+    mobile: str | None
+    id_number: str | None
+    birth_date: date | None
+    region: Choice
+    skills: str
+    domains: tuple[str, ...]
+    teams: tuple[Choice, ...]
+    platform_registered: bool
+    platform_id: str | None
+    is_student: bool
+    active: bool
+    joined_on: date | None
+    notes: str
+    activities: int  # activities served at (deleted ones not counted)
+    hours: Decimal  # service hours in all
+    recent: tuple[ServiceHistoryLine, ...]  # most recent first, at most a screenful
+
+
 class LedgerFilter(NamedTuple):
     """Which activities the ledger shows. Empty strings and None mean "any"."""
 

@@ -16,6 +16,9 @@ _BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # regex search instead of a category lookup per character (an import checks millions).
 CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
 _CODE = re.compile(r"\d{6}(\d{3}(\d{3})?)?")
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+_PHONE_SEPARATORS = re.compile(r"[\s\-()]+")
+_COUNTRY_PREFIX = re.compile(r"^(\+|00)?86(?=1\d{10}$)")
 
 
 class Checker:
@@ -57,17 +60,24 @@ class Checker:
     def phone(self, field: str, value: str | None) -> str:
         """A Chinese mobile or landline, checked with the maintained `phonenumbers` metadata."""
         value = self.text(field, value, required=False, limit=40)
-        if not value or field in self.errors:
-            return value
-        import phonenumbers  # lazy: its metadata is large
-
-        try:
-            number = phonenumbers.parse(value, "CN")
-        except phonenumbers.NumberParseException:
-            number = None
-        if number is None or not phonenumbers.is_valid_number(number):
+        if value and field not in self.errors and _phone_type(value) is None:
             self.fail(field, "field.phone")
         return value
+
+    def mobile(self, field: str, value: str | None) -> str | None:
+        """A mainland mobile as 11 ASCII digits: full-width digits, spaces, dashes and a +86
+        or 0086 prefix are accepted as typed; the prefix must be one `phonenumbers` knows."""
+        value = self.text(field, value, required=False, limit=40)
+        if not value or field in self.errors:
+            return None
+        digits = _COUNTRY_PREFIX.sub(
+            "", _PHONE_SEPARATORS.sub("", unicodedata.normalize("NFKC", value))
+        )
+        if not _MOBILE.fullmatch(digits):
+            self.fail(field, "field.mobile")
+        elif _phone_type(digits) != "mobile":
+            self.fail(field, "field.mobile_unassigned", prefix=digits[:3])
+        return digits
 
     def region_code(self, field: str, value: str | None) -> str | None:
         value = self.text(field, value, required=False, limit=12)
@@ -78,3 +88,21 @@ class Checker:
     def check(self) -> None:
         if self.errors:
             raise ValidationError(self.errors)
+
+
+def _phone_type(text: str) -> str | None:
+    """ "mobile", "other" (a landline, a service number ...) or None for a number that
+    phonenumbers' metadata does not hold valid in China."""
+    import phonenumbers  # lazy: its metadata is large
+
+    try:
+        number = phonenumbers.parse(text, "CN")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    mobile = (
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    )
+    return "mobile" if phonenumbers.number_type(number) in mobile else "other"

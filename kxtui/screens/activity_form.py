@@ -5,20 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Label, Select, SelectionList
+from textual.widgets import Input, Select, SelectionList
 
 from kxtui import clock
-from kxtui.dates import parse_date
 from kxtui.db import activities
 from kxtui.db.rows import ActivityDetail, ActivityInput, Choice, Draft
 from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay
 from kxtui.i18n import label, t
 from kxtui.screens.form import FormScreen
 from kxtui.widgets.choice_input import ChoiceInput
-from kxtui.widgets.form_field import FormField, select, text_input
+from kxtui.widgets.form_field import FormField, ParsedDate, select, text_input
 from kxtui.widgets.service_list import ServiceList
 
 TEXT_FIELDS = ("title", "start", "end", "duration", "people_reached", "materials", "notes")
@@ -60,7 +58,7 @@ class ActivityFormScreen(FormScreen):
                 name,
                 t(f"activity.{name}"),
                 text_input(day.isoformat() if day else "", placeholder=today),
-                extra=Label("", id=f"{name}-parsed", classes="parsed-date"),
+                extra=ParsedDate(id=f"{name}-parsed"),
             )
         duration = str(a.duration) if a else "2"
         yield FormField("duration", t("activity.duration"), text_input(duration))
@@ -122,10 +120,7 @@ class ActivityFormScreen(FormScreen):
             ),
         )
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        for name in ("start", "end"):
-            self._show_parsed(name)
+    def on_mount(self) -> None:  # before FormScreen.on_mount: Textual calls both, in MRO order
         self.query_one(ServiceList).default_hours = self._control("duration").value
 
     def _control(self, name: str) -> Any:
@@ -147,16 +142,6 @@ class ActivityFormScreen(FormScreen):
         return activities.find_teams, (self._region_id(), text)
 
     # -- live feedback ---------------------------------------------------------
-
-    def _show_parsed(self, name: str) -> None:
-        text = self._control(name).value
-        day = parse_date(text, clock.today()) if text.strip() else None
-        shown = f"→ {day.isoformat()}" if day else ("?" if text.strip() else "")
-        self.query_one(f"#{name}-parsed", Label).update(Text(shown, style="dim"))
-
-    @on(Input.Changed, "#field-start Input, #field-end Input")
-    def _date_typed(self, event: Input.Changed) -> None:
-        self._show_parsed("start" if self._control("start") is event.input else "end")
 
     @on(Input.Changed, "#field-duration Input")
     def _duration_typed(self, event: Input.Changed) -> None:
@@ -186,7 +171,7 @@ class ActivityFormScreen(FormScreen):
             organiser_team_id=organiser.choice.id if organiser.choice else None,
             organiser="" if organiser.choice else organiser.value,
             target_groups=tuple(self._control("target_groups").selected),
-            service=self.query_one(ServiceList).lines(),
+            service=self.query_one(ServiceList).service(),
             confirmed=self.confirmed,
         )
 

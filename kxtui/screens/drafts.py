@@ -23,6 +23,7 @@ FORMS = {
     "region": ("kxtui.screens.region_form", "RegionFormScreen"),
     "venue": ("kxtui.screens.venue_form", "VenueFormScreen"),
     "activity": ("kxtui.screens.activity_form", "ActivityFormScreen"),
+    "volunteer": ("kxtui.screens.volunteer_form", "VolunteerFormScreen"),
 }
 
 

@@ -15,6 +15,7 @@ from kxtui import clock
 from kxtui.db.database import is_read_only
 from kxtui.db.errors import RefusedError
 from kxtui.db.rows import Choice, Crumb, Dependants, NodeRef, RegionDetail, VenueDetail
+from kxtui.domain import VOLUNTEER_HOMES
 from kxtui.i18n import t
 from kxtui.screens.base import TranslatedBindings
 from kxtui.widgets.node_detail import NodeDetail
@@ -81,6 +82,15 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         ),
         Binding("t", "ledger", "key.ledger", id="hierarchy.ledger", tooltip="cmd.ledger.help"),
         Binding("m", "roster", "key.roster", id="hierarchy.roster", tooltip="cmd.roster.help"),
+        # Shift+V: v already adds a venue. Not in the footer, which is full at 80 columns.
+        Binding(
+            "V",
+            "add_volunteer",
+            "key.add_volunteer",
+            id="hierarchy.add_volunteer",
+            tooltip="cmd.add_volunteer.help",
+            show=False,
+        ),
         Binding("r", "refresh", "key.refresh", id="hierarchy.refresh", show=False),
     ]
 
@@ -214,6 +224,20 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
             venue = Choice(selected[0].id, selected[1].name)
         form = ActivityFormScreen(region=self._region_choice(), venue=venue)
         self.app.push_screen(form, self.written)
+
+    def action_add_volunteer(self) -> None:
+        """The volunteer form, living in the selected village, community or grid if one is."""
+        if not self.writable():
+            return
+        if self.region_tree.lines and self._selected() is None:
+            return  # the selected node's detail is still loading
+        from kxtui.screens.volunteer_form import VolunteerFormScreen
+
+        region = self._region_crumb()
+        home = None
+        if region is not None and region.type in VOLUNTEER_HOMES:
+            home = Choice(region.ref.id, region.name)
+        self.app.push_screen(VolunteerFormScreen(home=home), self.written)
 
     def action_ledger(self) -> None:
         from kxtui.screens.ledger import LedgerScreen

@@ -11,12 +11,23 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
+from kxtui import clock
+from kxtui.dates import parse_date
 from kxtui.i18n import t
 
 
 class Edited(Message):
     """Posted by a custom control when its value changed (built-in controls post their own
     Changed messages); the form keeps its draft on either."""
+
+
+class ParsedDate(Label):
+    """Beside a date field: what the typed text is read as ("→ 2026-11-19"), or "?"."""
+
+    def show(self, text: str) -> None:
+        day = parse_date(text, clock.today()) if text.strip() else None
+        shown = f"→ {day.isoformat()}" if day else ("?" if text.strip() else "")
+        self.update(Text(shown, style="dim"))
 
 
 class FormField(Vertical):
@@ -52,6 +63,14 @@ class FormField(Vertical):
             if self.extra is not None:
                 yield self.extra
         yield Static("", classes="field-error")
+
+    def on_mount(self) -> None:
+        if isinstance(self.extra, ParsedDate):
+            self.extra.show(self.control.value)  # type: ignore[attr-defined]
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if isinstance(self.extra, ParsedDate) and event.input is self.control:
+            self.extra.show(event.value)
 
     def set_error(self, message: str | None, *, warning: bool = False) -> None:
         """Show (or with None, clear) the field's message; a warning can be confirmed."""

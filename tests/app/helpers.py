@@ -8,9 +8,11 @@ from pathlib import Path
 
 from rich.console import Console
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Static
 
 from kxtui.app import KxApp, create_app
+from kxtui.widgets.form_field import FormField
 from kxtui.widgets.region_tree import RegionTree
 from tests.conftest import FROZEN_AT
 
@@ -74,6 +76,37 @@ def detail_text(pilot: Pilot) -> str:
 
 def notifications(pilot: Pilot) -> list[str]:
     return [n.message for n in pilot.app._notifications]
+
+
+def control(pilot: Pilot, name: str):  # type: ignore[no-untyped-def]
+    """The control of a form field of the current screen."""
+    return pilot.app.screen.query_one(f"#field-{name}", FormField).control
+
+
+def error_of(pilot: Pilot, name: str, screen: Screen | None = None) -> str:
+    """The message shown beside a form field ("" when it has none); `screen` when the form
+    is not the current screen (a dialog is open over it)."""
+    field = (screen or pilot.app.screen).query_one(f"#field-{name}", FormField)
+    if not field.has_class("-invalid"):
+        return ""
+    return plain(field.query_one(".field-error", Static).content).strip()
+
+
+async def fill(pilot: Pilot, name: str, text: str) -> None:
+    """Clear a form field and type into it."""
+    widget = control(pilot, name)
+    widget.value = ""
+    widget.focus()
+    await type_text(pilot, text)
+
+
+async def resume_first_draft(pilot: Pilot, form: type) -> None:
+    """At start, take the first draft offered and wait until its form (of class `form`) is open."""
+    from kxtui.screens.drafts import DraftsScreen
+
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, DraftsScreen))
+    await press(pilot, "enter")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, form))
 
 
 async def jump(pilot: Pilot, query: str) -> None:

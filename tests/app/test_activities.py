@@ -9,31 +9,21 @@ from kxtui.screens.activity_form import ActivityFormScreen
 from kxtui.screens.confirm import ChoiceScreen, ConfirmScreen
 from kxtui.screens.ledger import LedgerScreen
 from kxtui.widgets.choice_input import ChoiceInput
-from kxtui.widgets.form_field import FormField
 from kxtui.widgets.service_list import ServiceList, ServiceRow
 from tests.app.helpers import (
+    control,
+    error_of,
+    fill,
     jump,
     make_app,
     notifications,
     plain,
     press,
+    resume_first_draft,
     settle,
     type_text,
     wait_until,
 )
-
-
-def control(pilot, name: str):  # type: ignore[no-untyped-def]
-    return pilot.app.screen.query_one(f"#field-{name}", FormField).control
-
-
-def error_of(pilot, name: str) -> str:  # type: ignore[no-untyped-def]
-    field = pilot.app.screen.query_one(f"#field-{name}", FormField)
-    return (
-        plain(field.query_one(".field-error").content).strip()
-        if field.has_class("-invalid")
-        else ""
-    )
 
 
 async def open_form(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -41,13 +31,6 @@ async def open_form(pilot) -> None:  # type: ignore[no-untyped-def]
     await jump(pilot, "fajd")
     await press(pilot, "l")
     assert isinstance(pilot.app.screen, ActivityFormScreen)
-
-
-async def fill(pilot, name: str, text: str) -> None:  # type: ignore[no-untyped-def]
-    widget = control(pilot, name)
-    widget.value = ""
-    widget.focus()
-    await type_text(pilot, text)
 
 
 async def test_every_bad_field_is_named_beside_it_and_nothing_typed_is_lost(
@@ -91,7 +74,7 @@ async def test_log_an_activity_with_volunteers_and_confirm_the_odd_hours(demo_pa
         first = search.suggestions[0]
         await press(pilot, "enter")
         rows = pilot.app.screen.query(ServiceRow)
-        assert [r.volunteer.name for r in rows] == [first.name]
+        assert [r.choice.name for r in rows] == [first.name]
         assert rows.first().hours_input.value == "2", "the activity's duration by default"
         pilot.app.screen.query_one(ServiceList).add(first)  # the same person again
         await settle(pilot)
@@ -181,3 +164,32 @@ async def test_delete_from_the_ledger_and_undo(demo_path: Path) -> None:
         await press(pilot, "down", "enter")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, ActivityFormScreen))
         assert control(pilot, "title").value == second.title
+
+
+async def test_ctrl_d_in_the_hours_removes_the_volunteer_and_a_draft_keeps_the_rest(
+    demo_path: Path,
+) -> None:
+    async with make_app(demo_path).run_test(size=(100, 40)) as pilot:
+        await open_form(pilot)
+        search = pilot.app.screen.query_one("#service-search", ChoiceInput)
+        for query in ("zw", "lj"):
+            search.focus()
+            await type_text(pilot, query)
+            await wait_until(pilot, lambda: bool(search.suggestions))
+            await press(pilot, "enter")
+        first, second = pilot.app.screen.query(ServiceRow)
+        second.hours_input.value = "3.5"
+        first.hours_input.focus()
+        await press(pilot, "ctrl+d")
+        assert list(pilot.app.screen.query(ServiceRow)) == [second]
+        search.focus()
+        await type_text(pilot, "ab")
+        await press(pilot, "home", "ctrl+d")  # in the search field: its own delete-right
+        assert search.value == "b"
+        pilot.app.hang_up("SIGHUP")
+        await pilot.pause()
+
+    async with make_app(demo_path).run_test(size=(100, 40)) as pilot:
+        await resume_first_draft(pilot, ActivityFormScreen)
+        rows = pilot.app.screen.query(ServiceRow)
+        assert [(r.choice.id, r.hours_input.value) for r in rows] == [(second.choice.id, "3.5")]

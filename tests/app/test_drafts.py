@@ -13,7 +13,16 @@ from kxtui.screens.drafts import DraftsScreen
 from kxtui.screens.form import DRAFT_DELAY
 from kxtui.screens.venue_form import VenueFormScreen
 from kxtui.widgets.form_field import FormField
-from tests.app.helpers import cursor_name, jump, make_app, press, settle, type_text, wait_until
+from tests.app.helpers import (
+    cursor_name,
+    jump,
+    make_app,
+    press,
+    resume_first_draft,
+    settle,
+    type_text,
+    wait_until,
+)
 from tests.conftest import FROZEN_AT
 
 
@@ -54,9 +63,7 @@ async def test_hang_up_keeps_the_form_and_the_next_start_offers_it(demo_path: Pa
     assert pilot.app.return_code == 129
 
     async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
-        await wait_until(pilot, lambda: isinstance(pilot.app.screen, DraftsScreen))
-        await press(pilot, "enter")
-        await wait_until(pilot, lambda: isinstance(pilot.app.screen, VenueFormScreen))
+        await resume_first_draft(pilot, VenueFormScreen)
         assert field(pilot, "name") == "半填的阵地"
         assert field(pilot, "phone") == "0532-8"
         pilot.app.screen.query_one("#field-phone", FormField).control.value = "0532-87654321"
@@ -115,9 +122,7 @@ async def test_an_edit_draft_resumed_after_someone_else_saved_is_a_conflict(
     db.call(venues.update_venue, venue_id, detail.version, changed)
 
     async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
-        await wait_until(pilot, lambda: isinstance(pilot.app.screen, DraftsScreen))
-        await press(pilot, "enter")
-        await wait_until(pilot, lambda: isinstance(pilot.app.screen, VenueFormScreen))
+        await resume_first_draft(pilot, VenueFormScreen)
         assert field(pilot, "contact") == "我的修改"
         await press(pilot, "ctrl+s")
         assert isinstance(pilot.app.screen, VenueFormScreen), "not silently overwritten"

@@ -1,0 +1,37 @@
+"""The volunteer form at 80×24 and 120×36: empty (in a village chosen in the tree), and with
+the messages beside the fields after a save with a bad mobile and a mistyped ID number."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from kxtui.widgets.form_field import FormField
+from tests.app.helpers import jump, make_app, press, settle, type_text
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
+
+
+async def village_form(pilot: Pilot) -> None:
+    await settle(pilot)
+    await jump(pilot, "ljl")
+    await press(pilot, "V")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_volunteer_form_empty(snap_compare, demo_path: Path, size) -> None:
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=village_form)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_volunteer_form_with_errors(snap_compare, demo_path: Path, size) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await village_form(pilot)
+        for name, text in (("mobile", "12012345678"), ("id_number", "370281198203125832")):
+            pilot.app.screen.query_one(f"#field-{name}", FormField).control.focus()
+            await type_text(pilot, text)
+        await press(pilot, "ctrl+s")
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
