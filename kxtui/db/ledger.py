@@ -10,15 +10,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from kxtui.db.models import Region, database
+from kxtui.db.keyset import Sort, page_ids, region_subtree
+from kxtui.db.models import database
 from kxtui.db.pinyin import search_key
-from kxtui.db.regions import subtree_bounds
 from kxtui.db.rows import LedgerFilter, LedgerRow, LedgerTotals
 from kxtui.db.rows import hours as hours_of
 from kxtui.db.search import like_escape
 
 # sort name -> the key columns, each (expression, descending)
-SORTS: dict[str, tuple[tuple[str, bool], ...]] = {
+SORTS: dict[str, Sort] = {
     "date": (("a.start_date", True), ("a.id", True)),
     "reach": (("a.people_reached", True), ("a.id", True)),
     "venue": (("COALESCE(v.pinyin, '~')", False), ("a.start_date", True), ("a.id", True)),
@@ -48,8 +48,7 @@ def where_clause(f: LedgerFilter) -> tuple[list[str], dict[str, Any]]:
     conditions = ["a.deleted_at IS NULL"]
     params: dict[str, Any] = {}
     if f.region_id is not None:
-        path = Region.select(Region.path).where(Region.id == f.region_id).scalar() or "/-/"
-        params["lo"], params["hi"] = subtree_bounds(path)
+        region_subtree(f.region_id, params)
         conditions.append("r.path >= :lo AND r.path < :hi")
     if f.start is not None:
         conditions.append("a.start_date >= :start")
@@ -85,16 +84,6 @@ def where_clause(f: LedgerFilter) -> tuple[list[str], dict[str, Any]]:
                     parts.append(f"{table}.pinyin LIKE :k ESCAPE '\\'")
         conditions.append("(" + " OR ".join(parts) + ")")
     return conditions, params
-
-
-def keyset_after(columns: tuple[tuple[str, bool], ...], key: tuple[Any, ...], forward: bool) -> str:
-    """Rows strictly after `key` in the sort order (before it when not `forward`)."""
-    ors = []
-    for i, (column, desc) in enumerate(columns):
-        op = "<" if desc == forward else ">"
-        equal = [f"{c} = :key{j}" for j, (c, _) in enumerate(columns[:i])]
-        ors.append("(" + " AND ".join([*equal, f"{column} {op} :key{i}"]) + ")")
-    return "(" + " OR ".join(ors) + ")"
 
 
 def _row(raw: tuple[Any, ...], sort: str, venue_key: str | None) -> LedgerRow:
@@ -137,19 +126,13 @@ def page(
     """Up to `limit` rows in the filter's sort order: the first ones, the ones after the sort
     key `after`, the ones just before `before` (still returned in sort order), or (for a
     far jump) the ones from `offset`."""
-    columns = SORTS[f.sort]
     conditions, params = where_clause(f)
-    forward = before is None
-    key = after if forward else before
-    if key is not None:
-        conditions.append(keyset_after(columns, key, forward))
-        params.update({f"key{i}": value for i, value in enumerate(key)})
-    order = ", ".join(f"{c} {'DESC' if desc == forward else 'ASC'}" for c, desc in columns)
-    params.update(limit=limit, offset=offset if key is None else 0)
     # The page's ids first, then their columns: the per-row sums are computed for the page
     # alone, not for every row the sort has to look at.
-    ids = f"SELECT a.id {_from(f)} WHERE {' AND '.join(conditions)} ORDER BY {order} "
-    ids += "LIMIT :limit OFFSET :offset"
+    ids, order, forward = page_ids(
+        f"SELECT a.id {_from(f)}", conditions, params, SORTS[f.sort],
+        after=after, before=before, offset=offset, limit=limit,
+    )  # fmt: skip
     venue_key = ", COALESCE(v.pinyin, '~')" if f.sort == "venue" else ""
     sql = f"SELECT {_COLUMNS}{venue_key} {_FROM} WHERE a.id IN ({ids}) ORDER BY {order}"
     rows = [

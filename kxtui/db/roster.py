@@ -11,9 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from kxtui.db.ledger import keyset_after
-from kxtui.db.models import Region, database
-from kxtui.db.regions import subtree_bounds
+from kxtui.db.keyset import Sort, page_ids, region_subtree
+from kxtui.db.models import database
 from kxtui.db.rows import RosterFilter, RosterRow
 from kxtui.db.rows import hours as hours_of
 from kxtui.db.volunteer_index import HIGHEST, query_key
@@ -21,7 +20,7 @@ from kxtui.db.volunteer_index import HIGHEST, query_key
 NARROW = 5_000  # up to this many key matches, read them from the index and sort them
 
 # sort name -> the key columns, each (expression, descending)
-SORTS: dict[str, tuple[tuple[str, bool], ...]] = {
+SORTS: dict[str, Sort] = {
     "name": (("v.pinyin", False), ("v.id", False)),
     "hours": (("vs.hours", True), ("v.id", True)),
     "last": (("COALESCE(vs.last_served, '')", True), ("v.id", True)),
@@ -44,8 +43,7 @@ def where_clause(f: RosterFilter) -> tuple[list[str], dict[str, Any]]:
     conditions: list[str] = []
     params: dict[str, Any] = {}
     if f.region_id is not None:
-        path = Region.select(Region.path).where(Region.id == f.region_id).scalar() or "/-/"
-        params["lo"], params["hi"] = subtree_bounds(path)
+        region_subtree(f.region_id, params)
         conditions.append("v.region_id IN (SELECT id FROM region WHERE path >= :lo AND path < :hi)")
     if f.team_id is not None:
         params["team"] = f.team_id
@@ -134,18 +132,12 @@ def page(
 ) -> tuple[RosterRow, ...]:
     """Up to `limit` volunteers in the filter's sort order (see `ledger.page`); hours this
     year are those of `year`."""
-    columns = SORTS[f.sort]
     conditions, params = where_clause(f)
-    forward = before is None
-    key = after if forward else before
-    if key is not None:
-        conditions.append(keyset_after(columns, key, forward))
-        params.update({f"key{i}": value for i, value in enumerate(key)})
-    order = ", ".join(f"{c} {'DESC' if desc == forward else 'ASC'}" for c, desc in columns)
-    params.update(limit=limit, offset=offset if key is None else 0)
     params.update(year_start=f"{year}-01-01", year_end=f"{year}-12-31")
-    ids = f"SELECT v.id {_FROM} WHERE {' AND '.join(conditions)} ORDER BY {order} "
-    ids += "LIMIT :limit OFFSET :offset"
+    ids, order, forward = page_ids(
+        f"SELECT v.id {_FROM}", conditions, params, SORTS[f.sort],
+        after=after, before=before, offset=offset, limit=limit,
+    )  # fmt: skip
     sql = (
         f"SELECT {_COLUMNS} {_FROM} JOIN region r ON r.id = v.region_id "
         f"WHERE v.id IN ({ids}) ORDER BY {order}"
