@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from textual.binding import ActiveBinding
 from textual.events import Key
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from kxtui.db.database import is_read_only
 from kxtui.db.errors import KxError
@@ -37,12 +37,18 @@ class TranslatedBindings:
         return True
 
 
-class TypeToSearch:
-    """A printable key no binding took goes to the screen's search field (`SEARCH` is its
-    selector): the officer can start typing at once, and a key typed while "/" is still
-    moving the focus is not lost."""
+class SearchedTable:
+    """A screen around a windowed table with a search field (`SEARCH`, a selector) and a line
+    of column captions (`HEADER`); the screen has `filter` (with `text`) and `reload(f)`.
+
+    The screen's `table` property gives its `PagedTable`.
+
+    A printable key no binding took goes to the search field: the officer can start typing
+    at once, and a key typed while "/" is still moving the focus is not lost. Enter goes
+    back to the table; Esc leaves the field, then the screen."""
 
     SEARCH = ""
+    HEADER = ""
 
     def on_key(self, event: Key) -> None:
         if event.key in self.active_bindings:  # type: ignore[attr-defined]
@@ -52,3 +58,27 @@ class TypeToSearch:
             event.stop()
             search.focus()
             search.insert_text_at_cursor(event.character)
+
+    def on_resize(self) -> None:
+        self._show_header()
+
+    def _show_header(self) -> None:
+        width = self.table.scrollable_content_region.width or self.size.width - 2  # type: ignore[attr-defined]
+        self.query_one(self.HEADER, Static).update(self.table.header(width))  # type: ignore[attr-defined]
+
+    def action_search(self) -> None:
+        self.query_one(self.SEARCH, Input).focus()  # type: ignore[attr-defined]
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == self.SEARCH.lstrip("#"):
+            self.reload(self.filter._replace(text=event.value))  # type: ignore[attr-defined]
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == self.SEARCH.lstrip("#"):
+            self.table.focus()
+
+    def action_back(self) -> None:
+        if self.query_one(self.SEARCH, Input).has_focus:  # type: ignore[attr-defined]
+            self.table.focus()
+        else:
+            self.dismiss()  # type: ignore[attr-defined]

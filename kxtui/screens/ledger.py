@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -18,7 +17,7 @@ from kxtui.db.rows import Choice, LedgerFilter, LedgerRow, LedgerTotals
 from kxtui.display import clean
 from kxtui.domain import ActivityFormat, Campaign, ThemeDay, VenueType
 from kxtui.i18n import label, t
-from kxtui.screens.base import TranslatedBindings, TypeToSearch
+from kxtui.screens.base import SearchedTable, TranslatedBindings
 from kxtui.widgets.ledger_table import LedgerTable
 from kxtui.widgets.workers import run_db
 
@@ -52,8 +51,9 @@ def _restore(activity_id: int) -> None:
     activities.restore_activity(activity_id)
 
 
-class LedgerScreen(TypeToSearch, TranslatedBindings, Screen[None]):
+class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
     SEARCH = "#ledger-search"
+    HEADER = "#ledger-header"
     DEFAULT_CSS = """
     LedgerScreen #ledger-filter { height: auto; color: $text-accent; padding: 0 1; }
     LedgerScreen #ledger-search { margin: 0 1; }
@@ -102,9 +102,6 @@ class LedgerScreen(TypeToSearch, TranslatedBindings, Screen[None]):
         self.table.focus()
         self.reload()
 
-    def on_resize(self) -> None:
-        self._show_header()
-
     @property
     def table(self) -> LedgerTable:
         return self.query_one(LedgerTable)
@@ -133,10 +130,6 @@ class LedgerScreen(TypeToSearch, TranslatedBindings, Screen[None]):
         self.query_one("#ledger-totals", Static).update(Text(text))
         self.totals = totals
 
-    def _show_header(self) -> None:
-        width = self.table.scrollable_content_region.width or self.size.width - 2
-        self.query_one("#ledger-header", Static).update(self.table.header(width))
-
     def _show_filter(self) -> None:
         f = self.filter
         parts = [
@@ -159,17 +152,6 @@ class LedgerScreen(TypeToSearch, TranslatedBindings, Screen[None]):
         self.query_one("#ledger-filter", Static).update(Text(" · ".join(parts)))
 
     # -- filters ---------------------------------------------------------------
-
-    def action_search(self) -> None:
-        self.query_one("#ledger-search", Input).focus()
-
-    @on(Input.Changed, "#ledger-search")
-    def _searched(self, event: Input.Changed) -> None:
-        self.reload(self.filter._replace(text=event.value))
-
-    @on(Input.Submitted, "#ledger-search")
-    def _search_done(self) -> None:
-        self.table.focus()
 
     def action_period(self) -> None:
         index = PERIODS.index(self.period) if self.period in PERIODS else -1
@@ -268,9 +250,3 @@ class LedgerScreen(TypeToSearch, TranslatedBindings, Screen[None]):
 
         region = self.town or self.scope
         self.app.push_screen(ImportScreen(region.id if region else None), self.written)
-
-    def action_back(self) -> None:
-        if self.query_one("#ledger-search", Input).has_focus:
-            self.table.focus()
-        else:
-            self.dismiss()

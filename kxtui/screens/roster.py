@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -13,7 +12,7 @@ from kxtui import clock
 from kxtui.db.rows import Choice, RosterFilter
 from kxtui.display import clean
 from kxtui.i18n import t
-from kxtui.screens.base import TranslatedBindings, TypeToSearch
+from kxtui.screens.base import SearchedTable, TranslatedBindings
 from kxtui.widgets.roster_table import RosterTable
 from kxtui.widgets.workers import run_db
 
@@ -27,8 +26,9 @@ def _count(f: RosterFilter) -> int:
     return roster.count(f)
 
 
-class RosterScreen(TypeToSearch, TranslatedBindings, Screen[None]):
+class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
     SEARCH = "#roster-search"
+    HEADER = "#roster-header"
     DEFAULT_CSS = """
     RosterScreen #roster-filter { height: auto; color: $text-accent; padding: 0 1; }
     RosterScreen #roster-search { margin: 0 1; }
@@ -69,9 +69,6 @@ class RosterScreen(TypeToSearch, TranslatedBindings, Screen[None]):
         self.table.focus()
         self.reload()
 
-    def on_resize(self) -> None:
-        self._show_header()
-
     @property
     def table(self) -> RosterTable:
         return self.query_one(RosterTable)
@@ -89,10 +86,6 @@ class RosterScreen(TypeToSearch, TranslatedBindings, Screen[None]):
         self.table.set_total(count)
         self.query_one("#roster-count", Static).update(t("roster.count", count=f"{count:,}"))
 
-    def _show_header(self) -> None:
-        width = self.table.scrollable_content_region.width or self.size.width - 2
-        self.query_one("#roster-header", Static).update(self.table.header(width))
-
     def _show_filter(self) -> None:
         f = self.filter
         parts = [clean(self.scope.name, 20) if self.scope else t("roster.everywhere")]
@@ -108,17 +101,6 @@ class RosterScreen(TypeToSearch, TranslatedBindings, Screen[None]):
         self.query_one("#roster-filter", Static).update(Text(" · ".join(parts)))
 
     # -- keys ------------------------------------------------------------------
-
-    def action_search(self) -> None:
-        self.query_one("#roster-search", Input).focus()
-
-    @on(Input.Changed, "#roster-search")
-    def _searched(self, event: Input.Changed) -> None:
-        self.reload(self.filter._replace(text=event.value))
-
-    @on(Input.Submitted, "#roster-search")
-    def _search_done(self) -> None:
-        self.table.focus()
 
     def action_registered(self) -> None:
         following = REGISTERED[(REGISTERED.index(self.filter.registered) + 1) % len(REGISTERED)]
@@ -140,10 +122,3 @@ class RosterScreen(TypeToSearch, TranslatedBindings, Screen[None]):
     def action_unmask(self) -> None:
         self.table.unmask(not self.table.unmasked)
         self._show_filter()
-
-    def action_back(self) -> None:
-        search = self.query_one("#roster-search", Input)
-        if search.has_focus:
-            self.table.focus()
-        else:
-            self.dismiss()
