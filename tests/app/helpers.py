@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from textual.pilot import Pilot
@@ -107,6 +108,15 @@ async def resume_first_draft(pilot: Pilot, form: type) -> None:
     await wait_until(pilot, lambda: isinstance(pilot.app.screen, DraftsScreen))
     await press(pilot, "enter")
     await wait_until(pilot, lambda: isinstance(pilot.app.screen, form))
+
+
+async def open_screen(pilot: Pilot, key: str, screen: type) -> Any:
+    """Press `key` on the tree (the county is selected at start) and wait for `screen`."""
+    await settle(pilot)
+    await press(pilot, key)
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, screen))
+    await settle(pilot)
+    return pilot.app.screen
 
 
 async def jump(pilot: Pilot, query: str) -> None:

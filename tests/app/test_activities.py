@@ -17,6 +17,7 @@ from tests.app.helpers import (
     jump,
     make_app,
     notifications,
+    open_screen,
     plain,
     press,
     resume_first_draft,
@@ -116,11 +117,7 @@ def sql_count(path: Path, where: str) -> int:
 
 
 async def open_ledger(pilot) -> LedgerScreen:  # type: ignore[no-untyped-def]
-    await settle(pilot)
-    await press(pilot, "t")  # the county is selected at start
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, LedgerScreen))
-    await settle(pilot)
-    return pilot.app.screen
+    return await open_screen(pilot, "t", LedgerScreen)
 
 
 async def test_ledger_totals_follow_period_filters_and_search(demo_path: Path) -> None:

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from kxtui.screens.roster import RosterScreen
-from tests.app.helpers import make_app, plain, press, settle, type_text, wait_until
+from tests.app.helpers import make_app, open_screen, plain, press, settle, type_text
 
 
 def sql_count(path: Path, where: str = "1") -> int:
@@ -28,11 +28,7 @@ def shown(pilot) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 async def open_roster(pilot) -> RosterScreen:  # type: ignore[no-untyped-def]
-    await settle(pilot)
-    await press(pilot, "m")  # the county is selected at start
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, RosterScreen))
-    await settle(pilot)
-    return pilot.app.screen
+    return await open_screen(pilot, "m", RosterScreen)
 
 
 async def test_count_search_filters_and_masked_mobiles(demo_path: Path) -> None:
