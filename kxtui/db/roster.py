@@ -15,7 +15,7 @@ from kxtui.db.keyset import Sort, page_ids, region_subtree
 from kxtui.db.models import database
 from kxtui.db.rows import RosterFilter, RosterRow
 from kxtui.db.rows import hours as hours_of
-from kxtui.db.volunteer_index import HIGHEST, query_key
+from kxtui.db.volunteer_index import HIGHEST, SERVICE, query_key
 
 NARROW = 5_000  # up to this many key matches, read them from the index and sort them
 
@@ -26,8 +26,7 @@ SORTS: dict[str, Sort] = {
     "last": (("COALESCE(vs.last_served, '')", True), ("v.id", True)),
 }
 _FROM = "FROM volunteer v JOIN volunteer_service vs ON vs.volunteer_id = v.id"
-_SERVICE = """FROM service_record s JOIN activity a ON a.id = s.activity_id
-  AND a.deleted_at IS NULL WHERE s.volunteer_id = v.id"""
+_SERVICE = f"{SERVICE} WHERE s.volunteer_id = v.id"
 _SERVED = f"SELECT 1 {_SERVICE}"
 _TEAMS = """(SELECT group_concat(name, '、') FROM (SELECT t.name FROM team_membership m
   JOIN team t ON t.id = m.team_id WHERE m.volunteer_id = v.id ORDER BY t.id LIMIT 4))"""

@@ -76,7 +76,8 @@ def index_all() -> None:
     index(iter(cursor.fetchone, None))
 
 
-_SERVED = "FROM service_record s JOIN activity a ON a.id = s.activity_id AND a.deleted_at IS NULL"
+# service records at activities not deleted, as s (service_record) and a (activity)
+SERVICE = "FROM service_record s JOIN activity a ON a.id = s.activity_id AND a.deleted_at IS NULL"
 
 
 def refresh_service(volunteer_ids: Iterable[int] | None = None) -> None:
@@ -86,7 +87,7 @@ def refresh_service(volunteer_ids: Iterable[int] | None = None) -> None:
         database.execute_sql("DELETE FROM volunteer_service")
         database.execute_sql(
             "INSERT INTO volunteer_service (volunteer_id, hours, last_served) "
-            f"SELECT s.volunteer_id, SUM(s.hours), MAX(a.start_date) {_SERVED} "
+            f"SELECT s.volunteer_id, SUM(s.hours), MAX(a.start_date) {SERVICE} "
             "GROUP BY s.volunteer_id"
         )
         database.execute_sql(
@@ -101,8 +102,8 @@ def refresh_service(volunteer_ids: Iterable[int] | None = None) -> None:
         mine = "WHERE s.volunteer_id = v.id"
         database.execute_sql(
             "INSERT OR REPLACE INTO volunteer_service (volunteer_id, hours, last_served) "
-            f"SELECT v.id, (SELECT COALESCE(SUM(s.hours), 0) {_SERVED} {mine}), "
-            f"(SELECT MAX(a.start_date) {_SERVED} {mine}) "
+            f"SELECT v.id, (SELECT COALESCE(SUM(s.hours), 0) {SERVICE} {mine}), "
+            f"(SELECT MAX(a.start_date) {SERVICE} {mine}) "
             f"FROM volunteer v WHERE v.id IN ({', '.join('?' * len(chunk))})",
             chunk,
         )
