@@ -45,7 +45,9 @@ class SearchedTable:
 
     A printable key no binding took goes to the search field: the officer can start typing
     at once, and a key typed while "/" is still moving the focus is not lost. Enter goes
-    back to the table; Esc leaves the field, then the screen."""
+    back to the table; Esc leaves the field, then the screen. The focus moves at once
+    (`Screen.set_focus`, not `Widget.focus`, which waits a turn of the event loop), so
+    keys a line delivers together follow the first one where it went."""
 
     SEARCH = ""
     HEADER = ""
@@ -56,7 +58,7 @@ class SearchedTable:
         search = self.query_one(self.SEARCH, Input)  # type: ignore[attr-defined]
         if event.is_printable and event.character and not search.has_focus:
             event.stop()
-            search.focus()
+            self.set_focus(search)  # type: ignore[attr-defined]
             search.insert_text_at_cursor(event.character)
 
     def on_resize(self) -> None:
@@ -67,7 +69,7 @@ class SearchedTable:
         self.query_one(self.HEADER, Static).update(self.table.header(width))  # type: ignore[attr-defined]
 
     def action_search(self) -> None:
-        self.query_one(self.SEARCH, Input).focus()  # type: ignore[attr-defined]
+        self.set_focus(self.query_one(self.SEARCH, Input))  # type: ignore[attr-defined]
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == self.SEARCH.lstrip("#"):
@@ -75,10 +77,10 @@ class SearchedTable:
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == self.SEARCH.lstrip("#"):
-            self.table.focus()
+            self.set_focus(self.table)  # type: ignore[attr-defined]
 
     def action_back(self) -> None:
         if self.query_one(self.SEARCH, Input).has_focus:  # type: ignore[attr-defined]
-            self.table.focus()
+            self.set_focus(self.table)  # type: ignore[attr-defined]
         else:
             self.dismiss()  # type: ignore[attr-defined]

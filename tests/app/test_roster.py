@@ -79,3 +79,17 @@ async def test_not_served_this_year_and_sort_by_hours(demo_path: Path) -> None:
         top = [screen.table._rows[i].hours_total for i in range(20)]
         assert top == sorted(top, reverse=True) and top[0] > 0
         assert "★" in shown(pilot)[0] or top[0] < 100
+
+
+async def test_keys_sent_together_all_reach_the_search(demo_path: Path) -> None:
+    """A line that delivers "zw" in one packet: the second key must follow the first into
+    the search field, not run the table's binding for "w"... or "s" (sort)."""
+    from textual import events
+
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        screen = await open_roster(pilot)
+        for character in "zs":  # "s" alone on the table would sort
+            pilot.app.post_message(events.Key(character, character))
+        await settle(pilot)
+        assert screen.query_one("#roster-search").value == "zs"
+        assert screen.filter.sort == "name"
