@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.events import Key
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -134,9 +135,28 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
         if self.resumed is not None:
             self.restore_fields(self.resumed.data.get("values", {}))
             self._last_draft = self.field_values()
-        first = self.query(Input).first() if self.query(Input) else None
+        first = self._first_input()
         if first is not None:
-            first.focus()
+            self.set_focus(first)  # at once: keys typed right after opening land in it
+
+    def _first_input(self) -> Input | None:
+        inputs = self.query(Input)
+        return inputs.first() if inputs else None
+
+    def on_key(self, event: Key) -> None:
+        """A printable key sent to the form itself while it was opening (see `KxApp.on_key`)
+        goes into the focused field, or the first one. A focused field keeps its own keys,
+        so a key that reaches the form past a focused field was sent to the form."""
+        if not (event.is_printable and event.character):
+            return
+        focused = self.focused
+        target = focused if isinstance(focused, Input) else None
+        if focused is None:
+            target = self._first_input()
+        if target is not None:
+            event.stop()
+            self.set_focus(target)
+            target.insert_text_at_cursor(event.character)
 
     # -- values and drafts -----------------------------------------------------
 
