@@ -24,7 +24,7 @@ from kxtui.db.pinyin import pinyin_keys, search_key
 from kxtui.db.regions import subtree_bounds
 from kxtui.db.rows import ActivityDetail, ActivityInput, Choice, ServiceLine, hours
 from kxtui.db.validation import TEXT_MAX, Checker
-from kxtui.db.writes import Write, diff, editable, write_transaction
+from kxtui.db.writes import Write, created, diff, editable, write_transaction
 from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay
 
 TITLE_MAX = 200
@@ -261,7 +261,7 @@ def create_activity(data: ActivityInput) -> int:
         values, served = checked(data, clock.today())
         activity = Activity.create(**values, **_keys(values["title"]), **write.stamp())
         _write_service(activity.id, served)
-        changes = {**values, "service": _service_list(activity.id)}
+        changes = created({**values, "service": _service_list(activity.id)})
         write.audit("create", "activity", activity.id, values["title"], changes)
         return activity.id
 

@@ -32,7 +32,7 @@ from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.regions import subtree_bounds
 from kxtui.db.rows import Choice, ServiceHistoryLine, VolunteerDetail, VolunteerInput, hours
 from kxtui.db.validation import TEXT_MAX, Checker
-from kxtui.db.writes import diff, editable, write_transaction
+from kxtui.db.writes import created, diff, editable, write_transaction
 from kxtui.domain import VOLUNTEER_HOMES, Domain, Gender, RegionKind
 
 NAME_MAX = 40  # longer than any Chinese name, transliterated ones with · included
@@ -260,7 +260,7 @@ def create_volunteer(data: VolunteerInput) -> int:
         _write_links(volunteer.id, domains, teams, write.at.date())
         volunteer_index.index([(volunteer.id, values["name"], values["mobile"])])
         volunteer_index.refresh_service([volunteer.id])
-        changes = {**values, **_links(volunteer.id)}
+        changes = created({**values, **_links(volunteer.id)})
         write.audit("create", "volunteer", volunteer.id, values["name"], changes)
         return volunteer.id
 
