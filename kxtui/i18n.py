@@ -758,8 +758,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "conflict.mine": ("我的", "Mine"),
     "conflict.theirs": ("对方的", "Theirs"),
     "conflict.keys": (
-        "↑↓ 选字段  ←我的 →对方的  Enter 按所选合并保存  M 全用我的保存  T 全用对方的  Esc 返回编辑",
-        "↑↓ field  ← mine → theirs  Enter save merged  M save mine  T take theirs  Esc edit",
+        "↑↓ 选字段   ← 用我的   → 用对方的   Enter 按所选合并保存\n"
+        "M 全用我的并保存   T 全用对方的（不保存）   Esc 返回编辑我的内容",
+        "↑↓ field   ← mine   → theirs   Enter save as chosen\n"
+        "M save all mine   T take theirs (no save)   Esc back to my input",
     ),
     "conflict.none": (
         "对方的修改与您的相同，可以直接保存",

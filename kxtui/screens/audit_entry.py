@@ -3,6 +3,7 @@ Dismisses with True when the officer asks to undo it (u), else False."""
 
 from __future__ import annotations
 
+from rich.box import SIMPLE_HEAD
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,7 +22,8 @@ from kxtui.widgets.audit_table import action_text
 
 def changes_table(detail: AuditDetail) -> Table:
     row = detail.row
-    table = Table(expand=True, show_edge=False, pad_edge=False, header_style="bold")
+    table = Table(box=SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False,
+                  header_style="bold")  # fmt: skip
     table.add_column(t("audit.col.field"), ratio=2, no_wrap=True)
     table.add_column(t("audit.col.old"), ratio=3, style="red")
     table.add_column(t("audit.col.new"), ratio=3, style="green")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from rich.box import SIMPLE_HEAD
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -68,23 +69,24 @@ class ConflictScreen(TranslatedBindings, ModalScreen[Any]):
                         id="conflict-title")  # fmt: skip
             with VerticalScroll(can_focus=False):
                 yield Static(self._table(), id="conflict-fields")
-            yield Label(t("conflict.keys"), id="conflict-keys")
+            yield Static(t("conflict.keys"), id="conflict-keys")
 
     def _table(self) -> Table:
-        table = Table(expand=True, show_edge=False, pad_edge=False, header_style="bold")
+        table = Table(box=SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False,
+                      header_style="bold")  # fmt: skip
         table.add_column(t("conflict.field"), ratio=2, no_wrap=True)
-        table.add_column(t("conflict.mine"), ratio=3)
-        table.add_column(t("conflict.theirs"), ratio=3)
+        for caption in (t("conflict.mine"), t("conflict.theirs")):
+            table.add_column(caption, ratio=3, no_wrap=True, overflow="ellipsis")
         for i, f in enumerate(self.fields):
             mine = self.keep[f.field]
             cells = [
-                Text(clean(f.caption, 30)),
+                Text(("▸ " if i == self.row else "  ") + clean(f.caption, 30)),
                 Text(("● " if mine else "○ ") + clean(f.mine or "—", 200),
                      style="bold green" if mine else "dim"),
                 Text(("○ " if mine else "● ") + clean(f.theirs or "—", 200),
                      style="dim" if mine else "bold green"),
             ]  # fmt: skip
-            table.add_row(*cells, style="reverse" if i == self.row else "")
+            table.add_row(*cells, style="on grey30" if i == self.row else "")
         return table
 
     def _redraw(self) -> None:
