@@ -25,7 +25,7 @@ def action_text(row: AuditRow) -> str:
 
 
 class AuditTable(PagedTable):
-    NARROW = (("at", 11), ("actor", 8), ("action", 8), ("entity", 6), ("summary", 0))
+    NARROW = (("at", 11), ("actor", 8), ("action", 11), ("entity", 6), ("summary", 0))
     WIDE = (("id", 7), ("at", 16), ("actor", 10), ("action", 12), ("entity", 6),
             ("record", 7), ("region", 12), ("summary", 0))  # fmt: skip
     RIGHT = frozenset({"id", "record"})
