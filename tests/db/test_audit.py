@@ -154,6 +154,9 @@ def test_an_import_records_one_entry_per_activity(demo_db: Path, tmp_path: Path)
         assert found["title"] == [None, activity.title]
         assert found["source"] == [None, f"new.csv:{entries.index(entry) + 2}"]
         assert entry.region_path == Region.get_by_id(activity.region_id).path
+    undo(entries[0].id)  # an imported activity is undone like a new one: soft deleted
+    assert Activity.get_by_id(entries[0].entity_id).deleted_at is not None
+    assert changes(undone_entry(entries[0].id)) == {"deleted": [False, True]}
 
 
 def test_a_refused_or_failed_write_leaves_no_entry(demo_db: Path) -> None:
