@@ -187,6 +187,7 @@ class KxApp(App[None]):
                 ("cmd.ledger", screen.action_ledger),
                 ("cmd.roster", screen.action_roster),
                 ("cmd.add_volunteer", screen.action_add_volunteer),
+                ("cmd.audit", screen.action_audit),
             ):
                 yield SystemCommand(t(key), t(f"{key}.help"), action)
         yield SystemCommand(t("cmd.drafts"), t("cmd.drafts.help"), self.action_drafts)
