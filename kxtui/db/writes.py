@@ -87,9 +87,20 @@ def write_transaction(actor: str | None = None) -> Iterator[Write]:
             if not write.audited:
                 raise RuntimeError("a write transaction must record an audit entry")
     except (OperationalError, sqlite3.OperationalError) as error:
+        started = _before_rollback(error)
+        if started is not error:
+            raise started from None
         if "readonly" in str(error):
             raise ReadOnlyError() from error
         raise
+
+
+def _before_rollback(error: BaseException) -> BaseException:
+    """SQLite rolls back by itself on a full disk or an I/O error, so the ROLLBACK on the way
+    out fails with "no transaction is active": the error to report is the one before it."""
+    while "no transaction is active" in str(error) and error.__context__ is not None:
+        error = error.__context__
+    return error
 
 
 def editable(model: type[T], record_id: int, version: int) -> T:
