@@ -1,5 +1,5 @@
-"""`python -m bench [--reps N] [--only startup,expand,jump,import,ledger,stress]`: run the benchmarks,
-print the table.
+"""`python -m bench [--reps N] [--only startup,expand,jump,import,ledger,stress]`: run the
+benchmarks, print the table.
 
 Exits 0 when every benchmark ran, even if a goal was MISSED (the table says so); 1 if one
 crashed (its traceback goes to stderr, the other benchmarks still run).

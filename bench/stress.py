@@ -185,11 +185,13 @@ def writer(path: Path, region_id: int) -> None:
     until killed."""
     from kxtui.db import call
     from kxtui.db.connection import open_database
+    from kxtui.db.pinyin import pinyin_keys
     from kxtui.db.rows import VenueInput
     from kxtui.db.venues import create_venue
     from kxtui.domain import VenueType
 
     open_database(path)
+    pinyin_keys("写入")  # load the dictionaries now: the first save is then as quick as the rest
     print("ready", flush=True)
     while True:
         number = random.randrange(10**12)

@@ -81,9 +81,10 @@ def _add_maintenance_commands(commands: argparse._SubParsersAction) -> None:  # 
     backup = commands.add_parser(
         "backup",
         help="备份数据库 / back up the database (safe while officers are saving)",
-        description="用 SQLite 在线备份复制数据库（有人正在保存时也安全），写入带时间的文件，只保留最近 N "
-        "个 / copy the database with SQLite's online backup API (safe while others save) into a "
-        "timestamped file, keeping the newest N. Default directory: backups/ beside the database.",
+        description="用 SQLite 在线备份复制数据库（有人正在保存时也安全），"
+        "写入带时间的文件，只保留最近 N 个 / copy the database with SQLite's online backup API "
+        "(safe while others save) into a timestamped file, keeping the newest N. "
+        "Default directory: backups/ beside the database.",
     )
     backup.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
     backup.add_argument(
@@ -112,7 +113,8 @@ def _add_maintenance_commands(commands: argparse._SubParsersAction) -> None:  # 
     restore = commands.add_parser(
         "restore",
         help="从备份恢复 / restore a backup",
-        description="先检查备份文件；数据库正在使用时拒绝；原数据库保留为 *.before-restore-时间.bak / "
+        description="先检查备份文件；数据库正在使用时拒绝；"
+        "原数据库保留为 *.before-restore-时间.bak / "
         "checks the backup first; refused while the database is in use; the previous database is "
         "kept as *.before-restore-TIME.bak",
     )

@@ -875,7 +875,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{path} 已存在，未覆盖。请换一个文件名，或用 -o 指定目录",
         "{path} exists and was not overwritten; use another name or -o DIRECTORY",
     ),
-    "backup.bad_copy": ("备份副本检查未通过：{detail}", "The backup copy failed its check: {detail}"),
+    "backup.bad_copy": (
+        "备份副本检查未通过：{detail}",
+        "The backup copy failed its check: {detail}",
+    ),
     "check.passed": (
         "检查通过：{path}（文件结构、外键、区域路径、志愿服务合计、志愿者搜索键）",
         "All checks passed: {path} (file structure, foreign keys, region paths, service totals, volunteer search keys)",
@@ -920,7 +923,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "备份文件 {path} 检查未通过，未恢复：{detail}",
         "The backup {path} failed its check; nothing was restored: {detail}",
     ),
-    "restore.empty": ("{path} 是空数据库，不能用来恢复", "{path} is an empty database; nothing to restore"),
+    "restore.empty": (
+        "{path} 是空数据库，不能用来恢复",
+        "{path} is an empty database; nothing to restore",
+    ),
     "restore.same_file": (
         "备份文件就是数据库 {path} 本身",
         "The backup is the database {path} itself",

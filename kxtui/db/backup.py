@@ -106,7 +106,10 @@ def copy_database(source: Path, target: Path) -> None:
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
-        with closing(connect_read_only(source)) as reading, closing(sqlite3.connect(partial)) as copy:
+        with (
+            closing(connect_read_only(source)) as reading,
+            closing(sqlite3.connect(partial)) as copy,
+        ):
             reading.backup(copy)  # all pages in one step: one read transaction, one snapshot
             copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
             problems = file_problems(copy)

@@ -62,9 +62,7 @@ def check_local(path: Path) -> None:
     """Refuse a database on a network filesystem: SQLite's locks are not reliable there."""
     mount = network_mount(path)
     if mount is not None:
-        raise OpenError(
-            "open.network_fs", path=str(path), fstype=mount.fstype, mount=mount.point
-        )
+        raise OpenError("open.network_fs", path=str(path), fstype=mount.fstype, mount=mount.point)
 
 
 def open_database(path: Path | str, *, read_only: bool = False) -> OpenedDatabase:

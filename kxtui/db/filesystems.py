@@ -74,9 +74,7 @@ def mount_of(path: Path, mounts: list[Mount]) -> Mount | None:
     return best
 
 
-def network_mount(
-    path: Path, read: Callable[[], str | None] = read_mountinfo
-) -> Mount | None:
+def network_mount(path: Path, read: Callable[[], str | None] = read_mountinfo) -> Mount | None:
     """The network filesystem `path` lies on, or None when it is local (or unknown)."""
     text = read()
     if text is None:

@@ -121,7 +121,7 @@ def mount_command(folder: Path) -> list[str] | None:
         probe = [unshare, *flags, "--propagation", "private", "sh", "-c",
                  f"mount -t tmpfs -o size=2m tmpfs '{folder}'"]  # fmt: skip
         if subprocess.run(probe, capture_output=True).returncode == 0:
-            return probe[:-1] + [f"{probe[-1]} && exec \"$0\" \"$@\""]
+            return probe[:-1] + [f'{probe[-1]} && exec "$0" "$@"']
     return None
 
 

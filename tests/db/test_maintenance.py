@@ -242,4 +242,3 @@ def test_restore_into_a_missing_database_and_over_a_damaged_one(
     result = restore(saved, fresh)
     assert result.aside is not None and result.aside.exists()
     assert counts(fresh) == counts(demo_path) and check_database(fresh).ok
-
