@@ -17,6 +17,7 @@ from kxtui import clock
 from kxtui.db.database import is_read_only
 from kxtui.db.errors import ConflictError, ReadOnlyError, RefusedError
 from kxtui.db.models import AuditEntry, Tracked, database
+from kxtui.db.writer_queue import writer_turn
 
 T = TypeVar("T", bound=Tracked)
 
@@ -76,12 +77,13 @@ def write_transaction(actor: str | None = None) -> Iterator[Write]:
     """BEGIN IMMEDIATE ... COMMIT. The body must record at least one audit entry.
 
     IMMEDIATE takes the write lock at BEGIN, so concurrent writers wait (busy_timeout) instead
-    of failing with "database is locked" when a read-then-write transaction tries to upgrade.
+    of failing with "database is locked" when a read-then-write transaction tries to upgrade;
+    they queue first at `writer_queue`, which is fair where SQLite's busy handler is not.
     """
     if is_read_only():
         raise ReadOnlyError()
     try:
-        with database.atomic("IMMEDIATE"):
+        with writer_turn(), database.atomic("IMMEDIATE"):
             write = Write(actor or current_actor(), clock.now())
             yield write
             if not write.audited:
