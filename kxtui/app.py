@@ -19,7 +19,7 @@ from textual.widgets import Input
 
 from kxtui import clock
 from kxtui.autosave import DraftKeeper
-from kxtui.db.connection import OpenedDatabase, close_database, open_database
+from kxtui.db.connection import OpenedDatabase, close_database, hold_open, open_database
 from kxtui.db.database import set_read_only
 from kxtui.db.errors import KxError
 from kxtui.i18n import set_language, t
@@ -41,6 +41,8 @@ class KxApp(App[None]):
         self.sub_title = opened.path.name
         self.drafts = DraftKeeper()
         self._hanging_up = False
+        # held while the app runs, so `kxtui restore` sees this session (see hold_open)
+        self._presence = hold_open(opened.path, read_only=opened.read_only)
 
     def get_driver_class(self):  # type: ignore[no-untyped-def]
         driver = super().get_driver_class()
@@ -72,6 +74,7 @@ class KxApp(App[None]):
 
     def on_unmount(self) -> None:
         self._handle_signals(False)
+        self._presence.close()
 
     # -- hang-up: a dropped SSH connection, kill, end of input --------------------
 

@@ -1,5 +1,6 @@
 """Command line: `kxtui` opens the app; `kxtui demo` builds the demo; `kxtui stats` counts;
-`kxtui export activities` / `kxtui import activities` write and read 活动台账 spreadsheets."""
+`kxtui export activities` / `kxtui import activities` write and read 活动台账 spreadsheets;
+`kxtui backup` / `check` / `restore` look after the database file."""
 
 from __future__ import annotations
 
@@ -72,7 +73,53 @@ def build_parser() -> argparse.ArgumentParser:
     )
     stats.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
     _add_sheet_commands(commands)
+    _add_maintenance_commands(commands)
     return parser
+
+
+def _add_maintenance_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    backup = commands.add_parser(
+        "backup",
+        help="备份数据库 / back up the database (safe while officers are saving)",
+        description="用 SQLite 在线备份复制数据库（有人正在保存时也安全），"
+        "写入带时间的文件，只保留最近 N 个 / copy the database with SQLite's online backup API "
+        "(safe while others save) into a timestamped file, keeping the newest N. "
+        "Default directory: backups/ beside the database.",
+    )
+    backup.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
+    backup.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE|DIR",
+        help="备份文件或目录（默认：数据库旁的 backups/）/ backup file or directory "
+        "(default: backups/ beside the database)",
+    )
+    backup.add_argument(
+        "--keep",
+        type=int,
+        default=30,
+        metavar="N",
+        help="目录中保留最近 N 个备份（默认 30，0 全部保留）/ keep the newest N backups in the "
+        "directory (default 30; 0 keeps all)",
+    )
+    check = commands.add_parser(
+        "check",
+        help="检查数据库 / check the database",
+        description="完整性检查、外键检查和 kxtui 自身的规则（区域路径、志愿服务合计、搜索键）；"
+        "有问题时退出码为 1 / integrity_check, foreign_key_check and kxtui's own rules (region "
+        "paths, service totals, search keys); exit code 1 when something is wrong.",
+    )
+    check.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
+    restore = commands.add_parser(
+        "restore",
+        help="从备份恢复 / restore a backup",
+        description="先检查备份文件；数据库正在使用时拒绝；"
+        "原数据库保留为 *.before-restore-时间.bak / "
+        "checks the backup first; refused while the database is in use; the previous database is "
+        "kept as *.before-restore-TIME.bak",
+    )
+    restore.add_argument("file", metavar="FILE", help="备份文件 / backup file")
+    restore.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
 
 
 def _add_sheet_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -140,6 +187,10 @@ def main(argv: list[str] | None = None) -> int:
 
             run = cli_sheets.run_export if args.command == "export" else cli_sheets.run_import
             return run(path, args)
+        if args.command in ("backup", "check", "restore"):
+            from kxtui import cli_maintenance
+
+            return cli_maintenance.COMMANDS[args.command](path, args)
         if args.demo and not path.exists():
             build_with_progress(path, seed=2026)
         return run_app(path, read_only=args.read_only, language=args.lang)

@@ -240,6 +240,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "数据库正忙（其他人正在保存），请稍后重试；您输入的内容已保留",
         "The database is busy (someone else is saving); try again — your input is kept",
     ),
+    "error.disk_full": (
+        "磁盘已满，未能保存：数据库保持保存前的样子，您输入的内容仍在表单中。请联系管理员清理磁盘空间后再按 Ctrl+S 保存",
+        "The disk is full: nothing was saved and the database is as it was; your input is still in the form. Ask the administrator to free disk space, then press Ctrl+S again",
+    ),
     "refused.gone": ("该记录已被删除", "This record was deleted meanwhile"),
     "refused.region_has_dependants": (
         "不能删除：还有 {regions} 个下级区域、{venues} 个阵地、{activities} 条活动记录、{volunteers} 名志愿者、{teams} 支队伍、{officers} 名联络员/网格员",
@@ -590,6 +594,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "open.empty_read_only": ("{path} 是空文件且只读", "{path} is empty and read-only"),
     "open.missing": ("{path} 不存在", "{path} does not exist"),
+    "open.network_fs": (
+        "{path} 位于网络文件系统上（{fstype}，挂载点 {mount}）。网络文件系统上 SQLite 的文件锁不可靠，多人同时保存可能损坏数据库，因此拒绝打开。请把数据库放在服务器的本地磁盘上",
+        "{path} is on a network filesystem ({fstype}, mounted at {mount}). SQLite's file locks are unreliable there and concurrent saves could corrupt the database, so it is refused. Keep the database on the server's local disk",
+    ),
     "open.missing_read_only": (
         "{path} 不存在，无法以只读方式打开",
         "{path} does not exist; cannot open read-only",
@@ -988,6 +996,75 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "cli.import.dry_run": ("试运行（--dry-run）：未写入任何内容", "Dry run: nothing was written"),
     "cli.import.done": ("已导入 {count} 条活动", "Imported {count} activities"),
+    "backup.done": ("已备份到 {path}（{size}）", "Backed up to {path} ({size})"),
+    "backup.removed": (
+        "按 --keep {keep} 删除了 {count} 个较早的备份",
+        "Removed {count} older backups (--keep {keep})",
+    ),
+    "backup.exists": (
+        "{path} 已存在，未覆盖。请换一个文件名，或用 -o 指定目录",
+        "{path} exists and was not overwritten; use another name or -o DIRECTORY",
+    ),
+    "backup.bad_copy": (
+        "备份副本检查未通过：{detail}",
+        "The backup copy failed its check: {detail}",
+    ),
+    "check.passed": (
+        "检查通过：{path}（文件结构、外键、区域路径、志愿服务合计、志愿者搜索键）",
+        "All checks passed: {path} (file structure, foreign keys, region paths, service totals, volunteer search keys)",
+    ),
+    "check.found": ("{path} 有 {count} 类问题：", "{path} has {count} kinds of problem:"),
+    "check.examples": ("例：{examples}", "e.g. {examples}"),
+    "check.integrity": (
+        "文件结构损坏（integrity_check 报告 {count} 处）：请用 kxtui restore 从备份恢复",
+        "The file structure is damaged (integrity_check: {count} findings); restore a backup with kxtui restore",
+    ),
+    "check.foreign_key": (
+        "{count} 条记录指向不存在的记录（foreign_key_check）",
+        "{count} records refer to records that do not exist (foreign_key_check)",
+    ),
+    "check.schema_version": (
+        "数据库是第 {version} 版，本程序是第 {expected} 版：用 kxtui 打开一次即可升级，升级后再检查",
+        "The database has schema {version}, this kxtui {expected}: open it once with kxtui to upgrade, then check again",
+    ),
+    "check.region_path": (
+        "{count} 个区域的路径与其上级不一致",
+        "{count} regions have a path that does not match their parent's",
+    ),
+    "check.service_totals": (
+        "{count} 名志愿者的服务时长合计或最近服务日期与服务记录不符",
+        "{count} volunteers have service totals or a last service date that do not match their service records",
+    ),
+    "check.volunteer_keys": (
+        "{count} 名志愿者的搜索键缺失或过时（花名册搜索会找不到或找错人）",
+        "{count} volunteers have missing or stale search keys (the roster search would miss or mismatch them)",
+    ),
+    "check.orphan_keys": (
+        "{count} 个已不存在的志愿者仍留有搜索键",
+        "{count} volunteers who no longer exist still have search keys",
+    ),
+    "restore.done": ("已从 {backup} 恢复到 {path}", "Restored {path} from {backup}"),
+    "restore.aside": ("原数据库已保留为 {aside}", "The previous database was kept as {aside}"),
+    "restore.in_use": (
+        "{path} 正在使用中（有 kxtui 会话或其他程序打开着它），未恢复。请先让所有人退出 kxtui 再恢复",
+        "{path} is in use (a kxtui session or another program has it open); nothing was restored. Have everyone leave kxtui first",
+    ),
+    "restore.bad_backup": (
+        "备份文件 {path} 检查未通过，未恢复：{detail}",
+        "The backup {path} failed its check; nothing was restored: {detail}",
+    ),
+    "restore.empty": (
+        "{path} 是空数据库，不能用来恢复",
+        "{path} is an empty database; nothing to restore",
+    ),
+    "restore.same_file": (
+        "备份文件就是数据库 {path} 本身",
+        "The backup is the database {path} itself",
+    ),
+    "restore.bad_result": (
+        "恢复后的 {path} 检查未通过；原数据库保留在 {aside}",
+        "The restored {path} failed its check; the previous database is kept as {aside}",
+    ),
     # labels of stored codes
     "RegionKind.county": ("县（市、区）", "county"),
     "RegionKind.town": ("镇", "town"),

@@ -6,6 +6,7 @@ from a thread worker, and get frozen dataclasses back.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
@@ -21,17 +22,25 @@ R = TypeVar("R")
 def call(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
     """Run a data-layer function on this thread's own connection, closing it afterwards.
 
-    A lock wait that outlasts the busy timeout becomes a KxError a person can read.
+    A lock wait that outlasts the busy timeout, or a full disk, becomes a KxError a person can
+    read (the write's transaction was rolled back: the database is as before it).
     """
     try:
         with database.connection_context():
             return fn(*args, **kwargs)
-    except OperationalError as error:
+    except (OperationalError, sqlite3.OperationalError) as error:  # peewee's, or a raw cursor's
         text = str(error)
         if text == "interrupted":
             raise Interrupted from error
-        key = "error.locked" if "locked" in text or "busy" in text else "error.generic"
-        raise KxError(key, detail=text) from error
+        raise KxError(_error_key(text), detail=text) from error
+
+
+def _error_key(text: str) -> str:
+    if "locked" in text or "busy" in text:
+        return "error.locked"
+    if "full" in text:  # SQLITE_FULL: "database or disk is full"
+        return "error.disk_full"
+    return "error.generic"
 
 
 # SQLite asks the progress handler every this many virtual-machine steps (well under 1 ms)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kxtui.db.database import SCHEMA_VERSION, VERSION_KEY, database
 from kxtui.db.errors import OpenError
+from kxtui.db.filesystems import network_mount
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -57,14 +58,22 @@ def check_file(path: Path) -> None:
         raise OpenError("open.not_sqlite", path=str(path))
 
 
+def check_local(path: Path) -> None:
+    """Refuse a database on a network filesystem: SQLite's locks are not reliable there."""
+    mount = network_mount(path)
+    if mount is not None:
+        raise OpenError("open.network_fs", path=str(path), fstype=mount.fstype, mount=mount.point)
+
+
 def open_database(path: Path | str, *, read_only: bool = False) -> OpenedDatabase:
     """Initialise the shared `database` on `path`, creating or upgrading the schema.
 
     A missing file (and its directories) is created. Raises OpenError for a file that is not
-    SQLite, not a kxtui database, or made by a newer kxtui.
+    SQLite, not a kxtui database, made by a newer kxtui, or on a network filesystem.
     """
     path = Path(path).expanduser().resolve()
     check_file(path)
+    check_local(path)
     read_only = read_only or is_marked_read_only(path)
     if read_only and not path.exists():
         raise OpenError("open.missing_read_only", path=str(path))
@@ -131,3 +140,18 @@ def preflight(path: Path) -> int | None:
     if version > SCHEMA_VERSION:
         raise OpenError("open.too_new", path=str(path), version=version, supported=SCHEMA_VERSION)
     return version
+
+
+def hold_open(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A connection a running app keeps for its lifetime, idle after one read.
+
+    In WAL mode an open connection that has read keeps a shared lock on the database file, so
+    `kxtui restore` (kxtui.db.backup.in_use) sees every running session, even one whose
+    workers hold no connection at the moment. It also keeps the WAL from being checkpointed
+    and deleted each time a worker closes the last connection.
+    """
+    uri = f"{path.as_uri()}?mode=ro" if read_only else path.as_uri()
+    connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    return connection

@@ -17,6 +17,7 @@ from kxtui import clock
 from kxtui.db.database import is_read_only
 from kxtui.db.errors import ConflictError, ReadOnlyError, RefusedError
 from kxtui.db.models import AuditEntry, Tracked, database
+from kxtui.db.writer_queue import writer_turn
 
 T = TypeVar("T", bound=Tracked)
 
@@ -114,20 +115,32 @@ def write_transaction(actor: str | None = None) -> Iterator[Write]:
     """BEGIN IMMEDIATE ... COMMIT. The body must record at least one audit entry.
 
     IMMEDIATE takes the write lock at BEGIN, so concurrent writers wait (busy_timeout) instead
-    of failing with "database is locked" when a read-then-write transaction tries to upgrade.
+    of failing with "database is locked" when a read-then-write transaction tries to upgrade;
+    they queue first at `writer_queue`, which is fair where SQLite's busy handler is not.
     """
     if is_read_only():
         raise ReadOnlyError()
     try:
-        with database.atomic("IMMEDIATE"):
+        with writer_turn(), database.atomic("IMMEDIATE"):
             write = Write(actor or current_actor(), clock.now())
             yield write
             if not write.audited:
                 raise RuntimeError("a write transaction must record an audit entry")
     except (OperationalError, sqlite3.OperationalError) as error:
+        started = _before_rollback(error)
+        if started is not error:
+            raise started from None
         if "readonly" in str(error):
             raise ReadOnlyError() from error
         raise
+
+
+def _before_rollback(error: BaseException) -> BaseException:
+    """SQLite rolls back by itself on a full disk or an I/O error, so the ROLLBACK on the way
+    out fails with "no transaction is active": the error to report is the one before it."""
+    while "no transaction is active" in str(error) and error.__context__ is not None:
+        error = error.__context__
+    return error
 
 
 def editable(model: type[T], record_id: int, version: int) -> T:
