@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from kxtui import clock
-from kxtui.db import volunteer_index
+from kxtui.db import scope, volunteer_index
 from kxtui.db.activities import check_activity
 from kxtui.db.errors import ValidationError
 from kxtui.db.models import database
@@ -116,7 +116,9 @@ def import_sheet(
 def check_table(
     table: SheetTable, *, default_region: int | None = None, progress: Progress = no_progress
 ) -> ImportReport:
-    """Check every row of a table read by `read_table`; write nothing."""
+    """Check every row of a table read by `read_table`; write nothing. Only an officer who
+    may write checks an import (a row outside their scope is a row error)."""
+    scope.require_writer()
     with database.atomic():  # one consistent snapshot of the records rows refer to
         plans, report = _check(table, default_region, progress)
     return report
@@ -366,8 +368,8 @@ def _insert_rows(
                 service.append((activity_id, volunteer, hours))
             changes = {**v, "service": lines, "source": f"{file_name}:{plan.row}"}
             audit.append(
-                (audit_first + offset, at, write.actor, "import", "activity", activity_id, title,
-                 _AUDIT_JSON.encode(changes))
+                (audit_first + offset, at, write.actor, write.officer_id, "import", "activity",
+                 activity_id, title, _AUDIT_JSON.encode(changes))
             )  # fmt: skip
         connection.executemany(
             f"INSERT INTO activity ({_ACTIVITY_COLUMNS}) VALUES ({', '.join('?' * 23)})",
@@ -378,8 +380,8 @@ def _insert_rows(
             service,
         )
         connection.executemany(
-            "INSERT INTO audit_entry (id, at, actor, action, entity, entity_id, summary, changes)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO audit_entry (id, at, actor, officer_id, action, entity, entity_id,"
+            " summary, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             audit,
         )
         progress("sheet.stage_write", min(start + WRITE_BATCH, total), total)
