@@ -868,6 +868,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The Unix user {user} has no officer account. Ask a county admin to add one "
         "(kxtui officer add).",
     ),
+    "signin.no_officers": (
+        "数据库中还没有任何工作人员账户。请在服务器上运行“kxtui init --admin”，"
+        "把运行它的系统用户设为县级管理员。",
+        "The database has no officer accounts yet. On the server, run "
+        "'kxtui init --admin' to make the Unix user running it the county admin.",
+    ),
     "signin.disabled": (
         "系统用户 {user} 的科协工作人员账户已停用，不能使用 kxtui。请联系县级管理员。",
         "The officer account of the Unix user {user} is disabled. Ask a county admin.",
@@ -918,8 +924,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "field.out_of_scope": ("不在您的修改范围（{scope}）内", "Outside the area you may change ({scope})"),
     "field.user_name": (
-        "系统用户名：字母、数字、_ . -，最多 32 个字符",
-        "Unix user name: letters, digits, _ . -, at most 32 characters",
+        "只能用字母、数字、_ . -，最多 32 个字符",
+        "Letters, digits, _ . - only, at most 32 characters",
     ),
     "field.user_name_taken": ("该用户名已属于 {name}", "This user name belongs to {name}"),
     "field.role_region": (
@@ -947,6 +953,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "officers.title": ("工作人员账户", "Officer accounts"),
     "officers.active": ("在用", "active"),
+    "officers.state": ("状态", "State"),
+    "officers.count": ("共 {count} 个账户，{active} 个在用", "{count} accounts, {active} active"),
     "officers.disabled": ("停用", "disabled"),
     "officers.none": ("（没有账户）", "(no accounts)"),
     "officers.keys": (

@@ -83,7 +83,11 @@ def sign_in_process(db_path: Path | str, as_name: str | None = None) -> scope.Se
     user = unix_user(db_path)
     account = _account(user)
     if account is None or not account.active:
-        raise SignInRefused("signin.unknown" if account is None else "signin.disabled", user=user)
+        if account is not None:
+            key = "signin.disabled"
+        else:
+            key = "signin.unknown" if OfficerAccount.select().exists() else "signin.no_officers"
+        raise SignInRefused(key, user=user)
     signed_in = session_for(user, account)
     if as_name:
         target = _account(as_name)
