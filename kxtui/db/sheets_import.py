@@ -96,6 +96,7 @@ def check_sheet(
     path: Path | str, *, default_region: int | None = None, progress: Progress = no_progress
 ) -> ImportReport:
     """Read and check every row of the file; write nothing (`--dry-run`)."""
+    scope.require_writer()  # before the file is read
     return check_table(read_table(path, progress), default_region=default_region, progress=progress)
 
 
@@ -107,6 +108,7 @@ def import_sheet(
     progress: Progress = no_progress,
 ) -> ImportReport:
     """Read, check and import the file; see `import_table`."""
+    scope.require_writer()  # before the file is read
     table = read_table(path, progress)
     return import_table(
         table, valid_only=valid_only, default_region=default_region, progress=progress
