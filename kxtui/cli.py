@@ -21,9 +21,7 @@ from kxtui.i18n import set_language, t
 from kxtui.paths import resolve_db_path
 
 NOT_SIGNED_IN = 3  # exit code: no active officer account for this Unix user
-AS_HELP = (
-    "县级管理员：以另一工作人员的账户操作 / county admins: act as another officer's account"
-)
+AS_HELP = "县级管理员：以另一工作人员的账户操作 / county admins: act as another officer's account"
 DB_HELP = (
     "数据库文件 / database file (默认 default: $KXTUI_DB, 否则 else kxtui.db in the user data "
     "directory)"

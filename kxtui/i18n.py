@@ -919,21 +919,27 @@ STRINGS: dict[str, tuple[str, str]] = {
     "refused.officer_enabled": ("该账户已经在用", "That account is active already"),
     "refused.has_officers": (
         "数据库中已有工作人员账户：请由县级管理员用“kxtui officer add”添加",
-        "The database has officer accounts already: a county admin adds more "
-        "(kxtui officer add)",
+        "The database has officer accounts already: a county admin adds more (kxtui officer add)",
     ),
-    "field.out_of_scope": ("不在您的修改范围（{scope}）内", "Outside the area you may change ({scope})"),
+    "field.out_of_scope": (
+        "不在您的修改范围（{scope}）内",
+        "Outside the area you may change ({scope})",
+    ),
     "field.user_name": (
         "只能用字母、数字、_ . -，最多 32 个字符",
         "Letters, digits, _ . - only, at most 32 characters",
     ),
     "field.user_name_taken": ("该用户名已属于 {name}", "This user name belongs to {name}"),
-    "field.role_region": (
-        "区域层级与角色不符：县级管理员对应县（市、区），镇街工作人员对应镇/街道，"
-        "联络员对应村/社区，网格员对应网格",
-        "The region does not fit the role: county admin → county, town staff → town, "
-        "liaison → village or community, grid officer → grid",
+    "field.role_region.county_admin": (
+        "县级管理员负责县（市、区），或留空 = 全部区域",
+        "A county admin covers a county, or (left empty) the whole database",
     ),
+    "field.role_region.town_staff": ("镇街工作人员负责一个镇或街道", "Town staff cover a town"),
+    "field.role_region.village_liaison": (
+        "联络员负责一个村或社区",
+        "A liaison covers a village or community",
+    ),
+    "field.role_region.grid_officer": ("网格员负责一个网格", "A grid officer covers a grid"),
     "field.role_needs_region": ("请选择该角色负责的区域", "Choose the region this role covers"),
     "field.view_region": (
         "查看范围须包含负责区域（例如所在的镇街或县）",
@@ -954,6 +960,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "officers.title": ("工作人员账户", "Officer accounts"),
     "officers.active": ("在用", "active"),
     "officers.state": ("状态", "State"),
+    "officers.view": ("另可查看", "May also see"),
     "officers.count": ("共 {count} 个账户，{active} 个在用", "{count} accounts, {active} active"),
     "officers.disabled": ("停用", "disabled"),
     "officers.none": ("（没有账户）", "(no accounts)"),
@@ -973,19 +980,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.add": ("添加", "Add"),
     "key.disable": ("停用", "Disable"),
     "key.enable": ("启用", "Enable"),
-    "key.back": ("返回", "Back"),
     "form.officer.new": ("添加工作人员账户", "New officer account"),
     "form.user_name": ("系统用户名", "Unix user name"),
     "form.officer_name": ("姓名", "Name"),
     "form.role": ("角色", "Role"),
     "form.region_scope": ("负责区域", "Region"),
-    "form.view_region": ("查看范围（可选）", "May also see"),
+    "form.view_region": ("另可查看（可选）", "May also see (optional)"),
     "form.region_scope.hint": ("输入名称或拼音；县级管理员留空 = 全部区域", ""),
     "cli.officer.list_header": (
         "用户名\t姓名\t角色\t负责区域\t查看范围\t状态",
         "user\tname\trole\tregion\tview\tstatus",
     ),
-    "cli.officer.added": ("已添加账户 {user}（{role}，{region}）", "Added {user} ({role}, {region})"),
+    "cli.officer.added": (
+        "已添加账户 {user}（{role}，{region}）",
+        "Added {user} ({role}, {region})",
+    ),
     "cli.officer.disabled": ("已停用账户 {user}", "Disabled {user}"),
     "cli.officer.enabled": ("已启用账户 {user}", "Enabled {user}"),
     "cli.init.done": (

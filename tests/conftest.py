@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from kxtui import clock
-from kxtui.db.connection import close_database, open_database
 from kxtui.db import scope
+from kxtui.db.connection import close_database, open_database
 from kxtui.db.database import set_read_only
 from kxtui.domain import AccessRole
 from kxtui.i18n import set_language

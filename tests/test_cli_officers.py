@@ -38,7 +38,8 @@ def test_init_admin_then_officer_add_list_disable(tmp_path: Path) -> None:
         f"{ME}\t张三\t县级管理员\t全部区域\t-\t在用",
     ]
     assert run("officer", "disable", "chakan", "--db", database).returncode == 0
-    assert "chakan\t查看员\t只读\t全部区域\t-\t停用" in run("officer", "list", "--db", database).stdout
+    listed = run("officer", "list", "--db", database).stdout
+    assert "chakan\t查看员\t只读\t全部区域\t-\t停用" in listed
     own = run("officer", "disable", ME, "--db", database)
     assert own.returncode == 2 and "不能停用自己的账户" in own.stderr
 

@@ -455,9 +455,7 @@ def find_volunteers(region_id: int | None, text: str) -> tuple[Choice, ...]:
     query = (
         Volunteer.select(Volunteer.id, Volunteer.name, Region.name, Volunteer.platform_registered)
         .join(Region)
-        .where(
-            Volunteer.active, name_matches(Volunteer, text.strip()), scope.in_view(Region.path)
-        )
+        .where(Volunteer.active, name_matches(Volunteer, text.strip()), scope.in_view(Region.path))
     )
     bounds = _county_bounds(region_id)
     if bounds:

@@ -116,9 +116,16 @@ def accounts() -> tuple[OfficerRow, ...]:
     rows = [
         row
         for row in OfficerAccount.select(
-            OfficerAccount.id, OfficerAccount.user_name, OfficerAccount.name,
-            OfficerAccount.role, OfficerAccount.active, OfficerAccount.version,
-            region.id, region.path, view.id, view.path,
+            OfficerAccount.id,
+            OfficerAccount.user_name,
+            OfficerAccount.name,
+            OfficerAccount.role,
+            OfficerAccount.active,
+            OfficerAccount.version,
+            region.id,
+            region.path,
+            view.id,
+            view.path,
         )  # fmt: skip
         .join(region, JOIN.LEFT_OUTER, on=OfficerAccount.region == region.id)
         .switch(OfficerAccount)
@@ -139,8 +146,7 @@ def accounts() -> tuple[OfficerRow, ...]:
             active=bool(active),
             version=version,
         )
-        for id_, user_name, name, role, active, version, region_id, path, view_id, view_path
-        in rows
+        for id_, user_name, name, role, active, version, region_id, path, view_id, view_path in rows
     )
 
 
@@ -158,7 +164,7 @@ def check_officer(data: OfficerInput) -> dict[str, object]:
     if data.region_id and region is None:
         checker.fail("region", "refused.gone")
     elif role in _ROLES and (region.kind if region else None) not in ROLE_REGION_KINDS[role]:
-        checker.fail("region", "field.role_region" if region else "field.role_needs_region")
+        checker.fail("region", f"field.role_region.{role}" if region else "field.role_needs_region")
     elif not scope.can_edit(region.path if region else None):
         checker.fail("region", "field.out_of_scope", scope=scope.session().edit_name)
     view = Region.get_or_none(Region.id == data.view_region_id) if data.view_region_id else None

@@ -115,8 +115,7 @@ def region_labels(paths: list[str]) -> dict[str, str]:
     ids = {int(part) for path in paths for part in path.strip("/").split("/")}
     names = dict(Region.select(Region.id, Region.name).where(Region.id.in_(ids)).tuples())
     return {
-        path: "/".join(names.get(int(i), "?") for i in path.strip("/").split("/"))
-        for path in paths
+        path: "/".join(names.get(int(i), "?") for i in path.strip("/").split("/")) for path in paths
     }
 
 
@@ -165,7 +164,8 @@ def require_path_visible(path: str) -> None:
     """`require_visible` for a region whose path is at hand."""
     officer = session()
     if not inside(path, officer.view_path):
-        raise RefusedError("refused.out_of_view", region=region_label(path), scope=officer.view_name)
+        label = region_label(path)
+        raise RefusedError("refused.out_of_view", region=label, scope=officer.view_name)
 
 
 def view_root_parent() -> int | None:

@@ -36,7 +36,6 @@ WHERE ({view}) AND (x.name LIKE :q_contains ESCAPE '\\'
 """
 
 
-
 def _sql(params: dict[str, object]) -> str:
     """Regions and venues in the officer's view."""
     regions = " AND ".join(scope.view_sql("x.path", params)) or "1"

@@ -8,7 +8,7 @@ from peewee import fn
 
 from kxtui.db import scope
 from kxtui.db.errors import RefusedError
-from kxtui.db.models import Activity, Region, Venue
+from kxtui.db.models import Activity, Venue
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.regions import path_to_root, this_year
 from kxtui.db.rows import NodeRef, SixHaveState, VenueDetail, VenueInput

@@ -20,8 +20,9 @@ from kxtui.screens.base import TranslatedBindings
 from kxtui.screens.confirm import ConfirmScreen
 from kxtui.widgets.workers import run_db
 
-COLUMNS = ("form.user_name", "form.officer_name", "form.role", "form.region_scope",
-           "form.view_region", "officers.state")  # fmt: skip
+# the state beside the name, the least needed column last (cut first at 80 columns)
+COLUMNS = ("form.user_name", "form.officer_name", "officers.state", "form.role",
+           "form.region_scope", "officers.view")  # fmt: skip
 
 
 def _accounts() -> tuple[OfficerRow, ...]:
@@ -81,10 +82,9 @@ class OfficersScreen(TranslatedBindings, Screen[None]):
             style = "" if row.active else "dim"
             table.add_row(
                 *(Text(clean(cell, 40), style=style) for cell in (
-                    row.user_name, row.name, label(AccessRole(row.role)),
+                    row.user_name, row.name, state, label(AccessRole(row.role)),
                     row.region.name if row.region else whole,
                     row.view_region.name if row.view_region else "",
-                    state,
                 )),
                 key=row.user_name,
             )  # fmt: skip

@@ -117,9 +117,10 @@ def field_errors(data: OfficerInput) -> dict[str, str]:
 def test_an_account_must_fit_its_role_and_the_admins_scope(demo_db: Path) -> None:
     town, village = region_id("阜安街道"), region_id("郭庄村")
     assert field_errors(OfficerInput("a b", "", "boss", town)) == {
-        "user_name": "field.user_name", "name": "field.required", "role": "field.choice"}  # fmt: skip
+        "user_name": "field.user_name", "name": "field.required", "role": "field.choice",
+    }  # fmt: skip
     assert field_errors(OfficerInput("liu", "刘", "town_staff", village)) == {
-        "region": "field.role_region"
+        "region": "field.role_region.town_staff"
     }
     assert field_errors(OfficerInput("liu", "刘", "grid_officer")) == {
         "region": "field.role_needs_region"

@@ -128,7 +128,8 @@ def test_region_detail_outside_the_view_is_refused(demo_db: Path) -> None:
     error = refused(regions.detail, region("胶莱镇").id, FROZEN_AT.date())
     assert error.key == "refused.out_of_view"
     assert error.params == {"region": "胶州市/胶莱镇", "scope": "胶州市/阜安街道"}
-    assert refused(regions.detail, county_id("胶州市"), FROZEN_AT.date()).key == "refused.out_of_view"
+    county = county_id("胶州市")
+    assert refused(regions.detail, county, FROZEN_AT.date()).key == "refused.out_of_view"
 
 
 def county_id(name: str) -> int:
