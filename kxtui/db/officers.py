@@ -222,12 +222,16 @@ def first_admin(db_path: Path | str, name: str | None = None) -> scope.Session:
     database, and is signed in. Refused once any account exists (then a county admin adds
     officers): whoever can run it before can write the database file anyway."""
     user = unix_user(db_path)
+    # signed in provisionally, to write the account (and its audit entry) as everyone does
     scope.sign_in(scope.Session(user=user, name=name or user, role=AccessRole.COUNTY_ADMIN))
-    with database.atomic("IMMEDIATE"):
-        if OfficerAccount.select().exists():
-            scope.sign_out()
-            raise RefusedError("refused.has_officers")
-        add_officer(OfficerInput(user, name or user, AccessRole.COUNTY_ADMIN))
+    try:
+        with database.atomic("IMMEDIATE"):
+            if OfficerAccount.select().exists():
+                raise RefusedError("refused.has_officers")
+            add_officer(OfficerInput(user, name or user, AccessRole.COUNTY_ADMIN))
+    except BaseException:
+        scope.sign_out()
+        raise
     return sign_in_process(db_path)
 
 

@@ -127,6 +127,9 @@ def update_venue(venue_id: int, version: int, data: VenueInput) -> None:
 
 def dependants(venue_id: int) -> int:
     """How many activities (soft-deleted ones too) took place at the venue."""
+    region_id = Venue.select(Venue.region).where(Venue.id == venue_id).scalar()
+    if region_id is not None:
+        scope.require_visible(region_id)
     return Activity.select().where(Activity.venue == venue_id).count()
 
 

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.widgets import Select
 
 from kxtui.db.rows import Choice, OfficerInput
-from kxtui.domain import AccessRole
+from kxtui.domain import AccessRole, RegionKind
 from kxtui.i18n import label, t
 from kxtui.screens.form import FormScreen
 from kxtui.widgets.choice_input import ChoiceInput
@@ -26,9 +26,10 @@ def _add(data: OfficerInput) -> str:
 
 
 def _find_regions(text: str) -> tuple[Choice, ...]:
+    """Regions by name or pinyin, each with its kind (村, 镇 ...) as the hint."""
     from kxtui.db.activities import find_regions
 
-    return find_regions(text)
+    return tuple(c._replace(hint=label(RegionKind(c.hint))) for c in find_regions(text))
 
 
 class OfficerFormScreen(FormScreen):
