@@ -61,6 +61,7 @@ def prepare(path: Path) -> tuple[int, list[int]]:
     """A new database with one county and `VENUES` venues whose address is "0"."""
     from kxtui.db import call
     from kxtui.db.connection import close_database, open_database
+    from kxtui.db.officers import first_admin
     from kxtui.db.regions import create_region
     from kxtui.db.rows import RegionInput, VenueInput
     from kxtui.db.venues import create_venue
@@ -68,6 +69,7 @@ def prepare(path: Path) -> tuple[int, list[int]]:
 
     open_database(path)
     try:
+        call(first_admin, path)  # whoever runs the bench is its county admin
         county = call(create_region, None, RegionInput("压力测试县", RegionKind.COUNTY))
         venue = VenueInput(name="", type=VenueType.COMMUNITY_STATION, address="0")
         ids = [call(create_venue, county, venue._replace(name=f"阵地{i}")) for i in range(VENUES)]
@@ -82,10 +84,12 @@ def _saver(path: Path, venue_ids: list[int], saves: int, seed: int, start, resul
     from kxtui.db import call
     from kxtui.db.connection import hold_open, open_database
     from kxtui.db.errors import ConflictError, KxError
+    from kxtui.db.officers import sign_in_process
     from kxtui.db.rows import VenueInput
     from kxtui.db.venues import detail, update_venue
 
     open_database(path)
+    call(sign_in_process, path)
     presence = hold_open(path)  # as a running app does: the WAL is not reset at every call
     rng = random.Random(seed)
     acknowledged: Counter[int] = Counter()
@@ -205,12 +209,14 @@ def writer(path: Path, region_id: int) -> None:
     until killed."""
     from kxtui.db import call
     from kxtui.db.connection import open_database
+    from kxtui.db.officers import sign_in_process
     from kxtui.db.pinyin import pinyin_keys
     from kxtui.db.rows import VenueInput
     from kxtui.db.venues import create_venue
     from kxtui.domain import VenueType
 
     open_database(path)
+    call(sign_in_process, path)
     pinyin_keys("写入")  # load the dictionaries now: the first save is then as quick as the rest
     print("ready", flush=True)
     while True:

@@ -19,9 +19,11 @@ from textual.widgets import Input
 
 from kxtui import clock
 from kxtui.autosave import DraftKeeper
+from kxtui.db import scope
 from kxtui.db.connection import OpenedDatabase, close_database, hold_open, open_database
 from kxtui.db.database import set_read_only
-from kxtui.db.errors import KxError
+from kxtui.db.errors import KxError, SignInRefused
+from kxtui.domain import AccessRole
 from kxtui.i18n import set_language, t
 from kxtui.screens.hierarchy import HierarchyScreen
 
@@ -33,9 +35,16 @@ class KxApp(App[None]):
         Binding("f1", "help", "key.help", id="app.help"),
     ]
 
-    def __init__(self, opened: OpenedDatabase, *, cursor_blink: bool = True) -> None:
+    def __init__(
+        self,
+        opened: OpenedDatabase,
+        *,
+        cursor_blink: bool = True,
+        refused: SignInRefused | None = None,
+    ) -> None:
         super().__init__()
         self.opened = opened
+        self.refused = refused  # the Unix user may not sign in: show why, and nothing else
         self.cursor_blink = cursor_blink
         self.title = t("app.title")  # set before the first frame, not after it
         self.sub_title = opened.path.name
@@ -55,10 +64,16 @@ class KxApp(App[None]):
         return driver
 
     def get_default_screen(self) -> Screen[None]:
+        if self.refused is not None:
+            from kxtui.screens.signed_out import SignedOutScreen
+
+            return SignedOutScreen(self.refused)
         return HierarchyScreen()
 
     def on_mount(self) -> None:
         self._handle_signals(True)
+        if self.refused is not None:
+            return
         if not self.opened.read_only:
             self.call_after_refresh(self._offer_drafts)
         if self.opened.backup_path is not None:
@@ -177,6 +192,8 @@ class KxApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        if self.refused is not None:
+            return
         if isinstance(screen, HierarchyScreen):
             for key, action in (
                 ("cmd.jump", screen.action_jump),
@@ -193,8 +210,17 @@ class KxApp(App[None]):
                 ("cmd.audit", screen.action_audit),
             ):
                 yield SystemCommand(t(key), t(f"{key}.help"), action)
+        officer = scope.current()
+        if officer is not None and officer.role == AccessRole.COUNTY_ADMIN:
+            yield SystemCommand(t("cmd.officers"), t("cmd.officers.help"), self.action_officers)
         yield SystemCommand(t("cmd.drafts"), t("cmd.drafts.help"), self.action_drafts)
         yield SystemCommand(t("cmd.help"), t("cmd.help.help"), self.action_help)
+
+    def action_officers(self) -> None:
+        from kxtui.screens.officers import OfficersScreen
+
+        if not isinstance(self.screen, OfficersScreen):
+            self.push_screen(OfficersScreen())
 
     def action_help(self) -> None:
         from kxtui.screens.help import HelpScreen
@@ -213,15 +239,27 @@ def create_app(
     language: str | None = None,
     frozen_at: datetime | None = None,
     cursor_blink: bool = True,
+    as_name: str | None = None,
 ) -> KxApp:
-    """Open the database (creating or upgrading it) and build the app on it.
+    """Open the database (creating or upgrading it), sign in the officer running the process
+    (`--as`: a county admin acting as another account) and build the app on it.
 
-    Raises OpenError when the file cannot be used. Tests pass `frozen_at` and
-    `cursor_blink=False` for deterministic screenshots.
+    A session signed in already (tests; a program embedding kxtui) is kept. A Unix user
+    without an active account gets an app that shows why and nothing else. Raises OpenError
+    when the file cannot be used. Tests pass `frozen_at` and `cursor_blink=False` for
+    deterministic screenshots.
     """
     set_language(language)
     clock.freeze(frozen_at)
     opened = open_database(db_path, read_only=read_only)
     set_read_only(opened.read_only)
+    refused = None
+    if scope.current() is None:
+        from kxtui.db.officers import sign_in_process
+
+        try:
+            sign_in_process(opened.path, as_name)
+        except SignInRefused as error:
+            refused = error
     close_database()  # the event loop's thread never queries; workers open their own
-    return KxApp(opened, cursor_blink=cursor_blink)
+    return KxApp(opened, cursor_blink=cursor_blink, refused=refused)

@@ -1,6 +1,13 @@
 """Command line: `kxtui` opens the app; `kxtui demo` builds the demo; `kxtui stats` counts;
 `kxtui export activities` / `kxtui import activities` write and read 活动台账 spreadsheets;
-`kxtui backup` / `check` / `restore` look after the database file."""
+`kxtui init --admin` and `kxtui officer ...` manage officer accounts; `kxtui backup` / `check` /
+`restore` look after the database file.
+
+Every command that reads or writes records signs in the officer running it first (see
+`kxtui.db.officers.unix_user`); a Unix user without an active account gets a message and
+exit code 3. Backup, check and restore work on the file as a whole and sign nobody in: the
+file's permissions are their gate (whoever may read the file may copy it), and on a county
+server they run as the service account (docs/deploy.md)."""
 
 from __future__ import annotations
 
@@ -16,6 +23,9 @@ from kxtui.db.errors import OpenError
 from kxtui.i18n import set_language, t
 from kxtui.paths import resolve_db_path
 
+NOT_SIGNED_IN = 3  # exit code: no active officer account for this Unix user
+MAINTENANCE = ("backup", "check", "restore")  # file-level commands: nobody signs in
+AS_HELP = "县级管理员：以另一工作人员的账户操作 / county admins: act as another officer's account"
 DB_HELP = (
     "数据库文件 / database file (默认 default: $KXTUI_DB, 否则 else kxtui.db in the user data "
     "directory)"
@@ -43,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--read-only", action="store_true", help="只读打开 / open without allowing changes"
     )
+    parser.add_argument("--as", dest="as_name", metavar="USER", help=AS_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser(
@@ -74,6 +85,14 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
     _add_sheet_commands(commands)
     _add_maintenance_commands(commands)
+    from kxtui.cli_officers import add_officer_commands
+
+    add_officer_commands(commands)
+    for command in commands.choices.values():
+        if command.prog.split()[-1] not in ("demo", "init", "officer", *MAINTENANCE):
+            command.add_argument(
+                "--as", dest="as_name", metavar="USER", default=argparse.SUPPRESS, help=AS_HELP
+            )
     return parser
 
 
@@ -181,21 +200,41 @@ def main(argv: list[str] | None = None) -> int:
             return run_demo(resolve_db_path(args.db, demo=True), args.seed, args.force)
         path = resolve_db_path(args.db, demo=args.demo)
         if args.command == "stats":
-            return run_stats(path, as_json=args.json)
+            return run_stats(path, as_json=args.json, as_name=args.as_name)
         if args.command in ("export", "import"):
             from kxtui import cli_sheets
 
             run = cli_sheets.run_export if args.command == "export" else cli_sheets.run_import
             return run(path, args)
-        if args.command in ("backup", "check", "restore"):
+        if args.command in MAINTENANCE:
             from kxtui import cli_maintenance
 
             return cli_maintenance.COMMANDS[args.command](path, args)
+        if args.command in ("init", "officer"):
+            from kxtui import cli_officers
+
+            return cli_officers.run(path, args)
         if args.demo and not path.exists():
             build_with_progress(path, seed=2026)
-        return run_app(path, read_only=args.read_only, language=args.lang)
+        return run_app(path, read_only=args.read_only, language=args.lang, as_name=args.as_name)
     except OpenError as error:
         return fail(t(error.key, **error.params))
+
+
+def sign_in(path: Path, as_name: str | None) -> int | None:
+    """Sign in the officer running this command on the open database (a session already
+    signed in, as in tests, is kept); an exit code when they may not."""
+    from kxtui.db import call, officers, scope
+    from kxtui.db.errors import SignInRefused
+
+    if scope.current() is not None:
+        return None
+    try:
+        call(officers.sign_in_process, path, as_name)
+    except SignInRefused as refused:
+        fail(t(refused.key, **refused.params))
+        return NOT_SIGNED_IN
+    return None
 
 
 def build_with_progress(path: Path, *, seed: int) -> None:
@@ -248,7 +287,7 @@ def run_demo(path: Path, seed: int, force: bool) -> int:
     return 0
 
 
-def run_stats(path: Path, *, as_json: bool) -> int:
+def run_stats(path: Path, *, as_json: bool, as_name: str | None = None) -> int:
     from kxtui.db import call
     from kxtui.db.connection import open_database
     from kxtui.db.stats import county_stats
@@ -257,6 +296,8 @@ def run_stats(path: Path, *, as_json: bool) -> int:
     if not path.exists():
         return fail(t("open.missing", path=path))
     open_database(path)
+    if (code := sign_in(path, as_name)) is not None:
+        return code
     rows = call(county_stats)
     if as_json:
         import json
@@ -278,8 +319,9 @@ def run_stats(path: Path, *, as_json: bool) -> int:
     return 0
 
 
-def run_app(path: Path, *, read_only: bool, language: str | None) -> int:
+def run_app(path: Path, *, read_only: bool, language: str | None, as_name: str | None) -> int:
     from kxtui.app import create_app
 
-    create_app(path, read_only=read_only, language=language).run()
-    return 0
+    app = create_app(path, read_only=read_only, language=language, as_name=as_name)
+    app.run()
+    return app.return_code or 0

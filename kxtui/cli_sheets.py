@@ -1,7 +1,8 @@
 """`kxtui export activities` and `kxtui import activities`: spreadsheets from the shell.
 
 Exit codes: 0 done; 1 the file has bad rows (each listed as `第 N 行：列：问题`, nothing
-imported); 2 the command cannot run (no database, unreadable or unsafe file, bad option).
+imported; rows outside the officer's scope among them); 2 the command cannot run (no
+database, unreadable or unsafe file, bad option); 3 no active officer account.
 Progress goes to stderr, the report to stdout.
 """
 
@@ -13,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kxtui import clock
-from kxtui.cli import fail
+from kxtui.cli import fail, sign_in
 from kxtui.dates import parse_date
 from kxtui.db.errors import KxError
 from kxtui.display import clean
@@ -43,16 +44,16 @@ def progress_on_stderr() -> Iterator[Report]:
         yield report
 
 
-def _open(path: Path, *, read_only: bool) -> int | None:
-    """Open the database; an exit code when it cannot be used."""
+def _open(path: Path, args: argparse.Namespace) -> int | None:
+    """Open the database and sign in; an exit code when it cannot be used."""
     from kxtui.db.connection import open_database
     from kxtui.db.database import set_read_only
 
     if not path.exists():
         return fail(t("open.missing", path=path))
-    opened = open_database(path, read_only=read_only)
+    opened = open_database(path, read_only=args.read_only)
     set_read_only(opened.read_only)
-    return None
+    return sign_in(path, args.as_name)
 
 
 def run_export(path: Path, args: argparse.Namespace) -> int:
@@ -71,7 +72,7 @@ def run_export(path: Path, args: argparse.Namespace) -> int:
             dates[name] = parse_date(text, today)
             if dates[name] is None:
                 return fail(t("cli.export.bad_date", text=text))
-    if (code := _open(path, read_only=args.read_only)) is not None:
+    if (code := _open(path, args)) is not None:
         return code
     region_id = None
     if args.region:
@@ -105,7 +106,7 @@ def run_import(path: Path, args: argparse.Namespace) -> int:
     from kxtui.db import call
     from kxtui.db.sheets_import import check_sheet, import_sheet
 
-    if (code := _open(path, read_only=args.read_only)) is not None:
+    if (code := _open(path, args)) is not None:
         return code
     try:
         with progress_on_stderr() as report:

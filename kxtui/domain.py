@@ -91,6 +91,28 @@ class PersonRole(StrEnum):
     COUNTY_STAFF = "county_staff"  # 县级科协工作人员
 
 
+class AccessRole(StrEnum):
+    """What an officer account may do in kxtui (its access, not the person's job). The roles
+    that edit one town, village or grid are those jobs, by the same code and name (one name
+    for one thing); a county admin also manages the accounts; a viewer only reads."""
+
+    COUNTY_ADMIN = "county_admin"  # 县级管理员
+    TOWN_STAFF = PersonRole.TOWN_STAFF.value
+    VILLAGE_LIAISON = PersonRole.VILLAGE_LIAISON.value
+    GRID_OFFICER = PersonRole.GRID_OFFICER.value
+    VIEWER = "viewer"  # 只读
+
+
+# The kind of region each role works in; None: the whole database may be theirs.
+ROLE_REGION_KINDS: dict[AccessRole, tuple[RegionKind | None, ...]] = {
+    AccessRole.COUNTY_ADMIN: (None, RegionKind.COUNTY),
+    AccessRole.TOWN_STAFF: TOWN_LEVEL,
+    AccessRole.VILLAGE_LIAISON: VILLAGE_LEVEL,
+    AccessRole.GRID_OFFICER: (RegionKind.GRID,),
+    AccessRole.VIEWER: (None, *RegionKind),
+}
+
+
 class TeamLevel(StrEnum):
     GENERAL = "general"  # 总队
     BRANCH = "branch"  # 支队

@@ -1065,6 +1065,149 @@ STRINGS: dict[str, tuple[str, str]] = {
         "恢复后的 {path} 检查未通过；原数据库保留在 {aside}",
         "The restored {path} failed its check; the previous database is kept as {aside}",
     ),
+    # officers, roles and scopes
+    "scope.not_signed_in": (
+        "未登录：没有科协工作人员账户登录，不能读取或修改数据",
+        "Nobody is signed in: no data can be read or changed",
+    ),
+    "signin.unknown": (
+        "系统用户 {user} 没有科协工作人员账户，不能使用 kxtui。请县级管理员用“kxtui officer add”添加。",
+        "The Unix user {user} has no officer account. Ask a county admin to add one "
+        "(kxtui officer add).",
+    ),
+    "signin.no_officers": (
+        "数据库中还没有任何工作人员账户。请在服务器上运行“kxtui init --admin”，"
+        "把运行它的系统用户设为县级管理员。",
+        "The database has no officer accounts yet. On the server, run "
+        "'kxtui init --admin' to make the Unix user running it the county admin.",
+    ),
+    "signin.disabled": (
+        "系统用户 {user} 的科协工作人员账户已停用，不能使用 kxtui。请联系县级管理员。",
+        "The officer account of the Unix user {user} is disabled. Ask a county admin.",
+    ),
+    "signin.as_not_admin": (
+        "只有县级管理员可以用 --as 代其他工作人员操作（{user} 不是）",
+        "Only county admins may use --as ({user} is not one)",
+    ),
+    "signin.as_unknown": (
+        "--as：没有用户名为 {user} 的在用账户",
+        "--as: no active account with the user name {user}",
+    ),
+    "signin.as_out_of_scope": (
+        "--as：{user} 的范围不在您的范围（{scope}）内",
+        "--as: {user} works outside your scope ({scope})",
+    ),
+    "signin.title": ("无法登录", "Cannot sign in"),
+    "signin.user": ("系统用户：{user}", "Unix user: {user}"),
+    "signin.quit": ("按 q 退出", "Press q to quit"),
+    "refused.viewer": (
+        "{name} 的账户只读，不能修改数据",
+        "{name}'s account is read-only: nothing can be changed",
+    ),
+    "refused.not_admin": (
+        "只有县级管理员可以管理工作人员账户（{name} 不是）",
+        "Only county admins manage officer accounts ({name} is not one)",
+    ),
+    "refused.top_level": (
+        "您只能修改 {scope} 范围内的数据，不能新建县（市、区）",
+        "You may change only {scope}: adding a county is not yours to do",
+    ),
+    "refused.out_of_scope": (
+        "{region} 不在您的修改范围（{scope}）内",
+        "{region} is outside the area you may change ({scope})",
+    ),
+    "refused.out_of_view": (
+        "{region} 不在您的查看范围（{scope}）内",
+        "{region} is outside the area you may see ({scope})",
+    ),
+    "refused.no_officer": ("没有用户名为 {user} 的账户", "No account with the user name {user}"),
+    "refused.own_account": ("不能停用自己的账户", "You cannot disable your own account"),
+    "refused.officer_disabled": ("该账户已经停用", "That account is disabled already"),
+    "refused.officer_enabled": ("该账户已经在用", "That account is active already"),
+    "refused.has_officers": (
+        "数据库中已有工作人员账户：请由县级管理员用“kxtui officer add”添加",
+        "The database has officer accounts already: a county admin adds more (kxtui officer add)",
+    ),
+    "field.out_of_scope": (
+        "不在您的修改范围（{scope}）内",
+        "Outside the area you may change ({scope})",
+    ),
+    "field.user_name": (
+        "只能用字母、数字、_ . -，最多 32 个字符",
+        "Letters, digits, _ . - only, at most 32 characters",
+    ),
+    "field.user_name_taken": ("该用户名已属于 {name}", "This user name belongs to {name}"),
+    "field.role_region.county_admin": (
+        "县级管理员负责县（市、区），或留空 = 全部区域",
+        "A county admin covers a county, or (left empty) the whole database",
+    ),
+    "field.role_region.town_staff": ("镇街工作人员负责一个镇或街道", "Town staff cover a town"),
+    "field.role_region.village_liaison": (
+        "联络员负责一个村或社区",
+        "A liaison covers a village or community",
+    ),
+    "field.role_region.grid_officer": ("网格员负责一个网格", "A grid officer covers a grid"),
+    "field.role_needs_region": ("请选择该角色负责的区域", "Choose the region this role covers"),
+    "field.view_region": (
+        "查看范围须包含负责区域（例如所在的镇街或县）",
+        "The view region must contain the region (its town or county, say)",
+    ),
+    "scope.whole": ("全部区域", "the whole database"),
+    "AccessRole.county_admin": ("县级管理员", "county admin"),
+    "AccessRole.viewer": ("只读", "read-only viewer"),
+    "PersonRole.county_staff": ("县级科协工作人员", "county staff"),
+    "PersonRole.town_staff": ("镇(街道)科协工作人员", "town staff"),
+    "PersonRole.village_liaison": ("村级科普联络员", "village liaison"),
+    "PersonRole.grid_officer": ("网格员", "grid officer"),
+    "cmd.officers": ("工作人员: 账户管理", "Officers: accounts"),
+    "cmd.officers.help": (
+        "县级管理员：查看、添加、停用工作人员账户",
+        "County admins: list, add and disable officer accounts",
+    ),
+    "officers.title": ("工作人员账户", "Officer accounts"),
+    "officers.active": ("在用", "active"),
+    "officers.state": ("状态", "State"),
+    "officers.view": ("另可查看", "May also see"),
+    "officers.count": ("共 {count} 个账户，{active} 个在用", "{count} accounts, {active} active"),
+    "officers.disabled": ("停用", "disabled"),
+    "officers.none": ("（没有账户）", "(no accounts)"),
+    "officers.keys": (
+        "a 添加  d 停用  e 启用  Esc 返回",
+        "a add  d disable  e enable  Esc back",
+    ),
+    "officers.confirm_disable": (
+        "停用 {name}（{user}）的账户？停用后该用户不能再使用 kxtui。",
+        "Disable the account of {name} ({user})? They can no longer use kxtui.",
+    ),
+    "officers.disable": ("停用", "Disable"),
+    "officers.keep": ("不停用", "Keep"),
+    "officers.disabled_done": ("已停用 {user}", "{user} disabled"),
+    "officers.enabled_done": ("已启用 {user}", "{user} enabled"),
+    "officers.added": ("已添加 {user}", "{user} added"),
+    "key.add": ("添加", "Add"),
+    "key.disable": ("停用", "Disable"),
+    "key.enable": ("启用", "Enable"),
+    "form.officer.new": ("添加工作人员账户", "New officer account"),
+    "form.user_name": ("系统用户名", "Unix user name"),
+    "form.officer_name": ("姓名", "Name"),
+    "form.role": ("角色", "Role"),
+    "form.region_scope": ("负责区域", "Region"),
+    "form.view_region": ("另可查看（可选）", "May also see (optional)"),
+    "form.region_scope.hint": ("输入名称或拼音；县级管理员留空 = 全部区域", ""),
+    "cli.officer.list_header": (
+        "用户名\t姓名\t角色\t负责区域\t查看范围\t状态",
+        "user\tname\trole\tregion\tview\tstatus",
+    ),
+    "cli.officer.added": (
+        "已添加账户 {user}（{role}，{region}）",
+        "Added {user} ({role}, {region})",
+    ),
+    "cli.officer.disabled": ("已停用账户 {user}", "Disabled {user}"),
+    "cli.officer.enabled": ("已启用账户 {user}", "Enabled {user}"),
+    "cli.init.done": (
+        "已创建县级管理员 {user}（全部区域）：{path}",
+        "Created the county admin {user} (whole database): {path}",
+    ),
     # labels of stored codes
     "RegionKind.county": ("县（市、区）", "county"),
     "RegionKind.town": ("镇", "town"),
@@ -1137,6 +1280,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ActivityFormat.online": ("线上/新媒体", "online / new media"),
     "ActivityFormat.other": ("其他", "other"),
 }
+
+
+# The roles that are a person's job carry the job's name (one name for one thing).
+for _shared in ("town_staff", "village_liaison", "grid_officer"):
+    STRINGS[f"AccessRole.{_shared}"] = STRINGS[f"PersonRole.{_shared}"]
 
 
 def set_language(language: str | None) -> str:

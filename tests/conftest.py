@@ -10,22 +10,32 @@ from pathlib import Path
 import pytest
 
 from kxtui import clock
+from kxtui.db import scope
 from kxtui.db.connection import close_database, open_database
 from kxtui.db.database import set_read_only
+from kxtui.domain import AccessRole
 from kxtui.i18n import set_language
 
 FROZEN_AT = datetime(2026, 11, 20, 9, 30)
+# The officer every test acts as unless it signs in another: a county admin of the whole
+# database (not an account in it), so tests about other things run as before.
+ADMIN = scope.Session(user="tester", name="测试管理员", role=AccessRole.COUNTY_ADMIN)
+# another officer of the whole database, for two people editing the same record
+LI = scope.Session(user="li", name="李四", role=AccessRole.COUNTY_ADMIN)
 
 
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Every test starts in Chinese, on the frozen clock, writable, with no database open."""
+    """Every test starts in Chinese, on the frozen clock, writable, with no database open,
+    signed in as a county admin of the whole database."""
     monkeypatch.delenv("KXTUI_DB", raising=False)
     monkeypatch.delenv("KXTUI_LANG", raising=False)
     set_language("zh")
     clock.freeze(FROZEN_AT)
     set_read_only(False)
+    scope.sign_in(ADMIN)
     yield
+    scope.sign_out()
     close_database()
     clock.freeze(None)
     set_language("zh")

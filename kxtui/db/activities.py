@@ -16,7 +16,7 @@ from peewee import fn
 
 from kxtui import clock
 from kxtui.dates import parse_date
-from kxtui.db import volunteer_index
+from kxtui.db import scope, volunteer_index
 from kxtui.db.errors import NeedsConfirmation, RefusedError
 from kxtui.db.lookups import Lookups, RegionRef
 from kxtui.db.models import Activity, Region, ServiceRecord, Team, Venue, Volunteer
@@ -180,6 +180,8 @@ def _place(checker: Checker, data: ActivityInput, lookups: Lookups) -> dict[str,
         region = lookups.region(venue_region)
     if region is None:
         checker.fail("region", "field.required" if not data.region_id else "refused.gone")
+    elif not scope.can_edit(region.path):
+        checker.fail("region", "field.out_of_scope", scope=scope.session().edit_name)
     elif venue_region is not None and not _in_subtree(region.path, lookups.region(venue_region)):
         checker.fail("venue", "field.venue_outside", region=region.name)
     team = None
@@ -273,6 +275,7 @@ def update_activity(activity_id: int, version: int, data: ActivityInput) -> int:
     Returns its id."""
     with write_transaction() as write:
         activity = editable(Activity, activity_id, version)
+        scope.require_editable(activity.region_id)
         if activity.deleted_at is not None:
             raise RefusedError("refused.activity_deleted")
         values, served = checked(data, clock.today())
@@ -295,6 +298,7 @@ def set_deleted(write: Write, activity_id: int, deleted: bool) -> Activity:
     activity = Activity.get_or_none(Activity.id == activity_id)
     if activity is None:
         raise RefusedError("refused.gone")
+    scope.require_editable(activity.region_id)
     Activity.update(
         deleted_at=write.at if deleted else None,
         deleted_by=write.actor if deleted else None,
@@ -329,6 +333,7 @@ def detail(activity_id: int) -> ActivityDetail | None:
     a = Activity.get_or_none(Activity.id == activity_id)
     if a is None:
         return None
+    scope.require_visible(a.region_id)
     region = Region.get_by_id(a.region_id)
     venue = Venue.get_or_none(Venue.id == a.venue_id) if a.venue_id else None
     team = Team.get_or_none(Team.id == a.organiser_team_id) if a.organiser_team_id else None
@@ -387,9 +392,11 @@ def _county_bounds(region_id: int | None) -> tuple[str, str] | None:
 
 
 def find_venues(region_id: int | None, text: str) -> tuple[Choice, ...]:
-    """Venues in the region's subtree (the county's when no region is chosen) matching text."""
+    """Venues in the region's subtree (the officer's view when no region is chosen) matching
+    `text`; like every `find_*`, only what lies in the officer's view."""
     region = Region.get_or_none(Region.id == region_id) if region_id else None
     query = Venue.select(Venue.id, Venue.name, Region.name).join(Region)
+    query = query.where(scope.in_view(Region.path))
     if region is not None:
         lo, hi = subtree_bounds(region.path)
         query = query.where(Region.path >= lo, Region.path < hi)
@@ -404,7 +411,7 @@ def find_regions(text: str) -> tuple[Choice, ...]:
         return ()
     rows = (
         Region.select(Region.id, Region.name, Region.kind)
-        .where(name_matches(Region, text.strip()))
+        .where(name_matches(Region, text.strip()), scope.in_view(Region.path))
         .order_by(Region.path)
         .limit(SUGGESTIONS)
         .tuples()
@@ -416,7 +423,7 @@ def find_regions_below(region_id: int | None, text: str) -> tuple[Choice, ...]:
     """Regions strictly inside `region_id`'s subtree (its towns first) matching `text`; with
     no text, its child regions."""
     region = Region.get_or_none(Region.id == region_id) if region_id else None
-    query = Region.select(Region.id, Region.name, Region.kind)
+    query = Region.select(Region.id, Region.name, Region.kind).where(scope.in_view(Region.path))
     if region is not None:
         lo, hi = subtree_bounds(region.path)
         query = query.where(Region.path > lo, Region.path < hi)
@@ -433,6 +440,7 @@ def find_regions_below(region_id: int | None, text: str) -> tuple[Choice, ...]:
 def find_teams(region_id: int | None, text: str) -> tuple[Choice, ...]:
     """Teams of the region's county whose name matches `text`."""
     query = Team.select(Team.id, Team.name, Region.name).join(Region)
+    query = query.where(scope.in_view(Region.path))
     bounds = _county_bounds(region_id)
     if bounds:
         query = query.where(Region.path >= bounds[0], Region.path < bounds[1])
@@ -450,7 +458,7 @@ def find_volunteers(region_id: int | None, text: str) -> tuple[Choice, ...]:
     query = (
         Volunteer.select(Volunteer.id, Volunteer.name, Region.name, Volunteer.platform_registered)
         .join(Region)
-        .where(Volunteer.active, name_matches(Volunteer, text.strip()))
+        .where(Volunteer.active, name_matches(Volunteer, text.strip()), scope.in_view(Region.path))
     )
     bounds = _county_bounds(region_id)
     if bounds:
@@ -460,5 +468,6 @@ def find_volunteers(region_id: int | None, text: str) -> tuple[Choice, ...]:
 
 
 def live_count() -> int:
-    """Activities in the ledger (not deleted), for tests and the CLI."""
-    return Activity.select().where(Activity.deleted_at.is_null()).count()
+    """Activities in the ledger (not deleted) in the officer's view, for tests and the CLI."""
+    live = Activity.select().join(Region).where(Activity.deleted_at.is_null())
+    return live.where(scope.in_view(Region.path)).count()

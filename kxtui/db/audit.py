@@ -3,8 +3,9 @@ pages, counts and entries for the audit screen and its export.
 
 Entries are written by `writes.Write.audit`, which names the path of the record's region
 (`region_path`): a region's log is one index range that needs no join and keeps the entries
-of deleted records. Who may read which entries is decided in one place, `where_clause`:
-officer scopes (a town officer sees their town's subtree) go there when accounts exist.
+of deleted records. Who may read which entries is decided in one place, `where_clause`: a
+county admin sees every entry, other officers the entries of records in their view subtree
+(entries of the database as a whole, with no region, only the whole-database readers).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
+from kxtui.db import scope
 from kxtui.db.keyset import Sort, page_ids, region_subtree
 from kxtui.db.models import database
 from kxtui.db.rows import AuditChange, AuditDetail, AuditFilter, AuditRow
@@ -28,10 +30,10 @@ _COLUMNS = f"""e.id, e.at, e.actor, e.action, e.entity, e.entity_id, e.summary,
 
 
 def where_clause(f: AuditFilter) -> tuple[list[str], dict[str, Any]]:
-    """The filter as SQL conditions over e (audit_entry). The one place that decides which
-    entries a reader sees: an officer's scope is added here."""
-    conditions: list[str] = []
+    """The filter as SQL conditions over e (audit_entry), within the officer's view: the one
+    place that decides which entries a reader sees."""
     params: dict[str, Any] = {}
+    conditions = scope.view_sql("e.region_path", params)
     if f.actor is not None:
         conditions.append("e.actor = :actor")
         params["actor"] = f.actor
@@ -87,8 +89,13 @@ def count(f: AuditFilter) -> int:
 
 
 def actors() -> tuple[str, ...]:
-    """Everyone who has written, in name order (read from the actor index)."""
-    rows = database.execute_sql("SELECT DISTINCT actor FROM audit_entry ORDER BY actor")
+    """Everyone who has written in the officer's view, in name order (the actor index)."""
+    conditions, params = where_clause(AuditFilter())
+    rows = database.execute_sql(
+        f"SELECT DISTINCT e.actor FROM audit_entry e WHERE {' AND '.join(conditions)}"
+        " ORDER BY e.actor",
+        params,
+    )
     return tuple(actor for (actor,) in rows.fetchall())
 
 
@@ -111,9 +118,15 @@ def changes_of(text: str, action: str) -> tuple[AuditChange, ...]:
 
 
 def detail(entry_id: int) -> AuditDetail | None:
-    """One entry with the before and after values of each field it changed."""
-    sql = f"SELECT {_COLUMNS}, e.changes FROM audit_entry e WHERE e.id = ?"
-    raw = database.execute_sql(sql, (entry_id,)).fetchone()
+    """One entry with the before and after values of each field it changed (None outside the
+    officer's view)."""
+    conditions, params = where_clause(AuditFilter())
+    params["entry"] = entry_id
+    sql = (
+        f"SELECT {_COLUMNS}, e.changes FROM audit_entry e"
+        f" WHERE e.id = :entry AND {' AND '.join(conditions)}"
+    )
+    raw = database.execute_sql(sql, params).fetchone()
     if raw is None:
         return None
     row = _row(raw[:-1])

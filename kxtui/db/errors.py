@@ -65,3 +65,14 @@ class ReadOnlyError(KxError):
 
 class Interrupted(Exception):
     """A read stopped because its answer was no longer wanted; nobody is told."""
+
+
+class NotSignedIn(KxError):
+    """A data-layer function that needs a scope was called with nobody signed in."""
+
+    key = "scope.not_signed_in"
+
+
+class SignInRefused(KxError):
+    """The Unix user has no active officer account (or may not act as the one asked for);
+    `params["user"]` names them."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from kxtui.db import scope
 from kxtui.db.keyset import Sort, page_ids, region_subtree
 from kxtui.db.models import database
 from kxtui.db.pinyin import search_key
@@ -44,9 +45,10 @@ def _from(f: LedgerFilter) -> str:
 
 
 def where_clause(f: LedgerFilter) -> tuple[list[str], dict[str, Any]]:
-    """The filter as SQL conditions over a (activity), r (region), v (venue), t (team)."""
-    conditions = ["a.deleted_at IS NULL"]
+    """The filter as SQL conditions over a (activity), r (region), v (venue), t (team), within
+    the officer's view (a region outside it selects nothing)."""
     params: dict[str, Any] = {}
+    conditions = ["a.deleted_at IS NULL", *scope.view_sql("r.path", params)]
     if f.region_id is not None:
         region_subtree(f.region_id, params)
         conditions.append("r.path >= :lo AND r.path < :hi")

@@ -91,6 +91,18 @@ def _audit_trail() -> None:
     create_triggers()
 
 
+def _add_officer_accounts() -> None:
+    """Officer accounts, and the account each audit entry was written as. Self-contained:
+    only creates a table and adds a column, so it can take any version number."""
+    from kxtui.db.models import OfficerAccount
+
+    database.create_tables([OfficerAccount])
+    if "officer_id" not in {column.name for column in database.get_columns("audit_entry")}:
+        database.execute_sql(
+            "ALTER TABLE audit_entry ADD COLUMN officer_id INTEGER REFERENCES officer_account (id)"
+        )
+
+
 # version reached -> the step that reaches it from the version before
 STEPS: dict[int, Callable[[], None]] = {
     2: _add_region_population,
@@ -98,6 +110,7 @@ STEPS: dict[int, Callable[[], None]] = {
     4: _drop_redundant_indexes,
     5: _add_volunteer_search,
     6: _audit_trail,
+    7: _add_officer_accounts,
 }
 
 

@@ -239,13 +239,34 @@ class VolunteerService(BaseModel):
     last_served = DateField(null=True, index=True)
 
 
+class OfficerAccount(Tracked):
+    """Who may sign in (schema v7): the Unix user an officer logs in as, their access role and
+    where it applies. `region` is the root of the subtree they work in (edit, unless a viewer);
+    None is the whole database (county admins and viewers only). `view_region`, when set, is a
+    wider subtree they may also read. Accounts are disabled, never deleted: the audit log
+    refers to them."""
+
+    id = AutoField()
+    user_name = CharField(unique=True)
+    name = CharField()
+    role = CharField()  # AccessRole
+    region = ForeignKeyField(Region, null=True, backref="accounts", on_delete="RESTRICT")
+    view_region = ForeignKeyField(
+        Region, null=True, backref="viewing_accounts", on_delete="RESTRICT"
+    )
+    active = BooleanField(default=True)
+
+
 class AuditEntry(BaseModel):
     """One entry per committed change, recorded in the write's own transaction. Append-only:
     triggers refuse UPDATE and DELETE (`audit.TRIGGERS`, schema v6)."""
 
     id = AutoField()
     at = DateTimeField(index=True)
-    actor = CharField()
+    actor = CharField()  # the Unix user who wrote
+    # the officer account the write was made as (schema v7): the actor's own, or with
+    # `--as` the one a county admin acted as; None for writes before accounts existed
+    officer = ForeignKeyField(OfficerAccount, null=True, index=False, on_delete="RESTRICT")
     action = CharField()  # create / update / delete / restore / import / undo ...
     entity = CharField()  # region / venue / activity ...
     entity_id = IntegerField(null=True)
@@ -288,6 +309,7 @@ ALL_MODELS = (
     ServiceRecord,
     VolunteerKey,
     VolunteerService,
+    OfficerAccount,
     AuditEntry,
     FormDraft,
 )

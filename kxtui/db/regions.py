@@ -6,8 +6,18 @@ from datetime import date
 
 from peewee import fn
 
+from kxtui.db import scope
 from kxtui.db.errors import RefusedError
-from kxtui.db.models import Activity, Officer, Region, Team, Venue, Volunteer, database
+from kxtui.db.models import (
+    Activity,
+    Officer,
+    OfficerAccount,
+    Region,
+    Team,
+    Venue,
+    Volunteer,
+    database,
+)
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.rows import (
     Crumb,
@@ -55,7 +65,7 @@ bounds AS (SELECT lo, substr(lo, 1, length(lo) - 1) || '0' AS hi, length(lo) + 1
 below AS (
   SELECT r.id, r.kind, r.parent_id,
     CAST(substr(r.path, b.start, instr(substr(r.path, b.start), '/') - 1) AS INTEGER) AS child
-  FROM bounds b CROSS JOIN region r WHERE r.path > b.lo AND r.path < b.hi
+  FROM bounds b CROSS JOIN region r WHERE r.path > b.lo AND r.path < b.hi{{below}}
 ),
 kinds AS (
   SELECT parent_id AS child,
@@ -71,22 +81,35 @@ SELECT 'region' AS node, k.id, k.name, k.kind, k.sort_order, k.pinyin, {_KIND_CO
 FROM region k
 LEFT JOIN kinds ON kinds.child = k.id
 LEFT JOIN venues ON venues.child = k.id
-WHERE k.parent_id IS :parent
+WHERE k.parent_id IS :parent{{regions}}
 UNION ALL
 SELECT 'venue', v.id, v.name, v.type, v.sort_order, v.pinyin, {_ZEROS}, 0, 0, {_SIX_MET_SQL}
-FROM venue v WHERE v.region_id IS :parent
+FROM venue v WHERE v.region_id IS :parent{{venues}}
 ORDER BY 1, 5, 6, 2
 """
 
 
-def children(region_id: int | None) -> tuple[TreeRow, ...]:
-    """Child regions and the region's own venues, with label counts, in one query.
+def _and(conditions: list[str]) -> str:
+    return "".join(f" AND {condition}" for condition in conditions)
 
-    `None` lists the top level (the counties).
+
+def children(region_id: int | None) -> tuple[TreeRow, ...]:
+    """Child regions and the region's own venues, with label counts, in one query; only
+    those in the officer's view, and counting only what lies in it.
+
+    `None` lists the top level: the counties, or the officer's view root.
     """
+    params: dict[str, object] = {}
+    below = scope.view_sql("r.path", params)
+    params["parent"] = scope.view_root_parent() if region_id is None and below else region_id
+    sql = _CHILDREN_SQL.format(
+        below=_and(below),
+        regions=_and(scope.view_sql("k.path", params)),
+        venues=_and(scope.view_sql("(SELECT path FROM region WHERE id = :parent)", params)),
+    )
     rows = []
     for node, id_, name, type_, _, _, *kinds, venues, own, six in database.execute_sql(
-        _CHILDREN_SQL, {"parent": region_id}
+        sql, params
     ).fetchall():
         towns, subdistricts, villages, communities, grids = kinds
         rows.append(
@@ -108,7 +131,8 @@ def children(region_id: int | None) -> tuple[TreeRow, ...]:
 
 
 def path_to_root(ref: NodeRef) -> tuple[Crumb, ...]:
-    """The chain of regions from the top down to `ref` (itself included)."""
+    """The chain of regions from the top of the officer's view down to `ref` (itself
+    included); () when `ref` is gone or outside the view."""
     tail: list[Crumb] = []
     region_id = ref.id
     if ref.kind == "venue":
@@ -122,9 +146,9 @@ def path_to_root(ref: NodeRef) -> tuple[Crumb, ...]:
         tail = [Crumb(ref, venue.name, venue.type)]
         region_id = venue.region_id
     region = Region.select(Region.path).where(Region.id == region_id).get_or_none()
-    if region is None:
+    if region is None or not scope.can_view(region.path):
         return ()
-    ids = [int(part) for part in region.path.strip("/").split("/")]
+    ids = scope.visible_ids(region.path)
     found = {
         r.id: r
         for r in Region.select(Region.id, Region.name, Region.kind).where(Region.id.in_(ids))
@@ -148,6 +172,12 @@ def kinds_below(lo: str, hi: str) -> dict[str, int]:
         .group_by(Region.kind)
         .tuples()
     )
+
+
+def top_level():  # type: ignore[no-untyped-def]
+    """The regions at the top of the officer's view: the counties, or their view root."""
+    root = scope.session().view_path
+    return Region.select().where(Region.parent.is_null() if root is None else Region.path == root)
 
 
 def this_year(today: date) -> tuple[date, date]:
@@ -180,6 +210,7 @@ def detail(region_id: int, today: date) -> RegionDetail | None:
     region = Region.get_or_none(Region.id == region_id)
     if region is None:
         return None
+    scope.require_path_visible(region.path)
     lo, hi = subtree_bounds(region.path)
     kinds = kinds_below(lo, hi)
     by_type = database.execute_sql(
@@ -245,6 +276,7 @@ def _sibling_exists(parent_id: int | None, name: str, exclude: int | None = None
 def create_region(parent_id: int | None, data: RegionInput) -> int:
     """Add a region under `parent_id` (None: a new county). Returns its id."""
     with write_transaction() as write:
+        scope.require_editable(parent_id)
         parent = Region.get_or_none(Region.id == parent_id) if parent_id is not None else None
         if parent_id is not None and parent is None:
             raise RefusedError("refused.gone")
@@ -284,6 +316,7 @@ def _next_sort_order(parent_id: int | None) -> int:
 def update_region(region_id: int, version: int, data: RegionInput) -> None:
     """Change a region's name, kind, code or population; refuses if someone saved meanwhile."""
     with write_transaction() as write:
+        scope.require_editable(region_id)
         region = editable(Region, region_id, version)
         parent_kind = region.parent.kind if region.parent_id else None
         checker = Checker()
@@ -309,20 +342,26 @@ def update_region(region_id: int, version: int, data: RegionInput) -> None:
 
 
 def dependants(region_id: int) -> Dependants:
-    """What still points at a region (activities include soft-deleted ones)."""
+    """What still points at a region (activities include soft-deleted ones); officers count
+    both the people of the grid and the accounts working there."""
+    scope.require_visible(region_id)
+    accounts = OfficerAccount.select().where(
+        (OfficerAccount.region == region_id) | (OfficerAccount.view_region == region_id)
+    )
     return Dependants(
         regions=Region.select().where(Region.parent == region_id).count(),
         venues=Venue.select().where(Venue.region == region_id).count(),
         activities=Activity.select().where(Activity.region == region_id).count(),
         volunteers=Volunteer.select().where(Volunteer.region == region_id).count(),
         teams=Team.select().where(Team.region == region_id).count(),
-        officers=Officer.select().where(Officer.region == region_id).count(),
+        officers=Officer.select().where(Officer.region == region_id).count() + accounts.count(),
     )
 
 
 def delete_region(region_id: int, version: int) -> None:
     """Delete an empty region. Refuses, with counts, while anything depends on it."""
     with write_transaction() as write:
+        scope.require_editable(region_id)
         region = editable(Region, region_id, version)
         deps = dependants(region_id)
         if deps.any():

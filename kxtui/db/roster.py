@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from kxtui.db import scope
 from kxtui.db.keyset import Sort, page_ids, region_subtree
 from kxtui.db.models import database
 from kxtui.db.rows import RosterFilter, RosterRow
@@ -38,9 +39,13 @@ _COLUMNS = f"""v.id, v.name, v.gender, v.mobile, r.name, {_TEAMS}, {_DOMAINS},
 
 
 def where_clause(f: RosterFilter) -> tuple[list[str], dict[str, Any]]:
-    """The filter as SQL conditions over v (volunteer) and vs (its service totals)."""
-    conditions: list[str] = []
+    """The filter as SQL conditions over v (volunteer) and vs (its service totals), within the
+    officer's view (a region or team outside it selects nobody)."""
     params: dict[str, Any] = {}
+    conditions = [
+        f"v.region_id IN (SELECT id FROM region WHERE {view})"
+        for view in scope.view_sql("path", params)
+    ]
     if f.region_id is not None:
         region_subtree(f.region_id, params)
         conditions.append("v.region_id IN (SELECT id FROM region WHERE path >= :lo AND path < :hi)")

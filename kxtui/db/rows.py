@@ -412,3 +412,26 @@ class AuditChange(NamedTuple):
 class AuditDetail(NamedTuple):
     row: AuditRow
     changes: tuple[AuditChange, ...]
+
+
+class OfficerRow(NamedTuple):
+    """An officer account as the officer screen and `kxtui officer list` show it."""
+
+    id: int
+    user_name: str
+    name: str
+    role: str  # AccessRole
+    region: Choice | None  # None: the whole database
+    view_region: Choice | None  # a wider subtree they may read, if any
+    active: bool
+    version: int
+
+
+class OfficerInput(NamedTuple):
+    """A new officer account as typed (the form) or given (`kxtui officer add`)."""
+
+    user_name: str
+    name: str
+    role: str
+    region_id: int | None = None  # None: the whole database (county admins and viewers)
+    view_region_id: int | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kxtui.db import scope
 from kxtui.db.models import Region, database
 from kxtui.db.pinyin import search_key
 from kxtui.db.rows import NodeRef, SearchHit
@@ -28,28 +29,34 @@ SELECT '{node}', x.id, x.name, x.{type_col}, {path_expr},
        ELSE 7 END AS rank,
   length(x.name), x.pinyin
 FROM {table} x {join}
-WHERE x.name LIKE :q_contains ESCAPE '\\'
+WHERE ({view}) AND (x.name LIKE :q_contains ESCAPE '\\'
    OR (:k <> '' AND (x.pinyin LIKE :k_prefix ESCAPE '\\' OR x.initials LIKE :k_prefix ESCAPE '\\'))
    OR (length(:k) >= 2 AND x.initials LIKE :k_contains ESCAPE '\\')
-   OR (length(:k) >= 3 AND x.pinyin LIKE :k_contains ESCAPE '\\')
+   OR (length(:k) >= 3 AND x.pinyin LIKE :k_contains ESCAPE '\\'))
 """
 
-_SQL = (
-    _RANKED.format(node="region", type_col="kind", path_expr="x.path", table="region", join="")
-    + " UNION ALL "
-    + _RANKED.format(
-        node="venue",
-        type_col="type",
-        path_expr="r.path",
-        table="venue",
-        join="JOIN region r ON r.id = x.region_id",
-    )
-    + " ORDER BY 6, 7, 8 LIMIT :limit"
-)
+
+def _sql(params: dict[str, object]) -> str:
+    """Regions and venues in the officer's view."""
+    regions = " AND ".join(scope.view_sql("x.path", params)) or "1"
+    venues = " AND ".join(scope.view_sql("r.path", params)) or "1"
+    return (
+        _RANKED.format(
+            node="region", type_col="kind", path_expr="x.path", table="region", join="",
+            view=regions,
+        )
+        + " UNION ALL "
+        + _RANKED.format(
+            node="venue", type_col="type", path_expr="r.path", table="venue",
+            join="JOIN region r ON r.id = x.region_id", view=venues,
+        )
+        + " ORDER BY 6, 7, 8 LIMIT :limit"
+    )  # fmt: skip
 
 
 def search(query: str, limit: int = LIMIT) -> tuple[SearchHit, ...]:
-    """Regions and venues matching `query`, best first: "jzs", "jiaozhou", "胶州" → 胶州市."""
+    """Regions and venues in the officer's view matching `query`, best first: "jzs",
+    "jiaozhou", "胶州" → 胶州市. Each hit's path starts at the view root."""
     text = query.strip()
     if not text:
         return ()
@@ -63,8 +70,8 @@ def search(query: str, limit: int = LIMIT) -> tuple[SearchHit, ...]:
         "k_contains": "%" + like_escape(key) + "%",
         "limit": limit,
     }
-    rows = database.execute_sql(_SQL, params).fetchall()
-    ancestor_ids = {int(i) for row in rows for i in row[4].strip("/").split("/")}
+    rows = database.execute_sql(_sql(params), params).fetchall()
+    ancestor_ids = {i for row in rows for i in scope.visible_ids(row[4])}
     names = (
         dict(Region.select(Region.id, Region.name).where(Region.id.in_(ancestor_ids)).tuples())
         if ancestor_ids
@@ -72,7 +79,7 @@ def search(query: str, limit: int = LIMIT) -> tuple[SearchHit, ...]:
     )
     hits = []
     for node, id_, name, type_, path, *_ in rows:
-        ids = [int(i) for i in path.strip("/").split("/")]
+        ids = scope.visible_ids(path)
         if node == "region":
             ids = ids[:-1]
         hits.append(SearchHit(NodeRef(node, id_), name, type_, tuple(names[i] for i in ids)))

@@ -21,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from kxtui.db import scope
 from kxtui.db.errors import KxError
 from kxtui.db.ledger import where_clause
 from kxtui.db.models import database
@@ -153,14 +154,17 @@ def write_file(
 
 def regions_named(text: str) -> tuple[tuple[int, str], ...]:
     """Regions whose name, full pinyin or initials is `text`, or whose path ends with `text`
-    ("胶州市/胶莱镇", "胶莱镇/郭庄村"), as (id, path from the county), for `--region`."""
+    ("胶州市/胶莱镇", "胶莱镇/郭庄村"), as (id, path from the county), for `--region`; only
+    those in the officer's view."""
     wanted = text.strip()
     key = search_key(wanted)
     path = "/".join(part.strip() for part in wanted.split("/") if part.strip())
     places = _Places()
-    sql = "SELECT id, name, pinyin, initials FROM region ORDER BY path"
+    params: dict[str, object] = {}
+    view = " AND ".join(scope.view_sql("path", params)) or "1"
+    sql = f"SELECT id, name, pinyin, initials FROM region WHERE {view} ORDER BY path"
     found = []
-    for id_, name, pinyin, initials in database.execute_sql(sql):
+    for id_, name, pinyin, initials in database.execute_sql(sql, params):
         county, below, _ = places.place(id_)
         full = f"{county}/{below}" if below else county
         by_path = "/" in path and (path == full or full.endswith("/" + path))

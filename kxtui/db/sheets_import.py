@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from kxtui import clock
-from kxtui.db import volunteer_index
+from kxtui.db import scope, volunteer_index
 from kxtui.db.activities import check_activity
 from kxtui.db.errors import ValidationError
 from kxtui.db.models import database
@@ -96,6 +96,7 @@ def check_sheet(
     path: Path | str, *, default_region: int | None = None, progress: Progress = no_progress
 ) -> ImportReport:
     """Read and check every row of the file; write nothing (`--dry-run`)."""
+    scope.require_writer()  # before the file is read
     return check_table(read_table(path, progress), default_region=default_region, progress=progress)
 
 
@@ -107,6 +108,7 @@ def import_sheet(
     progress: Progress = no_progress,
 ) -> ImportReport:
     """Read, check and import the file; see `import_table`."""
+    scope.require_writer()  # before the file is read
     table = read_table(path, progress)
     return import_table(
         table, valid_only=valid_only, default_region=default_region, progress=progress
@@ -116,7 +118,9 @@ def import_sheet(
 def check_table(
     table: SheetTable, *, default_region: int | None = None, progress: Progress = no_progress
 ) -> ImportReport:
-    """Check every row of a table read by `read_table`; write nothing."""
+    """Check every row of a table read by `read_table`; write nothing. Only an officer who
+    may write checks an import (a row outside their scope is a row error)."""
+    scope.require_writer()
     with database.atomic():  # one consistent snapshot of the records rows refer to
         plans, report = _check(table, default_region, progress)
     return report
@@ -368,8 +372,8 @@ def _insert_rows(
             changes["service"] = [None, lines]
             changes["source"] = [None, f"{file_name}:{plan.row}"]
             audit.append(
-                (audit_first + offset, at, write.actor, "import", "activity", activity_id, title,
-                 _AUDIT_JSON.encode(changes), v["region"])
+                (audit_first + offset, at, write.actor, write.officer_id, "import", "activity",
+                 activity_id, title, _AUDIT_JSON.encode(changes), v["region"])
             )  # fmt: skip
         connection.executemany(
             f"INSERT INTO activity ({_ACTIVITY_COLUMNS}) VALUES ({', '.join('?' * 23)})",
@@ -380,8 +384,9 @@ def _insert_rows(
             service,
         )
         connection.executemany(
-            "INSERT INTO audit_entry (id, at, actor, action, entity, entity_id, summary, changes,"
-            " region_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT path FROM region WHERE id = ?))",
+            "INSERT INTO audit_entry (id, at, actor, officer_id, action, entity, entity_id,"
+            " summary, changes, region_path)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT path FROM region WHERE id = ?))",
             audit,
         )
         progress("sheet.stage_write", min(start + WRITE_BATCH, total), total)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from peewee import fn
 
 from kxtui.db.models import Activity, Officer, Region, ServiceRecord, Team, Venue, Volunteer
-from kxtui.db.regions import in_subtree, kinds_below, subtree_bounds
+from kxtui.db.regions import in_subtree, kinds_below, subtree_bounds, top_level
 from kxtui.domain import TOWN_LEVEL, VILLAGE_LEVEL, RegionKind
 
 
@@ -29,9 +29,10 @@ class CountyStats:
 
 
 def county_stats() -> tuple[CountyStats, ...]:
-    """One row per county, in tree order."""
+    """One row per county, in tree order; for an officer of one part of a county, one row
+    for that part (the top of their view)."""
     result = []
-    counties = Region.select().where(Region.parent.is_null()).order_by(Region.sort_order, Region.id)
+    counties = top_level().order_by(Region.sort_order, Region.id)
     for county in counties:
         lo, hi = subtree_bounds(county.path)
         kinds = kinds_below(lo, hi)

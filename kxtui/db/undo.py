@@ -21,7 +21,7 @@ from typing import Any
 
 from peewee import IntegrityError
 
-from kxtui.db import activities, volunteer_index, volunteers
+from kxtui.db import activities, scope, volunteer_index, volunteers
 from kxtui.db.audit import changes_of
 from kxtui.db.errors import RefusedError
 from kxtui.db.models import Activity, AuditEntry, Region, Tracked, Venue, Volunteer
@@ -39,10 +39,10 @@ MODELS: dict[str, type[Tracked]] = {
 _NAME = {"region": "name", "venue": "name", "activity": "title", "volunteer": "name"}
 
 
-def undo(entry_id: int, actor: str | None = None) -> int:
+def undo(entry_id: int) -> int:
     """Reverse audit entry `entry_id`; returns the undo's own entry id. Refuses (RefusedError
     with a message key `undo.*`) what cannot be undone."""
-    with write_transaction(actor) as write:
+    with write_transaction() as write:
         entry = AuditEntry.get_or_none(AuditEntry.id == entry_id)
         if entry is None:
             raise RefusedError("refused.gone")
@@ -63,6 +63,8 @@ def _check(write: Write, entry: AuditEntry) -> None:
         raise RefusedError("undo.too_old", hours=UNDO_HOURS)
     if entry.action == "undo" or entry.entity not in MODELS or entry.entity_id is None:
         raise RefusedError("undo.not_undoable")
+    if entry.region_path is not None:  # the officer's area may have changed since
+        scope.require_editable(int(entry.region_path.strip("/").split("/")[-1]))
     later = (
         AuditEntry.select(AuditEntry.actor, AuditEntry.at, AuditEntry.undoes)
         .where(

@@ -6,8 +6,9 @@ from datetime import date
 
 from peewee import fn
 
+from kxtui.db import scope
 from kxtui.db.errors import RefusedError
-from kxtui.db.models import Activity, Region, Venue
+from kxtui.db.models import Activity, Venue
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.regions import path_to_root, this_year
 from kxtui.db.rows import NodeRef, SixHaveState, VenueDetail, VenueInput
@@ -23,6 +24,7 @@ def detail(venue_id: int, today: date) -> VenueDetail | None:
     venue = Venue.get_or_none(Venue.id == venue_id)
     if venue is None:
         return None
+    scope.require_visible(venue.region_id)
     live = Activity.select().where(Activity.venue == venue_id, Activity.deleted_at.is_null())
     in_year = live.where(Activity.start_date.between(*this_year(today)))
     reached = in_year.select(fn.COALESCE(fn.SUM(Activity.people_reached), 0)).scalar()
@@ -80,8 +82,7 @@ def _name_taken(region_id: int, name: object, exclude: int | None = None) -> boo
 def create_venue(region_id: int, data: VenueInput) -> int:
     """Add a venue to a region. Returns its id."""
     with write_transaction() as write:
-        if Region.get_or_none(Region.id == region_id) is None:
-            raise RefusedError("refused.gone")
+        scope.require_editable(region_id)
         checker, values = _checked(data)
         if "name" not in checker.errors and _name_taken(region_id, values["name"]):
             checker.fail("name", "field.duplicate_sibling")
@@ -109,6 +110,7 @@ def update_venue(venue_id: int, version: int, data: VenueInput) -> None:
     """Save an edited venue; refuses if someone else saved it since `version` was read."""
     with write_transaction() as write:
         venue = editable(Venue, venue_id, version)
+        scope.require_editable(venue.region_id)
         checker, values = _checked(data)
         if "name" not in checker.errors and _name_taken(venue.region_id, values["name"], venue_id):
             checker.fail("name", "field.duplicate_sibling")
@@ -126,6 +128,9 @@ def update_venue(venue_id: int, version: int, data: VenueInput) -> None:
 
 def dependants(venue_id: int) -> int:
     """How many activities (soft-deleted ones too) took place at the venue."""
+    region_id = Venue.select(Venue.region).where(Venue.id == venue_id).scalar()
+    if region_id is not None:
+        scope.require_visible(region_id)
     return Activity.select().where(Activity.venue == venue_id).count()
 
 
@@ -133,6 +138,7 @@ def delete_venue(venue_id: int, version: int) -> None:
     """Delete a venue that no activity refers to (soft-deleted activities count too)."""
     with write_transaction() as write:
         venue = editable(Venue, venue_id, version)
+        scope.require_editable(venue.region_id)
         activities = dependants(venue_id)
         if activities:
             raise RefusedError("refused.venue_has_activities", activities=activities)

@@ -16,7 +16,7 @@ from peewee import JOIN, fn
 
 from kxtui import clock
 from kxtui.dates import parse_date
-from kxtui.db import resident_id, volunteer_index
+from kxtui.db import resident_id, scope, volunteer_index
 from kxtui.db.activities import name_matches
 from kxtui.db.errors import DuplicateError, NeedsConfirmation
 from kxtui.db.models import (
@@ -108,15 +108,17 @@ def _platform_id(checker: Checker, data: VolunteerInput) -> str | None:
 
 
 def _home(checker: Checker, region_id: int | None) -> int | None:
-    """The village, community or grid the volunteer lives in."""
+    """The village, community or grid the volunteer lives in, within the officer's scope."""
     if region_id is None:
         checker.fail("region", "field.required")
         return None
-    kind = Region.select(Region.kind).where(Region.id == region_id).scalar()
-    if kind is None:
+    row = Region.select(Region.kind, Region.path).where(Region.id == region_id).tuples().first()
+    if row is None:
         checker.fail("region", "refused.gone")
-    elif kind not in VOLUNTEER_HOMES:
+    elif row[0] not in VOLUNTEER_HOMES:
         checker.fail("region", "field.home_region")
+    elif not scope.can_edit(row[1]):
+        checker.fail("region", "field.out_of_scope", scope=scope.session().edit_name)
     return region_id
 
 
@@ -271,6 +273,7 @@ def update_volunteer(volunteer_id: int, version: int, data: VolunteerInput) -> i
     Returns their id."""
     with write_transaction() as write:
         volunteer = editable(Volunteer, volunteer_id, version)
+        scope.require_editable(volunteer.region_id)
         values, domains, teams = checked(data, clock.today(), volunteer)
         before = {k: getattr(volunteer, "region_id" if k == "region" else k) for k in values}
         before.update(links(volunteer_id))
@@ -294,6 +297,7 @@ def volunteer_detail(volunteer_id: int) -> VolunteerDetail | None:
     v = Volunteer.get_or_none(Volunteer.id == volunteer_id)
     if v is None:
         return None
+    scope.require_visible(v.region_id)
     region = Region.get_by_id(v.region_id)
     teams = (
         Team.select(Team.id, Team.name)
@@ -345,14 +349,19 @@ def read_id_number(text: str) -> resident_id.ResidentId | resident_id.IdProblem:
 
 
 def find_homes(text: str) -> tuple[Choice, ...]:
-    """Villages, communities and grids matching `text`, each with its town as the hint."""
+    """Villages, communities and grids in the officer's view matching `text`, each with its
+    town as the hint."""
     if not text.strip():
         return ()
     town = Region.alias()
     rows = (
         Region.select(Region.id, Region.name, town.name)
         .join(town, JOIN.LEFT_OUTER, on=Region.parent == town.id)
-        .where(Region.kind.in_(VOLUNTEER_HOMES), name_matches(Region, text.strip()))
+        .where(
+            Region.kind.in_(VOLUNTEER_HOMES),
+            name_matches(Region, text.strip()),
+            scope.in_view(Region.path),
+        )
         .order_by(Region.path)
         .limit(SUGGESTIONS)
         .tuples()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ from kxtui import clock
 from kxtui.db.database import is_read_only
 from kxtui.db.errors import ConflictError, ReadOnlyError, RefusedError
 from kxtui.db.models import AuditEntry, Tracked, database
+from kxtui.db.scope import require_writer, session
 from kxtui.db.writer_queue import writer_turn
 
 T = TypeVar("T", bound=Tracked)
@@ -55,18 +55,17 @@ def region_path_of(entity: str, entity_id: int | None) -> str | None:
 
 
 def current_actor() -> str:
-    """The person writing. Until officer accounts exist this is the login name."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
+    """The Unix user of the signed-in officer (see `kxtui.db.officers.unix_user`): the audit
+    entries' actor, the records' created_by / updated_by and the owner of drafts."""
+    return session().user
 
 
 @dataclass
 class Write:
     """Handed to the body of a write transaction: who, when, and the audit trail."""
 
-    actor: str
+    actor: str  # the Unix user
+    officer_id: int | None  # the officer account written as
     at: datetime
     audited: list[int] = field(default_factory=list)
 
@@ -85,6 +84,7 @@ class Write:
         entry = AuditEntry.create(
             at=self.at,
             actor=self.actor,
+            officer=self.officer_id,
             action=action,
             entity=entity,
             entity_id=entity_id,
@@ -111,18 +111,22 @@ class Write:
 
 
 @contextmanager
-def write_transaction(actor: str | None = None) -> Iterator[Write]:
+def write_transaction() -> Iterator[Write]:
     """BEGIN IMMEDIATE ... COMMIT. The body must record at least one audit entry.
+
+    Refuses nobody signed in and viewers; the body checks the regions it writes in
+    (`scope.require_editable`).
 
     IMMEDIATE takes the write lock at BEGIN, so concurrent writers wait (busy_timeout) instead
     of failing with "database is locked" when a read-then-write transaction tries to upgrade;
     they queue first at `writer_queue`, which is fair where SQLite's busy handler is not.
     """
+    officer = require_writer()
     if is_read_only():
         raise ReadOnlyError()
     try:
         with writer_turn(), database.atomic("IMMEDIATE"):
-            write = Write(actor or current_actor(), clock.now())
+            write = Write(officer.user, officer.officer_id, clock.now())
             yield write
             if not write.audited:
                 raise RuntimeError("a write transaction must record an audit entry")

@@ -24,6 +24,7 @@ FORMS = {
     "venue": ("kxtui.screens.venue_form", "VenueFormScreen"),
     "activity": ("kxtui.screens.activity_form", "ActivityFormScreen"),
     "volunteer": ("kxtui.screens.volunteer_form", "VolunteerFormScreen"),
+    "officer": ("kxtui.screens.officer_form", "OfficerFormScreen"),
 }
 
 

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from textual.pilot import Pilot
 
 from kxtui import db
-from kxtui.db import venues, writes
+from kxtui.db import scope, venues
 from kxtui.db.models import Region, Venue
 from kxtui.db.rows import VenueInput
 from kxtui.screens.audit import AuditScreen
@@ -17,6 +17,7 @@ from kxtui.screens.audit_entry import AuditEntryScreen
 from kxtui.screens.confirm import ConfirmScreen
 from kxtui.screens.export_audit import AuditExportScreen
 from tests.app.helpers import make_app, notifications, open_screen, plain, press, wait_until
+from tests.conftest import LI
 
 
 def some_changes(monkeypatch: pytest.MonkeyPatch) -> int:
@@ -27,7 +28,7 @@ def some_changes(monkeypatch: pytest.MonkeyPatch) -> int:
         venue = venues.create_venue(town, VenueInput("审计科普园", "science_park"))
         venues.update_venue(venue, 1, VenueInput("审计公园", "science_park", contact="王五"))
         with monkeypatch.context() as patch:
-            patch.setattr(writes, "current_actor", lambda: "li")
+            patch.setattr(scope, "_current", {"session": LI})
             venues.create_venue(town, VenueInput("李的科普点", "notice_point"))
         return venue
 

@@ -10,13 +10,14 @@ import pytest
 from textual.pilot import Pilot
 
 from kxtui import db
-from kxtui.db import venues, writes
+from kxtui.db import scope, venues, writes
 from kxtui.db.models import AuditEntry, Venue
 from kxtui.db.rows import VenueInput
 from kxtui.domain import SixHave
 from kxtui.screens.conflict import ConflictScreen
 from kxtui.screens.venue_form import VenueFormScreen
 from tests.app.helpers import control, fill, jump, make_app, press, settle, wait_until
+from tests.conftest import LI
 
 VENUE = "通会桥社区住户"  # the first venue the jump finds by these characters
 
@@ -38,7 +39,7 @@ def their_save(venue_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
         venues.update_venue(venue_id, venue.version, data)
 
     with monkeypatch.context() as patch:
-        patch.setattr(writes, "current_actor", lambda: "li")
+        patch.setattr(scope, "_current", {"session": LI})
         db.call(save)
 
 

@@ -13,7 +13,7 @@ import pytest
 from peewee import IntegrityError
 
 from kxtui import clock
-from kxtui.db import activities, audit, regions, venues, volunteers, writes
+from kxtui.db import activities, audit, regions, scope, venues, volunteers, writes
 from kxtui.db.errors import ConflictError, RefusedError, ValidationError
 from kxtui.db.models import Activity, AuditEntry, Region, ServiceRecord, Venue, Volunteer
 from kxtui.db.rows import (
@@ -28,7 +28,7 @@ from kxtui.db.rows import (
 from kxtui.db.sheets_export import export_activities
 from kxtui.db.sheets_import import import_sheet
 from kxtui.db.undo import UNDO_HOURS, undo
-from tests.conftest import FROZEN_AT
+from tests.conftest import FROZEN_AT, LI
 
 
 def town() -> Region:
@@ -193,7 +193,7 @@ def test_filters_select_by_officer_region_table_and_period(
 ) -> None:
     jingzhou = Region.get(Region.name == "荆州区")
     venue = venues.create_venue(town().id, VenueInput("审计科普园", "science_park"))
-    monkeypatch.setattr(writes, "current_actor", lambda: "li")
+    monkeypatch.setattr(scope, "_current", {"session": LI})
     other = venues.create_venue(jingzhou.id, VenueInput("荆州科普园", "science_park"))
     volunteer = volunteers.create_volunteer(volunteer_input())
     everyone = audit.count(AuditFilter())
@@ -332,7 +332,7 @@ def test_undo_is_refused_for_someone_elses_an_old_or_a_since_changed_entry(
     venue = venues.create_venue(town().id, VenueInput("审计科普园", "science_park"))
     venues.update_venue(venue, 1, VenueInput("审计公园", "science_park"))
     first = last_id()
-    monkeypatch.setattr(writes, "current_actor", lambda: "li")
+    monkeypatch.setattr(scope, "_current", {"session": LI})
     with pytest.raises(RefusedError, match="undo.not_yours"):
         undo(first)
     venues.update_venue(venue, 2, VenueInput("李改的公园", "science_park"))

@@ -63,7 +63,7 @@ def dump(path: Path) -> list[str]:
 def test_old_database_is_copied_aside_then_upgraded(v1_copy: Path) -> None:
     before = dump(v1_copy)
     opened = open_database(v1_copy)
-    assert opened.schema_version == migrations.SCHEMA_VERSION == 6
+    assert opened.schema_version == migrations.SCHEMA_VERSION == 7
     assert opened.backup_path is not None and dump(opened.backup_path) == before
     assert Region.get(Region.name == "阜安街道").population is None
     assert Venue.get().six_feature_note == "特色待提炼"
@@ -72,6 +72,31 @@ def test_old_database_is_copied_aside_then_upgraded(v1_copy: Path) -> None:
     assert "duration" in columns(v1_copy, "activity")
     assert not REDUNDANT & indexes(v1_copy)
     assert open_database(v1_copy).backup_path is None  # already current: no second copy
+
+
+def test_v6_adds_officer_accounts_and_keeps_the_audit_log(v1_copy: Path) -> None:
+    with sqlite3.connect(v1_copy) as connection:
+        connection.execute(
+            "INSERT INTO audit_entry (at, actor, action, entity, entity_id, summary, changes)"
+            " VALUES ('2026-05-30 10:00:00', 'wangli', 'update', 'venue', 1, '农家书屋', '{}')"
+        )
+        entries = connection.execute("SELECT * FROM audit_entry ORDER BY id").fetchall()
+    assert entries and "officer_account" not in tables(v1_copy)
+    open_database(v1_copy)
+    close_database()
+    assert "officer_account" in tables(v1_copy)
+    assert "officer_id" in columns(v1_copy, "audit_entry")
+    with sqlite3.connect(v1_copy) as connection:
+        after = connection.execute("SELECT * FROM audit_entry ORDER BY id").fetchall()
+        assert connection.execute("SELECT COUNT(*) FROM officer_account").fetchone() == (0,)
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert after == [(*entry, None) for entry in entries]  # written before accounts existed
+
+
+def tables(path: Path) -> set[str]:
+    with sqlite3.connect(path) as connection:
+        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {row[0] for row in rows}
 
 
 def test_a_failing_upgrade_leaves_the_old_schema(v1_copy: Path, monkeypatch) -> None:
@@ -220,7 +245,7 @@ def test_v5_indexes_every_volunteer_and_counts_their_service(demo_path: Path) ->
             "WHERE a.deleted_at IS NULL"
         ).fetchone()
     close_database()
-    assert open_database(demo_path).schema_version == migrations.SCHEMA_VERSION == 6
+    assert open_database(demo_path).schema_version == migrations.SCHEMA_VERSION
     close_database()
     with sqlite3.connect(demo_path) as connection:
         assert connection.execute(

@@ -8,6 +8,9 @@ references need no read-back; rows go in with `executemany`, one transaction per
 The phases run in order on one shared `state.Demo` (and its one RNG): `places` (regions,
 venues), `people` (teams, volunteers, officers, memberships), `activities` (activities, service
 records); `data` holds the word lists they draw from.
+
+The Unix user who builds it becomes a county admin of the whole demo, so a newcomer's first
+`kxtui --demo` opens at once.
 """
 
 from __future__ import annotations
@@ -20,8 +23,9 @@ from kxtui.db.connection import open_database
 from kxtui.db.demo.activities import build_activities
 from kxtui.db.demo.people import build_people, build_teams
 from kxtui.db.demo.places import build_regions, build_venues
-from kxtui.db.demo.state import ACTOR, DEMO_TODAY, Demo, Progress, insert
-from kxtui.db.models import AuditEntry, Meta, database
+from kxtui.db.demo.state import ACTOR, DEMO_TODAY, Demo, Progress, insert, stamp
+from kxtui.db.models import AuditEntry, Meta, OfficerAccount, database
+from kxtui.db.officers import admin_record, unix_user
 
 __all__ = ["DEMO_TODAY", "Progress", "build_demo"]
 
@@ -32,7 +36,7 @@ def build_demo(path: Path, *, seed: int = 2026, progress: Progress | None = None
     if path.exists() and path.stat().st_size > 0:
         raise FileExistsError(path)
     open_database(path)
-    _run(Demo(seed, progress or (lambda _label, _fraction: None)))
+    _run(Demo(seed, progress or (lambda _label, _fraction: None), unix_user(path)))
 
 
 def _run(demo: Demo) -> None:
@@ -52,11 +56,13 @@ def _run(demo: Demo) -> None:
 def _finish(demo: Demo) -> None:
     volunteer_index.index_all()
     volunteer_index.refresh_service()
+    at = datetime.combine(DEMO_TODAY, time(18))
+    insert(OfficerAccount, [{**admin_record(demo.admin), **stamp(at)}])
     Meta.replace(key="demo_seed", value=str(demo.seed)).execute()
     Meta.replace(key="demo_today", value=DEMO_TODAY.isoformat()).execute()
     summary = (f"生成演示数据库（种子 {demo.seed}）：行政区划 {len(demo.regions)} 个，"
                f"阵地 {len(demo.venues)} 个，志愿服务队 {len(demo.teams)} 支，"
                f"志愿者 {len(demo.volunteers)} 名，活动 {len(demo.activities)} 场")  # fmt: skip
-    insert(AuditEntry, [{"at": datetime.combine(DEMO_TODAY, time(18)), "actor": ACTOR,
+    insert(AuditEntry, [{"at": at, "actor": ACTOR,
                          "action": "demo", "entity": "database", "summary": summary,
                          "changes": "{}"}])  # fmt: skip

@@ -107,8 +107,9 @@ class Demo:
     town_teams: dict[int, list[Row]]  # people.build_teams: town id -> divisions, professionals
     town_volunteers: dict[int, list[Row]]  # activities.build_activities: town id -> volunteers
 
-    def __init__(self, seed: int, progress: Progress) -> None:
+    def __init__(self, seed: int, progress: Progress, admin: str = "") -> None:
         self.seed, self.progress, self.rng = seed, progress, random.Random(seed)
+        self.admin = admin  # the Unix user who builds it: its county admin
         self.regions: list[Node] = []
         self.venues: list[Row] = []
         self.teams: list[Row] = []
