@@ -82,3 +82,11 @@ def test_kxtui_db_environment_variable_is_used(demo_file: Path, tmp_path: Path) 
     env = {**os.environ, "KXTUI_DB": str(demo_file)}
     result = run("stats", "--json", env=env)
     assert "胶州市" in json.loads(result.stdout)["counties"]
+
+
+def test_the_app_without_a_terminal_says_so(
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`ssh server some-command` where sshd starts kxtui for every login: no terminal."""
+    assert main(["--db", str(demo_path)]) == 2  # pytest's stdin and stdout are not terminals
+    assert "kxtui 需要在终端中运行" in capsys.readouterr().err

@@ -1,0 +1,3 @@
+from kxtui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,327 @@
+"""Command line: `kxtui` opens the app; `kxtui demo` builds the demo; `kxtui stats` counts;
+`kxtui export activities` / `kxtui import activities` write and read 活动台账 spreadsheets;
+`kxtui init --admin` and `kxtui officer ...` manage officer accounts; `kxtui backup` / `check` /
+`restore` look after the database file.
+
+Every command that reads or writes records signs in the officer running it first (see
+`kxtui.db.officers.unix_user`); a Unix user without an active account gets a message and
+exit code 3. Backup, check and restore work on the file as a whole and sign nobody in: the
+file's permissions are their gate (whoever may read the file may copy it), and on a county
+server they run as the service account (docs/deploy.md)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+from kxtui import __version__
+from kxtui.db.errors import OpenError
+from kxtui.i18n import set_language, t
+from kxtui.paths import resolve_db_path
+
+NOT_SIGNED_IN = 3  # exit code: no active officer account for this Unix user
+MAINTENANCE = ("backup", "check", "restore")  # file-level commands: nobody signs in
+AS_HELP = "县级管理员：以另一工作人员的账户操作 / county admins: act as another officer's account"
+DB_HELP = (
+    "数据库文件 / database file (默认 default: $KXTUI_DB, 否则 else kxtui.db in the user data "
+    "directory)"
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kxtui",
+        description="kxtui — 县级科协基层工作终端 / terminal desk for county science-association "
+        "(科协) officers: 区域 regions, 阵地 venues, 活动台账 activities, 志愿者 volunteers.",
+    )
+    parser.add_argument("--version", action="version", version=f"kxtui {__version__}")
+    parser.add_argument("--db", metavar="PATH", help=DB_HELP)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="打开演示数据库，不存在则先生成 / open the demo database (built first if missing)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        help="界面语言 / interface language (default: $KXTUI_LANG or zh)",
+    )
+    parser.add_argument(
+        "--read-only", action="store_true", help="只读打开 / open without allowing changes"
+    )
+    parser.add_argument("--as", dest="as_name", metavar="USER", help=AS_HELP)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser(
+        "demo",
+        help="生成演示数据库 / build the demo database",
+        description="生成确定性的演示数据库（胶州市、荆州区）/ build the deterministic demo "
+        "database (Jiaozhou, Jingzhou). Default file: demo.db in the user data directory.",
+    )
+    demo.add_argument(
+        "--db", metavar="PATH", default=argparse.SUPPRESS, help="目标文件 / target file"
+    )
+    demo.add_argument("--seed", type=int, default=2026, help="随机种子 / seed (default 2026)")
+    demo.add_argument(
+        "--force", action="store_true", help="覆盖已有文件 / overwrite an existing file"
+    )
+
+    stats = commands.add_parser(
+        "stats",
+        help="按县统计 / counts per county",
+        description="按县（市、区）统计 / print counts per county",
+    )
+    stats.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
+    stats.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="统计演示数据库 / use the demo database",
+    )
+    stats.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
+    _add_sheet_commands(commands)
+    _add_maintenance_commands(commands)
+    from kxtui.cli_officers import add_officer_commands
+
+    add_officer_commands(commands)
+    for command in commands.choices.values():
+        if command.prog.split()[-1] not in ("demo", "init", "officer", *MAINTENANCE):
+            command.add_argument(
+                "--as", dest="as_name", metavar="USER", default=argparse.SUPPRESS, help=AS_HELP
+            )
+    return parser
+
+
+def _add_maintenance_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    backup = commands.add_parser(
+        "backup",
+        help="备份数据库 / back up the database (safe while officers are saving)",
+        description="用 SQLite 在线备份复制数据库（有人正在保存时也安全），"
+        "写入带时间的文件，只保留最近 N 个 / copy the database with SQLite's online backup API "
+        "(safe while others save) into a timestamped file, keeping the newest N. "
+        "Default directory: backups/ beside the database.",
+    )
+    backup.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
+    backup.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE|DIR",
+        help="备份文件或目录（默认：数据库旁的 backups/）/ backup file or directory "
+        "(default: backups/ beside the database)",
+    )
+    backup.add_argument(
+        "--keep",
+        type=int,
+        default=30,
+        metavar="N",
+        help="目录中保留最近 N 个备份（默认 30，0 全部保留）/ keep the newest N backups in the "
+        "directory (default 30; 0 keeps all)",
+    )
+    check = commands.add_parser(
+        "check",
+        help="检查数据库 / check the database",
+        description="完整性检查、外键检查和 kxtui 自身的规则（区域路径、志愿服务合计、搜索键）；"
+        "有问题时退出码为 1 / integrity_check, foreign_key_check and kxtui's own rules (region "
+        "paths, service totals, search keys); exit code 1 when something is wrong.",
+    )
+    check.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
+    restore = commands.add_parser(
+        "restore",
+        help="从备份恢复 / restore a backup",
+        description="先检查备份文件；数据库正在使用时拒绝；"
+        "原数据库保留为 *.before-restore-时间.bak / "
+        "checks the backup first; refused while the database is in use; the previous database is "
+        "kept as *.before-restore-TIME.bak",
+    )
+    restore.add_argument("file", metavar="FILE", help="备份文件 / backup file")
+    restore.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
+
+
+def _add_sheet_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    export = commands.add_parser(
+        "export",
+        help="导出活动台账 / export activities to XLSX or CSV",
+        description="导出活动台账为 XLSX 或 CSV（UTF-8 带 BOM，WPS/Excel 可直接打开）/ export "
+        "activities to XLSX or CSV (UTF-8 with BOM). Volunteers: 姓名:小时;… (name:hours;…), "
+        "姓名#编号 where a name is shared.",
+    )
+    export.add_argument("what", choices=["activities"], help="导出什么 / what to export")
+    export.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
+    export.add_argument("--from", dest="start", metavar="DATE", help="开始日期起 / from date")
+    export.add_argument("--to", dest="end", metavar="DATE", help="开始日期止 / to date")
+    export.add_argument(
+        "--region", metavar="NAME", help="区域：名称、拼音或首字母 / region: name, pinyin, initials"
+    )
+    export.add_argument(
+        "--format", choices=("xlsx", "csv"), help="格式（默认按文件名）/ format (default: suffix)"
+    )
+    export.add_argument("-o", "--output", metavar="FILE", required=True, help="输出文件 / file")
+    export.add_argument(
+        "--force", action="store_true", help="覆盖已有文件 / overwrite an existing file"
+    )
+
+    imported = commands.add_parser(
+        "import",
+        help="导入活动台账 / import activities from XLSX or CSV",
+        description="导入活动台账：先检查每一行，有错误的行全部列出且不导入任何内容；提醒不阻止导入。"
+        "编号与已有活动相同且内容相同的行跳过，其余作为新活动 / import activities: every row is "
+        "checked first; with bad rows nothing is imported (exit 1); warnings do not block. Rows "
+        "whose id is an identical ledger activity are skipped; others become new activities.",
+    )
+    imported.add_argument("what", choices=["activities"], help="导入什么 / what to import")
+    imported.add_argument("file", metavar="FILE", help=".xlsx 或 .csv 文件 / .xlsx or .csv file")
+    imported.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
+    imported.add_argument(
+        "--dry-run", action="store_true", help="只检查，不写入 / check only, write nothing"
+    )
+    imported.add_argument(
+        "--valid-only",
+        action="store_true",
+        help="只导入有效行 / import the valid rows, skip the bad ones",
+    )
+
+
+def fail(message: str) -> int:
+    from kxtui.display import clean
+
+    print(f"kxtui: {clean(message, 1000)}", file=sys.stderr)
+    return 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    set_language(args.lang)
+    try:
+        if args.command == "demo":
+            return run_demo(resolve_db_path(args.db, demo=True), args.seed, args.force)
+        path = resolve_db_path(args.db, demo=args.demo)
+        if args.command == "stats":
+            return run_stats(path, as_json=args.json, as_name=args.as_name)
+        if args.command in ("export", "import"):
+            from kxtui import cli_sheets
+
+            run = cli_sheets.run_export if args.command == "export" else cli_sheets.run_import
+            return run(path, args)
+        if args.command in MAINTENANCE:
+            from kxtui import cli_maintenance
+
+            return cli_maintenance.COMMANDS[args.command](path, args)
+        if args.command in ("init", "officer"):
+            from kxtui import cli_officers
+
+            return cli_officers.run(path, args)
+        if args.demo and not path.exists():
+            build_with_progress(path, seed=2026)
+        return run_app(path, read_only=args.read_only, language=args.lang, as_name=args.as_name)
+    except OpenError as error:
+        return fail(t(error.key, **error.params))
+
+
+def sign_in(path: Path, as_name: str | None) -> int | None:
+    """Sign in the officer running this command on the open database (a session already
+    signed in, as in tests, is kept); an exit code when they may not."""
+    from kxtui.db import call, officers, scope
+    from kxtui.db.errors import SignInRefused
+
+    if scope.current() is not None:
+        return None
+    try:
+        call(officers.sign_in_process, path, as_name)
+    except SignInRefused as refused:
+        fail(t(refused.key, **refused.params))
+        return NOT_SIGNED_IN
+    return None
+
+
+def build_with_progress(path: Path, *, seed: int) -> None:
+    """Build the demo into a temporary file beside `path`, then move it into place."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from kxtui.db.connection import close_database
+    from kxtui.db.demo import build_demo
+
+    console = Console(stderr=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    building = path.with_name(path.name + ".building")
+    for leftover in _sqlite_files(building):
+        leftover.unlink(missing_ok=True)
+    started = time.perf_counter()
+    console.print(t("cli.demo_building", path=path))
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("", total=1.0)
+
+        def report(step: str, fraction: float) -> None:
+            progress.update(task, description=step, completed=fraction)
+
+        try:
+            build_demo(building, seed=seed, progress=report)
+        finally:
+            close_database()
+    for old in _sqlite_files(path):
+        old.unlink(missing_ok=True)
+    os.replace(building, path)
+    console.print(t("cli.demo_done", path=path, seconds=time.perf_counter() - started))
+
+
+def _sqlite_files(path: Path) -> list[Path]:
+    return [path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))]
+
+
+def run_demo(path: Path, seed: int, force: bool) -> int:
+    if path.exists() and not force:
+        return fail(t("cli.demo_exists", path=path))
+    if path.is_dir():
+        return fail(t("open.is_directory", path=path))
+    build_with_progress(path, seed=seed)
+    return 0
+
+
+def run_stats(path: Path, *, as_json: bool, as_name: str | None = None) -> int:
+    from kxtui.db import call
+    from kxtui.db.connection import open_database
+    from kxtui.db.stats import county_stats
+    from kxtui.display import clean
+
+    if not path.exists():
+        return fail(t("open.missing", path=path))
+    open_database(path)
+    if (code := sign_in(path, as_name)) is not None:
+        return code
+    rows = call(county_stats)
+    if as_json:
+        import json
+
+        counties = {row.name: {k: v for k, v in asdict(row).items() if k != "name"} for row in rows}
+        print(json.dumps({"counties": counties}, ensure_ascii=False, indent=2))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(t("cli.stats_header"))
+    for row in rows:
+        table.add_column(Text(clean(row.name, 20)), justify="right")
+    for field in (k for k in asdict(rows[0]) if k != "name") if rows else ():
+        values = [getattr(row, field) for row in rows]
+        table.add_row(t(f"stats.{field}"), *(f"{v:,.0f}" for v in values))
+    Console().print(table)
+    return 0
+
+
+def run_app(path: Path, *, read_only: bool, language: str | None, as_name: str | None) -> int:
+    from kxtui.app import create_app
+
+    app = create_app(path, read_only=read_only, language=language, as_name=as_name)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,152 @@
+"""`kxtui export activities` and `kxtui import activities`: spreadsheets from the shell.
+
+Exit codes: 0 done; 1 the file has bad rows (each listed as `第 N 行：列：问题`, nothing
+imported; rows outside the officer's scope among them); 2 the command cannot run (no
+database, unreadable or unsafe file, bad option); 3 no active officer account.
+Progress goes to stderr, the report to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from kxtui import clock
+from kxtui.cli import fail, sign_in
+from kxtui.dates import parse_date
+from kxtui.db.errors import KxError
+from kxtui.display import clean
+from kxtui.i18n import t
+
+Report = Callable[[str, int, int], None]
+
+
+@contextmanager
+def progress_on_stderr() -> Iterator[Report]:
+    """A rich progress bar on stderr, fed by the data layer's (stage, done, total) calls."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("", total=None)
+
+        def report(stage: str, done: int, total: int) -> None:
+            progress.update(task, description=t(stage), completed=done, total=total or None)
+
+        yield report
+
+
+def _open(path: Path, args: argparse.Namespace) -> int | None:
+    """Open the database and sign in; an exit code when it cannot be used."""
+    from kxtui.db.connection import open_database
+    from kxtui.db.database import set_read_only
+
+    if not path.exists():
+        return fail(t("open.missing", path=path))
+    opened = open_database(path, read_only=args.read_only)
+    set_read_only(opened.read_only)
+    return sign_in(path, args.as_name)
+
+
+def run_export(path: Path, args: argparse.Namespace) -> int:
+    from kxtui.db import call
+    from kxtui.db.rows import LedgerFilter
+    from kxtui.db.sheets_export import export_activities, format_for, regions_named
+
+    output = Path(args.output).expanduser()
+    file_format = args.format or format_for(output)
+    if file_format is None:
+        return fail(t("cli.export.format"))
+    today = clock.today()
+    dates = {}
+    for name, text in (("start", args.start), ("end", args.end)):
+        if text:
+            dates[name] = parse_date(text, today)
+            if dates[name] is None:
+                return fail(t("cli.export.bad_date", text=text))
+    if (code := _open(path, args)) is not None:
+        return code
+    region_id = None
+    if args.region:
+        found = call(regions_named, args.region)
+        if len(found) != 1:
+            if not found:
+                return fail(t("cli.export.region_unknown", text=args.region))
+            choices = ", ".join(label for _, label in found[:8])
+            return fail(t("cli.export.region_ambiguous", text=args.region, choices=choices))
+        region_id = found[0][0]
+    chosen = LedgerFilter(region_id=region_id, start=dates.get("start"), end=dates.get("end"))
+    try:
+        with progress_on_stderr() as report:
+            result = call(
+                export_activities,
+                chosen,
+                output,
+                file_format,
+                overwrite=args.force,
+                progress=report,
+            )
+    except KxError as error:
+        if error.key == "sheet.exists":
+            return fail(t("cli.export.exists", path=output))
+        return fail(t(error.key, **error.params))
+    print(clean(t("cli.export.done", count=result.rows, path=result.path), 1000))
+    return 0
+
+
+def run_import(path: Path, args: argparse.Namespace) -> int:
+    from kxtui.db import call
+    from kxtui.db.sheets_import import check_sheet, import_sheet
+
+    if (code := _open(path, args)) is not None:
+        return code
+    try:
+        with progress_on_stderr() as report:
+            if args.dry_run:
+                result = call(check_sheet, args.file, progress=report)
+            else:
+                result = call(import_sheet, args.file, valid_only=args.valid_only, progress=report)
+    except KxError as error:
+        return fail(t(error.key, **error.params))
+    for problem in result.errors:
+        print(_line("cli.import.row_error", problem))
+    for problem in result.warnings:
+        print(_line("cli.import.row_warning", problem))
+    if result.warnings:
+        print(t("sheet.import.warnings_note"))
+    if result.unknown_columns:
+        columns = ", ".join(result.unknown_columns)
+        print(clean(t("sheet.import.unknown_columns", columns=columns), 300))
+    print(
+        t(
+            "cli.import.summary",
+            rows=result.rows,
+            valid=result.valid,
+            warned=result.warned,
+            bad=result.bad,
+            present=result.present,
+        )
+    )
+    if args.dry_run:
+        print(t("cli.import.dry_run"))
+        return 1 if result.bad else 0
+    if result.bad and not args.valid_only:
+        print(t("cli.import.refused"))
+        return 1
+    print(t("cli.import.done", count=result.imported))
+    return 0
+
+
+def _line(key: str, problem: object) -> str:
+    row, column, message_key, params = problem  # type: ignore[misc]
+    reason = t(message_key, **params)
+    name = t(f"sheet.col.{column}") if column else ""
+    return clean(t(key, row=row, column=name, reason=reason), 400)

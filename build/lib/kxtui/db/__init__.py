@@ -1,0 +1,62 @@
+"""The data layer: SQL, transactions and audit, and nothing of Textual.
+
+Screens call the functions of `regions`, `venues`, `search`, `stats` through `call`, always
+from a thread worker, and get frozen dataclasses back.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+from peewee import OperationalError
+
+from kxtui.db.database import database
+from kxtui.db.errors import Interrupted, KxError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def call(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+    """Run a data-layer function on this thread's own connection, closing it afterwards.
+
+    A lock wait that outlasts the busy timeout, or a full disk, becomes a KxError a person can
+    read (the write's transaction was rolled back: the database is as before it).
+    """
+    try:
+        with database.connection_context():
+            return fn(*args, **kwargs)
+    except (OperationalError, sqlite3.OperationalError) as error:  # peewee's, or a raw cursor's
+        text = str(error)
+        if text == "interrupted":
+            raise Interrupted from error
+        raise KxError(_error_key(text), detail=text) from error
+
+
+def _error_key(text: str) -> str:
+    if "locked" in text or "busy" in text:
+        return "error.locked"
+    if "full" in text:  # SQLITE_FULL: "database or disk is full"
+        return "error.disk_full"
+    return "error.generic"
+
+
+# SQLite asks the progress handler every this many virtual-machine steps (well under 1 ms)
+_CHECK_EVERY = 20_000
+
+
+def interruptible(cancelled: Callable[[], bool], fn: Callable[P, R], *args: P.args) -> R:
+    """`call` for a read whose answer may stop mattering (the filter changed again): SQLite
+    stops the query soon after `cancelled()` turns true, and `Interrupted` is raised."""
+
+    def read() -> R:
+        connection = database.connection()
+        connection.set_progress_handler(lambda: int(cancelled()), _CHECK_EVERY)
+        try:
+            return fn(*args)
+        finally:
+            connection.set_progress_handler(None, 0)
+
+    return call(read)

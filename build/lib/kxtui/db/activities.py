@@ -1,0 +1,473 @@
+"""Activities (活动台账): checks, writes (create, edit, soft delete, undo) and the form's lookups.
+
+Every write is one transaction with its audit entry: the activity and the hours its
+volunteers served are saved together or not at all.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Any
+
+from peewee import fn
+
+from kxtui import clock
+from kxtui.dates import parse_date
+from kxtui.db import scope, volunteer_index
+from kxtui.db.errors import NeedsConfirmation, RefusedError
+from kxtui.db.lookups import Lookups, RegionRef
+from kxtui.db.models import Activity, Region, ServiceRecord, Team, Venue, Volunteer
+from kxtui.db.pinyin import pinyin_keys, search_key
+from kxtui.db.regions import subtree_bounds
+from kxtui.db.rows import ActivityDetail, ActivityInput, Choice, ServiceLine, hours
+from kxtui.db.validation import TEXT_MAX, Checker
+from kxtui.db.writes import Write, created, diff, editable, write_transaction
+from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay
+
+TITLE_MAX = 200
+COUNT_LIMIT = 10_000_000  # more than anyone reaches: a typing slip
+_COUNT_DIGITS = len(str(COUNT_LIMIT))
+COUNT_WARN = 100_000  # possible (a campaign week online), but worth a second look
+EARLIEST = date(2000, 1, 1)
+MATERIALS_PER_PERSON = 3  # more printed materials than this per person reached is odd
+SUGGESTIONS = 12
+_THEME_DAYS = tuple(ThemeDay)
+_CAMPAIGNS = tuple(Campaign)
+_FORMATS = tuple(ActivityFormat)
+_TARGET_GROUPS = frozenset(TargetGroup)
+_DATABASE = Lookups()
+_CENT = Decimal("0.01")
+
+
+def _count(checker: Checker, field: str, text: str) -> int:
+    """A non-negative whole number; "1,200" and full-width digits are read as typed."""
+    value = unicodedata.normalize("NFKC", text or "").strip().replace(",", "")
+    if not value:
+        return 0
+    if not value.isdecimal():  # isdigit() would pass "፩", which int() refuses
+        checker.fail(field, "field.count")
+        return 0
+    if len(value.lstrip("0")) > _COUNT_DIGITS:  # int() refuses 4,300+ digits
+        checker.fail(field, "field.count_limit", limit=f"{COUNT_LIMIT:,}")
+        return 0
+    number = int(value)
+    if number > COUNT_LIMIT:
+        checker.fail(field, "field.count_limit", limit=f"{COUNT_LIMIT:,}")
+    return number
+
+
+def _hours(text: str) -> Decimal | None:
+    """Hours above 0 with at most two decimals ("2", "1.5"); None for anything else."""
+    text = text or ""
+    return _short_hours(text) if len(text) <= _CACHED_LENGTH else _read_hours(text)
+
+
+def _read_hours(text: str) -> Decimal | None:
+    value = unicodedata.normalize("NFKC", text).strip()
+    try:
+        hours = Decimal(value)
+        if not hours.is_finite() or hours <= 0 or hours != hours.quantize(_CENT):
+            return None
+    except InvalidOperation:  # not a number, or too large for two decimals ("1e30")
+        return None
+    return hours
+
+
+# Pure functions an import calls with the same few short texts over and over.
+_CACHED_LENGTH = 40
+_short_hours = lru_cache(maxsize=4096)(_read_hours)
+_short_date = lru_cache(maxsize=4096)(parse_date)
+
+
+def _in_subtree(region_path: str, inner: RegionRef | None) -> bool:
+    lo, hi = subtree_bounds(region_path)
+    return inner is not None and lo <= inner.path < hi
+
+
+Problems = dict[str, tuple[str, dict[str, object]]]
+
+
+def checked(data: ActivityInput, today: date) -> tuple[dict[str, Any], dict[int, Decimal]]:
+    """The activity's column values and the hours per volunteer, or ValidationError (every bad
+    field at once), or NeedsConfirmation (only warnings, and `data.confirmed` is not set)."""
+    values, served, warnings = check_activity(data, today)
+    if warnings and not data.confirmed:
+        raise NeedsConfirmation(warnings)
+    return values, served
+
+
+def check_activity(
+    data: ActivityInput, today: date, lookups: Lookups = _DATABASE
+) -> tuple[dict[str, Any], dict[int, Decimal], Problems]:
+    """`checked` without the confirmation step: the values, the hours per volunteer and the
+    warnings (field → (message key, params)); ValidationError when a field is wrong.
+
+    `lookups` answers whether the region, venue, team and volunteers exist (the database by
+    default; the spreadsheet import passes pre-loaded dicts so a row costs no query).
+    """
+    checker = Checker()
+    warn = Checker()
+    values: dict[str, Any] = {
+        "title": checker.text("title", data.title, required=True, limit=TITLE_MAX),
+        "organiser": checker.text("organiser", data.organiser, required=False, limit=TITLE_MAX),
+        "notes": checker.text("notes", data.notes, required=False, limit=TEXT_MAX),
+        "theme_day": checker.choice("theme_day", data.theme_day, _THEME_DAYS, required=False),
+        "campaign": checker.choice("campaign", data.campaign, _CAMPAIGNS, required=False),
+        "format": checker.choice("format", data.format, _FORMATS, required=True),
+        "people_reached": _count(checker, "people_reached", data.people_reached),
+        "materials": _count(checker, "materials", data.materials),
+    }
+    groups = tuple(dict.fromkeys(data.target_groups))
+    if any(g not in _TARGET_GROUPS for g in groups):
+        checker.fail("target_groups", "field.choice")
+    values["target_groups"] = ",".join(groups)
+
+    start = _date(checker, "start", data.start, today, required=True)
+    end = _date(checker, "end", data.end, today, required=False) or start
+    if start and end and end < start:
+        checker.fail("end", "field.end_before_start")
+    for field, day in (("start", start), ("end", end)):
+        if day and (day < EARLIEST or day > today + timedelta(days=365)):
+            warn.fail(field, "warn.date_far", date=day.isoformat())
+    values["start_date"], values["end_date"] = start, end
+
+    duration = None
+    if not (data.duration or "").strip():
+        checker.fail("duration", "field.required")
+    else:
+        duration = _hours(data.duration)
+        days = (end - start).days + 1 if start and end and end >= start else 1
+        if duration is None:
+            checker.fail("duration", "field.hours")
+        elif duration > 24 * days:
+            checker.fail("duration", "field.duration_limit", hours=24 * days)
+    values["duration"] = duration
+
+    values.update(_place(checker, data, lookups))
+    for field in ("people_reached", "materials"):
+        if values[field] > COUNT_WARN and field not in checker.errors:
+            warn.fail(field, "warn.count_large", count=f"{values[field]:,}")
+    reached, materials = values["people_reached"], values["materials"]
+    if materials > 100 and materials > MATERIALS_PER_PERSON * reached:
+        warn.fail("materials", "warn.materials", materials=materials, reached=reached)
+
+    served = _service(checker, warn, data, duration, lookups)
+    checker.check()
+    return values, served, warn.errors
+
+
+def _date(checker: Checker, field: str, text: str, today: date, *, required: bool) -> date | None:
+    if not (text or "").strip():
+        if required:
+            checker.fail(field, "field.required")
+        return None
+    day = (_short_date if len(text) <= _CACHED_LENGTH else parse_date)(text, today)
+    if day is None:
+        checker.fail(field, "field.date", text=text.strip()[:20])
+    return day
+
+
+def _place(checker: Checker, data: ActivityInput, lookups: Lookups) -> dict[str, Any]:
+    """Region, venue (inside the region's subtree) and organising team."""
+    region = lookups.region(data.region_id) if data.region_id else None
+    venue_region = lookups.venue_region(data.venue_id) if data.venue_id else None
+    if data.venue_id and venue_region is None:
+        checker.fail("venue", "refused.gone")
+    if region is None and venue_region is not None:
+        region = lookups.region(venue_region)
+    if region is None:
+        checker.fail("region", "field.required" if not data.region_id else "refused.gone")
+    elif not scope.can_edit(region.path):
+        checker.fail("region", "field.out_of_scope", scope=scope.session().edit_name)
+    elif venue_region is not None and not _in_subtree(region.path, lookups.region(venue_region)):
+        checker.fail("venue", "field.venue_outside", region=region.name)
+    team = None
+    if data.organiser_team_id:
+        team = data.organiser_team_id if lookups.team_exists(data.organiser_team_id) else None
+        if team is None:
+            checker.fail("organiser", "refused.gone")
+    return {
+        "region": region.id if region else None,
+        "venue": data.venue_id if venue_region is not None else None,
+        "organiser_team": team,
+    }
+
+
+def _service(
+    checker: Checker,
+    warn: Checker,
+    data: ActivityInput,
+    duration: Decimal | None,
+    lookups: Lookups,
+) -> dict[int, Decimal]:
+    served: dict[int, Decimal] = {}
+    for line in data.service:
+        if line.volunteer_id in served:
+            checker.fail("service", "field.volunteer_twice", name=line.name)
+            continue
+        hours = _hours(line.hours)
+        if hours is None:
+            checker.fail("service", "field.service_hours", name=line.name, hours=line.hours)
+            continue
+        if duration is not None and hours > duration:
+            warn.fail("service", "warn.hours_over", name=line.name, hours=hours, limit=duration)
+        served[line.volunteer_id] = hours
+    if served:
+        known = lookups.known_volunteers(served)
+        for line in data.service:
+            if line.volunteer_id not in known:
+                checker.fail("service", "refused.volunteer_gone", name=line.name)
+    return served
+
+
+# -- writes --------------------------------------------------------------------------------
+
+
+def _service_list(activity_id: int) -> list[list[Any]]:
+    rows = (
+        ServiceRecord.select(ServiceRecord.volunteer, ServiceRecord.hours)
+        .where(ServiceRecord.activity == activity_id)
+        .order_by(ServiceRecord.id)
+        .tuples()
+    )
+    return [[v, str(hours(h))] for v, h in rows]
+
+
+def _served_at(activity_id: int) -> set[int]:
+    query = ServiceRecord.select(ServiceRecord.volunteer).where(
+        ServiceRecord.activity == activity_id
+    )
+    return {volunteer_id for (volunteer_id,) in query.tuples()}
+
+
+def write_service(activity_id: int, served: dict[int, Decimal]) -> None:
+    """Replace the activity's service records (inside the caller's write) and refresh the
+    totals of every volunteer they name."""
+    before = _served_at(activity_id)
+    ServiceRecord.delete().where(ServiceRecord.activity == activity_id).execute()
+    rows = [{"activity": activity_id, "volunteer": v, "hours": h} for v, h in served.items()]
+    if rows:
+        ServiceRecord.insert_many(rows).execute()
+    volunteer_index.refresh_service(before | set(served))
+
+
+def _keys(title: str) -> dict[str, str]:
+    full, initials = pinyin_keys(title)
+    return {"pinyin": full, "initials": initials}
+
+
+def create_activity(data: ActivityInput) -> int:
+    """Record an activity and the hours its volunteers served. Returns its id."""
+    with write_transaction() as write:
+        values, served = checked(data, clock.today())
+        activity = Activity.create(**values, **_keys(values["title"]), **write.stamp())
+        write_service(activity.id, served)
+        changes = created({**values, "service": _service_list(activity.id)})
+        write.audit("create", "activity", activity.id, values["title"], changes)
+        return activity.id
+
+
+def update_activity(activity_id: int, version: int, data: ActivityInput) -> int:
+    """Save an edited activity; refuses if someone else saved it since `version` was read.
+    Returns its id."""
+    with write_transaction() as write:
+        activity = editable(Activity, activity_id, version)
+        scope.require_editable(activity.region_id)
+        if activity.deleted_at is not None:
+            raise RefusedError("refused.activity_deleted")
+        values, served = checked(data, clock.today())
+        before = {key: getattr(activity, f"{key}_id" if key in _FOREIGN else key) for key in values}
+        before["service"] = _service_list(activity_id)
+        Activity.update(**values, **_keys(values["title"]), **write.touch(Activity)).where(
+            Activity.id == activity_id
+        ).execute()
+        write_service(activity_id, served)
+        after = {**values, "service": _service_list(activity_id)}
+        write.audit("update", "activity", activity_id, values["title"], diff(before, after))
+        return activity_id
+
+
+_FOREIGN = ("region", "venue", "organiser_team")
+
+
+def set_deleted(write: Write, activity_id: int, deleted: bool) -> Activity:
+    """Soft-delete or restore inside the caller's write; the activity as it was."""
+    activity = Activity.get_or_none(Activity.id == activity_id)
+    if activity is None:
+        raise RefusedError("refused.gone")
+    scope.require_editable(activity.region_id)
+    Activity.update(
+        deleted_at=write.at if deleted else None,
+        deleted_by=write.actor if deleted else None,
+        **write.touch(Activity),
+    ).where(Activity.id == activity_id).execute()
+    volunteer_index.refresh_service(_served_at(activity_id))
+    return activity
+
+
+def delete_activity(activity_id: int, version: int) -> None:
+    """Soft delete: the activity leaves the ledger and the totals, and can be restored."""
+    with write_transaction() as write:
+        activity = editable(Activity, activity_id, version)
+        if activity.deleted_at is not None:
+            raise RefusedError("refused.activity_deleted")
+        set_deleted(write, activity_id, True)
+        write.audit("delete", "activity", activity_id, activity.title, {"deleted": [False, True]})
+
+
+def restore_activity(activity_id: int) -> None:
+    """Undo a soft delete."""
+    with write_transaction() as write:
+        activity = set_deleted(write, activity_id, False)
+        write.audit("restore", "activity", activity_id, activity.title, {"deleted": [True, False]})
+
+
+# -- reads for the form --------------------------------------------------------------------
+
+
+def detail(activity_id: int) -> ActivityDetail | None:
+    """One activity as the form shows it; None if it no longer exists."""
+    a = Activity.get_or_none(Activity.id == activity_id)
+    if a is None:
+        return None
+    scope.require_visible(a.region_id)
+    region = Region.get_by_id(a.region_id)
+    venue = Venue.get_or_none(Venue.id == a.venue_id) if a.venue_id else None
+    team = Team.get_or_none(Team.id == a.organiser_team_id) if a.organiser_team_id else None
+    lines = (
+        ServiceRecord.select(
+            ServiceRecord.volunteer,
+            Volunteer.name,
+            ServiceRecord.hours,
+            Volunteer.platform_registered,
+        )
+        .join(Volunteer)
+        .where(ServiceRecord.activity == activity_id)
+        .order_by(ServiceRecord.id)
+        .tuples()
+    )
+    return ActivityDetail(
+        id=a.id,
+        version=a.version,
+        title=a.title,
+        start_date=a.start_date,
+        end_date=a.end_date,
+        duration=hours(a.duration),
+        region=Choice(region.id, region.name),
+        venue=Choice(venue.id, venue.name) if venue else None,
+        organiser_team=Choice(team.id, team.name) if team else None,
+        organiser=a.organiser,
+        theme_day=a.theme_day,
+        campaign=a.campaign,
+        target_groups=tuple(g for g in a.target_groups.split(",") if g),
+        format=a.format,
+        people_reached=a.people_reached,
+        materials=a.materials,
+        notes=a.notes,
+        service=tuple(ServiceLine(v, name, hours(h), bool(reg)) for v, name, h, reg in lines),
+        deleted=a.deleted_at is not None,
+    )
+
+
+def name_matches(model: Any, text: str) -> Any:
+    """Rows whose name contains `text`, or whose pinyin / initials start with its key."""
+    key = search_key(text)
+    condition = model.name.contains(text)
+    if key:
+        condition |= model.pinyin.startswith(key) | model.initials.startswith(key)
+        if len(key) >= 2:
+            condition |= model.initials.contains(key)
+    return condition
+
+
+def _county_bounds(region_id: int | None) -> tuple[str, str] | None:
+    """The index range of the county the region belongs to (its top-level ancestor)."""
+    region = Region.get_or_none(Region.id == region_id) if region_id else None
+    if region is None:
+        return None
+    return subtree_bounds("/" + region.path.strip("/").split("/")[0] + "/")
+
+
+def find_venues(region_id: int | None, text: str) -> tuple[Choice, ...]:
+    """Venues in the region's subtree (the officer's view when no region is chosen) matching
+    `text`; like every `find_*`, only what lies in the officer's view."""
+    region = Region.get_or_none(Region.id == region_id) if region_id else None
+    query = Venue.select(Venue.id, Venue.name, Region.name).join(Region)
+    query = query.where(scope.in_view(Region.path))
+    if region is not None:
+        lo, hi = subtree_bounds(region.path)
+        query = query.where(Region.path >= lo, Region.path < hi)
+    if text.strip():
+        query = query.where(name_matches(Venue, text.strip()))
+    rows = query.order_by(Region.path, Venue.sort_order).limit(SUGGESTIONS).tuples()
+    return tuple(Choice(i, name, where) for i, name, where in rows)
+
+
+def find_regions(text: str) -> tuple[Choice, ...]:
+    if not text.strip():
+        return ()
+    rows = (
+        Region.select(Region.id, Region.name, Region.kind)
+        .where(name_matches(Region, text.strip()), scope.in_view(Region.path))
+        .order_by(Region.path)
+        .limit(SUGGESTIONS)
+        .tuples()
+    )
+    return tuple(Choice(i, name, kind) for i, name, kind in rows)
+
+
+def find_regions_below(region_id: int | None, text: str) -> tuple[Choice, ...]:
+    """Regions strictly inside `region_id`'s subtree (its towns first) matching `text`; with
+    no text, its child regions."""
+    region = Region.get_or_none(Region.id == region_id) if region_id else None
+    query = Region.select(Region.id, Region.name, Region.kind).where(scope.in_view(Region.path))
+    if region is not None:
+        lo, hi = subtree_bounds(region.path)
+        query = query.where(Region.path > lo, Region.path < hi)
+    if text.strip():
+        query = query.where(name_matches(Region, text.strip()))
+    elif region is not None:
+        query = query.where(Region.parent == region.id)
+    else:
+        query = query.where(Region.parent.is_null())
+    rows = query.order_by(fn.LENGTH(Region.path), Region.sort_order).limit(SUGGESTIONS).tuples()
+    return tuple(Choice(i, name, kind) for i, name, kind in rows)
+
+
+def find_teams(region_id: int | None, text: str) -> tuple[Choice, ...]:
+    """Teams of the region's county whose name matches `text`."""
+    query = Team.select(Team.id, Team.name, Region.name).join(Region)
+    query = query.where(scope.in_view(Region.path))
+    bounds = _county_bounds(region_id)
+    if bounds:
+        query = query.where(Region.path >= bounds[0], Region.path < bounds[1])
+    if text.strip():
+        query = query.where(name_matches(Team, text.strip()))
+    rows = query.order_by(Team.level, Team.sort_order).limit(SUGGESTIONS).tuples()
+    return tuple(Choice(i, name, where) for i, name, where in rows)
+
+
+def find_volunteers(region_id: int | None, text: str) -> tuple[Choice, ...]:
+    """Active volunteers of the region's county by name, full pinyin or initials; the flag
+    marks those not registered on the national platform."""
+    if not text.strip():
+        return ()
+    query = (
+        Volunteer.select(Volunteer.id, Volunteer.name, Region.name, Volunteer.platform_registered)
+        .join(Region)
+        .where(Volunteer.active, name_matches(Volunteer, text.strip()), scope.in_view(Region.path))
+    )
+    bounds = _county_bounds(region_id)
+    if bounds:
+        query = query.where(Region.path >= bounds[0], Region.path < bounds[1])
+    rows = query.order_by(Volunteer.pinyin).limit(SUGGESTIONS).tuples()
+    return tuple(Choice(i, name, where, not reg) for i, name, where, reg in rows)
+
+
+def live_count() -> int:
+    """Activities in the ledger (not deleted) in the officer's view, for tests and the CLI."""
+    live = Activity.select().join(Region).where(Activity.deleted_at.is_null())
+    return live.where(scope.in_view(Region.path)).count()

@@ -1,0 +1,157 @@
+"""Opening a database file: checks, pragmas, schema creation and upgrades.
+
+Every connection (one per thread; workers run in threads) gets the same pragmas:
+WAL so readers never block the writer, foreign keys on, synchronous=FULL so a saved record
+survives power loss even in WAL mode, and a busy timeout so writers queue instead of failing.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from kxtui.db.database import SCHEMA_VERSION, VERSION_KEY, database
+from kxtui.db.errors import OpenError
+from kxtui.db.filesystems import network_mount
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+WRITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": "full",
+    "busy_timeout": BUSY_TIMEOUT_MS,
+}
+READ_ONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS, "query_only": 1}
+
+
+@dataclass(frozen=True)
+class OpenedDatabase:
+    path: Path
+    read_only: bool
+    schema_version: int
+    backup_path: Path | None  # the copy made before an upgrade, if one ran
+
+
+def is_marked_read_only(path: Path) -> bool:
+    """A file nobody may write (mode without w bits) opens read-only, even for root."""
+    if not path.exists():
+        return False
+    return not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222
+
+
+def check_file(path: Path) -> None:
+    """Refuse, without touching it, a path that is not a SQLite database file."""
+    if path.is_dir():
+        raise OpenError("open.is_directory", path=str(path))
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise OpenError("open.unreadable", path=str(path), reason=str(error)) from error
+    if header != SQLITE_HEADER:
+        raise OpenError("open.not_sqlite", path=str(path))
+
+
+def check_local(path: Path) -> None:
+    """Refuse a database on a network filesystem: SQLite's locks are not reliable there."""
+    mount = network_mount(path)
+    if mount is not None:
+        raise OpenError("open.network_fs", path=str(path), fstype=mount.fstype, mount=mount.point)
+
+
+def open_database(path: Path | str, *, read_only: bool = False) -> OpenedDatabase:
+    """Initialise the shared `database` on `path`, creating or upgrading the schema.
+
+    A missing file (and its directories) is created. Raises OpenError for a file that is not
+    SQLite, not a kxtui database, made by a newer kxtui, or on a network filesystem.
+    """
+    path = Path(path).expanduser().resolve()
+    check_file(path)
+    check_local(path)
+    read_only = read_only or is_marked_read_only(path)
+    if read_only and not path.exists():
+        raise OpenError("open.missing_read_only", path=str(path))
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    version = preflight(path)
+    close_database()
+    if read_only:
+        database.init(
+            f"file:{path}?mode=ro",
+            uri=True,
+            pragmas=READ_ONLY_PRAGMAS,
+            check_same_thread=False,
+        )
+    else:
+        database.init(str(path), pragmas=WRITE_PRAGMAS, check_same_thread=False)
+    if version == SCHEMA_VERSION:
+        return OpenedDatabase(path, read_only, version, None)
+    try:
+        from kxtui.db import migrations  # builds the models: only to create or upgrade
+
+        version, backup = migrations.ensure_schema(path, read_only=read_only)
+    except sqlite3.DatabaseError as error:
+        close_database()
+        raise OpenError("open.not_sqlite", path=str(path)) from error
+    except BaseException:
+        close_database()
+        raise
+    return OpenedDatabase(path, read_only, version, backup)
+
+
+def close_database() -> None:
+    """Close this thread's connection, if the database was initialised and open."""
+    if not database.deferred and not database.is_closed():
+        database.close()
+
+
+def preflight(path: Path) -> int | None:
+    """Check an existing file without changing a byte of it (no WAL switch, no upgrade).
+
+    Returns its schema version, or None for a new or empty file. Raises OpenError for a
+    SQLite file of another program or one written by a newer kxtui.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        tables = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if not tables:
+            return None
+        if "meta" not in tables:
+            raise OpenError("open.not_kxtui", path=str(path))
+        row = connection.execute("SELECT value FROM meta WHERE key = ?", (VERSION_KEY,)).fetchone()
+    except sqlite3.DatabaseError as error:
+        raise OpenError("open.not_sqlite", path=str(path)) from error
+    finally:
+        connection.close()
+    if row is None:
+        raise OpenError("open.not_kxtui", path=str(path))
+    version = int(row[0])
+    if version > SCHEMA_VERSION:
+        raise OpenError("open.too_new", path=str(path), version=version, supported=SCHEMA_VERSION)
+    return version
+
+
+def hold_open(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A connection a running app keeps for its lifetime, idle after one read.
+
+    In WAL mode an open connection that has read keeps a shared lock on the database file, so
+    `kxtui restore` (kxtui.db.backup.in_use) sees every running session, even one whose
+    workers hold no connection at the moment. It also keeps the WAL from being checkpointed
+    and deleted each time a worker closes the last connection.
+    """
+    uri = f"{path.as_uri()}?mode=ro" if read_only else path.as_uri()
+    connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    return connection

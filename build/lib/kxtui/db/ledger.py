@@ -1,0 +1,167 @@
+"""The activity ledger (活动台账): one page of filtered activities at a time, and the totals.
+
+Pages are keyset-paginated: the next page starts after the last row's sort key, so paging
+through 100,000 activities costs the same on page 1,000 as on page 1. Only a jump far away
+(End, a scrollbar drag) uses OFFSET once, and paging continues by key from there.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from kxtui.db import scope
+from kxtui.db.keyset import Sort, page_ids, region_subtree
+from kxtui.db.models import database
+from kxtui.db.pinyin import search_key
+from kxtui.db.rows import LedgerFilter, LedgerRow, LedgerTotals
+from kxtui.db.rows import hours as hours_of
+from kxtui.db.search import like_escape
+
+# sort name -> the key columns, each (expression, descending)
+SORTS: dict[str, Sort] = {
+    "date": (("a.start_date", True), ("a.id", True)),
+    "reach": (("a.people_reached", True), ("a.id", True)),
+    "venue": (("COALESCE(v.pinyin, '~')", False), ("a.start_date", True), ("a.id", True)),
+}
+
+_HOURS = "(SELECT COALESCE(SUM(s.hours), 0) FROM service_record s WHERE s.activity_id = a.id)"
+_SERVED = "(SELECT COUNT(*) FROM service_record s WHERE s.activity_id = a.id)"
+_COLUMNS = f"""a.id, a.start_date, a.end_date, a.title, r.name, COALESCE(v.name, ''),
+  COALESCE(t.name, a.organiser), a.theme_day, a.campaign, a.format, a.people_reached,
+  a.materials, {_SERVED}, {_HOURS}, a.version"""
+_VENUE = " LEFT JOIN venue v ON v.id = a.venue_id"
+_TEAM = " LEFT JOIN team t ON t.id = a.organiser_team_id"
+_FROM = f"FROM activity a JOIN region r ON r.id = a.region_id{_VENUE}{_TEAM}"
+
+
+def _from(f: LedgerFilter) -> str:
+    """`_FROM` without the joins this filter and sort do not use: the planner keeps an
+    unused LEFT JOIN in the plan, and it costs a page of a big county tenfold."""
+    venue = _VENUE if f.venue_type or f.text.strip() or f.sort == "venue" else ""
+    return f"FROM activity a JOIN region r ON r.id = a.region_id{venue}" + (
+        _TEAM if f.text.strip() else ""
+    )
+
+
+def where_clause(f: LedgerFilter) -> tuple[list[str], dict[str, Any]]:
+    """The filter as SQL conditions over a (activity), r (region), v (venue), t (team), within
+    the officer's view (a region outside it selects nothing)."""
+    params: dict[str, Any] = {}
+    conditions = ["a.deleted_at IS NULL", *scope.view_sql("r.path", params)]
+    if f.region_id is not None:
+        region_subtree(f.region_id, params)
+        conditions.append("r.path >= :lo AND r.path < :hi")
+    if f.start is not None:
+        conditions.append("a.start_date >= :start")
+        params["start"] = f.start.isoformat()
+    if f.end is not None:
+        conditions.append("a.start_date <= :end")
+        params["end"] = f.end.isoformat()
+    for column in ("theme_day", "campaign", "format"):
+        value = getattr(f, column)
+        if value == "none":
+            conditions.append(f"a.{column} IS NULL")
+        elif value:
+            conditions.append(f"a.{column} = :{column}")
+            params[column] = value
+    if f.venue_type:
+        conditions.append("v.type = :venue_type")
+        params["venue_type"] = f.venue_type
+    text = f.text.strip()
+    if text:
+        params["q"] = f"%{like_escape(text)}%"
+        matches = ["a.title", "v.name", "a.organiser", "t.name", "r.name"]
+        parts = [f"{column} LIKE :q ESCAPE '\\'" for column in matches]
+        key = search_key(text)
+        if key:
+            params["k_prefix"] = f"{like_escape(key)}%"
+            params["k"] = f"%{like_escape(key)}%"
+            for table in ("a", "v", "t"):
+                parts.append(f"{table}.initials LIKE :k_prefix ESCAPE '\\'")
+                parts.append(f"{table}.pinyin LIKE :k_prefix ESCAPE '\\'")
+                if len(key) >= 2:
+                    parts.append(f"{table}.initials LIKE :k ESCAPE '\\'")
+                if len(key) >= 3:
+                    parts.append(f"{table}.pinyin LIKE :k ESCAPE '\\'")
+        conditions.append("(" + " OR ".join(parts) + ")")
+    return conditions, params
+
+
+def _row(raw: tuple[Any, ...], sort: str, venue_key: str | None) -> LedgerRow:
+    (id_, start, end, title, region, venue, organiser, theme, campaign, fmt, reach, materials,
+     served, hours, version) = raw  # fmt: skip
+    start_text = str(start)
+    key: tuple[Any, ...] = {
+        "date": (start_text, id_),
+        "reach": (reach, id_),
+        "venue": (venue_key or "~", start_text, id_),
+    }[sort]
+    return LedgerRow(
+        id=id_,
+        start_date=date.fromisoformat(start_text),
+        end_date=date.fromisoformat(str(end)),
+        title=title,
+        region=region,
+        venue=venue,
+        organiser=organiser or "",
+        theme_day=theme,
+        campaign=campaign,
+        format=fmt,
+        people_reached=reach,
+        materials=materials,
+        volunteers=served,
+        hours=hours_of(hours),
+        key=key,
+        version=version,
+    )
+
+
+def page(
+    f: LedgerFilter,
+    *,
+    after: tuple[Any, ...] | None = None,
+    before: tuple[Any, ...] | None = None,
+    offset: int = 0,
+    limit: int = 50,
+) -> tuple[LedgerRow, ...]:
+    """Up to `limit` rows in the filter's sort order: the first ones, the ones after the sort
+    key `after`, the ones just before `before` (still returned in sort order), or (for a
+    far jump) the ones from `offset`."""
+    conditions, params = where_clause(f)
+    # The page's ids first, then their columns: the per-row sums are computed for the page
+    # alone, not for every row the sort has to look at.
+    ids, order, forward = page_ids(
+        f"SELECT a.id {_from(f)}", conditions, params, SORTS[f.sort],
+        after=after, before=before, offset=offset, limit=limit,
+    )  # fmt: skip
+    venue_key = ", COALESCE(v.pinyin, '~')" if f.sort == "venue" else ""
+    sql = f"SELECT {_COLUMNS}{venue_key} {_FROM} WHERE a.id IN ({ids}) ORDER BY {order}"
+    rows = [
+        _row(raw[:15], f.sort, raw[15] if venue_key else None)
+        for raw in database.execute_sql(sql, params).fetchall()
+    ]
+    return tuple(rows if forward else reversed(rows))
+
+
+def totals(f: LedgerFilter) -> LedgerTotals:
+    """Count, people reached, materials and volunteer hours of every activity in the filter."""
+    conditions, params = where_clause(f)
+    where = " AND ".join(conditions)
+    count, reached, materials = database.execute_sql(
+        f"SELECT COUNT(*), COALESCE(SUM(a.people_reached), 0), COALESCE(SUM(a.materials), 0) "
+        f"{_FROM} WHERE {where}",
+        params,
+    ).fetchone()
+    hours, volunteers = database.execute_sql(
+        "SELECT COALESCE(SUM(s.hours), 0), COUNT(DISTINCT s.volunteer_id) FROM service_record s "
+        f"WHERE s.activity_id IN (SELECT a.id {_FROM} WHERE {where})",
+        params,
+    ).fetchone()
+    return LedgerTotals(
+        activities=count,
+        people_reached=reached,
+        materials=materials,
+        hours=hours_of(hours),
+        volunteers=volunteers,
+    )

@@ -1,0 +1,166 @@
+"""Schema version and upgrades.
+
+The version lives in the `meta` table (portable, unlike SQLite's user_version). Opening an
+older database copies the file aside with SQLite's online backup API, then runs every missing
+step in one transaction. (A database newer than this code is refused earlier, by
+`connection.preflight`, before anything touches the file.)
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from peewee import IntegerField
+
+from kxtui import clock
+from kxtui.db.database import SCHEMA_VERSION, VERSION_KEY
+from kxtui.db.errors import OpenError
+from kxtui.db.models import ALL_MODELS, Meta, database
+from kxtui.db.writes import create_triggers
+
+
+def _add_region_population() -> None:
+    from playhouse.migrate import SchemaMigrator, migrate  # only when upgrading
+
+    migrator = SchemaMigrator.from_database(database)
+    migrate(migrator.add_column("region", "population", IntegerField(null=True)))
+
+
+def _add_activity_duration() -> None:
+    """Hours an activity lasted; earlier records take their longest service, else 2 hours."""
+    # Plain ADD COLUMN: peewee's migrator rebuilds the table for a NOT NULL column, and with
+    # foreign keys on, dropping the old table would cascade-delete every service record.
+    database.execute_sql(
+        "ALTER TABLE activity ADD COLUMN duration DECIMAL(6, 2) NOT NULL DEFAULT 2"
+    )
+    database.execute_sql(
+        "UPDATE activity SET duration = COALESCE("
+        "(SELECT MAX(s.hours) FROM service_record s WHERE s.activity_id = activity.id), 2)"
+    )
+
+
+# Single-column indexes a composite index already serves (its leading column); each one cost
+# every insert of an activity or service record a B-tree update for nothing.
+_REDUNDANT_INDEXES = (
+    "service_record_activity_id",  # (activity_id, volunteer_id)
+    "service_record_volunteer_id",  # (volunteer_id, activity_id)
+    "activity_region_id",  # (region_id, start_date)
+)
+
+
+def _drop_redundant_indexes() -> None:
+    for name in _REDUNDANT_INDEXES:
+        database.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
+
+
+def _add_volunteer_search() -> None:
+    """The roster's search keys and service totals, filled for every volunteer."""
+    from kxtui.db import volunteer_index
+    from kxtui.db.models import VolunteerKey, VolunteerService
+
+    database.create_tables([VolunteerKey, VolunteerService])
+    volunteer_index.index_all()
+    volunteer_index.refresh_service()
+
+
+def _audit_trail() -> None:
+    """Audit entries name their record's region and the entry an undo reverses; the table
+    becomes append-only. Older entries get the region their record is in now (none for a
+    deleted record) before the triggers forbid any UPDATE. Like every step, it can run on a
+    database that has it already."""
+    from kxtui.db.writes import REGION_PATH
+
+    present = {column.name for column in database.get_columns("audit_entry")}
+    if "undoes" not in present:
+        database.execute_sql("ALTER TABLE audit_entry ADD COLUMN undoes INTEGER")
+    if "region_path" not in present:
+        database.execute_sql("ALTER TABLE audit_entry ADD COLUMN region_path VARCHAR(255)")
+        for entity, sql in REGION_PATH.items():
+            path = sql.format(id="audit_entry.entity_id")
+            database.execute_sql(
+                f"UPDATE audit_entry SET region_path = ({path}) WHERE entity = ?", (entity,)
+            )
+    database.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "audit_entry_region_path" ON audit_entry (region_path)'
+    )
+    database.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "audit_entry_actor_id" ON audit_entry (actor, id)'
+    )
+    create_triggers()
+
+
+def _add_officer_accounts() -> None:
+    """Officer accounts, and the account each audit entry was written as. Self-contained:
+    only creates a table and adds a column, so it can take any version number."""
+    from kxtui.db.models import OfficerAccount
+
+    database.create_tables([OfficerAccount])
+    if "officer_id" not in {column.name for column in database.get_columns("audit_entry")}:
+        database.execute_sql(
+            "ALTER TABLE audit_entry ADD COLUMN officer_id INTEGER REFERENCES officer_account (id)"
+        )
+
+
+# version reached -> the step that reaches it from the version before
+STEPS: dict[int, Callable[[], None]] = {
+    2: _add_region_population,
+    3: _add_activity_duration,
+    4: _drop_redundant_indexes,
+    5: _add_volunteer_search,
+    6: _audit_trail,
+    7: _add_officer_accounts,
+}
+
+
+def read_version() -> int:
+    row = Meta.get_or_none(Meta.key == VERSION_KEY)
+    if row is None:
+        raise OpenError("open.not_kxtui", path=database.database)
+    return int(row.value)
+
+
+def _write_version(version: int) -> None:
+    Meta.replace(key=VERSION_KEY, value=str(version)).execute()
+
+
+def backup_copy(path: Path, version: int) -> Path:
+    """Copy the database aside before an upgrade; returns the copy's path."""
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.schema-v{version}-{stamp}.bak")
+    source = sqlite3.connect(path)
+    copy = sqlite3.connect(target)
+    try:
+        source.backup(copy)
+    finally:
+        copy.close()
+        source.close()
+    return target
+
+
+def ensure_schema(path: Path, *, read_only: bool) -> tuple[int, Path | None]:
+    """Create the schema in a new file or upgrade an older one (`preflight` checked the file).
+
+    Returns (version, path of the copy made before an upgrade, or None).
+    """
+    if not database.get_tables():
+        if read_only:
+            raise OpenError("open.empty_read_only", path=str(path))
+        with database.atomic("IMMEDIATE"):
+            if not database.get_tables():  # another process may have won the race
+                database.create_tables(ALL_MODELS)
+                create_triggers()
+                _write_version(SCHEMA_VERSION)
+        return read_version(), None
+    version = read_version()
+    if version == SCHEMA_VERSION:  # another process upgraded it meanwhile
+        return version, None
+    if read_only:
+        raise OpenError("open.upgrade_read_only", path=str(path), version=version)
+    backup = backup_copy(path, version)
+    with database.atomic("IMMEDIATE"):
+        for target in range(read_version() + 1, SCHEMA_VERSION + 1):
+            STEPS[target]()
+        _write_version(SCHEMA_VERSION)
+    return SCHEMA_VERSION, backup

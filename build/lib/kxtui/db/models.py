@@ -1,0 +1,315 @@
+"""peewee models: the county's records.
+
+The database object is created unbound (`SqliteDatabase(None)`) and initialised late by
+`kxtui.db.connection.open_database`, so the CLI, the app factory and the tests choose the file.
+Only `kxtui/db/` imports these models; screens call the functions of the sibling modules.
+"""
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    CompositeKey,
+    DateField,
+    DateTimeField,
+    DecimalField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from kxtui.db.database import database  # noqa: E402 (re-exported for the data layer)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Meta(BaseModel):
+    """Key/value facts about the database itself (schema version, demo seed, ...)."""
+
+    key = CharField(primary_key=True)
+    value = TextField()
+
+
+class Tracked(BaseModel):
+    """Who created and last changed a record, when, and its version for edit conflicts."""
+
+    created_at = DateTimeField()
+    created_by = CharField()
+    updated_at = DateTimeField()
+    updated_by = CharField()
+    version = IntegerField(default=1)
+
+
+class Region(Tracked):
+    """County, town (镇), subdistrict (街道), village (村), community (社区) or grid (网格)."""
+
+    id = AutoField()
+    parent = ForeignKeyField("self", null=True, backref="children", on_delete="RESTRICT")
+    kind = CharField(index=True)
+    name = CharField()
+    code = CharField(null=True, index=True)  # administrative division code, optional
+    pinyin = CharField(index=True)  # "jiaozhoushi"
+    initials = CharField(index=True)  # "jzs"
+    sort_order = IntegerField(default=0)
+    # Materialised path of ids, "/1/5/23/": a subtree is one index range on this column.
+    path = CharField(index=True)
+    population = IntegerField(null=True)  # residents, when known (schema v2)
+
+    class Meta:
+        indexes = ((("parent", "name"), True),)
+
+
+class Venue(Tracked):
+    """A venue or position (阵地) in a region, assessed against the six haves (六有)."""
+
+    id = AutoField()
+    region = ForeignKeyField(Region, backref="venues", on_delete="RESTRICT")
+    name = CharField()
+    type = CharField(index=True)
+    level = CharField(null=True)
+    pinyin = CharField(index=True)
+    initials = CharField(index=True)
+    six_organisation = BooleanField(default=False)
+    six_organisation_note = TextField(default="")
+    six_rules = BooleanField(default=False)
+    six_rules_note = TextField(default="")
+    six_site = BooleanField(default=False)
+    six_site_note = TextField(default="")
+    six_medium = BooleanField(default=False)
+    six_medium_note = TextField(default="")
+    six_activities = BooleanField(default=False)
+    six_activities_note = TextField(default="")
+    six_feature = BooleanField(default=False)
+    six_feature_note = TextField(default="")
+    contact = CharField(default="")
+    phone = CharField(default="")
+    address = TextField(default="")
+    sort_order = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("region", "name"), True),)
+
+
+class Volunteer(Tracked):
+    """A science volunteer, usually registered on the national 大美志愿 platform."""
+
+    id = AutoField()
+    name = CharField()
+    pinyin = CharField(index=True)
+    initials = CharField(index=True)
+    gender = CharField(null=True)
+    mobile = CharField(null=True, index=True)
+    id_number = CharField(null=True, index=True)  # resident ID (GB 11643), optional
+    birth_date = DateField(null=True)
+    region = ForeignKeyField(Region, backref="volunteers", on_delete="RESTRICT")
+    skills = TextField(default="")
+    platform_registered = BooleanField(default=False)
+    platform_id = CharField(null=True, index=True)
+    is_student = BooleanField(default=False)
+    active = BooleanField(default=True)
+    joined_on = DateField(null=True)
+    notes = TextField(default="")
+
+
+class VolunteerDomain(BaseModel):
+    """A volunteer's domains (health, education ...), one row each so filters use an index."""
+
+    volunteer = ForeignKeyField(Volunteer, backref="domains", on_delete="CASCADE")
+    domain = CharField()
+
+    class Meta:
+        indexes = ((("volunteer", "domain"), True), (("domain", "volunteer"), False))
+
+
+class Officer(Tracked):
+    """A person of the grid: village liaison (联络员), grid officer (网格员), town/county staff."""
+
+    id = AutoField()
+    name = CharField()
+    pinyin = CharField(index=True)
+    initials = CharField(index=True)
+    role = CharField(index=True)
+    region = ForeignKeyField(Region, backref="officers", on_delete="RESTRICT")
+    mobile = CharField(null=True)
+    # "One officer, two duties" (一员双责): the grid officer's own volunteer record.
+    volunteer = ForeignKeyField(Volunteer, null=True, backref="officer_roles", on_delete="SET NULL")
+    active = BooleanField(default=True)
+
+
+class Team(Tracked):
+    """A volunteer team: 总队 → 支队 → 领域分队 → 专业队."""
+
+    id = AutoField()
+    parent = ForeignKeyField("self", null=True, backref="children", on_delete="RESTRICT")
+    name = CharField()
+    pinyin = CharField(index=True)
+    initials = CharField(index=True)
+    level = CharField()
+    domain = CharField(null=True)
+    region = ForeignKeyField(Region, backref="teams", on_delete="RESTRICT")
+    leader = ForeignKeyField(Volunteer, null=True, backref="led_teams", on_delete="SET NULL")
+    sort_order = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("parent", "name"), True),)
+
+
+class TeamMembership(BaseModel):
+    team = ForeignKeyField(Team, backref="memberships", on_delete="CASCADE")
+    volunteer = ForeignKeyField(Volunteer, backref="memberships", on_delete="CASCADE")
+    joined_on = DateField(null=True)
+
+    class Meta:
+        indexes = ((("team", "volunteer"), True), (("volunteer", "team"), False))
+
+
+class Activity(Tracked):
+    """An activity record (活动台账 row). Deleting sets `deleted_at` (soft delete, undoable)."""
+
+    id = AutoField()
+    title = TextField()
+    pinyin = TextField(default="")
+    initials = TextField(default="")
+    start_date = DateField(index=True)
+    end_date = DateField()
+    duration = DecimalField(max_digits=6, decimal_places=2, default=2)  # hours (schema v3)
+    # No index of its own: (region, start_date) below serves lookups by region (schema v4).
+    region = ForeignKeyField(Region, backref="activities", on_delete="RESTRICT", index=False)
+    venue = ForeignKeyField(Venue, null=True, backref="activities", on_delete="RESTRICT")
+    organiser_team = ForeignKeyField(Team, null=True, backref="activities", on_delete="RESTRICT")
+    organiser = CharField(default="")  # unit name when not a team
+    theme_day = CharField(null=True, index=True)
+    campaign = CharField(null=True, index=True)
+    target_groups = CharField(default="")  # comma-separated TargetGroup codes
+    format = CharField(index=True)
+    people_reached = IntegerField(default=0)  # 人次
+    materials = IntegerField(default=0)  # printed materials handed out, 份
+    notes = TextField(default="")
+    deleted_at = DateTimeField(null=True)
+    deleted_by = CharField(null=True)
+
+    class Meta:
+        indexes = ((("region", "start_date"), False),)
+
+
+class ServiceRecord(BaseModel):
+    """Hours one volunteer served at one activity."""
+
+    # The two composite indexes serve lookups by either column; single-column indexes would
+    # only slow every insert (dropped in schema v4).
+    activity = ForeignKeyField(
+        Activity, backref="service_records", on_delete="CASCADE", index=False
+    )
+    volunteer = ForeignKeyField(
+        Volunteer, backref="service_records", on_delete="RESTRICT", index=False
+    )
+    hours = DecimalField(max_digits=7, decimal_places=2, auto_round=True)
+
+    class Meta:
+        indexes = ((("activity", "volunteer"), True), (("volunteer", "activity"), False))
+
+
+class VolunteerKey(BaseModel):
+    """Search keys of a volunteer (schema v5): each suffix of the name (张伟, 伟), of its pinyin
+    by syllable (zhangwei, wei) and of its initials (zw), the mobile and its last four digits.
+    A query finds the volunteers with a key it begins — one index range, at any size, for
+    two-character names too. Kept by `volunteer_index` in every write of a volunteer."""
+
+    key = CharField()
+    # no foreign key: the keys go with the volunteer in the same write
+    volunteer = IntegerField(column_name="volunteer_id")
+
+    class Meta:
+        primary_key = CompositeKey("key", "volunteer")
+        without_rowid = True
+        indexes = ((("volunteer", "key"), False),)  # a broad search checks each volunteer
+
+
+class VolunteerService(BaseModel):
+    """A volunteer's service totals (schema v5), refreshed in the transaction of every write
+    of service records, so a roster of 1,000,000 sorts by hours or last service by index."""
+
+    volunteer = ForeignKeyField(Volunteer, primary_key=True, on_delete="CASCADE")
+    hours = DecimalField(max_digits=9, decimal_places=2, index=True)
+    last_served = DateField(null=True, index=True)
+
+
+class OfficerAccount(Tracked):
+    """Who may sign in (schema v7): the Unix user an officer logs in as, their access role and
+    where it applies. `region` is the root of the subtree they work in (edit, unless a viewer);
+    None is the whole database (county admins and viewers only). `view_region`, when set, is a
+    wider subtree they may also read. Accounts are disabled, never deleted: the audit log
+    refers to them."""
+
+    id = AutoField()
+    user_name = CharField(unique=True)
+    name = CharField()
+    role = CharField()  # AccessRole
+    region = ForeignKeyField(Region, null=True, backref="accounts", on_delete="RESTRICT")
+    view_region = ForeignKeyField(
+        Region, null=True, backref="viewing_accounts", on_delete="RESTRICT"
+    )
+    active = BooleanField(default=True)
+
+
+class AuditEntry(BaseModel):
+    """One entry per committed change, recorded in the write's own transaction. Append-only:
+    triggers refuse UPDATE and DELETE (`audit.TRIGGERS`, schema v6)."""
+
+    id = AutoField()
+    at = DateTimeField(index=True)
+    actor = CharField()  # the Unix user who wrote
+    # the officer account the write was made as (schema v7): the actor's own, or with
+    # `--as` the one a county admin acted as; None for writes before accounts existed
+    officer = ForeignKeyField(OfficerAccount, null=True, index=False, on_delete="RESTRICT")
+    action = CharField()  # create / update / delete / restore / import / undo ...
+    entity = CharField()  # region / venue / activity ...
+    entity_id = IntegerField(null=True)
+    summary = TextField(default="")
+    changes = TextField(default="")  # JSON: {"field": [old, new], ...}
+    # The path of the record's region when written (schema v6): a region's log is one index
+    # range, and stays findable after the record is deleted.
+    region_path = CharField(null=True, index=True)
+    undoes = IntegerField(null=True)  # the entry an "undo" reverses (schema v6)
+
+    class Meta:
+        indexes = ((("entity", "entity_id"), False), (("actor", "id"), False))
+
+
+class FormDraft(BaseModel):
+    """A half-typed form, kept until the form is saved or discarded."""
+
+    id = AutoField()
+    actor = CharField()
+    form = CharField()  # "venue", "region", "activity", ...
+    target = CharField()  # what the form edits: "venue:12", "new-in-region:5"
+    summary = TextField(default="")
+    data = TextField()  # JSON of the fields as typed
+    updated_at = DateTimeField()
+
+    class Meta:
+        indexes = ((("actor", "form", "target"), True),)
+
+
+ALL_MODELS = (
+    Meta,
+    Region,
+    Venue,
+    Volunteer,
+    VolunteerDomain,
+    Officer,
+    Team,
+    TeamMembership,
+    Activity,
+    ServiceRecord,
+    VolunteerKey,
+    VolunteerService,
+    OfficerAccount,
+    AuditEntry,
+    FormDraft,
+)

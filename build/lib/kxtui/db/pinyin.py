@@ -1,0 +1,80 @@
+"""Pinyin for search: full pinyin ("jiaozhoushi") and initials ("jzs"), stored at write time.
+
+pypinyin costs ~250 ms to import, so it is imported on first use, never at start-up.
+Person names use surname readings that differ from the common reading (单 Shan, 曾 Zeng ...).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+# Surnames whose reading as a name differs from pypinyin's default; compound ones first.
+SURNAME_READINGS: dict[str, tuple[str, ...]] = {
+    "尉迟": ("yu", "chi"),
+    "万俟": ("mo", "qi"),
+    "长孙": ("zhang", "sun"),
+    "单于": ("chan", "yu"),
+    "单": ("shan",),
+    "曾": ("zeng",),
+    "仇": ("qiu",),
+    "查": ("zha",),
+    "解": ("xie",),
+    "区": ("ou",),
+    "朴": ("piao",),
+    "盖": ("ge",),
+    "覃": ("qin",),
+    "缪": ("miao",),
+    "翟": ("zhai",),
+    "乐": ("yue",),
+    "种": ("chong",),
+    "秘": ("bi",),
+    "召": ("shao",),
+    "繁": ("po",),
+    "任": ("ren",),
+    "员": ("yun",),
+    "阚": ("kan",),
+    "相": ("xiang",),
+    "藏": ("zang",),
+    "折": ("she",),
+    "舍": ("she",),
+    "燕": ("yan",),
+    "尉": ("wei",),
+}
+
+_NOT_SEARCHABLE = re.compile(r"[^0-9a-z]+")
+
+
+@cache
+def _pypinyin():  # type: ignore[no-untyped-def]
+    import pypinyin
+
+    return pypinyin
+
+
+def syllables(text: str, *, person: bool = False) -> list[str]:
+    """Toneless lower-case syllables; non-Chinese runs are kept as lower-case words."""
+    text = unicodedata.normalize("NFKC", text)
+    head: list[str] = []
+    if person:
+        for surname in sorted(SURNAME_READINGS, key=len, reverse=True):
+            if text.startswith(surname):
+                head = list(SURNAME_READINGS[surname])
+                text = text[len(surname) :]
+                break
+    pypinyin = _pypinyin()
+    rest = pypinyin.lazy_pinyin(text, style=pypinyin.Style.NORMAL, errors=lambda s: [s])
+    out = head + [part.lower() for part in rest]
+    return [s for s in (_NOT_SEARCHABLE.sub("", part) for part in out) if s]
+
+
+def pinyin_keys(text: str, *, person: bool = False) -> tuple[str, str]:
+    """(full pinyin, initials) for storing beside a name: 胶州市 → ("jiaozhoushi", "jzs")."""
+    parts = syllables(text, person=person)
+    return "".join(parts), "".join(part[0] for part in parts)
+
+
+def search_key(query: str) -> str:
+    """What a typed query is compared with: lower-case letters and digits, no spaces."""
+    return _NOT_SEARCHABLE.sub("", unicodedata.normalize("NFKC", query).lower())

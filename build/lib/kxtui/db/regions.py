@@ -1,0 +1,371 @@
+"""Regions: the lazy tree, region detail with roll-ups, path to the root, and region writes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from peewee import fn
+
+from kxtui.db import scope
+from kxtui.db.errors import RefusedError
+from kxtui.db.models import (
+    Activity,
+    Officer,
+    OfficerAccount,
+    Region,
+    Team,
+    Venue,
+    Volunteer,
+    database,
+)
+from kxtui.db.pinyin import pinyin_keys
+from kxtui.db.rows import (
+    Crumb,
+    Dependants,
+    NodeRef,
+    RegionDetail,
+    RegionInput,
+    Shortfall,
+    TreeRow,
+)
+from kxtui.db.validation import Checker
+from kxtui.db.writes import columns, created, diff, editable, removed, write_transaction
+from kxtui.domain import CHILD_KINDS, TOWN_LEVEL, VILLAGE_LEVEL, RegionKind, SixHave
+
+SIX_COLUMNS = tuple(f"six_{item.value}" for item in SixHave)
+_SIX_MET_SQL = " + ".join(f"CASE WHEN v.{c} THEN 1 ELSE 0 END" for c in SIX_COLUMNS)
+SHORTFALL_LIST_LIMIT = 50
+
+
+def subtree_bounds(path: str) -> tuple[str, str]:
+    """Index range [lo, hi) of every path in the subtree of `path` ("/1/5/" → "/1/5/".."/1/50")."""
+    return path, path[:-1] + "0"
+
+
+_COUNTED_KINDS = (
+    RegionKind.TOWN,
+    RegionKind.SUBDISTRICT,
+    RegionKind.VILLAGE,
+    RegionKind.COMMUNITY,
+    RegionKind.GRID,
+)
+_KIND_SUMS = ",\n".join(
+    f"    SUM(CASE WHEN kind = '{kind}' THEN 1 ELSE 0 END) AS {kind}" for kind in _COUNTED_KINDS
+)
+_KIND_COLUMNS = ", ".join(f"COALESCE(kinds.{kind}, 0)" for kind in _COUNTED_KINDS)
+_ZEROS = ", ".join("0" for _ in _COUNTED_KINDS)
+
+# One pass over the parent's subtree (an index range on region.path) attributes every region
+# below to the child it sits under, then counts per child: far cheaper than counting per child
+# with correlated subqueries when a town has 1,000 villages. (SQLite's instr(); PostgreSQL
+# would say strpos().)
+_CHILDREN_SQL = f"""
+WITH top AS (SELECT COALESCE((SELECT path FROM region WHERE id = :parent), '/') AS lo),
+bounds AS (SELECT lo, substr(lo, 1, length(lo) - 1) || '0' AS hi, length(lo) + 1 AS start FROM top),
+below AS (
+  SELECT r.id, r.kind, r.parent_id,
+    CAST(substr(r.path, b.start, instr(substr(r.path, b.start), '/') - 1) AS INTEGER) AS child
+  FROM bounds b CROSS JOIN region r WHERE r.path > b.lo AND r.path < b.hi{{below}}
+),
+kinds AS (
+  SELECT parent_id AS child,
+{_KIND_SUMS}
+  FROM below WHERE parent_id = child GROUP BY parent_id
+),
+venues AS (
+  SELECT b.child, COUNT(*) AS total, SUM(CASE WHEN b.id = b.child THEN 1 ELSE 0 END) AS own
+  FROM venue v JOIN below b ON b.id = v.region_id GROUP BY b.child
+)
+SELECT 'region' AS node, k.id, k.name, k.kind, k.sort_order, k.pinyin, {_KIND_COLUMNS},
+  COALESCE(venues.total, 0), COALESCE(venues.own, 0), 0
+FROM region k
+LEFT JOIN kinds ON kinds.child = k.id
+LEFT JOIN venues ON venues.child = k.id
+WHERE k.parent_id IS :parent{{regions}}
+UNION ALL
+SELECT 'venue', v.id, v.name, v.type, v.sort_order, v.pinyin, {_ZEROS}, 0, 0, {_SIX_MET_SQL}
+FROM venue v WHERE v.region_id IS :parent{{venues}}
+ORDER BY 1, 5, 6, 2
+"""
+
+
+def _and(conditions: list[str]) -> str:
+    return "".join(f" AND {condition}" for condition in conditions)
+
+
+def children(region_id: int | None) -> tuple[TreeRow, ...]:
+    """Child regions and the region's own venues, with label counts, in one query; only
+    those in the officer's view, and counting only what lies in it.
+
+    `None` lists the top level: the counties, or the officer's view root.
+    """
+    params: dict[str, object] = {}
+    below = scope.view_sql("r.path", params)
+    params["parent"] = scope.view_root_parent() if region_id is None and below else region_id
+    sql = _CHILDREN_SQL.format(
+        below=_and(below),
+        regions=_and(scope.view_sql("k.path", params)),
+        venues=_and(scope.view_sql("(SELECT path FROM region WHERE id = :parent)", params)),
+    )
+    rows = []
+    for node, id_, name, type_, _, _, *kinds, venues, own, six in database.execute_sql(
+        sql, params
+    ).fetchall():
+        towns, subdistricts, villages, communities, grids = kinds
+        rows.append(
+            TreeRow(
+                ref=NodeRef(node, id_),
+                name=name,
+                type=type_,
+                towns=towns,
+                subdistricts=subdistricts,
+                villages=villages,
+                communities=communities,
+                grids=grids,
+                venues=venues,
+                expandable=node == "region" and (sum(kinds) + own) > 0,
+                six_met=six,
+            )
+        )
+    return tuple(rows)
+
+
+def path_to_root(ref: NodeRef) -> tuple[Crumb, ...]:
+    """The chain of regions from the top of the officer's view down to `ref` (itself
+    included); () when `ref` is gone or outside the view."""
+    tail: list[Crumb] = []
+    region_id = ref.id
+    if ref.kind == "venue":
+        venue = (
+            Venue.select(Venue.id, Venue.name, Venue.type, Venue.region)
+            .where(Venue.id == ref.id)
+            .get_or_none()
+        )
+        if venue is None:
+            return ()
+        tail = [Crumb(ref, venue.name, venue.type)]
+        region_id = venue.region_id
+    region = Region.select(Region.path).where(Region.id == region_id).get_or_none()
+    if region is None or not scope.can_view(region.path):
+        return ()
+    ids = scope.visible_ids(region.path)
+    found = {
+        r.id: r
+        for r in Region.select(Region.id, Region.name, Region.kind).where(Region.id.in_(ids))
+    }
+    crumbs = [Crumb(NodeRef("region", i), found[i].name, found[i].kind) for i in ids if i in found]
+    return tuple(crumbs + tail)
+
+
+def in_subtree(query, model, lo: str, hi: str):  # type: ignore[no-untyped-def]
+    """Restrict `query` (joined through `model.region`) to the regions in [lo, hi)."""
+    return query.join(Region, on=(model.region == Region.id)).where(
+        Region.path >= lo, Region.path < hi
+    )
+
+
+def kinds_below(lo: str, hi: str) -> dict[str, int]:
+    """How many regions of each kind lie strictly below the subtree's root."""
+    return dict(
+        Region.select(Region.kind, fn.COUNT(Region.id))
+        .where(Region.path > lo, Region.path < hi)
+        .group_by(Region.kind)
+        .tuples()
+    )
+
+
+def top_level():  # type: ignore[no-untyped-def]
+    """The regions at the top of the officer's view: the counties, or their view root."""
+    root = scope.session().view_path
+    return Region.select().where(Region.parent.is_null() if root is None else Region.path == root)
+
+
+def this_year(today: date) -> tuple[date, date]:
+    return date(today.year, 1, 1), date(today.year, 12, 31)
+
+
+def _shortfalls(lo: str, hi: str) -> tuple[tuple[Shortfall, ...], int]:
+    six_fields = [getattr(Venue, column) for column in SIX_COLUMNS]
+    any_missing = six_fields[0] == False  # noqa: E712 (peewee expression)
+    for f in six_fields[1:]:
+        any_missing |= f == False  # noqa: E712
+    columns = (Venue.id, Venue.name, Region.name.alias("region_name"), *six_fields)
+    base = in_subtree(Venue.select(*columns), Venue, lo, hi).where(any_missing).objects()
+    total = base.count()
+    rows = base.order_by(Region.path, Venue.sort_order, Venue.pinyin).limit(SHORTFALL_LIST_LIMIT)
+    items = tuple(
+        Shortfall(
+            venue_id=row.id,
+            name=row.name,
+            region_name=row.region_name,
+            missing=tuple(item.value for item in SixHave if not getattr(row, f"six_{item.value}")),
+        )
+        for row in rows
+    )
+    return items, total
+
+
+def detail(region_id: int, today: date) -> RegionDetail | None:
+    """A region with the roll-ups of its whole subtree; None if it no longer exists."""
+    region = Region.get_or_none(Region.id == region_id)
+    if region is None:
+        return None
+    scope.require_path_visible(region.path)
+    lo, hi = subtree_bounds(region.path)
+    kinds = kinds_below(lo, hi)
+    by_type = database.execute_sql(
+        "SELECT v.type, COUNT(*) FROM venue v JOIN region r ON r.id = v.region_id "
+        "WHERE r.path >= ? AND r.path < ? GROUP BY v.type ORDER BY 2 DESC, 1",
+        (lo, hi),
+    ).fetchall()
+    activities = in_subtree(Activity.select(), Activity, lo, hi).where(
+        Activity.deleted_at.is_null(), Activity.start_date.between(*this_year(today))
+    )
+    reached = activities.select(fn.COALESCE(fn.SUM(Activity.people_reached), 0)).scalar()
+    shortfalls, shortfall_total = _shortfalls(lo, hi)
+    return RegionDetail(
+        id=region.id,
+        version=region.version,
+        name=region.name,
+        kind=region.kind,
+        code=region.code,
+        population=region.population,
+        path=path_to_root(NodeRef("region", region.id)),
+        towns=sum(kinds.get(k, 0) for k in TOWN_LEVEL),
+        villages=sum(kinds.get(k, 0) for k in VILLAGE_LEVEL),
+        grids=kinds.get(RegionKind.GRID, 0),
+        venues_by_type=tuple((t, n) for t, n in by_type),
+        teams=in_subtree(Team.select(), Team, lo, hi).count(),
+        volunteers=in_subtree(Volunteer.select(), Volunteer, lo, hi).count(),
+        officers=in_subtree(Officer.select(), Officer, lo, hi).count(),
+        activities_this_year=activities.count(),
+        people_reached_this_year=int(reached or 0),
+        shortfalls=shortfalls,
+        shortfall_total=shortfall_total,
+    )
+
+
+# ---------------------------------------------------------------- writes
+
+
+def _check_region(data: RegionInput, parent_kind: str | None, checker: Checker):
+    name = checker.name("name", data.name)
+    allowed = tuple(k.value for k in CHILD_KINDS[RegionKind(parent_kind) if parent_kind else None])
+    kind = checker.choice("kind", data.kind, allowed, required=True)
+    code = checker.region_code("code", data.code)
+    population = None
+    text = (data.population or "").strip()
+    if text:
+        if not text.isdigit() or len(text) > 9:
+            checker.fail("population", "field.count")
+        else:
+            population = int(text)
+    return name, kind, code, population
+
+
+def _sibling_exists(parent_id: int | None, name: str, exclude: int | None = None) -> bool:
+    query = Region.select(Region.id).where(
+        Region.parent.is_null() if parent_id is None else Region.parent == parent_id,
+        Region.name == name,
+    )
+    if exclude is not None:
+        query = query.where(Region.id != exclude)
+    return query.exists()
+
+
+def create_region(parent_id: int | None, data: RegionInput) -> int:
+    """Add a region under `parent_id` (None: a new county). Returns its id."""
+    with write_transaction() as write:
+        scope.require_editable(parent_id)
+        parent = Region.get_or_none(Region.id == parent_id) if parent_id is not None else None
+        if parent_id is not None and parent is None:
+            raise RefusedError("refused.gone")
+        checker = Checker()
+        name, kind, code, population = _check_region(data, parent.kind if parent else None, checker)
+        if "name" not in checker.errors and _sibling_exists(parent_id, name):
+            checker.fail("name", "field.duplicate_sibling")
+        checker.check()
+        full, initials = pinyin_keys(name)
+        region = Region.create(
+            parent=parent_id,
+            kind=kind,
+            name=name,
+            code=code,
+            population=population,
+            pinyin=full,
+            initials=initials,
+            path="",
+            sort_order=_next_sort_order(parent_id),
+            **write.stamp(),
+        )
+        region.path = f"{parent.path if parent else '/'}{region.id}/"
+        region.save(only=[Region.path])
+        values = {"name": name, "kind": kind, "code": code, "population": population}
+        write.audit(
+            "create", "region", region.id, name, created({**values, "parent_id": parent_id})
+        )
+        return region.id
+
+
+def _next_sort_order(parent_id: int | None) -> int:
+    siblings = Region.parent.is_null() if parent_id is None else Region.parent == parent_id
+    query = Region.select(fn.COALESCE(fn.MAX(Region.sort_order), 0)).where(siblings)
+    return int(query.scalar() or 0) + 1
+
+
+def update_region(region_id: int, version: int, data: RegionInput) -> None:
+    """Change a region's name, kind, code or population; refuses if someone saved meanwhile."""
+    with write_transaction() as write:
+        scope.require_editable(region_id)
+        region = editable(Region, region_id, version)
+        parent_kind = region.parent.kind if region.parent_id else None
+        checker = Checker()
+        name, kind, code, population = _check_region(data, parent_kind, checker)
+        if "name" not in checker.errors and _sibling_exists(region.parent_id, name, region.id):
+            checker.fail("name", "field.duplicate_sibling")
+        checker.check()
+        before = {
+            "name": region.name,
+            "kind": region.kind,
+            "code": region.code,
+            "population": region.population,
+        }
+        after = {"name": name, "kind": kind, "code": code, "population": population}
+        full, initials = pinyin_keys(name)
+        Region.update(
+            pinyin=full,
+            initials=initials,
+            **write.touch(Region),
+            **after,
+        ).where(Region.id == region_id).execute()
+        write.audit("update", "region", region_id, name, diff(before, after))
+
+
+def dependants(region_id: int) -> Dependants:
+    """What still points at a region (activities include soft-deleted ones); officers count
+    both the people of the grid and the accounts working there."""
+    scope.require_visible(region_id)
+    accounts = OfficerAccount.select().where(
+        (OfficerAccount.region == region_id) | (OfficerAccount.view_region == region_id)
+    )
+    return Dependants(
+        regions=Region.select().where(Region.parent == region_id).count(),
+        venues=Venue.select().where(Venue.region == region_id).count(),
+        activities=Activity.select().where(Activity.region == region_id).count(),
+        volunteers=Volunteer.select().where(Volunteer.region == region_id).count(),
+        teams=Team.select().where(Team.region == region_id).count(),
+        officers=Officer.select().where(Officer.region == region_id).count() + accounts.count(),
+    )
+
+
+def delete_region(region_id: int, version: int) -> None:
+    """Delete an empty region. Refuses, with counts, while anything depends on it."""
+    with write_transaction() as write:
+        scope.require_editable(region_id)
+        region = editable(Region, region_id, version)
+        deps = dependants(region_id)
+        if deps.any():
+            raise RefusedError("refused.region_has_dependants", **deps._asdict())
+        # every column, while the region still exists: an undo can put it back
+        write.audit("delete", "region", region_id, region.name, removed(columns(region)))
+        region.delete_instance()

@@ -1,0 +1,157 @@
+"""The volunteer roster (志愿者花名册): one page of filtered volunteers at a time, and the count.
+
+Like the ledger, pages are keyset-paginated and fetched as ids first, then their columns. A
+search uses the `volunteer_key` index (see `volunteer_index`): a narrow query ("张伟", "138…")
+reads its few matches from the index and sorts them; a broad one ("z", "王") walks the roster
+in sort order and checks each volunteer's keys by index, stopping at a page.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from kxtui.db import scope
+from kxtui.db.keyset import Sort, page_ids, region_subtree
+from kxtui.db.models import database
+from kxtui.db.rows import RosterFilter, RosterRow
+from kxtui.db.rows import hours as hours_of
+from kxtui.db.volunteer_index import HIGHEST, SERVICE, query_key
+
+NARROW = 5_000  # up to this many key matches, read them from the index and sort them
+
+# sort name -> the key columns, each (expression, descending)
+SORTS: dict[str, Sort] = {
+    "name": (("v.pinyin", False), ("v.id", False)),
+    "hours": (("vs.hours", True), ("v.id", True)),
+    "last": (("COALESCE(vs.last_served, '')", True), ("v.id", True)),
+}
+_FROM = "FROM volunteer v JOIN volunteer_service vs ON vs.volunteer_id = v.id"
+_SERVICE = f"{SERVICE} WHERE s.volunteer_id = v.id"
+_SERVED = f"SELECT 1 {_SERVICE}"
+_TEAMS = """(SELECT group_concat(name, '、') FROM (SELECT t.name FROM team_membership m
+  JOIN team t ON t.id = m.team_id WHERE m.volunteer_id = v.id ORDER BY t.id LIMIT 4))"""
+_DOMAINS = "(SELECT group_concat(domain) FROM volunteer_domain d WHERE d.volunteer_id = v.id)"
+_YEAR = f"""(SELECT COALESCE(SUM(s.hours), 0) {_SERVICE}
+  AND a.start_date >= :year_start AND a.start_date <= :year_end)"""
+_COLUMNS = f"""v.id, v.name, v.gender, v.mobile, r.name, {_TEAMS}, {_DOMAINS},
+  v.platform_registered, v.is_student, v.active, {_YEAR}, vs.hours, vs.last_served, v.pinyin"""
+
+
+def where_clause(f: RosterFilter) -> tuple[list[str], dict[str, Any]]:
+    """The filter as SQL conditions over v (volunteer) and vs (its service totals), within the
+    officer's view (a region or team outside it selects nobody)."""
+    params: dict[str, Any] = {}
+    conditions = [
+        f"v.region_id IN (SELECT id FROM region WHERE {view})"
+        for view in scope.view_sql("path", params)
+    ]
+    if f.region_id is not None:
+        region_subtree(f.region_id, params)
+        conditions.append("v.region_id IN (SELECT id FROM region WHERE path >= :lo AND path < :hi)")
+    if f.team_id is not None:
+        params["team"] = f.team_id
+        conditions.append(
+            "v.id IN (WITH RECURSIVE below(id) AS (SELECT :team UNION ALL SELECT t.id FROM team t"
+            " JOIN below ON t.parent_id = below.id) SELECT m.volunteer_id FROM team_membership m"
+            " WHERE m.team_id IN below)"
+        )
+    if f.domain:
+        params["domain"] = f.domain
+        conditions.append(
+            "EXISTS (SELECT 1 FROM volunteer_domain d WHERE d.volunteer_id = v.id"
+            " AND d.domain = :domain)"
+        )
+    for name, column in (("registered", "platform_registered"), ("student", "is_student"),
+                         ("active", "active")):  # fmt: skip
+        value = getattr(f, name)
+        if value is not None:
+            conditions.append(f"v.{column} = {int(value)}")
+    if f.served is not None:
+        served = _SERVED
+        if f.start is not None:
+            served += " AND a.start_date >= :start"
+            params["start"] = f.start.isoformat()
+        if f.end is not None:
+            served += " AND a.start_date <= :end"
+            params["end"] = f.end.isoformat()
+        conditions.append(f"{'' if f.served else 'NOT '}EXISTS ({served})")
+    key = query_key(f.text)
+    if key:
+        params["q"], params["q_end"] = key, key + HIGHEST
+        in_range = "k.key >= :q AND k.key < :q_end"
+        if _matches_at_most(key, NARROW):
+            conditions.append(
+                f"v.id IN (SELECT k.volunteer_id FROM volunteer_key k WHERE {in_range})"
+            )
+        else:
+            conditions.append(
+                f"EXISTS (SELECT 1 FROM volunteer_key k WHERE k.volunteer_id = v.id AND {in_range})"
+            )
+    return conditions or ["1"], params
+
+
+def _matches_at_most(key: str, limit: int) -> bool:
+    (count,) = database.execute_sql(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM volunteer_key WHERE key >= ? AND key < ? LIMIT ?)",
+        (key, key + HIGHEST, limit + 1),
+    ).fetchone()
+    return count <= limit
+
+
+def _row(raw: tuple[Any, ...], sort: str) -> RosterRow:
+    (id_, name, gender, mobile, region, teams, domains, registered, student, active, year,
+     total, last, pinyin) = raw  # fmt: skip
+    key: tuple[Any, ...] = {
+        "name": (pinyin, id_),
+        "hours": (total, id_),
+        "last": (last or "", id_),
+    }[sort]
+    return RosterRow(
+        id=id_,
+        name=name,
+        gender=gender,
+        mobile=mobile,
+        region=region,
+        teams=teams or "",
+        domains=domains or "",
+        registered=bool(registered),
+        student=bool(student),
+        active=bool(active),
+        hours_this_year=hours_of(year),
+        hours_total=hours_of(total),
+        last_served=date.fromisoformat(str(last)) if last else None,
+        key=key,
+    )
+
+
+def page(
+    f: RosterFilter,
+    year: int,
+    *,
+    after: tuple[Any, ...] | None = None,
+    before: tuple[Any, ...] | None = None,
+    offset: int = 0,
+    limit: int = 100,
+) -> tuple[RosterRow, ...]:
+    """Up to `limit` volunteers in the filter's sort order (see `ledger.page`); hours this
+    year are those of `year`."""
+    conditions, params = where_clause(f)
+    params.update(year_start=f"{year}-01-01", year_end=f"{year}-12-31")
+    ids, order, forward = page_ids(
+        f"SELECT v.id {_FROM}", conditions, params, SORTS[f.sort],
+        after=after, before=before, offset=offset, limit=limit,
+    )  # fmt: skip
+    sql = (
+        f"SELECT {_COLUMNS} {_FROM} JOIN region r ON r.id = v.region_id "
+        f"WHERE v.id IN ({ids}) ORDER BY {order}"
+    )
+    rows = [_row(raw, f.sort) for raw in database.execute_sql(sql, params).fetchall()]
+    return tuple(rows if forward else reversed(rows))
+
+
+def count(f: RosterFilter) -> int:
+    """How many volunteers the filter selects."""
+    conditions, params = where_clause(f)
+    sql = f"SELECT COUNT(*) {_FROM} WHERE {' AND '.join(conditions)}"
+    return database.execute_sql(sql, params).fetchone()[0]

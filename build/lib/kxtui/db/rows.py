@@ -1,0 +1,437 @@
+"""What the data layer hands to screens: named tuples (immutable, cheap to build), no peewee.
+
+Screens import these at start-up; the query modules that produce them are imported by the
+worker threads that run the queries, so the first frame does not wait for the models.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+
+def hours(value: object) -> Decimal:
+    """Hours as stored (a float from SQLite's sums) to two places, without exponent: 30, 2.5."""
+    number = Decimal(str(round(float(value or 0), 2)))
+    return (
+        number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
+    )
+
+
+class NodeRef(NamedTuple):
+    """A node of the hierarchy: a region or a venue."""
+
+    kind: str  # "region" | "venue"
+    id: int
+
+
+class TreeRow(NamedTuple):
+    """One child in the tree, with the counts its label shows (a tuple: a town may have
+    1,000 of them, and tuples are built several times faster than frozen dataclasses)."""
+
+    ref: NodeRef
+    name: str
+    type: str  # RegionKind for regions, VenueType for venues
+    towns: int = 0  # child 镇
+    subdistricts: int = 0  # child 街道
+    villages: int = 0  # child 村
+    communities: int = 0  # child 社区
+    grids: int = 0
+    venues: int = 0  # venues in the whole subtree
+    expandable: bool = False
+    six_met: int = 0  # venues only: how many of the six haves are met
+
+
+class Crumb(NamedTuple):
+    ref: NodeRef
+    name: str
+    type: str
+
+
+class Shortfall(NamedTuple):
+    """A venue that misses some of the six haves."""
+
+    venue_id: int
+    name: str
+    region_name: str
+    missing: tuple[str, ...]  # SixHave codes
+
+
+class RegionDetail(NamedTuple):
+    id: int
+    version: int
+    name: str
+    kind: str
+    code: str | None
+    population: int | None
+    path: tuple[Crumb, ...]  # root first, this region last
+    towns: int
+    villages: int
+    grids: int
+    venues_by_type: tuple[tuple[str, int], ...]
+    teams: int
+    volunteers: int
+    officers: int
+    activities_this_year: int
+    people_reached_this_year: int
+    shortfalls: tuple[Shortfall, ...]
+    shortfall_total: int
+
+    @property
+    def venues(self) -> int:
+        return sum(count for _, count in self.venues_by_type)
+
+
+class RegionInput(NamedTuple):
+    """What the region form submits."""
+
+    name: str
+    kind: str
+    code: str = ""
+    population: str = ""
+
+
+class Dependants(NamedTuple):
+    regions: int
+    venues: int
+    activities: int
+    volunteers: int
+    teams: int
+    officers: int
+
+    def any(self) -> bool:
+        return any(self)
+
+
+class SixHaveState(NamedTuple):
+    item: str  # SixHave code
+    met: bool
+    note: str
+
+
+class VenueDetail(NamedTuple):
+    id: int
+    version: int
+    region_id: int
+    name: str
+    type: str
+    level: str | None
+    contact: str
+    phone: str
+    address: str
+    six: tuple[SixHaveState, ...]
+    path: tuple[Crumb, ...]
+    activities_this_year: int
+    people_reached_this_year: int
+    activities_total: int
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return tuple(s.item for s in self.six if not s.met)
+
+
+class VenueInput(NamedTuple):
+    """What the venue form submits; `six` maps a SixHave code to (met, note)."""
+
+    name: str
+    type: str
+    level: str = ""
+    contact: str = ""
+    phone: str = ""
+    address: str = ""
+    six: Mapping[str, tuple[bool, str]] = MappingProxyType({})
+
+
+class SearchHit(NamedTuple):
+    ref: NodeRef
+    name: str
+    type: str  # RegionKind or VenueType
+    where: tuple[str, ...]  # names of the enclosing regions, top first
+
+
+# -- activities ----------------------------------------------------------------------------
+
+
+class Choice(NamedTuple):
+    """An autocomplete suggestion: a venue, team or volunteer."""
+
+    id: int
+    name: str
+    hint: str = ""  # where it is, or a volunteer's village
+    flag: bool = False  # volunteers: not registered on the national platform
+
+
+class ServiceInput(NamedTuple):
+    """One volunteer who served, with the hours as typed."""
+
+    volunteer_id: int
+    name: str
+    hours: str
+
+
+class ActivityInput(NamedTuple):
+    """What the activity form submits: text as typed, parsed and checked by the data layer.
+
+    `confirmed` is set when the officer has seen the warnings (odd dates, huge numbers, hours
+    above the activity's duration) and saves anyway.
+    """
+
+    title: str
+    start: str
+    end: str
+    duration: str  # hours the activity lasted
+    region_id: int | None
+    venue_id: int | None = None
+    organiser_team_id: int | None = None
+    organiser: str = ""
+    theme_day: str = ""
+    campaign: str = ""
+    target_groups: tuple[str, ...] = ()
+    format: str = ""
+    people_reached: str = ""
+    materials: str = ""
+    notes: str = ""
+    service: tuple[ServiceInput, ...] = ()
+    confirmed: bool = False
+
+
+class ServiceLine(NamedTuple):
+    volunteer_id: int
+    name: str
+    hours: Decimal
+    registered: bool
+
+
+class ActivityDetail(NamedTuple):
+    id: int
+    version: int
+    title: str
+    start_date: date
+    end_date: date
+    duration: Decimal
+    region: Choice
+    venue: Choice | None
+    organiser_team: Choice | None
+    organiser: str
+    theme_day: str | None
+    campaign: str | None
+    target_groups: tuple[str, ...]
+    format: str
+    people_reached: int
+    materials: int
+    notes: str
+    service: tuple[ServiceLine, ...]
+    deleted: bool
+
+
+class VolunteerInput(NamedTuple):
+    """What the volunteer form submits: text as typed, checked and normalised by the data layer.
+
+    `confirmed` is set when the officer has seen the warnings (someone of the same name, or a
+    name that sounds the same, in the same village) and saves anyway.
+    """
+
+    name: str
+    region_id: int | None
+    gender: str = ""  # a Gender code; empty: taken from the ID number if there is one
+    mobile: str = ""
+    id_number: str = ""
+    birth_date: str = ""  # empty: taken from the ID number if there is one
+    skills: str = ""
+    domains: tuple[str, ...] = ()
+    team_ids: tuple[int, ...] = ()
+    platform_registered: bool = False
+    platform_id: str = ""
+    is_student: bool = False
+    active: bool = True
+    joined_on: str = ""
+    notes: str = ""
+    confirmed: bool = False
+
+
+class ServiceHistoryLine(NamedTuple):
+    """One activity a volunteer served at."""
+
+    activity_id: int
+    start_date: date
+    title: str
+    hours: Decimal
+
+
+class VolunteerDetail(NamedTuple):
+    id: int
+    version: int
+    name: str
+    gender: str | None
+    mobile: str | None
+    id_number: str | None
+    birth_date: date | None
+    region: Choice
+    skills: str
+    domains: tuple[str, ...]
+    teams: tuple[Choice, ...]
+    platform_registered: bool
+    platform_id: str | None
+    is_student: bool
+    active: bool
+    joined_on: date | None
+    notes: str
+    activities: int  # activities served at (deleted ones not counted)
+    hours: Decimal  # service hours in all
+    recent: tuple[ServiceHistoryLine, ...]  # most recent first, at most a screenful
+
+
+class LedgerFilter(NamedTuple):
+    """Which activities the ledger shows. Empty strings and None mean "any"."""
+
+    region_id: int | None = None  # the subtree (county, town ...)
+    start: date | None = None
+    end: date | None = None
+    venue_type: str = ""
+    theme_day: str = ""  # a ThemeDay code, or "none" for activities without one
+    campaign: str = ""  # a Campaign code, or "none"
+    format: str = ""
+    text: str = ""
+    sort: str = "date"  # date | reach | venue
+
+
+class LedgerRow(NamedTuple):
+    id: int
+    start_date: date
+    end_date: date
+    title: str
+    region: str
+    venue: str
+    organiser: str
+    theme_day: str | None
+    campaign: str | None
+    format: str
+    people_reached: int
+    materials: int
+    volunteers: int
+    hours: Decimal
+    key: tuple[object, ...]  # sort key (keyset pagination resumes after it)
+    version: int
+
+
+class LedgerTotals(NamedTuple):
+    activities: int
+    people_reached: int
+    materials: int
+    hours: Decimal
+    volunteers: int  # distinct volunteers who served
+
+
+class Draft(NamedTuple):
+    """A form's unsaved state: `data` holds what the form needs to reopen ("context") and the
+    fields as typed ("values")."""
+
+    form: str
+    target: str
+    summary: str
+    data: dict[str, Any]
+    updated_at: datetime
+
+
+class RosterFilter(NamedTuple):
+    """Which volunteers the roster shows. None and empty strings mean "any"."""
+
+    region_id: int | None = None  # the subtree the volunteers live in
+    team_id: int | None = None  # members of this team or of a team below it
+    domain: str = ""
+    registered: bool | None = None  # on the national platform
+    student: bool | None = None
+    active: bool | None = None
+    served: bool | None = None  # served (or not) between `start` and `end`
+    start: date | None = None
+    end: date | None = None
+    text: str = ""  # name characters, pinyin, initials or mobile digits
+    sort: str = "name"  # name | hours | last
+
+
+class RosterRow(NamedTuple):
+    id: int
+    name: str
+    gender: str | None
+    mobile: str | None
+    region: str
+    teams: str  # team names, "、"-separated
+    domains: str  # Domain codes, comma-separated
+    registered: bool
+    student: bool
+    active: bool
+    hours_this_year: Decimal
+    hours_total: Decimal
+    last_served: date | None
+    key: tuple[Any, ...]  # its place in the sort, for keyset paging
+
+    @property
+    def stars(self) -> int:
+        """The platform's star level by total hours: 1★ at 100 ... 5★ at 1,500."""
+        return sum(self.hours_total >= level for level in STAR_HOURS)
+
+
+STAR_HOURS = (100, 300, 600, 1000, 1500)
+
+
+class AuditFilter(NamedTuple):
+    """Which audit entries the audit screen shows. None means "any"."""
+
+    actor: str | None = None  # the officer (today: the Unix login name)
+    region_id: int | None = None  # entries of records in this region's subtree
+    entity: str | None = None  # region / venue / activity / volunteer / database
+    start: date | None = None
+    end: date | None = None
+
+
+class AuditRow(NamedTuple):
+    id: int
+    at: datetime
+    actor: str
+    action: str  # create / update / delete / restore / import / undo / demo
+    entity: str
+    entity_id: int | None
+    summary: str
+    region: str  # the name of the record's region ("" when unknown)
+    undoes: int | None  # for an undo: the entry it reversed
+    undone: bool  # a later undo reversed this entry
+    key: tuple[Any, ...]  # its place in the sort, for keyset paging
+
+
+class AuditChange(NamedTuple):
+    """One field of an audit entry: its value before and after (JSON values; None = none)."""
+
+    field: str
+    old: Any
+    new: Any
+
+
+class AuditDetail(NamedTuple):
+    row: AuditRow
+    changes: tuple[AuditChange, ...]
+
+
+class OfficerRow(NamedTuple):
+    """An officer account as the officer screen and `kxtui officer list` show it."""
+
+    id: int
+    user_name: str
+    name: str
+    role: str  # AccessRole
+    region: Choice | None  # None: the whole database
+    view_region: Choice | None  # a wider subtree they may read, if any
+    active: bool
+    version: int
+
+
+class OfficerInput(NamedTuple):
+    """A new officer account as typed (the form) or given (`kxtui officer add`)."""
+
+    user_name: str
+    name: str
+    role: str
+    region_id: int | None = None  # None: the whole database (county admins and viewers)
+    view_region_id: int | None = None

@@ -1,0 +1,228 @@
+"""What activity spreadsheets (活动台账 XLSX / CSV) look like: columns, labels, safe cells.
+
+Export (`sheets_export`) and import (`sheets_import`, reading in `sheets_read`) share this
+module, so a file written by kxtui reads back to the same records.
+
+Columns are known by a key; the Chinese header is written, and on import the Chinese or the
+English header is accepted (both are the `sheet.col.*` entries of `kxtui.i18n`). Sheet content
+is always Chinese: reports go upward in Chinese whatever language the interface speaks.
+
+The 志愿者 column lists who served and for how long, `姓名:小时` separated by `;` — e.g.
+`张伟:2;李娜:1.5`. When a name is shared by several volunteers of the county, the volunteer's
+number follows it: `张伟#1024:2`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from decimal import Decimal
+from enum import StrEnum
+from typing import NamedTuple
+
+from kxtui.db.errors import KxError
+from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay
+from kxtui.i18n import STRINGS
+
+COLUMNS = (
+    "id",
+    "title",
+    "start",
+    "end",
+    "duration",
+    "county",
+    "region",
+    "venue",
+    "organiser",
+    "team",
+    "theme_day",
+    "campaign",
+    "target_groups",
+    "format",
+    "people_reached",
+    "materials",
+    "volunteer_count",
+    "service_hours",
+    "volunteers",
+    "notes",
+)
+REQUIRED = ("title", "start", "duration", "format")  # and region or county
+DERIVED = ("volunteer_count", "service_hours")  # written for the reader, ignored on import
+WIDTHS = {"title": 40, "region": 24, "venue": 24, "organiser": 22, "team": 22, "volunteers": 40,
+          "notes": 30, "county": 10, "start": 12, "end": 12, "target_groups": 16}  # fmt: skip
+
+CELL_MAX = 32_767  # Excel's limit on the characters of one cell
+MAX_FILE_BYTES = 50 * 1024 * 1024  # larger than any county's ledger; refuse, don't hang
+TOTAL_KEYS = ("合计", "总计", "total", "totals")  # a totals row is skipped on import
+
+Progress = Callable[[str, int, int], None]  # (stage i18n key, done, total; 0 = unknown)
+
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+FORMULA_START = frozenset("=+-@\t\r")
+_ESCAPED_START = FORMULA_START | {"'"}
+
+
+class SheetError(KxError):
+    """A file that cannot be read as an activity sheet; nothing of it is imported."""
+
+
+class Problem(NamedTuple):
+    """Something wrong (or odd) in one cell of an imported sheet; `key` and `params` make the
+    message (`kxtui.i18n.t`)."""
+
+    row: int  # as the spreadsheet numbers it
+    column: str  # column key, "" for the whole row
+    key: str
+    params: dict[str, object]
+
+
+def no_progress(stage: str, done: int, total: int) -> None:
+    """A progress callback that shows nothing."""
+
+
+def zh(key: str) -> str:
+    """The Chinese text of an i18n key (sheets are written in Chinese)."""
+    return STRINGS[key][0]
+
+
+def header(column: str) -> str:
+    """The Chinese header of a column."""
+    return zh(f"sheet.col.{column}")
+
+
+def header_names() -> dict[str, str]:
+    """Every accepted header (Chinese or English, normalised) → column key."""
+    names: dict[str, str] = {}
+    for column in COLUMNS:
+        for text in STRINGS[f"sheet.col.{column}"]:
+            names[normalise(text)] = column
+    return names
+
+
+def normalise(text: str) -> str:
+    """A header or label as compared: full-width folded, lower case, no spaces."""
+    return "".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return chr(0x2400 + code) if code < 0x20 else "\ufffd"
+
+
+def cell_text(value: str) -> str:
+    """Text any spreadsheet program can hold: control characters XML forbids become their
+    visible symbols (NUL → ␀), and a value over 32,767 characters is cut with a marker."""
+    text = _ILLEGAL.sub(_visible, value)
+    if len(text) > CELL_MAX:
+        marker = zh("sheet.truncated")
+        text = text[: CELL_MAX - len(marker)] + marker
+    return text
+
+
+def looks_like_formula(text: str) -> bool:
+    """Whether a spreadsheet program could take this text for a formula (= + - @ tab CR)."""
+    return bool(text) and text[0] in FORMULA_START
+
+
+def csv_cell(value: str) -> str:
+    """`cell_text` for CSV, where a leading apostrophe keeps formula-like text literal; text
+    that already begins with one gets a second so `csv_value` can undo it exactly."""
+    text = cell_text(value)
+    if text and text[0] in _ESCAPED_START:
+        text = cell_text("'" + text)
+    return text
+
+
+def csv_value(text: str) -> str:
+    """Undo `csv_cell`'s apostrophe."""
+    if len(text) > 1 and text[0] == "'" and text[1] in _ESCAPED_START:
+        return text[1:]
+    return text
+
+
+# -- labels of stored codes ------------------------------------------------------------------
+
+CHOICES: dict[str, type[StrEnum]] = {
+    "theme_day": ThemeDay,
+    "campaign": Campaign,
+    "format": ActivityFormat,
+    "target_groups": TargetGroup,
+}
+GROUP_SEPARATOR = "、"
+_GROUP_SPLIT = re.compile(r"[、,，;；/]")
+
+
+def code_label(enum: type[StrEnum], code: str | None) -> str:
+    """The Chinese label of a stored code ("lecture" → "集中授课"); "" for none."""
+    if not code:
+        return ""
+    key = f"{enum.__name__}.{code}"
+    return zh(key) if key in STRINGS else code
+
+
+def label_codes(enum: type[StrEnum]) -> dict[str, str]:
+    """Chinese label, English label or the code itself (normalised) → code."""
+    codes: dict[str, str] = {}
+    for member in enum:
+        codes[normalise(member.value)] = member.value
+        for text in STRINGS.get(f"{enum.__name__}.{member.value}", ()):
+            codes.setdefault(normalise(text), member.value)
+    return codes
+
+
+def split_groups(text: str) -> list[str]:
+    """The target groups of a cell: "青少年、老年人" (also , ， ; ； /) → ["青少年", "老年人"]."""
+    return [part.strip() for part in _GROUP_SPLIT.split(text) if part.strip()]
+
+
+# -- the volunteers column -------------------------------------------------------------------
+
+_WIDE_SEPARATORS = (("；", ";"), ("：", ":"), ("＃", "#"), ("\n", ";"))
+
+
+# One `姓名[#编号]:小时` of the volunteers column: (name, the volunteer's number when the name
+# alone is ambiguous, hours as typed). A plain tuple, not a NamedTuple: an import holds ~9 per
+# row until every row is checked, and the garbage collector stops scanning plain tuples of
+# text and numbers but rescans NamedTuples at every full collection (over a second per 100k
+# rows).
+ServedEntry = tuple[str, int | None, str]
+
+
+def hours_text(hours: Decimal | float | int) -> str:
+    """Hours without trailing zeros: 2, 1.5."""
+    value = Decimal(str(hours)).normalize()
+    return f"{value:f}"
+
+
+def served_cell(entries: list[tuple[str, int | None, Decimal]]) -> str:
+    """`张伟:2;李娜#31:1.5` from (name, id when needed, hours)."""
+    parts = []
+    for name, volunteer_id, hours in entries:
+        who = f"{name}#{volunteer_id}" if volunteer_id is not None else name
+        parts.append(f"{who}:{hours_text(hours)}")
+    return ";".join(parts)
+
+
+def parse_served(text: str) -> tuple[ServedEntry, ...] | None:
+    """The entries of a volunteers cell; None when one of them is not `姓名:小时`."""
+    if not text:
+        return ()
+    for wide, narrow in _WIDE_SEPARATORS:  # str.replace is far faster than translate here
+        text = text.replace(wide, narrow)
+    entries = []
+    for part in text.split(";"):
+        who, _, hours = part.rpartition(":")
+        who = who.strip()
+        if not who:  # no colon, or nothing before it
+            if part.strip():
+                return None
+            continue
+        if "#" in who:
+            name, _, number = who.rpartition("#")
+            name, number = name.strip(), number.strip()
+            if name and number.isdecimal() and len(number) <= 18:
+                entries.append((name, int(number), hours.strip()))
+                continue
+        entries.append((who, None, hours.strip()))
+    return tuple(entries)

@@ -1,0 +1,403 @@
+"""Export the activities of a ledger filter to XLSX or CSV (活动台账导出).
+
+The ledger hands over its current `LedgerFilter`; the same SQL conditions (`where_clause`)
+choose the rows, so the file holds exactly what the ledger shows, oldest first. The file is
+written beside its target and moved into place at the end: a failed export leaves no half
+file, and an existing file is replaced only when the caller says so.
+
+XLSX: sheet 活动台账 (one row per activity, real dates, a totals row, header frozen) and sheet
+志愿服务 (one row per volunteer per activity). CSV: UTF-8 with BOM, one row per activity, the
+volunteers in one column (see `kxtui.db.sheets`), no totals row.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from kxtui.db import scope
+from kxtui.db.errors import KxError
+from kxtui.db.ledger import where_clause
+from kxtui.db.models import database
+from kxtui.db.pinyin import search_key
+from kxtui.db.regions import subtree_bounds
+from kxtui.db.rows import LedgerFilter
+from kxtui.db.sheets import (
+    CHOICES,
+    COLUMNS,
+    GROUP_SEPARATOR,
+    WIDTHS,
+    Progress,
+    cell_text,
+    code_label,
+    csv_cell,
+    header,
+    looks_like_formula,
+    no_progress,
+    served_cell,
+    zh,
+)
+
+FORMATS = ("xlsx", "csv")
+CHUNK = 500  # activities whose volunteers are fetched in one query
+
+_FROM = """FROM activity a JOIN region r ON r.id = a.region_id
+  LEFT JOIN venue v ON v.id = a.venue_id LEFT JOIN team t ON t.id = a.organiser_team_id"""
+_SELECT = """SELECT a.id, a.title, a.start_date, a.end_date, a.duration, a.region_id,
+  COALESCE(v.name, ''), COALESCE(t.name, ''), a.organiser, a.theme_day, a.campaign,
+  a.target_groups, a.format, a.people_reached, a.materials, a.notes, v.region_id"""
+_SERVICE = """SELECT s.activity_id, s.volunteer_id, p.name, s.hours, r.path
+FROM service_record s JOIN volunteer p ON p.id = s.volunteer_id JOIN region r ON r.id = p.region_id
+WHERE s.activity_id IN ({marks}) ORDER BY s.activity_id, s.id"""
+# Names two volunteers of one county share: the export adds the volunteer's number to them.
+_SHARED_NAMES = """SELECT CAST(substr(r.path, 2, instr(substr(r.path, 2), '/') - 1) AS INTEGER)
+  AS county, p.name FROM volunteer p JOIN region r ON r.id = p.region_id
+GROUP BY county, p.name HAVING COUNT(*) > 1"""
+
+
+class ExportResult(NamedTuple):
+    path: str
+    rows: int  # activities, audit entries ...
+    format: str
+
+
+class ExportRow(NamedTuple):
+    """One activity as the sheet shows it; `cells` follow `COLUMNS`."""
+
+    cells: tuple[Any, ...]
+    served: tuple[tuple[str, Decimal | int], ...]  # (volunteer as written, hours)
+
+
+def format_for(path: Path | str) -> str | None:
+    """The format the file name asks for ("xlsx" or "csv"), None for any other suffix."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    return suffix if suffix in FORMATS else None
+
+
+def count_activities(f: LedgerFilter) -> int:
+    """How many activities an export of this filter writes."""
+    conditions, params = where_clause(f)
+    sql = f"SELECT COUNT(*) {_FROM} WHERE {' AND '.join(conditions)}"
+    return database.execute_sql(sql, params).fetchone()[0]
+
+
+def _count_service(f: LedgerFilter) -> int:
+    conditions, params = where_clause(f)
+    sql = (
+        "SELECT COUNT(*) FROM service_record WHERE activity_id IN "
+        f"(SELECT a.id {_FROM} WHERE {' AND '.join(conditions)})"
+    )
+    return database.execute_sql(sql, params).fetchone()[0]
+
+
+def export_activities(
+    f: LedgerFilter,
+    path: Path | str,
+    file_format: str | None = None,
+    *,
+    overwrite: bool = False,
+    progress: Progress = no_progress,
+) -> ExportResult:
+    """Write the activities of `f` to `path` as XLSX or CSV (from the suffix unless given).
+
+    Raises KxError "sheet.exists" when the file exists and `overwrite` is not set, and
+    "sheet.write_failed" when it cannot be written.
+    """
+
+    def write(temporary: Path, chosen: str) -> int:
+        with database.atomic():  # one snapshot: the totals row matches the rows
+            total = count_activities(f)
+            progress("sheet.stage_export", 0, total)
+            rows = _rows(f, total, progress)
+            if chosen == "xlsx":
+                return _write_xlsx(temporary, rows, total, _count_service(f))
+            return _write_csv(temporary, rows)
+
+    return write_file(path, file_format, overwrite, write)
+
+
+def write_file(
+    path: Path | str,
+    file_format: str | None,
+    overwrite: bool,
+    write: Callable[[Path, str], int],
+) -> ExportResult:
+    """Check the target, have `write(temporary file, format)` fill a file beside it and move
+    that into place: a failed export leaves no half file. `write` returns its row count."""
+    target = Path(path).expanduser()
+    chosen = file_format or format_for(target)
+    if chosen not in FORMATS:
+        raise KxError("sheet.unknown_format", name=target.name)
+    if target.is_dir():
+        raise KxError("sheet.is_directory", path=str(target))
+    if target.exists() and not overwrite:
+        raise KxError("sheet.exists", path=str(target))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".kxtui-", suffix=".part", dir=target.parent)
+        os.close(handle)
+        try:
+            count = write(Path(temporary), chosen)
+            os.replace(temporary, target)
+        finally:
+            Path(temporary).unlink(missing_ok=True)
+    except OSError as error:
+        raise KxError("sheet.write_failed", path=str(target), reason=str(error)) from error
+    return ExportResult(str(target), count, chosen)
+
+
+def regions_named(text: str) -> tuple[tuple[int, str], ...]:
+    """Regions whose name, full pinyin or initials is `text`, or whose path ends with `text`
+    ("胶州市/胶莱镇", "胶莱镇/郭庄村"), as (id, path from the county), for `--region`; only
+    those in the officer's view."""
+    wanted = text.strip()
+    key = search_key(wanted)
+    path = "/".join(part.strip() for part in wanted.split("/") if part.strip())
+    places = _Places()
+    params: dict[str, object] = {}
+    view = " AND ".join(scope.view_sql("path", params)) or "1"
+    sql = f"SELECT id, name, pinyin, initials FROM region WHERE {view} ORDER BY path"
+    found = []
+    for id_, name, pinyin, initials in database.execute_sql(sql, params):
+        county, below, _ = places.place(id_)
+        full = f"{county}/{below}" if below else county
+        by_path = "/" in path and (path == full or full.endswith("/" + path))
+        if wanted == name or (key and key in (pinyin, initials)) or by_path:
+            found.append((id_, full))
+    return tuple(found)
+
+
+# -- reading the rows ------------------------------------------------------------------------
+
+
+def _county_of(path: str) -> int:
+    return int(path.split("/", 2)[1])
+
+
+class _Places:
+    """Region names by id, and the path below the county ("胶莱镇/郭庄村") built once each."""
+
+    def __init__(self) -> None:
+        sql = "SELECT id, parent_id, name, path FROM region"
+        self.regions: dict[int, tuple[int | None, str]] = {}
+        self.id_paths: dict[int, str] = {}
+        for id_, parent, name, path in database.execute_sql(sql):
+            self.regions[id_] = (parent, name)
+            self.id_paths[id_] = path
+        self.paths: dict[int, tuple[str, str, int]] = {}
+        self.venues: dict[str, list[int]] = {}  # venue name → the regions of those so named
+        for name, region in database.execute_sql("SELECT name, region_id FROM venue"):
+            self.venues.setdefault(name, []).append(region)
+
+    def venue(self, name: str, venue_region: int | None, activity_region: int) -> str:
+        """The venue's name, with its region's path in front when the activity's region holds
+        another venue of that name ("郭庄村/农家书屋")."""
+        same = self.venues.get(name, ())
+        if venue_region is None or len(same) < 2:
+            return name
+        lo, hi = subtree_bounds(self.id_paths[activity_region])
+        if sum(lo <= self.id_paths[region] < hi for region in same) < 2:
+            return name
+        return f"{self.place(venue_region)[1]}/{name}"
+
+    def place(self, region_id: int) -> tuple[str, str, int]:
+        """(county name, path below the county, county id)."""
+        if region_id not in self.paths:
+            names, current = [], region_id
+            while True:
+                parent, name = self.regions[current]
+                if parent is None:
+                    break
+                names.append(name)
+                current = parent
+            self.paths[region_id] = (name, "/".join(reversed(names)), current)
+        return self.paths[region_id]
+
+
+def _rows(f: LedgerFilter, total: int, progress: Progress) -> Iterator[ExportRow]:
+    conditions, params = where_clause(f)
+    sql = f"{_SELECT} {_FROM} WHERE {' AND '.join(conditions)} ORDER BY a.start_date, a.id"
+    places = _Places()
+    shared = {(county, name) for county, name in database.execute_sql(_SHARED_NAMES)}
+    cursor = database.execute_sql(sql, params)
+    done = 0
+    while batch := cursor.fetchmany(CHUNK):
+        served = _served([raw[0] for raw in batch])
+        for raw in batch:
+            county_name, region_path, county = places.place(raw[5])
+            lines = tuple(
+                (name if (county, name) not in shared and _county_of(vpath) == county
+                 else f"{name}#{volunteer}", _number(hours))
+                for volunteer, name, hours, vpath in served.get(raw[0], ())
+            )  # fmt: skip
+            venue = places.venue(raw[6], raw[16], raw[5])
+            yield ExportRow(_cells(raw, county_name, region_path, venue, lines), lines)
+        done += len(batch)
+        progress("sheet.stage_export", done, total)
+
+
+def _number(value: Any) -> Decimal | int:
+    """A stored number as written to a cell: 8 (not 8.00 or 1E+1), 1.5."""
+    number = Decimal(str(value))
+    return int(number) if number == number.to_integral_value() else number.normalize()
+
+
+def _served(activity_ids: list[int]) -> dict[int, list[tuple[int, str, Any, str]]]:
+    marks = ", ".join("?" for _ in activity_ids)
+    served: dict[int, list[tuple[int, str, Any, str]]] = {}
+    for activity, volunteer, name, hours, path in database.execute_sql(
+        _SERVICE.format(marks=marks), activity_ids
+    ):
+        served.setdefault(activity, []).append((volunteer, name, hours, path))
+    return served
+
+
+def _cells(
+    raw: tuple[Any, ...],
+    county: str,
+    region_path: str,
+    venue: str,
+    lines: tuple[tuple[str, Decimal | int], ...],
+) -> tuple[Any, ...]:
+    (id_, title, start, end, duration, _region, _venue_name, team, organiser, theme, campaign,
+     groups, fmt, reached, materials, notes, _venue_region) = raw  # fmt: skip
+    group_labels = [code_label(CHOICES["target_groups"], g) for g in groups.split(",") if g]
+    values = {
+        "id": id_,
+        "title": title,
+        "start": date.fromisoformat(str(start)),
+        "end": date.fromisoformat(str(end)),
+        "duration": _number(duration),
+        "county": county,
+        "region": region_path,
+        "venue": venue,
+        "organiser": organiser or team,
+        "team": team,
+        "theme_day": code_label(CHOICES["theme_day"], theme),
+        "campaign": code_label(CHOICES["campaign"], campaign),
+        "target_groups": GROUP_SEPARATOR.join(group_labels),
+        "format": code_label(CHOICES["format"], fmt),
+        "people_reached": reached,
+        "materials": materials,
+        "volunteer_count": len(lines),
+        "service_hours": _number(sum((hours for _, hours in lines), Decimal(0))),
+        "volunteers": served_cell([(who, None, hours) for who, hours in lines]),
+        "notes": notes,
+    }
+    return tuple(values[column] for column in COLUMNS)
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def _write_csv(path: Path, rows: Iterator[ExportRow]) -> int:
+    count = 0
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([header(column) for column in COLUMNS])
+        for row in rows:
+            writer.writerow(
+                [
+                    csv_cell(value) if isinstance(value, str) else _csv_plain(value)
+                    for value in row.cells
+                ]
+            )
+            count += 1
+    return count
+
+
+def _csv_plain(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    return str(value)
+
+
+_SUMMED = ("people_reached", "materials", "service_hours")
+
+
+def _write_xlsx(path: Path, rows: Iterator[ExportRow], total: int, service_total: int) -> int:
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(zh("sheet.sheet_activities"))
+    service = book.create_sheet(zh("sheet.sheet_service"))
+
+    for number, column in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(number)].width = WIDTHS.get(column, 9)
+    for number, width in enumerate((8, 40, 12, 10), start=1):
+        service.column_dimensions[get_column_letter(number)].width = width
+    sheet.freeze_panes = service.freeze_panes = "A2"
+    # Write-only sheets leave out <dimension>; without it openpyxl (and so our own import)
+    # reads every sheet twice. The sizes are known: header, rows, totals row.
+    last = get_column_letter(len(COLUMNS))
+    sheet.calculate_dimension = lambda: f"A1:{last}{total + 2}"  # type: ignore[attr-defined]
+    service.calculate_dimension = lambda: f"A1:D{service_total + 1}"  # type: ignore[attr-defined]
+    sheet.append([xlsx_text(sheet, header(column), strong=True) for column in COLUMNS])
+    service.append(
+        [xlsx_text(service, zh(f"sheet.service.{key}"), strong=True) for key in _SERVICE_HEADERS]
+    )
+    sums = dict.fromkeys(_SUMMED, Decimal(0))
+    positions = {column: COLUMNS.index(column) for column in _SUMMED}
+    count = 0
+    for row in rows:
+        sheet.append([xlsx_cell(sheet, value) for value in row.cells])
+        for column, at in positions.items():
+            sums[column] += row.cells[at]
+        activity, title = row.cells[0], row.cells[1]
+        for who, hours in row.served:
+            service.append([activity, xlsx_cell(service, title), xlsx_cell(service, who), hours])
+        count += 1
+    sheet.append(_totals(sheet, count, sums))
+    book.save(path)
+    return count
+
+
+_SERVICE_HEADERS = ("activity", "title", "volunteer", "hours")
+
+
+def xlsx_text(sheet: Any, value: str, *, strong: bool = False) -> Any:
+    """A text cell of a write-only sheet that stays text (never a formula), bold if `strong`."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    value = cell_text(value)
+    if not strong and not looks_like_formula(value):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"  # openpyxl would make "=..." a formula
+    if looks_like_formula(value):
+        cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+    if strong:
+        cell.font = Font(bold=True)
+    return cell
+
+
+def xlsx_cell(sheet: Any, value: Any) -> Any:
+    """A cell of a write-only sheet: text as `xlsx_text`, numbers and dates as they are."""
+    return xlsx_text(sheet, value) if isinstance(value, str) else value
+
+
+def _totals(sheet: Any, count: int, sums: dict[str, Decimal]) -> list[Any]:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    cells: list[Any] = [None] * len(COLUMNS)
+    cells[0] = xlsx_text(sheet, zh("sheet.total"), strong=True)
+    counted = WriteOnlyCell(sheet, value=count)
+    counted.number_format = zh("sheet.total_format")
+    counted.font = Font(bold=True)
+    cells[COLUMNS.index("title")] = counted
+    for column, value in sums.items():
+        cell = WriteOnlyCell(sheet, value=_number(value))
+        cell.font = Font(bold=True)
+        cells[COLUMNS.index(column)] = cell
+    return cells

@@ -1,0 +1,108 @@
+"""Field checks shared by every write; each failure is (message key, params) for one field."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from kxtui.db.errors import ValidationError
+
+NAME_MAX = 100
+TEXT_MAX = 2000
+
+# Bidirectional overrides/isolates can disguise a name (the "Trojan Source" trick).
+_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Unicode category Cc: C0, DEL and C1, a set Unicode's stability policy never changes. One
+# regex search instead of a category lookup per character (an import checks millions).
+CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CODE = re.compile(r"\d{6}(\d{3}(\d{3})?)?")
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+_PHONE_SEPARATORS = re.compile(r"[\s\-()]+")
+_COUNTRY_PREFIX = re.compile(r"^(\+|00)?86(?=1\d{10}$)")
+
+
+class Checker:
+    """Collects field errors so one save reports every bad field at once."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, tuple[str, dict[str, object]]] = {}
+
+    def fail(self, field: str, key: str, **params: object) -> None:
+        self.errors.setdefault(field, (key, params))
+
+    def text(self, field: str, value: str | None, *, required: bool, limit: int) -> str:
+        """Normalised text (NFC, trimmed); control characters are refused, not dropped."""
+        value = unicodedata.normalize("NFC", value or "").strip()
+        if "\x00" in value:
+            self.fail(field, "field.nul")
+        elif CONTROL_CHARACTERS.search(value):
+            self.fail(field, "field.control")
+        elif _BIDI_CONTROLS.search(value):
+            self.fail(field, "field.bidi")
+        elif required and not value:
+            self.fail(field, "field.required")
+        elif len(value) > limit:
+            self.fail(field, "field.too_long", limit=limit)
+        return value
+
+    def name(self, field: str, value: str | None) -> str:
+        return self.text(field, value, required=True, limit=NAME_MAX)
+
+    def choice(self, field: str, value: str | None, allowed: tuple[str, ...], *, required: bool):
+        if not value:
+            if required:
+                self.fail(field, "field.required")
+            return None
+        if value not in allowed:
+            self.fail(field, "field.choice")
+        return value
+
+    def phone(self, field: str, value: str | None) -> str:
+        """A Chinese mobile or landline, checked with the maintained `phonenumbers` metadata."""
+        value = self.text(field, value, required=False, limit=40)
+        if value and field not in self.errors and _phone_type(value) is None:
+            self.fail(field, "field.phone")
+        return value
+
+    def mobile(self, field: str, value: str | None) -> str | None:
+        """A mainland mobile as 11 ASCII digits: full-width digits, spaces, dashes and a +86
+        or 0086 prefix are accepted as typed; the prefix must be one `phonenumbers` knows."""
+        value = self.text(field, value, required=False, limit=40)
+        if not value or field in self.errors:
+            return None
+        digits = _COUNTRY_PREFIX.sub(
+            "", _PHONE_SEPARATORS.sub("", unicodedata.normalize("NFKC", value))
+        )
+        if not _MOBILE.fullmatch(digits):
+            self.fail(field, "field.mobile")
+        elif _phone_type(digits) != "mobile":
+            self.fail(field, "field.mobile_unassigned", prefix=digits[:3])
+        return digits
+
+    def region_code(self, field: str, value: str | None) -> str | None:
+        value = self.text(field, value, required=False, limit=12)
+        if value and not _CODE.fullmatch(value):
+            self.fail(field, "field.region_code")
+        return value or None
+
+    def check(self) -> None:
+        if self.errors:
+            raise ValidationError(self.errors)
+
+
+def _phone_type(text: str) -> str | None:
+    """ "mobile", "other" (a landline, a service number ...) or None for a number that
+    phonenumbers' metadata does not hold valid in China."""
+    import phonenumbers  # lazy: its metadata is large
+
+    try:
+        number = phonenumbers.parse(text, "CN")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    mobile = (
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    )
+    return "mobile" if phonenumbers.number_type(number) in mobile else "other"

@@ -1,0 +1,147 @@
+"""Venues (阵地): detail with the six haves, and venue writes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from peewee import fn
+
+from kxtui.db import scope
+from kxtui.db.errors import RefusedError
+from kxtui.db.models import Activity, Venue
+from kxtui.db.pinyin import pinyin_keys
+from kxtui.db.regions import path_to_root, this_year
+from kxtui.db.rows import NodeRef, SixHaveState, VenueDetail, VenueInput
+from kxtui.db.validation import TEXT_MAX, Checker
+from kxtui.db.writes import columns, created, diff, editable, removed, write_transaction
+from kxtui.domain import SixHave, VenueLevel, VenueType
+
+SIX_NOTE_MAX = 200
+
+
+def detail(venue_id: int, today: date) -> VenueDetail | None:
+    """One venue with its six haves and this year's activities; None if it no longer exists."""
+    venue = Venue.get_or_none(Venue.id == venue_id)
+    if venue is None:
+        return None
+    scope.require_visible(venue.region_id)
+    live = Activity.select().where(Activity.venue == venue_id, Activity.deleted_at.is_null())
+    in_year = live.where(Activity.start_date.between(*this_year(today)))
+    reached = in_year.select(fn.COALESCE(fn.SUM(Activity.people_reached), 0)).scalar()
+    return VenueDetail(
+        id=venue.id,
+        version=venue.version,
+        region_id=venue.region_id,
+        name=venue.name,
+        type=venue.type,
+        level=venue.level,
+        contact=venue.contact,
+        phone=venue.phone,
+        address=venue.address,
+        six=tuple(
+            SixHaveState(
+                item.value,
+                bool(getattr(venue, f"six_{item.value}")),
+                getattr(venue, f"six_{item.value}_note"),
+            )
+            for item in SixHave
+        ),
+        path=path_to_root(NodeRef("venue", venue.id)),
+        activities_this_year=in_year.count(),
+        people_reached_this_year=int(reached or 0),
+        activities_total=live.count(),
+    )
+
+
+def _checked(data: VenueInput) -> tuple[Checker, dict[str, object]]:
+    checker = Checker()
+    values: dict[str, object] = {
+        "name": checker.name("name", data.name),
+        "type": checker.choice("type", data.type, tuple(VenueType), required=True),
+        "level": checker.choice("level", data.level, tuple(VenueLevel), required=False),
+        "contact": checker.text("contact", data.contact, required=False, limit=50),
+        "phone": checker.phone("phone", data.phone),
+        "address": checker.text("address", data.address, required=False, limit=TEXT_MAX),
+    }
+    for item in SixHave:
+        met, note = data.six.get(item.value, (False, ""))
+        values[f"six_{item.value}"] = bool(met)
+        values[f"six_{item.value}_note"] = checker.text(
+            f"six_{item.value}_note", note, required=False, limit=SIX_NOTE_MAX
+        )
+    return checker, values
+
+
+def _name_taken(region_id: int, name: object, exclude: int | None = None) -> bool:
+    query = Venue.select(Venue.id).where(Venue.region == region_id, Venue.name == name)
+    if exclude is not None:
+        query = query.where(Venue.id != exclude)
+    return query.exists()
+
+
+def create_venue(region_id: int, data: VenueInput) -> int:
+    """Add a venue to a region. Returns its id."""
+    with write_transaction() as write:
+        scope.require_editable(region_id)
+        checker, values = _checked(data)
+        if "name" not in checker.errors and _name_taken(region_id, values["name"]):
+            checker.fail("name", "field.duplicate_sibling")
+        checker.check()
+        full, initials = pinyin_keys(str(values["name"]))
+        order = (
+            Venue.select(fn.COALESCE(fn.MAX(Venue.sort_order), 0))
+            .where(Venue.region == region_id)
+            .scalar()
+        )
+        venue = Venue.create(
+            region=region_id,
+            pinyin=full,
+            initials=initials,
+            sort_order=int(order or 0) + 1,
+            **values,
+            **write.stamp(),
+        )
+        changes = created({"region_id": region_id, **values})
+        write.audit("create", "venue", venue.id, str(values["name"]), changes)
+        return venue.id
+
+
+def update_venue(venue_id: int, version: int, data: VenueInput) -> None:
+    """Save an edited venue; refuses if someone else saved it since `version` was read."""
+    with write_transaction() as write:
+        venue = editable(Venue, venue_id, version)
+        scope.require_editable(venue.region_id)
+        checker, values = _checked(data)
+        if "name" not in checker.errors and _name_taken(venue.region_id, values["name"], venue_id):
+            checker.fail("name", "field.duplicate_sibling")
+        checker.check()
+        before = {key: getattr(venue, key) for key in values}
+        full, initials = pinyin_keys(str(values["name"]))
+        Venue.update(
+            pinyin=full,
+            initials=initials,
+            **write.touch(Venue),
+            **values,
+        ).where(Venue.id == venue_id).execute()
+        write.audit("update", "venue", venue_id, str(values["name"]), diff(before, values))
+
+
+def dependants(venue_id: int) -> int:
+    """How many activities (soft-deleted ones too) took place at the venue."""
+    region_id = Venue.select(Venue.region).where(Venue.id == venue_id).scalar()
+    if region_id is not None:
+        scope.require_visible(region_id)
+    return Activity.select().where(Activity.venue == venue_id).count()
+
+
+def delete_venue(venue_id: int, version: int) -> None:
+    """Delete a venue that no activity refers to (soft-deleted activities count too)."""
+    with write_transaction() as write:
+        venue = editable(Venue, venue_id, version)
+        scope.require_editable(venue.region_id)
+        activities = dependants(venue_id)
+        if activities:
+            raise RefusedError("refused.venue_has_activities", activities=activities)
+        # every column, while the venue still exists: an undo can put it back
+        write.audit("delete", "venue", venue_id, venue.name, removed(columns(venue)))
+        venue.delete_instance()

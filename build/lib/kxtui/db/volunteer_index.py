@@ -1,0 +1,109 @@
+"""What makes the roster fast at 1,000,000 volunteers: search keys and service totals.
+
+Search keys (`volunteer_key`): a query matches a volunteer when one of the volunteer's keys
+begins with it, so every search is one range of the primary key. The keys are the suffixes of
+the name (a substring search: "伟" finds 张伟, two characters as well as three), the suffixes of
+the pinyin at syllable boundaries ("zhangwei", "zhang wei", "wei"), the suffixes of the
+initials of two letters or more ("zw"; one letter is already the start of a syllable), the
+mobile ("138…") and its last four digits.
+
+Service totals (`volunteer_service`): total hours and last service date per volunteer, counted
+again for the volunteers a write touched, in that write's transaction.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from kxtui.db.models import database
+from kxtui.db.pinyin import search_key, syllables
+
+BATCH = 20_000
+HIGHEST = "\U0010ffff"  # sorts after every character: q ≤ key < q + HIGHEST is "begins with q"
+
+
+def search_keys(name: str, mobile: str | None) -> set[str]:
+    """Every key a search can find this volunteer by."""
+    name = "".join(unicodedata.normalize("NFKC", name).split())
+    parts = syllables(name, person=True)
+    initials = "".join(part[0] for part in parts)
+    keys = {name[i:] for i in range(len(name))}
+    keys.update("".join(parts[i:]) for i in range(len(parts)))
+    keys.update(initials[i:] for i in range(len(initials) - 1))
+    if mobile:
+        keys.update((mobile, mobile[-4:]))
+    return keys
+
+
+def query_key(query: str) -> str:
+    """A typed query as compared with the keys: characters as typed (without spaces), or
+    letters and digits alone for pinyin, initials and mobiles ("Zhang Wei" → "zhangwei")."""
+    text = "".join(unicodedata.normalize("NFKC", query).split())
+    if any(ord(ch) > 0x7F for ch in text):
+        return text
+    return search_key(text)
+
+
+def _rows(volunteers: Iterable[tuple[int, str, str | None]]) -> Iterator[tuple[str, int]]:
+    for volunteer_id, name, mobile in volunteers:
+        for key in search_keys(name, mobile):
+            yield key, volunteer_id
+
+
+def index(volunteers: Iterable[tuple[int, str, str | None]]) -> None:
+    """Add the keys of (id, name, mobile) volunteers; inside the caller's transaction."""
+    rows = _rows(volunteers)
+    while batch := list(islice(rows, BATCH)):
+        database.connection().executemany(
+            "INSERT OR IGNORE INTO volunteer_key (key, volunteer_id) VALUES (?, ?)", batch
+        )
+
+
+def unindex(volunteer_id: int, name: str, mobile: str | None) -> None:
+    """Remove the keys the volunteer had as (name, mobile), before a change or a delete."""
+    database.connection().executemany(
+        "DELETE FROM volunteer_key WHERE key = ? AND volunteer_id = ?",
+        [(key, volunteer_id) for key in search_keys(name, mobile)],
+    )
+
+
+def index_all() -> None:
+    """Rebuild every volunteer's keys (new schema, demo, import of many)."""
+    database.execute_sql("DELETE FROM volunteer_key")
+    cursor = database.execute_sql("SELECT id, name, mobile FROM volunteer ORDER BY id")
+    index(iter(cursor.fetchone, None))
+
+
+# service records at activities not deleted, as s (service_record) and a (activity)
+SERVICE = "FROM service_record s JOIN activity a ON a.id = s.activity_id AND a.deleted_at IS NULL"
+
+
+def refresh_service(volunteer_ids: Iterable[int] | None = None) -> None:
+    """Count again the total hours and last service of these volunteers (None: everyone)
+    from their service records at activities not deleted."""
+    if volunteer_ids is None:
+        database.execute_sql("DELETE FROM volunteer_service")
+        database.execute_sql(
+            "INSERT INTO volunteer_service (volunteer_id, hours, last_served) "
+            f"SELECT s.volunteer_id, SUM(s.hours), MAX(a.start_date) {SERVICE} "
+            "GROUP BY s.volunteer_id"
+        )
+        database.execute_sql(
+            "INSERT INTO volunteer_service (volunteer_id, hours, last_served) "
+            "SELECT v.id, 0, NULL FROM volunteer v WHERE NOT EXISTS "
+            "(SELECT 1 FROM volunteer_service x WHERE x.volunteer_id = v.id)"
+        )
+        return
+    ids = sorted(set(volunteer_ids))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        mine = "WHERE s.volunteer_id = v.id"
+        database.execute_sql(
+            "INSERT OR REPLACE INTO volunteer_service (volunteer_id, hours, last_served) "
+            f"SELECT v.id, (SELECT COALESCE(SUM(s.hours), 0) {SERVICE} {mine}), "
+            f"(SELECT MAX(a.start_date) {SERVICE} {mine}) "
+            f"FROM volunteer v WHERE v.id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        )

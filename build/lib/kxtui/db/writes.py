@@ -1,0 +1,181 @@
+"""One write = one transaction that takes the write lock up front and records its audit entry."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, TypeVar
+
+from peewee import OperationalError
+
+from kxtui import clock
+from kxtui.db.database import is_read_only
+from kxtui.db.errors import ConflictError, ReadOnlyError, RefusedError
+from kxtui.db.models import AuditEntry, Tracked, database
+from kxtui.db.scope import require_writer, session
+from kxtui.db.writer_queue import writer_turn
+
+T = TypeVar("T", bound=Tracked)
+
+# SQLite refuses every change to a written entry: the log cannot be edited, even by hand.
+TRIGGERS = tuple(
+    f"CREATE TRIGGER IF NOT EXISTS audit_entry_no_{verb.lower()} BEFORE {verb} ON audit_entry "
+    f"BEGIN SELECT RAISE(ABORT, 'audit_entry is append-only: {verb} refused'); END"
+    for verb in ("UPDATE", "DELETE")
+)
+
+# entity -> the path of its record's region; {id} is the record's id (a parameter, or the
+# entry's column when the migration fills in older entries)
+REGION_PATH = {
+    "region": "SELECT path FROM region WHERE id = {id}",
+    **{
+        entity: f"SELECT r.path FROM {entity} x JOIN region r ON r.id = x.region_id "
+        "WHERE x.id = {id}"
+        for entity in ("venue", "activity", "volunteer")
+    },
+}
+
+
+def create_triggers() -> None:
+    for sql in TRIGGERS:
+        database.execute_sql(sql)
+
+
+def region_path_of(entity: str, entity_id: int | None) -> str | None:
+    """The path of the region the record belongs to (None for other entities)."""
+    sql = REGION_PATH.get(entity)
+    if sql is None or entity_id is None:
+        return None
+    row = database.execute_sql(sql.format(id="?"), (entity_id,)).fetchone()
+    return row[0] if row else None
+
+
+def current_actor() -> str:
+    """The Unix user of the signed-in officer (see `kxtui.db.officers.unix_user`): the audit
+    entries' actor, the records' created_by / updated_by and the owner of drafts."""
+    return session().user
+
+
+@dataclass
+class Write:
+    """Handed to the body of a write transaction: who, when, and the audit trail."""
+
+    actor: str  # the Unix user
+    officer_id: int | None  # the officer account written as
+    at: datetime
+    audited: list[int] = field(default_factory=list)
+
+    def audit(
+        self,
+        action: str,
+        entity: str,
+        entity_id: int | None,
+        summary: str = "",
+        changes: dict[str, list[Any]] | None = None,
+        *,
+        undoes: int | None = None,
+    ) -> None:
+        """Record the change: `changes` is {"field": [old, new]} (see `diff`, `created`,
+        `removed`). Call it while the record still exists: its region is looked up."""
+        entry = AuditEntry.create(
+            at=self.at,
+            actor=self.actor,
+            officer=self.officer_id,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            summary=summary,
+            changes=json.dumps(changes or {}, ensure_ascii=False, default=str),
+            region_path=region_path_of(entity, entity_id),
+            undoes=undoes,
+        )
+        self.audited.append(entry.id)
+
+    def touch(self, model: type[Tracked]) -> dict[str, Any]:
+        """Tracked-field values for an update: next version, who and when."""
+        return {"version": model.version + 1, "updated_at": self.at, "updated_by": self.actor}
+
+    def stamp(self) -> dict[str, Any]:
+        """Tracked-field values for a new record."""
+        return {
+            "created_at": self.at,
+            "created_by": self.actor,
+            "updated_at": self.at,
+            "updated_by": self.actor,
+            "version": 1,
+        }
+
+
+@contextmanager
+def write_transaction() -> Iterator[Write]:
+    """BEGIN IMMEDIATE ... COMMIT. The body must record at least one audit entry.
+
+    Refuses nobody signed in and viewers; the body checks the regions it writes in
+    (`scope.require_editable`).
+
+    IMMEDIATE takes the write lock at BEGIN, so concurrent writers wait (busy_timeout) instead
+    of failing with "database is locked" when a read-then-write transaction tries to upgrade;
+    they queue first at `writer_queue`, which is fair where SQLite's busy handler is not.
+    """
+    officer = require_writer()
+    if is_read_only():
+        raise ReadOnlyError()
+    try:
+        with writer_turn(), database.atomic("IMMEDIATE"):
+            write = Write(officer.user, officer.officer_id, clock.now())
+            yield write
+            if not write.audited:
+                raise RuntimeError("a write transaction must record an audit entry")
+    except (OperationalError, sqlite3.OperationalError) as error:
+        started = _before_rollback(error)
+        if started is not error:
+            raise started from None
+        if "readonly" in str(error):
+            raise ReadOnlyError() from error
+        raise
+
+
+def _before_rollback(error: BaseException) -> BaseException:
+    """SQLite rolls back by itself on a full disk or an I/O error, so the ROLLBACK on the way
+    out fails with "no transaction is active": the error to report is the one before it."""
+    while "no transaction is active" in str(error) and error.__context__ is not None:
+        error = error.__context__
+    return error
+
+
+def editable(model: type[T], record_id: int, version: int) -> T:
+    """The record a write changes, read inside its transaction.
+
+    Refuses if it was deleted meanwhile, or saved by someone else since `version` was read.
+    """
+    record = model.get_or_none(model.id == record_id)
+    if record is None:
+        raise RefusedError("refused.gone")
+    if record.version != version:
+        raise ConflictError(by=record.updated_by, at=str(record.updated_at)[:16])
+    return record
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """Changed fields as {"field": [old, new]} for the audit entry."""
+    return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+
+
+def created(values: dict[str, Any]) -> dict[str, list[Any]]:
+    """A new record's fields as {"field": [None, value]}."""
+    return {k: [None, v] for k, v in values.items()}
+
+
+def removed(values: dict[str, Any]) -> dict[str, list[Any]]:
+    """A deleted record's fields as {"field": [value, None]}."""
+    return {k: [v, None] for k, v in values.items()}
+
+
+def columns(record: Tracked) -> dict[str, Any]:
+    """Every column of a record by column name ("region_id"), as a deleted record's audit
+    entry keeps them so that an undo can put the record back."""
+    return {f.column_name: record.__data__.get(f.name) for f in record._meta.sorted_fields}

@@ -1,0 +1,67 @@
+"""Showing stored data safely: literally, without terminal control sequences, bounded in size.
+
+Everything a person typed (or an import brought in) passes through `clean` before it reaches
+the terminal: markup is never interpreted (callers wrap the result in `rich.text.Text`), control
+characters become visible symbols so `\\x1b]52;...` cannot write the clipboard, bidi overrides
+and zero-width characters cannot disguise or reorder text, and very long values are cut.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from rich.text import Text
+
+DEFAULT_LIMIT = 200
+_INVISIBLE = {
+    0x061C,
+    0x200B,
+    0x200C,
+    0x200E,
+    0x200F,
+    0x2060,
+    0xFEFF,
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+}
+_ZWJ = 0x200D  # joins emoji; terminals disagree on the joined width, so split them
+_MAX_MARKS = 2  # combining marks kept per base character ("zalgo" text can overdraw lines)
+
+
+def _visible(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␀ ␛ ␊ ...
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    if 0x80 <= code <= 0x9F:
+        return "\ufffd"
+    return ch
+
+
+def clean(value: object, limit: int = DEFAULT_LIMIT) -> str:
+    """A one-line, terminal-safe rendering of `value`, at most `limit` characters (+ "…")."""
+    text = "" if value is None else str(value)
+    if len(text) > limit * 4:
+        text = text[: limit * 4]  # bound the work on huge values before the char loop
+    out: list[str] = []
+    marks = 0
+    for ch in text:
+        code = ord(ch)
+        if code in _INVISIBLE or code == _ZWJ:
+            continue
+        if unicodedata.combining(ch):
+            marks += 1
+            if marks > _MAX_MARKS or not out:
+                continue
+        else:
+            marks = 0
+        out.append(_visible(ch))
+        if len(out) > limit:
+            return "".join(out[:limit]) + "…"
+    return "".join(out)
+
+
+def literal(value: object, limit: int = DEFAULT_LIMIT, style: str = "") -> Text:
+    """`clean(value)` as a Rich Text: shown exactly, never parsed as markup."""
+    return Text(clean(value, limit), style=style, no_wrap=True, overflow="ellipsis")

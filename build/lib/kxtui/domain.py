@@ -1,0 +1,173 @@
+"""The domain's vocabulary as stored codes (English identifiers, DOMAIN.md's glosses).
+
+Labels for people live in `kxtui.i18n`; the database stores these codes.
+"""
+
+from enum import StrEnum
+
+
+class RegionKind(StrEnum):
+    COUNTY = "county"  # 县/县级市/区
+    TOWN = "town"  # 镇
+    SUBDISTRICT = "subdistrict"  # 街道
+    VILLAGE = "village"  # 村
+    COMMUNITY = "community"  # 社区
+    GRID = "grid"  # 网格
+
+
+TOWN_LEVEL = (RegionKind.TOWN, RegionKind.SUBDISTRICT)
+VILLAGE_LEVEL = (RegionKind.VILLAGE, RegionKind.COMMUNITY)
+VOLUNTEER_HOMES = (*VILLAGE_LEVEL, RegionKind.GRID)  # where a volunteer record says they live
+
+# Which kinds may sit directly under which (None = top level).
+CHILD_KINDS: dict[RegionKind | None, tuple[RegionKind, ...]] = {
+    None: (RegionKind.COUNTY,),
+    RegionKind.COUNTY: TOWN_LEVEL,
+    RegionKind.TOWN: VILLAGE_LEVEL,
+    RegionKind.SUBDISTRICT: VILLAGE_LEVEL,
+    RegionKind.VILLAGE: (RegionKind.GRID,),
+    RegionKind.COMMUNITY: (RegionKind.GRID,),
+    RegionKind.GRID: (),
+}
+
+
+class VenueType(StrEnum):
+    EDUCATION_BASE = "education_base"  # 市级科普教育基地
+    TECH_COURTYARD = "tech_courtyard"  # 科技小院
+    COMMUNITY_MUSEUM = "community_museum"  # 社区科普馆
+    SCHOOL_MUSEUM = "school_museum"  # 学校科普馆
+    SCIENCE_PARK = "science_park"  # 科普公园
+    DEMONSTRATION_SCHOOL = "demonstration_school"  # 科普示范学校
+    TOWN_ACTIVITY_CENTRE = "town_activity_centre"  # 镇(街道)科普活动中心
+    ENTERPRISE_SAST = "enterprise_sast"  # 企业科协
+    UNIVERSITY_SAST = "university_sast"  # 高校科协
+    RURAL_TECH_ASSOCIATION = "rural_tech_association"  # 农技协
+    COMMUNITY_STATION = "community_station"  # 社区科普活动站
+    HOUSEHOLD_POINT = "household_point"  # 住户科普网点
+    NEIGHBOUR_POINT = "neighbour_point"  # 邻里科普交流点
+    NOTICE_POINT = "notice_point"  # 楼门科普公示点
+    BUILDING_POINT = "building_point"  # 楼栋科普宣传点
+    COURTYARD_POINT = "courtyard_point"  # 院落科普帮助点
+    ESTATE_POINT = "estate_point"  # 小区科普服务点
+    STREET_POINT = "street_point"  # 街巷科普督办点
+    COMMUNITY_SCHOOL = "community_school"  # 社区科普学校
+
+
+SEVEN_POINTS = (
+    VenueType.HOUSEHOLD_POINT,
+    VenueType.NEIGHBOUR_POINT,
+    VenueType.NOTICE_POINT,
+    VenueType.BUILDING_POINT,
+    VenueType.COURTYARD_POINT,
+    VenueType.ESTATE_POINT,
+    VenueType.STREET_POINT,
+)
+
+
+class VenueLevel(StrEnum):
+    NATIONAL = "national"
+    PROVINCE = "province"
+    CITY = "city"
+    COUNTY = "county"
+    TOWN = "town"
+    VILLAGE = "village"
+
+
+class SixHave(StrEnum):
+    """The "six haves" (六有) venue standard; each is met or not, with a note."""
+
+    ORGANISATION = "organisation"  # 有组织
+    RULES = "rules"  # 有制度
+    SITE = "site"  # 有场所
+    MEDIUM = "medium"  # 有载体
+    ACTIVITIES = "activities"  # 有活动
+    FEATURE = "feature"  # 有特色
+
+
+class PersonRole(StrEnum):
+    VILLAGE_LIAISON = "village_liaison"  # 村级科普联络员
+    GRID_OFFICER = "grid_officer"  # 网格员
+    TOWN_STAFF = "town_staff"  # 镇(街道)科协工作人员
+    COUNTY_STAFF = "county_staff"  # 县级科协工作人员
+
+
+class AccessRole(StrEnum):
+    """What an officer account may do in kxtui (its access, not the person's job). The roles
+    that edit one town, village or grid are those jobs, by the same code and name (one name
+    for one thing); a county admin also manages the accounts; a viewer only reads."""
+
+    COUNTY_ADMIN = "county_admin"  # 县级管理员
+    TOWN_STAFF = PersonRole.TOWN_STAFF.value
+    VILLAGE_LIAISON = PersonRole.VILLAGE_LIAISON.value
+    GRID_OFFICER = PersonRole.GRID_OFFICER.value
+    VIEWER = "viewer"  # 只读
+
+
+# The kind of region each role works in; None: the whole database may be theirs.
+ROLE_REGION_KINDS: dict[AccessRole, tuple[RegionKind | None, ...]] = {
+    AccessRole.COUNTY_ADMIN: (None, RegionKind.COUNTY),
+    AccessRole.TOWN_STAFF: TOWN_LEVEL,
+    AccessRole.VILLAGE_LIAISON: VILLAGE_LEVEL,
+    AccessRole.GRID_OFFICER: (RegionKind.GRID,),
+    AccessRole.VIEWER: (None, *RegionKind),
+}
+
+
+class TeamLevel(StrEnum):
+    GENERAL = "general"  # 总队
+    BRANCH = "branch"  # 支队
+    DOMAIN_DIVISION = "domain_division"  # 领域分队
+    PROFESSIONAL = "professional"  # 专业队
+
+
+class Domain(StrEnum):
+    HEALTH = "health"
+    EDUCATION = "education"
+    AGRICULTURE = "agriculture"
+    ENGINEERING = "engineering"
+    EMERGENCY = "emergency"
+    ENVIRONMENT = "environment"
+    INFORMATION = "information"
+    CULTURE = "culture"
+
+
+class Gender(StrEnum):
+    MALE = "male"
+    FEMALE = "female"
+
+
+class ThemeDay(StrEnum):
+    SCIENCE_DAY = "science_day"  # 全国科普日 (September)
+    WORKERS_DAY = "workers_day"  # 全国科技工作者日 (30 May)
+    SCIENCE_WEEK = "science_week"  # 全国科技活动周 (May)
+    OTHER = "other"
+
+
+class Campaign(StrEnum):
+    DANDELION = "dandelion"  # 蒲公英科普行动 (youth)
+    SILVER_AGE = "silver_age"  # 银龄科普课堂 (elderly)
+    FARMERS = "farmers"  # 农民科普行动
+    INDUSTRIAL_WORKERS = "industrial_workers"  # 产业工人科普行动
+
+
+class TargetGroup(StrEnum):
+    YOUTH = "youth"
+    ELDERLY = "elderly"
+    FARMERS = "farmers"
+    INDUSTRIAL_WORKERS = "industrial_workers"
+    RESIDENTS = "residents"
+    OFFICIALS = "officials"
+    SCIENCE_WORKERS = "science_workers"
+
+
+class ActivityFormat(StrEnum):
+    LECTURE = "lecture"  # 集中授课
+    FIELD_CLASS = "field_class"  # 田间课堂
+    EXHIBITION = "exhibition"  # 科普展览
+    SCIENCE_SHOW = "science_show"  # 科普秀/科普展演
+    CARAVAN = "caravan"  # 科普大篷车
+    EXPERTS_INTO_SCHOOLS = "experts_into_schools"  # 专家进校园
+    ANTI_CULT = "anti_cult"  # 反邪教宣传
+    VISIT = "visit"  # 走访慰问
+    ONLINE = "online"  # 线上/新媒体
+    OTHER = "other"

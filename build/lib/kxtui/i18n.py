@@ -1,0 +1,1311 @@
+"""Every user-visible string, Simplified Chinese first, English beside it.
+
+`t("key", **params)` formats the string of the current language. `label(enum_value)` gives the
+name of a stored code (a region kind, venue type, six-haves item ...). The table doubles as the
+glossary: one name for one thing, in DOMAIN.md's terms.
+"""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+
+LANGUAGES = ("zh", "en")
+_language = {"current": "zh"}
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # app
+    "app.title": ("kxtui 科协基层工作台", "kxtui science association desk"),
+    "app.read_only": (
+        "只读模式：数据库文件不可写，不能保存修改",
+        "READ-ONLY: the database file is not writable; changes cannot be saved",
+    ),
+    "app.upgraded": (
+        "数据库已升级到第 {version} 版，原文件已备份到 {backup}",
+        "Database upgraded to schema {version}; the old file was copied to {backup}",
+    ),
+    # bindings
+    "key.quit": ("退出", "Quit"),
+    "key.jump": ("跳转", "Jump"),
+    "key.add_region": ("新建区域", "New region"),
+    "key.add_venue": ("新建阵地", "New venue"),
+    "key.edit": ("编辑", "Edit"),
+    "key.delete": ("删除", "Delete"),
+    "key.help": ("帮助", "Help"),
+    "key.refresh": ("刷新", "Refresh"),
+    "key.add_activity": ("登记活动", "Log activity"),
+    "key.ledger": ("台账", "Ledger"),
+    "cmd.add_activity": ("活动: 新建", "Activity: new"),
+    "cmd.add_activity.help": (
+        "在选中的区域或阵地登记一次活动",
+        "Log an activity at the selected region or venue",
+    ),
+    "cmd.ledger": ("活动: 台账", "Activity: ledger"),
+    "cmd.ledger.help": (
+        "选中区域的活动台账：筛选、合计、导出",
+        "The selected region's activity ledger",
+    ),
+    "key.save": ("保存", "Save"),
+    "key.cancel": ("取消", "Cancel"),
+    "key.close": ("关闭", "Close"),
+    "key.open": ("打开", "Open"),
+    "key.palette": ("命令", "Commands"),
+    # command palette ("area: verb")
+    "cmd.jump": ("区域: 跳转", "Region: jump to"),
+    "cmd.jump.help": (
+        "按名称、拼音或首字母查找区域和阵地",
+        "Find a region or venue by name, pinyin or initials",
+    ),
+    "cmd.add_region": ("区域: 新建下级区域", "Region: add child region"),
+    "cmd.add_region.help": (
+        "在选中的区域下新建镇街、村社区或网格",
+        "Add a town, village or grid under the selected region",
+    ),
+    "cmd.add_county": ("区域: 新建县（市、区）", "Region: add county"),
+    "cmd.add_county.help": ("新建一个顶层的县（市、区）", "Add a top-level county"),
+    "cmd.add_venue": ("阵地: 新建", "Venue: add"),
+    "cmd.add_venue.help": ("在选中的区域新建阵地", "Add a venue to the selected region"),
+    "cmd.edit": ("区域/阵地: 编辑", "Region/venue: edit"),
+    "cmd.edit.help": ("编辑选中的区域或阵地", "Edit the selected region or venue"),
+    "cmd.delete": ("区域/阵地: 删除", "Region/venue: delete"),
+    "cmd.delete.help": (
+        "删除选中的区域或阵地（有下级或活动时会拒绝）",
+        "Delete the selected region or venue (refused while it has dependants)",
+    ),
+    "cmd.help": ("帮助: 按键说明", "Help: keys"),
+    "cmd.help.help": ("显示所有按键", "Show every key"),
+    "cmd.refresh": ("区域: 刷新", "Region: refresh"),
+    "cmd.refresh.help": ("重新读取树和详情", "Reload the tree and the detail"),
+    # hierarchy screen
+    "tree.title": ("区域与阵地", "Regions and venues"),
+    "tree.loading": ("加载中…", "Loading…"),
+    "tree.empty": (
+        "还没有区域。按 a 新建县（市、区），或运行 kxtui demo 生成演示数据。",
+        "No regions yet. Press a to add a county, or run kxtui demo for demo data.",
+    ),
+    "detail.title": ("详情", "Detail"),
+    "detail.pick": ("在左侧选择区域或阵地", "Select a region or venue on the left"),
+    "detail.gone": ("该记录已不存在", "This record no longer exists"),
+    "detail.code": ("行政区划代码", "Division code"),
+    "detail.population": ("常住人口", "Population"),
+    "detail.towns": ("镇/街道", "Towns/subdistricts"),
+    "detail.villages": ("村/社区", "Villages/communities"),
+    "detail.grids": ("网格", "Grids"),
+    "detail.venues": ("阵地", "Venues"),
+    "detail.teams": ("志愿服务队", "Volunteer teams"),
+    "detail.volunteers": ("科技志愿者", "Volunteers"),
+    "detail.officers": ("联络员/网格员", "Liaisons, grid officers"),
+    "detail.activities_year": ("{year}年活动", "Activities {year}"),
+    "detail.reached_year": ("{year}年受众人次", "People reached {year}"),
+    "detail.venue_types": ("阵地类型", "Venues by type"),
+    "detail.shortfalls": ("六有未达标阵地 {total} 个", "{total} venues short of the six haves"),
+    "detail.shortfalls_none": ("所有阵地均达到六有标准", "Every venue meets the six haves"),
+    "detail.shortfalls_more": ("…另有 {more} 个未列出", "…and {more} more"),
+    "detail.missing": ("缺", "missing"),
+    "detail.six": ("六有", "Six haves"),
+    "detail.type": ("类型", "Type"),
+    "detail.level": ("级别", "Level"),
+    "detail.contact": ("联系人", "Contact"),
+    "detail.phone": ("电话", "Phone"),
+    "detail.address": ("地址", "Address"),
+    "detail.activities_total": ("累计活动", "Activities in all"),
+    "detail.none": ("—", "—"),
+    "label.villages": ("村", "villages"),
+    "label.communities": ("社区", "communities"),
+    "label.towns": ("镇", "towns"),
+    "label.subdistricts": ("街道", "subdistricts"),
+    "label.town_level": ("镇街", "towns"),
+    "label.grids": ("网格", "grids"),
+    "label.venues": ("阵地", "venues"),
+    "label.six_met": ("六有 {met}/6", "six haves {met}/6"),
+    # jump-to
+    "jump.title": ("跳转到区域或阵地", "Jump to a region or venue"),
+    "jump.placeholder": (
+        "输入名称、拼音或首字母，如 jzs / jiaozhou / 胶州",
+        "Type a name, pinyin or initials: jzs / jiaozhou / 胶州",
+    ),
+    "jump.none": ("没有匹配的区域或阵地", "No matching region or venue"),
+    "jump.hint": ("↑↓ 选择  Enter 定位  Esc 关闭", "↑↓ choose  Enter go  Esc close"),
+    "jump.count": ("{count} 条结果", "{count} results"),
+    "jump.count_limited": ("前 {count} 条结果", "first {count} results"),
+    # forms
+    "form.region.new": ("新建区域（上级：{parent}）", "New region (under {parent})"),
+    "form.region.new_top": ("新建县（市、区）", "New county"),
+    "form.region.edit": ("编辑区域：{name}", "Edit region: {name}"),
+    "form.venue.new": ("新建阵地（{region}）", "New venue ({region})"),
+    "form.venue.edit": ("编辑阵地：{name}", "Edit venue: {name}"),
+    "form.name": ("名称", "Name"),
+    "form.kind": ("类型", "Kind"),
+    "form.code": ("区划代码（可选）", "Division code (optional)"),
+    "form.population": ("常住人口（可选）", "Population (optional)"),
+    "form.venue_type": ("阵地类型", "Venue type"),
+    "form.level": ("级别（可选）", "Level (optional)"),
+    "form.contact": ("联系人", "Contact person"),
+    "form.phone": ("联系电话", "Phone"),
+    "form.address": ("地址", "Address"),
+    "form.six": (
+        "六有标准（空格勾选，备注写明情况）",
+        "Six haves (space to tick; note the situation)",
+    ),
+    "form.note": ("备注", "note"),
+    "form.choose": ("请选择", "Choose"),
+    "form.save": ("保存 Ctrl+S", "Save Ctrl+S"),
+    "form.cancel": ("取消 Esc", "Cancel Esc"),
+    "form.errors": (
+        "有 {count} 处需要修改，已保留您输入的内容",
+        "{count} fields need attention; everything you typed is kept",
+    ),
+    "form.saved": ("已保存", "Saved"),
+    "form.saving": ("正在保存…", "Saving…"),
+    "form.unsaved": (
+        "有未保存的修改。保存、放弃，还是继续编辑？（草稿已自动保留）",
+        "There are unsaved changes. Save, discard, or keep editing? (A draft is kept.)",
+    ),
+    "form.save_now": ("保存", "Save"),
+    "form.save_anyway": ("仍然保存", "Save anyway"),
+    "form.warnings": ("有 {count} 处需要确认", "{count} value(s) to confirm"),
+    "form.confirm_warnings": (
+        "以下内容看起来不寻常，确认无误吗？",
+        "These look unusual. Are they right?",
+    ),
+    "form.discard": ("放弃修改", "Discard"),
+    "form.keep": ("继续编辑", "Keep editing"),
+    # drafts
+    "drafts.title": (
+        "有 {count} 份未完成的表单（上次未保存就退出或断线时自动保留）",
+        "{count} unfinished form(s), kept when kxtui last exited or lost its connection",
+    ),
+    "drafts.keys": (
+        "Enter 继续填写   D 放弃草稿   Esc 以后再说（命令面板“草稿”可再打开）",
+        "Enter resume   D discard   Esc later (palette: Drafts)",
+    ),
+    "drafts.resume": ("继续填写", "Resume"),
+    "drafts.discard": ("放弃草稿", "Discard"),
+    "drafts.later": ("以后再说", "Later"),
+    "drafts.form.region": ("区域", "region"),
+    "drafts.form.venue": ("阵地", "venue"),
+    "drafts.form.activity": ("活动", "activity"),
+    "drafts.confirm_discard": (
+        "放弃这份草稿？输入的内容将被删除：\n{summary}",
+        "Discard this draft? What was typed will be deleted:\n{summary}",
+    ),
+    "drafts.none": ("没有未完成的表单", "No unfinished forms"),
+    "drafts.gone": (
+        "草稿对应的记录已被删除，无法继续：{summary}",
+        "The record of this draft was deleted: {summary}",
+    ),
+    "cmd.drafts": ("草稿: 未完成的表单", "Drafts: unfinished forms"),
+    "cmd.drafts.help": ("继续填写或放弃上次未保存的表单", "Resume or discard unsaved forms"),
+    # delete
+    "delete.confirm_region": (
+        "删除区域“{name}”？此操作会记入审计日志。",
+        "Delete region “{name}”? This is recorded in the audit log.",
+    ),
+    "delete.confirm_venue": (
+        "删除阵地“{name}”？此操作会记入审计日志。",
+        "Delete venue “{name}”? This is recorded in the audit log.",
+    ),
+    "delete.yes": ("删除", "Delete"),
+    "delete.no": ("取消", "Cancel"),
+    "delete.done": ("已删除：{name}", "Deleted: {name}"),
+    # field errors
+    "field.required": ("必填", "Required"),
+    "field.nul": ("不能包含空字符（NUL）", "Must not contain NUL characters"),
+    "field.control": (
+        "不能包含控制字符（如换行、制表符、ESC）",
+        "Must not contain control characters (newline, tab, ESC …)",
+    ),
+    "field.bidi": (
+        "不能包含文字方向控制字符（如 U+202E）",
+        "Must not contain bidirectional control characters (e.g. U+202E)",
+    ),
+    "field.too_long": ("太长了：最多 {limit} 个字", "Too long: at most {limit} characters"),
+    "field.choice": ("请从列表中选择", "Choose from the list"),
+    "field.phone": (
+        "电话号码格式不对：手机 11 位（如 13812345678），座机带区号（如 0532-87654321）",
+        "Not a valid phone number: 11-digit mobile or landline with area code (0532-87654321)",
+    ),
+    "field.region_code": ("代码应为 6、9 或 12 位数字", "A code is 6, 9 or 12 digits"),
+    "field.count": ("请填写非负整数", "Enter a whole number, 0 or more"),
+    "field.duplicate_sibling": ("同一上级下已有同名记录", "A sibling already has this name"),
+    # refusals and errors
+    "error.generic": ("操作失败：{detail}", "Failed: {detail}"),
+    "error.validation": ("输入有误：{fields}", "Please correct: {fields}"),
+    "error.conflict": (
+        "保存被拒绝：{by} 已于 {at} 修改了这条记录。请关闭后重新打开再改。",
+        "Not saved: {by} changed this record at {at}. Reopen it and edit again.",
+    ),
+    "error.read_only": ("只读模式，不能保存", "Read-only: cannot save"),
+    "error.locked": (
+        "数据库正忙（其他人正在保存），请稍后重试；您输入的内容已保留",
+        "The database is busy (someone else is saving); try again — your input is kept",
+    ),
+    "error.disk_full": (
+        "磁盘已满，未能保存：数据库保持保存前的样子，您输入的内容仍在表单中。请联系管理员清理磁盘空间后再按 Ctrl+S 保存",
+        "The disk is full: nothing was saved and the database is as it was; your input is still in the form. Ask the administrator to free disk space, then press Ctrl+S again",
+    ),
+    "refused.gone": ("该记录已被删除", "This record was deleted meanwhile"),
+    "refused.region_has_dependants": (
+        "不能删除：还有 {regions} 个下级区域、{venues} 个阵地、{activities} 条活动记录、{volunteers} 名志愿者、{teams} 支队伍、{officers} 名联络员/网格员",
+        "Cannot delete: {regions} child regions, {venues} venues, {activities} activities, {volunteers} volunteers, {teams} teams, {officers} officers still belong to it",
+    ),
+    "refused.venue_has_activities": (
+        "不能删除：该阵地有 {activities} 条活动记录",
+        "Cannot delete: {activities} activities took place at this venue",
+    ),
+    "refused.no_region": ("请先在左侧选择一个区域", "Select a region first"),
+    "refused.no_child_kinds": ("网格下不能再建下级区域", "A grid has no child regions"),
+    "refused.venue_under_venue": ("阵地下不能再建阵地，请选择区域", "Select a region, not a venue"),
+    # ledger
+    "key.search": ("搜索", "Search"),
+    "key.filters": ("筛选", "Filters"),
+    "key.period": ("期间", "Period"),
+    "key.sort": ("排序", "Sort"),
+    "key.undo": ("撤销删除", "Undo delete"),
+    "key.export": ("导出", "Export"),
+    "key.import": ("导入", "Import"),
+    "key.back": ("返回", "Back"),
+    "key.apply": ("应用", "Apply"),
+    "key.clear": ("清除筛选", "Clear"),
+    "ledger.search_hint": (
+        "/ 搜索：活动名称、阵地、组织单位、区域（汉字、拼音或首字母）",
+        "/ search: title, venue, organiser, region (characters or pinyin)",
+    ),
+    "ledger.col.date": ("日期", "Date"),
+    "ledger.col.title": ("活动名称", "Title"),
+    "ledger.col.region": ("区域", "Region"),
+    "ledger.col.venue": ("阵地", "Venue"),
+    "ledger.col.organiser": ("组织单位", "Organiser"),
+    "ledger.col.format": ("形式", "Format"),
+    "ledger.col.reach": ("人次", "Reached"),
+    "ledger.col.hours": ("服务时长", "Hours"),
+    "ledger.counting": ("正在统计…", "Counting…"),
+    "ledger.totals": (
+        "{count} 条活动 · 受众 {reached} 人次 · 资料 {materials} 份 · 服务 {hours} 小时 · {volunteers} 名志愿者",
+        "{count} activities · {reached} reached · {materials} materials · {hours} volunteer hours ({volunteers} volunteers)",
+    ),
+    "ledger.everywhere": ("全部区域", "All regions"),
+    "ledger.none": ("无", "none"),
+    "ledger.f.period": ("期间", "Period"),
+    "ledger.f.from": ("自（自定义）", "From (custom)"),
+    "ledger.f.to": ("至（自定义）", "To (custom)"),
+    "ledger.f.town": ("镇/街道/村", "Town / village"),
+    "ledger.f.venue_type": ("阵地类型", "Venue type"),
+    "ledger.f.theme_day": ("主题日", "Theme day"),
+    "ledger.f.campaign": ("专项行动", "Campaign"),
+    "ledger.f.format": ("形式", "Format"),
+    "ledger.f.text": ("搜索“{text}”", "search “{text}”"),
+    "ledger.period.month": ("本月", "this month"),
+    "ledger.period.quarter": ("本季度", "this quarter"),
+    "ledger.period.year": ("本年", "this year"),
+    "ledger.period.last_year": ("去年", "last year"),
+    "ledger.period.all": ("全部时间", "all time"),
+    "ledger.period.custom": ("自定义", "custom"),
+    "ledger.sort.date": ("按日期", "by date"),
+    "ledger.sort.reach": ("按受众人次", "by people reached"),
+    "ledger.sort.venue": ("按阵地", "by venue"),
+    "ledger.filters": ("筛选活动台账", "Filter the ledger"),
+    # roster (志愿者花名册)
+    "roster.title": ("志愿者花名册", "Volunteer roster"),
+    "roster.search_hint": (
+        "/ 搜索：姓名、拼音、首字母或手机号码",
+        "/ search: name, pinyin, initials or mobile digits",
+    ),
+    "roster.col.name": ("姓名", "Name"),
+    "roster.col.gender": ("性别", "Sex"),
+    "roster.col.mobile": ("手机", "Mobile"),
+    "roster.col.region": ("区域", "Region"),
+    "roster.col.teams": ("所在服务队", "Teams"),
+    "roster.col.registered": ("注册", "Reg."),
+    "roster.col.student": ("学生", "Stud."),
+    "roster.col.year": ("本年时长", "This yr"),
+    "roster.col.total": ("累计时长", "Total h"),
+    "roster.col.last": ("最近服务", "Last served"),
+    "roster.yes": ("是", "yes"),
+    "roster.no": ("否", "no"),
+    "roster.never": ("从未", "never"),
+    "roster.inactive": ("{name}（停用）", "{name} (inactive)"),
+    "roster.count": ("共 {count} 名志愿者", "{count} volunteers"),
+    "roster.counting": ("正在统计…", "Counting…"),
+    "roster.everywhere": ("全部区域", "all regions"),
+    "roster.sort.name": ("按姓名拼音", "by name (pinyin)"),
+    "roster.sort.hours": ("按累计时长", "by total hours"),
+    "roster.sort.last": ("按最近服务", "by last service"),
+    "roster.f.registered.True": ("已在平台注册", "registered on the platform"),
+    "roster.f.registered.False": ("未在平台注册", "not registered on the platform"),
+    "roster.f.not_served": ("{year} 年未参加服务", "not served in {year}"),
+    "roster.f.text": ("搜索“{text}”", "search “{text}”"),
+    "roster.mobiles_shown": ("手机号码已完整显示", "mobiles shown in full"),
+    "key.roster": ("花名册", "Roster"),
+    "key.registered": ("注册筛选", "Registered"),
+    "key.not_served": ("未服务", "Not served"),
+    "key.unmask": ("显示号码", "Show mobiles"),
+    "cmd.roster": ("志愿者: 花名册", "Volunteers: roster"),
+    "cmd.roster.help": (
+        "查看选中区域的志愿者花名册：搜索、筛选、服务时长",
+        "The volunteer roster of the selected region: search, filters, hours",
+    ),
+    "Gender.male": ("男", "male"),
+    "Gender.female": ("女", "female"),
+    "ledger.filter_keys": (
+        "Ctrl+S 应用   Ctrl+R 清除筛选   Esc 取消",
+        "Ctrl+S apply   Ctrl+R clear   Esc cancel",
+    ),
+    "ledger.confirm_delete": (
+        "删除活动“{title}”？删除后可按 U 撤销，并记入审计日志。",
+        "Delete activity “{title}”? U undoes it; it is recorded in the audit log.",
+    ),
+    "ledger.deleted": ("已删除：{title}（按 U 撤销）", "Deleted: {title} (U to undo)"),
+    "ledger.restored": ("已撤销删除", "Restored"),
+    "ledger.nothing_to_undo": ("没有可撤销的删除", "Nothing to undo"),
+    # activity form
+    "form.activity.new": ("登记活动", "Log an activity"),
+    "form.activity.edit": ("编辑活动：{title}", "Edit activity: {title}"),
+    "activity.title": ("活动名称", "Title"),
+    "activity.start": ("开始日期", "Start date"),
+    "activity.end": ("结束日期（可空）", "End date (optional)"),
+    "activity.duration": ("时长（小时）", "Duration (hours)"),
+    "activity.region": ("区域", "Region"),
+    "activity.venue": ("阵地（可空）", "Venue (optional)"),
+    "activity.find": (
+        "输入名称、拼音或首字母，↓ 选择",
+        "Type a name, pinyin or initials; ↓ to pick",
+    ),
+    "activity.organiser": ("组织单位/队伍", "Organiser"),
+    "activity.organiser_hint": ("选择队伍，或直接填写单位名称", "Pick a team or type a unit"),
+    "activity.theme_day": ("主题日", "Theme day"),
+    "activity.campaign": ("专项行动", "Campaign"),
+    "activity.format": ("活动形式", "Format"),
+    "activity.target_groups": ("对象（空格勾选）", "Target groups (Space)"),
+    "activity.people_reached": ("受众（人次）", "People reached"),
+    "activity.materials": ("发放资料（份）", "Materials handed out"),
+    "activity.notes": ("备注", "Notes"),
+    "activity.service": ("服务志愿者", "Volunteers who served"),
+    "service.placeholder": (
+        "添加志愿者：姓名、拼音或首字母，Enter 加入",
+        "Add: name, pinyin or initials, Enter",
+    ),
+    "service.hours_unit": ("小时", "hours"),
+    "service.unregistered": ("未在平台注册", "not registered on the platform"),
+    "service.remove": ("移出名单", "Remove"),
+    "service.count": (
+        "共 {count} 人（Ctrl+D 移出光标所在的人）",
+        "{count} volunteer(s) (Ctrl+D removes the focused one)",
+    ),
+    "service.count_unregistered": (
+        "其中 {count} 人未在平台注册",
+        "{count} not registered on the platform",
+    ),
+    # activity checks
+    "field.count_limit": ("数字太大：最多 {limit}", "Too large: at most {limit}"),
+    "field.date": (
+        "看不懂的日期“{text}”：请写成 2026-05-30、2026/5/30、20260530、5-30 或 今天/昨天",
+        "Not a date: “{text}”; write 2026-05-30, 2026/5/30, 20260530, 5-30 or today",
+    ),
+    "field.end_before_start": ("结束日期早于开始日期", "Ends before it starts"),
+    "field.hours": (
+        "请填写大于 0 的小时数（最多两位小数，如 2 或 1.5）",
+        "Enter hours above 0 (at most two decimals, e.g. 2 or 1.5)",
+    ),
+    "field.duration_limit": (
+        "时长超过了活动天数 × 24 小时（{hours} 小时）",
+        "Longer than the activity's days × 24 h ({hours} h)",
+    ),
+    "field.venue_outside": ("该阵地不在“{region}”范围内", "This venue is not inside {region}"),
+    "field.volunteer_twice": ("{name} 已在名单中，不能重复添加", "{name} is already in the list"),
+    "field.service_hours": (
+        "{name} 的时数“{hours}”不对：请填大于 0 的小时数",
+        "{name}: “{hours}” is not a number of hours above 0",
+    ),
+    "refused.volunteer_gone": ("志愿者 {name} 已被删除", "Volunteer {name} was deleted meanwhile"),
+    "refused.activity_deleted": (
+        "该活动已被删除（可在台账中撤销删除）",
+        "This activity was deleted (undo it in the ledger)",
+    ),
+    "warn.date_far": (
+        "日期 {date} 早于 2000 年或在一年以后，确定吗？",
+        "{date} is before 2000 or over a year ahead; sure?",
+    ),
+    "warn.count_large": ("{count} 是很大的数字，确定吗？", "{count} is a very large number; sure?"),
+    "warn.materials": (
+        "发放资料 {materials} 份，超过受众 {reached} 人次的 3 倍，确定吗？",
+        "{materials} materials for {reached} people reached (over 3 each); sure?",
+    ),
+    "warn.hours_over": (
+        "{name} 的 {hours} 小时超过了活动时长 {limit} 小时（平台荣誉时数以活动时长为上限），确定吗？",
+        "{name}: {hours} h is more than the activity's {limit} h (the platforms cap honour hours); sure?",
+    ),
+    "error.needs_confirmation": ("请确认：{fields}", "Please confirm: {fields}"),
+    # volunteer form
+    "form.volunteer.new": ("新建志愿者", "New volunteer"),
+    "form.volunteer.new_in": ("新建志愿者（{region}）", "New volunteer ({region})"),
+    "form.volunteer.edit": ("编辑志愿者：{name}", "Edit volunteer: {name}"),
+    "volunteer.name": ("姓名", "Name"),
+    "volunteer.gender": ("性别", "Gender"),
+    "volunteer.mobile": ("手机号", "Mobile"),
+    "volunteer.id_number": ("身份证号（可空）", "Resident ID (optional)"),
+    "volunteer.birth_date": ("出生日期", "Date of birth"),
+    "volunteer.region": ("所在村/社区", "Village/community"),
+    "volunteer.teams": ("所在队伍", "Teams"),
+    "volunteer.domains": ("领域（空格勾选）", "Domains (Space)"),
+    "volunteer.skills": ("专长", "Skills"),
+    "volunteer.platform": ("已在平台注册", "On the platform"),
+    "volunteer.platform_id": ("“大美志愿”平台编号（可空）", "大美志愿 platform ID (optional)"),
+    "volunteer.is_student": ("在校学生", "Student"),
+    "volunteer.active": ("仍在服务", "Still serving"),
+    "volunteer.joined_on": ("加入日期", "Joined on"),
+    "volunteer.notes": ("备注", "Notes"),
+    "volunteer.find_region": (
+        "输入村、社区或网格名称，↓ 选择",
+        "Type a village, community or grid; ↓ to pick",
+    ),
+    "volunteer.id_read": ("✓ {gender} · {birth} · {place}", "✓ {gender} · {birth} · {place}"),
+    "volunteer.id_fills": (
+        "保存时按身份证号填入{fields}",
+        "{fields} will be taken from the ID number",
+    ),
+    "volunteer.and": ("和", " and "),
+    "volunteer.history": (
+        "服务记录：{count} 次活动，共 {hours} 小时",
+        "Service: {count} activities, {hours} hours",
+    ),
+    "volunteer.history_none": ("服务记录：还没有", "Service: none yet"),
+    "volunteer.open_existing": ("打开已有记录", "Open the existing record"),
+    "volunteer.duplicate_open": (
+        "{name} 已经登记过，不能重复登记。打开 {name} 的记录看看吗？（您输入的内容会保留）",
+        "{name} is already registered. Open their record? (What you typed is kept.)",
+    ),
+    "teams.placeholder": (
+        "添加队伍：名称、拼音或首字母，Enter 加入",
+        "Add a team: name or pinyin, Enter",
+    ),
+    "teams.count": (
+        "共 {count} 支（Ctrl+D 移出光标所在的队伍）",
+        "{count} team(s) (Ctrl+D removes the focused one)",
+    ),
+    "key.remove": ("移出", "Remove"),
+    "choices.twice": ("{name} 已在列表中", "{name} is already in the list"),
+    "drafts.form.volunteer": ("志愿者", "volunteer"),
+    "key.add_volunteer": ("新建志愿者", "New volunteer"),
+    "cmd.add_volunteer": ("志愿者: 新建", "Volunteer: new"),
+    "cmd.add_volunteer.help": (
+        "登记一名科技志愿者（选中村、社区或网格时自动填入）",
+        "Register a volunteer (in the selected village, community or grid)",
+    ),
+    # volunteer checks
+    "field.mobile": (
+        "手机号应为 11 位、以 13–19 开头（如 13812345678；可带 +86、空格或短横线）",
+        "A mobile is 11 digits starting 13–19 (13812345678; +86, spaces and dashes are fine)",
+    ),
+    "field.mobile_unassigned": (
+        "{prefix} 不是在用的手机号段，请核对",
+        "{prefix} is not a mobile prefix in use; please check",
+    ),
+    "field.id_length": (
+        "身份证号应为 18 位，现为 {length} 位（旧的 15 位号码请换成新证上的 18 位）",
+        "An ID number has 18 characters, not {length} (use the 18-character number, not the old 15)",
+    ),
+    "field.id_format": (
+        "身份证号前 17 位应为数字，最后一位为数字或 X",
+        "The first 17 characters are digits, the last a digit or X",
+    ),
+    "field.id_checksum": (
+        "身份证号校验位不符：可能有一位输错或两位颠倒，请对照证件核对",
+        "The check character does not match: a digit mistyped or two swapped? Compare with the card",
+    ),
+    "field.id_birth_date": (
+        "身份证号中的出生日期 {text} 不存在或不合理",
+        "The birth date {text} in the ID number does not exist",
+    ),
+    "field.id_region": (
+        "身份证号前 6 位地区码 {code} 不存在",
+        "The address code {code} (first 6 digits) does not exist",
+    ),
+    "field.id_says_male": (
+        "与身份证号不符：身份证号第 17 位为奇数，表示男性",
+        "Does not match the ID number: its 17th digit is odd, which means male",
+    ),
+    "field.id_says_female": (
+        "与身份证号不符：身份证号第 17 位为偶数，表示女性",
+        "Does not match the ID number: its 17th digit is even, which means female",
+    ),
+    "field.id_birth_mismatch": (
+        "与身份证号中的出生日期 {date} 不符",
+        "Does not match the birth date in the ID number ({date})",
+    ),
+    "field.birth_date": ("出生日期应在 1900 年到今天之间", "A birth date between 1900 and today"),
+    "field.joined_future": ("加入日期不能晚于今天", "Cannot join after today"),
+    "field.joined_before_birth": ("加入日期早于出生日期", "Joined before being born"),
+    "field.platform_id": (
+        "平台编号应为 4–32 位字母、数字或短横线，且含数字（如 DMZY00001242）",
+        "A platform ID is 4–32 letters, digits or dashes with a digit (e.g. DMZY00001242)",
+    ),
+    "field.platform_id_unregistered": (
+        "填写了平台编号，请勾选“已在平台注册”",
+        "A platform ID is given: tick “registered on the platform”",
+    ),
+    "field.home_region": (
+        "请选择村、社区或网格（不是镇街或县）",
+        "Choose a village, community or grid (not a town or county)",
+    ),
+    "refused.team_gone": ("所选队伍中有已被删除的", "A chosen team was deleted meanwhile"),
+    "refused.duplicate_id_number": (
+        "身份证号已登记：{name}（{region}）",
+        "This ID number is registered: {name} ({region})",
+    ),
+    "refused.duplicate_mobile": (
+        "手机号已登记：{name}（{region}）",
+        "This mobile is registered: {name} ({region})",
+    ),
+    "refused.duplicate_platform_id": (
+        "平台编号已登记：{name}（{region}）",
+        "This platform ID is registered: {name} ({region})",
+    ),
+    "error.duplicate": ("已有登记：{fields}", "Already registered: {fields}"),
+    "warn.same_name": (
+        "{village}已有同名志愿者：{who}。是同一个人吗？",
+        "{village} already has a volunteer of this name: {who}. The same person?",
+    ),
+    "warn.same_sound": (
+        "{village}已有读音相同的志愿者（同音）：{who}。是同一个人吗？",
+        "{village} already has a volunteer whose name sounds the same: {who}. The same person?",
+    ),
+    # opening
+    "open.is_directory": (
+        "{path} 是一个目录，不是数据库文件",
+        "{path} is a directory, not a database file",
+    ),
+    "open.unreadable": ("无法读取 {path}：{reason}", "Cannot read {path}: {reason}"),
+    "open.not_sqlite": (
+        "{path} 不是 SQLite 数据库文件，未做任何修改",
+        "{path} is not a SQLite database; it was left untouched",
+    ),
+    "open.not_kxtui": (
+        "{path} 是 SQLite 文件，但不是 kxtui 数据库，未做任何修改",
+        "{path} is a SQLite file but not a kxtui database; it was left untouched",
+    ),
+    "open.too_new": (
+        "{path} 由较新版本的 kxtui 创建（数据库第 {version} 版，本程序支持到第 {supported} 版），请升级 kxtui",
+        "{path} was written by a newer kxtui (schema {version}; this one knows up to {supported}); upgrade kxtui",
+    ),
+    "open.upgrade_read_only": (
+        "{path} 是旧版数据库（第 {version} 版），只读打开时无法升级",
+        "{path} has old schema {version} and cannot be upgraded read-only",
+    ),
+    "open.empty_read_only": ("{path} 是空文件且只读", "{path} is empty and read-only"),
+    "open.missing": ("{path} 不存在", "{path} does not exist"),
+    "open.network_fs": (
+        "{path} 位于网络文件系统上（{fstype}，挂载点 {mount}）。网络文件系统上 SQLite 的文件锁不可靠，多人同时保存可能损坏数据库，因此拒绝打开。请把数据库放在服务器的本地磁盘上",
+        "{path} is on a network filesystem ({fstype}, mounted at {mount}). SQLite's file locks are unreliable there and concurrent saves could corrupt the database, so it is refused. Keep the database on the server's local disk",
+    ),
+    "open.missing_read_only": (
+        "{path} 不存在，无法以只读方式打开",
+        "{path} does not exist; cannot open read-only",
+    ),
+    # cli
+    "cli.description": (
+        "kxtui — 县级科协基层工作终端：区域、阵地、活动台账与志愿者",
+        "kxtui — terminal desk for county science-association officers",
+    ),
+    "cli.demo_exists": (
+        "{path} 已存在，未覆盖。加 --force 覆盖，或用 --db 指定其他文件",
+        "{path} exists and was not overwritten; use --force or another --db",
+    ),
+    "cli.demo_done": (
+        "演示数据库已生成：{path}（{seconds:.1f} 秒）",
+        "Demo database built: {path} ({seconds:.1f} s)",
+    ),
+    "cli.demo_building": ("正在生成演示数据库 {path} …", "Building demo database {path} …"),
+    "cli.stats_header": ("县（市、区）", "County"),
+    "stats.towns": ("镇/街道", "towns (镇/街道)"),
+    "stats.villages": ("村/社区", "villages (村/社区)"),
+    "stats.grids": ("网格", "grids"),
+    "stats.venues": ("阵地", "venues"),
+    "stats.teams": ("志愿服务队", "volunteer teams"),
+    "stats.volunteers": ("科技志愿者", "volunteers"),
+    "stats.registered_volunteers": ("已在平台注册", "registered on the platform"),
+    "stats.officers": ("联络员/网格员/工作人员", "liaisons, grid officers, staff"),
+    "stats.activities": ("活动", "activities"),
+    "stats.people_reached": ("受众人次", "people reached"),
+    "stats.materials": ("发放资料（份）", "materials handed out"),
+    "stats.service_hours": ("志愿服务时长（小时）", "volunteer service hours"),
+    # help screen
+    "help.title": ("按键说明", "Keys"),
+    "help.body": (
+        "↑↓ 移动   → 或 Enter 展开   ← 收起\n"
+        "/  跳转：输入名称、拼音或首字母（jzs、jiaozhou、胶州）\n"
+        "a  在选中区域下新建下级区域\n"
+        "v  在选中区域新建阵地\n"
+        "e  编辑选中的区域或阵地\n"
+        "Del / d  删除（有下级、活动等时会拒绝并说明数量）\n"
+        "l  在选中的区域或阵地登记活动   t  活动台账\n"
+        "h  审计日志：谁在何时改了什么，可撤销自己的修改\n"
+        "V（Shift+V）  新建志愿者（选中村、社区或网格时自动填入）\n"
+        "r  刷新   Ctrl+P 命令面板   F1 帮助   q 退出\n"
+        "表单中：Tab 切换字段，Ctrl+S 保存，Esc 取消（有修改时会询问）；断线时自动保留草稿",
+        "↑↓ move   → or Enter expand   ← collapse\n"
+        "/  jump: type a name, pinyin or initials (jzs, jiaozhou, 胶州)\n"
+        "a  add a child region under the selected region\n"
+        "v  add a venue to the selected region\n"
+        "e  edit the selected region or venue\n"
+        "Del / d  delete (refused, with counts, while it has dependants)\n"
+        "l  log an activity at the selected region or venue   t  activity ledger\n"
+        "h  audit log (undo your own changes)\n"
+        "V (Shift+V)  new volunteer (living in the selected village, community or grid)\n"
+        "r  refresh   Ctrl+P commands   F1 help   q quit\n"
+        "In forms: Tab next field, Ctrl+S save, Esc cancel (asks if changed); drafts are kept",
+    ),
+    # audit log (审计日志)
+    "audit.title": ("审计日志", "Audit log"),
+    "cmd.audit": ("审计: 日志", "Audit: log"),
+    "cmd.audit.help": (
+        "谁在何时改了什么：按操作人、区域、表、期间筛选，查看修改前后，撤销自己的修改",
+        "Who changed what and when: filter, see before and after, undo your own changes",
+    ),
+    "key.audit": ("审计日志", "Audit log"),
+    "key.detail": ("详情", "Detail"),
+    "key.undo_change": ("撤销", "Undo"),
+    "key.officer": ("操作人", "Officer"),
+    "key.table": ("表", "Table"),
+    "key.region_scope": ("区域", "Region"),
+    "audit.col.id": ("序号", "No."),
+    "audit.col.at": ("时间", "Time"),
+    "audit.col.actor": ("操作人", "Officer"),
+    "audit.col.action": ("操作", "Action"),
+    "audit.col.entity": ("表", "Table"),
+    "audit.col.record": ("记录", "Record"),
+    "audit.col.region": ("区域", "Region"),
+    "audit.col.summary": ("摘要", "Summary"),
+    "audit.col.field": ("字段", "Field"),
+    "audit.col.old": ("修改前", "Before"),
+    "audit.col.new": ("修改后", "After"),
+    "audit.action.create": ("新建", "create"),
+    "audit.action.update": ("修改", "update"),
+    "audit.action.delete": ("删除", "delete"),
+    "audit.action.restore": ("恢复", "restore"),
+    "audit.action.import": ("导入", "import"),
+    "audit.action.undo": ("撤销", "undo"),
+    "audit.action.demo": ("演示数据", "demo"),
+    "audit.entity.region": ("区域", "region"),
+    "audit.entity.venue": ("阵地", "venue"),
+    "audit.entity.activity": ("活动", "activity"),
+    "audit.entity.volunteer": ("志愿者", "volunteer"),
+    "audit.entity.database": ("数据库", "database"),
+    "audit.undone": ("已撤销", "undone"),
+    "audit.undoes": ("撤销 #{id}", "undoes #{id}"),
+    "audit.everyone": ("全部操作人", "every officer"),
+    "audit.everywhere": ("全部区域", "every region"),
+    "audit.all_tables": ("全部表", "every table"),
+    "audit.f.actor": ("操作人：{actor}", "officer: {actor}"),
+    "audit.f.entity": ("表：{entity}", "table: {entity}"),
+    "audit.counting": ("正在统计…", "Counting…"),
+    "audit.count": ("共 {count} 条记录", "{count} entries"),
+    "audit.empty": ("没有符合条件的记录", "No entries match"),
+    "audit.yes": ("是", "yes"),
+    "audit.no": ("否", "no"),
+    "audit.field.deleted": ("已删除", "Deleted"),
+    "audit.field.source": ("来源（文件:行）", "Source (file:row)"),
+    "audit.field.parent": ("上级区域", "Parent region"),
+    "audit.field.version": ("版本", "Version"),
+    "audit.field.pinyin": ("拼音", "Pinyin"),
+    "audit.field.initials": ("首字母", "Initials"),
+    "audit.field.path": ("区域路径", "Region path"),
+    "audit.field.sort_order": ("排序", "Order"),
+    "audit.field.created_at": ("创建时间", "Created at"),
+    "audit.field.created_by": ("创建人", "Created by"),
+    "audit.field.updated_at": ("修改时间", "Changed at"),
+    "audit.field.updated_by": ("修改人", "Changed by"),
+    "audit.field.id": ("编号", "Id"),
+    "audit.detail.title": (
+        "#{id} {at} {actor} {action}{entity} #{record}",
+        "#{id} {at} {actor}: {action} {entity} #{record}",
+    ),
+    "audit.detail.no_changes": ("（没有字段变化的记录）", "(no field changes recorded)"),
+    "audit.detail.keys": ("↑↓ 滚动   u 撤销   Esc 关闭", "↑↓ scroll   u undo   Esc close"),
+    "audit.confirm_undo": (
+        "撤销这条修改？\n#{id} {action}{entity}：{summary}\n撤销本身也会记入审计日志。",
+        "Undo this change?\n#{id} {action} {entity}: {summary}\nThe undo is audited too.",
+    ),
+    "audit.undo_yes": ("撤销", "Undo"),
+    "audit.undo_no": ("不撤销", "Keep"),
+    "audit.undo_done": ("已撤销 #{id}", "Undid #{id}"),
+    "audit.export.title": ("导出审计日志（{count} 条记录）", "Export audit log ({count} entries)"),
+    "audit.export.file_name": ("审计日志-{date}", "audit-log-{date}"),
+    "audit.export.done": ("已导出 {count} 条记录到 {path}", "Exported {count} entries to {path}"),
+    "undo.not_yours": (
+        "只能撤销自己的修改（这条是 {actor} 做的）",
+        "You can undo only your own changes (this one is {actor}'s)",
+    ),
+    "undo.too_old": (
+        "只能撤销 {hours} 小时内的修改；请直接编辑该记录",
+        "Only changes of the last {hours} hours can be undone; edit the record instead",
+    ),
+    "undo.not_undoable": (
+        "这条记录不能撤销（撤销本身不能再撤销，请重新修改）",
+        "This entry cannot be undone (an undo is not undone: make the change again)",
+    ),
+    "undo.already": ("这条修改已经撤销过了", "This change was undone already"),
+    "undo.changed_since": (
+        "不能撤销：{by} 已于 {at} 再次修改了这条记录。请直接编辑",
+        "Cannot undo: {by} changed this record again at {at}. Edit it instead",
+    ),
+    "undo.create_kept": (
+        "新建的区域、阵地、志愿者不能撤销；请直接删除或编辑",
+        "A new region, venue or volunteer is not undone: delete or edit it instead",
+    ),
+    "undo.blocked": (
+        "不能撤销：数据已不允许恢复原样（{reason}）",
+        "Cannot undo: the data no longer allows it ({reason})",
+    ),
+    # edit conflicts
+    "conflict.title": (
+        "{by} 已于 {at} 修改并保存了这条记录。逐项比较：",
+        "{by} saved this record at {at}. Field by field:",
+    ),
+    "conflict.field": ("字段", "Field"),
+    "conflict.mine": ("我的", "Mine"),
+    "conflict.theirs": ("对方的", "Theirs"),
+    "conflict.keys": (
+        "↑↓ 选字段   ← 用我的   → 用对方的   Enter 按所选合并保存\n"
+        "M 全用我的并保存   T 全用对方的（不保存）   Esc 返回编辑我的内容",
+        "↑↓ field   ← mine   → theirs   Enter save as chosen\n"
+        "M save all mine   T take theirs (no save)   Esc back to my input",
+    ),
+    "conflict.none": (
+        "对方的修改与您的相同，可以直接保存",
+        "Their changes match yours; you can save",
+    ),
+    "conflict.took_theirs": (
+        "已载入对方保存的内容；您的输入已放弃",
+        "Loaded what they saved; your input was dropped",
+    ),
+    "conflict.back": (
+        "仍为您的输入；再按 Ctrl+S 将覆盖对方的修改",
+        "Your input is kept; Ctrl+S now saves over their changes",
+    ),
+    # spreadsheets
+    "sheet.col.id": ("编号", "id"),
+    "sheet.col.title": ("活动名称", "title"),
+    "sheet.col.start": ("开始日期", "start"),
+    "sheet.col.end": ("结束日期", "end"),
+    "sheet.col.duration": ("时长(小时)", "duration"),
+    "sheet.col.county": ("县(市、区)", "county"),
+    "sheet.col.region": ("区域", "region"),
+    "sheet.col.venue": ("阵地", "venue"),
+    "sheet.col.organiser": ("组织单位", "organiser"),
+    "sheet.col.team": ("志愿服务队", "team"),
+    "sheet.col.theme_day": ("主题日", "theme day"),
+    "sheet.col.campaign": ("专项行动", "campaign"),
+    "sheet.col.target_groups": ("对象", "target groups"),
+    "sheet.col.format": ("形式", "format"),
+    "sheet.col.people_reached": ("受众人次", "people reached"),
+    "sheet.col.materials": ("发放资料(份)", "materials"),
+    "sheet.col.volunteer_count": ("志愿者人数", "volunteer count"),
+    "sheet.col.service_hours": ("志愿服务时长", "service hours"),
+    "sheet.col.volunteers": ("志愿者", "volunteers"),
+    "sheet.col.notes": ("备注", "notes"),
+    "sheet.sheet_activities": ("活动台账", "Activities"),
+    "sheet.sheet_service": ("志愿服务", "Volunteer service"),
+    "sheet.service.activity": ("活动编号", "activity id"),
+    "sheet.service.title": ("活动名称", "title"),
+    "sheet.service.volunteer": ("志愿者", "volunteer"),
+    "sheet.service.hours": ("时长(小时)", "hours"),
+    "sheet.total": ("合计", "Total"),
+    "sheet.total_format": ('"共 "0" 项"', '0" activities"'),
+    "sheet.truncated": ("…（超长已截断）", "… (truncated)"),
+    "sheet.stage_export": ("正在导出", "Exporting"),
+    "sheet.stage_read": ("正在读取文件", "Reading the file"),
+    "sheet.stage_check": ("正在检查", "Checking"),
+    "sheet.stage_write": ("正在写入", "Writing"),
+    "sheet.unknown_format": (
+        "{name}：只支持 .xlsx 和 .csv 文件",
+        "{name}: only .xlsx and .csv files are supported",
+    ),
+    "sheet.is_directory": ("{path} 是一个目录", "{path} is a directory"),
+    "sheet.exists": ("{path} 已存在", "{path} already exists"),
+    "sheet.write_failed": ("无法写入 {path}：{reason}", "Cannot write {path}: {reason}"),
+    "sheet.missing": ("找不到文件 {path}", "File not found: {path}"),
+    "sheet.unreadable": ("无法读取 {name}：{reason}", "Cannot read {name}: {reason}"),
+    "sheet.empty": ("{name} 是空文件", "{name} is empty"),
+    "sheet.too_large": (
+        "{name} 太大（{size} MB），最多 {limit} MB；请按年度或区域分成几个文件",
+        "{name} is too large ({size} MB; at most {limit} MB); split it by year or region",
+    ),
+    "sheet.not_xlsx": (
+        "{name} 不是有效的 .xlsx 文件（可能只是改了扩展名）",
+        "{name} is not a valid .xlsx file (perhaps only renamed)",
+    ),
+    "sheet.old_xls": (
+        "{name} 是旧版 .xls 或加密的文件：请在 Excel/WPS 中另存为 .xlsx（不加密码）",
+        "{name} is an old .xls or encrypted workbook: save it as .xlsx (without password)",
+    ),
+    "sheet.zip_bomb": (
+        "{name} 解压后异常巨大（疑似“压缩炸弹”），已拒绝",
+        "{name} would unpack to an enormous size (a zip bomb?); refused",
+    ),
+    "sheet.unsafe_xml": (
+        "{name} 含有不安全的 XML 实体定义，已拒绝",
+        "{name} contains unsafe XML entity declarations; refused",
+    ),
+    "sheet.unsafe_parser": (
+        "缺少安全的 XML 解析（defusedxml），无法读取 .xlsx",
+        "No safe XML parsing (defusedxml): cannot read .xlsx",
+    ),
+    "sheet.bad_xlsx": ("无法读取 {name}：{reason}", "Cannot read {name}: {reason}"),
+    "sheet.encoding": (
+        "{name} 的编码无法识别：请另存为 UTF-8 编码的 CSV",
+        "Cannot tell the encoding of {name}: save it as UTF-8 CSV",
+    ),
+    "sheet.bad_csv": (
+        "{name} 第 {row} 行无法读取：{reason}",
+        "{name}, row {row} cannot be read: {reason}",
+    ),
+    "sheet.no_header": (
+        "{name} 的前 10 行里没有找到表头（如 活动名称、开始日期）",
+        "No header row (活动名称/title, 开始日期/start …) in the first 10 rows of {name}",
+    ),
+    "sheet.missing_columns": (
+        "{name} 缺少必需的列：{columns}",
+        "{name} lacks required columns: {columns}",
+    ),
+    "sheet.choice": ("“{text}”不是可选的值；可选：{choices}", "“{text}” is not one of: {choices}"),
+    "sheet.id_differs": (
+        "编号 {id} 的活动已存在且内容不同：本行作为新活动导入，原活动不变",
+        "Activity {id} exists with other content: this row becomes a new activity; the old one is kept",
+    ),
+    "sheet.county_unknown": ("没有名为“{text}”的县（市、区）", "No county called “{text}”"),
+    "sheet.county_ambiguous": ("“{text}”对应多个县（市、区）", "“{text}” names several counties"),
+    "sheet.region_unknown": (
+        "在{county}找不到区域“{text}”（请写成 镇/村 的路径）",
+        "No region “{text}” in {county} (write a path: town/village)",
+    ),
+    "sheet.region_ambiguous": (
+        "区域“{text}”有多处：{choices}；请写出完整路径",
+        "Region “{text}” is ambiguous: {choices}; write the full path",
+    ),
+    "sheet.venue_unknown": ("在 {region} 找不到阵地“{text}”", "No venue “{text}” in {region}"),
+    "sheet.venue_ambiguous": (
+        "阵地“{text}”有多处：{choices}；请写成 区域/阵地",
+        "Venue “{text}” is ambiguous: {choices}; write region/venue",
+    ),
+    "sheet.team_unknown": ("找不到志愿服务队“{text}”", "No volunteer team “{text}”"),
+    "sheet.team_ambiguous": (
+        "志愿服务队“{text}”有多支：{choices}",
+        "Volunteer team “{text}” is ambiguous: {choices}",
+    ),
+    "sheet.volunteers_format": (
+        "志愿者应写成 姓名:小时，用分号隔开，如 张伟:2;李娜:1.5",
+        "Write volunteers as name:hours separated by ';', e.g. 张伟:2;李娜:1.5",
+    ),
+    "sheet.volunteer_number": (
+        "没有编号为 {number} 的志愿者“{name}”",
+        "No volunteer “{name}” with number {number}",
+    ),
+    "sheet.volunteer_unknown": (
+        "本县（市、区）没有志愿者“{name}”",
+        "No volunteer “{name}” in this county",
+    ),
+    "sheet.volunteer_ambiguous": (
+        "志愿者“{name}”有重名：{choices}；请写成 姓名#编号",
+        "Several volunteers are called “{name}”: {choices}; write name#number",
+    ),
+    "sheet.key.export": ("导出", "Export"),
+    "sheet.key.import_all": ("全部导入", "Import all"),
+    "sheet.key.import_valid": ("只导入有效行", "Import valid rows"),
+    "sheet.export.title": ("导出活动台账（{count} 条活动）", "Export activities ({count})"),
+    "sheet.export.format": ("格式", "Format"),
+    "sheet.export.path": ("保存到", "Save to"),
+    "sheet.export.hint": (
+        "Tab 切换  ←→ 选格式  Enter 或 Ctrl+S 导出  Esc 关闭",
+        "Tab next  ←→ format  Enter or Ctrl+S export  Esc close",
+    ),
+    "sheet.export.file_name": ("活动台账-{date}", "activities-{date}"),
+    "sheet.export.overwrite": ("{path} 已存在。覆盖吗？", "{path} exists. Overwrite it?"),
+    "sheet.export.overwrite_yes": ("覆盖", "Overwrite"),
+    "sheet.export.overwrite_no": ("不覆盖", "Keep it"),
+    "sheet.export.done": (
+        "已导出 {count} 条活动到 {path}",
+        "Exported {count} activities to {path}",
+    ),
+    "sheet.export.no_path": ("请填写文件名", "Enter a file name"),
+    "sheet.import.title": ("导入活动台账（.xlsx / .csv）", "Import activities (.xlsx / .csv)"),
+    "sheet.import.path": ("文件", "File"),
+    "sheet.import.placeholder": (
+        "文件路径，如 ~/活动台账.xlsx",
+        "File path, e.g. ~/activities.xlsx",
+    ),
+    "sheet.import.hint_path": ("Enter 检查  Esc 取消", "Enter check  Esc cancel"),
+    "sheet.import.hint_report": (
+        "A 全部导入  V 只导入有效行  Tab 切换  Esc 取消",
+        "A import all  V import valid rows  Tab next  Esc cancel",
+    ),
+    "sheet.import.more": ("…另有 {count} 条未列出", "…and {count} more"),
+    "sheet.import.counts": (
+        "{file}：共 {rows} 行，有效 {valid}（有提醒 {warned}，已存在 {present}），有错误 {bad}",
+        "{file}: {rows} rows, {valid} valid ({warned} with warnings, {present} already present), {bad} bad",
+    ),
+    "sheet.import.warnings_note": (
+        "提醒不阻止导入：导入的行视为已确认",
+        "Warnings do not block: imported rows count as confirmed",
+    ),
+    "sheet.import.unknown_columns": ("已忽略的列：{columns}", "Columns ignored: {columns}"),
+    "sheet.import.row": ("行", "Row"),
+    "sheet.import.column": ("列", "Column"),
+    "sheet.import.reason": ("问题", "Problem"),
+    "sheet.import.warning": ("提醒：{reason}", "Warning: {reason}"),
+    "sheet.import.all_refused": (
+        "有 {bad} 行有错误，不能全部导入；可以只导入有效行",
+        "{bad} rows have errors: cannot import all; import the valid rows instead",
+    ),
+    "sheet.import.nothing": ("没有可导入的新活动", "No new activities to import"),
+    "sheet.import.done": ("已导入 {count} 条活动", "Imported {count} activities"),
+    "sheet.import.no_path": ("请填写文件路径", "Enter a file path"),
+    "cli.export.done": (
+        "已导出 {count} 条活动：{path}",
+        "Exported {count} activities: {path}",
+    ),
+    "cli.export.exists": (
+        "{path} 已存在，未覆盖。加 --force 覆盖，或换一个文件名",
+        "{path} exists and was not overwritten; use --force or another name",
+    ),
+    "cli.export.bad_date": (
+        "看不懂的日期“{text}”：请写成 2026-05-30",
+        "Not a date: “{text}”; write 2026-05-30",
+    ),
+    "cli.export.region_unknown": ("没有名为“{text}”的区域", "No region called “{text}”"),
+    "cli.export.region_ambiguous": (
+        "“{text}”对应多个区域：{choices}；请写得更具体",
+        "“{text}” matches several regions: {choices}; be more specific",
+    ),
+    "cli.export.format": (
+        "请用 --format xlsx 或 csv，或用 .xlsx/.csv 结尾的文件名",
+        "Use --format xlsx or csv, or a file name ending in .xlsx/.csv",
+    ),
+    "cli.import.row_error": ("第 {row} 行：{column}：{reason}", "Row {row}: {column}: {reason}"),
+    "cli.import.row_warning": (
+        "第 {row} 行（提醒）：{column}：{reason}",
+        "Row {row} (warning): {column}: {reason}",
+    ),
+    "cli.import.summary": (
+        "共 {rows} 行：有效 {valid}（有提醒 {warned}，已存在 {present}），有错误 {bad}",
+        "{rows} rows: {valid} valid ({warned} with warnings, {present} already present), {bad} bad",
+    ),
+    "cli.import.refused": (
+        "有错误的行，未导入任何内容。改正后重新导入，或加 --valid-only 只导入有效行",
+        "Rows with errors: nothing was imported. Fix them, or use --valid-only to import the valid rows",
+    ),
+    "cli.import.dry_run": ("试运行（--dry-run）：未写入任何内容", "Dry run: nothing was written"),
+    "cli.import.done": ("已导入 {count} 条活动", "Imported {count} activities"),
+    "backup.done": ("已备份到 {path}（{size}）", "Backed up to {path} ({size})"),
+    "backup.removed": (
+        "按 --keep {keep} 删除了 {count} 个较早的备份",
+        "Removed {count} older backups (--keep {keep})",
+    ),
+    "backup.exists": (
+        "{path} 已存在，未覆盖。请换一个文件名，或用 -o 指定目录",
+        "{path} exists and was not overwritten; use another name or -o DIRECTORY",
+    ),
+    "backup.bad_copy": (
+        "备份副本检查未通过：{detail}",
+        "The backup copy failed its check: {detail}",
+    ),
+    "check.passed": (
+        "检查通过：{path}（文件结构、外键、区域路径、志愿服务合计、志愿者搜索键）",
+        "All checks passed: {path} (file structure, foreign keys, region paths, service totals, volunteer search keys)",
+    ),
+    "check.found": ("{path} 有 {count} 类问题：", "{path} has {count} kinds of problem:"),
+    "check.examples": ("例：{examples}", "e.g. {examples}"),
+    "check.integrity": (
+        "文件结构损坏（integrity_check 报告 {count} 处）：请用 kxtui restore 从备份恢复",
+        "The file structure is damaged (integrity_check: {count} findings); restore a backup with kxtui restore",
+    ),
+    "check.foreign_key": (
+        "{count} 条记录指向不存在的记录（foreign_key_check）",
+        "{count} records refer to records that do not exist (foreign_key_check)",
+    ),
+    "check.schema_version": (
+        "数据库是第 {version} 版，本程序是第 {expected} 版：用 kxtui 打开一次即可升级，升级后再检查",
+        "The database has schema {version}, this kxtui {expected}: open it once with kxtui to upgrade, then check again",
+    ),
+    "check.region_path": (
+        "{count} 个区域的路径与其上级不一致",
+        "{count} regions have a path that does not match their parent's",
+    ),
+    "check.service_totals": (
+        "{count} 名志愿者的服务时长合计或最近服务日期与服务记录不符",
+        "{count} volunteers have service totals or a last service date that do not match their service records",
+    ),
+    "check.volunteer_keys": (
+        "{count} 名志愿者的搜索键缺失或过时（花名册搜索会找不到或找错人）",
+        "{count} volunteers have missing or stale search keys (the roster search would miss or mismatch them)",
+    ),
+    "check.orphan_keys": (
+        "{count} 个已不存在的志愿者仍留有搜索键",
+        "{count} volunteers who no longer exist still have search keys",
+    ),
+    "restore.done": ("已从 {backup} 恢复到 {path}", "Restored {path} from {backup}"),
+    "restore.aside": ("原数据库已保留为 {aside}", "The previous database was kept as {aside}"),
+    "restore.in_use": (
+        "{path} 正在使用中（有 kxtui 会话或其他程序打开着它），未恢复。请先让所有人退出 kxtui 再恢复",
+        "{path} is in use (a kxtui session or another program has it open); nothing was restored. Have everyone leave kxtui first",
+    ),
+    "restore.bad_backup": (
+        "备份文件 {path} 检查未通过，未恢复：{detail}",
+        "The backup {path} failed its check; nothing was restored: {detail}",
+    ),
+    "restore.empty": (
+        "{path} 是空数据库，不能用来恢复",
+        "{path} is an empty database; nothing to restore",
+    ),
+    "restore.same_file": (
+        "备份文件就是数据库 {path} 本身",
+        "The backup is the database {path} itself",
+    ),
+    "restore.bad_result": (
+        "恢复后的 {path} 检查未通过；原数据库保留在 {aside}",
+        "The restored {path} failed its check; the previous database is kept as {aside}",
+    ),
+    # officers, roles and scopes
+    "scope.not_signed_in": (
+        "未登录：没有科协工作人员账户登录，不能读取或修改数据",
+        "Nobody is signed in: no data can be read or changed",
+    ),
+    "signin.unknown": (
+        "系统用户 {user} 没有科协工作人员账户，不能使用 kxtui。请县级管理员用“kxtui officer add”添加。",
+        "The Unix user {user} has no officer account. Ask a county admin to add one "
+        "(kxtui officer add).",
+    ),
+    "signin.no_officers": (
+        "数据库中还没有任何工作人员账户。请在服务器上运行“kxtui init --admin”，"
+        "把运行它的系统用户设为县级管理员。",
+        "The database has no officer accounts yet. On the server, run "
+        "'kxtui init --admin' to make the Unix user running it the county admin.",
+    ),
+    "signin.disabled": (
+        "系统用户 {user} 的科协工作人员账户已停用，不能使用 kxtui。请联系县级管理员。",
+        "The officer account of the Unix user {user} is disabled. Ask a county admin.",
+    ),
+    "signin.as_not_admin": (
+        "只有县级管理员可以用 --as 代其他工作人员操作（{user} 不是）",
+        "Only county admins may use --as ({user} is not one)",
+    ),
+    "signin.as_unknown": (
+        "--as：没有用户名为 {user} 的在用账户",
+        "--as: no active account with the user name {user}",
+    ),
+    "signin.as_out_of_scope": (
+        "--as：{user} 的范围不在您的范围（{scope}）内",
+        "--as: {user} works outside your scope ({scope})",
+    ),
+    "signin.title": ("无法登录", "Cannot sign in"),
+    "signin.user": ("系统用户：{user}", "Unix user: {user}"),
+    "signin.quit": ("按 q 退出", "Press q to quit"),
+    "refused.viewer": (
+        "{name} 的账户只读，不能修改数据",
+        "{name}'s account is read-only: nothing can be changed",
+    ),
+    "refused.not_admin": (
+        "只有县级管理员可以管理工作人员账户（{name} 不是）",
+        "Only county admins manage officer accounts ({name} is not one)",
+    ),
+    "refused.top_level": (
+        "您只能修改 {scope} 范围内的数据，不能新建县（市、区）",
+        "You may change only {scope}: adding a county is not yours to do",
+    ),
+    "refused.out_of_scope": (
+        "{region} 不在您的修改范围（{scope}）内",
+        "{region} is outside the area you may change ({scope})",
+    ),
+    "refused.out_of_view": (
+        "{region} 不在您的查看范围（{scope}）内",
+        "{region} is outside the area you may see ({scope})",
+    ),
+    "refused.no_officer": ("没有用户名为 {user} 的账户", "No account with the user name {user}"),
+    "refused.own_account": ("不能停用自己的账户", "You cannot disable your own account"),
+    "refused.officer_disabled": ("该账户已经停用", "That account is disabled already"),
+    "refused.officer_enabled": ("该账户已经在用", "That account is active already"),
+    "refused.has_officers": (
+        "数据库中已有工作人员账户：请由县级管理员用“kxtui officer add”添加",
+        "The database has officer accounts already: a county admin adds more (kxtui officer add)",
+    ),
+    "field.out_of_scope": (
+        "不在您的修改范围（{scope}）内",
+        "Outside the area you may change ({scope})",
+    ),
+    "field.user_name": (
+        "只能用字母、数字、_ . -，最多 32 个字符",
+        "Letters, digits, _ . - only, at most 32 characters",
+    ),
+    "field.user_name_taken": ("该用户名已属于 {name}", "This user name belongs to {name}"),
+    "field.role_region.county_admin": (
+        "县级管理员负责县（市、区），或留空 = 全部区域",
+        "A county admin covers a county, or (left empty) the whole database",
+    ),
+    "field.role_region.town_staff": ("镇街工作人员负责一个镇或街道", "Town staff cover a town"),
+    "field.role_region.village_liaison": (
+        "联络员负责一个村或社区",
+        "A liaison covers a village or community",
+    ),
+    "field.role_region.grid_officer": ("网格员负责一个网格", "A grid officer covers a grid"),
+    "field.role_needs_region": ("请选择该角色负责的区域", "Choose the region this role covers"),
+    "field.view_region": (
+        "查看范围须包含负责区域（例如所在的镇街或县）",
+        "The view region must contain the region (its town or county, say)",
+    ),
+    "scope.whole": ("全部区域", "the whole database"),
+    "AccessRole.county_admin": ("县级管理员", "county admin"),
+    "AccessRole.viewer": ("只读", "read-only viewer"),
+    "PersonRole.county_staff": ("县级科协工作人员", "county staff"),
+    "PersonRole.town_staff": ("镇(街道)科协工作人员", "town staff"),
+    "PersonRole.village_liaison": ("村级科普联络员", "village liaison"),
+    "PersonRole.grid_officer": ("网格员", "grid officer"),
+    "cmd.officers": ("工作人员: 账户管理", "Officers: accounts"),
+    "cmd.officers.help": (
+        "县级管理员：查看、添加、停用工作人员账户",
+        "County admins: list, add and disable officer accounts",
+    ),
+    "officers.title": ("工作人员账户", "Officer accounts"),
+    "officers.active": ("在用", "active"),
+    "officers.state": ("状态", "State"),
+    "officers.view": ("另可查看", "May also see"),
+    "officers.count": ("共 {count} 个账户，{active} 个在用", "{count} accounts, {active} active"),
+    "officers.disabled": ("停用", "disabled"),
+    "officers.none": ("（没有账户）", "(no accounts)"),
+    "officers.keys": (
+        "a 添加  d 停用  e 启用  Esc 返回",
+        "a add  d disable  e enable  Esc back",
+    ),
+    "officers.confirm_disable": (
+        "停用 {name}（{user}）的账户？停用后该用户不能再使用 kxtui。",
+        "Disable the account of {name} ({user})? They can no longer use kxtui.",
+    ),
+    "officers.disable": ("停用", "Disable"),
+    "officers.keep": ("不停用", "Keep"),
+    "officers.disabled_done": ("已停用 {user}", "{user} disabled"),
+    "officers.enabled_done": ("已启用 {user}", "{user} enabled"),
+    "officers.added": ("已添加 {user}", "{user} added"),
+    "key.add": ("添加", "Add"),
+    "key.disable": ("停用", "Disable"),
+    "key.enable": ("启用", "Enable"),
+    "form.officer.new": ("添加工作人员账户", "New officer account"),
+    "form.user_name": ("系统用户名", "Unix user name"),
+    "form.officer_name": ("姓名", "Name"),
+    "form.role": ("角色", "Role"),
+    "form.region_scope": ("负责区域", "Region"),
+    "form.view_region": ("另可查看（可选）", "May also see (optional)"),
+    "form.region_scope.hint": ("输入名称或拼音；县级管理员留空 = 全部区域", ""),
+    "cli.officer.list_header": (
+        "用户名\t姓名\t角色\t负责区域\t查看范围\t状态",
+        "user\tname\trole\tregion\tview\tstatus",
+    ),
+    "cli.officer.added": (
+        "已添加账户 {user}（{role}，{region}）",
+        "Added {user} ({role}, {region})",
+    ),
+    "cli.officer.disabled": ("已停用账户 {user}", "Disabled {user}"),
+    "cli.officer.enabled": ("已启用账户 {user}", "Enabled {user}"),
+    "cli.init.done": (
+        "已创建县级管理员 {user}（全部区域）：{path}",
+        "Created the county admin {user} (whole database): {path}",
+    ),
+    # labels of stored codes
+    "RegionKind.county": ("县（市、区）", "county"),
+    "RegionKind.town": ("镇", "town"),
+    "RegionKind.subdistrict": ("街道", "subdistrict"),
+    "RegionKind.village": ("村", "village"),
+    "RegionKind.community": ("社区", "community"),
+    "RegionKind.grid": ("网格", "grid"),
+    "VenueType.education_base": ("市级科普教育基地", "science education base"),
+    "VenueType.tech_courtyard": ("科技小院", "science & technology courtyard"),
+    "VenueType.community_museum": ("社区科普馆", "community science museum"),
+    "VenueType.school_museum": ("学校科普馆", "school science museum"),
+    "VenueType.science_park": ("科普公园", "science park"),
+    "VenueType.demonstration_school": ("科普示范学校", "demonstration school"),
+    "VenueType.town_activity_centre": ("镇(街道)科普活动中心", "town science activity centre"),
+    "VenueType.enterprise_sast": ("企业科协", "enterprise SAST"),
+    "VenueType.university_sast": ("高校科协", "university SAST"),
+    "VenueType.rural_tech_association": ("农技协", "rural technical association"),
+    "VenueType.community_station": ("社区科普活动站", "community science station"),
+    "VenueType.household_point": ("住户科普网点", "household network point"),
+    "VenueType.neighbour_point": ("邻里科普交流点", "neighbour exchange point"),
+    "VenueType.notice_point": ("楼门科普公示点", "building-door notice point"),
+    "VenueType.building_point": ("楼栋科普宣传点", "building promotion point"),
+    "VenueType.courtyard_point": ("院落科普帮助点", "courtyard help point"),
+    "VenueType.estate_point": ("小区科普服务点", "residential-estate service point"),
+    "VenueType.street_point": ("街巷科普督办点", "street supervision point"),
+    "VenueType.community_school": ("社区科普学校", "community science school"),
+    "VenueLevel.national": ("国家级", "national"),
+    "VenueLevel.province": ("省级", "provincial"),
+    "VenueLevel.city": ("市级", "city"),
+    "VenueLevel.county": ("县级", "county"),
+    "VenueLevel.town": ("镇(街道)级", "town"),
+    "VenueLevel.village": ("村(社区)级", "village"),
+    "SixHave.organisation": ("有组织", "organisation"),
+    "SixHave.rules": ("有制度", "rules"),
+    "SixHave.site": ("有场所", "site"),
+    "SixHave.medium": ("有载体", "medium"),
+    "SixHave.activities": ("有活动", "activities"),
+    "SixHave.feature": ("有特色", "distinctive feature"),
+    "ThemeDay.science_day": ("全国科普日", "National Science Popularisation Day"),
+    "ThemeDay.workers_day": ("全国科技工作者日", "National Science Workers' Day"),
+    "ThemeDay.science_week": ("全国科技活动周", "National Science and Technology Week"),
+    "ThemeDay.other": ("其他主题日", "other theme day"),
+    "Campaign.dandelion": ("蒲公英科普行动", "Dandelion (youth)"),
+    "Campaign.silver_age": ("银龄科普行动", "Silver Age (elderly)"),
+    "Campaign.farmers": ("农民科普行动", "Farmers"),
+    "Campaign.industrial_workers": ("产业工人科普行动", "Industrial workers"),
+    "TargetGroup.youth": ("青少年", "young people"),
+    "TargetGroup.elderly": ("老年人", "elderly"),
+    "TargetGroup.farmers": ("农民", "farmers"),
+    "TargetGroup.industrial_workers": ("产业工人", "industrial workers"),
+    "TargetGroup.residents": ("社区居民", "residents"),
+    "TargetGroup.officials": ("领导干部和公务员", "officials"),
+    "TargetGroup.science_workers": ("科技工作者", "science workers"),
+    "Domain.health": ("健康", "health"),
+    "Domain.education": ("教育", "education"),
+    "Domain.agriculture": ("农业", "agriculture"),
+    "Domain.engineering": ("工程技术", "engineering"),
+    "Domain.emergency": ("应急安全", "emergency"),
+    "Domain.environment": ("生态环境", "environment"),
+    "Domain.information": ("信息技术", "information technology"),
+    "Domain.culture": ("科学文化", "science culture"),
+    "ActivityFormat.lecture": ("集中授课", "lecture"),
+    "ActivityFormat.field_class": ("田间课堂", "field class"),
+    "ActivityFormat.exhibition": ("科普展览", "exhibition"),
+    "ActivityFormat.science_show": ("科普秀", "science show"),
+    "ActivityFormat.caravan": ("科普大篷车", "science caravan"),
+    "ActivityFormat.experts_into_schools": ("专家进校园", "experts into schools"),
+    "ActivityFormat.anti_cult": ("反邪教宣传", "anti-cult publicity"),
+    "ActivityFormat.visit": ("走访慰问", "visit"),
+    "ActivityFormat.online": ("线上/新媒体", "online / new media"),
+    "ActivityFormat.other": ("其他", "other"),
+}
+
+
+# The roles that are a person's job carry the job's name (one name for one thing).
+for _shared in ("town_staff", "village_liaison", "grid_officer"):
+    STRINGS[f"AccessRole.{_shared}"] = STRINGS[f"PersonRole.{_shared}"]
+
+
+def set_language(language: str | None) -> str:
+    """Choose the language (from --lang, else KXTUI_LANG, else Chinese); returns it."""
+    chosen = (language or os.environ.get("KXTUI_LANG") or "zh").lower()[:2]
+    _language["current"] = chosen if chosen in LANGUAGES else "zh"
+    return _language["current"]
+
+
+def language() -> str:
+    return _language["current"]
+
+
+def t(key: str, **params: object) -> str:
+    zh, en = STRINGS.get(key, (key, key))
+    text = en if _language["current"] == "en" else zh
+    return text.format(**params) if params else text
+
+
+def label(value: StrEnum | str, enum: type[StrEnum] | None = None) -> str:
+    """Name of a stored code: label(RegionKind.TOWN) → "镇"."""
+    enum_name = enum.__name__ if enum else type(value).__name__
+    key = f"{enum_name}.{value}"
+    return t(key) if key in STRINGS else str(value)

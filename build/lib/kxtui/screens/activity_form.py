@@ -1,0 +1,202 @@
+"""Log or edit an activity (活动台账 record): where, when, what, for whom, and who served."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Input, Select, SelectionList
+
+from kxtui import clock
+from kxtui.db import activities
+from kxtui.db.rows import ActivityDetail, ActivityInput, Choice, Draft
+from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay
+from kxtui.i18n import label, t
+from kxtui.screens.form import FormScreen
+from kxtui.widgets.choice_input import ChoiceInput
+from kxtui.widgets.form_field import FormField, ParsedDate, select, text_input
+from kxtui.widgets.service_list import ServiceList
+
+TEXT_FIELDS = ("title", "start", "end", "duration", "people_reached", "materials", "notes")
+
+
+class ActivityFormScreen(FormScreen):
+    """New activity (pre-filled with a region and venue), or edit `existing`."""
+
+    form_name = "activity"
+
+    def __init__(
+        self,
+        *,
+        region: Choice | None = None,
+        venue: Choice | None = None,
+        existing: ActivityDetail | None = None,
+        draft: Draft | None = None,
+    ) -> None:
+        super().__init__(draft=draft)
+        self.existing = existing
+        self.region_choice = existing.region if existing else region
+        self.venue_choice = existing.venue if existing else venue
+        if existing is not None:
+            self.title_text = t("form.activity.edit", title=existing.title[:30])
+            if draft is None:
+                self.draft_target = f"activity:{existing.id}"
+        else:
+            self.title_text = t("form.activity.new")
+
+    def fields(self) -> ComposeResult:
+        a = self.existing
+        today = clock.today().isoformat()
+        yield FormField("title", t("activity.title"), text_input(a.title if a else ""))
+        for name, day in (
+            ("start", a.start_date if a else None),
+            ("end", a.end_date if a else None),
+        ):
+            yield FormField(
+                name,
+                t(f"activity.{name}"),
+                text_input(day.isoformat() if day else "", placeholder=today),
+                extra=ParsedDate(id=f"{name}-parsed"),
+            )
+        duration = str(a.duration) if a else "2"
+        yield FormField("duration", t("activity.duration"), text_input(duration))
+        yield FormField(
+            "region",
+            t("activity.region"),
+            ChoiceInput(
+                self._find_regions,
+                choice=self.region_choice,
+                placeholder=t("activity.find"),
+                id="region",
+            ),
+        )
+        yield FormField(
+            "venue",
+            t("activity.venue"),
+            ChoiceInput(
+                self._find_venues,
+                choice=self.venue_choice,
+                placeholder=t("activity.find"),
+                id="venue",
+            ),
+        )
+        team = a.organiser_team if a else None
+        organiser = ChoiceInput(
+            self._find_teams, choice=team, placeholder=t("activity.organiser_hint"), id="organiser"
+        )
+        if a and not team:
+            organiser.restore_draft({"id": None, "name": "", "text": a.organiser})
+        yield FormField("organiser", t("activity.organiser"), organiser)
+        for name, enum in (("theme_day", ThemeDay), ("campaign", Campaign)):
+            current = getattr(a, name) if a else None
+            options = [(label(x), x.value) for x in enum]
+            yield FormField(name, t(f"activity.{name}"), select(options, current, blank=True))
+        yield FormField(
+            "format",
+            t("activity.format"),
+            select(
+                [(label(x), x.value) for x in ActivityFormat], a.format if a else None, blank=True
+            ),
+        )
+        groups = set(a.target_groups) if a else set()
+        yield FormField(
+            "target_groups",
+            t("activity.target_groups"),
+            SelectionList[str](
+                *[(label(g), g.value, g.value in groups) for g in TargetGroup], compact=True
+            ),
+        )
+        for name in ("people_reached", "materials"):
+            value = str(getattr(a, name)) if a else ""
+            yield FormField(name, t(f"activity.{name}"), text_input(value, placeholder="0"))
+        yield FormField("notes", t("activity.notes"), text_input(a.notes if a else ""))
+        yield FormField(
+            "service",
+            t("activity.service"),
+            ServiceList(
+                self.region_choice.id if self.region_choice else None, a.service if a else ()
+            ),
+        )
+
+    def use_existing(self, existing: ActivityDetail) -> None:
+        super().use_existing(existing)
+        self.region_choice, self.venue_choice = existing.region, existing.venue
+
+    def prepare(self) -> None:
+        self.query_one(ServiceList).default_hours = self._control("duration").value
+
+    def _control(self, name: str) -> Any:
+        return self.query_one(f"#field-{name}", FormField).control
+
+    # -- lookups (run in workers by the fields) --------------------------------
+
+    def _region_id(self) -> int | None:
+        choice = self._control("region").choice
+        return choice.id if choice else None
+
+    def _find_regions(self, text: str) -> tuple[Any, tuple[Any, ...]]:
+        return activities.find_regions, (text,)
+
+    def _find_venues(self, text: str) -> tuple[Any, tuple[Any, ...]]:
+        return activities.find_venues, (self._region_id(), text)
+
+    def _find_teams(self, text: str) -> tuple[Any, tuple[Any, ...]]:
+        return activities.find_teams, (self._region_id(), text)
+
+    # -- live feedback ---------------------------------------------------------
+
+    @on(Input.Changed, "#field-duration Input")
+    def _duration_typed(self, event: Input.Changed) -> None:
+        self.query_one(ServiceList).default_hours = event.value.strip() or "2"
+
+    @on(ChoiceInput.Chosen, "#region")
+    def _region_chosen(self) -> None:
+        self.query_one(ServiceList).region_id = self._region_id()
+
+    # -- saving ----------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        out = {name: self._control(name).value for name in TEXT_FIELDS}
+        for name in ("theme_day", "campaign", "format"):
+            value = self._control(name).value
+            out[name] = "" if value is Select.NULL else value
+        return out
+
+    def submitted(self) -> ActivityInput:
+        raw = self.values()
+        organiser = self._control("organiser")
+        venue = self._control("venue").choice
+        return ActivityInput(
+            **raw,
+            region_id=self._region_id(),
+            venue_id=venue.id if venue else None,
+            organiser_team_id=organiser.choice.id if organiser.choice else None,
+            organiser="" if organiser.choice else organiser.value,
+            target_groups=tuple(self._control("target_groups").selected),
+            service=self.query_one(ServiceList).service(),
+            confirmed=self.confirmed,
+        )
+
+    def save_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        data = self.submitted()
+        if self.existing is not None:
+            return activities.update_activity, (self.existing.id, self.existing.version, data)
+        return activities.create_activity, (data,)
+
+    # -- drafts ----------------------------------------------------------------
+
+    def draft_context(self) -> dict[str, Any]:
+        if self.existing is not None:
+            return {"activity_id": self.existing.id, "version": self.existing.version}
+        return {}
+
+    @staticmethod
+    def reopen_kwargs(context: dict[str, Any]) -> dict[str, Any] | None:
+        if "activity_id" not in context:
+            return {}
+        detail = activities.detail(context["activity_id"])
+        if detail is None or detail.deleted:
+            return None
+        return {"existing": detail._replace(version=context.get("version", detail.version))}

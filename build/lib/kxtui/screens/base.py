@@ -1,0 +1,86 @@
+"""What every kxtui screen shares: binding descriptions translated at display time, and the
+read-only check before a write."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.binding import ActiveBinding
+from textual.events import Key
+from textual.widgets import Input, Static
+
+from kxtui.db.database import is_read_only
+from kxtui.db.errors import KxError
+from kxtui.i18n import t
+
+
+class TranslatedBindings:
+    """Binding descriptions are i18n keys ("key.jump"); the footer shows them translated,
+    so the language can be chosen at start-up after the classes were defined."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        active = super().active_bindings  # type: ignore[misc]
+        return {
+            key: item._replace(
+                binding=replace(item.binding, description=t(item.binding.description)),
+                tooltip=t(item.tooltip) if item.tooltip else "",
+            )
+            for key, item in active.items()
+        }
+
+    def writable(self) -> bool:
+        """Whether changes can be saved; if not, says so."""
+        if is_read_only():
+            self.app.show_error(KxError("error.read_only"))  # type: ignore[attr-defined]
+            return False
+        return True
+
+
+class SearchedTable:
+    """A screen around a windowed table with a search field (`SEARCH`, a selector) and a line
+    of column captions (`HEADER`); the screen has `filter` (with `text`) and `reload(f)`.
+
+    The screen's `table` property gives its `PagedTable`.
+
+    A printable key no binding took goes to the search field: the officer can start typing
+    at once, and a key typed while "/" is still moving the focus is not lost. Enter goes
+    back to the table; Esc leaves the field, then the screen. The focus moves at once
+    (`Screen.set_focus`, not `Widget.focus`, which waits a turn of the event loop), so
+    keys a line delivers together follow the first one where it went."""
+
+    SEARCH = ""
+    HEADER = ""
+
+    def on_key(self, event: Key) -> None:
+        if event.key in self.active_bindings:  # type: ignore[attr-defined]
+            return  # the binding runs
+        search = self.query_one(self.SEARCH, Input)  # type: ignore[attr-defined]
+        if event.is_printable and event.character and not search.has_focus:
+            event.stop()
+            self.set_focus(search)  # type: ignore[attr-defined]
+            search.insert_text_at_cursor(event.character)
+
+    def on_resize(self) -> None:
+        self._show_header()
+
+    def _show_header(self) -> None:
+        width = self.table.scrollable_content_region.width or self.size.width - 2  # type: ignore[attr-defined]
+        self.query_one(self.HEADER, Static).update(self.table.header(width))  # type: ignore[attr-defined]
+
+    def action_search(self) -> None:
+        self.set_focus(self.query_one(self.SEARCH, Input))  # type: ignore[attr-defined]
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == self.SEARCH.lstrip("#"):
+            self.reload(self.filter._replace(text=event.value))  # type: ignore[attr-defined]
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == self.SEARCH.lstrip("#"):
+            self.set_focus(self.table)  # type: ignore[attr-defined]
+
+    def action_back(self) -> None:
+        if self.query_one(self.SEARCH, Input).has_focus:  # type: ignore[attr-defined]
+            self.set_focus(self.table)  # type: ignore[attr-defined]
+        else:
+            self.dismiss()  # type: ignore[attr-defined]

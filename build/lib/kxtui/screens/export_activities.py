@@ -1,0 +1,169 @@
+"""Export the ledger's activities (its current filter) to an XLSX or CSV file.
+
+The file is written by a thread worker with a progress bar; an existing file is replaced only
+after the officer confirms. Dismisses with the path written, or None. Other exports (the
+audit log) subclass it: their words (`TITLE_KEY`, `FILE_NAME_KEY`, `DONE_KEY`) and `export`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, ProgressBar, RadioButton, RadioSet, Static
+
+from kxtui import clock
+from kxtui.db.errors import KxError
+from kxtui.db.rows import LedgerFilter
+from kxtui.display import clean
+from kxtui.i18n import t
+from kxtui.screens.base import TranslatedBindings
+from kxtui.screens.confirm import ConfirmScreen
+from kxtui.widgets.workers import run_db
+
+if TYPE_CHECKING:
+    from kxtui.db.sheets_export import ExportResult
+
+FORMATS = ("xlsx", "csv")
+
+
+def default_folder() -> Path:
+    """The documents folder when there is one (a desktop), else the working directory."""
+    from platformdirs import user_documents_path
+
+    documents = user_documents_path()
+    return documents if documents.is_dir() else Path.cwd()
+
+
+def export(
+    ledger_filter: LedgerFilter,
+    path: Path,
+    file_format: str,
+    overwrite: bool,
+    progress: Callable[[str, int, int], None],
+) -> ExportResult:
+    """Runs in the worker; the data layer is imported there, not at start-up."""
+    from kxtui.db.sheets_export import export_activities
+
+    return export_activities(
+        ledger_filter, path, file_format, overwrite=overwrite, progress=progress
+    )
+
+
+class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
+    CSS_PATH = "export_activities.tcss"
+    TITLE_KEY = "sheet.export.title"
+    FILE_NAME_KEY = "sheet.export.file_name"
+    DONE_KEY = "sheet.export.done"
+    BINDINGS = [
+        Binding("escape", "close", "key.close", id="export.close"),
+        Binding("ctrl+s", "export", "sheet.key.export", id="export.run", priority=True),
+    ]
+
+    def __init__(self, filter: Any, count: int) -> None:  # noqa: A002 (the ledger's word)
+        super().__init__()
+        self.rows_filter = filter
+        self.count = count
+        self.busy = False
+        self.written: str | None = None
+
+    def compose(self) -> ComposeResult:
+        name = t(self.FILE_NAME_KEY, date=clock.today().isoformat()) + ".xlsx"
+        with Vertical(id="export"):
+            yield Label(t(self.TITLE_KEY, count=f"{self.count:,}"), id="export-title")
+            with Horizontal(classes="export-row"):
+                yield Label(t("sheet.export.format"), classes="export-label")
+                with RadioSet(id="export-format", compact=True):
+                    yield RadioButton("XLSX", value=True, id="format-xlsx", compact=True)
+                    yield RadioButton("CSV", id="format-csv", compact=True)
+            with Horizontal(classes="export-row"):
+                yield Label(t("sheet.export.path"), classes="export-label")
+                yield Input(str(default_folder() / name), id="export-path", compact=True)
+            yield ProgressBar(id="export-progress", show_eta=False)
+            yield Static("", id="export-status")
+            yield Label(t("sheet.export.hint"), id="export-keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    @property
+    def file_format(self) -> str:
+        pressed = self.query_one(RadioSet).pressed_index
+        return FORMATS[max(pressed, 0)]
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        field = self.query_one("#export-path", Input)
+        path = Path(field.value)
+        if path.suffix.lower().lstrip(".") in FORMATS:
+            field.value = str(path.with_suffix(f".{self.file_format}"))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_export()
+
+    def action_export(self, overwrite: bool = False) -> None:
+        text = self.query_one("#export-path", Input).value.strip()
+        if self.busy:
+            return
+        if not text:
+            self._status(t("sheet.export.no_path"), error=True)
+            return
+        self.busy = True
+        self._status("")
+        self.query_one(ProgressBar).add_class("-running")
+        path = Path(text).expanduser()
+        job = partial(self.export, path, self.file_format, overwrite, self._report)
+        run_db(self, job, done=self._done, failed=self._failed, group="export")
+
+    def export(
+        self,
+        path: Path,
+        file_format: str,
+        overwrite: bool,
+        progress: Callable[[str, int, int], None],
+    ) -> ExportResult:
+        """Runs in the worker."""
+        return export(self.rows_filter, path, file_format, overwrite, progress)
+
+    def _report(self, stage: str, done: int, total: int) -> None:
+        """Called by the worker thread."""
+        self.app.call_from_thread(self._progress, done, total)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.query_one(ProgressBar).update(total=total or None, progress=done)
+
+    def _done(self, result: ExportResult) -> None:
+        self.busy = False
+        self.written = result.path
+        finished = max(result.rows, 1)
+        self.query_one(ProgressBar).update(total=finished, progress=finished)
+        self._status(t(self.DONE_KEY, count=f"{result.rows:,}", path=result.path))
+
+    def _failed(self, error: KxError) -> None:
+        self.busy = False
+        if error.key != "sheet.exists":
+            self._status(t(error.key, **error.params), error=True)
+            return
+
+        def answered(overwrite: bool | None) -> None:
+            if overwrite:
+                self.action_export(overwrite=True)
+
+        question = t("sheet.export.overwrite", path=clean(error.params.get("path", ""), 200))
+        yes, no = t("sheet.export.overwrite_yes"), t("sheet.export.overwrite_no")
+        self.app.push_screen(ConfirmScreen(question, yes, no), answered)
+
+    def _status(self, message: str, *, error: bool = False) -> None:
+        style = "bold red" if error else ""
+        self.query_one("#export-status", Static).update(Text(clean(message, 400), style=style))
+
+    def action_close(self) -> None:
+        if not self.busy:
+            self.dismiss(self.written)

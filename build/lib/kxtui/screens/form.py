@@ -1,0 +1,371 @@
+"""The modal form every form screen builds on: Ctrl+S saves in a worker, errors appear beside
+their fields, Esc with changes asks first, nothing typed is lost by an error, and what is typed
+is kept as a draft (about a second after the last keystroke, and on hang-up) until the form is
+saved or discarded. When someone else saved the record meanwhile, the conflict dialog shows
+their values beside mine (`kxtui.screens.conflict`): never a silent overwrite."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.events import Key
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
+
+from kxtui.db.errors import ConflictError, KxError, NeedsConfirmation, ValidationError
+from kxtui.db.rows import Draft
+from kxtui.i18n import t
+from kxtui.screens.base import TranslatedBindings
+from kxtui.screens.confirm import ChoiceScreen
+from kxtui.screens.conflict import THEIRS, ConflictScreen, FieldConflict
+from kxtui.widgets.form_field import Edited, FormField
+from kxtui.widgets.workers import run_db
+
+DRAFT_DELAY = 1.0  # seconds after the last change
+
+
+def control_value(widget: Widget | None) -> Any:
+    """A control's value as JSON can keep it."""
+    if widget is None:
+        return None
+    if hasattr(widget, "draft_value"):
+        return widget.draft_value
+    if isinstance(widget, Select):
+        return "" if widget.value is Select.NULL else widget.value
+    if isinstance(widget, SelectionList):
+        return list(widget.selected)
+    if isinstance(widget, TextArea):
+        return widget.text
+    return widget.value  # type: ignore[attr-defined]
+
+
+def _holds(widget: Widget | None) -> bool:
+    """Whether a field's extra widget holds input (a note beside a checkbox), not a hint."""
+    return widget is not None and (hasattr(widget, "value") or hasattr(widget, "draft_value"))
+
+
+def shown_value(widget: Widget | None) -> str:
+    """A control's value as the person sees it (a choice's label, not its code)."""
+    value = control_value(widget)
+    if isinstance(widget, Select):
+        labels = {option: str(prompt) for prompt, option in widget._options}
+        return labels.get(widget.value, "") if widget.value is not Select.NULL else ""
+    if isinstance(widget, Checkbox):
+        return t("audit.yes") if value else t("audit.no")
+    if isinstance(widget, SelectionList):
+        return "、".join(str(widget.get_option(v).prompt) for v in value)
+    if isinstance(value, dict):  # a chosen record, or what was typed to find one
+        return str(value.get("name") or value.get("text") or "")
+    if isinstance(value, list):  # picked records: [id, name, ...] each
+        return "、".join(" ".join(str(part) for part in item[1:] if part not in (None, "", False))
+                        for item in value)  # fmt: skip
+    return "" if value is None else str(value)
+
+
+def set_control_value(widget: Widget | None, value: Any) -> None:
+    if widget is None or value is None:
+        return
+    if hasattr(widget, "restore_draft"):
+        widget.restore_draft(value)
+    elif isinstance(widget, Select):
+        widget.value = value if value else Select.NULL
+    elif isinstance(widget, SelectionList):
+        widget.deselect_all()
+        for item in value:
+            widget.toggle(item)  # deselected above, so this selects it
+    elif isinstance(widget, TextArea):
+        widget.text = value
+    else:
+        widget.value = value  # type: ignore[attr-defined]
+
+
+class FormScreen(TranslatedBindings, ModalScreen[Any]):
+    """A modal form. Subclasses compose fields, say what saving calls (`save_call`), and what
+    reopens them from a draft (`draft_context`, `reopen_kwargs`)."""
+
+    DEFAULT_CSS = """
+    FormScreen { align: center middle; }
+    FormScreen > #form {
+        width: 90%; max-width: 100; height: auto; max-height: 100%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    FormScreen #form-title { text-style: bold; width: 1fr; }
+    FormScreen #form-body { height: auto; max-height: 1fr; }
+    FormScreen #form-status { color: $text-error; height: auto; }
+    FormScreen #form-keys { color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s", "save", "key.save", id="form.save", priority=True),
+        Binding("escape", "cancel", "key.cancel", id="form.cancel"),
+    ]
+
+    form_name: ClassVar[str] = ""
+    title_text = ""
+
+    def __init__(self, *, draft: Draft | None = None) -> None:
+        super().__init__()
+        self.resumed = draft
+        self.draft_target = draft.target if draft else f"new:{uuid.uuid4().hex[:12]}"
+        self._draft_timer: Timer | None = None
+        self._last_draft: dict[str, Any] | None = None
+        self._finished = False
+        self.confirmed = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield Label(Text(self.title_text), id="form-title")
+            with VerticalScroll(id="form-body"):
+                yield from self.fields()
+            yield Static("", id="form-status")
+            yield Label(f"{t('form.save')}   {t('form.cancel')}", id="form-keys")
+
+    def fields(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def values(self) -> dict[str, Any]:
+        """Everything the person typed or chose, by field name, as the save call wants it."""
+        raise NotImplementedError
+
+    def save_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        """The data-layer function and arguments that save this form."""
+        raise NotImplementedError
+
+    def draft_context(self) -> dict[str, Any]:
+        """What `reopen_kwargs` needs to build this form again (ids, JSON-safe)."""
+        raise NotImplementedError
+
+    @staticmethod
+    def reopen_kwargs(context: dict[str, Any]) -> dict[str, Any] | None:
+        """Run in a worker: the constructor arguments for a draft's context, or None when the
+        record it edits is gone."""
+        raise NotImplementedError
+
+    def prepare(self) -> None:
+        """After the fields are composed (again, when a conflict loads someone else's save)."""
+
+    def use_existing(self, existing: Any) -> None:
+        """Edit this fresher read of the record from now on (its version, its values)."""
+        self.existing = existing
+
+    def on_mount(self) -> None:
+        self.prepare()
+        self._initial = self.field_values()
+        self._saving = False
+        if self.resumed is not None:
+            self.restore_fields(self.resumed.data.get("values", {}))
+            self._last_draft = self.field_values()
+        first = self._first_input()
+        if first is not None:
+            self.set_focus(first)  # at once: keys typed right after opening land in it
+
+    def _first_input(self) -> Input | None:
+        inputs = self.query(Input)
+        return inputs.first() if inputs else None
+
+    def on_key(self, event: Key) -> None:
+        """A printable key sent to the form itself while it was opening (see `KxApp.on_key`)
+        goes into the focused field, or the first one. A focused field keeps its own keys,
+        so a key that reaches the form past a focused field was sent to the form."""
+        if not (event.is_printable and event.character):
+            return
+        focused = self.focused
+        target = focused if isinstance(focused, Input) else None
+        if focused is None:
+            target = self._first_input()
+        if target is not None:
+            event.stop()
+            self.set_focus(target)
+            target.insert_text_at_cursor(event.character)
+
+    # -- values and drafts -----------------------------------------------------
+
+    def field_values(self) -> dict[str, Any]:
+        """Every field's control (and its extra control) as JSON-safe values."""
+        out: dict[str, Any] = {}
+        for field in self.query(FormField):
+            value = control_value(field.control)
+            out[field.field] = [value, control_value(field.extra)] if _holds(field.extra) else value
+        return out
+
+    def shown_values(self) -> dict[str, str]:
+        """Every field as the person sees it (for the conflict dialog)."""
+        out = {}
+        for field in self.query(FormField):
+            extra = f" {shown_value(field.extra)}" if _holds(field.extra) else ""
+            out[field.field] = (shown_value(field.control) + extra).strip()
+        return out
+
+    def restore_fields(self, values: dict[str, Any]) -> None:
+        for field in self.query(FormField):
+            if field.field in values:
+                value = values[field.field]
+                if _holds(field.extra) and isinstance(value, list) and len(value) == 2:
+                    set_control_value(field.control, value[0])
+                    set_control_value(field.extra, value[1])
+                else:
+                    set_control_value(field.control, value)
+
+    @property
+    def dirty(self) -> bool:
+        return self.resumed is not None or self.field_values() != self._initial
+
+    def draft_summary(self) -> str:
+        typed = next(
+            (v for v in self.field_values().values() if isinstance(v, str) and v.strip()), ""
+        )
+        return f"{self.title_text} · {typed[:40]}" if typed else self.title_text
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    @on(SelectionList.SelectedChanged)
+    @on(TextArea.Changed)
+    @on(Edited)
+    def _changed(self) -> None:
+        if self._finished or not self.is_mounted or not hasattr(self, "_initial"):
+            return
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY, self.keep_draft)
+
+    def keep_draft(self) -> None:
+        """Hand the form's current state to the app's draft keeper (if it changed)."""
+        if self._finished or not hasattr(self, "_initial"):
+            return
+        values = self.field_values()
+        if values == self._last_draft:
+            return
+        keeper = self.app.drafts  # type: ignore[attr-defined]
+        if values == self._initial and self.resumed is None:
+            keeper.forget(self.form_name, self.draft_target)
+        else:
+            data = {"context": self.draft_context(), "values": values}
+            keeper.save(self.form_name, self.draft_target, self.draft_summary(), data)
+        self._last_draft = values
+
+    def _close(self, result: Any) -> None:
+        """Leave the form for good: its draft goes (queued after any earlier draft write)."""
+        self._finished = True
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self.app.drafts.forget(self.form_name, self.draft_target)  # type: ignore[attr-defined]
+        self.dismiss(result)
+
+    # -- saving ----------------------------------------------------------------
+
+    def action_save(self, confirmed: bool = False) -> None:
+        if self._saving:
+            return
+        self._saving = True
+        self.confirmed = confirmed  # the person has seen the warnings and saves anyway
+        self.query_one("#form-status", Static).update(Text(t("form.saving"), style="dim"))
+        fn, args = self.save_call()
+        run_db(self, fn, *args, done=self._close, failed=self._failed, group="form-save")
+
+    def _failed(self, error: KxError) -> None:
+        self._saving = False
+        status = self.query_one("#form-status", Static)
+        for field in self.query(FormField):
+            field.set_error(None)
+        if isinstance(error, ConflictError):
+            self._conflict(error)
+            return
+        if not isinstance(error, ValidationError):
+            status.update(Text(t(error.key, **error.params)))
+            return
+        first: FormField | None = None
+        for name, (key, params) in error.errors.items():
+            matches = self.query(f"#field-{name}")
+            if matches:
+                field = matches.first(FormField)
+                field.set_error(t(key, **params), warning=isinstance(error, NeedsConfirmation))
+                first = first or field
+        if first is not None:
+            first.control.focus()
+            first.scroll_visible(animate=False)
+        if isinstance(error, NeedsConfirmation):
+            status.update(Text(t("form.warnings", count=len(error.errors)), style="bold"))
+            messages = "\n".join(f"· {t(key, **params)}" for key, params in error.errors.values())
+            question = f"{t('form.confirm_warnings')}\n{messages}"
+            answers = [("y", t("form.save_anyway"), True), ("n", t("form.keep"), False)]
+            self.app.push_screen(ChoiceScreen(question, answers), self._confirmed)
+        else:
+            status.update(Text(t("form.errors", count=len(error.errors))))
+
+    def _confirmed(self, save_anyway: bool | None) -> None:
+        if save_anyway:
+            self.action_save(confirmed=True)
+
+    # -- someone else saved meanwhile -------------------------------------------
+
+    def _conflict(self, error: ConflictError) -> None:
+        """Read the record as they saved it; the dialog then compares it with mine."""
+        mine, shown_mine = self.field_values(), self.shown_values()
+        context = {k: v for k, v in self.draft_context().items() if k != "version"}
+
+        async def loaded(kwargs: dict[str, Any] | None) -> None:
+            if not kwargs or "existing" not in kwargs:
+                self._status(t("refused.gone"))
+                return
+            base = self._initial
+            self.use_existing(kwargs["existing"])
+            await self.recompose()  # the fields now hold their values
+            self.prepare()
+            theirs, shown_theirs = self.field_values(), self.shown_values()
+            self._initial = theirs  # what is saved now is what "changed" compares with
+            fields = [
+                FieldConflict(name, self.query_one(f"#field-{name}", FormField).caption,
+                              shown_mine[name], shown_theirs.get(name, ""),
+                              keep_mine=value != base.get(name))
+                for name, value in mine.items() if value != theirs.get(name)
+            ]  # fmt: skip
+            if not fields:
+                self._status(t("conflict.none"))
+                return
+            by, at = str(error.params.get("by", "")), str(error.params.get("at", ""))
+            self.app.push_screen(ConflictScreen(by, at, fields),
+                                 lambda answer: self._resolved(answer, mine, theirs))  # fmt: skip
+
+        run_db(self, type(self).reopen_kwargs, context, done=loaded, group="form-save")
+
+    def _resolved(self, answer: Any, mine: dict[str, Any], theirs: dict[str, Any]) -> None:
+        if answer == THEIRS:
+            self._status(t("conflict.took_theirs"))
+        elif answer is None:
+            self.restore_fields(mine)
+            self._status(t("conflict.back"))
+        else:
+            self.restore_fields({k: mine[k] if answer.get(k) else v for k, v in theirs.items()})
+            self.action_save()
+
+    def _status(self, message: str) -> None:
+        self.query_one("#form-status", Static).update(Text(message))
+
+    # -- leaving ---------------------------------------------------------------
+
+    def action_cancel(self) -> None:
+        if not self.dirty:
+            self._close(None)
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "save":
+                self.action_save()
+            elif answer == "discard":
+                self._close(None)
+
+        answers = [
+            ("s", t("form.save_now"), "save"),
+            ("d", t("form.discard"), "discard"),
+            ("k", t("form.keep"), "keep"),
+        ]
+        self.app.push_screen(ChoiceScreen(t("form.unsaved"), answers), answered)

@@ -1,0 +1,316 @@
+"""The hierarchy screen: the region/venue tree on the left, the selected node's detail right."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from kxtui import clock
+from kxtui.db.database import is_read_only
+from kxtui.db.errors import RefusedError
+from kxtui.db.rows import Choice, Crumb, Dependants, NodeRef, RegionDetail, VenueDetail
+from kxtui.domain import VOLUNTEER_HOMES
+from kxtui.i18n import t
+from kxtui.screens.base import TranslatedBindings
+from kxtui.widgets.node_detail import NodeDetail
+from kxtui.widgets.region_tree import RegionTree
+from kxtui.widgets.workers import run_db
+
+# The query modules (run in workers) and the screens opened by a key are imported when first
+# needed: the first frame should not wait for them.
+
+
+def load_detail(ref: NodeRef, today: date) -> RegionDetail | VenueDetail | None:
+    from kxtui.db import regions, venues
+
+    if ref.kind == "region":
+        return regions.detail(ref.id, today)
+    return venues.detail(ref.id, today)
+
+
+def count_dependants(ref: NodeRef) -> Dependants | int:
+    from kxtui.db import regions, venues
+
+    if ref.kind == "region":
+        return regions.dependants(ref.id)
+    return venues.dependants(ref.id)
+
+
+def delete(ref: NodeRef, version: int) -> None:
+    from kxtui.db import regions, venues
+
+    if ref.kind == "region":
+        regions.delete_region(ref.id, version)
+    else:
+        venues.delete_venue(ref.id, version)
+
+
+class HierarchyScreen(TranslatedBindings, Screen[None]):
+    CSS_PATH = "hierarchy.tcss"
+    BINDINGS = [
+        Binding("slash", "jump", "key.jump", id="hierarchy.jump", tooltip="cmd.jump.help"),
+        Binding(
+            "a",
+            "add_region",
+            "key.add_region",
+            id="hierarchy.add_region",
+            tooltip="cmd.add_region.help",
+        ),
+        Binding(
+            "v",
+            "add_venue",
+            "key.add_venue",
+            id="hierarchy.add_venue",
+            tooltip="cmd.add_venue.help",
+        ),
+        Binding("e", "edit", "key.edit", id="hierarchy.edit", tooltip="cmd.edit.help"),
+        Binding(
+            "d,delete", "delete", "key.delete", id="hierarchy.delete", tooltip="cmd.delete.help"
+        ),
+        Binding(
+            "l",
+            "add_activity",
+            "key.add_activity",
+            id="hierarchy.add_activity",
+            tooltip="cmd.add_activity.help",
+        ),
+        Binding("t", "ledger", "key.ledger", id="hierarchy.ledger", tooltip="cmd.ledger.help"),
+        Binding("m", "roster", "key.roster", id="hierarchy.roster", tooltip="cmd.roster.help"),
+        # Not in the footer, which is full at 80 columns: F1 and the palette name it.
+        Binding(
+            "h",
+            "audit",
+            "key.audit",
+            id="hierarchy.audit",
+            tooltip="cmd.audit.help",
+            show=False,
+        ),
+        # Shift+V: v already adds a venue. Not in the footer, which is full at 80 columns.
+        Binding(
+            "V",
+            "add_volunteer",
+            "key.add_volunteer",
+            id="hierarchy.add_volunteer",
+            tooltip="cmd.add_volunteer.help",
+            show=False,
+        ),
+        Binding("r", "refresh", "key.refresh", id="hierarchy.refresh", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.detail: RegionDetail | VenueDetail | None = None
+        self.detail_ref: NodeRef | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="≡")
+        if is_read_only():
+            yield Static(Text(t("app.read_only")), id="read-only-banner")
+        with Horizontal(id="panes"):
+            yield RegionTree(id="tree")
+            yield NodeDetail(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        tree = self.query_one(RegionTree)
+        tree.focus()
+        # Paint the first frame before the first query: its worker imports the data layer,
+        # which would otherwise compete with the first paint for the interpreter.
+        self.call_after_refresh(tree.reveal)
+
+    @property
+    def region_tree(self) -> RegionTree:
+        return self.query_one(RegionTree)
+
+    def on_region_tree_loaded(self) -> None:
+        if not self.region_tree.lines:
+            self.query_one(NodeDetail).show_message(t("tree.empty"))
+
+    # -- detail ----------------------------------------------------------------
+
+    def on_region_tree_highlighted(self, event: RegionTree.Highlighted) -> None:
+        self.show_detail_of(event.row.ref)
+
+    def show_detail_of(self, ref: NodeRef) -> None:
+        today = clock.today()
+
+        def shown(detail: RegionDetail | VenueDetail | None) -> None:
+            self.detail, self.detail_ref = detail, ref
+            self.query_one(NodeDetail).show(detail, today.year)
+
+        run_db(self, load_detail, ref, today, done=shown, group="detail")
+
+    def _selected(self) -> tuple[NodeRef, RegionDetail | VenueDetail] | None:
+        row = self.region_tree.cursor_row
+        if row is None or self.detail is None or row.ref != self.detail_ref:
+            return None  # nothing selected, or its detail is still loading
+        return row.ref, self.detail
+
+    def _region_crumb(self) -> Crumb | None:
+        """The selected region, or the region of the selected venue."""
+        selected = self._selected()
+        if selected is None:
+            return None
+        ref, detail = selected
+        crumbs = [c for c in detail.path if c.ref.kind == "region"]
+        return crumbs[-1] if crumbs else None
+
+    # -- actions ---------------------------------------------------------------
+
+    def action_jump(self) -> None:
+        from kxtui.screens.jump import JumpScreen
+
+        self.app.push_screen(JumpScreen(), self._jumped)
+
+    def _jumped(self, ref: NodeRef | None) -> None:
+        if ref is not None:
+            self.region_tree.reveal(ref)
+
+    def action_add_region(self) -> None:
+        if not self.writable():
+            return
+        if self.region_tree.lines and self._selected() is None:
+            return  # the selected node's detail is still loading
+        parent = self._region_crumb()
+        if parent is not None and parent.type == "grid":
+            self.app.show_error(RefusedError("refused.no_child_kinds"))  # type: ignore[attr-defined]
+            return
+        from kxtui.screens.region_form import RegionFormScreen
+
+        self.app.push_screen(RegionFormScreen(parent=parent), self.written)
+
+    def action_add_county(self) -> None:
+        from kxtui.screens.region_form import RegionFormScreen
+
+        if self.writable():
+            self.app.push_screen(RegionFormScreen(parent=None), self.written)
+
+    def action_add_venue(self) -> None:
+        if not self.writable():
+            return
+        region = self._region_crumb()
+        if region is None:
+            self.app.show_error(RefusedError("refused.no_region"))  # type: ignore[attr-defined]
+            return
+        from kxtui.screens.venue_form import VenueFormScreen
+
+        self.app.push_screen(VenueFormScreen(region=region), self.written)
+
+    def action_edit(self) -> None:
+        selected = self._selected()
+        if selected is None or not self.writable():
+            return
+        from kxtui.screens.region_form import RegionFormScreen
+        from kxtui.screens.venue_form import VenueFormScreen
+
+        _, detail = selected
+        if isinstance(detail, RegionDetail):
+            self.app.push_screen(RegionFormScreen(existing=detail), self.written)
+        else:
+            self.app.push_screen(VenueFormScreen(existing=detail), self.written)
+
+    def _region_choice(self) -> Choice | None:
+        """The selected region (or the venue's region) as the activity screens take it."""
+        region = self._region_crumb()
+        return Choice(region.ref.id, region.name) if region else None
+
+    def action_add_activity(self) -> None:
+        if not self.writable():
+            return
+        selected = self._selected()
+        if self.region_tree.lines and selected is None:
+            return  # the selected node's detail is still loading
+        from kxtui.screens.activity_form import ActivityFormScreen
+
+        venue = None
+        if selected is not None and selected[0].kind == "venue":
+            venue = Choice(selected[0].id, selected[1].name)
+        form = ActivityFormScreen(region=self._region_choice(), venue=venue)
+        self.app.push_screen(form, self.written)
+
+    def action_add_volunteer(self) -> None:
+        """The volunteer form, living in the selected village, community or grid if one is."""
+        if not self.writable():
+            return
+        if self.region_tree.lines and self._selected() is None:
+            return  # the selected node's detail is still loading
+        from kxtui.screens.volunteer_form import VolunteerFormScreen
+
+        region = self._region_crumb()
+        home = None
+        if region is not None and region.type in VOLUNTEER_HOMES:
+            home = Choice(region.ref.id, region.name)
+        self.app.push_screen(VolunteerFormScreen(home=home), self.written)
+
+    def action_ledger(self) -> None:
+        from kxtui.screens.ledger import LedgerScreen
+
+        self.app.push_screen(LedgerScreen(self._region_choice()))
+
+    def action_roster(self) -> None:
+        from kxtui.screens.roster import RosterScreen
+
+        self.app.push_screen(RosterScreen(self._region_choice()))
+
+    def action_audit(self) -> None:
+        from kxtui.screens.audit import AuditScreen
+
+        self.app.push_screen(AuditScreen(self._region_choice()))
+
+    def written(self, result: object) -> None:
+        """A form was saved: show what it saved (a region or venue: select it)."""
+        if result is None:
+            return
+        self.notify(t("form.saved"), timeout=3)
+        if isinstance(result, NodeRef):
+            self.region_tree.reveal(result)
+            self.show_detail_of(result)
+
+    def action_delete(self) -> None:
+        selected = self._selected()
+        if selected is None or not self.writable():
+            return
+        ref, detail = selected
+
+        def counted(deps: Dependants | int) -> None:
+            if isinstance(deps, int) and deps:
+                error = RefusedError("refused.venue_has_activities", activities=deps)
+                self.app.show_error(error)  # type: ignore[attr-defined]
+            elif isinstance(deps, Dependants) and deps.any():
+                self.app.show_error(  # type: ignore[attr-defined]
+                    RefusedError("refused.region_has_dependants", **deps._asdict())
+                )
+            else:
+                from kxtui.screens.confirm import ConfirmScreen
+
+                key = "delete.confirm_region" if ref.kind == "region" else "delete.confirm_venue"
+                question = t(key, name=detail.name)
+                self.app.push_screen(
+                    ConfirmScreen(question, t("delete.yes"), t("delete.no")), confirmed
+                )
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                run_db(self, delete, ref, detail.version, done=deleted, group="write")
+
+        def deleted(_: None) -> None:
+            self.notify(t("delete.done", name=detail.name), markup=False)
+            parents = [c.ref for c in detail.path[:-1] if c.ref.kind == "region"]
+            parent = parents[-1] if parents else None
+            self.region_tree.reveal(parent)
+            if parent is not None:
+                self.show_detail_of(parent)
+
+        run_db(self, count_dependants, ref, done=counted, group="write")
+
+    def action_refresh(self) -> None:
+        selected = self._selected()
+        self.region_tree.reveal(selected[0] if selected else None)
+        if selected:
+            self.show_detail_of(selected[0])

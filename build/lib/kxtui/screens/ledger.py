@@ -1,0 +1,252 @@
+"""The activity ledger (活动台账) of a region subtree: filters, totals, and the activity keys."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from kxtui import clock
+from kxtui.dates import Period, period_bounds
+from kxtui.db.errors import KxError
+from kxtui.db.rows import Choice, LedgerFilter, LedgerRow, LedgerTotals
+from kxtui.display import clean
+from kxtui.domain import ActivityFormat, Campaign, ThemeDay, VenueType
+from kxtui.i18n import label, t
+from kxtui.screens.base import SearchedTable, TranslatedBindings
+from kxtui.widgets.ledger_table import LedgerTable
+from kxtui.widgets.workers import run_db
+
+PERIODS = (Period.YEAR, Period.QUARTER, Period.MONTH, Period.LAST_YEAR, Period.ALL)
+SORTS = ("date", "reach", "venue")
+FILTER_ENUMS = {"theme_day": ThemeDay, "campaign": Campaign, "format": ActivityFormat,
+                "venue_type": VenueType}  # fmt: skip
+
+
+def _totals(f: LedgerFilter) -> LedgerTotals:
+    from kxtui.db import ledger
+
+    return ledger.totals(f)
+
+
+def _detail(activity_id: int) -> Any:
+    from kxtui.db import activities
+
+    return activities.detail(activity_id)
+
+
+def _delete(activity_id: int, version: int) -> None:
+    from kxtui.db import activities
+
+    activities.delete_activity(activity_id, version)
+
+
+def _restore(activity_id: int) -> None:
+    from kxtui.db import activities
+
+    activities.restore_activity(activity_id)
+
+
+class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
+    SEARCH = "#ledger-search"
+    HEADER = "#ledger-header"
+    DEFAULT_CSS = """
+    LedgerScreen #ledger-filter { height: auto; color: $text-accent; padding: 0 1; }
+    LedgerScreen #ledger-search { margin: 0 1; }
+    LedgerScreen #ledger-header { height: 1; text-style: bold; color: $text-muted; padding: 0 1; }
+    LedgerScreen LedgerTable { padding: 0 1; }
+    LedgerScreen #ledger-totals { height: auto; background: $boost; padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("slash", "search", "key.search", id="ledger.search"),
+        Binding("f", "filters", "key.filters", id="ledger.filters"),
+        Binding("p", "period", "key.period", id="ledger.period"),
+        Binding("s", "sort", "key.sort", id="ledger.sort"),
+        Binding("a", "add", "key.add_activity", id="ledger.add"),
+        Binding("enter,e", "edit", "key.edit", id="ledger.edit"),
+        Binding("d,delete", "delete", "key.delete", id="ledger.delete"),
+        Binding("u", "undo", "key.undo", id="ledger.undo"),
+        Binding("x", "export", "key.export", id="ledger.export"),
+        Binding("i", "import", "key.import", id="ledger.import"),
+        Binding("escape", "back", "key.back", id="ledger.back"),
+    ]
+
+    def __init__(self, region: Choice | None) -> None:
+        super().__init__()
+        self.scope = region
+        self.period = Period.YEAR
+        start, end = period_bounds(self.period, clock.today())
+        self.filter = LedgerFilter(region_id=region.id if region else None, start=start, end=end)
+        self.town: Choice | None = None
+        self.deleted: list[int] = []  # this session's deletions, newest last (u undoes)
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="≡")
+        yield Static("", id="ledger-filter")
+        yield Input(
+            placeholder=t("ledger.search_hint"),
+            id="ledger-search",
+            compact=True,
+            select_on_focus=False,  # a key typed on the table goes on after what is there
+        )
+        yield Static("", id="ledger-header")
+        yield LedgerTable(id="ledger-table")
+        yield Static("", id="ledger-totals")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.table.focus()
+        self.reload()
+
+    @property
+    def table(self) -> LedgerTable:
+        return self.query_one(LedgerTable)
+
+    # -- loading ---------------------------------------------------------------
+
+    def reload(self, f: LedgerFilter | None = None) -> None:
+        """Show the first page and the totals of `f` (default: the current filter)."""
+        self.filter = f or self.filter
+        self._show_filter()
+        self._show_header()
+        self.table.show(self.filter)
+        self.query_one("#ledger-totals", Static).update(Text(t("ledger.counting"), style="dim"))
+        run_db(self, _totals, self.filter, done=self._counted, group="ledger-totals", read=True)
+
+    def _counted(self, totals: LedgerTotals) -> None:
+        self.table.set_total(totals.activities)
+        text = t(
+            "ledger.totals",
+            count=f"{totals.activities:,}",
+            reached=f"{totals.people_reached:,}",
+            materials=f"{totals.materials:,}",
+            hours=f"{totals.hours:,}",
+            volunteers=f"{totals.volunteers:,}",
+        )
+        self.query_one("#ledger-totals", Static).update(Text(text))
+        self.totals = totals
+
+    def _show_filter(self) -> None:
+        f = self.filter
+        parts = [
+            clean((self.town or self.scope).name, 20)
+            if (self.town or self.scope)
+            else t("ledger.everywhere")
+        ]
+        if f.start or f.end:
+            parts.append(f"{f.start or '…'} — {f.end or '…'}")
+        else:
+            parts.append(t("ledger.period.all"))
+        for name in ("theme_day", "campaign", "format", "venue_type"):
+            value = getattr(f, name)
+            if value:
+                shown = t("ledger.none") if value == "none" else label(value, FILTER_ENUMS[name])
+                parts.append(f"{t(f'ledger.f.{name}')}：{shown}")
+        if f.text.strip():
+            parts.append(t("ledger.f.text", text=clean(f.text, 20)))
+        parts.append(t(f"ledger.sort.{f.sort}"))
+        self.query_one("#ledger-filter", Static).update(Text(" · ".join(parts)))
+
+    # -- filters ---------------------------------------------------------------
+
+    def action_period(self) -> None:
+        index = PERIODS.index(self.period) if self.period in PERIODS else -1
+        self.period = PERIODS[(index + 1) % len(PERIODS)]
+        start, end = period_bounds(self.period, clock.today())
+        self.reload(self.filter._replace(start=start, end=end))
+
+    def action_sort(self) -> None:
+        sort = SORTS[(SORTS.index(self.filter.sort) + 1) % len(SORTS)]
+        self.reload(self.filter._replace(sort=sort))
+
+    def action_filters(self) -> None:
+        from kxtui.screens.ledger_filter import LedgerFilterScreen
+
+        def chosen(result: tuple[LedgerFilter, Choice | None, Period] | None) -> None:
+            if result is not None:
+                f, self.town, self.period = result
+                self.reload(f)
+
+        screen = LedgerFilterScreen(self.filter, self.scope, self.town, self.period)
+        self.app.push_screen(screen, chosen)
+
+    # -- activities ------------------------------------------------------------
+
+    def _selected(self) -> LedgerRow | None:
+        return self.table.cursor_row if self.table.total else None
+
+    def written(self, result: Any) -> None:
+        if result is not None:
+            self.notify(t("form.saved"), timeout=3)
+            self.reload()
+
+    def action_add(self) -> None:
+        from kxtui.screens.activity_form import ActivityFormScreen
+
+        if self.writable():
+            self.app.push_screen(ActivityFormScreen(region=self.town or self.scope), self.written)
+
+    def action_edit(self) -> None:
+        row = self._selected()
+        if row is None or not self.writable():
+            return
+
+        def loaded(detail: Any) -> None:
+            from kxtui.screens.activity_form import ActivityFormScreen
+
+            if detail is None or detail.deleted:
+                self.app.show_error(KxError("refused.gone"))  # type: ignore[attr-defined]
+                self.reload()
+            else:
+                self.app.push_screen(ActivityFormScreen(existing=detail), self.written)
+
+        run_db(self, _detail, row.id, done=loaded, group="ledger-open")
+
+    def action_delete(self) -> None:
+        row = self._selected()
+        if row is None or not self.writable():
+            return
+        from kxtui.screens.confirm import ConfirmScreen
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                run_db(self, _delete, row.id, row.version, done=deleted, group="write")
+
+        def deleted(_: None) -> None:
+            self.deleted.append(row.id)
+            self.notify(t("ledger.deleted", title=row.title[:30]), markup=False, timeout=6)
+            self.reload()
+
+        question = t("ledger.confirm_delete", title=row.title[:60])
+        self.app.push_screen(ConfirmScreen(question, t("delete.yes"), t("delete.no")), confirmed)
+
+    def action_undo(self) -> None:
+        if not self.deleted:
+            self.notify(t("ledger.nothing_to_undo"), timeout=3)
+            return
+        if not self.writable():
+            return
+        activity_id = self.deleted.pop()
+
+        def restored(_: None) -> None:
+            self.notify(t("ledger.restored"), timeout=4)
+            self.reload()
+
+        run_db(self, _restore, activity_id, done=restored, group="write")
+
+    def action_export(self) -> None:
+        from kxtui.screens.export_activities import ExportScreen
+
+        self.app.push_screen(ExportScreen(self.filter, self.table.total))
+
+    def action_import(self) -> None:
+        if not self.writable():
+            return
+        from kxtui.screens.import_activities import ImportScreen
+
+        region = self.town or self.scope
+        self.app.push_screen(ImportScreen(region.id if region else None), self.written)

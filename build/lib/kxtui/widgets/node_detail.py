@@ -1,0 +1,139 @@
+"""The right-hand pane: breadcrumb, roll-ups and six-haves shortfalls of the selected node."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from kxtui.db.rows import Crumb, RegionDetail, VenueDetail
+from kxtui.display import literal
+from kxtui.domain import RegionKind, SixHave, VenueLevel, VenueType
+from kxtui.i18n import label, t
+
+
+def breadcrumb(path: tuple[Crumb, ...]) -> Text:
+    """The enclosing regions, top first ("胶州市 › 阜安街道 ›"); the node itself is the title."""
+    text = Text(style="dim")
+    for crumb in path[:-1]:
+        text.append_text(literal(crumb.name, 24))
+        text.append(" › ")
+    return text
+
+
+def _figures(rows: list[tuple[str, object]]) -> Table:
+    """Two label/value pairs per line."""
+    table = Table.grid(padding=(0, 1), expand=False)
+    table.add_column(style="dim")
+    table.add_column(justify="right")
+    table.add_column(style="dim")
+    table.add_column(justify="right")
+    cells: list[str | Text] = []
+    for name, value in rows:
+        cells += [name, Text(f"{value:,}" if isinstance(value, int) else str(value))]
+    for start in range(0, len(cells), 4):
+        table.add_row(*cells[start : start + 4])
+    return table
+
+
+def region_view(detail: RegionDetail, year: int) -> RenderableType:
+    title = literal(detail.name, 60, style="bold")
+    title.append(f"  {label(RegionKind(detail.kind))}", style="dim")
+    if detail.code:
+        title.append(f" · {detail.code}", style="dim")
+    figures = [
+        (t("detail.towns"), detail.towns),
+        (t("detail.villages"), detail.villages),
+        (t("detail.grids"), detail.grids),
+        (t("detail.venues"), detail.venues),
+        (t("detail.teams"), detail.teams),
+        (t("detail.volunteers"), detail.volunteers),
+        (t("detail.activities_year", year=year), detail.activities_this_year),
+        (t("detail.reached_year", year=year), detail.people_reached_this_year),
+        (t("detail.officers"), detail.officers),
+    ]
+    if detail.population:
+        figures.append((t("detail.population"), detail.population))
+    parts: list[RenderableType] = [breadcrumb(detail.path), title, Text(), _figures(figures)]
+    if detail.venues_by_type:
+        parts += [Text(), Text(t("detail.venue_types"), style="bold")]
+        types = Table.grid(padding=(0, 1))
+        types.add_column()
+        types.add_column(justify="right")
+        for venue_type, count in detail.venues_by_type:
+            types.add_row(label(VenueType(venue_type)), str(count))
+        parts.append(types)
+    parts.append(Text())
+    if detail.shortfall_total == 0:
+        parts.append(Text(t("detail.shortfalls_none"), style="green"))
+    else:
+        parts.append(
+            Text(t("detail.shortfalls", total=detail.shortfall_total), style="bold yellow")
+        )
+        for item in detail.shortfalls:
+            line = Text("• ")
+            line.append_text(literal(item.name, 30))
+            line.append(f" {t('detail.missing')} ", style="dim")
+            line.append("、".join(label(SixHave(m)) for m in item.missing), style="yellow")
+            parts.append(line)
+        more = detail.shortfall_total - len(detail.shortfalls)
+        if more > 0:
+            parts.append(Text(t("detail.shortfalls_more", more=more), style="dim"))
+    return Group(*parts)
+
+
+def venue_view(detail: VenueDetail, year: int) -> RenderableType:
+    title = literal(detail.name, 60, style="bold")
+    facts = Table.grid(padding=(0, 1))
+    facts.add_column(style="dim")
+    facts.add_column()
+    facts.add_row(t("detail.type"), label(VenueType(detail.type)))
+    facts.add_row(
+        t("detail.level"), label(VenueLevel(detail.level)) if detail.level else t("detail.none")
+    )
+    facts.add_row(t("detail.contact"), literal(detail.contact or t("detail.none"), 40))
+    facts.add_row(t("detail.phone"), literal(detail.phone or t("detail.none"), 40))
+    facts.add_row(t("detail.address"), literal(detail.address or t("detail.none"), 80))
+    facts.add_row(
+        t("detail.activities_year", year=year),
+        f"{detail.activities_this_year:,}  ({t('detail.reached_year', year=year)} "
+        f"{detail.people_reached_this_year:,})",
+    )
+    facts.add_row(t("detail.activities_total"), f"{detail.activities_total:,}")
+    six = Table.grid(padding=(0, 1))
+    six.add_column()
+    six.add_column()
+    six.add_column(style="dim")
+    for state in detail.six:
+        mark = Text("✓", style="green") if state.met else Text("✗", style="red")
+        six.add_row(mark, label(SixHave(state.item)), literal(state.note, 60))
+    met = sum(s.met for s in detail.six)
+    heading = Text(f"{t('detail.six')} {met}/6", style="bold")
+    return Group(breadcrumb(detail.path), title, Text(), facts, Text(), heading, six)
+
+
+class NodeDetail(VerticalScroll, can_focus=False):
+    """Shows whatever detail it is given; it never queries by itself."""
+
+    DEFAULT_CSS = """
+    NodeDetail { padding: 0 1; }
+    NodeDetail > Static { width: 1fr; }
+    """
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(Text(t("detail.pick"), style="dim"), id="detail-body")
+
+    def show_message(self, message: str) -> None:
+        self.query_one("#detail-body", Static).update(Text(message, style="dim"))
+
+    def show(self, detail: RegionDetail | VenueDetail | None, year: int) -> None:
+        body = self.query_one("#detail-body", Static)
+        if detail is None:
+            self.show_message(t("detail.gone"))
+        elif isinstance(detail, RegionDetail):
+            body.update(region_view(detail, year))
+        else:
+            body.update(venue_view(detail, year))
+        self.scroll_home(animate=False)

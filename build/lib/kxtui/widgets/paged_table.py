@@ -1,0 +1,247 @@
+"""A windowed table: it asks SQL only for the pages that come into view (ledger, roster).
+
+Rows live in a cache by position. A page next to a loaded one is fetched by key (keyset
+pagination: after the last row above, or before the first row below); only a page far from
+everything loaded (End, a scrollbar drag) is fetched by OFFSET, once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from kxtui.display import clean
+from kxtui.i18n import t
+from kxtui.widgets.workers import run_db
+
+PAGE = 100
+
+
+def fit(text: str, width: int, right: bool = False) -> str:
+    """`text` made terminal-safe, then cut (with "…") or padded to exactly `width` cells (CJK
+    characters take two)."""
+    shown = clean(text, width)
+    if cell_len(shown) > width:
+        shown = set_cell_size(shown, max(width - 1, 0)) + "…"
+    pad = " " * max(0, width - cell_len(shown))
+    return pad + shown if right else shown + pad
+
+
+# Each column is its own segment with its own meta style, so renderers that place runs by
+# cell (the SVG export) keep the columns aligned.
+_COLUMN_STYLES = tuple(Style(meta={"column": i}) for i in range(16))
+_GAP = Segment(" ")
+
+
+class PagedTable(ScrollView, can_focus=True):
+    """Subclasses say how to fetch a page (`fetch`), which columns to show (`NARROW`, and
+    `WIDE` from 110 terminal columns; captions `t(CAPTIONS + "." + column)`) and what a cell
+    holds (`cell`)."""
+
+    NARROW: tuple[tuple[str, int], ...] = ()  # (column, width; 0 = takes what is left)
+    WIDE: tuple[tuple[str, int], ...] = ()
+    RIGHT: frozenset[str] = frozenset()  # right-aligned columns
+    CAPTIONS = ""
+
+    DEFAULT_CSS = """
+    PagedTable { height: 1fr; scrollbar-gutter: stable; }
+    PagedTable > .paged--cursor {
+        background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
+    }
+    PagedTable:blur > .paged--cursor {
+        background: $block-cursor-blurred-background; text-style: none;
+    }
+    PagedTable > .paged--loading { color: $text-muted; }
+    """
+    COMPONENT_CLASSES = {"paged--cursor", "paged--loading"}
+    BINDINGS = [
+        Binding("up", "move(-1)", show=False),
+        Binding("down", "move(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
+        Binding("pagedown", "page(1)", show=False),
+        Binding("home", "jump(0)", show=False),
+        Binding("end", "jump(-1)", show=False),
+    ]
+
+    class Highlighted(Message):
+        def __init__(self, row: Any) -> None:
+            super().__init__()
+            self.row = row
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.filter: Any = None
+        self.total = 0
+        self.cursor = 0
+        self._rows: dict[int, Any] = {}
+        self._pending: set[int] = set()
+        self._generation = 0
+        self._counted = False  # False while `total` is a guess
+        self._stale: dict[int, Any] = {}  # the previous filter's rows, until replaced
+        self._lines: dict[int, tuple[int, Strip]] = {}  # row id -> (width, line)
+
+    # -- data ------------------------------------------------------------------
+
+    def show(self, f: Any) -> None:
+        """Start over with a new filter. Until `set_total` gives its count, the pages that
+        arrive say how many rows there are at least (a short page: exactly)."""
+        self._generation += 1
+        self.filter = f
+        self.total = max(self.total, 1)  # a guess: the rows are drawn before they are counted
+        self._counted = False
+        # The previous filter's rows stay on screen, dimmed, until the new ones arrive: no
+        # flash of empty lines on every keystroke of a search.
+        top = self.scroll_offset.y
+        shown = range(top, top + self.size.height)
+        self._stale = {i - top: self._rows[i] for i in shown if i in self._rows}
+        self._rows.clear()
+        self._lines.clear()
+        self._pending.clear()
+        self.cursor = 0
+        self.virtual_size = Size(0, self.total)
+        self.scroll_to(0, 0, animate=False, force=True)
+        self._request(0)
+
+    def set_total(self, total: int) -> None:
+        self._counted = True
+        self.total = total
+        self.virtual_size = Size(0, total)
+        self.refresh()
+
+    @property
+    def cursor_row(self) -> Any:
+        return self._rows.get(self.cursor)
+
+    def _request(self, page: int) -> None:
+        if page in self._pending or page * PAGE >= max(self.total, 1):
+            return
+        self._pending.add(page)
+        first, last = page * PAGE, page * PAGE + PAGE - 1
+        after = before = None
+        offset = 0
+        if first - 1 in self._rows:
+            after = self._rows[first - 1].key
+        elif last + 1 in self._rows:
+            before = self._rows[last + 1].key
+        else:
+            offset = first
+        generation = self._generation
+
+        def loaded(rows: tuple[Any, ...]) -> None:
+            if generation != self._generation:
+                return  # the filter changed meanwhile
+            self._pending.discard(page)
+            self._stale.clear()
+            start = first if before is None else last + 1 - len(rows)
+            for i, row in enumerate(rows):
+                self._rows[start + i] = row
+            if not self._counted:
+                end = start + len(rows)
+                if before is None and len(rows) < PAGE:
+                    self.total = end  # the filter's last row: the count is known
+                elif end >= self.total:
+                    self.total = end + 1  # at least one more: "…" until its page comes
+                self.virtual_size = Size(0, self.total)
+            self.refresh()
+            if first <= self.cursor <= last:
+                self.post_message(self.Highlighted(self.cursor_row))
+
+        fn, args = self.fetch(after, before, offset)
+        run_db(
+            self,
+            fn,
+            *args,
+            done=loaded,
+            group=f"ledger-page-{page}",
+            exclusive=False,
+        )
+
+    def fetch(self, after: Any, before: Any, offset: int) -> tuple[Callable[..., Any], tuple]:
+        """The data-layer call for PAGE rows of `self.filter` (see `ledger.page`)."""
+        raise NotImplementedError
+
+    def cell(self, row: Any, column: str) -> str:
+        return str(getattr(row, column))
+
+    # -- drawing ---------------------------------------------------------------
+
+    @property
+    def columns(self) -> tuple[tuple[str, int], ...]:
+        return self.WIDE if self.size.width >= 110 and self.WIDE else self.NARROW
+
+    def widths(self, total: int) -> list[tuple[str, int]]:
+        fixed = sum(w + 1 for _, w in self.columns if w)
+        return [(c, w or max(8, total - fixed - 1)) for c, w in self.columns]
+
+    def _segments(self, cells: list[str], width: int) -> list[Segment]:
+        segments: list[Segment] = []
+        for i, ((column, w), cell) in enumerate(zip(self.widths(width), cells, strict=True)):
+            segments += (Segment(fit(cell, w, column in self.RIGHT), _COLUMN_STYLES[i]), _GAP)
+        return segments
+
+    def header(self, width: int) -> Text:
+        captions = [t(f"{self.CAPTIONS}.{column}") for column, _ in self.columns]
+        return Text.assemble(*((s.text, s.style) for s in self._segments(captions, width)))
+
+    def render_line(self, y: int) -> Strip:
+        index = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= self.total:
+            return Strip.blank(width, base)
+        row = self._rows.get(index)
+        if row is None:
+            self._request(index // PAGE)
+            style = base + self.get_component_rich_style("paged--loading")
+            stale = self._stale.get(index)
+            if stale is None:
+                return Strip([Segment("…", style)]).adjust_cell_length(width, base)
+            return self._strip(stale, width).apply_style(style)
+        strip = self._strip(row, width)
+        if index == self.cursor:
+            cursor = self.get_component_rich_style("paged--cursor")
+            return Strip(Segment(s.text, base + (s.style or Style()) + cursor) for s in strip)
+        return strip.apply_style(base)
+
+    def _strip(self, row: Any, width: int) -> Strip:
+        """The row's line without the widget's colours, made once per row and width."""
+        cached = self._lines.get(row.id)
+        if cached is None or cached[0] != width:
+            if len(self._lines) > 2 * PAGE:
+                self._lines.clear()  # a line costs little to make again; memory stays flat
+            cells = [self.cell(row, column) for column, _ in self.columns]
+            strip = Strip(self._segments(cells, width)).adjust_cell_length(width)
+            cached = self._lines[row.id] = (width, strip)
+        return cached[1]
+
+    # -- cursor ----------------------------------------------------------------
+
+    def _move_to(self, index: int) -> None:
+        if not self.total:
+            return
+        previous = self.cursor
+        self.cursor = max(0, min(self.total - 1, index))
+        self.refresh_lines(previous - self.scroll_offset.y)
+        self.refresh_lines(self.cursor - self.scroll_offset.y)
+        self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, force=True)
+        self.refresh()
+        self.post_message(self.Highlighted(self.cursor_row))
+
+    def action_move(self, step: int) -> None:
+        self._move_to(self.cursor + step)
+
+    def action_page(self, direction: int) -> None:
+        self._move_to(self.cursor + direction * max(1, self.size.height - 1))
+
+    def action_jump(self, where: int) -> None:
+        self._move_to(self.total - 1 if where < 0 else 0)

@@ -1,0 +1,96 @@
+"""The volunteers who served at an activity, each with their hours.
+
+A search field adds a volunteer (Enter) with the activity's duration as hours; each line's
+hours can be edited; Ctrl+D removes the focused line. The same volunteer is not added twice,
+and one not registered on the national platform is flagged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Input, Label
+
+from kxtui.db.rows import Choice, ServiceInput, ServiceLine
+from kxtui.display import clean
+from kxtui.i18n import t
+from kxtui.widgets.choice_list import ChoiceList
+
+
+class ServiceRow(Horizontal):
+    DEFAULT_CSS = """
+    ServiceRow { height: 1; }
+    ServiceRow .service-name { width: 14; }
+    ServiceRow Input { width: 8; }
+    ServiceRow .service-unit { width: 6; color: $text-muted; }
+    ServiceRow .service-flag { width: 1fr; color: $text-warning; }
+    """
+
+    def __init__(self, volunteer: Choice, hours: str) -> None:
+        super().__init__(classes="chosen-line")
+        self.choice = volunteer
+        self.hours_input = Input(hours, compact=True, select_on_focus=False)
+
+    def compose(self) -> ComposeResult:
+        yield Label(Text(clean(self.choice.name, 12)), classes="service-name")
+        yield self.hours_input
+        yield Label(t("service.hours_unit"), classes="service-unit")
+        flag = t("service.unregistered") if self.choice.flag else ""
+        yield Label(flag, classes="service-flag")
+
+
+class ServiceList(ChoiceList):
+    BINDINGS = [Binding("ctrl+d", "remove", "service.remove", id="service.remove", priority=True)]
+
+    def __init__(self, region_id: int | None, lines: tuple[ServiceLine, ...] = ()) -> None:
+        initial = tuple(
+            (Choice(x.volunteer_id, x.name, "", not x.registered), str(x.hours)) for x in lines
+        )
+        super().__init__(
+            self._find,
+            initial,
+            placeholder=t("service.placeholder"),
+            count_key="service.count",
+            twice_key="field.volunteer_twice",
+            flag_text=t("service.unregistered"),
+            id="service",
+        )
+        self.region_id = region_id
+        self.default_hours = "2"
+
+    def _find(self, text: str) -> tuple[Any, tuple[Any, ...]]:
+        from kxtui.db.activities import find_volunteers
+
+        return find_volunteers, (self.region_id, text)
+
+    def new_line(self, choice: Choice, extra: Any = None) -> ServiceRow:
+        return ServiceRow(choice, extra or self.default_hours)
+
+    def service(self) -> tuple[ServiceInput, ...]:
+        return tuple(
+            ServiceInput(row.choice.id, row.choice.name, row.hours_input.value)
+            for row in self.lines
+        )
+
+    @property
+    def draft_value(self) -> list[list[Any]]:
+        return [
+            [r.choice.id, r.choice.name, r.choice.flag, r.hours_input.value] for r in self.lines
+        ]
+
+    def restore_draft(self, value: list[list[Any]]) -> None:
+        for row in self.lines:
+            row.remove()
+        for volunteer_id, name, flag, hours in value:
+            self.add(Choice(volunteer_id, name, "", flag), hours, announce=False)
+
+    def count_text(self) -> str:
+        text = super().count_text()
+        unregistered = sum(1 for r in self.lines if r.choice.flag)
+        if unregistered:
+            text += "  " + t("service.count_unregistered", count=unregistered)
+        return text
