@@ -994,6 +994,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "有错误的行，未导入任何内容。改正后重新导入，或加 --valid-only 只导入有效行",
         "Rows with errors: nothing was imported. Fix them, or use --valid-only to import the valid rows",
     ),
+    "cli.no_terminal": (
+        "kxtui 需要在终端中运行：请直接登录（ssh 用户名@服务器），不要在 ssh 后面加命令",
+        "kxtui needs a terminal: log in plainly (ssh user@server), without a command after it",
+    ),
     "cli.import.dry_run": ("试运行（--dry-run）：未写入任何内容", "Dry run: nothing was written"),
     "cli.import.done": ("已导入 {count} 条活动", "Imported {count} activities"),
     "backup.done": ("已备份到 {path}（{size}）", "Backed up to {path} ({size})"),
