@@ -63,8 +63,10 @@ def _check(write: Write, entry: AuditEntry) -> None:
         raise RefusedError("undo.too_old", hours=UNDO_HOURS)
     if entry.action == "undo" or entry.entity not in MODELS or entry.entity_id is None:
         raise RefusedError("undo.not_undoable")
-    if entry.region_path is not None:  # the officer's area may have changed since
-        scope.require_editable(int(entry.region_path.strip("/").split("/")[-1]))
+    path = entry.region_path  # the officer's area may have changed since
+    if path is not None and not scope.can_edit(path):
+        label, area = scope.region_label(path), scope.session().edit_name
+        raise RefusedError("refused.out_of_scope", region=label, scope=area)
     later = (
         AuditEntry.select(AuditEntry.actor, AuditEntry.at, AuditEntry.undoes)
         .where(

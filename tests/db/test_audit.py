@@ -28,6 +28,7 @@ from kxtui.db.rows import (
 from kxtui.db.sheets_export import export_activities
 from kxtui.db.sheets_import import import_sheet
 from kxtui.db.undo import UNDO_HOURS, undo
+from kxtui.domain import AccessRole
 from tests.conftest import FROZEN_AT, LI
 
 
@@ -350,3 +351,20 @@ def test_undo_is_refused_for_someone_elses_an_old_or_a_since_changed_entry(
     with pytest.raises(RefusedError, match="undo.not_undoable"):
         undo(last_id())  # an undo is not undone; the change is made again instead
     assert Venue.get_by_id(venue).name == "李改的公园"
+
+
+def test_undo_is_refused_outside_the_officers_area(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An officer whose area no longer covers a record cannot change it by undoing."""
+    venue = venues.create_venue(town().id, VenueInput("审计科普园", "science_park"))
+    venues.update_venue(venue, 1, VenueInput("审计公园", "science_park"))
+    elsewhere = Region.get(Region.name == "荆州区")
+    moved = scope.Session(
+        user=scope.session().user, name="调走的管理员", role=AccessRole.COUNTY_ADMIN,
+        edit_path=elsewhere.path, view_path=elsewhere.path, edit_name="荆州区",
+    )  # fmt: skip
+    monkeypatch.setattr(scope, "_current", {"session": moved})
+    with pytest.raises(RefusedError, match="refused.out_of_scope"):
+        undo(last_id())
+    assert Venue.get_by_id(venue).name == "审计公园"
