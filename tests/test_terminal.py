@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import time
 from collections.abc import Callable
@@ -45,8 +46,11 @@ def test_demo_flag_builds_the_demo_in_the_data_directory(tmux, tmp_path: Path) -
     tmux("send-keys", "-t", "t", "q")
 
 
-def half_typed_venue(tmux, db_path: Path) -> Callable[[], str]:  # type: ignore[no-untyped-def]
-    tmux("new-session", "-d", "-s", "t", "-x", "80", "-y", "24", f"{KXTUI} --db {db_path}")
+def half_typed_venue(tmux, db_path: Path, then: str = "") -> Callable[[], str]:  # type: ignore[no-untyped-def]
+    """kxtui in tmux session "t" with a venue name half typed and autosaved; `then` runs in
+    the session after kxtui exits."""
+    command = f"{KXTUI} --db {db_path}; {then}" if then else f"{KXTUI} --db {db_path}"
+    tmux("new-session", "-d", "-s", "t", "-x", "80", "-y", "24", command)
     screen = lambda: tmux("capture-pane", "-p", "-t", "t")  # noqa: E731
     wait_for(screen, "10,759")
     tmux("send-keys", "-t", "t", "v")
@@ -82,6 +86,23 @@ def test_closing_the_terminal_keeps_the_form_and_leaves_no_process(tmux, demo_pa
     time.sleep(0.3)  # typed after the last autosave: only the hang-up handler can keep it
     tmux("kill-session", "-t", "t")  # the terminal goes away: SIGHUP, like a dropped SSH line
     assert wait_until_gone(demo_path) == [], "kxtui must exit when its terminal hangs up"
+    resumes_the_draft(tmux, demo_path)
+    assert "断线前的阵地又加几个字" in tmux("capture-pane", "-p", "-t", "again")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_stop_signal_keeps_the_form_and_exits_cleanly(
+    tmux, demo_path: Path, signum: signal.Signals
+) -> None:
+    """kill (SIGTERM, a shutdown) and kill -INT: the form is kept, the terminal restored."""
+    screen = half_typed_venue(tmux, demo_path, then="echo kxtui exited: $?; sleep 30")
+    tmux("send-keys", "-t", "t", "-l", "又加几个字")
+    time.sleep(0.3)  # typed after the last autosave: only the signal handler can keep it
+    [pid] = running(demo_path)
+    os.kill(int(pid), signum)
+    assert wait_until_gone(demo_path) == [], f"kxtui must exit on {signum.name}"
+    shown = wait_for(screen, "kxtui exited:")
+    assert f"kxtui exited: {128 + signum}" in shown and "Traceback" not in shown
     resumes_the_draft(tmux, demo_path)
     assert "断线前的阵地又加几个字" in tmux("capture-pane", "-p", "-t", "again")
 
