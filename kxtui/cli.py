@@ -322,10 +322,10 @@ def run_stats(path: Path, *, as_json: bool, as_name: str | None = None) -> int:
 def run_app(path: Path, *, read_only: bool, language: str | None, as_name: str | None) -> int:
     from kxtui.app import create_app
 
+    app = create_app(path, read_only=read_only, language=language, as_name=as_name)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         # e.g. `ssh server some-command` on a server whose sshd starts kxtui for every login:
         # no terminal was asked for, and a screen without one would draw into a pipe
         return fail(t("cli.no_terminal"))
-    app = create_app(path, read_only=read_only, language=language, as_name=as_name)
     app.run()
     return app.return_code or 0

@@ -74,7 +74,7 @@ def test_old_database_is_copied_aside_then_upgraded(v1_copy: Path) -> None:
     assert open_database(v1_copy).backup_path is None  # already current: no second copy
 
 
-def test_v6_adds_officer_accounts_and_keeps_the_audit_log(v1_copy: Path) -> None:
+def test_v7_adds_officer_accounts_and_keeps_the_audit_log(v1_copy: Path) -> None:
     with sqlite3.connect(v1_copy) as connection:
         connection.execute(
             "INSERT INTO audit_entry (at, actor, action, entity, entity_id, summary, changes)"
@@ -87,7 +87,10 @@ def test_v6_adds_officer_accounts_and_keeps_the_audit_log(v1_copy: Path) -> None
     assert "officer_account" in tables(v1_copy)
     assert "officer_id" in columns(v1_copy, "audit_entry")
     with sqlite3.connect(v1_copy) as connection:
-        after = connection.execute("SELECT * FROM audit_entry ORDER BY id").fetchall()
+        after = connection.execute(
+            "SELECT id, at, actor, action, entity, entity_id, summary, changes, officer_id"
+            " FROM audit_entry ORDER BY id"
+        ).fetchall()
         assert connection.execute("SELECT COUNT(*) FROM officer_account").fetchone() == (0,)
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
     assert after == [(*entry, None) for entry in entries]  # written before accounts existed

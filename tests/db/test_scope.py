@@ -310,7 +310,7 @@ def test_an_export_holds_only_the_view(demo_db: Path, tmp_path: Path) -> None:
     town_officer()
     assert count_activities(LedgerFilter()) == in_town
     result = export_activities(LedgerFilter(), tmp_path / "mine.csv")
-    assert result.activities == in_town
+    assert result.rows == in_town
     text = (tmp_path / "mine.csv").read_text(encoding="utf-8-sig")
     assert "胶莱镇" not in text
     assert regions_named("胶莱镇") == ()

@@ -4,24 +4,26 @@ everywhere."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 
-from kxtui.db import writes
+from kxtui.db import scope
 from kxtui.screens.audit import AuditScreen
 from kxtui.screens.audit_entry import AuditEntryScreen
 from tests.app.helpers import make_app, open_screen, press, settle, wait_until
 from tests.app.test_audit_screen import some_changes
 from tests.app.test_conflict import edit_then_conflict
+from tests.conftest import ADMIN
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
 
 
 @pytest.fixture(autouse=True)
 def officer(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(writes, "current_actor", lambda: "wang")
+    monkeypatch.setattr(scope, "_current", {"session": replace(ADMIN, user="wang")})
 
 
 @pytest.mark.parametrize("size", SIZES)
