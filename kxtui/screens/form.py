@@ -102,10 +102,14 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
             yield Label(Text(self.title_text), id="form-title")
-            with VerticalScroll(id="form-body"):
-                yield from self.fields()
+            yield from self.body()
             yield Static("", id="form-status")
             yield Label(f"{t('form.save')}   {t('form.cancel')}", id="form-keys")
+
+    def body(self) -> ComposeResult:
+        """The fields in a scrolling body (a form may put more around it)."""
+        with VerticalScroll(id="form-body"):
+            yield from self.fields()
 
     def fields(self) -> ComposeResult:
         raise NotImplementedError
@@ -207,7 +211,7 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
     # -- saving ----------------------------------------------------------------
 
     def action_save(self, confirmed: bool = False) -> None:
-        if self._saving:
+        if self._saving or not self.writable():
             return
         self._saving = True
         self.confirmed = confirmed  # the person has seen the warnings and saves anyway

@@ -91,6 +91,15 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
             tooltip="cmd.add_volunteer.help",
             show=False,
         ),
+        # Shift+T: t already opens the ledger.
+        Binding(
+            "T",
+            "teams",
+            "key.teams",
+            id="hierarchy.teams",
+            tooltip="cmd.teams.help",
+            show=False,
+        ),
         Binding("r", "refresh", "key.refresh", id="hierarchy.refresh", show=False),
     ]
 
@@ -248,6 +257,11 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         from kxtui.screens.roster import RosterScreen
 
         self.app.push_screen(RosterScreen(self._region_choice()))
+
+    def action_teams(self) -> None:
+        from kxtui.screens.teams import TeamTreeScreen
+
+        self.app.push_screen(TeamTreeScreen(self._region_choice()))
 
     def written(self, result: object) -> None:
         """A form was saved: show what it saved (a region or venue: select it)."""

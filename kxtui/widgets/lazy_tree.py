@@ -153,7 +153,7 @@ class LazyTree(ScrollView, can_focus=True):
             self._labels.pop(row.ref, None)
         self._children[parent] = rows
 
-    def expand(self, ref: Any) -> None:
+    def expand_node(self, ref: Any) -> None:
         self._expanded.add(ref)
         if ref in self._children:
             self._rebuild()
@@ -170,7 +170,7 @@ class LazyTree(ScrollView, can_focus=True):
         fn, args = self.children_call(ref)
         run_db(self, fn, *args, done=loaded, group=f"expand-{ref}")
 
-    def collapse(self, ref: Any) -> None:
+    def collapse_node(self, ref: Any) -> None:
         self._expanded.discard(ref)
         self._rebuild()
 
@@ -228,7 +228,7 @@ class LazyTree(ScrollView, can_focus=True):
         if line is None or not line.row.expandable:
             return
         if line.row.ref not in self._expanded:
-            self.expand(line.row.ref)
+            self.expand_node(line.row.ref)
         elif self.cursor + 1 < len(self.lines) and self.lines[self.cursor + 1].depth > line.depth:
             self._move_to(self.cursor + 1)
 
@@ -238,7 +238,7 @@ class LazyTree(ScrollView, can_focus=True):
         if line is None:
             return
         if line.row.ref in self._expanded:
-            self.collapse(line.row.ref)
+            self.collapse_node(line.row.ref)
         elif line.parent is not None:
             self.move_cursor_to(line.parent)
 
@@ -247,9 +247,9 @@ class LazyTree(ScrollView, can_focus=True):
         if line is None or not line.row.expandable:
             return
         if line.row.ref in self._expanded:
-            self.collapse(line.row.ref)
+            self.collapse_node(line.row.ref)
         else:
-            self.expand(line.row.ref)
+            self.expand_node(line.row.ref)
 
     def on_click(self, event: events.Click) -> None:
         index = event.y + self.scroll_offset.y
