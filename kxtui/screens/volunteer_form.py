@@ -159,7 +159,7 @@ class VolunteerFormScreen(FormScreen):
             "history": self.query_one(ServiceHistoryTable),
             "teams": self.query_one("#teams-body"),
         }[pane]
-        self.set_focus(target)
+        self.set_focus(target if target.display else None)  # no service: no table to focus
 
     def _control(self, name: str) -> Any:
         return self.query_one(f"#field-{name}", FormField).control

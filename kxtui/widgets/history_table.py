@@ -61,6 +61,7 @@ class ServiceHistory(Vertical):
     def on_mount(self) -> None:
         self.table.show(self.volunteer.id)
         self.table.set_total(self.volunteer.activities)
+        self.query_one("#history-header").display = self.table.display = bool(self.table.total)
 
     @property
     def table(self) -> ServiceHistoryTable:

@@ -129,3 +129,19 @@ async def test_enter_opens_the_volunteer_whose_edit_the_roster_then_shows(demo_p
             (volunteer.id,),
         )
         assert action == "update"
+
+
+async def test_a_volunteer_who_never_served_has_no_history_table(demo_path: Path) -> None:
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        roster = await open_screen(pilot, "m", RosterScreen)
+        await press(pilot, "s", "end")  # by total hours: the last has served least
+        await settle(pilot)
+        assert roster.table.cursor_row.hours_total == 0
+        await press(pilot, "enter")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, VolunteerFormScreen))
+        await press(pilot, "f3")
+        form = pilot.app.screen
+        assert plain(form.query_one("#history-summary").content).strip() == "服务记录：还没有"
+        assert not form.query_one(ServiceHistoryTable).display
+        await press(pilot, "escape")  # nothing changed: the form closes without asking
+        assert pilot.app.screen is roster
