@@ -259,6 +259,8 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         self.app.push_screen(RosterScreen(self._region_choice()))
 
     def action_teams(self) -> None:
+        if self.region_tree.lines and self._selected() is None:
+            return  # the selected node's detail is still loading: no scope yet, not everyone's
         from kxtui.screens.teams import TeamTreeScreen
 
         self.app.push_screen(TeamTreeScreen(self._region_choice()))

@@ -64,4 +64,5 @@ class TeamTree(LazyTree):
         def loaded(rows: tuple[TeamNode, ...]) -> None:
             self.show_levels(None, [(None, rows)])
 
-        run_db(self, _top, region_id, self.year, done=loaded, group="tree-load")
+        # a read: leaving the screen stops it in SQLite (all counties' teams take seconds)
+        run_db(self, _top, region_id, self.year, done=loaded, group="tree-load", read=True)
