@@ -146,7 +146,11 @@ class VolunteerFormScreen(FormScreen):
                 with VerticalScroll(id="teams-body"):
                     yield Static(self._memberships(v), id="memberships")
 
-    def on_mount(self) -> None:  # before FormScreen.on_mount: Textual calls both, in MRO order
+    def use_existing(self, existing: VolunteerDetail) -> None:
+        super().use_existing(existing)
+        self.home = existing.region
+
+    def prepare(self) -> None:
         self._read_id()
 
     def action_pane(self, pane: str) -> None:
@@ -269,7 +273,11 @@ class VolunteerFormScreen(FormScreen):
         if "volunteer_id" not in context:
             return {"home": Choice(*context["home"])} if "home" in context else {}
         detail = volunteers.volunteer_detail(context["volunteer_id"])
-        return {"existing": detail._replace(version=context["version"])} if detail else None
+        return (
+            {"existing": detail._replace(version=context.get("version", detail.version))}
+            if detail
+            else None
+        )
 
     @staticmethod
     def _memberships(v: VolunteerDetail) -> Text:
