@@ -62,7 +62,9 @@ def shown_value(widget: Widget | None) -> str:
     if isinstance(widget, Checkbox):
         return t("audit.yes") if value else t("audit.no")
     if isinstance(widget, SelectionList):
-        return "、".join(str(widget.get_option(v).prompt) for v in value)
+        # by value: get_option() takes an option's id, which a selection does not have
+        labels = {option.value: str(option.prompt) for option in widget.options}
+        return "、".join(labels[v] for v in value)
     if isinstance(value, dict):  # a chosen record, or what was typed to find one
         return str(value.get("name") or value.get("text") or "")
     if isinstance(value, list):  # picked records: [id, name, ...] each

@@ -11,7 +11,16 @@ from kxtui.screens.teams import TeamTreeScreen
 from kxtui.screens.volunteer_form import VolunteerFormScreen
 from kxtui.widgets.history_table import ServiceHistoryTable
 from kxtui.widgets.team_tree import TeamTree
-from tests.app.helpers import control, make_app, open_screen, plain, press, settle, wait_until
+from tests.app.helpers import (
+    control,
+    fill,
+    make_app,
+    open_screen,
+    plain,
+    press,
+    settle,
+    wait_until,
+)
 
 # members of a team and of every team below it, each once
 TEAM_MEMBERS = """WITH RECURSIVE below(id) AS (SELECT ? UNION ALL
@@ -145,3 +154,34 @@ async def test_a_volunteer_who_never_served_has_no_history_table(demo_path: Path
         assert not form.query_one(ServiceHistoryTable).display
         await press(pilot, "escape")  # nothing changed: the form closes without asking
         assert pilot.app.screen is roster
+
+
+async def test_a_conflicting_save_rebuilds_the_panes_and_keeps_mine(demo_path: Path) -> None:
+    """Someone saves the volunteer while I edit them: the form reloads their save with its
+    panes, the dialog compares, and keeping mine saves over theirs."""
+    from kxtui.screens.conflict import ConflictScreen
+
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        roster = await open_screen(pilot, "m", RosterScreen)
+        volunteer = roster.table.cursor_row
+        await press(pilot, "enter")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, VolunteerFormScreen))
+        form = pilot.app.screen
+        await fill(pilot, "skills", "心肺复苏")
+        [(version,)] = query(
+            demo_path, "SELECT version FROM volunteer WHERE id = ?", (volunteer.id,)
+        )
+        with sqlite3.connect(demo_path) as connection:  # their save, through another connection
+            connection.execute(
+                "UPDATE volunteer SET notes = '他人修改', version = version + 1,"
+                " updated_by = 'li' WHERE id = ?",
+                (volunteer.id,),
+            )
+        await press(pilot, "ctrl+s")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ConflictScreen))
+        assert form.query_one(ServiceHistoryTable).total == form.existing.activities
+        await press(pilot, "m")  # keep mine
+        await wait_until(pilot, lambda: pilot.app.screen is roster)
+        assert query(
+            demo_path, "SELECT skills, version FROM volunteer WHERE id = ?", (volunteer.id,)
+        ) == [("心肺复苏", version + 2)]
