@@ -64,7 +64,7 @@ async def _kxtui_expand(town: BigTown) -> tuple[float, float]:
     async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
         tree = app.screen.query_one(RegionTree)
         await until(lambda: bool(tree.children_of(None)), what="the county")
-        tree.expand(town.county)
+        tree.expand_node(town.county)
         await until(
             lambda: any(row.ref == town.town for row in tree.children_of(town.county)),
             what="the town",

@@ -206,6 +206,7 @@ class KxApp(App[None]):
                 ("cmd.add_activity", screen.action_add_activity),
                 ("cmd.ledger", screen.action_ledger),
                 ("cmd.roster", screen.action_roster),
+                ("cmd.teams", screen.action_teams),
                 ("cmd.add_volunteer", screen.action_add_volunteer),
                 ("cmd.audit", screen.action_audit),
             ):

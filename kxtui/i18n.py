@@ -345,6 +345,23 @@ STRINGS: dict[str, tuple[str, str]] = {
         "查看选中区域的志愿者花名册：搜索、筛选、服务时长",
         "The volunteer roster of the selected region: search, filters, hours",
     ),
+    "key.open_volunteer": ("查看", "Open"),
+    # team tree (志愿服务队)
+    "teams.title": ("志愿服务队", "Volunteer teams"),
+    "teams.keys": ("→ 展开  ← 收起  Enter 花名册", "→ expand  ← collapse  Enter roster"),
+    "teams.note": (
+        "人数：本队及下级队伍的志愿者，每人只计一次；时长：他们 {year} 年的服务小时",
+        "Members: of the team and the teams below it, each once; hours: their service in {year}",
+    ),
+    "teams.none": ("{region}没有志愿服务队", "No volunteer teams in {region}"),
+    "label.members": ("{count} 人", "{count} members"),
+    "label.hours_this_year": ("本年 {hours} 小时", "{hours} h this year"),
+    "key.teams": ("团队", "Teams"),
+    "cmd.teams": ("志愿者: 团队", "Volunteers: teams"),
+    "cmd.teams.help": (
+        "选中区域的志愿服务队：总队→支队→领域分队→专业队，人数和本年服务时长",
+        "The volunteer teams of the selected region, with members and hours this year",
+    ),
     "Gender.male": ("男", "male"),
     "Gender.female": ("女", "female"),
     "ledger.filter_keys": (
@@ -470,6 +487,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Service: {count} activities, {hours} hours",
     ),
     "volunteer.history_none": ("服务记录：还没有", "Service: none yet"),
+    "volunteer.pane.record": ("资料（F2）", "Record (F2)"),
+    "volunteer.pane.history": ("服务记录 {count} 次（F3）", "Service: {count} (F3)"),
+    "volunteer.pane.teams": ("所在队伍 {count} 支（F4）", "Teams: {count} (F4)"),
+    "volunteer.teams_none": ("还没有加入队伍", "Not in any team"),
+    "volunteer.joined": ("{date} 加入", "joined {date}"),
+    "key.pane_record": ("资料", "Record"),
+    "key.pane_history": ("服务记录", "Service"),
+    "key.pane_teams": ("所在队伍", "Teams"),
+    "history.col.date": ("日期", "Date"),
+    "history.col.title": ("活动", "Activity"),
+    "history.col.place": ("阵地/区域", "Venue/region"),
+    "history.col.hours": ("小时", "Hours"),
     "volunteer.open_existing": ("打开已有记录", "Open the existing record"),
     "volunteer.duplicate_open": (
         "{name} 已经登记过，不能重复登记。打开 {name} 的记录看看吗？（您输入的内容会保留）",
@@ -641,6 +670,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "l  在选中的区域或阵地登记活动   t  活动台账\n"
         "h  审计日志：谁在何时改了什么，可撤销自己的修改\n"
         "V（Shift+V）  新建志愿者（选中村、社区或网格时自动填入）\n"
+        "m  志愿者花名册（Enter 查看志愿者）   T（Shift+T）  志愿服务队\n"
         "r  刷新   Ctrl+P 命令面板   F1 帮助   q 退出\n"
         "表单中：Tab 切换字段，Ctrl+S 保存，Esc 取消（有修改时会询问）；断线时自动保留草稿",
         "↑↓ move   → or Enter expand   ← collapse\n"
@@ -652,6 +682,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "l  log an activity at the selected region or venue   t  activity ledger\n"
         "h  audit log (undo your own changes)\n"
         "V (Shift+V)  new volunteer (living in the selected village, community or grid)\n"
+        "m  volunteer roster (Enter opens a volunteer)   T (Shift+T)  volunteer teams\n"
         "r  refresh   Ctrl+P commands   F1 help   q quit\n"
         "In forms: Tab next field, Ctrl+S save, Esc cancel (asks if changed); drafts are kept",
     ),

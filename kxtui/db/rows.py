@@ -255,10 +255,34 @@ class VolunteerInput(NamedTuple):
 class ServiceHistoryLine(NamedTuple):
     """One activity a volunteer served at."""
 
+    id: int  # the service record
     activity_id: int
     start_date: date
     title: str
+    place: str  # the venue, or the region when the activity had no venue
     hours: Decimal
+    key: tuple[Any, ...]  # its place in the history, for keyset paging
+
+
+class Membership(NamedTuple):
+    """A team a volunteer belongs to."""
+
+    team_id: int
+    path: tuple[str, ...]  # team names, the 总队 first and this team last
+    joined_on: date | None
+
+
+class TeamNode(NamedTuple):
+    """One team in the team tree. `members` are the distinct volunteers of the team and of
+    the teams below it, each counted once; `hours_this_year` their service hours this year."""
+
+    ref: NodeRef  # NodeRef("team", id)
+    name: str
+    level: str  # a TeamLevel code
+    domain: str | None
+    members: int
+    hours_this_year: Decimal
+    expandable: bool
 
 
 class VolunteerDetail(NamedTuple):
@@ -281,7 +305,7 @@ class VolunteerDetail(NamedTuple):
     notes: str
     activities: int  # activities served at (deleted ones not counted)
     hours: Decimal  # service hours in all
-    recent: tuple[ServiceHistoryLine, ...]  # most recent first, at most a screenful
+    memberships: tuple[Membership, ...]
 
 
 class LedgerFilter(NamedTuple):

@@ -30,7 +30,8 @@ from kxtui.db.models import (
 )
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.regions import subtree_bounds
-from kxtui.db.rows import Choice, ServiceHistoryLine, VolunteerDetail, VolunteerInput, hours
+from kxtui.db.rows import Choice, VolunteerDetail, VolunteerInput, hours
+from kxtui.db.teams import memberships_of
 from kxtui.db.validation import TEXT_MAX, Checker
 from kxtui.db.writes import created, diff, editable, write_transaction
 from kxtui.domain import VOLUNTEER_HOMES, Domain, Gender, RegionKind
@@ -40,7 +41,6 @@ SKILLS_MAX = 200
 # DOMAIN.md does not say what a 大美志愿 platform ID looks like (the demo's are DMZY00001242):
 # accepted are 4 to 32 letters, digits or dashes with at least one digit, upper-cased.
 PLATFORM_ID = re.compile(r"(?=.*\d)[A-Z0-9\-]{4,32}")
-HISTORY = 10  # recent activities the record shows
 SUGGESTIONS = 12
 SAME_NAME_SHOWN = 3
 _GENDERS = tuple(Gender)
@@ -292,31 +292,20 @@ def update_volunteer(volunteer_id: int, version: int, data: VolunteerInput) -> i
 
 
 def volunteer_detail(volunteer_id: int) -> VolunteerDetail | None:
-    """One volunteer as the form shows them, with their teams and the activities they served
-    at (most recent first); None if they no longer exist."""
+    """One volunteer as the form shows them, with their teams (and each team's path) and how
+    much they served (`service_history.page` lists it); None if they no longer exist."""
     v = Volunteer.get_or_none(Volunteer.id == volunteer_id)
     if v is None:
         return None
     scope.require_visible(v.region_id)
     region = Region.get_by_id(v.region_id)
-    teams = (
-        Team.select(Team.id, Team.name)
-        .join(TeamMembership)
-        .where(TeamMembership.volunteer == volunteer_id)
-        .order_by(Team.id)
-        .tuples()
-    )
     served = (
-        ServiceRecord.select(
-            ServiceRecord.activity, Activity.start_date, Activity.title, ServiceRecord.hours
-        )
+        ServiceRecord.select(fn.COUNT(ServiceRecord.id), fn.SUM(ServiceRecord.hours))
         .join(Activity)
         .where(ServiceRecord.volunteer == volunteer_id, Activity.deleted_at.is_null())
     )
-    count, total = served.select(fn.COUNT(ServiceRecord.id), fn.SUM(ServiceRecord.hours)).scalar(
-        as_tuple=True
-    )
-    recent = served.order_by(Activity.start_date.desc(), Activity.id.desc()).limit(HISTORY)
+    count, total = served.scalar(as_tuple=True)
+    memberships = memberships_of(volunteer_id)
     return VolunteerDetail(
         id=v.id,
         version=v.version,
@@ -328,7 +317,7 @@ def volunteer_detail(volunteer_id: int) -> VolunteerDetail | None:
         region=Choice(region.id, region.name),
         skills=v.skills,
         domains=tuple(links(volunteer_id)["domains"]),
-        teams=tuple(Choice(i, name) for i, name in teams),
+        teams=tuple(Choice(m.team_id, m.path[-1]) for m in memberships),
         platform_registered=v.platform_registered,
         platform_id=v.platform_id,
         is_student=v.is_student,
@@ -337,9 +326,7 @@ def volunteer_detail(volunteer_id: int) -> VolunteerDetail | None:
         notes=v.notes,
         activities=count or 0,
         hours=hours(total),
-        recent=tuple(
-            ServiceHistoryLine(a, day, title, hours(h)) for a, day, title, h in recent.tuples()
-        ),
+        memberships=memberships,
     )
 
 

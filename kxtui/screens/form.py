@@ -62,7 +62,9 @@ def shown_value(widget: Widget | None) -> str:
     if isinstance(widget, Checkbox):
         return t("audit.yes") if value else t("audit.no")
     if isinstance(widget, SelectionList):
-        return "、".join(str(widget.get_option(v).prompt) for v in value)
+        # by value: get_option() takes an option's id, which a selection does not have
+        labels = {option.value: str(option.prompt) for option in widget.options}
+        return "、".join(labels[v] for v in value)
     if isinstance(value, dict):  # a chosen record, or what was typed to find one
         return str(value.get("name") or value.get("text") or "")
     if isinstance(value, list):  # picked records: [id, name, ...] each
@@ -123,10 +125,14 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
             yield Label(Text(self.title_text), id="form-title")
-            with VerticalScroll(id="form-body"):
-                yield from self.fields()
+            yield from self.body()
             yield Static("", id="form-status")
             yield Label(f"{t('form.save')}   {t('form.cancel')}", id="form-keys")
+
+    def body(self) -> ComposeResult:
+        """The fields in a scrolling body (a form may put more around it)."""
+        with VerticalScroll(id="form-body"):
+            yield from self.fields()
 
     def fields(self) -> ComposeResult:
         raise NotImplementedError
@@ -263,7 +269,7 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
     # -- saving ----------------------------------------------------------------
 
     def action_save(self, confirmed: bool = False) -> None:
-        if self._saving:
+        if self._saving or not self.writable():
             return
         self._saving = True
         self.confirmed = confirmed  # the person has seen the warnings and saves anyway

@@ -100,6 +100,15 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
             tooltip="cmd.add_volunteer.help",
             show=False,
         ),
+        # Shift+T: t already opens the ledger.
+        Binding(
+            "T",
+            "teams",
+            "key.teams",
+            id="hierarchy.teams",
+            tooltip="cmd.teams.help",
+            show=False,
+        ),
         Binding("r", "refresh", "key.refresh", id="hierarchy.refresh", show=False),
     ]
 
@@ -257,6 +266,13 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         from kxtui.screens.roster import RosterScreen
 
         self.app.push_screen(RosterScreen(self._region_choice()))
+
+    def action_teams(self) -> None:
+        if self.region_tree.lines and self._selected() is None:
+            return  # the selected node's detail is still loading: no scope yet, not everyone's
+        from kxtui.screens.teams import TeamTreeScreen
+
+        self.app.push_screen(TeamTreeScreen(self._region_choice()))
 
     def action_audit(self) -> None:
         from kxtui.screens.audit import AuditScreen

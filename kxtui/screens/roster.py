@@ -9,7 +9,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from kxtui import clock
-from kxtui.db.rows import Choice, RosterFilter
+from kxtui.db.errors import KxError
+from kxtui.db.rows import Choice, RosterFilter, VolunteerDetail
 from kxtui.display import clean
 from kxtui.i18n import t
 from kxtui.screens.base import SearchedTable, TranslatedBindings
@@ -24,6 +25,12 @@ def _count(f: RosterFilter) -> int:
     from kxtui.db import roster
 
     return roster.count(f)
+
+
+def _detail(volunteer_id: int) -> VolunteerDetail | None:
+    from kxtui.db import volunteers
+
+    return volunteers.volunteer_detail(volunteer_id)
 
 
 class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
@@ -42,13 +49,16 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
         Binding("n", "not_served", "key.not_served", id="roster.not_served"),
         Binding("s", "sort", "key.sort", id="roster.sort"),
         Binding("m", "unmask", "key.unmask", id="roster.unmask"),
+        Binding("enter", "open", "key.open_volunteer", id="roster.open"),
         Binding("escape", "back", "key.back", id="roster.back"),
     ]
 
-    def __init__(self, region: Choice | None) -> None:
+    def __init__(self, region: Choice | None, team: Choice | None = None) -> None:
         super().__init__()
-        self.scope = region
-        self.filter = RosterFilter(region_id=region.id if region else None)
+        self.scope = team or region  # named first on the filter line
+        self.filter = RosterFilter(
+            region_id=region.id if region else None, team_id=team.id if team else None
+        )
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
@@ -122,3 +132,25 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
     def action_unmask(self) -> None:
         self.table.unmask(not self.table.unmasked)
         self._show_filter()
+
+    def action_open(self) -> None:
+        """The volunteer under the cursor: their record, service history and teams."""
+        row = self.table.cursor_row if self.table.total else None
+        if row is None:
+            return
+
+        def loaded(detail: VolunteerDetail | None) -> None:
+            from kxtui.screens.volunteer_form import VolunteerFormScreen
+
+            if detail is None:
+                self.app.show_error(KxError("refused.gone"))  # type: ignore[attr-defined]
+                self.reload()
+            else:
+                self.app.push_screen(VolunteerFormScreen(existing=detail), self._written)
+
+        run_db(self, _detail, row.id, done=loaded, group="roster-open")
+
+    def _written(self, result: object) -> None:
+        if result is not None:
+            self.notify(t("form.saved"), timeout=3)
+            self.reload()

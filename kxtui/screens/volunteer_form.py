@@ -9,7 +9,9 @@ from typing import Any
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Input, Select, SelectionList, Static
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Checkbox, Input, Select, SelectionList, Static, TabbedContent, TabPane
 
 from kxtui import clock
 from kxtui.db import volunteers
@@ -24,6 +26,7 @@ from kxtui.screens.form import FormScreen
 from kxtui.widgets.choice_input import ChoiceInput
 from kxtui.widgets.choice_list import ChoiceList
 from kxtui.widgets.form_field import FormField, ParsedDate, select, text_input
+from kxtui.widgets.history_table import ServiceHistory, ServiceHistoryTable
 from kxtui.widgets.workers import run_db
 
 TEXT_FIELDS = ("name", "mobile", "id_number", "birth_date", "skills", "joined_on", "notes")
@@ -34,6 +37,11 @@ class VolunteerFormScreen(FormScreen):
 
     CSS_PATH = "volunteer_form.tcss"
     form_name = "volunteer"
+    BINDINGS = [
+        Binding("f2", "pane('record')", "key.pane_record", id="volunteer.record", show=False),
+        Binding("f3", "pane('history')", "key.pane_history", id="volunteer.history", show=False),
+        Binding("f4", "pane('teams')", "key.pane_teams", id="volunteer.teams", show=False),
+    ]
 
     def __init__(
         self,
@@ -121,8 +129,22 @@ class VolunteerFormScreen(FormScreen):
             caption = t(f"volunteer.{name}")
             yield FormField(name, caption, Checkbox(caption, value, compact=True))
         yield FormField("notes", t("volunteer.notes"), text_input(v.notes if v else ""))
-        if v is not None:
-            yield Static(self._history(v), id="volunteer-history")
+
+    def body(self) -> ComposeResult:
+        """Editing: the fields, the service history and the teams, each a pane (F2, F3, F4)."""
+        v = self.existing
+        if v is None:
+            yield from super().body()
+            return
+        self.add_class("-existing")
+        with TabbedContent(id="volunteer-panes"):
+            with TabPane(t("volunteer.pane.record"), id="pane-record"):
+                yield from super().body()
+            with TabPane(t("volunteer.pane.history", count=v.activities), id="pane-history"):
+                yield ServiceHistory(v)
+            with TabPane(t("volunteer.pane.teams", count=len(v.memberships)), id="pane-teams"):
+                with VerticalScroll(id="teams-body"):
+                    yield Static(self._memberships(v), id="memberships")
 
     def use_existing(self, existing: VolunteerDetail) -> None:
         super().use_existing(existing)
@@ -130,6 +152,18 @@ class VolunteerFormScreen(FormScreen):
 
     def prepare(self) -> None:
         self._read_id()
+
+    def action_pane(self, pane: str) -> None:
+        """Show a pane and put the focus in it."""
+        if self.existing is None:
+            return
+        self.query_one(TabbedContent).active = f"pane-{pane}"
+        target = {
+            "record": self._control("name"),
+            "history": self.query_one(ServiceHistoryTable),
+            "teams": self.query_one("#teams-body"),
+        }[pane]
+        self.set_focus(target if target.display else None)  # no service: no table to focus
 
     def _control(self, name: str) -> Any:
         return self.query_one(f"#field-{name}", FormField).control
@@ -209,6 +243,8 @@ class VolunteerFormScreen(FormScreen):
         return volunteers.create_volunteer, (data,)
 
     def _failed(self, error: KxError) -> None:
+        if self.existing is not None:
+            self.query_one(TabbedContent).active = "pane-record"  # where the messages are
         super()._failed(error)
         if isinstance(error, DuplicateError):
             question = t("volunteer.duplicate_open", name=error.existing_name)
@@ -244,14 +280,18 @@ class VolunteerFormScreen(FormScreen):
         )
 
     @staticmethod
-    def _history(v: VolunteerDetail) -> Text:
-        if not v.activities:
-            return Text(t("volunteer.history_none"), style="dim")
-        text = Text(t("volunteer.history", count=v.activities, hours=v.hours), style="bold")
-        for line in v.recent:
-            text.append(f"\n{line.start_date.isoformat()}  ")
-            text.append(clean(line.title, 40))
-            text.append(f"  {line.hours} {t('service.hours_unit')}", style="dim")
+    def _memberships(v: VolunteerDetail) -> Text:
+        if not v.memberships:
+            return Text(t("volunteer.teams_none"), style="dim")
+        text = Text()
+        for membership in v.memberships:
+            *above, name = membership.path
+            text.append("\n" if text else "")
+            text.append(clean(name, 40), style="bold")
+            if membership.joined_on:
+                text.append("  " + t("volunteer.joined", date=membership.joined_on.isoformat()))
+            if above:
+                text.append("\n  " + " › ".join(clean(n, 30) for n in above), style="dim")
         return text
 
 

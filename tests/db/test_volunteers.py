@@ -11,10 +11,9 @@ import pytest
 
 from kxtui.db import resident_id, volunteers
 from kxtui.db.errors import ConflictError, DuplicateError, NeedsConfirmation, ValidationError
-from kxtui.db.models import Activity, AuditEntry, Region, TeamMembership, Volunteer, database
+from kxtui.db.models import AuditEntry, Region, TeamMembership, Volunteer, database
 from kxtui.db.rows import VolunteerInput
 from kxtui.db.writes import Write
-from tests.conftest import FROZEN_AT
 
 TODAY = date(2026, 11, 20)
 # Real-form numbers, their check characters computed by ISO 7064 MOD 11-2:
@@ -300,28 +299,6 @@ def test_a_refused_or_failed_write_leaves_nothing(demo_db: Path, monkeypatch) ->
         AuditEntry.select().count(),
         TeamMembership.select().count(),
     ) == counts
-
-
-def test_the_record_lists_recent_service_first_without_deleted_activities(demo_db: Path) -> None:
-    busiest, served = database.execute_sql(
-        "SELECT volunteer_id, COUNT(*) FROM service_record GROUP BY volunteer_id "
-        "ORDER BY COUNT(*) DESC, volunteer_id LIMIT 1"
-    ).fetchone()
-    latest = volunteers.volunteer_detail(busiest).recent[0]  # type: ignore[union-attr]
-    Activity.update(deleted_at=FROZEN_AT).where(Activity.id == latest.activity_id).execute()
-    detail = volunteers.volunteer_detail(busiest)
-    assert detail is not None and detail.activities == served - 1 > volunteers.HISTORY
-    assert len(detail.recent) == volunteers.HISTORY
-    assert latest.activity_id not in {line.activity_id for line in detail.recent}
-    days = [line.start_date for line in detail.recent]
-    assert days == sorted(days, reverse=True)
-    (total,) = database.execute_sql(
-        "SELECT SUM(s.hours) FROM service_record s JOIN activity a ON a.id = s.activity_id "
-        "WHERE s.volunteer_id = ? AND a.deleted_at IS NULL",
-        (busiest,),
-    ).fetchone()
-    assert float(detail.hours) == pytest.approx(total)
-    assert volunteers.volunteer_detail(999_999) is None
 
 
 def test_find_homes_offers_villages_with_their_town(demo_db: Path) -> None:

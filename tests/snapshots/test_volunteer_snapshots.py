@@ -1,5 +1,6 @@
-"""The volunteer form at 80×24 and 120×36: empty (in a village chosen in the tree), and with
-the messages beside the fields after a save with a bad mobile and a mistyped ID number."""
+"""The volunteer form at 80×24 and 120×36: empty (in a village chosen in the tree), with the
+messages beside the fields after a save with a bad mobile and a mistyped ID number, and opened
+from the roster on its service history; the team tree."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from kxtui.screens.roster import RosterScreen
+from kxtui.screens.teams import TeamTreeScreen
+from kxtui.screens.volunteer_form import VolunteerFormScreen
 from kxtui.widgets.form_field import FormField
-from tests.app.helpers import jump, make_app, press, settle, type_text
+from tests.app.helpers import jump, make_app, press, settle, type_text, wait_until
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
 
@@ -33,5 +37,33 @@ def test_volunteer_form_with_errors(snap_compare, demo_path: Path, size) -> None
             pilot.app.screen.query_one(f"#field-{name}", FormField).control.focus()
             await type_text(pilot, text)
         await press(pilot, "ctrl+s")
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_team_tree(snap_compare, demo_path: Path, size) -> None:
+    """The county's 总队 open, and its first 支队 open on its 领域分队."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        await press(pilot, "T")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, TeamTreeScreen))
+        await press(pilot, "right", "down", "right")
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_volunteer_detail_history(snap_compare, demo_path: Path, size) -> None:
+    """The roster by total hours, Enter on the first volunteer, F3: their service history."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        await press(pilot, "m")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, RosterScreen))
+        await press(pilot, "s", "enter")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, VolunteerFormScreen))
+        await press(pilot, "f3")
 
     assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)

@@ -1,0 +1,77 @@
+"""A volunteer's service history: how much they served, then the activities as a `PagedTable`
+of `service_history.page` (a volunteer of many years may have served at hundreds)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from kxtui.db.rows import ServiceHistoryLine, VolunteerDetail
+from kxtui.i18n import t
+from kxtui.widgets.paged_table import PAGE, PagedTable
+
+
+def _page(volunteer_id: int, after: Any, before: Any, offset: int) -> tuple:
+    from kxtui.db import service_history
+
+    return service_history.page(volunteer_id, after=after, before=before, offset=offset, limit=PAGE)
+
+
+class ServiceHistoryTable(PagedTable):
+    NARROW = (("date", 10), ("title", 0), ("place", 14), ("hours", 6))
+    WIDE = (("date", 10), ("title", 0), ("place", 24), ("hours", 8))
+    RIGHT = frozenset({"hours"})
+    CAPTIONS = "history.col"
+
+    def fetch(self, after: Any, before: Any, offset: int) -> tuple[Any, tuple]:
+        return _page, (self.filter, after, before, offset)  # the filter is the volunteer's id
+
+    def cell(self, row: ServiceHistoryLine, column: str) -> str:
+        if column == "date":
+            return row.start_date.isoformat()
+        return str(getattr(row, column))
+
+
+class ServiceHistory(Vertical):
+    """The summary line, the column captions and the table of one volunteer's service."""
+
+    DEFAULT_CSS = """
+    ServiceHistory { height: 1fr; }
+    ServiceHistory > #history-header { height: 1; text-style: bold; color: $text-muted; }
+    """
+
+    def __init__(self, volunteer: VolunteerDetail, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.volunteer = volunteer
+
+    def compose(self) -> ComposeResult:
+        v = self.volunteer
+        if v.activities:
+            summary = Text(t("volunteer.history", count=v.activities, hours=v.hours), style="bold")
+        else:
+            summary = Text(t("volunteer.history_none"), style="dim")
+        yield Static(summary, id="history-summary")
+        yield Static("", id="history-header")
+        yield ServiceHistoryTable(id="history-table")
+
+    def on_mount(self) -> None:
+        self.table.show(self.volunteer.id)
+        self.table.set_total(self.volunteer.activities)
+        self.query_one("#history-header").display = self.table.display = bool(self.table.total)
+
+    @property
+    def table(self) -> ServiceHistoryTable:
+        return self.query_one(ServiceHistoryTable)
+
+    def on_resize(self) -> None:
+        # shown (a hidden pane has no width) or resized: the captions follow the table's columns
+        self.call_after_refresh(self._show_header)
+
+    def _show_header(self) -> None:
+        width = self.table.scrollable_content_region.width
+        if width:
+            self.query_one("#history-header", Static).update(self.table.header(width))

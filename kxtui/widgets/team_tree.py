@@ -1,0 +1,68 @@
+"""The team tree 总队 → 支队 → 领域分队 → 专业队: one level per expand (see `LazyTree`), each
+team with its members (the team's and the teams' below it, each person once) and their service
+hours this year."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+
+from kxtui import clock
+from kxtui.db.rows import NodeRef, TeamNode
+from kxtui.display import literal
+from kxtui.domain import TeamLevel
+from kxtui.i18n import t
+from kxtui.widgets.lazy_tree import LazyTree
+from kxtui.widgets.workers import run_db
+
+NAME_LIMIT = 30
+
+
+def team_label(row: TeamNode) -> Text:
+    """ "阜安街道科技志愿服务支队 · 854 人 · 本年 1,750.5 小时"."""
+    label = literal(row.name, NAME_LIMIT, style="bold" if row.level == TeamLevel.GENERAL else "")
+    label.append(f" · {t('label.members', count=f'{row.members:,}')}", style="dim")
+    label.append(f" · {t('label.hours_this_year', hours=f'{row.hours_this_year:,}')}", style="dim")
+    return label
+
+
+def _children(team_id: int, year: int) -> tuple[TeamNode, ...]:
+    from kxtui.db import teams  # in the worker: the screen's first frame does not wait for it
+
+    return teams.children(team_id, year)
+
+
+def _top(region_id: int | None, year: int) -> tuple[TeamNode, ...]:
+    from kxtui.db import teams
+
+    return teams.top_teams(region_id, year)
+
+
+class TeamTree(LazyTree):
+    """The highest teams of a region at the top (see `teams.top_teams`)."""
+
+    class Highlighted(LazyTree.Highlighted):
+        """The cursor moved to another team."""
+
+    class Loaded(LazyTree.Loaded):
+        """A level of the tree finished loading."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.year = clock.today().year
+
+    def make_label(self, row: TeamNode) -> Text:
+        return team_label(row)
+
+    def children_call(self, ref: NodeRef) -> tuple[Any, tuple[Any, ...]]:
+        return _children, (ref.id, self.year)
+
+    def load(self, region_id: int | None) -> None:
+        """(Re)load the highest teams of the region's subtree (None: of every county)."""
+
+        def loaded(rows: tuple[TeamNode, ...]) -> None:
+            self.show_levels(None, [(None, rows)])
+
+        # a read: leaving the screen stops it in SQLite (all counties' teams take seconds)
+        run_db(self, _top, region_id, self.year, done=loaded, group="tree-load", read=True)
