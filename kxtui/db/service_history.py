@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from kxtui.db import scope
 from kxtui.db.keyset import Sort, page_ids
 from kxtui.db.models import database
 from kxtui.db.rows import ServiceHistoryLine
@@ -24,7 +25,13 @@ def page(
     limit: int = 100,
 ) -> tuple[ServiceHistoryLine, ...]:
     """Up to `limit` activities the volunteer served at (deleted ones left out), newest first,
-    with the venue (or the region) and the hours; paged like `ledger.page`."""
+    with the venue (or the region) and the hours; paged like `ledger.page`. Refused for a
+    volunteer living outside the officer's view."""
+    home = database.execute_sql(
+        "SELECT region_id FROM volunteer WHERE id = ?", (volunteer_id,)
+    ).fetchone()
+    if home is not None:
+        scope.require_visible(home[0])
     params: dict[str, Any] = {"volunteer": volunteer_id}
     ids, order, forward = page_ids(
         f"SELECT s.id {SERVICE}", ["s.volunteer_id = :volunteer"], params, NEWEST_FIRST,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from kxtui.db import scope
 from kxtui.db.keyset import region_subtree
 from kxtui.db.models import database
 from kxtui.db.rows import Membership, NodeRef, TeamNode
@@ -67,7 +68,13 @@ def _level(level: str, params: dict[str, Any], year: int) -> tuple[TeamNode, ...
 
 
 def children(team_id: int, year: int) -> tuple[TeamNode, ...]:
-    """The teams directly under a team, with their members and their hours in `year`."""
+    """The teams directly under a team, with their members and their hours in `year` (the
+    team must be based in the officer's view)."""
+    region_id = database.execute_sql(
+        "SELECT region_id FROM team WHERE id = ?", (team_id,)
+    ).fetchone()
+    if region_id is not None:
+        scope.require_visible(region_id[0])
     return _level(_CHILDREN, {"parent": team_id}, year)
 
 
@@ -75,8 +82,12 @@ def top_teams(region_id: int | None, year: int) -> tuple[TeamNode, ...]:
     """The highest teams based in the region's subtree (None: the teams without a parent —
     at a province's 136 总队 and 1,000,000 volunteers that level takes seconds, a county's
     tens of milliseconds)."""
-    if region_id is None:
+    root = scope.session().view_path
+    if region_id is None and root is None:
         return _level(_TOP, {}, year)
+    if region_id is None:  # an officer's whole view: the highest teams based in it
+        region_id = int(root.strip("/").split("/")[-1])
+    scope.require_visible(region_id)
     params: dict[str, Any] = {}
     region_subtree(region_id, params)
     return _level(_TOP_IN_REGION, params, year)

@@ -13,7 +13,19 @@ from pathlib import Path
 
 import pytest
 
-from kxtui.db import activities, ledger, officers, regions, roster, scope, search, stats, venues
+from kxtui.db import (
+    activities,
+    ledger,
+    officers,
+    regions,
+    roster,
+    scope,
+    search,
+    service_history,
+    stats,
+    teams,
+    venues,
+)
 from kxtui.db import volunteers as volunteer_db
 from kxtui.db.drafts import drafts, save_draft
 from kxtui.db.errors import NotSignedIn, RefusedError, ValidationError
@@ -274,6 +286,13 @@ def test_teams_are_seen_only_within_the_view(demo_db: Path) -> None:
     assert activities.find_teams(None, "胶莱镇") == ()
     foreign = Team.select().join(Region).where(Region.path.startswith(path_of("胶莱镇"))).get()
     assert roster.count(RosterFilter(team_id=foreign.id)) == 0
+    year = FROZEN_AT.year
+    tops = teams.top_teams(None, year)  # the team tree of the officer's whole view
+    assert tops and all(Team.get_by_id(n.ref.id).region.path.startswith(inside) for n in tops)
+    assert refused(teams.top_teams, region("胶莱镇").id, year).key == "refused.out_of_view"
+    assert refused(teams.children, foreign.id, year).key == "refused.out_of_view"
+    member = Volunteer.select().join(Region).where(Region.path.startswith(path_of("胶莱镇"))).get()
+    assert refused(service_history.page, member.id).key == "refused.out_of_view"
 
 
 # -- imports and exports ----------------------------------------------------------------------
