@@ -64,12 +64,28 @@ def _add_volunteer_search() -> None:
     volunteer_index.refresh_service()
 
 
+def _add_id_number_check() -> None:
+    """Whether each stored ID number passes the form's checks, and the partial index of
+    volunteers who cannot be reached or identified (the roster check)."""
+    from kxtui.db import volunteer_index
+    from kxtui.db.models import CONTACT_PROBLEM
+
+    if "id_number_valid" not in {c.name for c in database.get_columns("volunteer")}:
+        database.execute_sql("ALTER TABLE volunteer ADD COLUMN id_number_valid INTEGER")
+    volunteer_index.check_id_numbers()
+    database.execute_sql(
+        f'CREATE INDEX IF NOT EXISTS "volunteer_contact_problem" ON "volunteer" ("id") '
+        f"WHERE {CONTACT_PROBLEM}"
+    )
+
+
 # version reached -> the step that reaches it from the version before
 STEPS: dict[int, Callable[[], None]] = {
     2: _add_region_population,
     3: _add_activity_duration,
     4: _drop_redundant_indexes,
     5: _add_volunteer_search,
+    6: _add_id_number_check,
 }
 
 

@@ -63,7 +63,7 @@ def dump(path: Path) -> list[str]:
 def test_old_database_is_copied_aside_then_upgraded(v1_copy: Path) -> None:
     before = dump(v1_copy)
     opened = open_database(v1_copy)
-    assert opened.schema_version == migrations.SCHEMA_VERSION == 5
+    assert opened.schema_version == migrations.SCHEMA_VERSION == 6
     assert opened.backup_path is not None and dump(opened.backup_path) == before
     assert Region.get(Region.name == "阜安街道").population is None
     assert Venue.get().six_feature_note == "特色待提炼"
@@ -220,7 +220,7 @@ def test_v5_indexes_every_volunteer_and_counts_their_service(demo_path: Path) ->
             "WHERE a.deleted_at IS NULL"
         ).fetchone()
     close_database()
-    assert open_database(demo_path).schema_version == migrations.SCHEMA_VERSION == 5
+    assert open_database(demo_path).schema_version == migrations.SCHEMA_VERSION
     close_database()
     with sqlite3.connect(demo_path) as connection:
         assert connection.execute(

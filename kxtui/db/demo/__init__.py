@@ -52,6 +52,7 @@ def _run(demo: Demo) -> None:
 def _finish(demo: Demo) -> None:
     volunteer_index.index_all()
     volunteer_index.refresh_service()
+    volunteer_index.check_id_numbers()
     Meta.replace(key="demo_seed", value=str(demo.seed)).execute()
     Meta.replace(key="demo_today", value=DEMO_TODAY.isoformat()).execute()
     summary = (f"生成演示数据库（种子 {demo.seed}）：行政区划 {len(demo.regions)} 个，"
