@@ -65,18 +65,15 @@ def _add_volunteer_search() -> None:
 
 
 def _add_id_number_check() -> None:
-    """Whether each stored ID number passes the form's checks, and the partial index of
-    volunteers who cannot be reached or identified (the roster check)."""
+    """Whether each stored ID number passes the form's checks, and the partial indexes of
+    the roster checks (volunteers who cannot be reached or identified; inactive ones)."""
     from kxtui.db import volunteer_index
-    from kxtui.db.models import CONTACT_PROBLEM
+    from kxtui.db.models import Volunteer
 
     if "id_number_valid" not in {c.name for c in database.get_columns("volunteer")}:
         database.execute_sql("ALTER TABLE volunteer ADD COLUMN id_number_valid INTEGER")
     volunteer_index.check_id_numbers()
-    database.execute_sql(
-        f'CREATE INDEX IF NOT EXISTS "volunteer_contact_problem" ON "volunteer" ("id") '
-        f"WHERE {CONTACT_PROBLEM}"
-    )
+    Volunteer._schema.create_indexes(safe=True)  # the partial ones; the others exist
 
 
 # version reached -> the step that reaches it from the version before

@@ -17,7 +17,7 @@ import threading
 from typing import Any
 
 from kxtui.db.keyset import region_subtree
-from kxtui.db.models import CONTACT_PROBLEM, database
+from kxtui.db.models import CONTACT_PROBLEM, INACTIVE, database
 from kxtui.db.rows import CheckList, GridOfficerRow, RegionDensity, TeamSize
 from kxtui.domain import VILLAGE_LEVEL, PersonRole
 
@@ -25,13 +25,14 @@ CHECKS = ("platform", "contact", "duplicate", "inactive_in_team")
 LIST_LIMIT = 1_000  # rows a check list shows; its count is of them all
 MINIMUM_TEAM_SIZE = 5
 
+# The partial indexes' conditions as they are (unqualified: in the roster's queries only the
+# volunteer has these columns), so SQLite sees that they imply the indexes and reads those.
 _CONDITIONS = {
     "platform": "(v.platform_registered = 0 OR COALESCE(v.platform_id, '') = '')",
-    # word for word the partial index's condition, so SQLite reads that index
-    "contact": f"v.id IN (SELECT id FROM volunteer WHERE {CONTACT_PROBLEM})",
+    "contact": CONTACT_PROBLEM,
     "duplicate": "v.id IN (SELECT value FROM json_each(:duplicates))",
     "inactive_in_team": (
-        "v.active = 0 AND EXISTS (SELECT 1 FROM team_membership m WHERE m.volunteer_id = v.id)"
+        f"{INACTIVE} AND EXISTS (SELECT 1 FROM team_membership m WHERE m.volunteer_id = v.id)"
     ),
 }
 
@@ -123,7 +124,8 @@ def density(region_id: int | None) -> CheckList:
           (SELECT COUNT(*) FROM volunteer v WHERE v.region_id IN
             (SELECT r.id FROM region r WHERE {below})),
           c.population,
-          (SELECT COUNT(*) FROM region r WHERE {below} AND r.kind IN ({kinds}))
+          (SELECT COUNT(*) FROM region r  -- "+": by the path index, not by every village's
+           WHERE {below} AND +r.kind IN ({kinds}))
         FROM region c WHERE c.parent_id IS :parent
         ORDER BY c.sort_order, c.id"""
     return _listed(sql, params, RegionDensity)
