@@ -343,7 +343,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "Gender.male": ("男", "male"),
     "Gender.female": ("女", "female"),
-    "ledger.filter_keys": (
+    "filter.keys": (
         "Ctrl+S 应用   Ctrl+R 清除筛选   Esc 取消",
         "Ctrl+S apply   Ctrl+R clear   Esc cancel",
     ),
