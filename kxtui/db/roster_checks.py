@@ -23,7 +23,6 @@ from kxtui.domain import VILLAGE_LEVEL, PersonRole
 
 CHECKS = ("platform", "contact", "duplicate", "inactive_in_team")
 LIST_LIMIT = 1_000  # rows a check list shows; its count is of them all
-MINIMUM_TEAM_SIZE = 5
 
 # The partial indexes' conditions as they are (unqualified: in the roster's queries only the
 # volunteer has these columns), so SQLite sees that they imply the indexes and reads those.
@@ -96,7 +95,7 @@ def _listed(sql: str, params: dict[str, Any], make: Any) -> CheckList:
     return CheckList(tuple(make(*row) for row in rows), total)
 
 
-def small_teams(region_id: int | None, minimum: int = MINIMUM_TEAM_SIZE) -> CheckList:
+def small_teams(region_id: int | None, minimum: int) -> CheckList:
     """Teams of the region's subtree with fewer than `minimum` active members, smallest
     first. Only teams with no team below them: a 总队 or 支队 is as big as its teams."""
     params: dict[str, Any] = {"minimum": minimum}
