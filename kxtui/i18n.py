@@ -712,9 +712,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "l  在选中的区域或阵地登记活动   t  活动台账\n"
         "V（Shift+V）  新建志愿者（选中村、社区或网格时自动填入）\n"
         "r  刷新   Ctrl+P 命令面板   F1 帮助   q 退出\n"
-        "m  花名册：/ 搜索  f 筛选  c 检查  g 注册  n 未服务  s 排序  m 显示号码\n"
-        "花名册检查（c 之后）：n 未服务  p 平台注册不全  m 无法联系或核实  d 疑似重复\n"
-        "   i 停用仍在队  t 人数不足的服务队  r 志愿者密度  g 一员双责（网格员）\n"
+        "m  花名册：/ 搜索  f 筛选  c 检查  s 排序  m 显示号码\n"
+        "   g 注册筛选  n 未服务（期间同筛选）\n"
+        "检查（c 后按）：n 未服务  p 平台注册  m 无法联系  d 重复\n"
+        "   i 停用在队  t 服务队人数  r 志愿者密度  g 一员双责\n"
         "表单中：Tab 切换字段，Ctrl+S 保存，Esc 取消（有修改时会询问）；断线时自动保留草稿",
         "↑↓ move   → or Enter expand   ← collapse\n"
         "/  jump: type a name, pinyin or initials (jzs, jiaozhou, 胶州)\n"
@@ -725,9 +726,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "l  log an activity at the selected region or venue   t  activity ledger\n"
         "V (Shift+V)  new volunteer (living in the selected village, community or grid)\n"
         "r  refresh   Ctrl+P commands   F1 help   q quit\n"
-        "m  roster: / search  f filters  c checks  g registered  n not served  s sort\n"
-        "Roster checks (after c): n not served  p not fully registered  m unreachable\n"
-        "   d duplicates  i inactive in a team  t small teams  r density  g grid officers\n"
+        "m  roster: / search  f filters  c checks  s sort  m mobiles\n"
+        "   g registered  n not served (the filters' period)\n"
+        "Checks (after c): n not served  p platform  m unreachable  d duplicates\n"
+        "   i inactive in a team  t small teams  r density  g grid officers\n"
         "In forms: Tab next field, Ctrl+S save, Esc cancel (asks if changed); drafts are kept",
     ),
     # spreadsheets
