@@ -65,14 +65,12 @@ def duplicate_ids() -> tuple[int, ...]:
     until the next write: every write records an audit entry, so the newest entry's id
     tells whether anything changed (in this process or another)."""
     (state,) = database.execute_sql("SELECT COALESCE(MAX(id), 0) FROM audit_entry").fetchone()
-    with _lock:
+    with _lock:  # the page and the count ask at once: one of them groups, the other waits
         known = _found.get(database.database)
-    if known is not None and known[0] == state:
+        if known is None or known[0] != state:
+            known = (state, tuple(i for (i,) in database.execute_sql(_DUPLICATES).fetchall()))
+            _found[database.database] = known
         return known[1]
-    ids = tuple(i for (i,) in database.execute_sql(_DUPLICATES).fetchall())
-    with _lock:
-        _found[database.database] = (state, ids)
-    return ids
 
 
 # -- lists ---------------------------------------------------------------------------------
