@@ -97,7 +97,7 @@ def run_export(path: Path, args: argparse.Namespace) -> int:
         if error.key == "sheet.exists":
             return fail(t("cli.export.exists", path=output))
         return fail(t(error.key, **error.params))
-    print(clean(t("cli.export.done", count=result.activities, path=result.path), 1000))
+    print(clean(t("cli.export.done", count=result.rows, path=result.path), 1000))
     return 0
 
 

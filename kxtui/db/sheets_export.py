@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -62,7 +62,7 @@ GROUP BY county, p.name HAVING COUNT(*) > 1"""
 
 class ExportResult(NamedTuple):
     path: str
-    activities: int
+    rows: int  # activities, audit entries ...
     format: str
 
 
@@ -108,6 +108,27 @@ def export_activities(
     Raises KxError "sheet.exists" when the file exists and `overwrite` is not set, and
     "sheet.write_failed" when it cannot be written.
     """
+
+    def write(temporary: Path, chosen: str) -> int:
+        with database.atomic():  # one snapshot: the totals row matches the rows
+            total = count_activities(f)
+            progress("sheet.stage_export", 0, total)
+            rows = _rows(f, total, progress)
+            if chosen == "xlsx":
+                return _write_xlsx(temporary, rows, total, _count_service(f))
+            return _write_csv(temporary, rows)
+
+    return write_file(path, file_format, overwrite, write)
+
+
+def write_file(
+    path: Path | str,
+    file_format: str | None,
+    overwrite: bool,
+    write: Callable[[Path, str], int],
+) -> ExportResult:
+    """Check the target, have `write(temporary file, format)` fill a file beside it and move
+    that into place: a failed export leaves no half file. `write` returns its row count."""
     target = Path(path).expanduser()
     chosen = file_format or format_for(target)
     if chosen not in FORMATS:
@@ -121,14 +142,7 @@ def export_activities(
         handle, temporary = tempfile.mkstemp(prefix=".kxtui-", suffix=".part", dir=target.parent)
         os.close(handle)
         try:
-            with database.atomic():  # one snapshot: the totals row matches the rows
-                total = count_activities(f)
-                progress("sheet.stage_export", 0, total)
-                rows = _rows(f, total, progress)
-                if chosen == "xlsx":
-                    count = _write_xlsx(Path(temporary), rows, total, _count_service(f))
-                else:
-                    count = _write_csv(Path(temporary), rows)
+            count = write(Path(temporary), chosen)
             os.replace(temporary, target)
         finally:
             Path(temporary).unlink(missing_ok=True)
@@ -307,29 +321,11 @@ _SUMMED = ("people_reached", "materials", "service_hours")
 
 def _write_xlsx(path: Path, rows: Iterator[ExportRow], total: int, service_total: int) -> int:
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(zh("sheet.sheet_activities"))
     service = book.create_sheet(zh("sheet.sheet_service"))
-    bold = Font(bold=True)
-
-    def text(target: Any, value: str, *, strong: bool = False) -> Any:
-        value = cell_text(value)
-        if not strong and not looks_like_formula(value):
-            return value
-        cell = WriteOnlyCell(target, value=value)
-        cell.data_type = "s"  # openpyxl would make "=..." a formula
-        if looks_like_formula(value):
-            cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
-        if strong:
-            cell.font = bold
-        return cell
-
-    def plain(target: Any, value: Any) -> Any:
-        return text(target, value) if isinstance(value, str) else value
 
     for number, column in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(number)].width = WIDTHS.get(column, 9)
@@ -341,22 +337,22 @@ def _write_xlsx(path: Path, rows: Iterator[ExportRow], total: int, service_total
     last = get_column_letter(len(COLUMNS))
     sheet.calculate_dimension = lambda: f"A1:{last}{total + 2}"  # type: ignore[attr-defined]
     service.calculate_dimension = lambda: f"A1:D{service_total + 1}"  # type: ignore[attr-defined]
-    sheet.append([text(sheet, header(column), strong=True) for column in COLUMNS])
+    sheet.append([xlsx_text(sheet, header(column), strong=True) for column in COLUMNS])
     service.append(
-        [text(service, zh(f"sheet.service.{key}"), strong=True) for key in _SERVICE_HEADERS]
+        [xlsx_text(service, zh(f"sheet.service.{key}"), strong=True) for key in _SERVICE_HEADERS]
     )
     sums = dict.fromkeys(_SUMMED, Decimal(0))
     positions = {column: COLUMNS.index(column) for column in _SUMMED}
     count = 0
     for row in rows:
-        sheet.append([plain(sheet, value) for value in row.cells])
+        sheet.append([xlsx_cell(sheet, value) for value in row.cells])
         for column, at in positions.items():
             sums[column] += row.cells[at]
         activity, title = row.cells[0], row.cells[1]
         for who, hours in row.served:
-            service.append([activity, plain(service, title), plain(service, who), hours])
+            service.append([activity, xlsx_cell(service, title), xlsx_cell(service, who), hours])
         count += 1
-    sheet.append(_totals(sheet, count, sums, text))
+    sheet.append(_totals(sheet, count, sums))
     book.save(path)
     return count
 
@@ -364,12 +360,34 @@ def _write_xlsx(path: Path, rows: Iterator[ExportRow], total: int, service_total
 _SERVICE_HEADERS = ("activity", "title", "volunteer", "hours")
 
 
-def _totals(sheet: Any, count: int, sums: dict[str, Decimal], text: Any) -> list[Any]:
+def xlsx_text(sheet: Any, value: str, *, strong: bool = False) -> Any:
+    """A text cell of a write-only sheet that stays text (never a formula), bold if `strong`."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    value = cell_text(value)
+    if not strong and not looks_like_formula(value):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"  # openpyxl would make "=..." a formula
+    if looks_like_formula(value):
+        cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+    if strong:
+        cell.font = Font(bold=True)
+    return cell
+
+
+def xlsx_cell(sheet: Any, value: Any) -> Any:
+    """A cell of a write-only sheet: text as `xlsx_text`, numbers and dates as they are."""
+    return xlsx_text(sheet, value) if isinstance(value, str) else value
+
+
+def _totals(sheet: Any, count: int, sums: dict[str, Decimal]) -> list[Any]:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
     cells: list[Any] = [None] * len(COLUMNS)
-    cells[0] = text(sheet, zh("sheet.total"), strong=True)
+    cells[0] = xlsx_text(sheet, zh("sheet.total"), strong=True)
     counted = WriteOnlyCell(sheet, value=count)
     counted.number_format = zh("sheet.total_format")
     counted.font = Font(bold=True)

@@ -364,10 +364,12 @@ def _insert_rows(
                     texts[hours] = f"{hours.normalize():f}"
                 lines.append([volunteer, texts[hours]])
                 service.append((activity_id, volunteer, hours))
-            changes = {**v, "service": lines, "source": f"{file_name}:{plan.row}"}
+            changes = {key: [None, value] for key, value in v.items()}
+            changes["service"] = [None, lines]
+            changes["source"] = [None, f"{file_name}:{plan.row}"]
             audit.append(
                 (audit_first + offset, at, write.actor, "import", "activity", activity_id, title,
-                 _AUDIT_JSON.encode(changes))
+                 _AUDIT_JSON.encode(changes), v["region"])
             )  # fmt: skip
         connection.executemany(
             f"INSERT INTO activity ({_ACTIVITY_COLUMNS}) VALUES ({', '.join('?' * 23)})",
@@ -378,8 +380,8 @@ def _insert_rows(
             service,
         )
         connection.executemany(
-            "INSERT INTO audit_entry (id, at, actor, action, entity, entity_id, summary, changes)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO audit_entry (id, at, actor, action, entity, entity_id, summary, changes,"
+            " region_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT path FROM region WHERE id = ?))",
             audit,
         )
         progress("sheet.stage_write", min(start + WRITE_BATCH, total), total)

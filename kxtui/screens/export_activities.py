@@ -1,7 +1,8 @@
 """Export the ledger's activities (its current filter) to an XLSX or CSV file.
 
 The file is written by a thread worker with a progress bar; an existing file is replaced only
-after the officer confirms. Dismisses with the path written, or None.
+after the officer confirms. Dismisses with the path written, or None. Other exports (the
+audit log) subclass it: their words (`TITLE_KEY`, `FILE_NAME_KEY`, `DONE_KEY`) and `export`.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -58,22 +59,25 @@ def export(
 
 class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
     CSS_PATH = "export_activities.tcss"
+    TITLE_KEY = "sheet.export.title"
+    FILE_NAME_KEY = "sheet.export.file_name"
+    DONE_KEY = "sheet.export.done"
     BINDINGS = [
         Binding("escape", "close", "key.close", id="export.close"),
         Binding("ctrl+s", "export", "sheet.key.export", id="export.run", priority=True),
     ]
 
-    def __init__(self, filter: LedgerFilter, count: int) -> None:  # noqa: A002 (the ledger's word)
+    def __init__(self, filter: Any, count: int) -> None:  # noqa: A002 (the ledger's word)
         super().__init__()
-        self.ledger_filter = filter
+        self.rows_filter = filter
         self.count = count
         self.busy = False
         self.written: str | None = None
 
     def compose(self) -> ComposeResult:
-        name = t("sheet.export.file_name", date=clock.today().isoformat()) + ".xlsx"
+        name = t(self.FILE_NAME_KEY, date=clock.today().isoformat()) + ".xlsx"
         with Vertical(id="export"):
-            yield Label(t("sheet.export.title", count=f"{self.count:,}"), id="export-title")
+            yield Label(t(self.TITLE_KEY, count=f"{self.count:,}"), id="export-title")
             with Horizontal(classes="export-row"):
                 yield Label(t("sheet.export.format"), classes="export-label")
                 with RadioSet(id="export-format", compact=True):
@@ -115,8 +119,18 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
         self._status("")
         self.query_one(ProgressBar).add_class("-running")
         path = Path(text).expanduser()
-        job = partial(export, self.ledger_filter, path, self.file_format, overwrite, self._report)
+        job = partial(self.export, path, self.file_format, overwrite, self._report)
         run_db(self, job, done=self._done, failed=self._failed, group="export")
+
+    def export(
+        self,
+        path: Path,
+        file_format: str,
+        overwrite: bool,
+        progress: Callable[[str, int, int], None],
+    ) -> ExportResult:
+        """Runs in the worker."""
+        return export(self.rows_filter, path, file_format, overwrite, progress)
 
     def _report(self, stage: str, done: int, total: int) -> None:
         """Called by the worker thread."""
@@ -128,9 +142,9 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
     def _done(self, result: ExportResult) -> None:
         self.busy = False
         self.written = result.path
-        finished = max(result.activities, 1)
+        finished = max(result.rows, 1)
         self.query_one(ProgressBar).update(total=finished, progress=finished)
-        self._status(t("sheet.export.done", count=f"{result.activities:,}", path=result.path))
+        self._status(t(self.DONE_KEY, count=f"{result.rows:,}", path=result.path))
 
     def _failed(self, error: KxError) -> None:
         self.busy = False

@@ -259,3 +259,17 @@ def test_every_demo_id_number_is_checked(demo_db: Path) -> None:
             "SELECT COUNT(*) FROM volunteer WHERE id_number_valid = 1"
         ).fetchone()
     assert unchecked == (0,) and checked[0] > 1000
+
+
+def test_undoing_an_edit_checks_the_id_number_it_puts_back(county: County) -> None:
+    from kxtui.db import undo
+    from kxtui.db.models import AuditEntry as Entry
+
+    who = county.ids["bad_id"]  # an old record whose number fails the checks
+    fixed = VolunteerInput(name=Volunteer.get_by_id(who).name, region_id=county.village.id,
+                           mobile="13800000006", id_number="11010519491231002X")  # fmt: skip
+    volunteers.update_volunteer(who, Volunteer.get_by_id(who).version, fixed)
+    assert who not in found(RosterFilter(check="contact"))
+    undo.undo(Entry.select().order_by(Entry.id.desc()).first().id)
+    assert Volunteer.get_by_id(who).id_number == BAD_CHECKSUM
+    assert who in found(RosterFilter(check="contact"))
