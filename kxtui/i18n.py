@@ -333,7 +333,86 @@ STRINGS: dict[str, tuple[str, str]] = {
     "roster.sort.last": ("按最近服务", "by last service"),
     "roster.f.registered.True": ("已在平台注册", "registered on the platform"),
     "roster.f.registered.False": ("未在平台注册", "not registered on the platform"),
-    "roster.f.not_served": ("{year} 年未参加服务", "not served in {year}"),
+    "roster.f.team_is": ("服务队：{team}", "team: {team}"),
+    "roster.f.domain_is": ("领域：{domain}", "domain: {domain}"),
+    "roster.f.student.True": ("学生", "students"),
+    "roster.f.student.False": ("非学生", "not students"),
+    "roster.f.active.True": ("在用", "active"),
+    "roster.f.active.False": ("已停用", "inactive"),
+    "roster.f.served.True": ("{period}参加过服务", "served ({period})"),
+    "roster.f.served.False": ("{period}未参加服务", "not served ({period})"),
+    "roster.filters": ("筛选花名册", "Filter the roster"),
+    "roster.f.team": ("服务队", "Team"),
+    "roster.f.domain": ("领域", "Domain"),
+    "roster.f.registered": ("平台注册", "Registered"),
+    "roster.f.student": ("学生", "Student"),
+    "roster.f.active": ("在用（未停用）", "Active"),
+    "roster.f.served": ("期间内参加服务", "Served in period"),
+    "roster.f.period": ("服务期间", "Service period"),
+    # roster checks (花名册检查)
+    "key.checks": ("检查", "Checks"),
+    "key.open_team": ("打开服务队", "Open team"),
+    "key.bigger": ("下限+5", "Minimum +5"),
+    "key.smaller": ("下限-5", "Minimum -5"),
+    "checks.title": ("花名册检查", "Roster checks"),
+    "checks.keys": ("按字母运行检查   Esc 关闭", "Press a letter to run a check   Esc close"),
+    "checks.not_served": ("{period}未参加服务", "Not served ({period})"),
+    "checks.platform": (
+        "平台注册不全：未注册，或已注册但无平台 ID",
+        "Not fully registered: not on the platform, or no platform ID",
+    ),
+    "checks.contact": (
+        "无法联系或核实：缺手机号、手机号有误、身份证号无效",
+        "Unreachable or unidentified: no mobile, a bad mobile, an invalid ID number",
+    ),
+    "checks.duplicate": (
+        "疑似重复：身份证号、手机号或姓名加出生日期相同",
+        "Possible duplicates: same ID number, mobile, or name and birth date",
+    ),
+    "checks.inactive_in_team": ("已停用仍在服务队中", "Inactive but still in a team"),
+    "checks.small_teams": ("人数不足的服务队", "Teams below a minimum size"),
+    "checks.density": (
+        "志愿者密度：每千名居民（人口不详时每村）",
+        "Volunteers per 1,000 residents (per village without a population)",
+    ),
+    "checks.grid_officers": (
+        "一员双责：未登记为志愿者的网格员",
+        "One officer, two duties: grid officers who are not volunteers",
+    ),
+    "checks.platform.short": ("检查：平台注册不全", "check: not fully registered"),
+    "checks.contact.short": ("检查：无法联系或核实", "check: unreachable or unidentified"),
+    "checks.duplicate.short": ("检查：疑似重复", "check: possible duplicates"),
+    "checks.inactive_in_team.short": ("检查：停用仍在队", "check: inactive, still in a team"),
+    "checks.small_teams.title": (
+        "{region} · 活跃成员少于 {minimum} 人的服务队（+/- 调整人数）",
+        "{region} · teams with fewer than {minimum} active members (+/- to change)",
+    ),
+    "checks.density.title": (
+        "{region} · 各下级区域的志愿者密度",
+        "{region} · volunteers in each region below",
+    ),
+    "checks.grid_officers.title": (
+        "{region} · 一员双责：未登记为志愿者的网格员",
+        "{region} · grid officers who are not volunteers",
+    ),
+    "checks.small_teams.count": ("共 {count} 支服务队", "{count} teams"),
+    "checks.density.count": ("共 {count} 个区域", "{count} regions"),
+    "checks.grid_officers.count": ("共 {count} 名网格员", "{count} grid officers"),
+    "checks.first": ("，显示前 {shown} 条", ", the first {shown} shown"),
+    "checks.col.team": ("服务队", "Team"),
+    "checks.col.level": ("层级", "Level"),
+    "checks.col.region": ("区域", "Region"),
+    "checks.col.active": ("活跃成员", "Active"),
+    "checks.col.members": ("全部成员", "Members"),
+    "checks.col.kind": ("类型", "Kind"),
+    "checks.col.volunteers": ("志愿者", "Volunteers"),
+    "checks.col.population": ("人口", "Population"),
+    "checks.col.per_thousand": ("每千人", "Per 1,000"),
+    "checks.col.per_village": ("每村", "Per village"),
+    "checks.col.name": ("姓名", "Name"),
+    "checks.col.grid": ("网格", "Grid"),
+    "checks.col.community": ("所属社区/村", "Community"),
+    "checks.col.mobile": ("手机", "Mobile"),
     "roster.f.text": ("搜索“{text}”", "search “{text}”"),
     "roster.mobiles_shown": ("手机号码已完整显示", "mobiles shown in full"),
     "key.roster": ("花名册", "Roster"),
@@ -364,7 +443,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "Gender.male": ("男", "male"),
     "Gender.female": ("女", "female"),
-    "ledger.filter_keys": (
+    "filter.keys": (
         "Ctrl+S 应用   Ctrl+R 清除筛选   Esc 取消",
         "Ctrl+S apply   Ctrl+R clear   Esc cancel",
     ),
@@ -672,6 +751,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "V（Shift+V）  新建志愿者（选中村、社区或网格时自动填入）\n"
         "m  志愿者花名册（Enter 查看志愿者）   T（Shift+T）  志愿服务队\n"
         "r  刷新   Ctrl+P 命令面板   F1 帮助   q 退出\n"
+        "m  花名册：/ 搜索  f 筛选  c 检查  s 排序  m 显示号码\n"
+        "   g 注册筛选  n 未服务（期间同筛选）\n"
+        "检查（c 后按）：n 未服务  p 平台注册  m 无法联系  d 重复\n"
+        "   i 停用在队  t 服务队人数  r 志愿者密度  g 一员双责\n"
         "表单中：Tab 切换字段，Ctrl+S 保存，Esc 取消（有修改时会询问）；断线时自动保留草稿",
         "↑↓ move   → or Enter expand   ← collapse\n"
         "/  jump: type a name, pinyin or initials (jzs, jiaozhou, 胶州)\n"
@@ -684,6 +767,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "V (Shift+V)  new volunteer (living in the selected village, community or grid)\n"
         "m  volunteer roster (Enter opens a volunteer)   T (Shift+T)  volunteer teams\n"
         "r  refresh   Ctrl+P commands   F1 help   q quit\n"
+        "m  roster: / search  f filters  c checks  s sort  m mobiles\n"
+        "   g registered  n not served (the filters' period)\n"
+        "Checks (after c): n not served  p platform  m unreachable  d duplicates\n"
+        "   i inactive in a team  t small teams  r density  g grid officers\n"
         "In forms: Tab next field, Ctrl+S save, Esc cancel (asks if changed); drafts are kept",
     ),
     # audit log (审计日志)
@@ -1244,6 +1331,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Created the county admin {user} (whole database): {path}",
     ),
     # labels of stored codes
+    "TeamLevel.general": ("总队", "general team"),
+    "TeamLevel.branch": ("支队", "branch"),
+    "TeamLevel.domain_division": ("领域分队", "domain division"),
+    "TeamLevel.professional": ("专业队", "professional team"),
     "RegionKind.county": ("县（市、区）", "county"),
     "RegionKind.town": ("镇", "town"),
     "RegionKind.subdistrict": ("街道", "subdistrict"),

@@ -391,6 +391,11 @@ def _county_bounds(region_id: int | None) -> tuple[str, str] | None:
     return subtree_bounds("/" + region.path.strip("/").split("/")[0] + "/")
 
 
+def _subtree_bounds(region_id: int | None) -> tuple[str, str] | None:
+    region = Region.get_or_none(Region.id == region_id) if region_id else None
+    return subtree_bounds(region.path) if region is not None else None
+
+
 def find_venues(region_id: int | None, text: str) -> tuple[Choice, ...]:
     """Venues in the region's subtree (the officer's view when no region is chosen) matching
     `text`; like every `find_*`, only what lies in the officer's view."""
@@ -437,11 +442,12 @@ def find_regions_below(region_id: int | None, text: str) -> tuple[Choice, ...]:
     return tuple(Choice(i, name, kind) for i, name, kind in rows)
 
 
-def find_teams(region_id: int | None, text: str) -> tuple[Choice, ...]:
-    """Teams of the region's county whose name matches `text`."""
+def find_teams(region_id: int | None, text: str, *, subtree: bool = False) -> tuple[Choice, ...]:
+    """Teams of the region's county (with `subtree`, of the region's own subtree) whose name
+    matches `text`."""
     query = Team.select(Team.id, Team.name, Region.name).join(Region)
     query = query.where(scope.in_view(Region.path))
-    bounds = _county_bounds(region_id)
+    bounds = _subtree_bounds(region_id) if subtree else _county_bounds(region_id)
     if bounds:
         query = query.where(Region.path >= bounds[0], Region.path < bounds[1])
     if text.strip():

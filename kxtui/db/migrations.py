@@ -103,6 +103,18 @@ def _add_officer_accounts() -> None:
         )
 
 
+def _add_id_number_check() -> None:
+    """Whether each stored ID number passes the form's checks, and the partial indexes of
+    the roster checks (volunteers who cannot be reached or identified; inactive ones)."""
+    from kxtui.db import volunteer_index
+    from kxtui.db.models import Volunteer
+
+    if "id_number_valid" not in {c.name for c in database.get_columns("volunteer")}:
+        database.execute_sql("ALTER TABLE volunteer ADD COLUMN id_number_valid INTEGER")
+    volunteer_index.check_id_numbers()
+    Volunteer._schema.create_indexes(safe=True)  # the partial ones; the others exist
+
+
 # version reached -> the step that reaches it from the version before
 STEPS: dict[int, Callable[[], None]] = {
     2: _add_region_population,
@@ -111,6 +123,7 @@ STEPS: dict[int, Callable[[], None]] = {
     5: _add_volunteer_search,
     6: _audit_trail,
     7: _add_officer_accounts,
+    8: _add_id_number_check,
 }
 
 

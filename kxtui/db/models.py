@@ -6,6 +6,7 @@ Only `kxtui/db/` imports these models; screens call the functions of the sibling
 """
 
 from peewee import (
+    SQL,
     AutoField,
     BooleanField,
     CharField,
@@ -114,6 +115,24 @@ class Volunteer(Tracked):
     active = BooleanField(default=True)
     joined_on = DateField(null=True)
     notes = TextField(default="")
+    # The ID number as the form's checks (resident_id.read) saw it when it was written: None
+    # without a number. Kept by `volunteer_index.check_id_numbers`, as SQL cannot check a
+    # number against stdnum's table of address codes (schema v6).
+    id_number_valid = BooleanField(null=True)
+
+
+# A volunteer that cannot be reached or identified: no mobile, a mobile not of the form the
+# volunteer form stores (1[3-9] and 9 more digits), or an ID number that failed its checks.
+CONTACT_PROBLEM = (
+    "(mobile IS NULL OR mobile NOT GLOB '1[3-9]" + "[0-9]" * 9 + "' OR id_number_valid = 0)"
+)
+INACTIVE = "active = 0"
+# Partial indexes of these few (schema v6) keep the roster checks fast at 1,000,000
+# volunteers; a query must repeat the condition word for word for SQLite to use one.
+for _name, _condition in (("contact_problem", CONTACT_PROBLEM), ("inactive", INACTIVE)):
+    Volunteer.add_index(
+        Volunteer.index(Volunteer.id, name=f"volunteer_{_name}", where=SQL(_condition))
+    )
 
 
 class VolunteerDomain(BaseModel):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from kxtui.db import scope
+from kxtui.db import roster_checks, scope
 from kxtui.db.keyset import Sort, page_ids, region_subtree
 from kxtui.db.models import database
 from kxtui.db.rows import RosterFilter, RosterRow
@@ -76,6 +76,8 @@ def where_clause(f: RosterFilter) -> tuple[list[str], dict[str, Any]]:
             served += " AND a.start_date <= :end"
             params["end"] = f.end.isoformat()
         conditions.append(f"{'' if f.served else 'NOT '}EXISTS ({served})")
+    if f.check:
+        conditions.append(roster_checks.condition(f.check, params))
     key = query_key(f.text)
     if key:
         params["q"], params["q_end"] = key, key + HIGHEST

@@ -374,6 +374,7 @@ class RosterFilter(NamedTuple):
     end: date | None = None
     text: str = ""  # name characters, pinyin, initials or mobile digits
     sort: str = "name"  # name | hours | last
+    check: str = ""  # a roster check (roster_checks.CHECKS): only the volunteers it finds
 
 
 class RosterRow(NamedTuple):
@@ -399,6 +400,52 @@ class RosterRow(NamedTuple):
 
 
 STAR_HOURS = (100, 300, 600, 1000, 1500)
+
+
+class CheckList(NamedTuple):
+    """The first rows a roster check lists, and how many it found in all."""
+
+    rows: tuple[Any, ...]
+    total: int
+
+
+class TeamSize(NamedTuple):
+    id: int
+    name: str
+    level: str  # a TeamLevel code
+    region: str
+    active: int  # members who are active
+    members: int  # all members
+
+
+class RegionDensity(NamedTuple):
+    id: int
+    name: str
+    kind: str  # a RegionKind code
+    volunteers: int  # living in the region or below
+    population: int | None
+    villages: int  # villages and communities in the region (itself included)
+
+    @property
+    def per_thousand(self) -> Decimal | None:
+        """Volunteers per 1,000 residents, when the population is known."""
+        if not self.population:
+            return None
+        return round(Decimal(self.volunteers * 1000) / self.population, 1)
+
+    @property
+    def per_village(self) -> Decimal | None:
+        if not self.villages:
+            return None
+        return round(Decimal(self.volunteers) / self.villages, 1)
+
+
+class GridOfficerRow(NamedTuple):
+    id: int
+    name: str
+    grid: str
+    community: str
+    mobile: str | None
 
 
 class AuditFilter(NamedTuple):

@@ -131,6 +131,7 @@ def _put_back(write: Write, entity: str, record_id: int, values: dict[str, Any])
         fresh = Volunteer.get_by_id(record_id)
         volunteer_index.unindex(record_id, record.name, record.mobile)
         volunteer_index.index([(record_id, fresh.name, fresh.mobile)])
+        volunteer_index.check_id_numbers([record_id])
 
 
 def _insert_again(write: Write, model: type[Tracked], record_id: int, old: dict[str, Any]) -> None:

@@ -263,6 +263,7 @@ def create_volunteer(data: VolunteerInput) -> int:
         write_links(volunteer.id, domains, teams, write.at.date())
         volunteer_index.index([(volunteer.id, values["name"], values["mobile"])])
         volunteer_index.refresh_service([volunteer.id])
+        volunteer_index.check_id_numbers([volunteer.id])
         changes = created({**values, **links(volunteer.id)})
         write.audit("create", "volunteer", volunteer.id, values["name"], changes)
         return volunteer.id
@@ -283,6 +284,7 @@ def update_volunteer(volunteer_id: int, version: int, data: VolunteerInput) -> i
         write_links(volunteer_id, domains, teams, write.at.date())
         volunteer_index.unindex(volunteer_id, volunteer.name, volunteer.mobile)
         volunteer_index.index([(volunteer_id, values["name"], values["mobile"])])
+        volunteer_index.check_id_numbers([volunteer_id])
         after = {**values, **links(volunteer_id)}
         write.audit("update", "volunteer", volunteer_id, values["name"], diff(before, after))
         return volunteer_id

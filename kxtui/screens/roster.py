@@ -5,14 +5,17 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from kxtui import clock
+from kxtui.dates import Period, period_bounds
 from kxtui.db.errors import KxError
 from kxtui.db.rows import Choice, RosterFilter, VolunteerDetail
 from kxtui.display import clean
-from kxtui.i18n import t
+from kxtui.domain import Domain
+from kxtui.i18n import label, t
 from kxtui.screens.base import SearchedTable, TranslatedBindings
 from kxtui.widgets.roster_table import RosterTable
 from kxtui.widgets.workers import run_db
@@ -45,8 +48,11 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
     """
     BINDINGS = [
         Binding("slash", "search", "key.search", id="roster.search"),
-        Binding("g", "registered", "key.registered", id="roster.registered"),
-        Binding("n", "not_served", "key.not_served", id="roster.not_served"),
+        Binding("f", "filters", "key.filters", id="roster.filters"),
+        Binding("c", "checks", "key.checks", id="roster.checks"),
+        # shortcuts for a filter (f) and a check (c): the footer has no room for them (F1)
+        Binding("g", "registered", "key.registered", id="roster.registered", show=False),
+        Binding("n", "not_served", "key.not_served", id="roster.not_served", show=False),
         Binding("s", "sort", "key.sort", id="roster.sort"),
         Binding("m", "unmask", "key.unmask", id="roster.unmask"),
         Binding("enter", "open", "key.open_volunteer", id="roster.open"),
@@ -55,10 +61,13 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
 
     def __init__(self, region: Choice | None, team: Choice | None = None) -> None:
         super().__init__()
-        self.scope = team or region  # named first on the filter line
+        self.scope = region
         self.filter = RosterFilter(
             region_id=region.id if region else None, team_id=team.id if team else None
         )
+        self.team = team  # the team filter's team, for the filter line
+        self.period = Period.YEAR  # of "served or not" (the filters, the not-served check)
+        self.checking = False  # "c" pressed: the next letter may be a check's
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
@@ -99,16 +108,33 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
     def _show_filter(self) -> None:
         f = self.filter
         parts = [clean(self.scope.name, 20) if self.scope else t("roster.everywhere")]
-        if f.registered is not None:
-            parts.append(t(f"roster.f.registered.{f.registered}"))
-        if f.served is False:
-            parts.append(t("roster.f.not_served", year=clock.today().year))
+        if f.check:
+            parts.append(t(f"checks.{f.check}.short"))
+        if f.team_id is not None and self.team:
+            parts.append(t("roster.f.team_is", team=clean(self.team.name, 24)))
+        parts += self._flag_parts()
         if f.text.strip():
             parts.append(t("roster.f.text", text=clean(f.text, 20)))
         parts.append(t(f"roster.sort.{f.sort}"))
         if self.table.unmasked:
             parts.append(t("roster.mobiles_shown"))
         self.query_one("#roster-filter", Static).update(Text(" · ".join(parts)))
+
+    def _flag_parts(self) -> list[str]:
+        """The filter line's words for domain, registered, student, active and served."""
+        f = self.filter
+        parts = [t("roster.f.domain_is", domain=label(f.domain, Domain))] if f.domain else []
+        for name in ("registered", "student", "active"):
+            if getattr(f, name) is not None:
+                parts.append(t(f"roster.f.{name}.{getattr(f, name)}"))
+        if f.served is not None:
+            parts.append(t(f"roster.f.served.{f.served}", period=self._period_text()))
+        return parts
+
+    def _period_text(self) -> str:
+        if self.period != Period.CUSTOM:
+            return t(f"ledger.period.{self.period.value}")
+        return f"{self.filter.start or '…'} — {self.filter.end or '…'}"
 
     # -- keys ------------------------------------------------------------------
 
@@ -117,13 +143,19 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
         self.reload(self.filter._replace(registered=following))
 
     def action_not_served(self) -> None:
-        """Volunteers who have not served this year, or everyone again."""
+        """Volunteers who have not served in the period (this year at first), or everyone."""
         if self.filter.served is False:
             self.reload(self.filter._replace(served=None, start=None, end=None))
         else:
-            today = clock.today()
-            start, end = today.replace(month=1, day=1), today.replace(month=12, day=31)
-            self.reload(self.filter._replace(served=False, start=start, end=end))
+            self.reload(self.filter._replace(served=False, **self._period_bounds()))
+
+    def _period_bounds(self) -> dict[str, object]:
+        if self.period == Period.CUSTOM and (self.filter.start or self.filter.end):
+            return {"start": self.filter.start, "end": self.filter.end}
+        if self.period == Period.CUSTOM:  # no dates kept: this year, as at first
+            self.period = Period.YEAR
+        start, end = period_bounds(self.period, clock.today())
+        return {"start": start, "end": end}
 
     def action_sort(self) -> None:
         sort = SORTS[(SORTS.index(self.filter.sort) + 1) % len(SORTS)]
@@ -154,3 +186,69 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
         if result is not None:
             self.notify(t("form.saved"), timeout=3)
             self.reload()
+
+    def action_back(self) -> None:
+        """Esc leaves a check's result for the roster as it was, then the screen."""
+        if self.filter.check and not self.query_one(self.SEARCH, Input).has_focus:
+            self.reload(self.filter._replace(check=""))
+        else:
+            super().action_back()
+
+    # -- filters and checks ----------------------------------------------------
+
+    def action_filters(self) -> None:
+        from kxtui.screens.roster_filter import RosterFilterScreen
+
+        def chosen(result: tuple[RosterFilter, Choice | None, Period] | None) -> None:
+            if result is not None:
+                f, self.team, self.period = result
+                self.reload(f)
+
+        screen = RosterFilterScreen(self.filter, self.scope, self.team, self.period)
+        self.app.push_screen(screen, chosen)
+
+    def on_key(self, event: Key) -> None:
+        """ "c" and a check's letter typed together: the letter may arrive here before the
+        menu is open, so the check runs from here (and the menu closes, or never opens)."""
+        from kxtui.screens.roster_checks import MENU, ChecksMenu
+
+        if self.checking and event.key in MENU:
+            event.stop()
+            event.prevent_default()  # not SearchedTable's on_key, nor a binding
+            if isinstance(self.app.screen, ChecksMenu):
+                self.app.pop_screen()
+            self._run_check(MENU[event.key])
+            return
+        # (Textual calls SearchedTable.on_key as well, afterwards)
+        self.checking = event.key == "c" and not self.query_one(self.SEARCH, Input).has_focus
+
+    def action_checks(self) -> None:
+        from kxtui.screens.roster_checks import ChecksMenu
+
+        if self.checking:  # else a letter typed with "c" already ran its check
+            self.app.push_screen(ChecksMenu(self._period_text()), self._run_check)
+
+    def _run_check(self, name: str | None) -> None:
+        """A check's result: the roster filtered by it (keeping the region, team and sort),
+        or its list."""
+        from kxtui.screens.roster_checks import LISTS, CheckListScreen
+
+        self.checking = False
+        if name is None:
+            return
+        if name in LISTS:
+            screen = CheckListScreen(name, self.scope, unmasked=self.table.unmasked)
+            self.app.push_screen(screen, self._open_team)
+            return
+        f = self.filter
+        f = RosterFilter(region_id=f.region_id, team_id=f.team_id, sort=f.sort)
+        if name == "not_served":
+            self.reload(f._replace(served=False, **self._period_bounds()))
+        else:
+            self.reload(f._replace(check=name))
+
+    def _open_team(self, team: Choice | None) -> None:
+        if team is not None:
+            self.team = team
+            self.reload(RosterFilter(region_id=self.filter.region_id, team_id=team.id,
+                                     sort=self.filter.sort))  # fmt: skip

@@ -63,7 +63,7 @@ def dump(path: Path) -> list[str]:
 def test_old_database_is_copied_aside_then_upgraded(v1_copy: Path) -> None:
     before = dump(v1_copy)
     opened = open_database(v1_copy)
-    assert opened.schema_version == migrations.SCHEMA_VERSION == 7
+    assert opened.schema_version == migrations.SCHEMA_VERSION == 8
     assert opened.backup_path is not None and dump(opened.backup_path) == before
     assert Region.get(Region.name == "阜安街道").population is None
     assert Venue.get().six_feature_note == "特色待提炼"
@@ -310,3 +310,33 @@ def test_v6_makes_the_audit_log_append_only_and_gives_entries_their_region(
             with pytest.raises(sqlite3.IntegrityError, match="append-only"):
                 connection.execute(statement)
         assert connection.execute("SELECT COUNT(*) FROM audit_entry").fetchone() == entries
+
+
+def test_v8_checks_every_stored_id_number_and_indexes_the_roster_checks(
+    demo_path: Path,
+) -> None:
+    checks = {"volunteer_contact_problem", "volunteer_inactive"}
+    with sqlite3.connect(demo_path) as connection:  # the demo as schema v7 wrote it
+        for name in checks:
+            connection.execute(f"DROP INDEX {name}")
+        connection.execute("ALTER TABLE volunteer DROP COLUMN id_number_valid")
+        connection.execute("UPDATE meta SET value='7' WHERE key='schema_version'")
+        bad, good = connection.execute(
+            "SELECT id FROM volunteer WHERE id_number IS NOT NULL ORDER BY id LIMIT 2"
+        ).fetchall()
+        connection.execute(  # a wrong check character, as an old spreadsheet might hold
+            "UPDATE volunteer SET id_number = substr(id_number, 1, 17) || "
+            "CASE substr(id_number, 18) WHEN '0' THEN '1' ELSE '0' END WHERE id = ?",
+            bad,
+        )
+    assert not checks & indexes(demo_path)
+    close_database()
+    assert open_database(demo_path).schema_version == migrations.SCHEMA_VERSION
+    close_database()
+    assert checks <= indexes(demo_path)
+    with sqlite3.connect(demo_path) as connection:
+        flags = dict(connection.execute("SELECT id, id_number_valid FROM volunteer").fetchall())
+        numbers = dict(connection.execute("SELECT id, id_number FROM volunteer").fetchall())
+    assert flags[bad[0]] == 0 and flags[good[0]] == 1
+    assert all((flags[i] is None) == (numbers[i] is None) for i in flags)
+    assert sum(1 for flag in flags.values() if flag == 0) == 1

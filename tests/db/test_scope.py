@@ -19,6 +19,7 @@ from kxtui.db import (
     officers,
     regions,
     roster,
+    roster_checks,
     scope,
     search,
     service_history,
@@ -293,6 +294,15 @@ def test_teams_are_seen_only_within_the_view(demo_db: Path) -> None:
     assert refused(teams.children, foreign.id, year).key == "refused.out_of_view"
     member = Volunteer.select().join(Region).where(Region.path.startswith(path_of("胶莱镇"))).get()
     assert refused(service_history.page, member.id).key == "refused.out_of_view"
+    small = roster_checks.small_teams(None, 10_000)  # every team without teams below it
+    assert small.rows and all(
+        Team.get_by_id(row.id).region.path.startswith(inside) for row in small.rows
+    )
+    assert {row.name for row in roster_checks.density(None).rows} == {
+        r.name for r in Region.select().where(Region.parent == region("阜安街道"))
+    }
+    assert refused(roster_checks.density, region("胶莱镇").id).key == "refused.out_of_view"
+    assert refused(roster_checks.small_teams, region("胶莱镇").id, 20).key == "refused.out_of_view"
 
 
 # -- imports and exports ----------------------------------------------------------------------

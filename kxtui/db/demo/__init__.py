@@ -58,6 +58,7 @@ def _finish(demo: Demo) -> None:
     volunteer_index.refresh_service()
     at = datetime.combine(DEMO_TODAY, time(18))
     insert(OfficerAccount, [{**admin_record(demo.admin), **stamp(at)}])
+    volunteer_index.check_id_numbers()
     Meta.replace(key="demo_seed", value=str(demo.seed)).execute()
     Meta.replace(key="demo_today", value=DEMO_TODAY.isoformat()).execute()
     summary = (f"生成演示数据库（种子 {demo.seed}）：行政区划 {len(demo.regions)} 个，"
