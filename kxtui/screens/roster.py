@@ -107,11 +107,15 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
 
     def _show_filter(self) -> None:
         f = self.filter
-        parts = [clean(self.scope.name, 20) if self.scope else t("roster.everywhere")]
+        team = self.team if f.team_id is not None else None
+        if self.scope is None and team is not None:  # a team's roster, from the team tree
+            parts = [clean(team.name, 24)]
+        else:
+            parts = [clean(self.scope.name, 20) if self.scope else t("roster.everywhere")]
+            if team is not None:
+                parts.append(t("roster.f.team_is", team=clean(team.name, 24)))
         if f.check:
             parts.append(t(f"checks.{f.check}.short"))
-        if f.team_id is not None and self.team:
-            parts.append(t("roster.f.team_is", team=clean(self.team.name, 24)))
         parts += self._flag_parts()
         if f.text.strip():
             parts.append(t("roster.f.text", text=clean(f.text, 20)))
