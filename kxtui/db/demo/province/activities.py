@@ -16,16 +16,18 @@ from kxtui.db.demo.province import shandong as S
 from kxtui.db.demo.province.bulk import insert
 from kxtui.db.demo.province.draw import FIRST_DAY, ISO, Weighted, stamp_text, text_keys
 from kxtui.db.demo.province.state import County, Place, Province, Row, TeamNode, VenueRef
-from kxtui.db.demo.state import ACTOR, DEMO_TODAY, HOURS, JIAOZHOU, WINDOW_START
+from kxtui.db.demo.state import DEMO_TODAY, HOURS, JIAOZHOU, WINDOW_START
 from kxtui.domain import Campaign, RegionKind, ThemeDay
 
 ACTIVITIES_PER_VOLUNTEER = 0.1
 TODAY = DEMO_TODAY.toordinal()
 WINDOW_DAY = WINDOW_START.toordinal()
-THEMES = Weighted((ThemeDay.SCIENCE_DAY, ThemeDay.SCIENCE_WEEK, ThemeDay.WORKERS_DAY,
-                   ThemeDay.OTHER, None), (22, 12, 4, 5, 57))  # fmt: skip
-RURAL_CAMPAIGNS = Weighted(list(Campaign), (3, 3, 4, 1))  # dandelion silver farmers workers
-URBAN_CAMPAIGNS = Weighted(list(Campaign), (3, 4, 1, 2))
+# plain str values, not enum members: sqlite3 binds them without an adapter lookup
+_THEMES = (ThemeDay.SCIENCE_DAY, ThemeDay.SCIENCE_WEEK, ThemeDay.WORKERS_DAY, ThemeDay.OTHER)
+THEMES = Weighted([*(t.value for t in _THEMES), None], (22, 12, 4, 5, 57))
+CAMPAIGNS = [c.value for c in Campaign]  # dandelion silver farmers workers
+RURAL_CAMPAIGNS = Weighted(CAMPAIGNS, (3, 3, 4, 1))
+URBAN_CAMPAIGNS = Weighted(CAMPAIGNS, (3, 4, 1, 2))
 LONG_FORMATS = ("exhibition", "caravan", "anti_cult", "science_show")
 
 
@@ -108,7 +110,7 @@ class _Ledger:
         if theme == ThemeDay.WORKERS_DAY:
             targets = "science_workers"
         elif campaign:
-            targets = D.CAMPAIGN_TARGETS[campaign] + (",residents" if random() < 0.3 else "")
+            targets = D.CAMPAIGN_TARGETS[campaign].value + (",residents" if random() < 0.3 else "")
         else:
             targets = "residents" if fmt == "anti_cult" or random() < 0.8 else "officials"
         team: TeamNode | None = None
@@ -134,10 +136,10 @@ class _Ledger:
         at = stamp_text(min(end + p.below(4), TODAY), random)
         notes = p.pick(self.notes) if random() < 0.25 else ""
         duration = max(served.values(), default=2) * days
-        row = [None, at, ACTOR, at, ACTOR, 1, title, pinyin, initials, ISO[start - FIRST_DAY],
+        row = [None, at, title, pinyin, initials, ISO[start - FIRST_DAY],
                ISO[end - FIRST_DAY], duration, region.id, venue.id if venue else None,
                team.id if team else None, organiser, theme, campaign, targets, fmt, reach,
-               materials, notes, None, None]  # fmt: skip
+               materials, notes]  # fmt: skip
         return row, served
 
     def _served(self, town: Place, team: TeamNode | None, start: int) -> dict[int, float]:
@@ -173,7 +175,7 @@ def build_activities(p: Province, county: County) -> None:
     """The county's activities, ids in date order, and their service records."""
     ledger = _Ledger(p, county)
     drawn = [ledger.activity() for _ in range(round(county.share * ACTIVITIES_PER_VOLUNTEER))]
-    drawn.sort(key=lambda pair: (pair[0][9], pair[0][12]))  # start date, region
+    drawn.sort(key=lambda pair: (pair[0][5], pair[0][8]))  # start date, region
     services: list[Row] = []
     for row, served in drawn:
         row[0] = aid = p.new_id("activity")

@@ -9,41 +9,54 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
+from kxtui.db.demo.state import ACTOR
 from kxtui.db.models import database
 from kxtui.domain import SixHave
 
-STAMP = ("created_at", "created_by", "updated_at", "updated_by", "version")
 SIX = tuple(f"six_{have}{note}" for have in SixHave for note in ("", "_note"))
 
-# table -> the columns its rows give, in order (every NOT NULL column without a default)
+# table -> the columns its rows give, in order; a column left out is NULL (deleted_at ...).
+# Rows of the tables with a `Tracked` stamp give (id, when, *the other columns): the stamp's
+# other columns are the same for every row, so they are written into the statement.
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "region": ("id", *STAMP, "parent_id", "kind", "name", "code", "pinyin", "initials",
-               "sort_order", "path", "population"),
-    "venue": ("id", *STAMP, "region_id", "name", "type", "level", "pinyin", "initials", *SIX,
-              "contact", "phone", "address", "sort_order"),
-    "volunteer": ("id", *STAMP, "name", "pinyin", "initials", "gender", "mobile", "id_number",
+    "region": ("id", "parent_id", "kind", "name", "code", "pinyin", "initials", "sort_order",
+               "path", "population"),
+    "venue": ("id", "region_id", "name", "type", "level", "pinyin", "initials", *SIX, "contact",
+              "phone", "address", "sort_order"),
+    "volunteer": ("id", "name", "pinyin", "initials", "gender", "mobile", "id_number",
                   "birth_date", "region_id", "skills", "platform_registered", "platform_id",
                   "is_student", "active", "joined_on", "notes"),
     "volunteer_domain": ("volunteer_id", "domain"),
-    "team": ("id", *STAMP, "parent_id", "name", "pinyin", "initials", "level", "domain",
-             "region_id", "leader_id", "sort_order"),
+    "team": ("id", "parent_id", "name", "pinyin", "initials", "level", "domain", "region_id",
+             "leader_id", "sort_order"),
     "team_membership": ("team_id", "volunteer_id", "joined_on"),
-    "officer": ("id", *STAMP, "name", "pinyin", "initials", "role", "region_id", "mobile",
+    "officer": ("id", "name", "pinyin", "initials", "role", "region_id", "mobile",
                 "volunteer_id", "active"),
-    "activity": ("id", *STAMP, "title", "pinyin", "initials", "start_date", "end_date",
-                 "duration", "region_id", "venue_id", "organiser_team_id", "organiser",
-                 "theme_day", "campaign", "target_groups", "format", "people_reached",
-                 "materials", "notes", "deleted_at", "deleted_by"),
+    "activity": ("id", "title", "pinyin", "initials", "start_date", "end_date", "duration",
+                 "region_id", "venue_id", "organiser_team_id", "organiser", "theme_day",
+                 "campaign", "target_groups", "format", "people_reached", "materials", "notes"),
     "service_record": ("activity_id", "volunteer_id", "hours"),
 }  # fmt: skip
-_SQL = {
-    table: f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({", ".join("?" * len(columns))})'
-    for table, columns in COLUMNS.items()
-}
+TRACKED = ("region", "venue", "volunteer", "team", "officer", "activity")
+
+
+def _statement(table: str, columns: tuple[str, ...]) -> str:
+    if table not in TRACKED:
+        values = ", ".join("?" * len(columns))
+        return f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({values})'
+    # ?2 twice: created_at = updated_at; one bound value fewer per row is time at this size
+    stamp = f"?2, '{ACTOR}', ?2, '{ACTOR}', 1"
+    rest = ", ".join(f"?{i}" for i in range(3, len(columns) + 2))
+    names = ", ".join(("id", "created_at", "created_by", "updated_at", "updated_by", "version",
+                       *columns[1:]))  # fmt: skip
+    return f'INSERT INTO "{table}" ({names}) VALUES (?1, {stamp}, {rest})'
+
+
+_SQL = {table: _statement(table, columns) for table, columns in COLUMNS.items()}
 
 
 def insert(table: str, rows: Iterable[Sequence[object]]) -> None:
-    """INSERT the rows (tuples in `COLUMNS[table]` order) with one `executemany`."""
+    """INSERT the rows (tuples in `COLUMNS[table]` order, and see there) with one `executemany`."""
     database.cursor().executemany(_SQL[table], rows)
 
 

@@ -8,7 +8,7 @@ from kxtui.db.demo.province import shandong as S
 from kxtui.db.demo.province.bulk import insert
 from kxtui.db.demo.province.draw import new_mobile, stamp_text, text_keys
 from kxtui.db.demo.province.state import County, Place, Province, Row, VenueRef
-from kxtui.db.demo.state import ACTOR, JIAOZHOU, SETUP_AT
+from kxtui.db.demo.state import JIAOZHOU, SETUP_AT
 from kxtui.domain import TOWN_LEVEL, RegionKind, SixHave, VenueLevel, VenueType
 
 SETUP_DAY = SETUP_AT.date().toordinal()
@@ -84,7 +84,7 @@ def build_regions(p: Province, county: County) -> None:
     rows = []
     for r in places:
         pinyin, initials = text_keys(r.name)
-        rows.append((r.id, SETUP_TEXT, ACTOR, SETUP_TEXT, ACTOR, 1, r.parent.id if r.parent
+        rows.append((r.id, SETUP_TEXT, r.parent.id if r.parent
                      else None, r.kind, r.name, r.code, pinyin, initials, r.order, r.path,
                      r.population))  # fmt: skip
     insert("region", rows)
@@ -191,5 +191,5 @@ def _venue_row(p: Province, county: County, venue: VenueRef, level: str, order: 
             else f"{p.pick(S.ROADS)}{p.between(1, 399)}号")  # fmt: skip
     at = stamp_text(SETUP_DAY + p.below(400), random)
     pinyin, initials = text_keys(venue.name)
-    return (venue.id, at, ACTOR, at, ACTOR, 1, where.id, venue.name, venue.type, level, pinyin,
+    return (venue.id, at, where.id, venue.name, venue.type, level, pinyin,
             initials, *six, contact, phone, county.address + place + spot, order)  # fmt: skip
