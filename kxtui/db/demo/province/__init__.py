@@ -1,5 +1,5 @@
 """The province demo: Shandong's 136 county-level divisions at DOMAIN.md's "≈ 100× a county"
-scale, a million volunteers by default, built in well under a minute.
+scale, a million volunteers by default, built in about 40 s of CPU time.
 
 `build_province(path, seed=..., volunteers=..., counties=...)` fills a new database. Like the
 county demo it derives everything from `random.Random(seed)` and `DEMO_TODAY`, so one seed (and
@@ -8,9 +8,10 @@ size) always gives the same content, whatever the process or its hash seed.
 What a county gets (a share of the volunteers drawn between 0.6× and 1.4× the mean):
 - regions: the county at the top (there is no province or prefecture kind of region: the
   counties are the top level, as in the county demo, and their city shows in the names of
-  districts, "济南市历下区", and in addresses); 6–15 subdistricts (街道) and towns (镇) by the
-  kind of division (胶州市 keeps its 12 real ones); 15–25 villages (村) or communities (社区)
-  each; 3–8 grids (网格) in 40% of a subdistrict's communities.
+  districts, "济南市历下区", and in addresses); about 12 subdistricts (街道) and towns (镇),
+  mostly subdistricts in a district (区), mostly towns in a county (县) or county-level city
+  (胶州市 keeps its 12 real ones); 15–25 villages (村) or communities (社区) each; 3–8 grids
+  (网格) in 40% of a subdistrict's communities.
 - venues: about eight a town, its activity centre and a mix of schools, community stations,
   education bases, rural technical associations, enterprise SASTs ...; 20% fall short of one
   or two of the six haves, with a note.

@@ -319,7 +319,8 @@ class _People:
                 p.platform_ids.add(platform_id)
                 return platform_id
 
-    def _join(self, team: TeamNode, vid: int, joined: int) -> None:
+    def join(self, team: TeamNode, vid: int, joined: int) -> None:
+        """`vid` joins `team` within two months of registering."""
         team.members.append(vid)
         day = min(joined + int(self.p.random() * 60), TODAY)
         self.memberships.append((team.id, vid, ISO[day - FIRST_DAY]))
@@ -341,7 +342,7 @@ def _choose_leaders(p: Province, county: County, people: _People) -> None:
         team.leader = adults[int(p.random() * len(adults))]
         if not member:
             joined = county.volunteer_joined[team.leader - first]
-            people._join(team, team.leader, joined)
+            people.join(team, team.leader, joined)
 
 
 def _officer(p: Province, county: County, region: Place | None, role: str,
