@@ -21,7 +21,8 @@ What a county gets (a share of the volunteers drawn between 0.6× and 1.4× the 
   ID number agree; domains (1–2), teams of their own town (one, an eighth a second).
 - officers: two county staff, one per town, a liaison per village, one per grid.
 - activities: one per ten volunteers in the two years before DEMO_TODAY, 3–17 volunteers
-  serving at each, drawn by a per-volunteer weight (a fifth of the active never serve).
+  serving at each, drawn by a per-volunteer weight: a fifth of the active never serve, and
+  about half of all volunteers have no service record in the two years.
 
 Deliberate problems, for the roster checks (`rates` holds every share):
 - 2% of volunteers have no mobile; 0.3% share the mobile of another volunteer of the county;
