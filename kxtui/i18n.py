@@ -608,6 +608,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Demo database built: {path} ({seconds:.1f} s)",
     ),
     "cli.demo_building": ("正在生成演示数据库 {path} …", "Building demo database {path} …"),
+    "demo.province_county": (
+        "生成县（市、区）{done}/{total}：{name}",
+        "County {done}/{total}: {name}",
+    ),
+    "demo.province_indexes": ("建立索引 {done}/{total}", "Building indexes {done}/{total}"),
+    "demo.province_finish": ("写入元数据", "Writing metadata"),
+    "demo.province_done": ("完成", "Done"),
     "cli.stats_header": ("县（市、区）", "County"),
     "stats.towns": ("镇/街道", "towns (镇/街道)"),
     "stats.villages": ("村/社区", "villages (村/社区)"),
