@@ -20,10 +20,13 @@ import phonenumbers
 import pytest
 
 from kxtui.cli import main
-from kxtui.db.connection import close_database
+from kxtui.db import volunteer_index
+from kxtui.db.connection import close_database, open_database
 from kxtui.db.demo import DEMO_TODAY, province
 from kxtui.db.demo import data as D
 from kxtui.db.demo.province import build_province, rates
+from kxtui.db.demo.province.draw import Names
+from kxtui.db.models import database
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.domain import CHILD_KINDS
 
@@ -224,6 +227,65 @@ def test_names_pinyin_and_initials(db: sqlite3.Connection) -> None:
     for title, pinyin, initials in db.execute(
         "SELECT title, pinyin, initials FROM activity WHERE id % 5 = 0"):  # fmt: skip
         assert (pinyin, initials) == pinyin_keys(title), title
+
+
+def test_search_keys_are_those_of_the_volunteer_index(db: sqlite3.Connection) -> None:
+    """The build makes the keys from the name pools' readings and SQL; `search_keys` reads
+    each name with pypinyin. Every volunteer of the small build (names read whole too)."""
+    keys: dict[int, set[str]] = {}
+    for key, volunteer in db.execute("SELECT key, volunteer_id FROM volunteer_key"):
+        keys.setdefault(volunteer, set()).add(key)
+    volunteers = db.execute("SELECT id, name, mobile FROM volunteer").fetchall()
+    assert len(keys) == len(volunteers) == VOLUNTEERS
+    for volunteer, name, mobile in volunteers:
+        assert keys[volunteer] == volunteer_index.search_keys(name, mobile), name
+    # names the build reads whole: a word across surname and given name (殷红), 尉迟 ...
+    whole = [n for _, n, _ in volunteers if n[:2] in Names._prefixes or n.startswith("尉迟")]
+    assert len(whole) > 20
+
+
+def test_service_totals_are_those_refresh_service_counts(built: Built, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.db"
+    with sqlite3.connect(built.path) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    query = "SELECT volunteer_id, hours, last_served FROM volunteer_service ORDER BY 1"
+    conn = sqlite3.connect(copy)
+    try:
+        as_built = conn.execute(query).fetchall()
+    finally:
+        conn.close()
+    open_database(copy)
+    try:
+        with database.atomic():
+            volunteer_index.refresh_service(None)
+        counted = database.execute_sql(query).fetchall()
+    finally:
+        close_database()
+    assert as_built == counted
+    assert len(as_built) == VOLUNTEERS and any(hours for _, hours, _ in as_built)
+
+
+def test_indexes_are_the_schema_s(built: Built, tmp_path: Path) -> None:
+    """The build drops and recreates the indexes: they must come back as a new database has
+    them (names, tables, columns, uniqueness), primary keys included."""
+    fresh = tmp_path / "fresh.db"
+    open_database(fresh)
+    close_database()
+    query = ("SELECT type, name, tbl_name, sql FROM sqlite_master "
+             "WHERE type IN ('index', 'table') ORDER BY type, name")  # fmt: skip
+
+    def schema(path: Path) -> list[tuple[str, ...]]:
+        conn = sqlite3.connect(path)
+        try:
+            return conn.execute(query).fetchall()
+        finally:
+            conn.close()
+
+    built_schema = schema(built.path)
+    assert built_schema == schema(fresh)
+    assert ("index", "volunteer_key_volunteer_id_key", "volunteer_key",
+            'CREATE INDEX "volunteer_key_volunteer_id_key" ON "volunteer_key" '
+            '("volunteer_id", "key")') in built_schema  # fmt: skip
 
 
 def test_mobiles_valid_unique_but_a_few(db: sqlite3.Connection) -> None:

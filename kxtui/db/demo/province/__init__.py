@@ -53,6 +53,7 @@ from kxtui.db.demo.province.bulk import bulk_mode, drop_indexes
 from kxtui.db.demo.province.draw import IdNumbers, Names
 from kxtui.db.demo.province.people import build_people, build_teams
 from kxtui.db.demo.province.places import build_regions, build_venues
+from kxtui.db.demo.province.roster import LATE_INDEXES, fill_roster_tables
 from kxtui.db.demo.province.state import County, Province
 from kxtui.db.demo.state import ACTOR, DEMO_TODAY, Progress
 from kxtui.db.models import AuditEntry, Meta, database
@@ -93,9 +94,18 @@ def build_province(
                 for phase in (build_regions, build_venues, build_teams, build_people,
                               build_activities):  # fmt: skip
                     phase(p, county)
-        for done, sql in enumerate(indexes):
-            p.progress(t("demo.province_indexes", done=done + 1, total=len(indexes)),
-                       BUILD_SHARE + (0.98 - BUILD_SHARE) * done / len(indexes))  # fmt: skip
+        # the indexes, and the roster's tables filled once the volunteer's indexes are there
+        early = [sql for table, sql in indexes if table not in LATE_INDEXES]
+        late = [sql for table, sql in indexes if table in LATE_INDEXES]
+        for done, sql in enumerate([*early, None, *late]):
+            fraction = BUILD_SHARE + (0.98 - BUILD_SHARE) * done / (len(indexes) + 1)
+            if sql is None:
+                p.progress(t("demo.province_roster"), fraction)
+                with database.atomic("IMMEDIATE"):
+                    fill_roster_tables([county.names for county in chosen if county.names])
+                continue
+            built = done + 1 - (sql in late)  # the roster's step is not an index
+            p.progress(t("demo.province_indexes", done=built, total=len(indexes)), fraction)
             database.execute_sql(sql)
         p.progress(t("demo.province_finish"), 0.98)
         with database.atomic("IMMEDIATE"):

@@ -83,16 +83,16 @@ def bulk_mode() -> Iterator[None]:
         database.execute_sql("PRAGMA journal_mode=WAL")
 
 
-def drop_indexes() -> list[str]:
-    """Drop the schema's explicit indexes; returns their CREATE statements for `create_indexes`.
+def drop_indexes() -> list[tuple[str, str]]:
+    """Drop the schema's explicit indexes; returns their tables and CREATE statements.
 
     Filling tables first and indexing once is faster than keeping a dozen B-trees sorted
     through millions of random-order inserts (measured: see bench/province.py).
     """
     rows = database.execute_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
         "ORDER BY tbl_name, name"
     ).fetchall()
-    for name, _ in rows:
+    for name, _, _ in rows:
         database.execute_sql(f'DROP INDEX "{name}"')
-    return [sql for _, sql in rows]
+    return [(table, sql) for _, table, sql in rows]

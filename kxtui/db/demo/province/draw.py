@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 
 from kxtui.db.demo import data as D
 from kxtui.db.demo.state import DEMO_TODAY, keys
-from kxtui.db.pinyin import SURNAME_READINGS
+from kxtui.db.pinyin import SURNAME_READINGS, syllables
 
 T = TypeVar("T")
 Random = Callable[[], float]  # random.Random.random
@@ -121,29 +121,41 @@ def _phrase_prefixes() -> set[str] | None:
         return None
 
 
+Reading = tuple[str, str, tuple[str, ...]]  # pinyin, initials, syllables
+
+
+@cache
+def reading(text: str, person: bool = False) -> Reading:
+    """`keys(text, person)` and the syllables they are made of (for the search keys)."""
+    parts = tuple(syllables(text, person=person))
+    return "".join(parts), "".join(part[0] for part in parts), parts
+
+
 class Names:
     """Person names of one county's surname table, with pinyin and initials.
 
-    A name's keys are its surname's plus its given name's, each computed once, except where
-    the two would not be read apart (see `_phrase_prefixes`, and compound surnames such as
-    单于): those few are read whole, as `kxtui.db.pinyin.pinyin_keys(name, person=True)`
-    reads every name.
+    A name's keys are its one-character surname's plus its given name's, each computed once,
+    except where the two would not be read apart (see `_phrase_prefixes`, and compound
+    surnames such as 欧阳 or 单于): those few are read whole, as
+    `kxtui.db.pinyin.pinyin_keys(name, person=True)` reads every name, and kept in `whole`.
+    `givens` holds the readings of the given names read apart, for every county.
     """
 
     _prefixes = _phrase_prefixes()
-    _given_keys: dict[str, tuple[str, str]] = {}
+    givens: dict[str, Reading] = {}
 
     def __init__(self, county_code: str) -> None:
         self.surnames = Weighted(*D.surname_table(county_code), cumulative=True)
-        self.surname_keys = [keys(s, True) for s in self.surnames.items]
+        self.surname_keys = [reading(s, True)[:2] for s in self.surnames.items]
         # surnames that may begin a longer one (单 → 单于): check the whole name first
         self.longer = [tuple(r for r in SURNAME_READINGS if len(r) > len(s) and r.startswith(s))
                        for s in self.surnames.items]  # fmt: skip
-        # surnames with a fixed reading are read apart; others unless a word crosses over
+        # a one-character surname with a fixed reading is read apart, another one unless a
+        # word crosses over; a compound surname (尉迟) never: the given name is name[1:]
         prefixes = self._prefixes
-        self.check = [None if s in SURNAME_READINGS else prefixes if len(s) == 1 and prefixes
-                      is not None else set() for s in self.surnames.items]  # fmt: skip
-        self.whole: dict[str, tuple[str, str]] = {}
+        self.check = [set() if len(s) > 1 else None if s in SURNAME_READINGS else prefixes
+                      if prefixes is not None else set() for s in self.surnames.items]  # fmt: skip
+        self.whole: dict[str, Reading] = {}
 
     def draw(self, random: Random, male: bool, birth: int) -> tuple[str, str, str]:
         """(name, pinyin, initials) of someone born on day `birth` (an ordinal)."""
@@ -159,11 +171,11 @@ class Names:
         ):
             found = self.whole.get(name)
             if found is None:
-                found = self.whole[name] = keys(name, True)
+                found = self.whole[name] = reading(name, True)
             return name, found[0], found[1]
-        given_keys = self._given_keys.get(given)
+        given_keys = self.givens.get(given)
         if given_keys is None:
-            given_keys = self._given_keys[given] = keys(given)
+            given_keys = self.givens[given] = reading(given)
         sp, si = self.surname_keys[s]
         return name, sp + given_keys[0], si + given_keys[1]
 
