@@ -65,3 +65,7 @@ class ReadOnlyError(KxError):
 
 class Interrupted(Exception):
     """A read stopped because its answer was no longer wanted; nobody is told."""
+
+
+class OverBudget(Exception):
+    """A query stopped after the steps `db.step_budget` allowed it; the caller tries another."""
