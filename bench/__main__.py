@@ -1,4 +1,4 @@
-"""`python -m bench [--reps N] [--only startup,expand,jump,import,ledger,province]`: run the
+"""`python -m bench [--reps N] [--only startup,expand,jump,import,ledger,province,roster]`: run the
 benchmarks, print the table.
 
 Exits 0 when every benchmark ran, even if a goal was MISSED (the table says so); 1 if one
@@ -18,10 +18,10 @@ from pathlib import Path
 
 import textual
 
-from bench import expand, fixtures, import_activities, jump, ledger, province, startup
+from bench import expand, fixtures, import_activities, jump, ledger, province, roster, startup
 from bench.common import Row, print_table
 
-SECTIONS = ("startup", "expand", "jump", "import", "ledger", "province")
+SECTIONS = ("startup", "expand", "jump", "import", "ledger", "province", "roster")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
             "import": lambda: import_activities.run(demo_db, work),
             "ledger": lambda: ledger.run(demo_db, work, args.reps),
             "province": lambda: province.run(work),
+            "roster": lambda: roster.run(demo_db, args.reps),
         }
         for name in chosen:
             print(f"running {name} ...", flush=True)
