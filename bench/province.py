@@ -26,7 +26,8 @@ from kxtui.db.demo.province import BUILD_SHARE, DEFAULT_VOLUNTEERS, build_provin
 
 GOAL_SECONDS = 60.0
 TABLES = ("region", "venue", "team", "volunteer", "volunteer_domain", "team_membership",
-          "officer", "activity", "service_record")  # fmt: skip
+          "officer", "activity", "service_record", "volunteer_key",
+          "volunteer_service")  # fmt: skip
 
 
 def bare_volunteers(path: Path, count: int = DEFAULT_VOLUNTEERS) -> float:
@@ -124,6 +125,11 @@ def run(work: Path) -> list[Row]:
         Row(
             "   memberships / domains / activities / service records",
             measured=listed("team_membership", "volunteer_domain", "activity", "service_record"),
+            verdict="info",
+        ),  # fmt: skip
+        Row(
+            "   roster: search keys / service totals (schema v5)",
+            measured=listed("volunteer_key", "volunteer_service"),
             verdict="info",
         ),  # fmt: skip
         Row("   file size", measured=f"{size / 2**20:,.0f} MiB", verdict="info"),
