@@ -1,5 +1,5 @@
-"""`python -m bench [--reps N] [--only startup,expand,jump,import,ledger,stress]`: run the
-benchmarks, print the table.
+"""`python -m bench [--reps N] [--only startup,expand,jump,import,ledger,stress,province,roster]`:
+run the benchmarks, print the table.
 
 Exits 0 when every benchmark ran, even if a goal was MISSED (the table says so); 1 if one
 crashed (its traceback goes to stderr, the other benchmarks still run).
@@ -18,10 +18,20 @@ from pathlib import Path
 
 import textual
 
-from bench import expand, fixtures, import_activities, jump, ledger, startup, stress
+from bench import (
+    expand,
+    fixtures,
+    import_activities,
+    jump,
+    ledger,
+    province,
+    roster,
+    startup,
+    stress,
+)
 from bench.common import Row, print_table
 
-SECTIONS = ("startup", "expand", "jump", "import", "ledger", "stress")
+SECTIONS = ("startup", "expand", "jump", "import", "ledger", "stress", "province", "roster")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
             "import": lambda: import_activities.run(demo_db, work),
             "ledger": lambda: ledger.run(demo_db, work, args.reps),
             "stress": lambda: stress.run(work),
+            "province": lambda: province.run(work),
+            "roster": lambda: roster.run(demo_db, args.reps),
         }
         for name in chosen:
             print(f"running {name} ...", flush=True)

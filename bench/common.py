@@ -11,9 +11,16 @@ how long Pilot's own `press()`/`pause()` wait afterwards (each waits ≥ 20 ms f
 from __future__ import annotations
 
 import asyncio
+import fcntl
+import os
+import select
 import statistics
+import struct
+import subprocess
+import termios
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from time import perf_counter
 
 from rich.cells import cell_len
@@ -106,3 +113,64 @@ class PaintProbe:
         await until(lambda: self.at is not None, timeout, "the paint")
         assert self.at is not None
         return self.at
+
+
+class Terminal:
+    """A program spawned in an 80×24 pseudo-terminal (TERM xterm-256color, the size set before
+    the exec): when markers first appear in what it writes, keys typed to it, its peak RSS."""
+
+    def __init__(self, argv: list[str], size: tuple[int, int] = (80, 24)) -> None:
+        self.argv = argv
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(size[0]),
+               "LINES": str(size[1])}  # fmt: skip
+        self.master, self.output, self.mark = master, b"", 0
+        self.chunks: list[tuple[float, int]] = []  # (read at, output length after it)
+        self.start = perf_counter()
+        self.proc = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+        )
+        os.close(slave)
+
+    def until(self, marker: bytes, timeout: float = 20.0) -> float:
+        """Seconds from the spawn until `marker` was read, in the output since the last `send`
+        (earlier markers first: each is timed when the chunk that completed it was read)."""
+        while (at := self.output.find(marker, self.mark)) < 0:
+            if perf_counter() - self.start > timeout or not self._read():
+                tail = self.output[-600:].decode("utf-8", "replace")
+                raise RuntimeError(f"{self.argv[1:3]}: never printed {marker.decode()!r}; "
+                                   f"output ended with {tail!r}")  # fmt: skip
+        end = at + len(marker)
+        return next(when for when, length in self.chunks if length >= end) - self.start
+
+    def _read(self) -> bool:
+        ready, _, _ = select.select([self.master], [], [], 0.05)
+        if not ready:
+            return self.proc.poll() is None
+        try:
+            chunk = os.read(self.master, 65536)
+        except OSError:  # the child closed the terminal
+            return False
+        self.output += chunk
+        self.chunks.append((perf_counter(), len(self.output)))
+        return True
+
+    def send(self, keys: bytes) -> float:
+        """Type `keys`; later markers are looked for in what follows. Returns the time sent."""
+        self.mark = len(self.output)
+        sent = perf_counter() - self.start
+        os.write(self.master, keys)
+        return sent
+
+    def peak_rss(self) -> int:
+        """The process's peak resident set (VmHWM), in bytes."""
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+        raise RuntimeError("no VmHWM")
+
+    def close(self) -> None:
+        self.proc.kill()
+        self.proc.wait()
+        os.close(self.master)

@@ -17,17 +17,10 @@ Runs alternate hello, kxtui, hello, kxtui ... after one discarded warm-up of eac
 
 from __future__ import annotations
 
-import fcntl
-import os
-import select
-import struct
-import subprocess
 import sys
-import termios
 from pathlib import Path
-from time import perf_counter
 
-from bench.common import Row, median, ms, ratio, verdict
+from bench.common import Row, Terminal, median, ms, ratio, verdict
 from kxtui.i18n import set_language, t
 
 GOAL_RATIO = 1.3
@@ -47,43 +40,11 @@ Hello().run()
 
 def time_markers(argv: list[str], markers: list[bytes], timeout: float = 20.0) -> list[float]:
     """Seconds from spawn until each marker first appears in the terminal output."""
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
-    found: dict[bytes, float] = {}
-    output = b""
-    start = perf_counter()
-    proc = subprocess.Popen(
-        argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
-    )
-    os.close(slave)
+    terminal = Terminal(argv)
     try:
-        while len(found) < len(markers) and perf_counter() - start < timeout:
-            ready, _, _ = select.select([master], [], [], 0.05)
-            if not ready:
-                if proc.poll() is not None:
-                    break
-                continue
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:  # the child closed the terminal
-                break
-            now = perf_counter()
-            # search only the tail that can hold a marker ending in this chunk
-            window = output[-64:] + chunk
-            output += chunk
-            for marker in markers:
-                if marker not in found and marker in window:
-                    found[marker] = now - start
+        return [terminal.until(marker, timeout) for marker in markers]
     finally:
-        proc.kill()
-        proc.wait()
-        os.close(master)
-    missing = [m.decode() for m in markers if m not in found]
-    if missing:
-        tail = output[-600:].decode("utf-8", "replace")
-        raise RuntimeError(f"{argv[1:3]}: never printed {missing}; output ended with {tail!r}")
-    return [found[m] for m in markers]
+        terminal.close()
 
 
 def run(demo_db: Path, county_name: str, reps: int) -> list[Row]:

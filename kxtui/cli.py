@@ -60,7 +60,15 @@ def build_parser() -> argparse.ArgumentParser:
         "demo",
         help="生成演示数据库 / build the demo database",
         description="生成确定性的演示数据库（胶州市、荆州区）/ build the deterministic demo "
-        "database (Jiaozhou, Jingzhou). Default file: demo.db in the user data directory.",
+        "database (Jiaozhou, Jingzhou). Default file: demo.db in the user data directory. "
+        "--scale province：全省 136 个县（市、区）、100 万名志愿者，约一分钟 / Shandong's 136 "
+        "counties with 1,000,000 volunteers, about a minute; default file demo-province.db.",
+    )
+    demo.add_argument(
+        "--scale",
+        choices=("county", "province"),
+        default="county",
+        help="规模：县（默认）或省 / size: county (default) or province",
     )
     demo.add_argument(
         "--db", metavar="PATH", default=argparse.SUPPRESS, help="目标文件 / target file"
@@ -197,7 +205,9 @@ def main(argv: list[str] | None = None) -> int:
     set_language(args.lang)
     try:
         if args.command == "demo":
-            return run_demo(resolve_db_path(args.db, demo=True), args.seed, args.force)
+            province = args.scale == "province"
+            path = resolve_db_path(args.db, demo=True, province=province)
+            return run_demo(path, args.seed, args.force, scale=args.scale)
         path = resolve_db_path(args.db, demo=args.demo)
         if args.command == "stats":
             return run_stats(path, as_json=args.json, as_name=args.as_name)
@@ -237,8 +247,12 @@ def sign_in(path: Path, as_name: str | None) -> int | None:
     return None
 
 
-def build_with_progress(path: Path, *, seed: int) -> None:
-    """Build the demo into a temporary file beside `path`, then move it into place."""
+def build_with_progress(path: Path, *, seed: int, scale: str = "county") -> None:
+    """Build the demo into a temporary file beside `path`, then move it into place.
+
+    Only a complete build is moved into place, which is also what lets the province build
+    write without a journal (see `kxtui.db.demo.province.bulk.bulk_mode`).
+    """
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -265,7 +279,12 @@ def build_with_progress(path: Path, *, seed: int) -> None:
             progress.update(task, description=step, completed=fraction)
 
         try:
-            build_demo(building, seed=seed, progress=report)
+            if scale == "province":
+                from kxtui.db.demo.province import build_province
+
+                build_province(building, seed=seed, progress=report)
+            else:
+                build_demo(building, seed=seed, progress=report)
         finally:
             close_database()
     for old in _sqlite_files(path):
@@ -278,12 +297,12 @@ def _sqlite_files(path: Path) -> list[Path]:
     return [path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))]
 
 
-def run_demo(path: Path, seed: int, force: bool) -> int:
+def run_demo(path: Path, seed: int, force: bool, *, scale: str = "county") -> int:
     if path.exists() and not force:
         return fail(t("cli.demo_exists", path=path))
     if path.is_dir():
         return fail(t("open.is_directory", path=path))
-    build_with_progress(path, seed=seed)
+    build_with_progress(path, seed=seed, scale=scale)
     return 0
 
 

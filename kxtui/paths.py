@@ -22,12 +22,17 @@ def demo_db_path() -> Path:
     return data_dir() / "demo.db"
 
 
-def resolve_db_path(argument: str | None, *, demo: bool = False) -> Path:
+def province_demo_db_path() -> Path:
+    """The province demo's own file, so building it never replaces the county demo."""
+    return data_dir() / "demo-province.db"
+
+
+def resolve_db_path(argument: str | None, *, demo: bool = False, province: bool = False) -> Path:
     """The database to open: an explicit --db wins, then --demo, then KXTUI_DB, then default."""
     if argument:
         return Path(argument).expanduser()
     if demo:
-        return demo_db_path()
+        return province_demo_db_path() if province else demo_db_path()
     if os.environ.get("KXTUI_DB"):
         return Path(os.environ["KXTUI_DB"]).expanduser()
     return default_db_path()

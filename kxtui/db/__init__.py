@@ -7,13 +7,15 @@ from a thread worker, and get frozen dataclasses back.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import ParamSpec, TypeVar
 
 from peewee import OperationalError
 
 from kxtui.db.database import database
-from kxtui.db.errors import Interrupted, KxError
+from kxtui.db.errors import Interrupted, KxError, OverBudget
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -52,11 +54,46 @@ def interruptible(cancelled: Callable[[], bool], fn: Callable[P, R], *args: P.ar
     stops the query soon after `cancelled()` turns true, and `Interrupted` is raised."""
 
     def read() -> R:
-        connection = database.connection()
-        connection.set_progress_handler(lambda: int(cancelled()), _CHECK_EVERY)
+        _reading.cancelled = cancelled
+        _stop_when(cancelled)
         try:
             return fn(*args)
         finally:
-            connection.set_progress_handler(None, 0)
+            _reading.cancelled = None
+            database.connection().set_progress_handler(None, 0)
 
     return call(read)
+
+
+_reading = threading.local()  # cancelled: the predicate of this thread's interruptible read
+
+
+def _stop_when(stop: Callable[[], bool]) -> None:
+    database.connection().set_progress_handler(lambda: int(stop()), _CHECK_EVERY)
+
+
+@contextmanager
+def step_budget(checks: int) -> Iterator[None]:
+    """Within it, SQLite gives up on a query after about `checks` × 20,000 virtual-machine
+    steps (a few ms each) and `OverBudget` is raised: for a plan that is usually quick but
+    may not be, with a slower sure one to fall back to. The read's cancellation still holds."""
+    cancelled: Callable[[], bool] = getattr(_reading, "cancelled", None) or (lambda: False)
+    left = checks
+
+    def over() -> bool:
+        nonlocal left
+        left -= 1
+        return left < 0
+
+    _stop_when(lambda: cancelled() or over())
+    try:
+        yield
+    except (OperationalError, sqlite3.OperationalError) as error:  # raised by a fetch: sqlite3's
+        if str(error) == "interrupted" and left < 0 and not cancelled():
+            raise OverBudget from error
+        raise
+    finally:
+        if getattr(_reading, "cancelled", None):
+            _stop_when(cancelled)
+        else:
+            database.connection().set_progress_handler(None, 0)

@@ -76,3 +76,7 @@ class NotSignedIn(KxError):
 class SignInRefused(KxError):
     """The Unix user has no active officer account (or may not act as the one asked for);
     `params["user"]` names them."""
+
+
+class OverBudget(Exception):
+    """A query stopped after the steps `db.step_budget` allowed it; the caller tries another."""

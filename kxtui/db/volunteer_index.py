@@ -17,7 +17,7 @@ checks, so the roster check for unusable records is one index range, not 300,000
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
 from kxtui import clock
@@ -32,13 +32,19 @@ HIGHEST = "\U0010ffff"  # sorts after every character: q ≤ key < q + HIGHEST i
 def search_keys(name: str, mobile: str | None) -> set[str]:
     """Every key a search can find this volunteer by."""
     name = "".join(unicodedata.normalize("NFKC", name).split())
-    parts = syllables(name, person=True)
+    keys = name_keys(name, syllables(name, person=True))
+    if mobile:
+        keys.update((mobile, mobile[-4:]))
+    return keys
+
+
+def name_keys(name: str, parts: Sequence[str]) -> set[str]:
+    """The keys of a name read as the syllables `parts`: the suffixes of the name, of its
+    pinyin at syllable boundaries, and of its initials of two letters or more."""
     initials = "".join(part[0] for part in parts)
     keys = {name[i:] for i in range(len(name))}
     keys.update("".join(parts[i:]) for i in range(len(parts)))
     keys.update(initials[i:] for i in range(len(initials) - 1))
-    if mobile:
-        keys.update((mobile, mobile[-4:]))
     return keys
 
 

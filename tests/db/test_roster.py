@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kxtui import db
 from kxtui.db import activities, roster
 from kxtui.db.rows import ActivityInput, RosterFilter, ServiceInput
 
@@ -65,11 +66,36 @@ def test_mobile_digits_find_the_start_or_the_last_four(demo_db: Path) -> None:
 
 
 @pytest.mark.parametrize("query", ["张", "w", "zw", "138", "伟"])
-def test_narrow_and_broad_searches_agree(demo_db: Path, query: str, monkeypatch) -> None:
+@pytest.mark.parametrize("budget", [10**9, 0])  # 0: every walk gives up at once
+def test_narrow_and_broad_searches_agree(
+    demo_db: Path, query: str, budget: int, monkeypatch
+) -> None:
     monkeypatch.setattr(roster, "NARROW", 10**9)  # always: read the matches from the index
     narrow = every(RosterFilter(text=query))
-    monkeypatch.setattr(roster, "NARROW", 0)  # always: walk the roster, check each one
+    monkeypatch.setattr(roster, "NARROW", 0)  # always: walk the roster, check each one ...
+    monkeypatch.setattr(roster, "WALK_CHECKS", budget)  # ... or read the matches after all
+    monkeypatch.setattr(db, "_CHECK_EVERY", 1)
     assert every(RosterFilter(text=query)) == narrow and narrow
+
+
+def test_a_walk_over_its_budget_reads_the_matches_instead(demo_db: Path, monkeypatch) -> None:
+    plans: list[bool] = []
+    where_clause = roster.where_clause
+
+    def traced(f: RosterFilter, narrow: int | None) -> tuple:
+        plans.append(narrow is None)  # True: the matches read from the index
+        return where_clause(f, narrow)
+
+    monkeypatch.setattr(roster, "where_clause", traced)
+    monkeypatch.setattr(roster, "NARROW", 0)
+    monkeypatch.setattr(roster, "WALK_CHECKS", 0)
+    monkeypatch.setattr(db, "_CHECK_EVERY", 1)  # the budget is checked at every step
+    every(RosterFilter(text="w"))
+    assert plans and all(plans[1::2]) and not any(plans[::2])  # each page: walk, then matches
+    plans.clear()
+    monkeypatch.setattr(roster, "WALK_CHECKS", 10**9)
+    every(RosterFilter(text="w"))
+    assert plans and not any(plans)
 
 
 def test_filters_match_sql(demo_db: Path) -> None:
