@@ -244,7 +244,7 @@ def test_lists_show_the_first_rows_and_count_them_all(county: County, monkeypatc
 def test_checks_at_scale_read_the_partial_indexes(county: County) -> None:
     for check, index in (("contact", "volunteer_contact_problem"),
                          ("inactive_in_team", "volunteer_inactive")):  # fmt: skip
-        conditions, params = roster.where_clause(RosterFilter(check=check))
+        conditions, params, _ = roster.where_clause(RosterFilter(check=check), None)
         sql = f"SELECT COUNT(*) FROM volunteer v WHERE {' AND '.join(conditions)}"
         plan = " ".join(r[3] for r in database.execute_sql(f"EXPLAIN QUERY PLAN {sql}", params))
         assert f"INDEX {index}" in plan, plan
