@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from kxtui.db.errors import ValidationError
 
@@ -75,7 +76,7 @@ class Checker:
         )
         if not _MOBILE.fullmatch(digits):
             self.fail(field, "field.mobile")
-        elif _phone_type(digits) != "mobile":
+        elif _mobile_block_type(digits[:MOBILE_BLOCK]) != "mobile":
             self.fail(field, "field.mobile_unassigned", prefix=digits[:3])
         return digits
 
@@ -88,6 +89,18 @@ class Checker:
     def check(self) -> None:
         if self.errors:
             raise ValidationError(self.errors)
+
+
+# phonenumbers tells a Chinese mobile by its first digits (its pattern reads at most five:
+# 1740[0-5]); the block of seven (号段) decides for all eleven, and an import of 100,000
+# mobiles asks phonenumbers (about 90 µs a number) once per block.
+MOBILE_BLOCK = 7
+
+
+@lru_cache(maxsize=65536)
+def _mobile_block_type(block: str) -> str | None:
+    """`_phone_type` of the mobiles of a seven-digit block."""
+    return _phone_type(block + "0" * (11 - len(block)))
 
 
 def _phone_type(text: str) -> str | None:

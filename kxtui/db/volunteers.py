@@ -19,6 +19,7 @@ from kxtui.dates import parse_date
 from kxtui.db import resident_id, volunteer_index
 from kxtui.db.activities import name_matches
 from kxtui.db.errors import DuplicateError, NeedsConfirmation
+from kxtui.db.lookups import Lookups
 from kxtui.db.models import (
     Activity,
     Region,
@@ -45,16 +46,19 @@ SUGGESTIONS = 12
 SAME_NAME_SHOWN = 3
 _GENDERS = tuple(Gender)
 _DOMAINS = frozenset(Domain)
+_DATABASE = Lookups()
 
 Problems = dict[str, tuple[str, dict[str, object]]]
 
 
 def check_volunteer(
-    data: VolunteerInput, today: date
+    data: VolunteerInput, today: date, lookups: Lookups = _DATABASE
 ) -> tuple[dict[str, Any], tuple[str, ...], tuple[int, ...]]:
     """The volunteer's column values (mobile and ID number normalised; gender and birth date
     taken from the ID number when left empty), domains and team ids; ValidationError naming
-    every bad field at once. Duplicates are checked by `checked`, inside the write."""
+    every bad field at once. Duplicates are checked by `checked`, inside the write.
+    `lookups` says whether the region and teams exist (the database by default; a sheet
+    import hands in what it loaded for the whole file)."""
     checker = Checker()
     values: dict[str, Any] = {
         "name": checker.text("name", data.name, required=True, limit=NAME_MAX),
@@ -66,7 +70,7 @@ def check_volunteer(
         "platform_id": _platform_id(checker, data),
         "is_student": bool(data.is_student),
         "active": bool(data.active),
-        "region": _home(checker, data.region_id),
+        "region": _home(checker, data.region_id, lookups),
     }
     values.update(_identity(checker, data, values["gender"], today))
     joined = _date(checker, "joined_on", data.joined_on, today)
@@ -79,10 +83,8 @@ def check_volunteer(
     if any(d not in _DOMAINS for d in domains):
         checker.fail("domains", "field.choice")
     teams = tuple(dict.fromkeys(data.team_ids))
-    if teams:
-        known = {i for (i,) in Team.select(Team.id).where(Team.id.in_(teams)).tuples()}
-        if len(known) < len(teams):
-            checker.fail("teams", "refused.team_gone")
+    if teams and len(lookups.known_teams(teams)) < len(teams):
+        checker.fail("teams", "refused.team_gone")
     checker.check()
     return values, domains, teams
 
@@ -107,12 +109,12 @@ def _platform_id(checker: Checker, data: VolunteerInput) -> str | None:
     return value
 
 
-def _home(checker: Checker, region_id: int | None) -> int | None:
+def _home(checker: Checker, region_id: int | None, lookups: Lookups) -> int | None:
     """The village, community or grid the volunteer lives in."""
     if region_id is None:
         checker.fail("region", "field.required")
         return None
-    kind = Region.select(Region.kind).where(Region.id == region_id).scalar()
+    kind = lookups.region_kind(region_id)
     if kind is None:
         checker.fail("region", "refused.gone")
     elif kind not in VOLUNTEER_HOMES:
