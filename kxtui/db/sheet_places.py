@@ -192,14 +192,16 @@ class Regions:
         teams = self.teams.get(name, [])
         return [t for t in teams if county is None or self.county_of[t.region] == county]
 
-    def team(self, row: int, name: str, county: int | None, problems: list[Problem]) -> int | None:
-        """The team of this name in `county`; a Problem when none or several."""
+    def team(
+        self, row: int, name: str, county: int | None, problems: list[Problem], column: str = "team"
+    ) -> int | None:
+        """The team of this name in `county`; a Problem (in `column`) when none or several."""
         teams = self.teams_in(name, county)
         if len(teams) == 1:
             return teams[0].id
         key = "sheet.team_ambiguous" if teams else "sheet.team_unknown"
         choices = _choices(f"{t.name} ({self.label(t.region)})" for t in teams)
-        problems.append(Problem(row, "team", key, {"text": name, "choices": choices}))
+        problems.append(Problem(row, column, key, {"text": name, "choices": choices}))
         return None
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -103,7 +103,31 @@ def export_activities(
     overwrite: bool = False,
     progress: Progress = no_progress,
 ) -> ExportResult:
-    """Write the activities of `f` to `path` as XLSX or CSV (from the suffix unless given).
+    """Write the activities of `f` to `path` as XLSX or CSV (from the suffix unless given);
+    see `write_file` for what it refuses."""
+
+    def write(temporary: Path, chosen: str) -> int:
+        with database.atomic():  # one snapshot: the totals row matches the rows
+            total = count_activities(f)
+            progress("sheet.stage_export", 0, total)
+            rows = _rows(f, total, progress)
+            if chosen == "xlsx":
+                return _write_xlsx(temporary, rows, total, _count_service(f))
+            return _write_csv(temporary, rows)
+
+    target, count, chosen = write_file(path, file_format, overwrite, write)
+    return ExportResult(str(target), count, chosen)
+
+
+def write_file(
+    path: Path | str,
+    file_format: str | None,
+    overwrite: bool,
+    write: Callable[[Path, str], int],
+) -> tuple[Path, int, str]:
+    """Call `write(temporary file, "xlsx" or "csv")` (the format from the suffix unless
+    given), then move the file into place: a failed export leaves no half file. Returns the
+    path, what `write` counted and the format.
 
     Raises KxError "sheet.exists" when the file exists and `overwrite` is not set, and
     "sheet.write_failed" when it cannot be written.
@@ -121,20 +145,13 @@ def export_activities(
         handle, temporary = tempfile.mkstemp(prefix=".kxtui-", suffix=".part", dir=target.parent)
         os.close(handle)
         try:
-            with database.atomic():  # one snapshot: the totals row matches the rows
-                total = count_activities(f)
-                progress("sheet.stage_export", 0, total)
-                rows = _rows(f, total, progress)
-                if chosen == "xlsx":
-                    count = _write_xlsx(Path(temporary), rows, total, _count_service(f))
-                else:
-                    count = _write_csv(Path(temporary), rows)
+            count = write(Path(temporary), chosen)
             os.replace(temporary, target)
         finally:
             Path(temporary).unlink(missing_ok=True)
     except OSError as error:
         raise KxError("sheet.write_failed", path=str(target), reason=str(error)) from error
-    return ExportResult(str(target), count, chosen)
+    return target, count, chosen
 
 
 def regions_named(text: str) -> tuple[tuple[int, str], ...]:
@@ -143,7 +160,7 @@ def regions_named(text: str) -> tuple[tuple[int, str], ...]:
     wanted = text.strip()
     key = search_key(wanted)
     path = "/".join(part.strip() for part in wanted.split("/") if part.strip())
-    places = _Places()
+    places = RegionNames()
     sql = "SELECT id, name, pinyin, initials FROM region ORDER BY path"
     found = []
     for id_, name, pinyin, initials in database.execute_sql(sql):
@@ -162,7 +179,7 @@ def _county_of(path: str) -> int:
     return int(path.split("/", 2)[1])
 
 
-class _Places:
+class RegionNames:
     """Region names by id, and the path below the county ("胶莱镇/郭庄村") built once each."""
 
     def __init__(self) -> None:
@@ -205,7 +222,7 @@ class _Places:
 def _rows(f: LedgerFilter, total: int, progress: Progress) -> Iterator[ExportRow]:
     conditions, params = where_clause(f)
     sql = f"{_SELECT} {_FROM} WHERE {' AND '.join(conditions)} ORDER BY a.start_date, a.id"
-    places = _Places()
+    places = RegionNames()
     shared = {(county, name) for county, name in database.execute_sql(_SHARED_NAMES)}
     cursor = database.execute_sql(sql, params)
     done = 0
@@ -302,48 +319,61 @@ def _csv_plain(value: Any) -> str:
     return str(value)
 
 
+def xlsx_text(sheet: Any, value: str, *, strong: bool = False, as_text: bool = False) -> Any:
+    """A text cell of a write-only sheet: formula-like text stays text (and stays text when
+    edited in Excel); `as_text` also formats the cell as text (@), so digits typed over an ID
+    number or a mobile are not turned into a number; `strong` is bold."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    value = cell_text(value)
+    formula = looks_like_formula(value)
+    if not (strong or formula or as_text):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"  # openpyxl would make "=..." a formula
+    if formula:
+        cell.quotePrefix = True
+    if as_text:
+        cell.number_format = "@"
+    if strong:
+        cell.font = Font(bold=True)
+    return cell
+
+
+def column_widths(sheet: Any, widths: list[int]) -> None:
+    """Set the widths (in characters) of a write-only sheet's columns and freeze its header."""
+    from openpyxl.utils import get_column_letter
+
+    for number, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(number)].width = width
+    sheet.freeze_panes = "A2"
+
+
 _SUMMED = ("people_reached", "materials", "service_hours")
 
 
 def _write_xlsx(path: Path, rows: Iterator[ExportRow], total: int, service_total: int) -> int:
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(zh("sheet.sheet_activities"))
     service = book.create_sheet(zh("sheet.sheet_service"))
-    bold = Font(bold=True)
-
-    def text(target: Any, value: str, *, strong: bool = False) -> Any:
-        value = cell_text(value)
-        if not strong and not looks_like_formula(value):
-            return value
-        cell = WriteOnlyCell(target, value=value)
-        cell.data_type = "s"  # openpyxl would make "=..." a formula
-        if looks_like_formula(value):
-            cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
-        if strong:
-            cell.font = bold
-        return cell
 
     def plain(target: Any, value: Any) -> Any:
-        return text(target, value) if isinstance(value, str) else value
+        return xlsx_text(target, value) if isinstance(value, str) else value
 
-    for number, column in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(number)].width = WIDTHS.get(column, 9)
-    for number, width in enumerate((8, 40, 12, 10), start=1):
-        service.column_dimensions[get_column_letter(number)].width = width
-    sheet.freeze_panes = service.freeze_panes = "A2"
+    column_widths(sheet, [WIDTHS.get(column, 9) for column in COLUMNS])
+    column_widths(service, [8, 40, 12, 10])
     # Write-only sheets leave out <dimension>; without it openpyxl (and so our own import)
     # reads every sheet twice. The sizes are known: header, rows, totals row.
     last = get_column_letter(len(COLUMNS))
     sheet.calculate_dimension = lambda: f"A1:{last}{total + 2}"  # type: ignore[attr-defined]
     service.calculate_dimension = lambda: f"A1:D{service_total + 1}"  # type: ignore[attr-defined]
-    sheet.append([text(sheet, header(column), strong=True) for column in COLUMNS])
+    sheet.append([xlsx_text(sheet, header(column), strong=True) for column in COLUMNS])
     service.append(
-        [text(service, zh(f"sheet.service.{key}"), strong=True) for key in _SERVICE_HEADERS]
+        [xlsx_text(service, zh(f"sheet.service.{key}"), strong=True) for key in _SERVICE_HEADERS]
     )
     sums = dict.fromkeys(_SUMMED, Decimal(0))
     positions = {column: COLUMNS.index(column) for column in _SUMMED}
@@ -356,7 +386,7 @@ def _write_xlsx(path: Path, rows: Iterator[ExportRow], total: int, service_total
         for who, hours in row.served:
             service.append([activity, plain(service, title), plain(service, who), hours])
         count += 1
-    sheet.append(_totals(sheet, count, sums, text))
+    sheet.append(_totals(sheet, count, sums, xlsx_text))
     book.save(path)
     return count
 

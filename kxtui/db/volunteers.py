@@ -33,7 +33,7 @@ from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.regions import subtree_bounds
 from kxtui.db.rows import Choice, ServiceHistoryLine, VolunteerDetail, VolunteerInput, hours
 from kxtui.db.validation import TEXT_MAX, Checker
-from kxtui.db.writes import diff, editable, write_transaction
+from kxtui.db.writes import Write, diff, editable, write_transaction
 from kxtui.domain import VOLUNTEER_HOMES, Domain, Gender, RegionKind
 
 NAME_MAX = 40  # longer than any Chinese name, transliterated ones with · included
@@ -275,15 +275,34 @@ def update_volunteer(volunteer_id: int, version: int, data: VolunteerInput) -> i
         values, domains, teams = checked(data, clock.today(), volunteer)
         before = {k: getattr(volunteer, "region_id" if k == "region" else k) for k in values}
         before.update(_links(volunteer_id))
-        Volunteer.update(**values, **_keys(values["name"]), **write.touch(Volunteer)).where(
-            Volunteer.id == volunteer_id
-        ).execute()
-        _write_links(volunteer_id, domains, teams, write.at.date())
-        volunteer_index.unindex(volunteer_id, volunteer.name, volunteer.mobile)
-        volunteer_index.index([(volunteer_id, values["name"], values["mobile"])])
-        after = {**values, **_links(volunteer_id)}
-        write.audit("update", "volunteer", volunteer_id, values["name"], diff(before, after))
+        save_changes(write, volunteer_id, before, values, domains, teams)
         return volunteer_id
+
+
+def save_changes(
+    write: Write,
+    volunteer_id: int,
+    before: dict[str, Any],
+    values: dict[str, Any],
+    domains: tuple[str, ...],
+    teams: tuple[int, ...],
+    *,
+    action: str = "update",
+    source: str = "",
+) -> None:
+    """Store a checked volunteer over what they were (`before`: their values, domains and
+    teams), with their search keys and an audit entry of what changed (and, for an import,
+    the file and row it came from)."""
+    Volunteer.update(**values, **_keys(values["name"]), **write.touch(Volunteer)).where(
+        Volunteer.id == volunteer_id
+    ).execute()
+    _write_links(volunteer_id, domains, teams, write.at.date())
+    volunteer_index.unindex(volunteer_id, before["name"], before["mobile"])
+    volunteer_index.index([(volunteer_id, values["name"], values["mobile"])])
+    changes: dict[str, Any] = diff(before, {**values, **_links(volunteer_id)})
+    if source:
+        changes["source"] = source
+    write.audit(action, "volunteer", volunteer_id, values["name"], changes)
 
 
 # -- reads for the form --------------------------------------------------------------------
