@@ -58,9 +58,9 @@ def syllables(text: str, *, person: bool = False) -> list[str]:
     text = unicodedata.normalize("NFKC", text)
     if not person:
         return list(_readings(text))
-    for surname in _SURNAMES_LONGEST_FIRST:
-        if text.startswith(surname):
-            return [*SURNAME_READINGS[surname], *_readings(text[len(surname) :])]
+    for length in (2, 1):  # compound surnames first
+        if (reading := SURNAME_READINGS.get(text[:length])) is not None:
+            return [*reading, *_readings(text[length:])]
     if len(text) <= _SHORT_NAME and _HAN.fullmatch(text):
         # surname and given name read apart: each repeats across a roster (a county has ~6,000
         # given names among 13,000 names), so an import reads each once, not each name once
@@ -68,7 +68,6 @@ def syllables(text: str, *, person: bool = False) -> list[str]:
     return list(_readings(text))
 
 
-_SURNAMES_LONGEST_FIRST = sorted(SURNAME_READINGS, key=len, reverse=True)
 _SHORT_NAME = 4  # longer names (transliterated ones, 阿依古丽·买买提) are read whole
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 

@@ -201,7 +201,7 @@ def _check(
         # cut before any column after the known ones: cells[width] must be the padding ""
         cells = raw[:width] + ("",) * (width + 1 - min(len(raw), width))
         problems: list[Problem] = []
-        data, given = _input(row, cells, at, regions, problems)
+        data, given = _input(row, cells, at, regions, problems, on_duplicate == "update")
         try:
             values, domains, teams = check_volunteer(data, today, lookups)
         except ValidationError as error:
@@ -228,9 +228,10 @@ def _input(
     at: dict[str, int],
     regions: Regions,
     problems: list[Problem],
+    updating: bool,
 ) -> tuple[VolunteerInput, frozenset[str]]:
-    """The row as the form would submit it, with names resolved to ids, and which input
-    fields its cells fill."""
+    """The row as the form would submit it, with names resolved to ids, and (when `updating`)
+    which input fields its cells fill."""
     place = cells[at["region"]].strip()
     town = cells[at["town"]].strip()
     if town and place and not place.startswith(town):
@@ -272,6 +273,8 @@ def _input(
         notes=cells[at["notes"]],
         confirmed=True,
     )
+    if not updating:
+        return data, frozenset()
     given = {_INPUT.get(key, key) for key in _KEYS if cells[at[key]].strip()}
     if "platform_id" in given:
         given.add("platform_registered")
