@@ -29,7 +29,7 @@ from kxtui.db import volunteer_index
 from kxtui.db.errors import ValidationError
 from kxtui.db.lookups import PreloadedLookups
 from kxtui.db.models import database
-from kxtui.db.pinyin import pinyin_keys
+from kxtui.db.pinyin import syllables
 from kxtui.db.rows import VolunteerInput
 from kxtui.db.sheet_places import Regions
 from kxtui.db.sheets import Problem, Progress, no_progress, split_groups
@@ -190,6 +190,7 @@ def _check(
         regions.regions, {}, (t.id for ts in regions.teams.values() for t in ts), (),
         regions.kinds,
     )  # fmt: skip
+    reader = _Reader(at, regions, updating=on_duplicate == "update")
     today = clock.today()
     errors: list[Problem] = []
     checked: list[_Checked] = []
@@ -201,7 +202,7 @@ def _check(
         # cut before any column after the known ones: cells[width] must be the padding ""
         cells = raw[:width] + ("",) * (width + 1 - min(len(raw), width))
         problems: list[Problem] = []
-        data, given = _input(row, cells, at, regions, problems, on_duplicate == "update")
+        data, given = reader.read(row, cells, problems)
         try:
             values, domains, teams = check_volunteer(data, today, lookups)
         except ValidationError as error:
@@ -222,63 +223,90 @@ def _check(
     return _duplicates(table, checked, errors, on_duplicate, regions, lookups, today)
 
 
-def _input(
-    row: int,
-    cells: tuple[str, ...],
-    at: dict[str, int],
-    regions: Regions,
-    problems: list[Problem],
-    updating: bool,
-) -> tuple[VolunteerInput, frozenset[str]]:
-    """The row as the form would submit it, with names resolved to ids, and (when `updating`)
-    which input fields its cells fill."""
-    place = cells[at["region"]].strip()
-    town = cells[at["town"]].strip()
-    if town and place and not place.startswith(town):
-        place = f"{town}/{place}"
-    region, county = regions.place(row, cells[at["county"]], place, problems)
-    teams = []
-    for name in split_groups(cells[at["teams"]]):
-        team = regions.team(row, name, county, problems, "teams")
-        if team is not None:
-            teams.append(team)
-    domains, unknown = domain_codes(cells[at["domains"]])
-    if unknown:
-        params = {"text": "、".join(unknown), "choices": domain_choices()}
-        problems.append(Problem(row, "domains", "sheet.choice", params))
-    flags = {}
-    for column, default in (("registered", None), ("student", False), ("active", True)):
-        text = cells[at[column]].strip()
-        flags[column] = default if not text else yes_no(text)
-        if text and flags[column] is None:
-            problems.append(Problem(row, column, "vsheet.yes_no", {"text": text}))
-    platform_id = cells[at["platform_id"]]
-    if flags["registered"] is None:  # the platform's own export has IDs and no such column
-        flags["registered"] = bool(platform_id.strip())
-    data = VolunteerInput(
-        name=cells[at["name"]],
-        region_id=region,
-        gender=gender_code(cells[at["gender"]]),
-        mobile=cells[at["mobile"]],
-        id_number=cells[at["id_number"]],
-        birth_date=_day(cells[at["birth_date"]]),
-        skills=cells[at["skills"]],
-        domains=tuple(domains),
-        team_ids=tuple(teams),
-        platform_registered=bool(flags["registered"]),
-        platform_id=platform_id,
-        is_student=bool(flags["student"]),
-        active=bool(flags["active"]),
-        joined_on=_day(cells[at["joined_on"]]),
-        notes=cells[at["notes"]],
-        confirmed=True,
-    )
-    if not updating:
-        return data, frozenset()
-    given = {_INPUT.get(key, key) for key in _KEYS if cells[at[key]].strip()}
-    if "platform_id" in given:
-        given.add("platform_registered")
-    return data, frozenset(given & set(VolunteerInput._fields))
+class _Reader:
+    """Reads rows as the form would submit them, with names resolved to ids. A file repeats
+    its places and teams: each combination is resolved once."""
+
+    def __init__(self, at: dict[str, int], regions: Regions, updating: bool) -> None:
+        self.at = at
+        self.regions = regions
+        self.updating = updating  # say which input fields each row fills
+        self.places: dict[tuple[str, str, str], tuple[int | None, int | None]] = {}
+        self.teams: dict[tuple[str, int | None], tuple[int, ...]] = {}
+
+    def read(
+        self, row: int, cells: tuple[str, ...], problems: list[Problem]
+    ) -> tuple[VolunteerInput, frozenset[str]]:
+        at = self.at
+        region, county = self._place(row, cells, problems)
+        teams = self._teams(row, cells[at["teams"]], county, problems)
+        domains, unknown = domain_codes(cells[at["domains"]])
+        if unknown:
+            params = {"text": "、".join(unknown), "choices": domain_choices()}
+            problems.append(Problem(row, "domains", "sheet.choice", params))
+        flags = {}
+        for column, default in (("registered", None), ("student", False), ("active", True)):
+            text = cells[at[column]].strip()
+            flags[column] = yes_no(text) if text else default
+            if text and flags[column] is None:
+                problems.append(Problem(row, column, "vsheet.yes_no", {"text": text}))
+        platform_id = cells[at["platform_id"]]
+        if flags["registered"] is None:  # the platform's own export has IDs and no such column
+            flags["registered"] = bool(platform_id.strip())
+        data = VolunteerInput(
+            name=cells[at["name"]],
+            region_id=region,
+            gender=gender_code(cells[at["gender"]]),
+            mobile=cells[at["mobile"]],
+            id_number=cells[at["id_number"]],
+            birth_date=_day(cells[at["birth_date"]]),
+            skills=cells[at["skills"]],
+            domains=domains,
+            team_ids=teams,
+            platform_registered=bool(flags["registered"]),
+            platform_id=platform_id,
+            is_student=bool(flags["student"]),
+            active=bool(flags["active"]),
+            joined_on=_day(cells[at["joined_on"]]),
+            notes=cells[at["notes"]],
+            confirmed=True,
+        )
+        if not self.updating:
+            return data, frozenset()
+        given = {_INPUT.get(key, key) for key in _KEYS if cells[at[key]].strip()}
+        if "platform_id" in given:
+            given.add("platform_registered")
+        return data, frozenset(given & set(VolunteerInput._fields))
+
+    def _place(
+        self, row: int, cells: tuple[str, ...], problems: list[Problem]
+    ) -> tuple[int | None, int | None]:
+        """(region, county) of the county, town and region cells."""
+        key = (cells[self.at["county"]], cells[self.at["town"]], cells[self.at["region"]])
+        if key in self.places:
+            return self.places[key]
+        county_text, town, place = (text.strip() for text in key)
+        if town and place and not place.startswith(town):
+            place = f"{town}/{place}"
+        before = len(problems)
+        found = self.regions.place(row, county_text, place, problems)
+        if len(problems) == before:
+            self.places[key] = found
+        return found
+
+    def _teams(
+        self, row: int, text: str, county: int | None, problems: list[Problem]
+    ) -> tuple[int, ...]:
+        if (text, county) in self.teams:
+            return self.teams[text, county]
+        before = len(problems)
+        found = tuple(
+            team for name in split_groups(text)
+            if (team := self.regions.team(row, name, county, problems, "teams")) is not None
+        )  # fmt: skip
+        if len(problems) == before:
+            self.teams[text, county] = found
+        return found
 
 
 def _day(text: str) -> str:
@@ -481,15 +509,16 @@ def _insert(
         for offset, plan in enumerate(plans[start : start + WRITE_BATCH], start=start):
             volunteer_id = first + offset
             v = plan.values
+            parts = syllables(v["name"], person=True)  # once for the pinyin and the keys
             volunteers.append(
-                (volunteer_id, *stamp, *pinyin_keys(v["name"], person=True), v["name"],
+                (volunteer_id, *stamp, "".join(parts), "".join(p[0] for p in parts), v["name"],
                  v["gender"], v["mobile"], v["id_number"], v["birth_date"], v["region"],
                  v["skills"], v["platform_registered"], v["platform_id"], v["is_student"],
                  v["active"], v["joined_on"], v["notes"])
             )  # fmt: skip
             domains += [(volunteer_id, domain) for domain in plan.domains]
             teams += [(team, volunteer_id, joined) for team in plan.teams]
-            keys.append((volunteer_id, v["name"], v["mobile"]))
+            keys.append((volunteer_id, v["name"], v["mobile"], parts))
             changes = {**v, "domains": plan.domains, "teams": plan.teams,
                        "source": f"{file_name}:{plan.row}"}  # fmt: skip
             audit.append(

@@ -13,6 +13,8 @@ The home is a region path below the county (`胶莱镇/郭庄村`, `…社区/�
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kxtui.db.sheets import (
     GROUP_SEPARATOR,
     SheetLayout,
@@ -77,6 +79,7 @@ def header(column: str) -> str:
     return zh(f"{LABELS}{column}")
 
 
+@lru_cache(maxsize=256)
 def yes_no(text: str) -> bool | None:
     """是 → True, 否 → False (and 已注册/未注册, Y/N, 1/0, √/×, 在册/停用 …); None when the
     cell says neither (an empty cell is the caller's default)."""
@@ -92,6 +95,7 @@ def yes_no_cell(value: bool) -> str:
     return zh("roster.yes") if value else zh("roster.no")
 
 
+@lru_cache(maxsize=256)
 def gender_code(text: str) -> str:
     """男 / 女 / male / female / M / F → the Gender code; other text is kept, so the check
     reports it as not one of the choices; "" for an empty cell."""
@@ -99,7 +103,8 @@ def gender_code(text: str) -> str:
     return _GENDERS.get(normalise(text), text) if text else ""
 
 
-def domain_codes(text: str) -> tuple[list[str], list[str]]:
+@lru_cache(maxsize=4096)  # a file repeats a few combinations
+def domain_codes(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(codes, words not understood) of a domains cell: "健康、农业" → health, agriculture."""
     codes, unknown = [], []
     for word in split_groups(text):
@@ -108,7 +113,7 @@ def domain_codes(text: str) -> tuple[list[str], list[str]]:
             unknown.append(word)
         else:
             codes.append(code)
-    return codes, unknown
+    return tuple(codes), tuple(unknown)
 
 
 def domains_cell(codes: str) -> str:
