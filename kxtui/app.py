@@ -174,8 +174,14 @@ class KxApp(App[None]):
                 ("cmd.ledger", screen.action_ledger),
                 ("cmd.roster", screen.action_roster),
                 ("cmd.add_volunteer", screen.action_add_volunteer),
+                ("cmd.import_volunteers", screen.action_import_volunteers),
             ):
                 yield SystemCommand(t(key), t(f"{key}.help"), action)
+        from kxtui.screens.roster import RosterScreen
+
+        if isinstance(screen, RosterScreen):
+            key = "cmd.import_volunteers"
+            yield SystemCommand(t(key), t(f"{key}.help"), screen.action_import)
         yield SystemCommand(t("cmd.drafts"), t("cmd.drafts.help"), self.action_drafts)
         yield SystemCommand(t("cmd.help"), t("cmd.help.help"), self.action_help)
 

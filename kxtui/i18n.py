@@ -953,11 +953,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "与第 {row} 行更新的是同一名志愿者 {who}",
         "Row {row} updates the same volunteer, {who}",
     ),
-    "vsheet.duplicates": ("已登记过的", "Already registered"),
-    "vsheet.duplicates_hint": (
-        "（身份证号、手机号或平台ID相同）",
-        "(same ID number, mobile or platform ID)",
-    ),
+    "vsheet.duplicates": ("已登记过的人", "Already registered"),
     "vsheet.on_duplicate.skip": ("跳过", "skip"),
     "vsheet.on_duplicate.update": ("更新", "update"),
     "vsheet.on_duplicate.keep": ("都保留", "keep both"),

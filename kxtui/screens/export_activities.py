@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -41,12 +41,11 @@ def default_folder() -> Path:
     return documents if documents.is_dir() else Path.cwd()
 
 
+Progress = Callable[[str, int, int], None]
+
+
 def export(
-    ledger_filter: LedgerFilter,
-    path: Path,
-    file_format: str,
-    overwrite: bool,
-    progress: Callable[[str, int, int], None],
+    ledger_filter: LedgerFilter, path: Path, file_format: str, overwrite: bool, progress: Progress
 ) -> ExportResult:
     """Runs in the worker; the data layer is imported there, not at start-up."""
     from kxtui.db.sheets_export import export_activities
@@ -57,13 +56,19 @@ def export(
 
 
 class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
+    """Exports the ledger's filter; a subclass names another export (`TITLE`, `FILE_NAME`,
+    `DONE`, `job`)."""
+
     CSS_PATH = "export_activities.tcss"
+    TITLE = "sheet.export.title"
+    FILE_NAME = "sheet.export.file_name"
+    DONE = "sheet.export.done"
     BINDINGS = [
         Binding("escape", "close", "key.close", id="export.close"),
         Binding("ctrl+s", "export", "sheet.key.export", id="export.run", priority=True),
     ]
 
-    def __init__(self, filter: LedgerFilter, count: int) -> None:  # noqa: A002 (the ledger's word)
+    def __init__(self, filter: Any, count: int) -> None:  # noqa: A002 (the ledger's word)
         super().__init__()
         self.ledger_filter = filter
         self.count = count
@@ -71,9 +76,9 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
         self.written: str | None = None
 
     def compose(self) -> ComposeResult:
-        name = t("sheet.export.file_name", date=clock.today().isoformat()) + ".xlsx"
+        name = t(self.FILE_NAME, date=clock.today().isoformat()) + ".xlsx"
         with Vertical(id="export"):
-            yield Label(t("sheet.export.title", count=f"{self.count:,}"), id="export-title")
+            yield Label(t(self.TITLE, count=f"{self.count:,}"), id="export-title")
             with Horizontal(classes="export-row"):
                 yield Label(t("sheet.export.format"), classes="export-label")
                 with RadioSet(id="export-format", compact=True):
@@ -115,8 +120,12 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
         self._status("")
         self.query_one(ProgressBar).add_class("-running")
         path = Path(text).expanduser()
-        job = partial(export, self.ledger_filter, path, self.file_format, overwrite, self._report)
+        job = partial(self.job, path, self.file_format, overwrite, self._report)
         run_db(self, job, done=self._done, failed=self._failed, group="export")
+
+    def job(self, path: Path, file_format: str, overwrite: bool, progress: Progress) -> Any:
+        """Runs in the worker: write the file; returns (path, count, format)."""
+        return export(self.ledger_filter, path, file_format, overwrite, progress)
 
     def _report(self, stage: str, done: int, total: int) -> None:
         """Called by the worker thread."""
@@ -125,12 +134,13 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
     def _progress(self, done: int, total: int) -> None:
         self.query_one(ProgressBar).update(total=total or None, progress=done)
 
-    def _done(self, result: ExportResult) -> None:
+    def _done(self, result: tuple[str, int, str]) -> None:
         self.busy = False
-        self.written = result.path
-        finished = max(result.activities, 1)
+        path, count, _ = result
+        self.written = path
+        finished = max(count, 1)
         self.query_one(ProgressBar).update(total=finished, progress=finished)
-        self._status(t("sheet.export.done", count=f"{result.activities:,}", path=result.path))
+        self._status(t(self.DONE, count=f"{count:,}", path=path))
 
     def _failed(self, error: KxError) -> None:
         self.busy = False

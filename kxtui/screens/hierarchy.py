@@ -249,6 +249,14 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
 
         self.app.push_screen(RosterScreen(self._region_choice()))
 
+    def action_import_volunteers(self) -> None:
+        """Volunteers from XLSX or CSV; rows without a county are in the selected one."""
+        from kxtui.screens.import_volunteers import VolunteerImportScreen
+
+        if self.writable():
+            region = self._region_choice()
+            self.app.push_screen(VolunteerImportScreen(region.id if region else None))
+
     def written(self, result: object) -> None:
         """A form was saved: show what it saved (a region or venue: select it)."""
         if result is None:

@@ -42,6 +42,8 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
         Binding("n", "not_served", "key.not_served", id="roster.not_served"),
         Binding("s", "sort", "key.sort", id="roster.sort"),
         Binding("m", "unmask", "key.unmask", id="roster.unmask"),
+        Binding("x", "export", "key.export", id="roster.export"),
+        Binding("i", "import", "key.import", id="roster.import"),
         Binding("escape", "back", "key.back", id="roster.back"),
     ]
 
@@ -122,3 +124,17 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
     def action_unmask(self) -> None:
         self.table.unmask(not self.table.unmasked)
         self._show_filter()
+
+    def action_export(self) -> None:
+        """The filtered roster to XLSX or CSV."""
+        from kxtui.screens.export_volunteers import VolunteerExportScreen
+
+        self.app.push_screen(VolunteerExportScreen(self.filter, self.table.total))
+
+    def action_import(self) -> None:
+        """Volunteers from XLSX or CSV; the roster shows them afterwards."""
+        from kxtui.screens.import_volunteers import VolunteerImportScreen
+
+        if self.writable():
+            scope = self.scope.id if self.scope else None
+            self.app.push_screen(VolunteerImportScreen(scope), lambda _: self.reload())

@@ -1,0 +1,22 @@
+"""Export the roster's volunteers (its current filter) to an XLSX or CSV file: the ledger's
+export screen, writing the roster (mobiles in full: the file is the officer's report)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kxtui.screens.export_activities import ExportScreen, Progress
+
+
+class VolunteerExportScreen(ExportScreen):
+    TITLE = "vsheet.export.title"
+    FILE_NAME = "vsheet.export.file_name"
+    DONE = "vsheet.export.done"
+
+    def job(self, path: Path, file_format: str, overwrite: bool, progress: Progress) -> Any:
+        """Runs in the worker; the data layer is imported there, not at start-up."""
+        from kxtui.db.volunteer_export import export_volunteers
+
+        return export_volunteers(self.ledger_filter, path, file_format, overwrite=overwrite,
+                                 progress=progress)  # fmt: skip
