@@ -741,6 +741,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "在{county}找不到区域“{text}”（请写成 镇/村 的路径）",
         "No region “{text}” in {county} (write a path: town/village)",
     ),
+    "sheet.region_unknown_anywhere": (
+        "找不到区域“{text}”（请写成 镇/村 的路径，或加一列 县(市、区)）",
+        "No region “{text}” (write a path: town/village, or add a county column)",
+    ),
     "sheet.region_ambiguous": (
         "区域“{text}”有多处：{choices}；请写出完整路径",
         "Region “{text}” is ambiguous: {choices}; write the full path",

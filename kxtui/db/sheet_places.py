@@ -181,8 +181,10 @@ class Regions:
             choices = _choices(self.label(r) for r in found)
             params = {"text": text, "choices": choices}
             problems.append(Problem(row, "region", "sheet.region_ambiguous", params))
+        elif county is None:
+            problems.append(Problem(row, "region", "sheet.region_unknown_anywhere", {"text": text}))
         else:
-            where = self.regions[county].name if county is not None else "-"
+            where = self.regions[county].name
             problems.append(
                 Problem(row, "region", "sheet.region_unknown", {"text": text, "county": where})
             )

@@ -85,7 +85,7 @@ class VolunteerImportScreen(SheetJob, TranslatedBindings, ModalScreen[int | None
         self.report: VolunteerReport | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="import", classes="sheet-import"):
+        with Vertical(id="import", classes="sheet-import -volunteers"):
             yield Label(t("vsheet.import.title"), id="import-title")
             with Horizontal(id="import-path-row"):
                 yield Label(t("sheet.import.path"), id="import-path-label")

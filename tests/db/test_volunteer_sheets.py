@@ -172,7 +172,7 @@ def test_bad_rows_are_each_reported_and_nothing_is_written(demo_db: Path, tmp_pa
     found = {(p.row, p.column, p.key) for p in report.errors}
     assert found == {
         (3, "name", "field.required"), (3, "mobile", "field.mobile"),
-        (4, "region", "sheet.region_unknown"), (4, "teams", "sheet.team_unknown"),
+        (4, "region", "sheet.region_unknown_anywhere"), (4, "teams", "sheet.team_unknown"),
         (5, "id_number", "field.id_checksum"), (5, "student", "vsheet.yes_no"),
         (6, "domains", "sheet.choice"), (6, "joined_on", "field.date"),
     }  # fmt: skip
