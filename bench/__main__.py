@@ -1,5 +1,5 @@
-"""`python -m bench [--reps N] [--only startup,expand,jump,import,ledger]`: run the benchmarks,
-print the table.
+"""`python -m bench [--reps N] [--only startup,expand,jump,import,ledger,import_volunteers]`: run
+the benchmarks, print the table.
 
 Exits 0 when every benchmark ran, even if a goal was MISSED (the table says so); 1 if one
 crashed (its traceback goes to stderr, the other benchmarks still run).
@@ -18,10 +18,10 @@ from pathlib import Path
 
 import textual
 
-from bench import expand, fixtures, import_activities, jump, ledger, startup
+from bench import expand, fixtures, import_activities, import_volunteers, jump, ledger, startup
 from bench.common import Row, print_table
 
-SECTIONS = ("startup", "expand", "jump", "import", "ledger")
+SECTIONS = ("startup", "expand", "jump", "import", "ledger", "import_volunteers")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
             "jump": lambda: jump.run(demo_db, args.reps),
             "import": lambda: import_activities.run(demo_db, work),
             "ledger": lambda: ledger.run(demo_db, work, args.reps),
+            "import_volunteers": lambda: import_volunteers.run(demo_db, work),
         }
         for name in chosen:
             print(f"running {name} ...", flush=True)

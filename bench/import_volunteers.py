@@ -113,7 +113,7 @@ def write_roster(demo_db: Path, target: Path, rows: int = ROWS, seed: int = 8) -
                 "、".join(rng.sample(_DOMAINS, rng.choice((1, 1, 2)))),
                 rng.choice(("", "", "果树修剪", "急救培训", "青少年编程")),
                 "是" if registered else "否",
-                f"DMZY{90_000_000 + number:08d}" if registered else "",
+                f"DMZY9{number:07d}X" if registered else "",  # none of the demo's own
                 "是" if rng.random() < 0.2 else "否",
                 (born + timedelta(days=365 * 18 + rng.randrange(3000))).isoformat()
                 if born.year < 2000 else "2024-09-01",
