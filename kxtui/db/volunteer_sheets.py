@@ -8,7 +8,9 @@ the other names county sheets and the 大美志愿 platform's export give the sa
 
 The home is a region path below the county (`胶莱镇/郭庄村`, `…社区/第3网格`), or a town column
 (所属镇街) beside a village column (所属村居). Teams and domains are listed in one cell
-(`胶州市科技志愿服务总队、…`). Yes/no columns read 是/否 and the usual variants.
+(`胶州市科技志愿服务总队、…`). Yes/no columns read 是/否 and the usual variants. 编号 (kxtui's
+number) and the total hours are written for the reader; the import ignores them (hours come
+from the activities served at).
 """
 
 from __future__ import annotations
@@ -49,7 +51,6 @@ COLUMNS = (
 )
 # read on import besides COLUMNS: a town column beside the village column
 IMPORTED_ONLY = ("town",)
-IGNORED = ("id", "hours")  # the export writes them for the reader; the import ignores them
 TEXT_COLUMNS = ("mobile", "id_number", "platform_id")  # digits Excel must not turn to numbers
 LABELS = "vsheet.col."
 WIDTHS = {"name": 10, "gender": 6, "mobile": 14, "id_number": 21, "birth_date": 12,

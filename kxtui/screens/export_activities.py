@@ -56,13 +56,13 @@ def export(
 
 
 class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
-    """Exports the ledger's filter; a subclass names another export (`TITLE`, `FILE_NAME`,
-    `DONE`, `job`)."""
+    """Exports the ledger's filter; a subclass names another export (`TITLE_KEY`, `FILE_NAME_KEY`,
+    `DONE_KEY`, `job`)."""
 
     CSS_PATH = "export_activities.tcss"
-    TITLE = "sheet.export.title"
-    FILE_NAME = "sheet.export.file_name"
-    DONE = "sheet.export.done"
+    TITLE_KEY = "sheet.export.title"
+    FILE_NAME_KEY = "sheet.export.file_name"
+    DONE_KEY = "sheet.export.done"
     BINDINGS = [
         Binding("escape", "close", "key.close", id="export.close"),
         Binding("ctrl+s", "export", "sheet.key.export", id="export.run", priority=True),
@@ -76,9 +76,9 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
         self.written: str | None = None
 
     def compose(self) -> ComposeResult:
-        name = t(self.FILE_NAME, date=clock.today().isoformat()) + ".xlsx"
+        name = t(self.FILE_NAME_KEY, date=clock.today().isoformat()) + ".xlsx"
         with Vertical(id="export"):
-            yield Label(t(self.TITLE, count=f"{self.count:,}"), id="export-title")
+            yield Label(t(self.TITLE_KEY, count=f"{self.count:,}"), id="export-title")
             with Horizontal(classes="export-row"):
                 yield Label(t("sheet.export.format"), classes="export-label")
                 with RadioSet(id="export-format", compact=True):
@@ -140,7 +140,7 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
         self.written = path
         finished = max(count, 1)
         self.query_one(ProgressBar).update(total=finished, progress=finished)
-        self._status(t(self.DONE, count=f"{count:,}", path=path))
+        self._status(t(self.DONE_KEY, count=f"{count:,}", path=path))
 
     def _failed(self, error: KxError) -> None:
         self.busy = False

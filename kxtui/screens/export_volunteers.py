@@ -10,9 +10,9 @@ from kxtui.screens.export_activities import ExportScreen, Progress
 
 
 class VolunteerExportScreen(ExportScreen):
-    TITLE = "vsheet.export.title"
-    FILE_NAME = "vsheet.export.file_name"
-    DONE = "vsheet.export.done"
+    TITLE_KEY = "vsheet.export.title"
+    FILE_NAME_KEY = "vsheet.export.file_name"
+    DONE_KEY = "vsheet.export.done"
 
     def job(self, path: Path, file_format: str, overwrite: bool, progress: Progress) -> Any:
         """Runs in the worker; the data layer is imported there, not at start-up."""
