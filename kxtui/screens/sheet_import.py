@@ -67,7 +67,7 @@ class SheetJob:
 
     def _failed(self, error: KxError) -> None:
         self.busy = False
-        self.query_one(ProgressBar).update(total=None, progress=0)  # type: ignore[attr-defined]
+        self.query_one("#import-progress-row").remove_class("-running")  # type: ignore[attr-defined]
         self.query_one("#import-stage", Label).update("")  # type: ignore[attr-defined]
         self.summary(Text(clean(t(error.key, **error.params), 400), style="bold red"))
         self.job_failed()
