@@ -154,6 +154,19 @@ class KxApp(App[None]):
         if written is not None:
             written(result)
 
+    def on_key(self, event: events.Key) -> None:
+        """A printable key nothing took. Keys that arrive together (a fast typist, a laggy SSH
+        line) were all routed to the widget focused when they arrived: when the first one
+        opened a form, the rest bubble up here from the screen below. They belong to the
+        form's field (or, while the form is still mounting, to the form itself)."""
+        if not (event.is_printable and event.character) or getattr(event, "rerouted", False):
+            return  # (a rerouted key nothing took either stops here)
+        target = self.focused
+        if target is None or isinstance(target, Input):
+            again = events.Key(event.key, event.character)
+            again.rerouted = True  # type: ignore[attr-defined]
+            (target or self.screen).post_message(again)
+
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Screenshots must not depend on where the blink timer happens to be.
         if isinstance(event.widget, Input) and not self.cursor_blink:
@@ -175,6 +188,7 @@ class KxApp(App[None]):
                 ("cmd.roster", screen.action_roster),
                 ("cmd.add_volunteer", screen.action_add_volunteer),
                 ("cmd.import_volunteers", screen.action_import_volunteers),
+                ("cmd.audit", screen.action_audit),
             ):
                 yield SystemCommand(t(key), t(f"{key}.help"), action)
         from kxtui.screens.roster import RosterScreen

@@ -95,9 +95,9 @@ def run_export(path: Path, args: argparse.Namespace) -> int:
                 from kxtui.db.volunteer_export import export_volunteers
 
                 chosen = RosterFilter(region_id=region_id)
-                written = call(export_volunteers, chosen, output, file_format,
-                               overwrite=args.force, progress=report)  # fmt: skip
-                count, done = written.volunteers, "cli.export.volunteers_done"
+                result = call(export_volunteers, chosen, output, file_format,
+                              overwrite=args.force, progress=report)  # fmt: skip
+                done = "cli.export.volunteers_done"
             else:
                 from kxtui.db.rows import LedgerFilter
                 from kxtui.db.sheets_export import export_activities
@@ -105,12 +105,12 @@ def run_export(path: Path, args: argparse.Namespace) -> int:
                 ledger = LedgerFilter(region_id=region_id, **dates)
                 result = call(export_activities, ledger, output, file_format,
                               overwrite=args.force, progress=report)  # fmt: skip
-                count, done, written = result.activities, "cli.export.done", result
+                done = "cli.export.done"
     except KxError as error:
         if error.key == "sheet.exists":
             return fail(t("cli.export.exists", path=output))
         return fail(t(error.key, **error.params))
-    print(clean(t(done, count=count, path=written.path), 1000))
+    print(clean(t(done, count=result.rows, path=result.path), 1000))
     return 0
 
 

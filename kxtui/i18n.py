@@ -631,6 +631,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "e  编辑选中的区域或阵地\n"
         "Del / d  删除（有下级、活动等时会拒绝并说明数量）\n"
         "l  在选中的区域或阵地登记活动   t  活动台账\n"
+        "h  审计日志：谁在何时改了什么，可撤销自己的修改\n"
         "V（Shift+V）  新建志愿者（选中村、社区或网格时自动填入）\n"
         "r  刷新   Ctrl+P 命令面板   F1 帮助   q 退出\n"
         "表单中：Tab 切换字段，Ctrl+S 保存，Esc 取消（有修改时会询问）；断线时自动保留草稿",
@@ -641,9 +642,138 @@ STRINGS: dict[str, tuple[str, str]] = {
         "e  edit the selected region or venue\n"
         "Del / d  delete (refused, with counts, while it has dependants)\n"
         "l  log an activity at the selected region or venue   t  activity ledger\n"
+        "h  audit log (undo your own changes)\n"
         "V (Shift+V)  new volunteer (living in the selected village, community or grid)\n"
         "r  refresh   Ctrl+P commands   F1 help   q quit\n"
         "In forms: Tab next field, Ctrl+S save, Esc cancel (asks if changed); drafts are kept",
+    ),
+    # audit log (审计日志)
+    "audit.title": ("审计日志", "Audit log"),
+    "cmd.audit": ("审计: 日志", "Audit: log"),
+    "cmd.audit.help": (
+        "谁在何时改了什么：按操作人、区域、表、期间筛选，查看修改前后，撤销自己的修改",
+        "Who changed what and when: filter, see before and after, undo your own changes",
+    ),
+    "key.audit": ("审计日志", "Audit log"),
+    "key.detail": ("详情", "Detail"),
+    "key.undo_change": ("撤销", "Undo"),
+    "key.officer": ("操作人", "Officer"),
+    "key.table": ("表", "Table"),
+    "key.region_scope": ("区域", "Region"),
+    "audit.col.id": ("序号", "No."),
+    "audit.col.at": ("时间", "Time"),
+    "audit.col.actor": ("操作人", "Officer"),
+    "audit.col.action": ("操作", "Action"),
+    "audit.col.entity": ("表", "Table"),
+    "audit.col.record": ("记录", "Record"),
+    "audit.col.region": ("区域", "Region"),
+    "audit.col.summary": ("摘要", "Summary"),
+    "audit.col.field": ("字段", "Field"),
+    "audit.col.old": ("修改前", "Before"),
+    "audit.col.new": ("修改后", "After"),
+    "audit.action.create": ("新建", "create"),
+    "audit.action.update": ("修改", "update"),
+    "audit.action.delete": ("删除", "delete"),
+    "audit.action.restore": ("恢复", "restore"),
+    "audit.action.import": ("导入", "import"),
+    "audit.action.undo": ("撤销", "undo"),
+    "audit.action.demo": ("演示数据", "demo"),
+    "audit.entity.region": ("区域", "region"),
+    "audit.entity.venue": ("阵地", "venue"),
+    "audit.entity.activity": ("活动", "activity"),
+    "audit.entity.volunteer": ("志愿者", "volunteer"),
+    "audit.entity.database": ("数据库", "database"),
+    "audit.undone": ("已撤销", "undone"),
+    "audit.undoes": ("撤销 #{id}", "undoes #{id}"),
+    "audit.everyone": ("全部操作人", "every officer"),
+    "audit.everywhere": ("全部区域", "every region"),
+    "audit.all_tables": ("全部表", "every table"),
+    "audit.f.actor": ("操作人：{actor}", "officer: {actor}"),
+    "audit.f.entity": ("表：{entity}", "table: {entity}"),
+    "audit.counting": ("正在统计…", "Counting…"),
+    "audit.count": ("共 {count} 条记录", "{count} entries"),
+    "audit.empty": ("没有符合条件的记录", "No entries match"),
+    "audit.yes": ("是", "yes"),
+    "audit.no": ("否", "no"),
+    "audit.field.deleted": ("已删除", "Deleted"),
+    "audit.field.source": ("来源（文件:行）", "Source (file:row)"),
+    "audit.field.parent": ("上级区域", "Parent region"),
+    "audit.field.version": ("版本", "Version"),
+    "audit.field.pinyin": ("拼音", "Pinyin"),
+    "audit.field.initials": ("首字母", "Initials"),
+    "audit.field.path": ("区域路径", "Region path"),
+    "audit.field.sort_order": ("排序", "Order"),
+    "audit.field.created_at": ("创建时间", "Created at"),
+    "audit.field.created_by": ("创建人", "Created by"),
+    "audit.field.updated_at": ("修改时间", "Changed at"),
+    "audit.field.updated_by": ("修改人", "Changed by"),
+    "audit.field.id": ("编号", "Id"),
+    "audit.detail.title": (
+        "#{id} {at} {actor} {action}{entity} #{record}",
+        "#{id} {at} {actor}: {action} {entity} #{record}",
+    ),
+    "audit.detail.no_changes": ("（没有字段变化的记录）", "(no field changes recorded)"),
+    "audit.detail.keys": ("↑↓ 滚动   u 撤销   Esc 关闭", "↑↓ scroll   u undo   Esc close"),
+    "audit.confirm_undo": (
+        "撤销这条修改？\n#{id} {action}{entity}：{summary}\n撤销本身也会记入审计日志。",
+        "Undo this change?\n#{id} {action} {entity}: {summary}\nThe undo is audited too.",
+    ),
+    "audit.undo_yes": ("撤销", "Undo"),
+    "audit.undo_no": ("不撤销", "Keep"),
+    "audit.undo_done": ("已撤销 #{id}", "Undid #{id}"),
+    "audit.export.title": ("导出审计日志（{count} 条记录）", "Export audit log ({count} entries)"),
+    "audit.export.file_name": ("审计日志-{date}", "audit-log-{date}"),
+    "audit.export.done": ("已导出 {count} 条记录到 {path}", "Exported {count} entries to {path}"),
+    "undo.not_yours": (
+        "只能撤销自己的修改（这条是 {actor} 做的）",
+        "You can undo only your own changes (this one is {actor}'s)",
+    ),
+    "undo.too_old": (
+        "只能撤销 {hours} 小时内的修改；请直接编辑该记录",
+        "Only changes of the last {hours} hours can be undone; edit the record instead",
+    ),
+    "undo.not_undoable": (
+        "这条记录不能撤销（撤销本身不能再撤销，请重新修改）",
+        "This entry cannot be undone (an undo is not undone: make the change again)",
+    ),
+    "undo.already": ("这条修改已经撤销过了", "This change was undone already"),
+    "undo.changed_since": (
+        "不能撤销：{by} 已于 {at} 再次修改了这条记录。请直接编辑",
+        "Cannot undo: {by} changed this record again at {at}. Edit it instead",
+    ),
+    "undo.create_kept": (
+        "新建的区域、阵地、志愿者不能撤销；请直接删除或编辑",
+        "A new region, venue or volunteer is not undone: delete or edit it instead",
+    ),
+    "undo.blocked": (
+        "不能撤销：数据已不允许恢复原样（{reason}）",
+        "Cannot undo: the data no longer allows it ({reason})",
+    ),
+    # edit conflicts
+    "conflict.title": (
+        "{by} 已于 {at} 修改并保存了这条记录。逐项比较：",
+        "{by} saved this record at {at}. Field by field:",
+    ),
+    "conflict.field": ("字段", "Field"),
+    "conflict.mine": ("我的", "Mine"),
+    "conflict.theirs": ("对方的", "Theirs"),
+    "conflict.keys": (
+        "↑↓ 选字段   ← 用我的   → 用对方的   Enter 按所选合并保存\n"
+        "M 全用我的并保存   T 全用对方的（不保存）   Esc 返回编辑我的内容",
+        "↑↓ field   ← mine   → theirs   Enter save as chosen\n"
+        "M save all mine   T take theirs (no save)   Esc back to my input",
+    ),
+    "conflict.none": (
+        "对方的修改与您的相同，可以直接保存",
+        "Their changes match yours; you can save",
+    ),
+    "conflict.took_theirs": (
+        "已载入对方保存的内容；您的输入已放弃",
+        "Loaded what they saved; your input was dropped",
+    ),
+    "conflict.back": (
+        "仍为您的输入；再按 Ctrl+S 将覆盖对方的修改",
+        "Your input is kept; Ctrl+S now saves over their changes",
     ),
     # spreadsheets
     "sheet.col.id": ("编号", "id"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -63,3 +63,11 @@ def empty_db(tmp_path: Path) -> Path:
     path = tmp_path / "kxtui.db"
     open_database(path)
     return path
+
+
+@pytest.fixture
+def tmux() -> Iterator[Callable[..., str]]:
+    """A private tmux server for driving the installed kxtui (see tests/terminal.py)."""
+    from tests.terminal import tmux_server
+
+    yield from tmux_server()

@@ -3,53 +3,16 @@
 from __future__ import annotations
 
 import os
-import shutil
-import sqlite3
 import subprocess
 import time
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from tests.terminal import KXTUI, draft_saved, needs, running, wait_for, wait_until_gone
+
 pytestmark = pytest.mark.terminal
-
-KXTUI = shutil.which("kxtui")
-
-
-@pytest.fixture
-def tmux() -> Iterator[Callable[..., str]]:
-    if shutil.which("tmux") is None or KXTUI is None:
-        reason = "needs tmux and the installed kxtui command (.ci/run installs both)"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    socket = f"kxtest-{uuid.uuid4().hex[:8]}"
-    env = {**os.environ, "LC_ALL": "C.UTF-8"}  # tmux passes typed Chinese only in a UTF-8 locale
-
-    def run(*args: str) -> str:
-        result = subprocess.run(
-            ["tmux", "-L", socket, *args], capture_output=True, text=True, timeout=30, env=env
-        )
-        return result.stdout
-
-    # A session that outlives the tests' own: when the last session ends the tmux server
-    # exits, and a session started at that moment would be lost with it.
-    run("new-session", "-d", "-s", "keep", "sleep 600")
-    yield run
-    subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
-
-
-def wait_for(screen: Callable[[], str], text: str, timeout: float = 20.0) -> str:
-    deadline = time.monotonic() + timeout
-    shown = ""
-    while time.monotonic() < deadline:
-        shown = screen()
-        if text in shown:
-            return shown
-        time.sleep(0.1)
-    raise AssertionError(f"{text!r} never appeared; the screen was:\n{shown}")
 
 
 def test_expand_a_town_and_quit(tmux, demo_path: Path, tmp_path: Path) -> None:
@@ -62,8 +25,8 @@ def test_expand_a_town_and_quit(tmux, demo_path: Path, tmp_path: Path) -> None:
     tmux("send-keys", "-t", "t", "Right")
     wait_for(screen, "阜安街道 · 2 村 · 11 社区 · 5 阵地")
     tmux("send-keys", "-t", "t", "Down", "Right")
-    shown = wait_for(screen, "馨泰社区")
-    assert "胶州市 ›" in shown
+    wait_for(screen, "馨泰社区")
+    wait_for(screen, "胶州市 ›")  # the detail pane's path follows the cursor, a moment later
     tmux("send-keys", "-t", "t", "q")
     deadline = time.monotonic() + 15
     while not exit_file.exists() and time.monotonic() < deadline:
@@ -82,47 +45,16 @@ def test_demo_flag_builds_the_demo_in_the_data_directory(tmux, tmp_path: Path) -
     tmux("send-keys", "-t", "t", "q")
 
 
-def running(db_path: Path) -> list[str]:
-    """Process ids of kxtui on this database (not tmux, whose command line names it too)."""
-    found = subprocess.run(["pgrep", "-f", f"kxtui --db {db_path}"], capture_output=True, text=True)
-    pids = []
-    for pid in found.stdout.split():
-        try:
-            argv0 = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0]
-        except OSError:
-            continue  # already gone
-        if b"python" in argv0 or argv0.endswith(b"kxtui"):
-            pids.append(pid)
-    return pids
-
-
 def half_typed_venue(tmux, db_path: Path) -> Callable[[], str]:  # type: ignore[no-untyped-def]
     tmux("new-session", "-d", "-s", "t", "-x", "80", "-y", "24", f"{KXTUI} --db {db_path}")
     screen = lambda: tmux("capture-pane", "-p", "-t", "t")  # noqa: E731
     wait_for(screen, "10,759")
     tmux("send-keys", "-t", "t", "v")
-    wait_for(screen, "新建阵地")
-    time.sleep(0.5)  # the form focuses its first field after its first frame
+    wait_for(screen, "新建阵地（")
     tmux("send-keys", "-t", "t", "-l", "断线前的阵地")
     wait_for(screen, "断线前的阵地")
     draft_saved(db_path, "断线前的阵地")  # kept about a second after the last keystroke
     return screen
-
-
-def draft_saved(db_path: Path, text: str, timeout: float = 20.0) -> None:
-    """Wait until the autosave has written a draft holding `text` (read as a second process)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5)
-        try:
-            if connection.execute(
-                "SELECT 1 FROM form_draft WHERE data LIKE ?", (f"%{text}%",)
-            ).fetchone():
-                return
-        finally:
-            connection.close()
-        time.sleep(0.1)
-    raise AssertionError(f"no draft holding {text!r} was saved")
 
 
 def resumes_the_draft(tmux, db_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -132,7 +64,7 @@ def resumes_the_draft(tmux, db_path: Path) -> None:  # type: ignore[no-untyped-d
     wait_for(screen, "未完成的表单")
     assert "断线前的阵地" in screen()
     tmux("send-keys", "-t", "again", "Enter")
-    shown = wait_for(screen, "新建阵地")
+    shown = wait_for(screen, "新建阵地（")
     assert "断线前的阵地" in shown
     assert "Traceback" not in shown
 
@@ -149,10 +81,7 @@ def test_closing_the_terminal_keeps_the_form_and_leaves_no_process(tmux, demo_pa
     tmux("send-keys", "-t", "t", "-l", "又加几个字")
     time.sleep(0.3)  # typed after the last autosave: only the hang-up handler can keep it
     tmux("kill-session", "-t", "t")  # the terminal goes away: SIGHUP, like a dropped SSH line
-    deadline = time.monotonic() + 10
-    while running(demo_path) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert running(demo_path) == [], "kxtui must exit when its terminal hangs up"
+    assert wait_until_gone(demo_path) == [], "kxtui must exit when its terminal hangs up"
     resumes_the_draft(tmux, demo_path)
     assert "断线前的阵地又加几个字" in tmux("capture-pane", "-p", "-t", "again")
 
@@ -160,9 +89,7 @@ def test_closing_the_terminal_keeps_the_form_and_leaves_no_process(tmux, demo_pa
 def test_end_of_input_exits_instead_of_spinning(demo_path: Path) -> None:
     """A terminal that reaches end-of-file without a SIGHUP (no controlling terminal)."""
     if KXTUI is None:
-        pytest.fail("needs the installed kxtui command") if os.environ.get("CI") else pytest.skip(
-            "needs the installed kxtui command"
-        )
+        needs("needs the installed kxtui command")
     import fcntl
     import select
     import struct

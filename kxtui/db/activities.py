@@ -24,7 +24,7 @@ from kxtui.db.pinyin import pinyin_keys, search_key
 from kxtui.db.regions import subtree_bounds
 from kxtui.db.rows import ActivityDetail, ActivityInput, Choice, ServiceLine, hours
 from kxtui.db.validation import TEXT_MAX, Checker
-from kxtui.db.writes import Write, diff, editable, write_transaction
+from kxtui.db.writes import Write, created, diff, editable, write_transaction
 from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay
 
 TITLE_MAX = 200
@@ -241,7 +241,9 @@ def _served_at(activity_id: int) -> set[int]:
     return {volunteer_id for (volunteer_id,) in query.tuples()}
 
 
-def _write_service(activity_id: int, served: dict[int, Decimal]) -> None:
+def write_service(activity_id: int, served: dict[int, Decimal]) -> None:
+    """Replace the activity's service records (inside the caller's write) and refresh the
+    totals of every volunteer they name."""
     before = _served_at(activity_id)
     ServiceRecord.delete().where(ServiceRecord.activity == activity_id).execute()
     rows = [{"activity": activity_id, "volunteer": v, "hours": h} for v, h in served.items()]
@@ -260,8 +262,8 @@ def create_activity(data: ActivityInput) -> int:
     with write_transaction() as write:
         values, served = checked(data, clock.today())
         activity = Activity.create(**values, **_keys(values["title"]), **write.stamp())
-        _write_service(activity.id, served)
-        changes = {**values, "service": _service_list(activity.id)}
+        write_service(activity.id, served)
+        changes = created({**values, "service": _service_list(activity.id)})
         write.audit("create", "activity", activity.id, values["title"], changes)
         return activity.id
 
@@ -279,7 +281,7 @@ def update_activity(activity_id: int, version: int, data: ActivityInput) -> int:
         Activity.update(**values, **_keys(values["title"]), **write.touch(Activity)).where(
             Activity.id == activity_id
         ).execute()
-        _write_service(activity_id, served)
+        write_service(activity_id, served)
         after = {**values, "service": _service_list(activity_id)}
         write.audit("update", "activity", activity_id, values["title"], diff(before, after))
         return activity_id
@@ -288,7 +290,8 @@ def update_activity(activity_id: int, version: int, data: ActivityInput) -> int:
 _FOREIGN = ("region", "venue", "organiser_team")
 
 
-def _set_deleted(write: Write, activity_id: int, deleted: bool) -> Activity:
+def set_deleted(write: Write, activity_id: int, deleted: bool) -> Activity:
+    """Soft-delete or restore inside the caller's write; the activity as it was."""
     activity = Activity.get_or_none(Activity.id == activity_id)
     if activity is None:
         raise RefusedError("refused.gone")
@@ -307,14 +310,14 @@ def delete_activity(activity_id: int, version: int) -> None:
         activity = editable(Activity, activity_id, version)
         if activity.deleted_at is not None:
             raise RefusedError("refused.activity_deleted")
-        _set_deleted(write, activity_id, True)
+        set_deleted(write, activity_id, True)
         write.audit("delete", "activity", activity_id, activity.title, {"deleted": [False, True]})
 
 
 def restore_activity(activity_id: int) -> None:
     """Undo a soft delete."""
     with write_transaction() as write:
-        activity = _set_deleted(write, activity_id, False)
+        activity = set_deleted(write, activity_id, False)
         write.audit("restore", "activity", activity_id, activity.title, {"deleted": [True, False]})
 
 

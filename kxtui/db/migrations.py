@@ -18,6 +18,7 @@ from kxtui import clock
 from kxtui.db.database import SCHEMA_VERSION, VERSION_KEY
 from kxtui.db.errors import OpenError
 from kxtui.db.models import ALL_MODELS, Meta, database
+from kxtui.db.writes import create_triggers
 
 
 def _add_region_population() -> None:
@@ -64,12 +65,39 @@ def _add_volunteer_search() -> None:
     volunteer_index.refresh_service()
 
 
+def _audit_trail() -> None:
+    """Audit entries name their record's region and the entry an undo reverses; the table
+    becomes append-only. Older entries get the region their record is in now (none for a
+    deleted record) before the triggers forbid any UPDATE. Like every step, it can run on a
+    database that has it already."""
+    from kxtui.db.writes import REGION_PATH
+
+    present = {column.name for column in database.get_columns("audit_entry")}
+    if "undoes" not in present:
+        database.execute_sql("ALTER TABLE audit_entry ADD COLUMN undoes INTEGER")
+    if "region_path" not in present:
+        database.execute_sql("ALTER TABLE audit_entry ADD COLUMN region_path VARCHAR(255)")
+        for entity, sql in REGION_PATH.items():
+            path = sql.format(id="audit_entry.entity_id")
+            database.execute_sql(
+                f"UPDATE audit_entry SET region_path = ({path}) WHERE entity = ?", (entity,)
+            )
+    database.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "audit_entry_region_path" ON audit_entry (region_path)'
+    )
+    database.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "audit_entry_actor_id" ON audit_entry (actor, id)'
+    )
+    create_triggers()
+
+
 # version reached -> the step that reaches it from the version before
 STEPS: dict[int, Callable[[], None]] = {
     2: _add_region_population,
     3: _add_activity_duration,
     4: _drop_redundant_indexes,
     5: _add_volunteer_search,
+    6: _audit_trail,
 }
 
 
@@ -109,6 +137,7 @@ def ensure_schema(path: Path, *, read_only: bool) -> tuple[int, Path | None]:
         with database.atomic("IMMEDIATE"):
             if not database.get_tables():  # another process may have won the race
                 database.create_tables(ALL_MODELS)
+                create_triggers()
                 _write_version(SCHEMA_VERSION)
         return read_version(), None
     version = read_version()

@@ -240,19 +240,24 @@ class VolunteerService(BaseModel):
 
 
 class AuditEntry(BaseModel):
-    """One entry per write, recorded in the write's own transaction."""
+    """One entry per committed change, recorded in the write's own transaction. Append-only:
+    triggers refuse UPDATE and DELETE (`audit.TRIGGERS`, schema v6)."""
 
     id = AutoField()
     at = DateTimeField(index=True)
     actor = CharField()
-    action = CharField()  # create / update / delete / restore / import ...
+    action = CharField()  # create / update / delete / restore / import / undo ...
     entity = CharField()  # region / venue / activity ...
     entity_id = IntegerField(null=True)
     summary = TextField(default="")
     changes = TextField(default="")  # JSON: {"field": [old, new], ...}
+    # The path of the record's region when written (schema v6): a region's log is one index
+    # range, and stays findable after the record is deleted.
+    region_path = CharField(null=True, index=True)
+    undoes = IntegerField(null=True)  # the entry an "undo" reverses (schema v6)
 
     class Meta:
-        indexes = ((("entity", "entity_id"), False),)
+        indexes = ((("entity", "entity_id"), False), (("actor", "id"), False))
 
 
 class FormDraft(BaseModel):

@@ -19,7 +19,7 @@ from kxtui.db.rows import (
     TreeRow,
 )
 from kxtui.db.validation import Checker
-from kxtui.db.writes import diff, editable, write_transaction
+from kxtui.db.writes import columns, created, diff, editable, removed, write_transaction
 from kxtui.domain import CHILD_KINDS, TOWN_LEVEL, VILLAGE_LEVEL, RegionKind, SixHave
 
 SIX_COLUMNS = tuple(f"six_{item.value}" for item in SixHave)
@@ -268,7 +268,10 @@ def create_region(parent_id: int | None, data: RegionInput) -> int:
         )
         region.path = f"{parent.path if parent else '/'}{region.id}/"
         region.save(only=[Region.path])
-        write.audit("create", "region", region.id, name, {"kind": kind, "code": code})
+        values = {"name": name, "kind": kind, "code": code, "population": population}
+        write.audit(
+            "create", "region", region.id, name, created({**values, "parent_id": parent_id})
+        )
         return region.id
 
 
@@ -324,11 +327,6 @@ def delete_region(region_id: int, version: int) -> None:
         deps = dependants(region_id)
         if deps.any():
             raise RefusedError("refused.region_has_dependants", **deps._asdict())
-        before = {
-            "name": region.name,
-            "kind": region.kind,
-            "code": region.code,
-            "parent_id": region.parent_id,
-        }
+        # every column, while the region still exists: an undo can put it back
+        write.audit("delete", "region", region_id, region.name, removed(columns(region)))
         region.delete_instance()
-        write.audit("delete", "region", region_id, region.name, before)

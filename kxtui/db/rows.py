@@ -375,3 +375,40 @@ class RosterRow(NamedTuple):
 
 
 STAR_HOURS = (100, 300, 600, 1000, 1500)
+
+
+class AuditFilter(NamedTuple):
+    """Which audit entries the audit screen shows. None means "any"."""
+
+    actor: str | None = None  # the officer (today: the Unix login name)
+    region_id: int | None = None  # entries of records in this region's subtree
+    entity: str | None = None  # region / venue / activity / volunteer / database
+    start: date | None = None
+    end: date | None = None
+
+
+class AuditRow(NamedTuple):
+    id: int
+    at: datetime
+    actor: str
+    action: str  # create / update / delete / restore / import / undo / demo
+    entity: str
+    entity_id: int | None
+    summary: str
+    region: str  # the name of the record's region ("" when unknown)
+    undoes: int | None  # for an undo: the entry it reversed
+    undone: bool  # a later undo reversed this entry
+    key: tuple[Any, ...]  # its place in the sort, for keyset paging
+
+
+class AuditChange(NamedTuple):
+    """One field of an audit entry: its value before and after (JSON values; None = none)."""
+
+    field: str
+    old: Any
+    new: Any
+
+
+class AuditDetail(NamedTuple):
+    row: AuditRow
+    changes: tuple[AuditChange, ...]

@@ -62,7 +62,7 @@ GROUP BY county, p.name HAVING COUNT(*) > 1"""
 
 class ExportResult(NamedTuple):
     path: str
-    activities: int
+    rows: int  # activities, audit entries ...
     format: str
 
 
@@ -103,8 +103,11 @@ def export_activities(
     overwrite: bool = False,
     progress: Progress = no_progress,
 ) -> ExportResult:
-    """Write the activities of `f` to `path` as XLSX or CSV (from the suffix unless given);
-    see `write_file` for what it refuses."""
+    """Write the activities of `f` to `path` as XLSX or CSV (from the suffix unless given).
+
+    Raises KxError "sheet.exists" when the file exists and `overwrite` is not set, and
+    "sheet.write_failed" when it cannot be written.
+    """
 
     def write(temporary: Path, chosen: str) -> int:
         with database.atomic():  # one snapshot: the totals row matches the rows
@@ -115,8 +118,7 @@ def export_activities(
                 return _write_xlsx(temporary, rows, total, _count_service(f))
             return _write_csv(temporary, rows)
 
-    target, count, chosen = write_file(path, file_format, overwrite, write)
-    return ExportResult(str(target), count, chosen)
+    return write_file(path, file_format, overwrite, write)
 
 
 def write_file(
@@ -124,14 +126,9 @@ def write_file(
     file_format: str | None,
     overwrite: bool,
     write: Callable[[Path, str], int],
-) -> tuple[Path, int, str]:
-    """Call `write(temporary file, "xlsx" or "csv")` (the format from the suffix unless
-    given), then move the file into place: a failed export leaves no half file. Returns the
-    path, what `write` counted and the format.
-
-    Raises KxError "sheet.exists" when the file exists and `overwrite` is not set, and
-    "sheet.write_failed" when it cannot be written.
-    """
+) -> ExportResult:
+    """Check the target, have `write(temporary file, format)` fill a file beside it and move
+    that into place: a failed export leaves no half file. `write` returns its row count."""
     target = Path(path).expanduser()
     chosen = file_format or format_for(target)
     if chosen not in FORMATS:
@@ -151,7 +148,7 @@ def write_file(
             Path(temporary).unlink(missing_ok=True)
     except OSError as error:
         raise KxError("sheet.write_failed", path=str(target), reason=str(error)) from error
-    return target, count, chosen
+    return ExportResult(str(target), count, chosen)
 
 
 def regions_named(text: str) -> tuple[tuple[int, str], ...]:
@@ -319,37 +316,6 @@ def _csv_plain(value: Any) -> str:
     return str(value)
 
 
-def xlsx_text(sheet: Any, value: str, *, strong: bool = False, as_text: bool = False) -> Any:
-    """A text cell of a write-only sheet: formula-like text stays text (and stays text when
-    edited in Excel); `as_text` also formats the cell as text (@), so digits typed over an ID
-    number or a mobile are not turned into a number; `strong` is bold."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    value = cell_text(value)
-    formula = looks_like_formula(value)
-    if not (strong or formula or as_text):
-        return value
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.data_type = "s"  # openpyxl would make "=..." a formula
-    if formula:
-        cell.quotePrefix = True
-    if as_text:
-        cell.number_format = "@"
-    if strong:
-        cell.font = Font(bold=True)
-    return cell
-
-
-def column_widths(sheet: Any, widths: list[int]) -> None:
-    """Set the widths (in characters) of a write-only sheet's columns and freeze its header."""
-    from openpyxl.utils import get_column_letter
-
-    for number, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(number)].width = width
-    sheet.freeze_panes = "A2"
-
-
 _SUMMED = ("people_reached", "materials", "service_hours")
 
 
@@ -360,9 +326,6 @@ def _write_xlsx(path: Path, rows: Iterator[ExportRow], total: int, service_total
     book = Workbook(write_only=True)
     sheet = book.create_sheet(zh("sheet.sheet_activities"))
     service = book.create_sheet(zh("sheet.sheet_service"))
-
-    def plain(target: Any, value: Any) -> Any:
-        return xlsx_text(target, value) if isinstance(value, str) else value
 
     column_widths(sheet, [WIDTHS.get(column, 9) for column in COLUMNS])
     column_widths(service, [8, 40, 12, 10])
@@ -379,14 +342,14 @@ def _write_xlsx(path: Path, rows: Iterator[ExportRow], total: int, service_total
     positions = {column: COLUMNS.index(column) for column in _SUMMED}
     count = 0
     for row in rows:
-        sheet.append([plain(sheet, value) for value in row.cells])
+        sheet.append([xlsx_cell(sheet, value) for value in row.cells])
         for column, at in positions.items():
             sums[column] += row.cells[at]
         activity, title = row.cells[0], row.cells[1]
         for who, hours in row.served:
-            service.append([activity, plain(service, title), plain(service, who), hours])
+            service.append([activity, xlsx_cell(service, title), xlsx_cell(service, who), hours])
         count += 1
-    sheet.append(_totals(sheet, count, sums, xlsx_text))
+    sheet.append(_totals(sheet, count, sums))
     book.save(path)
     return count
 
@@ -394,12 +357,48 @@ def _write_xlsx(path: Path, rows: Iterator[ExportRow], total: int, service_total
 _SERVICE_HEADERS = ("activity", "title", "volunteer", "hours")
 
 
-def _totals(sheet: Any, count: int, sums: dict[str, Decimal], text: Any) -> list[Any]:
+def xlsx_text(sheet: Any, value: str, *, strong: bool = False, as_text: bool = False) -> Any:
+    """A text cell of a write-only sheet that stays text (never a formula), bold if `strong`;
+    `as_text` also formats the cell as text (@), so digits typed over an ID number or a
+    mobile are not turned into a number."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    value = cell_text(value)
+    formula = looks_like_formula(value)
+    if not (strong or formula or as_text):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"  # openpyxl would make "=..." a formula
+    if formula:
+        cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+    if as_text:
+        cell.number_format = "@"
+    if strong:
+        cell.font = Font(bold=True)
+    return cell
+
+
+def column_widths(sheet: Any, widths: list[int]) -> None:
+    """Set the widths (in characters) of a write-only sheet's columns and freeze its header."""
+    from openpyxl.utils import get_column_letter
+
+    for number, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(number)].width = width
+    sheet.freeze_panes = "A2"
+
+
+def xlsx_cell(sheet: Any, value: Any) -> Any:
+    """A cell of a write-only sheet: text as `xlsx_text`, numbers and dates as they are."""
+    return xlsx_text(sheet, value) if isinstance(value, str) else value
+
+
+def _totals(sheet: Any, count: int, sums: dict[str, Decimal]) -> list[Any]:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
     cells: list[Any] = [None] * len(COLUMNS)
-    cells[0] = text(sheet, zh("sheet.total"), strong=True)
+    cells[0] = xlsx_text(sheet, zh("sheet.total"), strong=True)
     counted = WriteOnlyCell(sheet, value=count)
     counted.number_format = zh("sheet.total_format")
     counted.font = Font(bold=True)

@@ -44,7 +44,14 @@ from kxtui.db.sheets import (
     split_groups,
 )
 from kxtui.db.sheets_read import SheetTable, read_table
-from kxtui.db.writes import AUDIT_JSON, NothingToWrite, Write, bulk_cache, write_transaction
+from kxtui.db.writes import (
+    AUDIT_INSERT,
+    AUDIT_JSON,
+    NothingToWrite,
+    Write,
+    bulk_cache,
+    write_transaction,
+)
 
 CHECK_PROGRESS_EVERY = 1000
 WRITE_BATCH = 5000
@@ -343,10 +350,12 @@ def _insert_rows(
                     texts[hours] = f"{hours.normalize():f}"
                 lines.append([volunteer, texts[hours]])
                 service.append((activity_id, volunteer, hours))
-            changes = {**v, "service": lines, "source": f"{file_name}:{plan.row}"}
+            changes = {key: [None, value] for key, value in v.items()}
+            changes["service"] = [None, lines]
+            changes["source"] = [None, f"{file_name}:{plan.row}"]
             audit.append(
                 (audit_first + offset, at, write.actor, "import", "activity", activity_id, title,
-                 AUDIT_JSON.encode(changes))
+                 AUDIT_JSON.encode(changes), v["region"])
             )  # fmt: skip
         connection.executemany(
             f"INSERT INTO activity ({_ACTIVITY_COLUMNS}) VALUES ({', '.join('?' * 23)})",
@@ -356,11 +365,7 @@ def _insert_rows(
             "INSERT INTO service_record (activity_id, volunteer_id, hours) VALUES (?, ?, ?)",
             service,
         )
-        connection.executemany(
-            "INSERT INTO audit_entry (id, at, actor, action, entity, entity_id, summary, changes)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            audit,
-        )
+        connection.executemany(AUDIT_INSERT, audit)
         progress("sheet.stage_write", min(start + WRITE_BATCH, total), total)
     volunteer_index.refresh_service({v for plan in plans for v in plan.served})
     write.audited.extend(range(audit_first, audit_first + total))

@@ -12,7 +12,7 @@ from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.regions import path_to_root, this_year
 from kxtui.db.rows import NodeRef, SixHaveState, VenueDetail, VenueInput
 from kxtui.db.validation import TEXT_MAX, Checker
-from kxtui.db.writes import diff, editable, write_transaction
+from kxtui.db.writes import columns, created, diff, editable, removed, write_transaction
 from kxtui.domain import SixHave, VenueLevel, VenueType
 
 SIX_NOTE_MAX = 200
@@ -100,7 +100,8 @@ def create_venue(region_id: int, data: VenueInput) -> int:
             **values,
             **write.stamp(),
         )
-        write.audit("create", "venue", venue.id, str(values["name"]), values)
+        changes = created({"region_id": region_id, **values})
+        write.audit("create", "venue", venue.id, str(values["name"]), changes)
         return venue.id
 
 
@@ -135,6 +136,6 @@ def delete_venue(venue_id: int, version: int) -> None:
         activities = dependants(venue_id)
         if activities:
             raise RefusedError("refused.venue_has_activities", activities=activities)
-        before = {"name": venue.name, "type": venue.type, "region_id": venue.region_id}
+        # every column, while the venue still exists: an undo can put it back
+        write.audit("delete", "venue", venue_id, venue.name, removed(columns(venue)))
         venue.delete_instance()
-        write.audit("delete", "venue", venue_id, venue.name, before)

@@ -19,13 +19,19 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from kxtui.db.models import database
 from kxtui.db.roster import SORTS, where_clause
 from kxtui.db.rows import RosterFilter
 from kxtui.db.sheets import Progress, code_label, csv_cell, no_progress
-from kxtui.db.sheets_export import RegionNames, column_widths, write_file, xlsx_text
+from kxtui.db.sheets_export import (
+    ExportResult,
+    RegionNames,
+    column_widths,
+    write_file,
+    xlsx_text,
+)
 from kxtui.db.volunteer_sheets import (
     COLUMNS,
     TEXT_COLUMNS,
@@ -49,12 +55,6 @@ _SELECT = """SELECT v.id, v.name, v.gender, v.mobile, v.id_number, v.birth_date,
 _TEXT_AT = frozenset(COLUMNS.index(column) for column in TEXT_COLUMNS)
 
 
-class VolunteerExport(NamedTuple):
-    path: str
-    volunteers: int
-    format: str
-
-
 def export_volunteers(
     f: RosterFilter,
     path: Path | str,
@@ -62,7 +62,7 @@ def export_volunteers(
     *,
     overwrite: bool = False,
     progress: Progress = no_progress,
-) -> VolunteerExport:
+) -> ExportResult:
     """Write the volunteers of `f` to `path` as XLSX or CSV (from the suffix unless given);
     see `sheets_export.write_file` for what it refuses."""
 
@@ -81,8 +81,7 @@ def export_volunteers(
                 return _write_xlsx(temporary, rows, total)
             return _write_csv(temporary, rows)
 
-    target, count, chosen = write_file(path, file_format, overwrite, write)
-    return VolunteerExport(str(target), count, chosen)
+    return write_file(path, file_format, overwrite, write)
 
 
 def _rows(cursor: Any, total: int, progress: Progress) -> Iterator[tuple[Any, ...]]:

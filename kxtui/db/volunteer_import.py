@@ -45,7 +45,15 @@ from kxtui.db.volunteer_sheets import (
     yes_no,
 )
 from kxtui.db.volunteers import check_volunteer, save_changes
-from kxtui.db.writes import AUDIT_JSON, NothingToWrite, Write, bulk_cache, write_transaction
+from kxtui.db.writes import (
+    AUDIT_INSERT,
+    AUDIT_JSON,
+    NothingToWrite,
+    Write,
+    bulk_cache,
+    created,
+    write_transaction,
+)
 
 ON_DUPLICATE = ("skip", "update", "keep")
 CHECK_PROGRESS_EVERY = 1000
@@ -519,11 +527,11 @@ def _insert(
             domains += [(volunteer_id, domain) for domain in plan.domains]
             teams += [(team, volunteer_id, joined) for team in plan.teams]
             keys.append((volunteer_id, v["name"], v["mobile"], parts))
-            changes = {**v, "domains": plan.domains, "teams": plan.teams,
-                       "source": f"{file_name}:{plan.row}"}  # fmt: skip
+            changes = created({**v, "domains": plan.domains, "teams": plan.teams,
+                               "source": f"{file_name}:{plan.row}"})  # fmt: skip
             audit.append(
                 (audit_first + offset, at, write.actor, "import", "volunteer", volunteer_id,
-                 v["name"], AUDIT_JSON.encode(changes))
+                 v["name"], AUDIT_JSON.encode(changes), v["region"])
             )  # fmt: skip
         connection.executemany(
             f"INSERT INTO volunteer ({_VOLUNTEER_COLUMNS}) VALUES ({', '.join('?' * 21)})",
@@ -536,11 +544,7 @@ def _insert(
             "INSERT INTO team_membership (team_id, volunteer_id, joined_on) VALUES (?, ?, ?)",
             teams,
         )
-        connection.executemany(
-            "INSERT INTO audit_entry (id, at, actor, action, entity, entity_id, summary, changes)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            audit,
-        )
+        connection.executemany(AUDIT_INSERT, audit)
         volunteer_index.index(keys)
         progress("sheet.stage_write", min(start + WRITE_BATCH, total), total)
     volunteer_index.refresh_service(range(first, first + total))
@@ -550,4 +554,4 @@ def _insert(
 def _update(write: Write, file_name: str, update: _Update) -> None:
     """One registered volunteer changed as `volunteers.update_volunteer` changes them."""
     save_changes(write, update.volunteer_id, update.before, update.values, update.domains,
-                 update.teams, action="import", source=f"{file_name}:{update.row}")  # fmt: skip
+                 update.teams, source=f"{file_name}:{update.row}")  # fmt: skip

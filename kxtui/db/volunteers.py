@@ -33,7 +33,7 @@ from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.regions import subtree_bounds
 from kxtui.db.rows import Choice, ServiceHistoryLine, VolunteerDetail, VolunteerInput, hours
 from kxtui.db.validation import TEXT_MAX, Checker
-from kxtui.db.writes import Write, diff, editable, write_transaction
+from kxtui.db.writes import Write, created, diff, editable, write_transaction
 from kxtui.domain import VOLUNTEER_HOMES, Domain, Gender, RegionKind
 
 NAME_MAX = 40  # longer than any Chinese name, transliterated ones with · included
@@ -217,7 +217,8 @@ def _keys(name: str) -> dict[str, str]:
     return {"pinyin": full, "initials": initials}
 
 
-def _links(volunteer_id: int) -> dict[str, list[Any]]:
+def links(volunteer_id: int) -> dict[str, list[Any]]:
+    """The volunteer's domains and team ids, sorted (as their audit entries hold them)."""
     domains = VolunteerDomain.select(VolunteerDomain.domain).where(
         VolunteerDomain.volunteer == volunteer_id
     )
@@ -230,7 +231,7 @@ def _links(volunteer_id: int) -> dict[str, list[Any]]:
     }
 
 
-def _write_links(
+def write_links(
     volunteer_id: int, domains: tuple[str, ...], teams: tuple[int, ...], today: date
 ) -> None:
     """Domains replaced; memberships kept (with their join date), dropped or added."""
@@ -239,7 +240,7 @@ def _write_links(
         VolunteerDomain.insert_many(
             [{"volunteer": volunteer_id, "domain": d} for d in domains]
         ).execute()
-    current = set(_links(volunteer_id)["teams"])
+    current = set(links(volunteer_id)["teams"])
     gone = current - set(teams)
     if gone:
         TeamMembership.delete().where(
@@ -259,10 +260,10 @@ def create_volunteer(data: VolunteerInput) -> int:
     with write_transaction() as write:
         values, domains, teams = checked(data, clock.today())
         volunteer = Volunteer.create(**values, **_keys(values["name"]), **write.stamp())
-        _write_links(volunteer.id, domains, teams, write.at.date())
+        write_links(volunteer.id, domains, teams, write.at.date())
         volunteer_index.index([(volunteer.id, values["name"], values["mobile"])])
         volunteer_index.refresh_service([volunteer.id])
-        changes = {**values, **_links(volunteer.id)}
+        changes = created({**values, **links(volunteer.id)})
         write.audit("create", "volunteer", volunteer.id, values["name"], changes)
         return volunteer.id
 
@@ -274,7 +275,7 @@ def update_volunteer(volunteer_id: int, version: int, data: VolunteerInput) -> i
         volunteer = editable(Volunteer, volunteer_id, version)
         values, domains, teams = checked(data, clock.today(), volunteer)
         before = {k: getattr(volunteer, "region_id" if k == "region" else k) for k in values}
-        before.update(_links(volunteer_id))
+        before.update(links(volunteer_id))
         save_changes(write, volunteer_id, before, values, domains, teams)
         return volunteer_id
 
@@ -287,22 +288,21 @@ def save_changes(
     domains: tuple[str, ...],
     teams: tuple[int, ...],
     *,
-    action: str = "update",
     source: str = "",
 ) -> None:
     """Store a checked volunteer over what they were (`before`: their values, domains and
-    teams), with their search keys and an audit entry of what changed (and, for an import,
-    the file and row it came from)."""
+    teams), with their search keys and an audit entry "update" of what changed (and, for an
+    import, the file and row it came from), which an undo can reverse."""
     Volunteer.update(**values, **_keys(values["name"]), **write.touch(Volunteer)).where(
         Volunteer.id == volunteer_id
     ).execute()
-    _write_links(volunteer_id, domains, teams, write.at.date())
+    write_links(volunteer_id, domains, teams, write.at.date())
     volunteer_index.unindex(volunteer_id, before["name"], before["mobile"])
     volunteer_index.index([(volunteer_id, values["name"], values["mobile"])])
-    changes: dict[str, Any] = diff(before, {**values, **_links(volunteer_id)})
+    changes: dict[str, Any] = diff(before, {**values, **links(volunteer_id)})
     if source:
-        changes["source"] = source
-    write.audit(action, "volunteer", volunteer_id, values["name"], changes)
+        changes["source"] = [None, source]
+    write.audit("update", "volunteer", volunteer_id, values["name"], changes)
 
 
 # -- reads for the form --------------------------------------------------------------------
@@ -343,7 +343,7 @@ def volunteer_detail(volunteer_id: int) -> VolunteerDetail | None:
         birth_date=v.birth_date,
         region=Choice(region.id, region.name),
         skills=v.skills,
-        domains=tuple(_links(volunteer_id)["domains"]),
+        domains=tuple(links(volunteer_id)["domains"]),
         teams=tuple(Choice(i, name) for i, name in teams),
         platform_registered=v.platform_registered,
         platform_id=v.platform_id,

@@ -20,6 +20,38 @@ from kxtui.db.models import AuditEntry, Tracked, database
 
 T = TypeVar("T", bound=Tracked)
 
+# SQLite refuses every change to a written entry: the log cannot be edited, even by hand.
+TRIGGERS = tuple(
+    f"CREATE TRIGGER IF NOT EXISTS audit_entry_no_{verb.lower()} BEFORE {verb} ON audit_entry "
+    f"BEGIN SELECT RAISE(ABORT, 'audit_entry is append-only: {verb} refused'); END"
+    for verb in ("UPDATE", "DELETE")
+)
+
+# entity -> the path of its record's region; {id} is the record's id (a parameter, or the
+# entry's column when the migration fills in older entries)
+REGION_PATH = {
+    "region": "SELECT path FROM region WHERE id = {id}",
+    **{
+        entity: f"SELECT r.path FROM {entity} x JOIN region r ON r.id = x.region_id "
+        "WHERE x.id = {id}"
+        for entity in ("venue", "activity", "volunteer")
+    },
+}
+
+
+def create_triggers() -> None:
+    for sql in TRIGGERS:
+        database.execute_sql(sql)
+
+
+def region_path_of(entity: str, entity_id: int | None) -> str | None:
+    """The path of the region the record belongs to (None for other entities)."""
+    sql = REGION_PATH.get(entity)
+    if sql is None or entity_id is None:
+        return None
+    row = database.execute_sql(sql.format(id="?"), (entity_id,)).fetchone()
+    return row[0] if row else None
+
 
 def current_actor() -> str:
     """The person writing. Until officer accounts exist this is the login name."""
@@ -43,8 +75,12 @@ class Write:
         entity: str,
         entity_id: int | None,
         summary: str = "",
-        changes: dict[str, Any] | None = None,
+        changes: dict[str, list[Any]] | None = None,
+        *,
+        undoes: int | None = None,
     ) -> None:
+        """Record the change: `changes` is {"field": [old, new]} (see `diff`, `created`,
+        `removed`). Call it while the record still exists: its region is looked up."""
         entry = AuditEntry.create(
             at=self.at,
             actor=self.actor,
@@ -53,6 +89,8 @@ class Write:
             entity_id=entity_id,
             summary=summary,
             changes=json.dumps(changes or {}, ensure_ascii=False, default=str),
+            region_path=region_path_of(entity, entity_id),
+            undoes=undoes,
         )
         self.audited.append(entry.id)
 
@@ -104,6 +142,12 @@ class NothingToWrite(Exception):
 # `json.dumps(changes, ensure_ascii=False, default=str)`, as `Write.audit` writes it, with the
 # encoder built once: a bulk import writes an audit entry per record.
 AUDIT_JSON = json.JSONEncoder(ensure_ascii=False, default=str)
+# A bulk import's audit entries: (id, at, actor, action, entity, entity_id, summary, changes,
+# the id of the record's region), the region's path looked up as `Write.audit` stores it.
+AUDIT_INSERT = (
+    "INSERT INTO audit_entry (id, at, actor, action, entity, entity_id, summary, changes,"
+    " region_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT path FROM region WHERE id = ?))"
+)
 BULK_CACHE_KIB = -65536  # 64 MiB of page cache while writing: a third faster at 100k rows
 
 
@@ -136,3 +180,19 @@ def editable(model: type[T], record_id: int, version: int) -> T:
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     """Changed fields as {"field": [old, new]} for the audit entry."""
     return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+
+
+def created(values: dict[str, Any]) -> dict[str, list[Any]]:
+    """A new record's fields as {"field": [None, value]}."""
+    return {k: [None, v] for k, v in values.items()}
+
+
+def removed(values: dict[str, Any]) -> dict[str, list[Any]]:
+    """A deleted record's fields as {"field": [value, None]}."""
+    return {k: [v, None] for k, v in values.items()}
+
+
+def columns(record: Tracked) -> dict[str, Any]:
+    """Every column of a record by column name ("region_id"), as a deleted record's audit
+    entry keeps them so that an undo can put the record back."""
+    return {f.column_name: record.__data__.get(f.name) for f in record._meta.sorted_fields}

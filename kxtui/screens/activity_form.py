@@ -120,7 +120,11 @@ class ActivityFormScreen(FormScreen):
             ),
         )
 
-    def on_mount(self) -> None:  # before FormScreen.on_mount: Textual calls both, in MRO order
+    def use_existing(self, existing: ActivityDetail) -> None:
+        super().use_existing(existing)
+        self.region_choice, self.venue_choice = existing.region, existing.venue
+
+    def prepare(self) -> None:
         self.query_one(ServiceList).default_hours = self._control("duration").value
 
     def _control(self, name: str) -> Any:
@@ -195,4 +199,4 @@ class ActivityFormScreen(FormScreen):
         detail = activities.detail(context["activity_id"])
         if detail is None or detail.deleted:
             return None
-        return {"existing": detail._replace(version=context["version"])}
+        return {"existing": detail._replace(version=context.get("version", detail.version))}

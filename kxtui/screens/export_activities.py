@@ -1,7 +1,8 @@
 """Export the ledger's activities (its current filter) to an XLSX or CSV file.
 
 The file is written by a thread worker with a progress bar; an existing file is replaced only
-after the officer confirms. Dismisses with the path written, or None.
+after the officer confirms. Dismisses with the path written, or None. Other exports (the
+audit log) subclass it: their words (`TITLE_KEY`, `FILE_NAME_KEY`, `DONE_KEY`) and `export`.
 """
 
 from __future__ import annotations
@@ -41,11 +42,12 @@ def default_folder() -> Path:
     return documents if documents.is_dir() else Path.cwd()
 
 
-Progress = Callable[[str, int, int], None]
-
-
 def export(
-    ledger_filter: LedgerFilter, path: Path, file_format: str, overwrite: bool, progress: Progress
+    ledger_filter: LedgerFilter,
+    path: Path,
+    file_format: str,
+    overwrite: bool,
+    progress: Callable[[str, int, int], None],
 ) -> ExportResult:
     """Runs in the worker; the data layer is imported there, not at start-up."""
     from kxtui.db.sheets_export import export_activities
@@ -56,9 +58,6 @@ def export(
 
 
 class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
-    """Exports the ledger's filter; a subclass names another export (`TITLE_KEY`, `FILE_NAME_KEY`,
-    `DONE_KEY`, `job`)."""
-
     CSS_PATH = "export_activities.tcss"
     TITLE_KEY = "sheet.export.title"
     FILE_NAME_KEY = "sheet.export.file_name"
@@ -70,7 +69,7 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
 
     def __init__(self, filter: Any, count: int) -> None:  # noqa: A002 (the ledger's word)
         super().__init__()
-        self.ledger_filter = filter
+        self.rows_filter = filter
         self.count = count
         self.busy = False
         self.written: str | None = None
@@ -120,12 +119,18 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
         self._status("")
         self.query_one(ProgressBar).add_class("-running")
         path = Path(text).expanduser()
-        job = partial(self.job, path, self.file_format, overwrite, self._report)
+        job = partial(self.export, path, self.file_format, overwrite, self._report)
         run_db(self, job, done=self._done, failed=self._failed, group="export")
 
-    def job(self, path: Path, file_format: str, overwrite: bool, progress: Progress) -> Any:
-        """Runs in the worker: write the file; returns (path, count, format)."""
-        return export(self.ledger_filter, path, file_format, overwrite, progress)
+    def export(
+        self,
+        path: Path,
+        file_format: str,
+        overwrite: bool,
+        progress: Callable[[str, int, int], None],
+    ) -> ExportResult:
+        """Runs in the worker."""
+        return export(self.rows_filter, path, file_format, overwrite, progress)
 
     def _report(self, stage: str, done: int, total: int) -> None:
         """Called by the worker thread."""
@@ -134,13 +139,12 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
     def _progress(self, done: int, total: int) -> None:
         self.query_one(ProgressBar).update(total=total or None, progress=done)
 
-    def _done(self, result: tuple[str, int, str]) -> None:
+    def _done(self, result: ExportResult) -> None:
         self.busy = False
-        path, count, _ = result
-        self.written = path
-        finished = max(count, 1)
+        self.written = result.path
+        finished = max(result.rows, 1)
         self.query_one(ProgressBar).update(total=finished, progress=finished)
-        self._status(t(self.DONE_KEY, count=f"{count:,}", path=path))
+        self._status(t(self.DONE_KEY, count=f"{result.rows:,}", path=result.path))
 
     def _failed(self, error: KxError) -> None:
         self.busy = False

@@ -3,10 +3,13 @@ export screen, writing the roster (mobiles in full: the file is the officer's re
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kxtui.screens.export_activities import ExportScreen, Progress
+from kxtui.screens.export_activities import ExportScreen
+
+Progress = Callable[[str, int, int], None]
 
 
 class VolunteerExportScreen(ExportScreen):
@@ -14,9 +17,9 @@ class VolunteerExportScreen(ExportScreen):
     FILE_NAME_KEY = "vsheet.export.file_name"
     DONE_KEY = "vsheet.export.done"
 
-    def job(self, path: Path, file_format: str, overwrite: bool, progress: Progress) -> Any:
+    def export(self, path: Path, file_format: str, overwrite: bool, progress: Progress) -> Any:
         """Runs in the worker; the data layer is imported there, not at start-up."""
         from kxtui.db.volunteer_export import export_volunteers
 
-        return export_volunteers(self.ledger_filter, path, file_format, overwrite=overwrite,
+        return export_volunteers(self.rows_filter, path, file_format, overwrite=overwrite,
                                  progress=progress)  # fmt: skip

@@ -1,7 +1,8 @@
 """The modal form every form screen builds on: Ctrl+S saves in a worker, errors appear beside
 their fields, Esc with changes asks first, nothing typed is lost by an error, and what is typed
 is kept as a draft (about a second after the last keystroke, and on hang-up) until the form is
-saved or discarded."""
+saved or discarded. When someone else saved the record meanwhile, the conflict dialog shows
+their values beside mine (`kxtui.screens.conflict`): never a silent overwrite."""
 
 from __future__ import annotations
 
@@ -14,16 +15,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.events import Key
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
-from kxtui.db.errors import KxError, NeedsConfirmation, ValidationError
+from kxtui.db.errors import ConflictError, KxError, NeedsConfirmation, ValidationError
 from kxtui.db.rows import Draft
 from kxtui.i18n import t
 from kxtui.screens.base import TranslatedBindings
 from kxtui.screens.confirm import ChoiceScreen
+from kxtui.screens.conflict import THEIRS, ConflictScreen, FieldConflict
 from kxtui.widgets.form_field import Edited, FormField
 from kxtui.widgets.workers import run_db
 
@@ -48,6 +51,24 @@ def control_value(widget: Widget | None) -> Any:
 def _holds(widget: Widget | None) -> bool:
     """Whether a field's extra widget holds input (a note beside a checkbox), not a hint."""
     return widget is not None and (hasattr(widget, "value") or hasattr(widget, "draft_value"))
+
+
+def shown_value(widget: Widget | None) -> str:
+    """A control's value as the person sees it (a choice's label, not its code)."""
+    value = control_value(widget)
+    if isinstance(widget, Select):
+        labels = {option: str(prompt) for prompt, option in widget._options}
+        return labels.get(widget.value, "") if widget.value is not Select.NULL else ""
+    if isinstance(widget, Checkbox):
+        return t("audit.yes") if value else t("audit.no")
+    if isinstance(widget, SelectionList):
+        return "、".join(str(widget.get_option(v).prompt) for v in value)
+    if isinstance(value, dict):  # a chosen record, or what was typed to find one
+        return str(value.get("name") or value.get("text") or "")
+    if isinstance(value, list):  # picked records: [id, name, ...] each
+        return "、".join(" ".join(str(part) for part in item[1:] if part not in (None, "", False))
+                        for item in value)  # fmt: skip
+    return "" if value is None else str(value)
 
 
 def set_control_value(widget: Widget | None, value: Any) -> None:
@@ -128,15 +149,42 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
         record it edits is gone."""
         raise NotImplementedError
 
+    def prepare(self) -> None:
+        """After the fields are composed (again, when a conflict loads someone else's save)."""
+
+    def use_existing(self, existing: Any) -> None:
+        """Edit this fresher read of the record from now on (its version, its values)."""
+        self.existing = existing
+
     def on_mount(self) -> None:
+        self.prepare()
         self._initial = self.field_values()
         self._saving = False
         if self.resumed is not None:
             self.restore_fields(self.resumed.data.get("values", {}))
             self._last_draft = self.field_values()
-        first = self.query(Input).first() if self.query(Input) else None
+        first = self._first_input()
         if first is not None:
-            first.focus()
+            self.set_focus(first)  # at once: keys typed right after opening land in it
+
+    def _first_input(self) -> Input | None:
+        inputs = self.query(Input)
+        return inputs.first() if inputs else None
+
+    def on_key(self, event: Key) -> None:
+        """A printable key sent to the form itself while it was opening (see `KxApp.on_key`)
+        goes into the focused field, or the first one. A focused field keeps its own keys,
+        so a key that reaches the form past a focused field was sent to the form."""
+        if not (event.is_printable and event.character):
+            return
+        focused = self.focused
+        target = focused if isinstance(focused, Input) else None
+        if focused is None:
+            target = self._first_input()
+        if target is not None:
+            event.stop()
+            self.set_focus(target)
+            target.insert_text_at_cursor(event.character)
 
     # -- values and drafts -----------------------------------------------------
 
@@ -146,6 +194,14 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
         for field in self.query(FormField):
             value = control_value(field.control)
             out[field.field] = [value, control_value(field.extra)] if _holds(field.extra) else value
+        return out
+
+    def shown_values(self) -> dict[str, str]:
+        """Every field as the person sees it (for the conflict dialog)."""
+        out = {}
+        for field in self.query(FormField):
+            extra = f" {shown_value(field.extra)}" if _holds(field.extra) else ""
+            out[field.field] = (shown_value(field.control) + extra).strip()
         return out
 
     def restore_fields(self, values: dict[str, Any]) -> None:
@@ -220,6 +276,9 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
         status = self.query_one("#form-status", Static)
         for field in self.query(FormField):
             field.set_error(None)
+        if isinstance(error, ConflictError):
+            self._conflict(error)
+            return
         if not isinstance(error, ValidationError):
             status.update(Text(t(error.key, **error.params)))
             return
@@ -245,6 +304,51 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
     def _confirmed(self, save_anyway: bool | None) -> None:
         if save_anyway:
             self.action_save(confirmed=True)
+
+    # -- someone else saved meanwhile -------------------------------------------
+
+    def _conflict(self, error: ConflictError) -> None:
+        """Read the record as they saved it; the dialog then compares it with mine."""
+        mine, shown_mine = self.field_values(), self.shown_values()
+        context = {k: v for k, v in self.draft_context().items() if k != "version"}
+
+        async def loaded(kwargs: dict[str, Any] | None) -> None:
+            if not kwargs or "existing" not in kwargs:
+                self._status(t("refused.gone"))
+                return
+            base = self._initial
+            self.use_existing(kwargs["existing"])
+            await self.recompose()  # the fields now hold their values
+            self.prepare()
+            theirs, shown_theirs = self.field_values(), self.shown_values()
+            self._initial = theirs  # what is saved now is what "changed" compares with
+            fields = [
+                FieldConflict(name, self.query_one(f"#field-{name}", FormField).caption,
+                              shown_mine[name], shown_theirs.get(name, ""),
+                              keep_mine=value != base.get(name))
+                for name, value in mine.items() if value != theirs.get(name)
+            ]  # fmt: skip
+            if not fields:
+                self._status(t("conflict.none"))
+                return
+            by, at = str(error.params.get("by", "")), str(error.params.get("at", ""))
+            self.app.push_screen(ConflictScreen(by, at, fields),
+                                 lambda answer: self._resolved(answer, mine, theirs))  # fmt: skip
+
+        run_db(self, type(self).reopen_kwargs, context, done=loaded, group="form-save")
+
+    def _resolved(self, answer: Any, mine: dict[str, Any], theirs: dict[str, Any]) -> None:
+        if answer == THEIRS:
+            self._status(t("conflict.took_theirs"))
+        elif answer is None:
+            self.restore_fields(mine)
+            self._status(t("conflict.back"))
+        else:
+            self.restore_fields({k: mine[k] if answer.get(k) else v for k, v in theirs.items()})
+            self.action_save()
+
+    def _status(self, message: str) -> None:
+        self.query_one("#form-status", Static).update(Text(message))
 
     # -- leaving ---------------------------------------------------------------
 

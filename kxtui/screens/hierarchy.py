@@ -82,6 +82,15 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         ),
         Binding("t", "ledger", "key.ledger", id="hierarchy.ledger", tooltip="cmd.ledger.help"),
         Binding("m", "roster", "key.roster", id="hierarchy.roster", tooltip="cmd.roster.help"),
+        # Not in the footer, which is full at 80 columns: F1 and the palette name it.
+        Binding(
+            "h",
+            "audit",
+            "key.audit",
+            id="hierarchy.audit",
+            tooltip="cmd.audit.help",
+            show=False,
+        ),
         # Shift+V: v already adds a venue. Not in the footer, which is full at 80 columns.
         Binding(
             "V",
@@ -256,6 +265,11 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         if self.writable():
             region = self._region_choice()
             self.app.push_screen(VolunteerImportScreen(region.id if region else None))
+
+    def action_audit(self) -> None:
+        from kxtui.screens.audit import AuditScreen
+
+        self.app.push_screen(AuditScreen(self._region_choice()))
 
     def written(self, result: object) -> None:
         """A form was saved: show what it saved (a region or venue: select it)."""

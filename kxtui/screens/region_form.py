@@ -84,7 +84,11 @@ class RegionFormScreen(FormScreen):
         if "region_id" in context:
             detail = regions.detail(context["region_id"], clock.today())
             # the version the draft was typed against: a save after someone else's is refused
-            return {"existing": detail._replace(version=context["version"])} if detail else None
+            return (
+                {"existing": detail._replace(version=context.get("version", detail.version))}
+                if detail
+                else None
+            )
         if context.get("parent_id") is None:
             return {"parent": None}
         path = regions.path_to_root(NodeRef("region", context["parent_id"]))

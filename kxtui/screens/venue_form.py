@@ -104,7 +104,11 @@ class VenueFormScreen(FormScreen):
     def reopen_kwargs(context: dict[str, Any]) -> dict[str, Any] | None:
         if "venue_id" in context:
             detail = venues.detail(context["venue_id"], clock.today())
-            return {"existing": detail._replace(version=context["version"])} if detail else None
+            return (
+                {"existing": detail._replace(version=context.get("version", detail.version))}
+                if detail
+                else None
+            )
         from kxtui.db.regions import path_to_root
 
         path = path_to_root(NodeRef("region", context["region_id"]))

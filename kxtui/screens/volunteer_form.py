@@ -124,7 +124,11 @@ class VolunteerFormScreen(FormScreen):
         if v is not None:
             yield Static(self._history(v), id="volunteer-history")
 
-    def on_mount(self) -> None:  # before FormScreen.on_mount: Textual calls both, in MRO order
+    def use_existing(self, existing: VolunteerDetail) -> None:
+        super().use_existing(existing)
+        self.home = existing.region
+
+    def prepare(self) -> None:
         self._read_id()
 
     def _control(self, name: str) -> Any:
@@ -233,7 +237,11 @@ class VolunteerFormScreen(FormScreen):
         if "volunteer_id" not in context:
             return {"home": Choice(*context["home"])} if "home" in context else {}
         detail = volunteers.volunteer_detail(context["volunteer_id"])
-        return {"existing": detail._replace(version=context["version"])} if detail else None
+        return (
+            {"existing": detail._replace(version=context.get("version", detail.version))}
+            if detail
+            else None
+        )
 
     @staticmethod
     def _history(v: VolunteerDetail) -> Text:

@@ -9,6 +9,7 @@ from kxtui import db
 from kxtui.db import venues
 from kxtui.db.drafts import drafts
 from kxtui.db.rows import VenueInput
+from kxtui.screens.conflict import ConflictScreen
 from kxtui.screens.drafts import DraftsScreen
 from kxtui.screens.form import DRAFT_DELAY
 from kxtui.screens.venue_form import VenueFormScreen
@@ -125,6 +126,9 @@ async def test_an_edit_draft_resumed_after_someone_else_saved_is_a_conflict(
         await resume_first_draft(pilot, VenueFormScreen)
         assert field(pilot, "contact") == "我的修改"
         await press(pilot, "ctrl+s")
-        assert isinstance(pilot.app.screen, VenueFormScreen), "not silently overwritten"
-        status = pilot.app.screen.query_one("#form-status").content
-        assert "已于" in str(status)
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ConflictScreen))
+        shown = {f.caption: (f.mine, f.theirs) for f in pilot.app.screen.fields}
+        assert shown["联系人"] == ("我的修改", "别人的修改"), (
+            "both values, for the officer to choose"
+        )
+        assert db.call(venues.detail, venue_id, FROZEN_AT.date()).contact == "别人的修改"

@@ -88,6 +88,20 @@ async def test_venue_form_keeps_input_on_error_then_saves(demo_path: Path) -> No
         assert "科技小院" in detail_text(pilot)
 
 
+async def test_keys_typed_with_the_opening_key_land_in_the_first_field(demo_path: Path) -> None:
+    """ "v" and the name after it in one packet (a fast typist, a laggy line): none is lost."""
+    from textual import events
+
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for character in "v阜安":
+            pilot.app.post_message(events.Key(character, character))
+        await settle(pilot)
+        form = pilot.app.screen
+        assert isinstance(form, VenueFormScreen)
+        assert form.query_one("#field-name", FormField).control.value == "阜安"
+
+
 async def test_escape_with_changes_asks_before_discarding(demo_path: Path) -> None:
     async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
         await settle(pilot)

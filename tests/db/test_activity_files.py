@@ -82,7 +82,7 @@ def test_xlsx_has_headers_real_dates_totals_and_a_service_sheet(demo_db: Path, t
     rows = list(sheet.iter_rows(values_only=True))
     assert list(rows[0]) == HEADERS
     body, totals = rows[1:-1], rows[-1]
-    assert len(body) == result.activities == live_count() > 600
+    assert len(body) == result.rows == live_count() > 600
     start = HEADERS.index("开始日期")
     assert all(isinstance(row[start], datetime) for row in body)
     assert sheet.cell(row=2, column=start + 1).number_format == "yyyy-mm-dd"

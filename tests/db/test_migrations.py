@@ -63,7 +63,7 @@ def dump(path: Path) -> list[str]:
 def test_old_database_is_copied_aside_then_upgraded(v1_copy: Path) -> None:
     before = dump(v1_copy)
     opened = open_database(v1_copy)
-    assert opened.schema_version == migrations.SCHEMA_VERSION == 5
+    assert opened.schema_version == migrations.SCHEMA_VERSION == 6
     assert opened.backup_path is not None and dump(opened.backup_path) == before
     assert Region.get(Region.name == "阜安街道").population is None
     assert Venue.get().six_feature_note == "特色待提炼"
@@ -220,7 +220,7 @@ def test_v5_indexes_every_volunteer_and_counts_their_service(demo_path: Path) ->
             "WHERE a.deleted_at IS NULL"
         ).fetchone()
     close_database()
-    assert open_database(demo_path).schema_version == migrations.SCHEMA_VERSION == 5
+    assert open_database(demo_path).schema_version == migrations.SCHEMA_VERSION == 6
     close_database()
     with sqlite3.connect(demo_path) as connection:
         assert connection.execute(
@@ -231,3 +231,54 @@ def test_v5_indexes_every_volunteer_and_counts_their_service(demo_path: Path) ->
             "WHERE k.volunteer_id = v.id AND k.key = v.name)"
         )
         assert connection.execute(unkeyed).fetchone() == (0,)
+
+
+def audit_schema(path: Path) -> tuple[set[str], set[tuple[str, str]]]:
+    """The audit table's columns, and its indexes and triggers (type, name)."""
+    with sqlite3.connect(path) as connection:
+        named = connection.execute(
+            "SELECT type, name FROM sqlite_master"
+            " WHERE tbl_name = 'audit_entry' AND type != 'table'"
+        ).fetchall()
+    return columns(path, "audit_entry"), set(named)
+
+
+def test_v6_makes_the_audit_log_append_only_and_gives_entries_their_region(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    fresh = tmp_path / "fresh.db"
+    open_database(fresh)
+    close_database()
+    with sqlite3.connect(demo_path) as connection:  # the demo as schema v5 wrote it
+        for name in ("audit_entry_no_update", "audit_entry_no_delete"):
+            connection.execute(f"DROP TRIGGER {name}")
+        for name in ("audit_entry_region_path", "audit_entry_actor_id"):
+            connection.execute(f"DROP INDEX {name}")
+        connection.execute("ALTER TABLE audit_entry DROP COLUMN region_path")
+        connection.execute("ALTER TABLE audit_entry DROP COLUMN undoes")
+        venue, venue_path = connection.execute(
+            "SELECT v.id, r.path FROM venue v JOIN region r ON r.id = v.region_id LIMIT 1"
+        ).fetchone()
+        old = [("update", "venue", venue), ("delete", "venue", 999_999), ("demo", "database", None)]
+        connection.executemany(
+            "INSERT INTO audit_entry (at, actor, action, entity, entity_id, summary, changes)"
+            " VALUES ('2026-01-01 08:00:00', 'zhang', ?, ?, ?, '', '{}')",
+            old,
+        )
+        connection.execute("UPDATE meta SET value='5' WHERE key='schema_version'")
+        entries = connection.execute("SELECT COUNT(*) FROM audit_entry").fetchone()
+    assert audit_schema(demo_path) != audit_schema(fresh)
+    close_database()
+    assert open_database(demo_path).schema_version == migrations.SCHEMA_VERSION
+    close_database()
+    assert audit_schema(demo_path) == audit_schema(fresh)
+    with sqlite3.connect(demo_path) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM audit_entry").fetchone() == entries
+        paths = connection.execute(
+            "SELECT entity_id, region_path FROM audit_entry WHERE actor = 'zhang' ORDER BY id"
+        ).fetchall()
+        assert paths == [(venue, venue_path), (999_999, None), (None, None)]  # deleted: none
+        for statement in ("UPDATE audit_entry SET actor = 'x'", "DELETE FROM audit_entry"):
+            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+                connection.execute(statement)
+        assert connection.execute("SELECT COUNT(*) FROM audit_entry").fetchone() == entries

@@ -1,0 +1,134 @@
+"""The audit log (审计日志): append-only entries, the region each belongs to, and the log's
+pages, counts and entries for the audit screen and its export.
+
+Entries are written by `writes.Write.audit`, which names the path of the record's region
+(`region_path`): a region's log is one index range that needs no join and keeps the entries
+of deleted records. Who may read which entries is decided in one place, `where_clause`:
+officer scopes (a town officer sees their town's subtree) go there when accounts exist.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from typing import Any
+
+from kxtui.db.keyset import Sort, page_ids, region_subtree
+from kxtui.db.models import database
+from kxtui.db.rows import AuditChange, AuditDetail, AuditFilter, AuditRow
+
+# -- the log --------------------------------------------------------------------------------
+
+SORT: Sort = (("e.id", True),)  # newest first: ids follow the order writes committed in
+_UNDONE = """EXISTS (SELECT 1 FROM audit_entry u
+  WHERE u.entity = e.entity AND u.entity_id = e.entity_id AND u.undoes = e.id)"""
+_COLUMNS = f"""e.id, e.at, e.actor, e.action, e.entity, e.entity_id, e.summary,
+  COALESCE((SELECT name FROM region WHERE path = e.region_path), ''), e.undoes, {_UNDONE}"""
+
+
+def where_clause(f: AuditFilter) -> tuple[list[str], dict[str, Any]]:
+    """The filter as SQL conditions over e (audit_entry). The one place that decides which
+    entries a reader sees: an officer's scope is added here."""
+    conditions: list[str] = []
+    params: dict[str, Any] = {}
+    if f.actor is not None:
+        conditions.append("e.actor = :actor")
+        params["actor"] = f.actor
+    if f.region_id is not None:
+        region_subtree(f.region_id, params)
+        conditions.append("e.region_path >= :lo AND e.region_path < :hi")
+    if f.entity is not None:
+        conditions.append("e.entity = :entity")
+        params["entity"] = f.entity
+    if f.start is not None:
+        conditions.append("e.at >= :start")
+        params["start"] = f.start.isoformat()
+    if f.end is not None:
+        conditions.append("e.at < :end")  # stored as "2026-11-20 09:30:00": before the next day
+        params["end"] = (f.end + timedelta(days=1)).isoformat()
+    return conditions or ["1"], params
+
+
+def _at(value: Any) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def _row(raw: tuple[Any, ...]) -> AuditRow:
+    id_, at, actor, action, entity, entity_id, summary, region, undoes, undone = raw
+    return AuditRow(id_, _at(at), actor, action, entity, entity_id, summary or "", region,
+                    undoes, bool(undone), (id_,))  # fmt: skip
+
+
+def page(
+    f: AuditFilter,
+    *,
+    after: tuple[Any, ...] | None = None,
+    before: tuple[Any, ...] | None = None,
+    offset: int = 0,
+    limit: int = 100,
+) -> tuple[AuditRow, ...]:
+    """Up to `limit` entries, newest first (keyset paging as in `ledger.page`)."""
+    conditions, params = where_clause(f)
+    ids, order, forward = page_ids(
+        "SELECT e.id FROM audit_entry e", conditions, params, SORT,
+        after=after, before=before, offset=offset, limit=limit,
+    )  # fmt: skip
+    sql = f"SELECT {_COLUMNS} FROM audit_entry e WHERE e.id IN ({ids}) ORDER BY {order}"
+    rows = [_row(raw) for raw in database.execute_sql(sql, params).fetchall()]
+    return tuple(rows if forward else reversed(rows))
+
+
+def count(f: AuditFilter) -> int:
+    """How many entries the filter selects."""
+    conditions, params = where_clause(f)
+    sql = f"SELECT COUNT(*) FROM audit_entry e WHERE {' AND '.join(conditions)}"
+    return database.execute_sql(sql, params).fetchone()[0]
+
+
+def actors() -> tuple[str, ...]:
+    """Everyone who has written, in name order (read from the actor index)."""
+    rows = database.execute_sql("SELECT DISTINCT actor FROM audit_entry ORDER BY actor")
+    return tuple(actor for (actor,) in rows.fetchall())
+
+
+def changes_of(text: str, action: str) -> tuple[AuditChange, ...]:
+    """The fields of an entry's `changes`. Entries written before schema v6 held the plain
+    values of a created or deleted record: shown as new (created) or old (deleted) values."""
+    try:
+        data = json.loads(text or "{}")
+    except ValueError:
+        return ()
+    out = []
+    for field, value in data.items():
+        if isinstance(value, list) and len(value) == 2:
+            out.append(AuditChange(field, value[0], value[1]))
+        elif action == "delete":
+            out.append(AuditChange(field, value, None))
+        else:
+            out.append(AuditChange(field, None, value))
+    return tuple(out)
+
+
+def detail(entry_id: int) -> AuditDetail | None:
+    """One entry with the before and after values of each field it changed."""
+    sql = f"SELECT {_COLUMNS}, e.changes FROM audit_entry e WHERE e.id = ?"
+    raw = database.execute_sql(sql, (entry_id,)).fetchone()
+    if raw is None:
+        return None
+    row = _row(raw[:-1])
+    return AuditDetail(row, changes_of(raw[-1], row.action))
+
+
+def entries(f: AuditFilter) -> Iterator[AuditDetail]:
+    """Every entry of the filter with its changes, oldest first (for an export)."""
+    conditions, params = where_clause(f)
+    sql = (
+        f"SELECT {_COLUMNS}, e.changes FROM audit_entry e WHERE {' AND '.join(conditions)} "
+        "ORDER BY e.id"
+    )
+    cursor = database.execute_sql(sql, params)
+    while batch := cursor.fetchmany(500):
+        for raw in batch:
+            row = _row(raw[:-1])
+            yield AuditDetail(row, changes_of(raw[-1], row.action))

@@ -1,0 +1,140 @@
+"""Undo (撤销): an officer reverses one of their own recent changes from the audit log.
+
+Only the officer's own entries of the last `UNDO_HOURS` hours, each once, and only while no
+later change touched the record: the audit log is complete and append-only, so a later entry
+of the same record is exactly "the record changed since" (someone saved over it, or it was
+undone already). The undo is a write of its own, audited as action "undo" with `undoes`
+naming the entry it reverses.
+
+- update → the changed fields get their old values back;
+- create or import of an activity, or its restore → soft delete; delete → restore;
+- delete of a region or venue → the record is put back as it was (same id);
+- create of a region, venue or volunteer → refused: delete it instead (kxtui does not
+  hard-delete on an undo).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from peewee import IntegrityError
+
+from kxtui.db import activities, volunteer_index, volunteers
+from kxtui.db.audit import changes_of
+from kxtui.db.errors import RefusedError
+from kxtui.db.models import Activity, AuditEntry, Region, Tracked, Venue, Volunteer
+from kxtui.db.pinyin import pinyin_keys
+from kxtui.db.rows import AuditChange
+from kxtui.db.writes import Write, created, write_transaction
+
+UNDO_HOURS = 24
+MODELS: dict[str, type[Tracked]] = {
+    "region": Region,
+    "venue": Venue,
+    "activity": Activity,
+    "volunteer": Volunteer,
+}
+_NAME = {"region": "name", "venue": "name", "activity": "title", "volunteer": "name"}
+
+
+def undo(entry_id: int, actor: str | None = None) -> int:
+    """Reverse audit entry `entry_id`; returns the undo's own entry id. Refuses (RefusedError
+    with a message key `undo.*`) what cannot be undone."""
+    with write_transaction(actor) as write:
+        entry = AuditEntry.get_or_none(AuditEntry.id == entry_id)
+        if entry is None:
+            raise RefusedError("refused.gone")
+        _check(write, entry)
+        fields = changes_of(entry.changes, entry.action)
+        try:
+            changes = _reverse(write, entry, fields)
+        except IntegrityError as error:  # a name taken meanwhile, a parent gone ...
+            raise RefusedError("undo.blocked", reason=str(error)) from error
+        write.audit("undo", entry.entity, entry.entity_id, entry.summary, changes, undoes=entry.id)
+        return write.audited[-1]
+
+
+def _check(write: Write, entry: AuditEntry) -> None:
+    if entry.actor != write.actor:
+        raise RefusedError("undo.not_yours", actor=entry.actor)
+    if entry.at < write.at - timedelta(hours=UNDO_HOURS):
+        raise RefusedError("undo.too_old", hours=UNDO_HOURS)
+    if entry.action == "undo" or entry.entity not in MODELS or entry.entity_id is None:
+        raise RefusedError("undo.not_undoable")
+    later = (
+        AuditEntry.select(AuditEntry.actor, AuditEntry.at, AuditEntry.undoes)
+        .where(
+            AuditEntry.entity == entry.entity,
+            AuditEntry.entity_id == entry.entity_id,
+            AuditEntry.id > entry.id,
+        )
+        .order_by(AuditEntry.id.desc())
+        .first()
+    )
+    if later is not None and later.undoes == entry.id:
+        raise RefusedError("undo.already")
+    if later is not None:
+        raise RefusedError("undo.changed_since", by=later.actor, at=str(later.at)[:16])
+
+
+def _reverse(
+    write: Write, entry: AuditEntry, fields: tuple[AuditChange, ...]
+) -> dict[str, list[Any]]:
+    """Make the change undone; returns the undo's own {"field": [old, new]}."""
+    entity, action, record_id = entry.entity, entry.action, entry.entity_id
+    if entity == "activity" and action in ("create", "import", "restore", "delete"):
+        deleting = action != "delete"
+        activity = activities.set_deleted(write, record_id, deleting)
+        if (activity.deleted_at is not None) == deleting:
+            raise RefusedError("undo.not_undoable")
+        return {"deleted": [not deleting, deleting]}
+    if action == "update":
+        _put_back(write, entity, record_id, {c.field: c.old for c in fields})
+        return {c.field: [c.new, c.old] for c in fields}
+    if action == "delete" and entity in ("region", "venue"):
+        old = {c.field: c.old for c in fields}
+        _insert_again(write, MODELS[entity], record_id, old)
+        return created(old)
+    if action == "create":
+        raise RefusedError("undo.create_kept")
+    raise RefusedError("undo.not_undoable")
+
+
+def _put_back(write: Write, entity: str, record_id: int, values: dict[str, Any]) -> None:
+    """Give a record's fields these values again (and what kxtui keeps beside them: search
+    keys, service records, teams and domains)."""
+    model = MODELS[entity]
+    record = model.get_or_none(model.id == record_id)
+    if record is None:
+        raise RefusedError("refused.gone")
+    columns = {k: v for k, v in values.items() if k in model._meta.fields}
+    name = columns.get(_NAME[entity])
+    if name is not None:
+        full, initials = pinyin_keys(name, person=entity == "volunteer")
+        columns.update(pinyin=full, initials=initials)
+    model.update(**columns, **write.touch(model)).where(model.id == record_id).execute()
+    if entity == "activity" and "service" in values:
+        served = {volunteer: Decimal(str(hours)) for volunteer, hours in values["service"]}
+        activities.write_service(record_id, served)
+    if entity == "volunteer":
+        links = volunteers.links(record_id)
+        if "domains" in values or "teams" in values:
+            domains = tuple(values.get("domains", links["domains"]))
+            teams = tuple(values.get("teams", links["teams"]))
+            volunteers.write_links(record_id, domains, teams, write.at.date())
+        fresh = Volunteer.get_by_id(record_id)
+        volunteer_index.unindex(record_id, record.name, record.mobile)
+        volunteer_index.index([(record_id, fresh.name, fresh.mobile)])
+
+
+def _insert_again(write: Write, model: type[Tracked], record_id: int, old: dict[str, Any]) -> None:
+    if model.get_or_none(model.id == record_id) is not None:
+        raise RefusedError("undo.blocked", reason=f"#{record_id}")
+    fields = model._meta.columns
+    row = {fields[column]: value for column, value in old.items() if column in fields}
+    version = int(old.get("version") or 0) + 1
+    touched = {"version": version, "updated_at": write.at, "updated_by": write.actor}
+    row.update({fields[column]: value for column, value in touched.items()})
+    model.insert(row).execute()

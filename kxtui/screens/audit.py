@@ -1,0 +1,209 @@
+"""The audit log (审计日志): every change, newest first, filtered by officer, region, table
+and period; Enter shows one change field by field, u undoes one's own, x exports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from kxtui import clock
+from kxtui.dates import Period, period_bounds
+from kxtui.db.audit_text import entity_caption
+from kxtui.db.rows import AuditDetail, AuditFilter, AuditRow, Choice
+from kxtui.display import clean
+from kxtui.i18n import t
+from kxtui.screens.base import TranslatedBindings
+from kxtui.widgets.audit_table import AuditTable, action_text
+from kxtui.widgets.workers import run_db
+
+PERIODS = (Period.MONTH, Period.QUARTER, Period.YEAR, Period.ALL)
+TABLES = (None, "region", "venue", "activity", "volunteer")
+
+
+def _count(f: AuditFilter) -> int:
+    from kxtui.db import audit
+
+    return audit.count(f)
+
+
+def _actors() -> tuple[str, ...]:
+    from kxtui.db import audit
+
+    return audit.actors()
+
+
+def _detail(entry_id: int) -> AuditDetail | None:
+    from kxtui.db import audit
+
+    return audit.detail(entry_id)
+
+
+def _undo(entry_id: int) -> int:
+    from kxtui.db.undo import undo
+
+    return undo(entry_id)
+
+
+class AuditScreen(TranslatedBindings, Screen[None]):
+    DEFAULT_CSS = """
+    AuditScreen #audit-filter { height: auto; color: $text-accent; padding: 0 1; }
+    AuditScreen #audit-header { height: 1; text-style: bold; color: $text-muted; padding: 0 1; }
+    AuditScreen AuditTable { padding: 0 1; }
+    AuditScreen #audit-count { height: auto; background: $boost; padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("enter", "detail", "key.detail", id="audit.detail"),
+        Binding("u", "undo", "key.undo_change", id="audit.undo"),
+        Binding("o", "officer", "key.officer", id="audit.officer"),
+        Binding("r", "region", "key.region_scope", id="audit.region"),
+        Binding("k", "table", "key.table", id="audit.table"),
+        Binding("p", "period", "key.period", id="audit.period"),
+        Binding("x", "export", "key.export", id="audit.export"),
+        Binding("escape", "back", "key.back", id="audit.back"),
+    ]
+
+    def __init__(self, region: Choice | None) -> None:
+        super().__init__()
+        self.scope = region
+        self.period = Period.MONTH
+        start, end = period_bounds(self.period, clock.today())
+        self.filter = AuditFilter(region_id=region.id if region else None, start=start, end=end)
+        self.officers: tuple[str | None, ...] = (None,)
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="≡")
+        yield Static("", id="audit-filter")
+        yield Static("", id="audit-header")
+        yield AuditTable(id="audit-table")
+        yield Static("", id="audit-count")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t("audit.title")
+        self.table.focus()
+        self.reload()
+        run_db(self, _actors, done=self._actors_read, group="audit-actors", read=True)
+
+    @property
+    def table(self) -> AuditTable:
+        return self.query_one(AuditTable)
+
+    def _actors_read(self, actors: tuple[str, ...]) -> None:
+        self.officers = (None, *actors)
+
+    def on_resize(self) -> None:
+        self._show_header()
+
+    def _show_header(self) -> None:
+        width = self.table.scrollable_content_region.width or self.size.width - 2
+        self.query_one("#audit-header", Static).update(self.table.header(width))
+
+    def reload(self, f: AuditFilter | None = None) -> None:
+        """Show the first page of `f` (default: the current filter) and count it."""
+        self.filter = f or self.filter
+        self._show_filter()
+        self._show_header()
+        self.table.show(self.filter)
+        self.query_one("#audit-count", Static).update(Text(t("audit.counting"), style="dim"))
+        run_db(self, _count, self.filter, done=self._counted, group="audit-count", read=True)
+
+    def _counted(self, count: int) -> None:
+        self.table.set_total(count)
+        key = "audit.count" if count else "audit.empty"
+        self.query_one("#audit-count", Static).update(t(key, count=f"{count:,}"))
+
+    def _show_filter(self) -> None:
+        f = self.filter
+        region = self.scope if f.region_id is not None else None
+        parts = [clean(region.name, 20) if region else t("audit.everywhere")]
+        parts.append(
+            t("audit.f.actor", actor=clean(f.actor, 20)) if f.actor else t("audit.everyone")
+        )
+        parts.append(
+            t("audit.f.entity", entity=entity_caption(f.entity))
+            if f.entity
+            else t("audit.all_tables")
+        )
+        if f.start or f.end:
+            parts.append(f"{f.start or '…'} — {f.end or '…'}")
+        else:
+            parts.append(t("ledger.period.all"))
+        self.query_one("#audit-filter", Static).update(Text(" · ".join(parts)))
+
+    # -- filters ---------------------------------------------------------------
+
+    def action_officer(self) -> None:
+        """Every officer, then each officer who has written, in turn."""
+        index = self.officers.index(self.filter.actor) if self.filter.actor in self.officers else 0
+        actor = self.officers[(index + 1) % len(self.officers)]
+        self.reload(self.filter._replace(actor=actor))
+
+    def action_region(self) -> None:
+        """The region the screen was opened on, or every region."""
+        if self.scope is not None:
+            region_id = None if self.filter.region_id is not None else self.scope.id
+            self.reload(self.filter._replace(region_id=region_id))
+
+    def action_table(self) -> None:
+        entity = TABLES[(TABLES.index(self.filter.entity) + 1) % len(TABLES)]
+        self.reload(self.filter._replace(entity=entity))
+
+    def action_period(self) -> None:
+        index = PERIODS.index(self.period) if self.period in PERIODS else -1
+        self.period = PERIODS[(index + 1) % len(PERIODS)]
+        start, end = period_bounds(self.period, clock.today())
+        self.reload(self.filter._replace(start=start, end=end))
+
+    # -- entries ---------------------------------------------------------------
+
+    def _selected(self) -> AuditRow | None:
+        return self.table.cursor_row if self.table.total else None
+
+    def action_detail(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+
+        def loaded(detail: AuditDetail | None) -> None:
+            from kxtui.screens.audit_entry import AuditEntryScreen
+
+            if detail is not None:
+                self.app.push_screen(AuditEntryScreen(detail), self._entry_closed)
+
+        run_db(self, _detail, row.id, done=loaded, group="audit-open")
+
+    def _entry_closed(self, undo: bool | None) -> None:
+        if undo:
+            self.action_undo()
+
+    def action_undo(self) -> None:
+        row = self._selected()
+        if row is None or not self.writable():
+            return
+        from kxtui.screens.confirm import ConfirmScreen
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                run_db(self, _undo, row.id, done=undone, group="write")
+
+        def undone(_: Any) -> None:
+            self.notify(t("audit.undo_done", id=row.id), timeout=4)
+            self.reload()
+
+        question = t("audit.confirm_undo", id=row.id, action=action_text(row),
+                     entity=entity_caption(row.entity), summary=clean(row.summary, 60))  # fmt: skip
+        answer = ConfirmScreen(question, t("audit.undo_yes"), t("audit.undo_no"))
+        self.app.push_screen(answer, confirmed)
+
+    def action_export(self) -> None:
+        from kxtui.screens.export_audit import AuditExportScreen
+
+        self.app.push_screen(AuditExportScreen(self.filter, self.table.total))
+
+    def action_back(self) -> None:
+        self.dismiss()

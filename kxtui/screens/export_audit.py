@@ -1,0 +1,31 @@
+"""Export the audit log (its current filter) to an XLSX or CSV file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kxtui.screens.export_activities import ExportScreen
+
+if TYPE_CHECKING:
+    from kxtui.db.sheets_export import ExportResult
+
+
+class AuditExportScreen(ExportScreen):
+    TITLE_KEY = "audit.export.title"
+    FILE_NAME_KEY = "audit.export.file_name"
+    DONE_KEY = "audit.export.done"
+
+    def export(
+        self,
+        path: Path,
+        file_format: str,
+        overwrite: bool,
+        progress: Callable[[str, int, int], None],
+    ) -> ExportResult:
+        from kxtui.db.audit_export import export_audit
+
+        return export_audit(
+            self.rows_filter, path, file_format, overwrite=overwrite, progress=progress
+        )

@@ -1,0 +1,52 @@
+"""The audit log's table: a `PagedTable` of `audit.page`, newest first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kxtui.db.audit_text import action_caption, entity_caption
+from kxtui.db.rows import AuditFilter, AuditRow
+from kxtui.i18n import t
+from kxtui.widgets.paged_table import PAGE, PagedTable
+
+
+def _page(f: AuditFilter, after: Any, before: Any, offset: int) -> tuple[AuditRow, ...]:
+    from kxtui.db import audit
+
+    return audit.page(f, after=after, before=before, offset=offset, limit=PAGE)
+
+
+def action_text(row: AuditRow) -> str:
+    """The action, with the entry an undo reversed or the mark of an undone change."""
+    text = action_caption(row.action)
+    if row.undoes is not None:
+        return f"{text} #{row.undoes}"
+    return f"{text}·{t('audit.undone')}" if row.undone else text
+
+
+class AuditTable(PagedTable):
+    NARROW = (("at", 11), ("actor", 8), ("action", 11), ("entity", 6), ("summary", 0))
+    WIDE = (("id", 7), ("at", 16), ("actor", 10), ("action", 12), ("entity", 6),
+            ("record", 7), ("region", 12), ("summary", 0))  # fmt: skip
+    RIGHT = frozenset({"id", "record"})
+    CAPTIONS = "audit.col"
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.filter = AuditFilter()
+
+    def fetch(self, after: Any, before: Any, offset: int) -> tuple[Any, tuple]:
+        return _page, (self.filter, after, before, offset)
+
+    def cell(self, row: AuditRow, column: str) -> str:
+        if column == "at":
+            return row.at.strftime("%Y-%m-%d %H:%M" if self.size.width >= 110 else "%m-%d %H:%M")
+        if column == "action":
+            return action_text(row)
+        if column == "entity":
+            return entity_caption(row.entity)
+        if column == "record":
+            return "" if row.entity_id is None else f"#{row.entity_id}"
+        if column == "id":
+            return str(row.id)
+        return str(getattr(row, column))

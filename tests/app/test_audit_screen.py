@@ -1,0 +1,112 @@
+"""The audit screen driven with keys: filters, a change field by field, undo, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from textual.pilot import Pilot
+
+from kxtui import db
+from kxtui.db import venues, writes
+from kxtui.db.models import Region, Venue
+from kxtui.db.rows import VenueInput
+from kxtui.screens.audit import AuditScreen
+from kxtui.screens.audit_entry import AuditEntryScreen
+from kxtui.screens.confirm import ConfirmScreen
+from kxtui.screens.export_audit import AuditExportScreen
+from tests.app.helpers import make_app, notifications, open_screen, plain, press, wait_until
+
+
+def some_changes(monkeypatch: pytest.MonkeyPatch) -> int:
+    """A venue created and edited by this officer, and one created by li; the venue's id."""
+
+    def write() -> int:
+        town = Region.get(Region.name == "阜安街道").id
+        venue = venues.create_venue(town, VenueInput("审计科普园", "science_park"))
+        venues.update_venue(venue, 1, VenueInput("审计公园", "science_park", contact="王五"))
+        with monkeypatch.context() as patch:
+            patch.setattr(writes, "current_actor", lambda: "li")
+            venues.create_venue(town, VenueInput("李的科普点", "notice_point"))
+        return venue
+
+    return db.call(write)
+
+
+def lines(pilot: Pilot) -> list[str]:
+    table = pilot.app.screen.table
+    return [" ".join(table.cell(row, c) for c, _ in table.columns) for row in table._rows.values()]
+
+
+async def test_newest_first_with_filters_and_the_change_field_by_field(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
+        some_changes(monkeypatch)
+        screen = await open_screen(pilot, "h", AuditScreen)
+        shown = lines(pilot)
+        assert "李的科普点" in shown[0] and "审计公园" in shown[1] and "审计科普园" in shown[2]
+        assert screen.table.total == 3  # the county of the cursor, this month
+        await press(pilot, "o")  # every officer → the first one in name order
+        names = screen.officers[1:]
+        assert screen.filter.actor == names[0] and screen.table.total < 3
+        while screen.filter.actor != "li":
+            await press(pilot, "o")
+        assert [row.summary for row in screen.table._rows.values()] == ["李的科普点"]
+        while screen.filter.actor is not None:  # round to every officer again
+            await press(pilot, "o")
+        await press(pilot, "k")  # regions, then venues
+        assert screen.filter.entity == "region"
+        await press(pilot, "k")
+        assert screen.filter.entity == "venue" and screen.table.total == 3
+        await press(pilot, "down", "enter")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, AuditEntryScreen))
+        text = plain(pilot.app.screen.query_one("#entry-changes").content)
+        assert "名称" in text and "审计科普园" in text and "审计公园" in text
+        assert "联系人" in text and "王五" in text
+
+
+async def test_u_undoes_my_own_change_and_refuses_someone_elses(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
+        venue = some_changes(monkeypatch)
+        screen = await open_screen(pilot, "h", AuditScreen)
+        await press(pilot, "u")  # li's entry
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen))
+        await press(pilot, "y")
+        await wait_until(
+            pilot, lambda: any("只能撤销自己的修改" in n for n in notifications(pilot))
+        )
+        await press(pilot, "down", "u")  # my edit
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen))
+        await press(pilot, "y")
+        await wait_until(pilot, lambda: screen.table.total == 4)
+        assert db.call(Venue.get_by_id, venue).name == "审计科普园"
+        assert "撤销 #" in lines(pilot)[0]
+
+
+async def test_x_exports_the_filtered_entries(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
+        some_changes(monkeypatch)
+        await open_screen(pilot, "h", AuditScreen)
+        await press(pilot, "k", "k")  # venues
+        await press(pilot, "x")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, AuditExportScreen))
+        target = tmp_path / "audit.xlsx"
+        pilot.app.screen.query_one("#export-path").value = str(target)
+        await press(pilot, "ctrl+s")
+        await wait_until(pilot, target.exists)
+        sheet = load_workbook(target).active
+        rows = list(sheet.iter_rows(values_only=True))
+        assert rows[0][:4] == ("序号", "时间", "操作人", "操作")
+        entries = {row[0] for row in rows[1:]}
+        assert len(entries) == 3, "one entry per venue write"
+        edit = [row for row in rows[1:] if row[3] == "修改"]
+        assert {(row[8], row[9], row[10]) for row in edit} == {
+            ("名称", "审计科普园", "审计公园"),
+            ("联系人", "—", "王五"),
+        }

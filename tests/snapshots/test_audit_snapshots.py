@@ -1,0 +1,54 @@
+"""The audit screen, one change field by field, and the edit-conflict dialog at 80×24 and
+120×36. The officer is named (not the login running the tests), so the pictures are the same
+everywhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from kxtui.db import writes
+from kxtui.screens.audit import AuditScreen
+from kxtui.screens.audit_entry import AuditEntryScreen
+from tests.app.helpers import make_app, open_screen, press, settle, wait_until
+from tests.app.test_audit_screen import some_changes
+from tests.app.test_conflict import edit_then_conflict
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
+
+
+@pytest.fixture(autouse=True)
+def officer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(writes, "current_actor", lambda: "wang")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_audit_screen(snap_compare, demo_path: Path, size, monkeypatch) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        some_changes(monkeypatch)
+        await open_screen(pilot, "h", AuditScreen)
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_audit_entry(snap_compare, demo_path: Path, size, monkeypatch) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        some_changes(monkeypatch)
+        await open_screen(pilot, "h", AuditScreen)
+        await press(pilot, "down", "enter")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, AuditEntryScreen))
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_conflict_dialog(snap_compare, demo_path: Path, size, monkeypatch) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await edit_then_conflict(pilot, monkeypatch)
+        await press(pilot, "down")
+        await settle(pilot)
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
