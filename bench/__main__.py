@@ -1,5 +1,5 @@
-"""`python -m bench [--reps N] [--only startup,expand,jump,import,ledger,stress,province,roster]`:
-run the benchmarks, print the table.
+"""`python -m bench [--reps N] [--only SECTION,...]`: run the benchmarks, print the table.
+Sections: startup, expand, jump, import, ledger, import_volunteers, stress, province, roster.
 
 Exits 0 when every benchmark ran, even if a goal was MISSED (the table says so); 1 if one
 crashed (its traceback goes to stderr, the other benchmarks still run).
@@ -22,6 +22,7 @@ from bench import (
     expand,
     fixtures,
     import_activities,
+    import_volunteers,
     jump,
     ledger,
     province,
@@ -31,7 +32,8 @@ from bench import (
 )
 from bench.common import Row, print_table
 
-SECTIONS = ("startup", "expand", "jump", "import", "ledger", "stress", "province", "roster")
+SECTIONS = ("startup", "expand", "jump", "import", "ledger", "import_volunteers", "stress",
+            "province", "roster")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
             "stress": lambda: stress.run(work),
             "province": lambda: province.run(work),
             "roster": lambda: roster.run(demo_db, args.reps),
+            "import_volunteers": lambda: import_volunteers.run(demo_db, work),
         }
         for name in chosen:
             print(f"running {name} ...", flush=True)

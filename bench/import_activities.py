@@ -40,8 +40,9 @@ from kxtui.db.connection import close_database, open_database
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.rows import LedgerFilter
 from kxtui.db.sheets_export import export_activities
-from kxtui.db.sheets_import import IMPORT_CACHE_KIB, check_table, import_table
+from kxtui.db.sheets_import import check_table, import_table
 from kxtui.db.sheets_read import SheetTable, read_table
+from kxtui.db.writes import BULK_CACHE_KIB
 
 ROWS = 100_000
 GOAL_ROWS_PER_S = 100_000
@@ -103,7 +104,7 @@ def bare_sqlite(source: Path, target: Path, *, service: bool = True) -> float:
     connection.execute("PRAGMA journal_mode = wal")
     connection.execute("PRAGMA synchronous = full")
     connection.execute("PRAGMA foreign_keys = 1")
-    connection.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
+    connection.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
     started = perf_counter()
     connection.execute("BEGIN IMMEDIATE")
     marks = ", ".join("?" * 23)

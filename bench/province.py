@@ -95,7 +95,7 @@ def run(work: Path) -> list[Row]:
 
     return [
         Row(
-            f"8. province demo: {county_count} counties, {counts['volunteer']:,} volunteers",
+            f"14. province demo: {county_count} counties, {counts['volunteer']:,} volunteers",
             f"≤ {GOAL_SECONDS:.0f} s",
             f"{seconds:.1f} s",
             f"bare executemany of {DEFAULT_VOLUNTEERS:,} volunteer rows {bare:.1f} s",

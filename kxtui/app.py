@@ -208,12 +208,18 @@ class KxApp(App[None]):
                 ("cmd.roster", screen.action_roster),
                 ("cmd.teams", screen.action_teams),
                 ("cmd.add_volunteer", screen.action_add_volunteer),
+                ("cmd.import_volunteers", screen.action_import_volunteers),
                 ("cmd.audit", screen.action_audit),
             ):
                 yield SystemCommand(t(key), t(f"{key}.help"), action)
         officer = scope.current()
         if officer is not None and officer.role == AccessRole.COUNTY_ADMIN:
             yield SystemCommand(t("cmd.officers"), t("cmd.officers.help"), self.action_officers)
+        from kxtui.screens.roster import RosterScreen
+
+        if isinstance(screen, RosterScreen):
+            key = "cmd.import_volunteers"
+            yield SystemCommand(t(key), t(f"{key}.help"), screen.action_import)
         yield SystemCommand(t("cmd.drafts"), t("cmd.drafts.help"), self.action_drafts)
         yield SystemCommand(t("cmd.help"), t("cmd.help.help"), self.action_help)
 

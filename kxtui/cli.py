@@ -1,7 +1,7 @@
 """Command line: `kxtui` opens the app; `kxtui demo` builds the demo; `kxtui stats` counts;
-`kxtui export activities` / `kxtui import activities` write and read 活动台账 spreadsheets;
-`kxtui init --admin` and `kxtui officer ...` manage officer accounts; `kxtui backup` / `check` /
-`restore` look after the database file.
+`kxtui export activities|volunteers` / `kxtui import activities|volunteers` write and read
+活动台账 and 志愿者花名册 spreadsheets; `kxtui init --admin` and `kxtui officer ...` manage
+officer accounts; `kxtui backup` / `check` / `restore` look after the database file.
 
 Every command that reads or writes records signs in the officer running it first (see
 `kxtui.db.officers.unix_user`); a Unix user without an active account gets a message and
@@ -152,12 +152,16 @@ def _add_maintenance_commands(commands: argparse._SubParsersAction) -> None:  # 
 def _add_sheet_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     export = commands.add_parser(
         "export",
-        help="导出活动台账 / export activities to XLSX or CSV",
-        description="导出活动台账为 XLSX 或 CSV（UTF-8 带 BOM，WPS/Excel 可直接打开）/ export "
-        "activities to XLSX or CSV (UTF-8 with BOM). Volunteers: 姓名:小时;… (name:hours;…), "
-        "姓名#编号 where a name is shared.",
+        help="导出活动台账或志愿者花名册 / export activities or volunteers to XLSX or CSV",
+        description="导出活动台账或志愿者花名册为 XLSX 或 CSV（UTF-8 带 BOM，WPS/Excel 可直接"
+        "打开）/ "
+        "export activities or volunteers to XLSX or CSV (UTF-8 with BOM). Activities: the "
+        "志愿者 column reads 姓名:小时;… (name:hours;…), 姓名#编号 where a name is shared. "
+        "Volunteers: mobiles in full, ID numbers and mobiles as text.",
     )
-    export.add_argument("what", choices=["activities"], help="导出什么 / what to export")
+    export.add_argument(
+        "what", choices=["activities", "volunteers"], help="导出什么 / what to export"
+    )
     export.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
     export.add_argument("--from", dest="start", metavar="DATE", help="开始日期起 / from date")
     export.add_argument("--to", dest="end", metavar="DATE", help="开始日期止 / to date")
@@ -174,13 +178,18 @@ def _add_sheet_commands(commands: argparse._SubParsersAction) -> None:  # type: 
 
     imported = commands.add_parser(
         "import",
-        help="导入活动台账 / import activities from XLSX or CSV",
-        description="导入活动台账：先检查每一行，有错误的行全部列出且不导入任何内容；提醒不阻止导入。"
-        "编号与已有活动相同且内容相同的行跳过，其余作为新活动 / import activities: every row is "
-        "checked first; with bad rows nothing is imported (exit 1); warnings do not block. Rows "
-        "whose id is an identical ledger activity are skipped; others become new activities.",
+        help="导入活动台账或志愿者 / import activities or volunteers from XLSX or CSV",
+        description="导入活动台账或志愿者：先检查每一行，有错误的行全部列出且不导入任何内容；提醒不阻止"
+        "导入。活动：编号与已有活动相同且内容相同的行跳过，其余作为新活动。志愿者：身份证号、手机号或平台"
+        "ID 已登记的按 --on-duplicate 处理 / import activities or volunteers: every row is "
+        "checked first; with bad rows nothing is imported (exit 1); warnings do not block. "
+        "Activities: rows whose id is an identical ledger activity are skipped; others become "
+        "new activities. Volunteers: rows of people already registered (same ID number, mobile "
+        "or platform ID) are handled as --on-duplicate says.",
     )
-    imported.add_argument("what", choices=["activities"], help="导入什么 / what to import")
+    imported.add_argument(
+        "what", choices=["activities", "volunteers"], help="导入什么 / what to import"
+    )
     imported.add_argument("file", metavar="FILE", help=".xlsx 或 .csv 文件 / .xlsx or .csv file")
     imported.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
     imported.add_argument(
@@ -189,7 +198,13 @@ def _add_sheet_commands(commands: argparse._SubParsersAction) -> None:  # type: 
     imported.add_argument(
         "--valid-only",
         action="store_true",
-        help="只导入有效行 / import the valid rows, skip the bad ones",
+        help="只导入有效行（活动）/ import the valid rows, skip the bad ones (activities)",
+    )
+    imported.add_argument(
+        "--on-duplicate",
+        choices=("skip", "update", "keep"),
+        help="已登记的志愿者：跳过（默认）、更新或都保留 / volunteers already registered: skip "
+        "(default), update them, or keep both",
     )
 
 

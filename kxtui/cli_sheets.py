@@ -1,4 +1,5 @@
-"""`kxtui export activities` and `kxtui import activities`: spreadsheets from the shell.
+"""`kxtui export activities|volunteers` and `kxtui import activities|volunteers`: spreadsheets
+from the shell.
 
 Exit codes: 0 done; 1 the file has bad rows (each listed as `第 N 行：列：问题`, nothing
 imported; rows outside the officer's scope among them); 2 the command cannot run (no
@@ -12,6 +13,7 @@ import argparse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from kxtui import clock
 from kxtui.cli import fail, sign_in
@@ -58,9 +60,11 @@ def _open(path: Path, args: argparse.Namespace) -> int | None:
 
 def run_export(path: Path, args: argparse.Namespace) -> int:
     from kxtui.db import call
-    from kxtui.db.rows import LedgerFilter
-    from kxtui.db.sheets_export import export_activities, format_for, regions_named
+    from kxtui.db.sheets_export import format_for
 
+    volunteers = args.what == "volunteers"
+    if volunteers and (args.start or args.end):
+        return fail(t("cli.activities_only", option="--from / --to"))
     output = Path(args.output).expanduser()
     file_format = args.format or format_for(output)
     if file_format is None:
@@ -76,6 +80,8 @@ def run_export(path: Path, args: argparse.Namespace) -> int:
         return code
     region_id = None
     if args.region:
+        from kxtui.db.sheets_export import regions_named
+
         found = call(regions_named, args.region)
         if len(found) != 1:
             if not found:
@@ -83,22 +89,29 @@ def run_export(path: Path, args: argparse.Namespace) -> int:
             choices = ", ".join(label for _, label in found[:8])
             return fail(t("cli.export.region_ambiguous", text=args.region, choices=choices))
         region_id = found[0][0]
-    chosen = LedgerFilter(region_id=region_id, start=dates.get("start"), end=dates.get("end"))
     try:
         with progress_on_stderr() as report:
-            result = call(
-                export_activities,
-                chosen,
-                output,
-                file_format,
-                overwrite=args.force,
-                progress=report,
-            )
+            if volunteers:
+                from kxtui.db.rows import RosterFilter
+                from kxtui.db.volunteer_export import export_volunteers
+
+                chosen = RosterFilter(region_id=region_id)
+                result = call(export_volunteers, chosen, output, file_format,
+                              overwrite=args.force, progress=report)  # fmt: skip
+                done = "cli.export.volunteers_done"
+            else:
+                from kxtui.db.rows import LedgerFilter
+                from kxtui.db.sheets_export import export_activities
+
+                ledger = LedgerFilter(region_id=region_id, **dates)
+                result = call(export_activities, ledger, output, file_format,
+                              overwrite=args.force, progress=report)  # fmt: skip
+                done = "cli.export.done"
     except KxError as error:
         if error.key == "sheet.exists":
             return fail(t("cli.export.exists", path=output))
         return fail(t(error.key, **error.params))
-    print(clean(t("cli.export.done", count=result.rows, path=result.path), 1000))
+    print(clean(t(done, count=result.rows, path=result.path), 1000))
     return 0
 
 
@@ -106,6 +119,10 @@ def run_import(path: Path, args: argparse.Namespace) -> int:
     from kxtui.db import call
     from kxtui.db.sheets_import import check_sheet, import_sheet
 
+    if args.what == "volunteers":
+        return _import_volunteers(path, args)
+    if args.on_duplicate:
+        return fail(t("cli.volunteers_only", option="--on-duplicate"))
     if (code := _open(path, args)) is not None:
         return code
     try:
@@ -116,15 +133,7 @@ def run_import(path: Path, args: argparse.Namespace) -> int:
                 result = call(import_sheet, args.file, valid_only=args.valid_only, progress=report)
     except KxError as error:
         return fail(t(error.key, **error.params))
-    for problem in result.errors:
-        print(_line("cli.import.row_error", problem))
-    for problem in result.warnings:
-        print(_line("cli.import.row_warning", problem))
-    if result.warnings:
-        print(t("sheet.import.warnings_note"))
-    if result.unknown_columns:
-        columns = ", ".join(result.unknown_columns)
-        print(clean(t("sheet.import.unknown_columns", columns=columns), 300))
+    _problems(result, labels="sheet.col.")
     print(
         t(
             "cli.import.summary",
@@ -145,8 +154,51 @@ def run_import(path: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def _line(key: str, problem: object) -> str:
-    row, column, message_key, params = problem  # type: ignore[misc]
+def _import_volunteers(path: Path, args: argparse.Namespace) -> int:
+    from kxtui.db import call
+    from kxtui.db.volunteer_import import check_file, import_file
+
+    if args.valid_only:
+        return fail(t("cli.activities_only", option="--valid-only"))
+    if (code := _open(path, args)) is not None:
+        return code
+    run = check_file if args.dry_run else import_file
+    try:
+        with progress_on_stderr() as report:
+            result = call(run, args.file, on_duplicate=args.on_duplicate or "skip",
+                          progress=report)  # fmt: skip
+    except KxError as error:
+        return fail(t(error.key, **error.params))
+    _problems(result, labels="vsheet.col.")
+    choice = t(f"vsheet.on_duplicate.{result.on_duplicate}")
+    print(t("cli.import.volunteers_summary", rows=result.rows, valid=result.valid,
+            new=result.new, matched=result.matched, choice=choice, bad=result.bad))  # fmt: skip
+    if args.dry_run:
+        print(t("cli.import.dry_run"))
+        return 1 if result.bad else 0
+    if result.bad:
+        print(t("cli.import.volunteers_refused"))
+        return 1
+    print(t("vsheet.import.done", added=result.added, updated=result.updated,
+            skipped=result.skipped))  # fmt: skip
+    return 0
+
+
+def _problems(result: Any, labels: str) -> None:
+    """Every bad row and every warning, one line each, then the columns ignored."""
+    for problem in result.errors:
+        print(_line("cli.import.row_error", problem, labels))
+    for problem in result.warnings:
+        print(_line("cli.import.row_warning", problem, labels))
+    if result.warnings and labels == "sheet.col.":
+        print(t("sheet.import.warnings_note"))
+    if result.unknown_columns:
+        columns = ", ".join(result.unknown_columns)
+        print(clean(t("sheet.import.unknown_columns", columns=columns), 300))
+
+
+def _line(key: str, problem: Any, labels: str) -> str:
+    row, column, message_key, params = problem
     reason = t(message_key, **params)
-    name = t(f"sheet.col.{column}") if column else ""
+    name = t(f"{labels}{column}") if column else ""
     return clean(t(key, row=row, column=name, reason=reason), 400)

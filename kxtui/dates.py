@@ -6,6 +6,7 @@ import re
 import unicodedata
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 _RELATIVE = {"今天": 0, "今日": 0, "today": 0, "昨天": -1, "昨日": -1, "yesterday": -1, "前天": -2}
 _FULL = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
@@ -13,6 +14,7 @@ _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _MONTH_DAY = re.compile(r"(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 
 
+@lru_cache(maxsize=4096)  # an import reads the same dates over and over
 def parse_date(text: str, today: date) -> date | None:
     """2026-05-30, 2026/5/30, 2026.5.30, 2026年5月30日, 20260530, 5-30 or 5月30日 (this year),
     今天, 昨天, 前天. Full-width digits are read as digits. None when it is not a date."""

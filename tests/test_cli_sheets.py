@@ -172,3 +172,53 @@ def test_bad_rows_exit_1_from_the_installed_command(demo_path: Path, tmp_path: P
     result = run("import", "activities", str(path), "--db", str(demo_path))
     assert result.returncode == 1, result.stderr
     assert "第 3 行" in result.stdout and "Traceback" not in result.stderr
+
+
+# -- volunteers ------------------------------------------------------------------------------
+
+
+def volunteer_count(db: Path, where: str = "1") -> int:
+    connection = sqlite3.connect(db)
+    try:
+        return connection.execute(f"SELECT COUNT(*) FROM volunteer WHERE {where}").fetchone()[0]
+    finally:
+        connection.close()
+
+
+def test_export_volunteers_of_a_region(demo_path: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "花名册.csv"
+    code = main(["export", "volunteers", "--db", str(demo_path), "--region", "胶莱镇",
+                 "--format", "csv", "-o", str(out)])  # fmt: skip
+    assert code == 0
+    rows = rows_of(out)
+    assert rows[0][:4] == ["编号", "姓名", "性别", "手机号"]
+    assert f"已导出 {len(rows) - 1} 名志愿者" in capsys.readouterr().out
+    assert all(row[7].startswith("胶莱镇/") for row in rows[1:])
+    assert main(["export", "volunteers", "--db", str(demo_path), "--from", "2026-01-01",
+                 "-o", str(tmp_path / "x.csv")]) == 2  # fmt: skip
+    assert "只用于活动台账" in capsys.readouterr().err
+
+
+def test_import_volunteers_reports_bad_rows_then_imports(demo_path: Path, tmp_path: Path, capsys):
+    rows = [["姓名", "手机号码", "所属镇街", "所属村居", "是否学生"],
+            ["王小明", "13905321234", "胶莱镇", "郭庄村", "否"],
+            ["李芳", "123", "胶莱镇", "郭庄村", "也许"]]  # fmt: skip
+    bad = write(tmp_path / "bad.csv", rows)
+    before = volunteer_count(demo_path)
+    assert main(["import", "volunteers", str(bad), "--db", str(demo_path)]) == 1
+    out = capsys.readouterr().out
+    assert "第 3 行：手机号：" in out and "第 3 行：是否学生：“也许”应为 是 或 否" in out
+    assert "未导入任何内容" in out and volunteer_count(demo_path) == before
+    good = write(tmp_path / "good.csv", rows[:2])
+    assert main(["import", "volunteers", str(good), "--db", str(demo_path), "--dry-run"]) == 0
+    assert volunteer_count(demo_path) == before
+    assert main(["import", "volunteers", str(good), "--db", str(demo_path)]) == 0
+    assert "新增 1，更新 0，跳过 0" in capsys.readouterr().out
+    rows[1][4] = "是"
+    again = write(tmp_path / "again.csv", rows[:2])
+    assert main(["import", "volunteers", str(again), "--db", str(demo_path),
+                 "--on-duplicate", "update"]) == 0  # fmt: skip
+    assert "新增 0，更新 1" in capsys.readouterr().out
+    assert volunteer_count(demo_path, "mobile = '13905321234' AND is_student") == 1
+    assert main(["import", "activities", str(again), "--db", str(demo_path),
+                 "--on-duplicate", "keep"]) == 2  # fmt: skip

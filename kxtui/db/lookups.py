@@ -1,9 +1,9 @@
-"""Where the activity checks find the records an activity refers to.
+"""Where the activity and volunteer checks find the records a form or a sheet row refers to.
 
-`activities.check_activity` asks a `Lookups` whether the region, venue, team and volunteers
-exist. The form uses `Lookups` (one query each); the spreadsheet import hands in
-`PreloadedLookups` (dicts filled by a few queries for the whole file), so one set of rules
-checks both without a query per row.
+`activities.check_activity` and `volunteers.check_volunteer` ask a `Lookups` whether the
+region (and of which kind), venue, teams and volunteers exist. The forms use `Lookups` (one
+query each); the spreadsheet imports hand in `PreloadedLookups` (dicts filled by a few queries
+for the whole file), so one set of rules checks both without a query per row.
 """
 
 from __future__ import annotations
@@ -33,6 +33,15 @@ class Lookups:
         )
         return RegionRef(*row) if row else None
 
+    def region_kind(self, region_id: int) -> str | None:
+        """The RegionKind of the region, or None if it does not exist."""
+        return Region.select(Region.kind).where(Region.id == region_id).scalar()
+
+    def known_teams(self, team_ids: Iterable[int]) -> set[int]:
+        """Those of the ids that belong to a team."""
+        ids = list(team_ids)
+        return {t for (t,) in Team.select(Team.id).where(Team.id.in_(ids)).tuples()}
+
     def venue_region(self, venue_id: int) -> int | None:
         """The id of the region the venue belongs to, or None if the venue does not exist."""
         return Venue.select(Venue.region).where(Venue.id == venue_id).scalar()
@@ -56,14 +65,22 @@ class PreloadedLookups(Lookups):
         venue_regions: Mapping[int, int],
         teams: Iterable[int],
         volunteers: Iterable[int],
+        kinds: Mapping[int, str] | None = None,
     ) -> None:
         self.regions = regions
+        self.kinds = kinds or {}
         self.venue_regions = venue_regions
         self.teams = set(teams)
         self.volunteers = set(volunteers)
 
     def region(self, region_id: int) -> RegionRef | None:
         return self.regions.get(region_id)
+
+    def region_kind(self, region_id: int) -> str | None:
+        return self.kinds.get(region_id)
+
+    def known_teams(self, team_ids: Iterable[int]) -> set[int]:
+        return self.teams.intersection(team_ids)
 
     def venue_region(self, venue_id: int) -> int | None:
         return self.venue_regions.get(venue_id)

@@ -1,10 +1,12 @@
 """Names in an imported sheet → records: county, region, venue, team, volunteers.
 
-`Places` loads, in a few queries for the whole file, the regions and the venues, teams and
-volunteers whose names the file mentions; each row is then resolved from dicts. A name that
-fits no record, or several, is a `Problem` naming the candidates, so the officer can write
-the longer form: a region path (`胶莱镇/郭庄村`), a venue with its region (`郭庄村/农家书屋`),
-a volunteer with their number (`张伟#1024`).
+`Regions` loads every region and resolves a county and a region path (`胶莱镇/郭庄村`) or
+name, and the teams whose names a file mentions; the volunteer import uses it as it is.
+`Places` adds what an activity sheet names: venues and volunteers. Everything is loaded in a
+few queries for the whole file; each row is then resolved from dicts. A name that fits no
+record, or several, is a `Problem` naming the candidates, so the officer can write the longer
+form: a region path, a venue with its region (`郭庄村/农家书屋`), a volunteer with their number
+(`张伟#1024`).
 """
 
 from __future__ import annotations
@@ -88,17 +90,128 @@ def _choices(texts: Iterable[str]) -> str:
     return ", ".join(shown[:CANDIDATES_SHOWN]) + more
 
 
-class Places:
-    """What the rows of one table refer to, loaded up front."""
+class Regions:
+    """Every region by id, path and name (for the county and region cells of a sheet), and
+    the teams a sheet names."""
 
-    def __init__(self, table: SheetTable, default_region: int | None) -> None:
+    def __init__(self, default_region: int | None) -> None:
         self.regions: dict[int, RegionRef] = {}
+        self.kinds: dict[int, str] = {}
         self.county_of: dict[int, int] = {}
         self.by_path: dict[str, list[int]] = {}  # "胶莱镇/郭庄村" → ids (several counties)
         self.by_name: dict[str, list[int]] = {}
         self.counties: dict[str, list[int]] = {}  # name, pinyin, initials → county ids
+        self.teams: dict[str, list[_Named]] = {}
         self._load_regions()
         self.default_county = self.county_of.get(default_region or 0)
+
+    def load_teams(self, names: Iterable[str]) -> None:
+        """Load the teams of these names (the ones a sheet mentions)."""
+        self.teams = _by_name(_named("team", "name", set(names) - {""}))
+
+    def _load_regions(self) -> None:
+        rows = database.execute_sql("SELECT id, name, path, pinyin, initials, kind FROM region")
+        names: dict[int, str] = {}
+        keys: dict[int, tuple[str, str]] = {}
+        for id_, name, path, pinyin, initials, kind in rows:
+            self.regions[id_] = RegionRef(id_, name, path)
+            self.kinds[id_] = kind
+            names[id_] = name
+            keys[id_] = (pinyin, initials)
+        for id_, ref in self.regions.items():
+            ids = [int(part) for part in ref.path.strip("/").split("/")]
+            self.county_of[id_] = ids[0]
+            if len(ids) == 1:
+                for key in {ref.name, *keys[id_]}:
+                    self.counties.setdefault(key, []).append(id_)
+                continue
+            below = "/".join(names[i] for i in ids[1:])
+            self.by_path.setdefault(below, []).append(id_)
+            self.by_name.setdefault(ref.name, []).append(id_)
+
+    def label(self, region_id: int) -> str:
+        """ "胶州市/胶莱镇/郭庄村" for messages."""
+        ids = [int(part) for part in self.regions[region_id].path.strip("/").split("/")]
+        return "/".join(self.regions[i].name for i in ids)
+
+    def place(
+        self, row: int, county_text: str, region_text: str, problems: list[Problem]
+    ) -> tuple[int | None, int | None]:
+        """(region, county) of a row's county and region cells; an empty region cell means
+        the county itself. The county is the default one when its cell is empty."""
+        county = self.default_county
+        text = county_text.strip()
+        if text:
+            found = self.counties.get(text) or self.counties.get(search_key(text), [])
+            if len(set(found)) == 1:
+                county = found[0]
+            else:
+                key = "sheet.county_unknown" if not found else "sheet.county_ambiguous"
+                problems.append(Problem(row, "county", key, {"text": text}))
+                county = None
+        region = None
+        text = region_text.strip()
+        if text:
+            region = self.region(row, text, county, problems)
+        elif county is not None and not problems:
+            region = county
+        return region, (self.county_of[region] if region is not None else county)
+
+    def region(
+        self, row: int, text: str, county: int | None, problems: list[Problem]
+    ) -> int | None:
+        """The region a path (`胶莱镇/郭庄村`, from the county or below it) or a name names
+        within `county` (any county when None); a Problem when none or several."""
+        parts = _path_key(text)
+        top = self.counties.get(parts[0], []) if parts else []
+        if top and (county is None or county in top):
+            if len(parts) == 1:
+                if county is not None or len(top) == 1:
+                    return county if county is not None else top[0]
+            else:
+                county = county if county is not None else (top[0] if len(top) == 1 else None)
+                parts = parts[1:]
+        key = "/".join(parts)
+        found = self.by_path.get(key) or (self.by_name.get(key, []) if len(parts) == 1 else [])
+        if county is not None:
+            found = [r for r in found if self.county_of[r] == county]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            choices = _choices(self.label(r) for r in found)
+            params = {"text": text, "choices": choices}
+            problems.append(Problem(row, "region", "sheet.region_ambiguous", params))
+        elif county is None:
+            problems.append(Problem(row, "region", "sheet.region_unknown_anywhere", {"text": text}))
+        else:
+            where = self.regions[county].name
+            problems.append(
+                Problem(row, "region", "sheet.region_unknown", {"text": text, "county": where})
+            )
+        return None
+
+    def teams_in(self, name: str, county: int | None) -> list[_Named]:
+        teams = self.teams.get(name, [])
+        return [t for t in teams if county is None or self.county_of[t.region] == county]
+
+    def team(
+        self, row: int, name: str, county: int | None, problems: list[Problem], column: str = "team"
+    ) -> int | None:
+        """The team of this name in `county`; a Problem (in `column`) when none or several."""
+        teams = self.teams_in(name, county)
+        if len(teams) == 1:
+            return teams[0].id
+        key = "sheet.team_ambiguous" if teams else "sheet.team_unknown"
+        choices = _choices(f"{t.name} ({self.label(t.region)})" for t in teams)
+        problems.append(Problem(row, column, key, {"text": name, "choices": choices}))
+        return None
+
+
+class Places(Regions):
+    """What the rows of one activity table refer to, loaded up front."""
+
+    def __init__(self, table: SheetTable, default_region: int | None) -> None:
+        super().__init__(default_region)
         self.has_team_column = "team" in table.columns
         column = table.columns.get
         venues, teams, names, numbers = set(), set(), set(), set()
@@ -122,7 +235,7 @@ class Places:
             if ident is not None:
                 self.row_ids.append(ident)
         self.venues = _by_name(_named("venue", "name", venues))
-        self.teams = _by_name(_named("team", "name", teams - {""}))
+        self.load_teams(teams)
         self.volunteers = _by_name(_named("volunteer", "name", names))
         self.volunteer_ids = {v.id: v for v in _named("volunteer", "id", numbers)}
         self.volunteer_ids.update({v.id: v for vs in self.volunteers.values() for v in vs})
@@ -135,25 +248,6 @@ class Places:
     def _cell(cells: tuple[str, ...], index: int | None) -> str:
         return cells[index].strip() if index is not None and index < len(cells) else ""
 
-    def _load_regions(self) -> None:
-        rows = database.execute_sql("SELECT id, name, path, pinyin, initials FROM region")
-        names: dict[int, str] = {}
-        keys: dict[int, tuple[str, str]] = {}
-        for id_, name, path, pinyin, initials in rows:
-            self.regions[id_] = RegionRef(id_, name, path)
-            names[id_] = name
-            keys[id_] = (pinyin, initials)
-        for id_, ref in self.regions.items():
-            ids = [int(part) for part in ref.path.strip("/").split("/")]
-            self.county_of[id_] = ids[0]
-            if len(ids) == 1:
-                for key in {ref.name, *keys[id_]}:
-                    self.counties.setdefault(key, []).append(id_)
-                continue
-            below = "/".join(names[i] for i in ids[1:])
-            self.by_path.setdefault(below, []).append(id_)
-            self.by_name.setdefault(ref.name, []).append(id_)
-
     def lookups(self) -> PreloadedLookups:
         """What `check_activity` needs to know, from the dicts."""
         return PreloadedLookups(
@@ -163,11 +257,6 @@ class Places:
             self.volunteer_ids,
         )
 
-    def label(self, region_id: int) -> str:
-        """ "胶州市/胶莱镇/郭庄村" for messages."""
-        ids = [int(part) for part in self.regions[region_id].path.strip("/").split("/")]
-        return "/".join(self.regions[i].name for i in ids)
-
     # -- one row -----------------------------------------------------------------------------
 
     def resolve(
@@ -176,23 +265,7 @@ class Places:
         """The records the row names, and what could not be resolved."""
         problems: list[Problem] = []
         ident = _number(cells[at["id"]].strip())
-        county = self.default_county
-        text = cells[at["county"]].strip()
-        if text:
-            found = self.counties.get(text) or self.counties.get(search_key(text), [])
-            if len(set(found)) == 1:
-                county = found[0]
-            else:
-                key = "sheet.county_unknown" if not found else "sheet.county_ambiguous"
-                problems.append(Problem(row, "county", key, {"text": text}))
-                county = None
-        region = None
-        text = cells[at["region"]].strip()
-        if text:
-            region = self._region(row, text, county, problems)
-        elif county is not None and not problems:
-            region = county
-        where = self.county_of[region] if region is not None else county
+        region, where = self.place(row, cells[at["county"]], cells[at["region"]], problems)
         venue = None
         text = cells[at["venue"]].strip()
         if text and region is not None:
@@ -201,52 +274,23 @@ class Places:
         team = None
         team_name = cells[at["team"]].strip()
         if team_name:
-            team = self._team(row, team_name, where, problems)
+            team = self.team(row, team_name, where, problems)
             if organiser.strip() == team_name:
                 organiser = ""  # the export repeats the team where there is no unit
         elif not self.has_team_column and organiser.strip():
-            matches = self._teams_in(organiser.strip(), where)
+            matches = self.teams_in(organiser.strip(), where)
             if len(matches) == 1:
                 team, organiser = matches[0].id, ""
         service = self._service(row, where, problems)
         resolved = Resolved(ident, region, venue, team, organiser, service)
         return resolved, problems
 
-    def _region(
-        self, row: int, text: str, county: int | None, problems: list[Problem]
-    ) -> int | None:
-        parts = _path_key(text)
-        top = self.counties.get(parts[0], []) if parts else []
-        if top and (county is None or county in top):
-            if len(parts) == 1:
-                if county is not None or len(top) == 1:
-                    return county if county is not None else top[0]
-            else:
-                county = county if county is not None else (top[0] if len(top) == 1 else None)
-                parts = parts[1:]
-        key = "/".join(parts)
-        found = self.by_path.get(key) or (self.by_name.get(key, []) if len(parts) == 1 else [])
-        if county is not None:
-            found = [r for r in found if self.county_of[r] == county]
-        if len(found) == 1:
-            return found[0]
-        if found:
-            choices = _choices(self.label(r) for r in found)
-            params = {"text": text, "choices": choices}
-            problems.append(Problem(row, "region", "sheet.region_ambiguous", params))
-        else:
-            where = self.regions[county].name if county is not None else "-"
-            problems.append(
-                Problem(row, "region", "sheet.region_unknown", {"text": text, "county": where})
-            )
-        return None
-
     def _venue(self, row: int, text: str, region: int, problems: list[Problem]) -> int | None:
         parts = _path_key(text)
         name = parts[-1] if parts else text
         candidates = self.venues.get(name, [])
         if len(parts) > 1:  # "郭庄村/农家书屋": the venue's own region is given
-            place = self._region(row, "/".join(parts[:-1]), self.county_of[region], [])
+            place = self.region(row, "/".join(parts[:-1]), self.county_of[region], [])
             candidates = [v for v in candidates if v.region == place]
         lo, hi = subtree_bounds(self.regions[region].path)
         inside = [v for v in candidates if lo <= self.regions[v.region].path < hi]
@@ -265,19 +309,6 @@ class Places:
             return elsewhere[0].id  # the activity check says it is outside the region
         params = {"text": text, "region": self.label(region)}
         problems.append(Problem(row, "venue", "sheet.venue_unknown", params))
-        return None
-
-    def _teams_in(self, name: str, county: int | None) -> list[_Named]:
-        teams = self.teams.get(name, [])
-        return [t for t in teams if county is None or self.county_of[t.region] == county]
-
-    def _team(self, row: int, name: str, county: int | None, problems: list[Problem]) -> int | None:
-        teams = self._teams_in(name, county)
-        if len(teams) == 1:
-            return teams[0].id
-        key = "sheet.team_ambiguous" if teams else "sheet.team_unknown"
-        choices = _choices(f"{t.name} ({self.label(t.region)})" for t in teams)
-        problems.append(Problem(row, "team", key, {"text": name, "choices": choices}))
         return None
 
     def _service(

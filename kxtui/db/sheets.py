@@ -55,6 +55,7 @@ WIDTHS = {"title": 40, "region": 24, "venue": 24, "organiser": 22, "team": 22, "
 CELL_MAX = 32_767  # Excel's limit on the characters of one cell
 MAX_FILE_BYTES = 50 * 1024 * 1024  # larger than any county's ledger; refuse, don't hang
 TOTAL_KEYS = ("合计", "总计", "total", "totals")  # a totals row is skipped on import
+GROUP_SEPARATOR = "、"  # between the items of one cell: target groups, teams, domains
 
 Progress = Callable[[str, int, int], None]  # (stage i18n key, done, total; 0 = unknown)
 
@@ -64,7 +65,24 @@ _ESCAPED_START = FORMULA_START | {"'"}
 
 
 class SheetError(KxError):
-    """A file that cannot be read as an activity sheet; nothing of it is imported."""
+    """A file that cannot be read as a sheet of its kind; nothing of it is imported."""
+
+
+class Cancelled(KxError):
+    """The officer stopped an import (raised by its progress callback): nothing is written."""
+
+    key = "sheet.cancelled"
+
+
+class SheetLayout(NamedTuple):
+    """What one kind of sheet (activities, volunteers) looks like to `sheets_read`."""
+
+    names: dict[str, str]  # every accepted header, normalised → column key
+    required: tuple[tuple[str, ...], ...]  # each: at least one of these columns
+    labels: str  # i18n prefix of the column names ("sheet.col.")
+    sheet: str  # the worksheet read when a workbook has it, else the first
+    first: str  # a row whose cell here reads 合计 (a totals row) is skipped
+    no_header: str  # the message key when no header row is found
 
 
 class Problem(NamedTuple):
@@ -91,12 +109,16 @@ def header(column: str) -> str:
     return zh(f"sheet.col.{column}")
 
 
-def header_names() -> dict[str, str]:
-    """Every accepted header (Chinese or English, normalised) → column key."""
+def header_names(columns: tuple[str, ...] = COLUMNS, labels: str = "sheet.col.") -> dict[str, str]:
+    """Every accepted header (Chinese or English, normalised) → column key; besides the
+    column's name, the other names `{labels}alias.{column}` lists ("、" between them)."""
     names: dict[str, str] = {}
-    for column in COLUMNS:
-        for text in STRINGS[f"sheet.col.{column}"]:
-            names[normalise(text)] = column
+    for column in columns:
+        texts = list(STRINGS[f"{labels}{column}"])
+        for aliases in STRINGS.get(f"{labels}alias.{column}", ()):
+            texts += aliases.split(GROUP_SEPARATOR)
+        for text in texts:
+            names.setdefault(normalise(text), column)
     return names
 
 
@@ -141,6 +163,16 @@ def csv_value(text: str) -> str:
     return text
 
 
+ACTIVITIES = SheetLayout(
+    names=header_names(),
+    required=(*((column,) for column in REQUIRED), ("region", "county")),
+    labels="sheet.col.",
+    sheet=zh("sheet.sheet_activities"),
+    first="id",
+    no_header="sheet.no_header",
+)
+
+
 # -- labels of stored codes ------------------------------------------------------------------
 
 CHOICES: dict[str, type[StrEnum]] = {
@@ -149,7 +181,6 @@ CHOICES: dict[str, type[StrEnum]] = {
     "format": ActivityFormat,
     "target_groups": TargetGroup,
 }
-GROUP_SEPARATOR = "、"
 _GROUP_SPLIT = re.compile(r"[、,，;；/]")
 
 

@@ -159,7 +159,7 @@ def regions_named(text: str) -> tuple[tuple[int, str], ...]:
     wanted = text.strip()
     key = search_key(wanted)
     path = "/".join(part.strip() for part in wanted.split("/") if part.strip())
-    places = _Places()
+    places = RegionNames()
     params: dict[str, object] = {}
     view = " AND ".join(scope.view_sql("path", params)) or "1"
     sql = f"SELECT id, name, pinyin, initials FROM region WHERE {view} ORDER BY path"
@@ -180,7 +180,7 @@ def _county_of(path: str) -> int:
     return int(path.split("/", 2)[1])
 
 
-class _Places:
+class RegionNames:
     """Region names by id, and the path below the county ("胶莱镇/郭庄村") built once each."""
 
     def __init__(self) -> None:
@@ -223,7 +223,7 @@ class _Places:
 def _rows(f: LedgerFilter, total: int, progress: Progress) -> Iterator[ExportRow]:
     conditions, params = where_clause(f)
     sql = f"{_SELECT} {_FROM} WHERE {' AND '.join(conditions)} ORDER BY a.start_date, a.id"
-    places = _Places()
+    places = RegionNames()
     shared = {(county, name) for county, name in database.execute_sql(_SHARED_NAMES)}
     cursor = database.execute_sql(sql, params)
     done = 0
@@ -331,11 +331,8 @@ def _write_xlsx(path: Path, rows: Iterator[ExportRow], total: int, service_total
     sheet = book.create_sheet(zh("sheet.sheet_activities"))
     service = book.create_sheet(zh("sheet.sheet_service"))
 
-    for number, column in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(number)].width = WIDTHS.get(column, 9)
-    for number, width in enumerate((8, 40, 12, 10), start=1):
-        service.column_dimensions[get_column_letter(number)].width = width
-    sheet.freeze_panes = service.freeze_panes = "A2"
+    column_widths(sheet, [WIDTHS.get(column, 9) for column in COLUMNS])
+    column_widths(service, [8, 40, 12, 10])
     # Write-only sheets leave out <dimension>; without it openpyxl (and so our own import)
     # reads every sheet twice. The sizes are known: header, rows, totals row.
     last = get_column_letter(len(COLUMNS))
@@ -364,21 +361,35 @@ def _write_xlsx(path: Path, rows: Iterator[ExportRow], total: int, service_total
 _SERVICE_HEADERS = ("activity", "title", "volunteer", "hours")
 
 
-def xlsx_text(sheet: Any, value: str, *, strong: bool = False) -> Any:
-    """A text cell of a write-only sheet that stays text (never a formula), bold if `strong`."""
+def xlsx_text(sheet: Any, value: str, *, strong: bool = False, as_text: bool = False) -> Any:
+    """A text cell of a write-only sheet that stays text (never a formula), bold if `strong`;
+    `as_text` also formats the cell as text (@), so digits typed over an ID number or a
+    mobile are not turned into a number."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
     value = cell_text(value)
-    if not strong and not looks_like_formula(value):
+    formula = looks_like_formula(value)
+    if not (strong or formula or as_text):
         return value
     cell = WriteOnlyCell(sheet, value=value)
     cell.data_type = "s"  # openpyxl would make "=..." a formula
-    if looks_like_formula(value):
+    if formula:
         cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+    if as_text:
+        cell.number_format = "@"
     if strong:
         cell.font = Font(bold=True)
     return cell
+
+
+def column_widths(sheet: Any, widths: list[int]) -> None:
+    """Set the widths (in characters) of a write-only sheet's columns and freeze its header."""
+    from openpyxl.utils import get_column_letter
+
+    for number, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(number)].width = width
+    sheet.freeze_panes = "A2"
 
 
 def xlsx_cell(sheet: Any, value: Any) -> Any:

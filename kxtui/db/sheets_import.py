@@ -16,7 +16,6 @@ reported as a warning). An existing activity is never overwritten.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -45,12 +44,18 @@ from kxtui.db.sheets import (
     split_groups,
 )
 from kxtui.db.sheets_read import SheetTable, read_table
-from kxtui.db.writes import Write, write_transaction
+from kxtui.db.writes import (
+    AUDIT_INSERT,
+    AUDIT_JSON,
+    NothingToWrite,
+    Write,
+    bulk_cache,
+    write_transaction,
+)
 
 CHECK_PROGRESS_EVERY = 1000
 WRITE_BATCH = 5000
 REMEMBERED_TEXTS = 4096  # distinct labels kept per column and import
-IMPORT_CACHE_KIB = -65536  # 64 MiB of page cache while writing: a third faster at 100k rows
 # check_activity's field → the sheet column a problem is shown in
 _FIELD_COLUMNS = {"service": "volunteers"}
 _ACTIVITY_COLUMNS = (
@@ -59,9 +64,6 @@ _ACTIVITY_COLUMNS = (
     "theme_day, campaign, target_groups, format, people_reached, materials, notes"
 )
 T = TypeVar("T")
-# `json.dumps(changes, ensure_ascii=False, default=str)`, as `Write.audit` writes it, with the
-# encoder built once instead of once per activity.
-_AUDIT_JSON = json.JSONEncoder(ensure_ascii=False, default=str)
 _COMPARED = ("title", "start_date", "end_date", "duration", "region", "venue", "organiser_team",
              "organiser", "theme_day", "campaign", "target_groups", "format", "people_reached",
              "materials", "notes")  # fmt: skip
@@ -142,19 +144,12 @@ def import_table(
         with write_transaction() as write:
             plans, report = _check(table, default_region, progress)
             if (report.bad and not valid_only) or not plans:
-                raise _NothingToWrite(report)
-            _insert(write, table.name, plans, progress)
+                raise NothingToWrite(report)
+            with bulk_cache() as connection:
+                _insert_rows(connection, write, table.name, plans, progress)
             return report._replace(imported=len(plans))
-    except _NothingToWrite as refused:
-        return refused.report
-
-
-class _NothingToWrite(Exception):
-    """Leaves the transaction without writing (a write transaction must record an audit)."""
-
-    def __init__(self, report: ImportReport) -> None:
-        super().__init__()
-        self.report = report
+    except NothingToWrite as refused:
+        return refused.result
 
 
 # -- checking --------------------------------------------------------------------------------
@@ -185,7 +180,8 @@ def _check(
     for done, (row, raw) in enumerate(table.rows, start=1):
         if done % CHECK_PROGRESS_EVERY == 0:
             progress("sheet.stage_check", done, total)
-        cells = raw + ("",) * (width + 1 - len(raw))
+        # cut before any column after the known ones: cells[width] must be the padding ""
+        cells = raw[:width] + ("",) * (width + 1 - min(len(raw), width))
         resolved, problems = places.resolve(row, cells, at)
         data = ActivityInput(
             title=cells[at["title"]],
@@ -324,21 +320,11 @@ def _same(
 # -- writing ---------------------------------------------------------------------------------
 
 
-def _insert(write: Write, file_name: str, plans: list[_Plan], progress: Progress) -> None:
-    """Bulk inserts inside the caller's transaction (which holds the write lock, so the next
-    ids are ours): activities, their service records, one audit entry each."""
-    connection = database.connection()
-    cache = connection.execute("PRAGMA cache_size").fetchone()[0]
-    connection.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")  # index pages stay in memory
-    try:
-        _insert_rows(connection, write, file_name, plans, progress)
-    finally:
-        connection.execute(f"PRAGMA cache_size = {int(cache)}")
-
-
 def _insert_rows(
     connection: Any, write: Write, file_name: str, plans: list[_Plan], progress: Progress
 ) -> None:
+    """Bulk inserts inside the caller's transaction (which holds the write lock, so the next
+    ids are ours): activities, their service records, one audit entry each."""
     first = connection.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM activity").fetchone()[0]
     audit_first = connection.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_entry").fetchone()[
         0
@@ -373,7 +359,7 @@ def _insert_rows(
             changes["source"] = [None, f"{file_name}:{plan.row}"]
             audit.append(
                 (audit_first + offset, at, write.actor, write.officer_id, "import", "activity",
-                 activity_id, title, _AUDIT_JSON.encode(changes), v["region"])
+                 activity_id, title, AUDIT_JSON.encode(changes), v["region"])
             )  # fmt: skip
         connection.executemany(
             f"INSERT INTO activity ({_ACTIVITY_COLUMNS}) VALUES ({', '.join('?' * 23)})",
@@ -383,12 +369,7 @@ def _insert_rows(
             "INSERT INTO service_record (activity_id, volunteer_id, hours) VALUES (?, ?, ?)",
             service,
         )
-        connection.executemany(
-            "INSERT INTO audit_entry (id, at, actor, officer_id, action, entity, entity_id,"
-            " summary, changes, region_path)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT path FROM region WHERE id = ?))",
-            audit,
-        )
+        connection.executemany(AUDIT_INSERT, audit)
         progress("sheet.stage_write", min(start + WRITE_BATCH, total), total)
     volunteer_index.refresh_service({v for plan in plans for v in plan.served})
     write.audited.extend(range(audit_first, audit_first + total))

@@ -1,4 +1,7 @@
-"""Reading an activity spreadsheet (XLSX or CSV) into rows of text, refusing unsafe files.
+"""Reading a spreadsheet (XLSX or CSV) into rows of text, refusing unsafe files.
+
+Which headers, which required columns and which worksheet: the `SheetLayout` of the kind of
+sheet (activities by default, volunteers in `volunteer_sheets`).
 
 Before openpyxl sees an XLSX file, its zip directory is checked: a member that unpacks to far
 more than it occupies (a zip bomb), too many members or too much unpacked data is refused.
@@ -19,17 +22,16 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from kxtui.db.sheets import (
+    ACTIVITIES,
     GROUP_SEPARATOR,
     MAX_FILE_BYTES,
-    REQUIRED,
     TOTAL_KEYS,
     Progress,
     SheetError,
+    SheetLayout,
     csv_value,
-    header_names,
     no_progress,
     normalise,
-    zh,
 )
 from kxtui.i18n import STRINGS
 
@@ -49,10 +51,13 @@ class SheetTable(NamedTuple):
     columns: dict[str, int]  # column key → index in a row
     unknown: tuple[str, ...]  # headers not understood: ignored
     rows: list[tuple[int, tuple[str, ...]]]  # (row number as the spreadsheet shows it, cells)
+    headers: tuple[str, ...] = ()  # the header row as the file has it
 
 
-def read_table(path: Path | str, progress: Progress = no_progress) -> SheetTable:
-    """The data rows of an activity sheet, after its header row; SheetError if unusable."""
+def read_table(
+    path: Path | str, progress: Progress = no_progress, layout: SheetLayout = ACTIVITIES
+) -> SheetTable:
+    """The data rows of a sheet, after its header row; SheetError if unusable."""
     path = Path(path).expanduser()
     name = path.name
     if path.is_dir():
@@ -74,10 +79,10 @@ def read_table(path: Path | str, progress: Progress = no_progress) -> SheetTable
     if kind is None:
         raise SheetError("sheet.unknown_format", name=name)
     if kind == "xlsx":
-        rows, total = _xlsx_rows(path, head)
+        rows, total = _xlsx_rows(path, head, layout.sheet)
     else:
         rows, total = _csv_rows(path), 0
-    return _table(name, rows, total, progress)
+    return _table(name, rows, total, progress, layout)
 
 
 # -- XLSX ------------------------------------------------------------------------------------
@@ -102,7 +107,7 @@ def check_archive(path: Path) -> None:
             raise SheetError("sheet.zip_bomb", name=path.name)
 
 
-def _xlsx_rows(path: Path, head: bytes) -> tuple[Iterator[tuple[str, ...]], int]:
+def _xlsx_rows(path: Path, head: bytes, wanted: str) -> tuple[Iterator[tuple[str, ...]], int]:
     if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE: an old .xls, or an encrypted workbook
         raise SheetError("sheet.old_xls", name=path.name)
     if not head.startswith(b"PK"):
@@ -116,9 +121,7 @@ def _xlsx_rows(path: Path, head: bytes) -> tuple[Iterator[tuple[str, ...]], int]
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds on a broken workbook
         raise _refusal(path, error) from error
-    names = book.sheetnames
-    wanted = zh("sheet.sheet_activities")
-    sheet = book[wanted] if wanted in names else book.worksheets[0]
+    sheet = book[wanted] if wanted in book.sheetnames else book.worksheets[0]
     total = sheet.max_row or 0
 
     def rows() -> Iterator[tuple[str, ...]]:
@@ -200,17 +203,22 @@ def _csv_rows(path: Path) -> Iterator[tuple[str, ...]]:
 
 
 def _table(
-    name: str, rows: Iterator[tuple[str, ...]], total: int, progress: Progress
+    name: str,
+    rows: Iterator[tuple[str, ...]],
+    total: int,
+    progress: Progress,
+    layout: SheetLayout,
 ) -> SheetTable:
-    names = header_names()
+    names = layout.names
     columns: dict[str, int] | None = None
+    headers: tuple[str, ...] = ()
     unknown: list[str] = []
     data: list[tuple[int, tuple[str, ...]]] = []
     for number, cells in enumerate(rows, start=1):
         if columns is None:
             keys = [names.get(normalise(cell)) for cell in cells]
             if sum(key is not None for key in keys) >= 2:
-                columns = {}
+                columns, headers = {}, cells
                 for index, (key, cell) in enumerate(zip(keys, cells, strict=True)):
                     if key is not None and key not in columns:
                         columns[key] = index
@@ -223,17 +231,15 @@ def _table(
             progress("sheet.stage_read", number, total)
         if not any(cell.strip() for cell in cells):
             continue
-        first = cells[columns["id"]] if "id" in columns and columns["id"] < len(cells) else ""
-        if normalise(first) in TOTAL_KEYS:
+        at = columns.get(layout.first)
+        if at is not None and at < len(cells) and normalise(cells[at]) in TOTAL_KEYS:
             continue
         data.append((number, cells))
     if columns is None:
-        raise SheetError("sheet.no_header", name=name)
-    missing = [key for key in REQUIRED if key not in columns]
-    if "region" not in columns and "county" not in columns:
-        missing.append("region")
+        raise SheetError(layout.no_header, name=name)
+    missing = [keys[0] for keys in layout.required if not any(key in columns for key in keys)]
     if missing:
-        wanted = GROUP_SEPARATOR.join(" / ".join(STRINGS[f"sheet.col.{key}"]) for key in missing)
+        wanted = GROUP_SEPARATOR.join(" / ".join(STRINGS[layout.labels + key]) for key in missing)
         raise SheetError("sheet.missing_columns", name=name, columns=wanted)
     progress("sheet.stage_read", total or len(data), total or len(data))
-    return SheetTable(name, columns, tuple(unknown), data)
+    return SheetTable(name, columns, tuple(unknown), data, headers)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from kxtui.db.errors import ValidationError
 
@@ -75,7 +76,7 @@ class Checker:
         )
         if not _MOBILE.fullmatch(digits):
             self.fail(field, "field.mobile")
-        elif _phone_type(digits) != "mobile":
+        elif _mobile_block_type(digits[:MOBILE_BLOCK]) != "mobile":
             self.fail(field, "field.mobile_unassigned", prefix=digits[:3])
         return digits
 
@@ -88,6 +89,18 @@ class Checker:
     def check(self) -> None:
         if self.errors:
             raise ValidationError(self.errors)
+
+
+# phonenumbers tells a Chinese mobile by its first digits: its patterns read at most five
+# (1740[0-5]), so the first five decide for all eleven (a test holds phonenumbers to it), and
+# an import of 100,000 mobiles asks phonenumbers (about 90 µs a number) once per block.
+MOBILE_BLOCK = 5
+
+
+@lru_cache(maxsize=65536)
+def _mobile_block_type(block: str) -> str | None:
+    """`_phone_type` of the eleven-digit mobiles that begin with `block`."""
+    return _phone_type(block + "0" * (11 - len(block)))
 
 
 def _phone_type(text: str) -> str | None:

@@ -29,10 +29,11 @@ BATCH = 20_000
 HIGHEST = "\U0010ffff"  # sorts after every character: q ≤ key < q + HIGHEST is "begins with q"
 
 
-def search_keys(name: str, mobile: str | None) -> set[str]:
-    """Every key a search can find this volunteer by."""
+def search_keys(name: str, mobile: str | None, parts: list[str] | None = None) -> set[str]:
+    """Every key a search can find this volunteer by (`parts`: the name's syllables, when the
+    caller has them already)."""
     name = "".join(unicodedata.normalize("NFKC", name).split())
-    keys = name_keys(name, syllables(name, person=True))
+    keys = name_keys(name, syllables(name, person=True) if parts is None else parts)
     if mobile:
         keys.update((mobile, mobile[-4:]))
     return keys
@@ -57,14 +58,19 @@ def query_key(query: str) -> str:
     return search_key(text)
 
 
-def _rows(volunteers: Iterable[tuple[int, str, str | None]]) -> Iterator[tuple[str, int]]:
-    for volunteer_id, name, mobile in volunteers:
-        for key in search_keys(name, mobile):
+def _rows(
+    volunteers: Iterable[tuple[int, str, str | None] | tuple[int, str, str | None, list[str]]],
+) -> Iterator[tuple[str, int]]:
+    for volunteer_id, name, mobile, *parts in volunteers:
+        for key in search_keys(name, mobile, parts[0] if parts else None):
             yield key, volunteer_id
 
 
-def index(volunteers: Iterable[tuple[int, str, str | None]]) -> None:
-    """Add the keys of (id, name, mobile) volunteers; inside the caller's transaction."""
+def index(
+    volunteers: Iterable[tuple[int, str, str | None] | tuple[int, str, str | None, list[str]]],
+) -> None:
+    """Add the keys of (id, name, mobile) volunteers (or (id, name, mobile, syllables of the
+    name)); inside the caller's transaction."""
     rows = _rows(volunteers)
     while batch := list(islice(rows, BATCH)):
         database.connection().executemany(

@@ -19,11 +19,11 @@ from kxtui.dates import parse_date
 from kxtui.db import resident_id, scope, volunteer_index
 from kxtui.db.activities import name_matches
 from kxtui.db.errors import DuplicateError, NeedsConfirmation
+from kxtui.db.lookups import Lookups
 from kxtui.db.models import (
     Activity,
     Region,
     ServiceRecord,
-    Team,
     TeamMembership,
     Volunteer,
     VolunteerDomain,
@@ -33,7 +33,7 @@ from kxtui.db.regions import subtree_bounds
 from kxtui.db.rows import Choice, VolunteerDetail, VolunteerInput, hours
 from kxtui.db.teams import memberships_of
 from kxtui.db.validation import TEXT_MAX, Checker
-from kxtui.db.writes import created, diff, editable, write_transaction
+from kxtui.db.writes import Write, created, diff, editable, write_transaction
 from kxtui.domain import VOLUNTEER_HOMES, Domain, Gender, RegionKind
 
 NAME_MAX = 40  # longer than any Chinese name, transliterated ones with · included
@@ -45,16 +45,19 @@ SUGGESTIONS = 12
 SAME_NAME_SHOWN = 3
 _GENDERS = tuple(Gender)
 _DOMAINS = frozenset(Domain)
+_DATABASE = Lookups()
 
 Problems = dict[str, tuple[str, dict[str, object]]]
 
 
 def check_volunteer(
-    data: VolunteerInput, today: date
+    data: VolunteerInput, today: date, lookups: Lookups = _DATABASE
 ) -> tuple[dict[str, Any], tuple[str, ...], tuple[int, ...]]:
     """The volunteer's column values (mobile and ID number normalised; gender and birth date
     taken from the ID number when left empty), domains and team ids; ValidationError naming
-    every bad field at once. Duplicates are checked by `checked`, inside the write."""
+    every bad field at once. Duplicates are checked by `checked`, inside the write.
+    `lookups` says whether the region and teams exist (the database by default; a sheet
+    import hands in what it loaded for the whole file)."""
     checker = Checker()
     values: dict[str, Any] = {
         "name": checker.text("name", data.name, required=True, limit=NAME_MAX),
@@ -66,7 +69,7 @@ def check_volunteer(
         "platform_id": _platform_id(checker, data),
         "is_student": bool(data.is_student),
         "active": bool(data.active),
-        "region": _home(checker, data.region_id),
+        "region": _home(checker, data.region_id, lookups),
     }
     values.update(_identity(checker, data, values["gender"], today))
     joined = _date(checker, "joined_on", data.joined_on, today)
@@ -79,10 +82,8 @@ def check_volunteer(
     if any(d not in _DOMAINS for d in domains):
         checker.fail("domains", "field.choice")
     teams = tuple(dict.fromkeys(data.team_ids))
-    if teams:
-        known = {i for (i,) in Team.select(Team.id).where(Team.id.in_(teams)).tuples()}
-        if len(known) < len(teams):
-            checker.fail("teams", "refused.team_gone")
+    if teams and len(lookups.known_teams(teams)) < len(teams):
+        checker.fail("teams", "refused.team_gone")
     checker.check()
     return values, domains, teams
 
@@ -107,17 +108,17 @@ def _platform_id(checker: Checker, data: VolunteerInput) -> str | None:
     return value
 
 
-def _home(checker: Checker, region_id: int | None) -> int | None:
+def _home(checker: Checker, region_id: int | None, lookups: Lookups) -> int | None:
     """The village, community or grid the volunteer lives in, within the officer's scope."""
     if region_id is None:
         checker.fail("region", "field.required")
         return None
-    row = Region.select(Region.kind, Region.path).where(Region.id == region_id).tuples().first()
-    if row is None:
+    kind = lookups.region_kind(region_id)
+    if kind is None:
         checker.fail("region", "refused.gone")
-    elif row[0] not in VOLUNTEER_HOMES:
+    elif kind not in VOLUNTEER_HOMES:
         checker.fail("region", "field.home_region")
-    elif not scope.can_edit(row[1]):
+    elif not scope.can_edit(lookups.region(region_id).path):  # type: ignore[union-attr]
         checker.fail("region", "field.out_of_scope", scope=scope.session().edit_name)
     return region_id
 
@@ -278,16 +279,34 @@ def update_volunteer(volunteer_id: int, version: int, data: VolunteerInput) -> i
         values, domains, teams = checked(data, clock.today(), volunteer)
         before = {k: getattr(volunteer, "region_id" if k == "region" else k) for k in values}
         before.update(links(volunteer_id))
-        Volunteer.update(**values, **_keys(values["name"]), **write.touch(Volunteer)).where(
-            Volunteer.id == volunteer_id
-        ).execute()
-        write_links(volunteer_id, domains, teams, write.at.date())
-        volunteer_index.unindex(volunteer_id, volunteer.name, volunteer.mobile)
-        volunteer_index.index([(volunteer_id, values["name"], values["mobile"])])
-        volunteer_index.check_id_numbers([volunteer_id])
-        after = {**values, **links(volunteer_id)}
-        write.audit("update", "volunteer", volunteer_id, values["name"], diff(before, after))
+        save_changes(write, volunteer_id, before, values, domains, teams)
         return volunteer_id
+
+
+def save_changes(
+    write: Write,
+    volunteer_id: int,
+    before: dict[str, Any],
+    values: dict[str, Any],
+    domains: tuple[str, ...],
+    teams: tuple[int, ...],
+    *,
+    source: str = "",
+) -> None:
+    """Store a checked volunteer over what they were (`before`: their values, domains and
+    teams), with their search keys and an audit entry "update" of what changed (and, for an
+    import, the file and row it came from), which an undo can reverse."""
+    Volunteer.update(**values, **_keys(values["name"]), **write.touch(Volunteer)).where(
+        Volunteer.id == volunteer_id
+    ).execute()
+    write_links(volunteer_id, domains, teams, write.at.date())
+    volunteer_index.unindex(volunteer_id, before["name"], before["mobile"])
+    volunteer_index.index([(volunteer_id, values["name"], values["mobile"])])
+    volunteer_index.check_id_numbers([volunteer_id])
+    changes: dict[str, Any] = diff(before, {**values, **links(volunteer_id)})
+    if source:
+        changes["source"] = [None, source]
+    write.audit("update", "volunteer", volunteer_id, values["name"], changes)
 
 
 # -- reads for the form --------------------------------------------------------------------

@@ -274,6 +274,14 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
 
         self.app.push_screen(TeamTreeScreen(self._region_choice()))
 
+    def action_import_volunteers(self) -> None:
+        """Volunteers from XLSX or CSV; rows without a county are in the selected one."""
+        from kxtui.screens.import_volunteers import VolunteerImportScreen
+
+        if self.writable():
+            region = self._region_choice()
+            self.app.push_screen(VolunteerImportScreen(region.id if region else None))
+
     def action_audit(self) -> None:
         from kxtui.screens.audit import AuditScreen
 

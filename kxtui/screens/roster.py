@@ -56,6 +56,8 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
         Binding("s", "sort", "key.sort", id="roster.sort"),
         Binding("m", "unmask", "key.unmask", id="roster.unmask"),
         Binding("enter", "open", "key.open_volunteer", id="roster.open"),
+        Binding("x", "export", "key.export", id="roster.export"),
+        Binding("i", "import", "key.import", id="roster.import", show=False),  # (F1, palette)
         Binding("escape", "back", "key.back", id="roster.back"),
     ]
 
@@ -256,3 +258,17 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
             self.team = team
             self.reload(RosterFilter(region_id=self.filter.region_id, team_id=team.id,
                                      sort=self.filter.sort))  # fmt: skip
+
+    def action_export(self) -> None:
+        """The filtered roster to XLSX or CSV."""
+        from kxtui.screens.export_volunteers import VolunteerExportScreen
+
+        self.app.push_screen(VolunteerExportScreen(self.filter, self.table.total))
+
+    def action_import(self) -> None:
+        """Volunteers from XLSX or CSV; the roster shows them afterwards."""
+        from kxtui.screens.import_volunteers import VolunteerImportScreen
+
+        if self.writable():
+            scope = self.scope.id if self.scope else None
+            self.app.push_screen(VolunteerImportScreen(scope), lambda _: self.reload())

@@ -59,3 +59,40 @@ def test_import_report_with_bad_rows(
         await wait_until(pilot, lambda: getattr(screen, "report", None) is not None)
 
     assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+def write_volunteer_rows(target: Path) -> None:
+    """A county roster: three good rows (the preview), two bad ones, columns under other
+    names (联系电话, 所属村居 …) and one the import ignores (政治面貌)."""
+    rows = [
+        ["序号", "姓名", "性别", "联系电话", "所属镇街", "所属村居", "所属队伍", "服务领域",
+         "是否学生", "政治面貌"],
+        ["1", "王小明", "男", "139 0532 1234", "胶莱镇", "郭庄村", "胶州市科技志愿服务总队",
+         "农业", "否", "群众"],
+        ["2", "李芳", "女", "13905321235", "胶莱镇", "郭庄村", "", "健康、教育", "是", "团员"],
+        ["3", "赵强", "男", "13905321236", "胶莱镇", "郭庄村", "", "", "否", "党员"],
+        ["4", "钱进", "男", "123", "胶莱镇", "不存在村", "", "跳舞", "否", ""],
+        ["5", "", "", "13905321238", "胶莱镇", "郭庄村", "不存在队", "", "也许", ""],
+    ]  # fmt: skip
+    write_csv(rows, target)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_volunteer_import_preview_and_report(
+    snap_compare, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size
+) -> None:
+    from kxtui.screens.import_volunteers import VolunteerImportScreen
+
+    write_volunteer_rows(tmp_path / "花名册.csv")
+    monkeypatch.chdir(tmp_path)
+
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        pilot.app.push_screen(VolunteerImportScreen(None))
+        await settle(pilot)
+        screen = pilot.app.screen
+        await type_text(pilot, "花名册.csv")
+        await press(pilot, "enter")
+        await wait_until(pilot, lambda: getattr(screen, "report", None) is not None)
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)

@@ -1,0 +1,581 @@
+"""Import volunteers from a spreadsheet (志愿者导入): check every row, then write them together.
+
+Every row is checked before anything is written: the county, region path and teams are
+resolved by name (`sheet_places.Regions`; a team the county does not have is a row error —
+teams are set up by the county, not by a file), and the values go through
+`volunteers.check_volunteer`, the rules of the volunteer form. Every bad row is reported with
+its row number, column and reason, and then nothing is written: all or nothing.
+
+A row whose resident ID number, mobile or platform ID is already registered is a duplicate;
+one choice applies to them all: "skip" them, "update" the registered volunteer (the cells the
+row fills replace the stored values; empty cells keep them; the result is checked again), or
+"keep" both (a new record; the roster's duplicate check will list the pair). Two rows of one
+file with the same ID number, mobile or platform ID are row errors.
+
+The rows are written in ONE transaction with one audit entry ("import") per volunteer, and
+every write keeps the search keys and service totals (`volunteer_index`) up to date.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from kxtui import clock
+from kxtui.db import scope, volunteer_index
+from kxtui.db.errors import ValidationError
+from kxtui.db.lookups import PreloadedLookups
+from kxtui.db.models import database
+from kxtui.db.pinyin import syllables
+from kxtui.db.rows import VolunteerInput
+from kxtui.db.sheet_places import Regions
+from kxtui.db.sheets import Problem, Progress, no_progress, split_groups
+from kxtui.db.sheets_read import SheetTable, read_table
+from kxtui.db.volunteer_sheets import (
+    COLUMNS,
+    IMPORTED_ONLY,
+    VOLUNTEERS,
+    domain_choices,
+    domain_codes,
+    gender_code,
+    header,
+    yes_no,
+)
+from kxtui.db.volunteers import check_volunteer, save_changes
+from kxtui.db.writes import (
+    AUDIT_INSERT,
+    AUDIT_JSON,
+    NothingToWrite,
+    Write,
+    bulk_cache,
+    created,
+    write_transaction,
+)
+
+ON_DUPLICATE = ("skip", "update", "keep")
+CHECK_PROGRESS_EVERY = 1000
+WRITE_BATCH = 5000
+_BATCH = 500  # values per IN (...) when looking for registered volunteers
+UNIQUE = ("id_number", "mobile", "platform_id")  # one of these registered: the same person
+_KEYS = COLUMNS + IMPORTED_ONLY
+# the form's field → the input field a sheet column fills
+_INPUT = {"county": "region_id", "town": "region_id", "region": "region_id", "teams": "team_ids",
+          "registered": "platform_registered", "student": "is_student"}  # fmt: skip
+_STORED = (
+    "name, gender, mobile, id_number, birth_date, region_id, skills, platform_registered, "
+    "platform_id, is_student, active, joined_on, notes"
+)
+_VOLUNTEER_COLUMNS = (
+    "id, created_at, created_by, updated_at, updated_by, version, pinyin, initials, "
+    + _STORED
+    + ", id_number_valid"
+)
+
+
+class VolunteerReport(NamedTuple):
+    """What a check or an import found; `errors` and `warnings` name row, column and reason."""
+
+    file: str
+    rows: int  # data rows in the file
+    valid: int  # rows without errors
+    bad: int  # rows with at least one error
+    new: int  # valid rows of people not registered yet
+    matched: int  # valid rows of people already registered (ID number, mobile or platform ID)
+    on_duplicate: str  # what happens to those: skip, update or keep
+    added: int  # volunteers written: 0 for a check, or when refused
+    updated: int
+    errors: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]
+    unknown_columns: tuple[str, ...]
+
+    @property
+    def skipped(self) -> int:
+        return self.matched if self.on_duplicate == "skip" else 0
+
+    @property
+    def to_write(self) -> int:
+        """Volunteers an import of the valid rows adds or updates."""
+        return self.new + (0 if self.on_duplicate == "skip" else self.matched)
+
+
+class _Checked(NamedTuple):
+    row: int
+    data: VolunteerInput  # as the row gives it
+    given: frozenset[str]  # the input fields the row fills (an update replaces those)
+    values: dict[str, Any]
+    domains: tuple[str, ...]
+    teams: tuple[int, ...]
+
+
+class _Update(NamedTuple):
+    row: int
+    volunteer_id: int
+    before: dict[str, Any]
+    values: dict[str, Any]
+    domains: tuple[str, ...]
+    teams: tuple[int, ...]
+
+
+def check_file(
+    path: Path | str,
+    *,
+    on_duplicate: str = "skip",
+    default_region: int | None = None,
+    progress: Progress = no_progress,
+) -> VolunteerReport:
+    """Read and check every row of the file; write nothing (`--dry-run`)."""
+    table = read_table(path, progress, VOLUNTEERS)
+    return check_table(table, on_duplicate=on_duplicate, default_region=default_region,
+                       progress=progress)  # fmt: skip
+
+
+def import_file(
+    path: Path | str,
+    *,
+    on_duplicate: str = "skip",
+    default_region: int | None = None,
+    progress: Progress = no_progress,
+) -> VolunteerReport:
+    """Read, check and import the file; see `import_table`."""
+    table = read_table(path, progress, VOLUNTEERS)
+    return import_table(table, on_duplicate=on_duplicate, default_region=default_region,
+                        progress=progress)  # fmt: skip
+
+
+def check_table(
+    table: SheetTable,
+    *,
+    on_duplicate: str = "skip",
+    default_region: int | None = None,
+    progress: Progress = no_progress,
+) -> VolunteerReport:
+    """Check every row of a table read with the `VOLUNTEERS` layout; write nothing."""
+    with database.atomic():  # one consistent snapshot of the records rows refer to
+        return _check(table, on_duplicate, default_region, progress)[0]
+
+
+def import_table(
+    table: SheetTable,
+    *,
+    on_duplicate: str = "skip",
+    default_region: int | None = None,
+    progress: Progress = no_progress,
+) -> VolunteerReport:
+    """Check every row again inside one write transaction and write the volunteers; with any
+    bad row nothing is written (`added` and `updated` are 0). A county cell left empty (or no
+    county column) means the county of `default_region`."""
+    try:
+        with write_transaction() as write:
+            report, added, updates = _check(table, on_duplicate, default_region, progress)
+            if report.bad or not (added or updates):
+                raise NothingToWrite(report)
+            with bulk_cache() as connection:
+                _insert(connection, write, table.name, added, progress)
+            for update in updates:
+                _update(write, table.name, update)
+            return report._replace(added=len(added), updated=len(updates))
+    except NothingToWrite as refused:
+        return refused.result
+
+
+# -- checking --------------------------------------------------------------------------------
+
+
+def _check(
+    table: SheetTable, on_duplicate: str, default_region: int | None, progress: Progress
+) -> tuple[VolunteerReport, list[_Checked], list[_Update]]:
+    if on_duplicate not in ON_DUPLICATE:
+        raise ValueError(on_duplicate)
+    regions = Regions(default_region)
+    width = 1 + max(table.columns.values())
+    at = {key: table.columns.get(key, width) for key in _KEYS}  # width: the padding ""
+    regions.load_teams(
+        name for _, cells in table.rows if at["teams"] < len(cells)
+        for name in split_groups(cells[at["teams"]])
+    )  # fmt: skip
+    lookups = PreloadedLookups(
+        regions.regions, {}, (t.id for ts in regions.teams.values() for t in ts), (),
+        regions.kinds,
+    )  # fmt: skip
+    reader = _Reader(at, regions, updating=on_duplicate == "update")
+    today = clock.today()
+    errors: list[Problem] = []
+    checked: list[_Checked] = []
+    first_row: dict[str, dict[str, int]] = {field: {} for field in UNIQUE}
+    total = len(table.rows)
+    for done, (row, raw) in enumerate(table.rows, start=1):
+        if done % CHECK_PROGRESS_EVERY == 0:
+            progress("sheet.stage_check", done, total)
+        # cut before any column after the known ones: cells[width] must be the padding ""
+        cells = raw[:width] + ("",) * (width + 1 - min(len(raw), width))
+        problems: list[Problem] = []
+        data, given = reader.read(row, cells, problems)
+        try:
+            values, domains, teams = check_volunteer(data, today, lookups)
+        except ValidationError as error:
+            _add_field_problems(row, error, problems)
+        else:
+            for field in UNIQUE:
+                value = values[field]
+                if value and value in first_row[field]:
+                    params = {"field": header(field), "row": first_row[field][value]}
+                    problems.append(Problem(row, field, "vsheet.same_in_file", params))
+                elif value:
+                    first_row[field][value] = row
+        if problems:
+            errors.extend(problems)
+            continue
+        checked.append(_Checked(row, data, given, values, domains, teams))
+    progress("sheet.stage_check", total, total)
+    return _duplicates(table, checked, errors, on_duplicate, regions, lookups, today)
+
+
+class _Reader:
+    """Reads rows as the form would submit them, with names resolved to ids. A file repeats
+    its places and teams: each combination is resolved once."""
+
+    def __init__(self, at: dict[str, int], regions: Regions, updating: bool) -> None:
+        self.at = at
+        self.regions = regions
+        self.updating = updating  # say which input fields each row fills
+        self.places: dict[tuple[str, str, str], tuple[int | None, int | None]] = {}
+        self.teams: dict[tuple[str, int | None], tuple[int, ...]] = {}
+
+    def read(
+        self, row: int, cells: tuple[str, ...], problems: list[Problem]
+    ) -> tuple[VolunteerInput, frozenset[str]]:
+        at = self.at
+        region, county = self._place(row, cells, problems)
+        teams = self._teams(row, cells[at["teams"]], county, problems)
+        domains, unknown = domain_codes(cells[at["domains"]])
+        if unknown:
+            params = {"text": "、".join(unknown), "choices": domain_choices()}
+            problems.append(Problem(row, "domains", "sheet.choice", params))
+        flags = {}
+        for column, default in (("registered", None), ("student", False), ("active", True)):
+            text = cells[at[column]].strip()
+            flags[column] = yes_no(text) if text else default
+            if text and flags[column] is None:
+                problems.append(Problem(row, column, "vsheet.yes_no", {"text": text}))
+        platform_id = cells[at["platform_id"]]
+        if flags["registered"] is None:  # the platform's own export has IDs and no such column
+            flags["registered"] = bool(platform_id.strip())
+        data = VolunteerInput(
+            name=cells[at["name"]],
+            region_id=region,
+            gender=gender_code(cells[at["gender"]]),
+            mobile=cells[at["mobile"]],
+            id_number=cells[at["id_number"]],
+            birth_date=_day(cells[at["birth_date"]]),
+            skills=cells[at["skills"]],
+            domains=domains,
+            team_ids=teams,
+            platform_registered=bool(flags["registered"]),
+            platform_id=platform_id,
+            is_student=bool(flags["student"]),
+            active=bool(flags["active"]),
+            joined_on=_day(cells[at["joined_on"]]),
+            notes=cells[at["notes"]],
+            confirmed=True,
+        )
+        if not self.updating:
+            return data, frozenset()
+        given = {_INPUT.get(key, key) for key in _KEYS if cells[at[key]].strip()}
+        if "platform_id" in given:
+            given.add("platform_registered")
+        return data, frozenset(given & set(VolunteerInput._fields))
+
+    def _place(
+        self, row: int, cells: tuple[str, ...], problems: list[Problem]
+    ) -> tuple[int | None, int | None]:
+        """(region, county) of the county, town and region cells."""
+        key = (cells[self.at["county"]], cells[self.at["town"]], cells[self.at["region"]])
+        if key in self.places:
+            return self.places[key]
+        county_text, town, place = (text.strip() for text in key)
+        if town and place and not place.startswith(town):
+            place = f"{town}/{place}"
+        before = len(problems)
+        found = self.regions.place(row, county_text, place, problems)
+        if len(problems) == before:
+            self.places[key] = found
+        return found
+
+    def _teams(
+        self, row: int, text: str, county: int | None, problems: list[Problem]
+    ) -> tuple[int, ...]:
+        if (text, county) in self.teams:
+            return self.teams[text, county]
+        before = len(problems)
+        found = tuple(
+            team for name in split_groups(text)
+            if (team := self.regions.team(row, name, county, problems, "teams")) is not None
+        )  # fmt: skip
+        if len(problems) == before:
+            self.teams[text, county] = found
+        return found
+
+
+def _day(text: str) -> str:
+    """A date cell without the time a spreadsheet may add ("2024-03-01 00:00:00")."""
+    return text.strip().split(" ", 1)[0]
+
+
+def _add_field_problems(row: int, error: ValidationError, problems: list[Problem]) -> None:
+    seen = {problem.column for problem in problems}
+    if seen & {"county", "town"}:
+        seen.add("region")  # no county or town, so no region: one message is enough
+    for field, (key, params) in error.errors.items():
+        if field not in seen:
+            problems.append(Problem(row, field, key, params))
+
+
+# -- duplicates ------------------------------------------------------------------------------
+
+
+def _duplicates(
+    table: SheetTable,
+    checked: list[_Checked],
+    errors: list[Problem],
+    on_duplicate: str,
+    regions: Regions,
+    lookups: PreloadedLookups,
+    today: date,
+) -> tuple[VolunteerReport, list[_Checked], list[_Update]]:
+    """Rows of people already registered: skipped, kept as new, or updates of the record."""
+    registered = _registered(checked)
+    warnings: list[Problem] = []
+    added: list[_Checked] = []
+    updates: list[_Update] = []
+    updated_by: dict[int, int] = {}  # volunteer id → the row updating them
+    stored = _stored(
+        {v for c in checked for f in UNIQUE for v, _, _ in registered[f].get(c.values[f], ())}
+        if on_duplicate == "update" else set()
+    )  # fmt: skip
+    lookups.teams.update(t for s in stored.values() for t in s[1].team_ids)
+    matched = 0  # rows of registered people that are not errors
+    for plan in checked:
+        found: dict[int, tuple[str, str]] = {}  # volunteer id → (who, the first field)
+        homes: dict[int, int] = {}  # volunteer id → their region
+        for field in UNIQUE:
+            for volunteer_id, name, region in registered[field].get(plan.values[field], ()):
+                who = f"{name}（{regions.regions[region].name}）"
+                found.setdefault(volunteer_id, (who, field))
+                homes[volunteer_id] = region
+        if not found:
+            added.append(plan)
+            continue
+        (target, (who, field)), *others = found.items()
+        params = {"field": header(field), "who": who}
+        if on_duplicate == "skip":
+            warnings.append(Problem(plan.row, field, "vsheet.matches", params))
+        elif on_duplicate == "keep":
+            warnings.append(Problem(plan.row, field, "vsheet.kept", params))
+            added.append(plan)
+        elif others:
+            everyone = "、".join(w for w, _ in found.values())
+            errors.append(Problem(plan.row, field, "vsheet.matches_several", {"who": everyone}))
+            continue
+        elif not scope.can_edit(regions.regions[homes[target]].path):
+            params = {"scope": scope.session().edit_name}
+            errors.append(Problem(plan.row, field, "field.out_of_scope", params))
+            continue
+        elif target in updated_by:
+            params = {"row": updated_by[target], "who": who}
+            errors.append(Problem(plan.row, field, "vsheet.updated_twice", params))
+            continue
+        else:
+            updated_by[target] = plan.row
+            update = _merged(plan, target, stored[target], lookups, today, errors)
+            if update is None:
+                continue
+            updates.append(update)
+        matched += 1
+    bad = len({problem.row for problem in errors})
+    total = len(table.rows)
+    report = VolunteerReport(
+        file=table.name,
+        rows=total,
+        valid=total - bad,
+        bad=bad,
+        new=total - bad - matched,
+        matched=matched,
+        on_duplicate=on_duplicate,
+        added=0,
+        updated=0,
+        errors=tuple(sorted(errors, key=lambda p: p.row)),
+        warnings=tuple(warnings),
+        unknown_columns=table.unknown,
+    )
+    return report, added, updates
+
+
+def _registered(checked: list[_Checked]) -> dict[str, dict[str, list[tuple[int, str, int]]]]:
+    """For each unique field, value → the registered volunteers (id, name, region) holding it."""
+    found: dict[str, dict[str, list[tuple[int, str, int]]]] = {}
+    for field in UNIQUE:
+        wanted = sorted({c.values[field] for c in checked if c.values[field]})
+        found[field] = {}
+        for start in range(0, len(wanted), _BATCH):
+            chunk = wanted[start : start + _BATCH]
+            sql = (
+                f"SELECT {field}, id, name, region_id FROM volunteer "
+                f"WHERE {field} IN ({', '.join('?' * len(chunk))}) ORDER BY id"
+            )
+            for value, *volunteer in database.execute_sql(sql, chunk):
+                found[field].setdefault(value, []).append(tuple(volunteer))  # type: ignore[arg-type]
+    return found
+
+
+def _stored(ids: Iterable[int]) -> dict[int, tuple[dict[str, Any], VolunteerInput]]:
+    """Registered volunteers as stored (for the audit's before) and as the form would show
+    them (for merging a row into)."""
+    wanted = sorted(set(ids))
+    found: dict[int, tuple[dict[str, Any], VolunteerInput]] = {}
+    for start in range(0, len(wanted), _BATCH):
+        chunk = wanted[start : start + _BATCH]
+        marks = ", ".join("?" * len(chunk))
+        links: dict[int, tuple[list[str], list[int]]] = {i: ([], []) for i in chunk}
+        sql = f"SELECT volunteer_id, domain FROM volunteer_domain WHERE volunteer_id IN ({marks})"
+        for volunteer, domain in database.execute_sql(sql, chunk):
+            links[volunteer][0].append(domain)
+        sql = f"SELECT volunteer_id, team_id FROM team_membership WHERE volunteer_id IN ({marks})"
+        for volunteer, team in database.execute_sql(sql, chunk):
+            links[volunteer][1].append(team)
+        sql = f"SELECT id, {_STORED} FROM volunteer WHERE id IN ({marks})"
+        for id_, *raw in database.execute_sql(sql, chunk):
+            stored = dict(zip([c.strip() for c in _STORED.split(",")], raw, strict=True))
+            for day in ("birth_date", "joined_on"):
+                stored[day] = date.fromisoformat(stored[day]) if stored[day] else None
+            domains, teams = links[id_]
+            before = {**stored, "region": stored.pop("region_id"), "domains": sorted(domains),
+                      "teams": sorted(teams)}  # fmt: skip
+            found[id_] = (before, _as_input(before))
+    return found
+
+
+def _as_input(stored: dict[str, Any]) -> VolunteerInput:
+    return VolunteerInput(
+        name=stored["name"],
+        region_id=stored["region"],
+        gender=stored["gender"] or "",
+        mobile=stored["mobile"] or "",
+        id_number=stored["id_number"] or "",
+        birth_date=str(stored["birth_date"] or ""),
+        skills=stored["skills"],
+        domains=tuple(stored["domains"]),
+        team_ids=tuple(stored["teams"]),
+        platform_registered=bool(stored["platform_registered"]),
+        platform_id=stored["platform_id"] or "",
+        is_student=bool(stored["is_student"]),
+        active=bool(stored["active"]),
+        joined_on=str(stored["joined_on"] or ""),
+        notes=stored["notes"],
+        confirmed=True,
+    )
+
+
+def _merged(
+    plan: _Checked,
+    volunteer_id: int,
+    stored: tuple[dict[str, Any], VolunteerInput],
+    lookups: PreloadedLookups,
+    today: date,
+    errors: list[Problem],
+) -> _Update | None:
+    """The registered volunteer with the cells the row fills, checked again as a whole."""
+    before, current = stored
+    replaced = {field: getattr(plan.data, field) for field in plan.given}
+    if "id_number" in plan.given:  # a new ID number brings its gender and birth date
+        replaced.setdefault("gender", "")
+        replaced.setdefault("birth_date", "")
+    try:
+        values, domains, teams = check_volunteer(current._replace(**replaced), today, lookups)
+    except ValidationError as error:
+        problems: list[Problem] = []
+        _add_field_problems(plan.row, error, problems)
+        errors.extend(problems)
+        return None
+    return _Update(plan.row, volunteer_id, before, values, domains, teams)
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def _insert(
+    connection: Any, write: Write, file_name: str, plans: list[_Checked], progress: Progress
+) -> None:
+    """Bulk inserts inside the caller's transaction (which holds the write lock, so the next
+    ids are ours): volunteers, domains, memberships, search keys, service totals, audit."""
+    if not plans:
+        return
+    first = connection.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM volunteer").fetchone()[0]
+    audit_first = connection.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_entry").fetchone()[
+        0
+    ]
+    at = sqlite3.adapt(write.at)  # the text binding `write.at` would store, made once
+    stamp = (at, write.actor, at, write.actor, 1)
+    joined = write.at.date()
+    total = len(plans)
+    for start in range(0, total, WRITE_BATCH):
+        volunteers, domains, teams, audit, keys = [], [], [], [], []
+        for offset, plan in enumerate(plans[start : start + WRITE_BATCH], start=start):
+            volunteer_id = first + offset
+            v = plan.values
+            parts = syllables(v["name"], person=True)  # once for the pinyin and the keys
+            volunteers.append(
+                (
+                    volunteer_id,
+                    *stamp,
+                    "".join(parts),
+                    "".join(p[0] for p in parts),
+                    v["name"],
+                    v["gender"],
+                    v["mobile"],
+                    v["id_number"],
+                    v["birth_date"],
+                    v["region"],
+                    v["skills"],
+                    v["platform_registered"],
+                    v["platform_id"],
+                    v["is_student"],
+                    v["active"],
+                    v["joined_on"],
+                    v["notes"],
+                    1 if v["id_number"] else None,
+                )
+            )  # fmt: skip  (the ID number, if any, passed the form's checks: valid)
+            domains += [(volunteer_id, domain) for domain in plan.domains]
+            teams += [(team, volunteer_id, joined) for team in plan.teams]
+            keys.append((volunteer_id, v["name"], v["mobile"], parts))
+            changes = created({**v, "domains": plan.domains, "teams": plan.teams,
+                               "source": f"{file_name}:{plan.row}"})  # fmt: skip
+            audit.append(
+                (audit_first + offset, at, write.actor, write.officer_id, "import", "volunteer",
+                 volunteer_id, v["name"], AUDIT_JSON.encode(changes), v["region"])
+            )  # fmt: skip
+        connection.executemany(
+            f"INSERT INTO volunteer ({_VOLUNTEER_COLUMNS}) VALUES ({', '.join('?' * 22)})",
+            volunteers,
+        )
+        connection.executemany(
+            "INSERT INTO volunteer_domain (volunteer_id, domain) VALUES (?, ?)", domains
+        )
+        connection.executemany(
+            "INSERT INTO team_membership (team_id, volunteer_id, joined_on) VALUES (?, ?, ?)",
+            teams,
+        )
+        connection.executemany(AUDIT_INSERT, audit)
+        volunteer_index.index(keys)
+        progress("sheet.stage_write", min(start + WRITE_BATCH, total), total)
+    volunteer_index.refresh_service(range(first, first + total))
+    write.audited.extend(range(audit_first, audit_first + total))
+
+
+def _update(write: Write, file_name: str, update: _Update) -> None:
+    """One registered volunteer changed as `volunteers.update_volunteer` changes them."""
+    save_changes(write, update.volunteer_id, update.before, update.values, update.domains,
+                 update.teams, source=f"{file_name}:{update.row}")  # fmt: skip

@@ -1,0 +1,126 @@
+"""What volunteer spreadsheets (志愿者花名册 XLSX / CSV) look like: columns, headers, cell values.
+
+Export (`volunteer_export`) and import (`volunteer_import`) share this module, so an exported
+roster reads back to the same volunteers. Besides the headers kxtui writes, the import knows
+the other names county sheets and the 大美志愿 platform's export give the same column
+(`vsheet.col.alias.*` in `kxtui.i18n`: 联系电话 and 手机号码 for 手机号, 证件号码 for 身份证号,
+志愿者编号 for 平台ID …).
+
+The home is a region path below the county (`胶莱镇/郭庄村`, `…社区/第3网格`), or a town column
+(所属镇街) beside a village column (所属村居). Teams and domains are listed in one cell
+(`胶州市科技志愿服务总队、…`). Yes/no columns read 是/否 and the usual variants. 编号 (kxtui's
+number) and the total hours are written for the reader; the import ignores them (hours come
+from the activities served at).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kxtui.db.sheets import (
+    GROUP_SEPARATOR,
+    SheetLayout,
+    code_label,
+    header_names,
+    label_codes,
+    normalise,
+    split_groups,
+    zh,
+)
+from kxtui.domain import Domain, Gender
+
+COLUMNS = (
+    "id",
+    "name",
+    "gender",
+    "mobile",
+    "id_number",
+    "birth_date",
+    "county",
+    "region",
+    "teams",
+    "domains",
+    "skills",
+    "registered",
+    "platform_id",
+    "student",
+    "active",
+    "joined_on",
+    "hours",
+    "notes",
+)
+# read on import besides COLUMNS: a town column beside the village column
+IMPORTED_ONLY = ("town",)
+TEXT_COLUMNS = ("mobile", "id_number", "platform_id")  # digits Excel must not turn to numbers
+LABELS = "vsheet.col."
+WIDTHS = {"name": 10, "gender": 6, "mobile": 14, "id_number": 21, "birth_date": 12,
+          "county": 10, "region": 26, "teams": 30, "domains": 16, "skills": 20,
+          "registered": 9, "platform_id": 15, "student": 9, "active": 9, "joined_on": 12,
+          "hours": 12, "notes": 30}  # fmt: skip
+
+VOLUNTEERS = SheetLayout(
+    names=header_names(COLUMNS + IMPORTED_ONLY, LABELS),
+    required=(("name",), ("region",)),
+    labels=LABELS,
+    sheet=zh("vsheet.sheet"),
+    first="name",
+    no_header="vsheet.no_header",
+)
+
+_YES = frozenset(normalise(word) for word in zh("vsheet.yes_words").split(GROUP_SEPARATOR))
+_NO = frozenset(normalise(word) for word in zh("vsheet.no_words").split(GROUP_SEPARATOR))
+_GENDERS = label_codes(Gender)
+_GENDERS.update({"m": Gender.MALE.value, "f": Gender.FEMALE.value, "男性": Gender.MALE.value,
+                 "女性": Gender.FEMALE.value})  # fmt: skip
+_DOMAINS = label_codes(Domain)
+
+
+def header(column: str) -> str:
+    """The Chinese header of a column."""
+    return zh(f"{LABELS}{column}")
+
+
+@lru_cache(maxsize=256)
+def yes_no(text: str) -> bool | None:
+    """是 → True, 否 → False (and 已注册/未注册, Y/N, 1/0, √/×, 在册/停用 …); None when the
+    cell says neither (an empty cell is the caller's default)."""
+    word = normalise(text)
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    return None
+
+
+def yes_no_cell(value: bool) -> str:
+    return zh("roster.yes") if value else zh("roster.no")
+
+
+@lru_cache(maxsize=256)
+def gender_code(text: str) -> str:
+    """男 / 女 / male / female / M / F → the Gender code; other text is kept, so the check
+    reports it as not one of the choices; "" for an empty cell."""
+    text = text.strip()
+    return _GENDERS.get(normalise(text), text) if text else ""
+
+
+@lru_cache(maxsize=4096)  # a file repeats a few combinations
+def domain_codes(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(codes, words not understood) of a domains cell: "健康、农业" → health, agriculture."""
+    codes, unknown = [], []
+    for word in split_groups(text):
+        code = _DOMAINS.get(normalise(word))
+        if code is None:
+            unknown.append(word)
+        else:
+            codes.append(code)
+    return tuple(codes), tuple(unknown)
+
+
+def domains_cell(codes: str) -> str:
+    """The stored "health,agriculture" as 健康、农业."""
+    return GROUP_SEPARATOR.join(code_label(Domain, c) for c in codes.split(",") if c)
+
+
+def domain_choices() -> str:
+    return GROUP_SEPARATOR.join(code_label(Domain, d) for d in Domain)

@@ -1,0 +1,245 @@
+"""Import volunteers from an XLSX or CSV file (the 大美志愿 export or a county roster).
+
+Enter reads and checks the file: the columns it understood (header → field), the first rows
+as they will be read, every bad row with its reason, and what happens to people already
+registered — skip, update or keep both, chosen once (changing it checks again). A imports
+every row in one transaction, only when no row is bad. Reading, checking and writing run in
+thread workers with a progress bar; Esc stops them and nothing is written. Dismisses with the
+number of volunteers added or updated, or None.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import (
+    Button,
+    DataTable,
+    Input,
+    Label,
+    ProgressBar,
+    RadioButton,
+    RadioSet,
+    Static,
+)
+
+from kxtui.display import clean, literal
+from kxtui.i18n import t
+from kxtui.screens.base import TranslatedBindings
+from kxtui.screens.sheet_import import Progress, SheetJob
+
+if TYPE_CHECKING:
+    from kxtui.db.sheets_read import SheetTable
+    from kxtui.db.volunteer_import import VolunteerReport
+
+ON_DUPLICATE = ("skip", "update", "keep")
+PREVIEW_ROWS = 3
+_LABELS = "vsheet.col."
+
+
+def check(
+    path: Path | None, table: SheetTable | None, on_duplicate: str, region: int | None,
+    progress: Progress,
+) -> tuple[SheetTable, VolunteerReport]:  # fmt: skip
+    """Runs in the worker: read the file (unless read already) and check every row."""
+    from kxtui.db.sheets_read import read_table
+    from kxtui.db.volunteer_import import check_table
+    from kxtui.db.volunteer_sheets import VOLUNTEERS
+
+    if table is None:
+        assert path is not None
+        table = read_table(path, progress, VOLUNTEERS)
+    report = check_table(table, on_duplicate=on_duplicate, default_region=region,
+                         progress=progress)  # fmt: skip
+    return table, report
+
+
+def write(
+    table: SheetTable, on_duplicate: str, region: int | None, progress: Progress
+) -> VolunteerReport:
+    """Runs in the worker: check again and write, all in one transaction."""
+    from kxtui.db.volunteer_import import import_table
+
+    return import_table(table, on_duplicate=on_duplicate, default_region=region,
+                        progress=progress)  # fmt: skip
+
+
+class VolunteerImportScreen(SheetJob, TranslatedBindings, ModalScreen[int | None]):
+    CSS_PATH = "sheet_import.tcss"
+    BINDINGS = [
+        Binding("escape", "close", "key.cancel", id="vimport.cancel"),
+        Binding("a", "import_rows", "vsheet.import.key", id="vimport.import"),
+    ]
+
+    def __init__(self, region_id: int | None) -> None:
+        super().__init__()
+        self.region_id = region_id  # a row without a county is in this region's county
+        self.table: SheetTable | None = None
+        self.report: VolunteerReport | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="import", classes="sheet-import -volunteers"):
+            yield Label(t("vsheet.import.title"), id="import-title")
+            with Horizontal(id="import-path-row"):
+                yield Label(t("sheet.import.path"), id="import-path-label")
+                yield Input(placeholder=t("vsheet.import.placeholder"), id="import-path",
+                            compact=True)  # fmt: skip
+            with Horizontal(id="import-duplicates-row"):
+                yield Label(t("vsheet.duplicates"), id="import-duplicates-label")
+                with RadioSet(id="import-duplicates", compact=True):
+                    for choice in ON_DUPLICATE:
+                        yield RadioButton(t(f"vsheet.on_duplicate.{choice}"), compact=True,
+                                          value=choice == "skip")  # fmt: skip
+            with Horizontal(id="import-progress-row"):
+                yield Label("", id="import-stage")
+                yield ProgressBar(id="import-progress", show_eta=False)
+            yield Static("", id="import-summary")
+            yield DataTable(id="import-preview", cursor_type="none", zebra_stripes=True)
+            yield DataTable(id="import-problems", cursor_type="row", show_cursor=False)
+            with Horizontal(id="import-buttons"):
+                yield Button(f"{t('vsheet.import.key')} (A)", id="import-all", compact=True,
+                             variant="primary", disabled=True)  # fmt: skip
+                yield Button(f"{t('key.cancel')} (Esc)", id="import-cancel", compact=True)
+            yield Label(t("vsheet.import.hint_path"), id="import-keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#import-preview", DataTable).display = False
+        self.query_one("#import-problems", DataTable).display = False
+        self.query_one("#import-path", Input).focus()
+
+    @property
+    def on_duplicate(self) -> str:
+        return ON_DUPLICATE[max(self.query_one(RadioSet).pressed_index, 0)]
+
+    # -- checking --------------------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if self.busy:
+            return
+        if not text:
+            self.summary(Text(t("sheet.import.no_path"), style="bold red"))
+            return
+        self.table = self.report = None
+        self._check(Path(text).expanduser())
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        if self.table is not None and not self.busy:
+            self._check(None)  # the same rows: what happens to the registered people changed
+
+    def _check(self, path: Path | None) -> None:
+        self.query_one("#import-all", Button).disabled = True
+        self.query_one("#import-keys", Label).update(t("vsheet.import.hint_busy"))
+        job = partial(check, path, self.table, self.on_duplicate, self.region_id)
+        self.run_job(job, self._checked)
+
+    def _checked(self, result: tuple[SheetTable, VolunteerReport]) -> None:
+        self.table, self.report = result
+        self._show(self.report)
+
+    # -- importing -------------------------------------------------------------------------
+
+    def action_import_rows(self) -> None:
+        report, table = self.report, self.table
+        if self.busy or report is None or table is None:
+            return
+        if report.bad:
+            self._show(report, Text(t("vsheet.import.refused", bad=report.bad), "bold red"))
+            return
+        if not report.to_write:
+            self._show(report, Text(t("vsheet.import.nothing"), style="bold"))
+            return
+        self.query_one("#import-all", Button).disabled = True
+        self.query_one("#import-keys", Label).update(t("vsheet.import.hint_busy"))
+        self.run_job(partial(write, table, report.on_duplicate, self.region_id), self._imported)
+
+    def _imported(self, report: VolunteerReport) -> None:
+        if report.added or report.updated:
+            done = t("vsheet.import.done", added=report.added, updated=report.updated,
+                     skipped=report.skipped)  # fmt: skip
+            self.app.notify(done, markup=False)
+            self.dismiss(report.added + report.updated)
+            return
+        self.report = report  # the records changed meanwhile: show what the check says now
+        self._show(report)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "import-cancel":
+            self.action_close()
+        else:
+            self.action_import_rows()
+
+    def action_close(self) -> None:
+        if self.busy:
+            self.stop_job()  # nothing of it is written
+        else:
+            self.dismiss(None)
+
+    def job_failed(self) -> None:
+        self.query_one("#import-keys", Label).update(t("vsheet.import.hint_path"))
+        if self.report is not None:
+            self.query_one("#import-all", Button).disabled = bool(self.report.bad)
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def _show(self, report: VolunteerReport, message: Text | None = None) -> None:
+        self.finish_progress(report.rows)
+        choice = t(f"vsheet.on_duplicate.{report.on_duplicate}")
+        counts = t("vsheet.import.counts", file=report.file, rows=f"{report.rows:,}",
+                   valid=f"{report.valid:,}", new=f"{report.new:,}",
+                   matched=f"{report.matched:,}", choice=choice,
+                   bad=f"{report.bad:,}")  # fmt: skip
+        summary = Text(clean(counts, 300), style="bold")
+        if self.table is not None:
+            summary.append("\n" + clean(self._mapping(self.table), 400), style="dim")
+        if report.unknown_columns:
+            columns = clean(", ".join(report.unknown_columns), 120)
+            summary.append("\n" + t("sheet.import.unknown_columns", columns=columns), style="dim")
+        if message is not None:
+            summary.append("\n")
+            summary.append_text(message)
+        self.summary(summary)
+        self.query_one("#import").add_class("-report")  # full height: the tables get the rest
+        self._preview()
+        self.fill_problems(report.errors, report.warnings, _LABELS)
+        self.query_one("#import-all", Button).disabled = bool(report.bad) or not report.to_write
+        self.query_one("#import-keys", Label).update(t("vsheet.import.hint_report"))
+        problems = self.query_one("#import-problems", DataTable)
+        if problems.row_count:
+            problems.focus()
+        else:
+            self.query_one("#import-all", Button).focus()
+
+    @staticmethod
+    def _mapping(table: SheetTable) -> str:
+        """ "列对应：姓名 · 联系电话→手机号 · …": each header understood, and the field it fills."""
+        pairs = []
+        for key, at in sorted(table.columns.items(), key=lambda item: item[1]):
+            found = table.headers[at].strip() if at < len(table.headers) else ""
+            field = t(f"{_LABELS}{key}")
+            pairs.append(field if found == field else f"{found}→{field}")
+        return t("vsheet.import.mapping", pairs=" · ".join(pairs))
+
+    def _preview(self) -> None:
+        """The first rows as they will be read, one column per field understood."""
+        preview = self.query_one("#import-preview", DataTable)
+        preview.clear(columns=True)
+        table = self.table
+        if table is None:
+            return
+        columns = sorted(table.columns.items(), key=lambda item: item[1])
+        for key, _ in columns:
+            preview.add_column(t(f"{_LABELS}{key}"))
+        for _, cells in table.rows[:PREVIEW_ROWS]:
+            preview.add_row(
+                *(literal(cells[at] if at < len(cells) else "", 24) for _, at in columns)
+            )
+        preview.display = bool(table.rows)

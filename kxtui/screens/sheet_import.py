@@ -1,0 +1,111 @@
+"""What the import screens (activities, volunteers) share: a job in a thread worker with a
+progress bar that Esc can stop, the summary line, and the table of bad rows.
+
+The screens compose the widgets these methods find by id: #import (the frame), #import-stage
+and a ProgressBar in #import-progress-row, #import-summary, and the DataTable
+#import-problems. Their styles are in sheet_import.tcss.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.widgets import DataTable, Label, ProgressBar, Static
+
+from kxtui.db.errors import KxError
+from kxtui.display import clean, literal
+from kxtui.i18n import t
+from kxtui.widgets.workers import run_db
+
+if TYPE_CHECKING:
+    from kxtui.db.sheets import Problem
+
+SHOWN_PROBLEMS = 1000  # the table lists this many; the counts above it say how many in all
+_ROW, _COLUMN = 6, 12  # widths of the table's first two columns
+Progress = Callable[[str, int, int], None]
+
+
+class SheetJob:
+    """Runs a check or an import of a sheet in a worker, with its progress shown."""
+
+    DEFAULT_CLASSES = "sheet-import-screen"  # the styles of sheet_import.tcss
+    busy = False
+    stopping: threading.Event | None = None  # set by Esc: the job's next progress call stops it
+
+    def run_job(self, job: Callable[[Progress], Any], done: Callable[[Any], None]) -> None:
+        """`job(progress)` in a thread worker, then `done(result)`; `self._failed` on error."""
+        self.busy = True
+        self.stopping = threading.Event()
+        self.query_one("#import-progress-row").add_class("-running")  # type: ignore[attr-defined]
+        self.query_one(ProgressBar).update(total=None, progress=0)  # type: ignore[attr-defined]
+        stopping = self.stopping
+
+        def progress(stage: str, done: int, total: int) -> None:  # in the worker thread
+            if stopping.is_set():
+                from kxtui.db.sheets import Cancelled
+
+                raise Cancelled()
+            self.app.call_from_thread(self._progress, stage, done, total)  # type: ignore[attr-defined]
+
+        def finished(result: Any) -> None:
+            self.busy = False
+            done(result)
+
+        run_db(self, job, progress, done=finished, failed=self._failed, group="import")  # type: ignore[arg-type]
+
+    def stop_job(self) -> None:
+        """Ask the running job to stop at its next progress call; nothing of it is written."""
+        if self.stopping is not None:
+            self.stopping.set()
+
+    def _progress(self, stage: str, done: int, total: int) -> None:
+        self.query_one("#import-stage", Label).update(t(stage))  # type: ignore[attr-defined]
+        self.query_one(ProgressBar).update(total=total or None, progress=done)  # type: ignore[attr-defined]
+
+    def _failed(self, error: KxError) -> None:
+        self.busy = False
+        self.query_one("#import-progress-row").remove_class("-running")  # type: ignore[attr-defined]
+        self.query_one("#import-stage", Label).update("")  # type: ignore[attr-defined]
+        self.summary(Text(clean(t(error.key, **error.params), 400), style="bold red"))
+        self.job_failed()
+
+    def job_failed(self) -> None:
+        """The job stopped with an error (or was stopped): enable what can run again."""
+
+    def finish_progress(self, rows: int) -> None:
+        self.query_one("#import-stage", Label).update("")  # type: ignore[attr-defined]
+        finished = max(rows, 1)
+        self.query_one(ProgressBar).update(total=finished, progress=finished)  # type: ignore[attr-defined]
+
+    def summary(self, content: Text) -> None:
+        self.query_one("#import-summary", Static).update(content)  # type: ignore[attr-defined]
+
+    def fill_problems(
+        self, errors: tuple[Problem, ...], warnings: tuple[Problem, ...], labels: str
+    ) -> None:
+        """The table of bad rows (and warnings, in yellow): row, column, reason. `labels` is
+        the i18n prefix of the column names."""
+        problems = self.query_one("#import-problems", DataTable)  # type: ignore[attr-defined]
+        problems.clear(columns=True)
+        # the reason wraps in what the row number and column name leave (and cell padding)
+        frame = self.query_one("#import").content_size.width  # type: ignore[attr-defined]
+        width = max(20, frame - _ROW - _COLUMN - 8)
+        problems.add_column(t("sheet.import.row"), width=_ROW)
+        problems.add_column(t("sheet.import.column"), width=_COLUMN)
+        problems.add_column(t("sheet.import.reason"), width=width)
+        lines: list[tuple[Problem, bool]] = [(p, False) for p in errors]
+        lines += [(p, True) for p in warnings]
+        for problem, warning in lines[:SHOWN_PROBLEMS]:
+            reason = t(problem.key, **problem.params)
+            if warning:
+                reason = t("sheet.import.warning", reason=reason)
+            column = t(f"{labels}{problem.column}") if problem.column else ""
+            cell = Text(clean(reason, 300), style="yellow" if warning else "")
+            problems.add_row(str(problem.row), literal(column, _COLUMN), cell, height=None)
+        if len(lines) > SHOWN_PROBLEMS:
+            more = t("sheet.import.more", count=f"{len(lines) - SHOWN_PROBLEMS:,}")
+            problems.add_row("", "", Text(more, style="dim"))
+        problems.display = bool(lines)
