@@ -1,3 +1,0 @@
-from kxtui.cli import main
-
-raise SystemExit(main())
