@@ -93,14 +93,24 @@ def _audit_trail() -> None:
 
 def _add_officer_accounts() -> None:
     """Officer accounts, and the account each audit entry was written as. Self-contained:
-    only creates a table and adds a column, so it can take any version number."""
+    it creates a table and adds a column, so it can take any version number. A demo built
+    before accounts existed gets the county admin a demo build makes today — its builder,
+    the file's owner — so `kxtui --demo` still opens it."""
+    import pwd
+
+    from kxtui.db.demo.state import stamp
     from kxtui.db.models import OfficerAccount
+    from kxtui.db.officers import admin_record
 
     database.create_tables([OfficerAccount])
     if "officer_id" not in {column.name for column in database.get_columns("audit_entry")}:
         database.execute_sql(
             "ALTER TABLE audit_entry ADD COLUMN officer_id INTEGER REFERENCES officer_account (id)"
         )
+    demo = Meta.select().where(Meta.key == "demo_seed").exists()
+    if demo and not OfficerAccount.select().exists():
+        owner = pwd.getpwuid(Path(database.database).stat().st_uid).pw_name
+        OfficerAccount.insert({**admin_record(owner), **stamp(clock.now())}).execute()
 
 
 def _add_id_number_check() -> None:

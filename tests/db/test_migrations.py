@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import pwd
 import shutil
 import sqlite3
 from pathlib import Path
@@ -94,6 +95,20 @@ def test_v7_adds_officer_accounts_and_keeps_the_audit_log(v1_copy: Path) -> None
         assert connection.execute("SELECT COUNT(*) FROM officer_account").fetchone() == (0,)
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
     assert after == [(*entry, None) for entry in entries]  # written before accounts existed
+
+
+def test_a_demo_from_before_accounts_opens_for_its_builder(demo_path: Path) -> None:
+    """An older kxtui's demo (no accounts yet) gets its builder, the file's owner, as county
+    admin — as a demo build does today — so `kxtui --demo` still opens it."""
+    with sqlite3.connect(demo_path) as connection:
+        connection.execute("DROP TABLE officer_account")
+        connection.execute("UPDATE meta SET value='6' WHERE key='schema_version'")
+    open_database(demo_path)
+    close_database()
+    owner = pwd.getpwuid(demo_path.stat().st_uid).pw_name
+    with sqlite3.connect(demo_path) as connection:
+        accounts = connection.execute("SELECT user_name, role, region_id FROM officer_account")
+        assert accounts.fetchall() == [(owner, "county_admin", None)]
 
 
 def tables(path: Path) -> set[str]:
