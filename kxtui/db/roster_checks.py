@@ -118,9 +118,8 @@ def density(region_id: int | None) -> CheckList:
     """The region's children (the counties when None; for an officer of one area, the
     children of their area), each with its volunteers, its population when known, and its
     villages and communities."""
-    root = scope.session().view_path
-    if region_id is None and root is not None:
-        region_id = int(root.strip("/").split("/")[-1])
+    if region_id is None:
+        region_id = scope.view_root()
     if region_id is not None:
         scope.require_visible(region_id)
     params: dict[str, Any] = {"parent": region_id}

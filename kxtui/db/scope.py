@@ -112,11 +112,9 @@ def region_labels(paths: list[str]) -> dict[str, str]:
     """`region_label` of each path, in one query."""
     from kxtui.db.models import Region
 
-    ids = {int(part) for path in paths for part in path.strip("/").split("/")}
+    ids = {i for path in paths for i in path_ids(path)}
     names = dict(Region.select(Region.id, Region.name).where(Region.id.in_(ids)).tuples())
-    return {
-        path: "/".join(names.get(int(i), "?") for i in path.strip("/").split("/")) for path in paths
-    }
+    return {path: "/".join(names.get(i, "?") for i in path_ids(path)) for path in paths}
 
 
 def require_writer() -> Session:
@@ -168,11 +166,22 @@ def require_path_visible(path: str) -> None:
         raise RefusedError("refused.out_of_view", region=label, scope=officer.view_name)
 
 
+def path_ids(path: str) -> list[int]:
+    """The region ids along a path, "/1/5/23/" → [1, 5, 23]."""
+    return [int(part) for part in path.strip("/").split("/")]
+
+
+def view_root() -> int | None:
+    """The region at the root of the officer's view (None: the whole database)."""
+    root = session().view_path
+    return path_ids(root)[-1] if root else None
+
+
 def view_root_parent() -> int | None:
     """The parent region of the view root (None at the top): the tree lists its children,
     clipped to the view, as its top level."""
     root = session().view_path
-    ids = [int(part) for part in root.strip("/").split("/")] if root else []
+    ids = path_ids(root) if root else []
     return ids[-2] if len(ids) > 1 else None
 
 
@@ -196,6 +205,6 @@ def in_view(path_field: Any) -> Any:
 
 def visible_ids(path: str) -> list[int]:
     """The region ids along `path` from the view root down (ancestors above it left out)."""
-    ids = [int(part) for part in path.strip("/").split("/")]
+    ids = path_ids(path)
     root = session().view_path
     return ids[root.count("/") - 2 :] if root else ids

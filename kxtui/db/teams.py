@@ -82,11 +82,10 @@ def top_teams(region_id: int | None, year: int) -> tuple[TeamNode, ...]:
     """The highest teams based in the region's subtree (None: the teams without a parent —
     at a province's 136 总队 and 1,000,000 volunteers that level takes seconds, a county's
     tens of milliseconds)."""
-    root = scope.session().view_path
-    if region_id is None and root is None:
-        return _level(_TOP, {}, year)
     if region_id is None:  # an officer's whole view: the highest teams based in it
-        region_id = int(root.strip("/").split("/")[-1])
+        region_id = scope.view_root()
+    if region_id is None:
+        return _level(_TOP, {}, year)
     scope.require_visible(region_id)
     params: dict[str, Any] = {}
     region_subtree(region_id, params)

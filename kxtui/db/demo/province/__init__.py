@@ -50,6 +50,7 @@ from datetime import datetime, time
 from pathlib import Path
 
 from kxtui.db.connection import open_database
+from kxtui.db.demo import data as D
 from kxtui.db.demo.province import shandong as S
 from kxtui.db.demo.province.activities import build_activities
 from kxtui.db.demo.province.bulk import bulk_mode, drop_indexes
@@ -159,12 +160,11 @@ def _counties(p: Province, volunteers: int, count: int | None) -> list[County]:
 # The ID numbers the generator makes are valid, or have a wrong check character, or lost a
 # digit (area codes and birth dates are always real), so ISO 7064 MOD 11-2 alone tells them
 # apart — in SQL, where `volunteer_index.check_id_numbers` would take 30 s for 1,000,000.
-_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_SUM = " + ".join(
-    f"CAST(substr(id_number, {i}, 1) AS INTEGER) * {w}" for i, w in enumerate(_WEIGHTS, 1)
+    f"CAST(substr(id_number, {i}, 1) AS INTEGER) * {w}" for i, w in enumerate(D.ID_WEIGHTS, 1)
 )
 _ID_VALID = f"""UPDATE volunteer SET id_number_valid = (length(id_number) = 18
-  AND substr(id_number, 18, 1) = substr('10X98765432', ({_CHECK_SUM}) % 11 + 1, 1))
+  AND substr(id_number, 18, 1) = substr('{D.ID_CHECK}', ({_CHECK_SUM}) % 11 + 1, 1))
   WHERE id_number IS NOT NULL"""
 
 
