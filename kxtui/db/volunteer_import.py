@@ -127,6 +127,7 @@ def check_file(
     progress: Progress = no_progress,
 ) -> VolunteerReport:
     """Read and check every row of the file; write nothing (`--dry-run`)."""
+    scope.require_writer()  # before the file is read, as for activities
     table = read_table(path, progress, VOLUNTEERS)
     return check_table(table, on_duplicate=on_duplicate, default_region=default_region,
                        progress=progress)  # fmt: skip
@@ -140,6 +141,7 @@ def import_file(
     progress: Progress = no_progress,
 ) -> VolunteerReport:
     """Read, check and import the file; see `import_table`."""
+    scope.require_writer()  # before the file is read
     table = read_table(path, progress, VOLUNTEERS)
     return import_table(table, on_duplicate=on_duplicate, default_region=default_region,
                         progress=progress)  # fmt: skip
@@ -153,6 +155,7 @@ def check_table(
     progress: Progress = no_progress,
 ) -> VolunteerReport:
     """Check every row of a table read with the `VOLUNTEERS` layout; write nothing."""
+    scope.require_writer()
     with database.atomic():  # one consistent snapshot of the records rows refer to
         return _check(table, on_duplicate, default_region, progress)[0]
 

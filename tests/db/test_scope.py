@@ -26,6 +26,7 @@ from kxtui.db import (
     stats,
     teams,
     venues,
+    volunteer_import,
 )
 from kxtui.db import volunteers as volunteer_db
 from kxtui.db.drafts import drafts, save_draft
@@ -360,6 +361,8 @@ def test_a_viewer_reads_and_is_refused_every_write(demo_db: Path, tmp_path: Path
         (activities.create_activity, (activity_input("郭庄村"),)),
         (volunteer_db.create_volunteer, (volunteer_input("郭庄村"),)),
         (check_sheet, (tmp_path / "none.csv",)),
+        (volunteer_import.check_file, (tmp_path / "none.csv",)),
+        (volunteer_import.import_file, (tmp_path / "none.csv",)),
     ):
         error = refused(call, *args)
         assert error.key == "refused.viewer" and error.params == {"name": "chakan姓名"}
