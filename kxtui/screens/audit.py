@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from kxtui import clock
 from kxtui.dates import Period, period_bounds
@@ -19,6 +19,7 @@ from kxtui.display import clean
 from kxtui.i18n import t
 from kxtui.screens.base import TranslatedBindings
 from kxtui.widgets.audit_table import AuditTable, action_text
+from kxtui.widgets.key_footer import KeyFooter
 from kxtui.widgets.workers import run_db
 
 PERIODS = (Period.MONTH, Period.QUARTER, Period.YEAR, Period.ALL)
@@ -81,7 +82,7 @@ class AuditScreen(TranslatedBindings, Screen[None]):
         yield Static("", id="audit-header")
         yield AuditTable(id="audit-table")
         yield Static("", id="audit-count")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = t("audit.title")

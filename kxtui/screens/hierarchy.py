@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from kxtui import clock
 from kxtui.db.database import is_read_only
@@ -18,6 +18,7 @@ from kxtui.db.rows import Choice, Crumb, Dependants, NodeRef, RegionDetail, Venu
 from kxtui.domain import VOLUNTEER_HOMES
 from kxtui.i18n import t
 from kxtui.screens.base import TranslatedBindings
+from kxtui.widgets.key_footer import KeyFooter
 from kxtui.widgets.node_detail import NodeDetail
 from kxtui.widgets.region_tree import RegionTree
 from kxtui.widgets.workers import run_db
@@ -124,7 +125,7 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         with Horizontal(id="panes"):
             yield RegionTree(id="tree")
             yield NodeDetail(id="detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         tree = self.query_one(RegionTree)

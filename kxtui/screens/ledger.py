@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from kxtui import clock
 from kxtui.dates import Period, period_bounds
@@ -18,6 +18,7 @@ from kxtui.display import clean
 from kxtui.domain import ActivityFormat, Campaign, ThemeDay, VenueType
 from kxtui.i18n import label, t
 from kxtui.screens.base import SearchedTable, TranslatedBindings
+from kxtui.widgets.key_footer import KeyFooter
 from kxtui.widgets.ledger_table import LedgerTable
 from kxtui.widgets.workers import run_db
 
@@ -52,6 +53,7 @@ def _restore(activity_id: int) -> None:
 
 
 class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
+    AUTO_FOCUS = "#ledger-table"  # not the search field, the first focusable widget
     SEARCH = "#ledger-search"
     HEADER = "#ledger-header"
     DEFAULT_CSS = """
@@ -83,6 +85,8 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
         self.filter = LedgerFilter(region_id=region.id if region else None, start=start, end=end)
         self.town: Choice | None = None
         self.deleted: list[int] = []  # this session's deletions, newest last (u undoes)
+        self.table = LedgerTable(id="ledger-table")
+        self.table.show(self.filter)  # its first page is read while the screen composes
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
@@ -94,26 +98,25 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
             select_on_focus=False,  # a key typed on the table goes on after what is there
         )
         yield Static("", id="ledger-header")
-        yield LedgerTable(id="ledger-table")
+        yield self.table
         yield Static("", id="ledger-totals")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.table.focus()
-        self.reload()
-
-    @property
-    def table(self) -> LedgerTable:
-        return self.query_one(LedgerTable)
+        self._describe()
 
     # -- loading ---------------------------------------------------------------
 
     def reload(self, f: LedgerFilter | None = None) -> None:
         """Show the first page and the totals of `f` (default: the current filter)."""
         self.filter = f or self.filter
+        self.table.show(self.filter)
+        self._describe()
+
+    def _describe(self) -> None:
+        """The filter line, the captions, and the totals of the filter (counted in a worker)."""
         self._show_filter()
         self._show_header()
-        self.table.show(self.filter)
         self.query_one("#ledger-totals", Static).update(Text(t("ledger.counting"), style="dim"))
         run_db(self, _totals, self.filter, done=self._counted, group="ledger-totals", read=True)
 

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Label
 
 from kxtui.db.rows import OfficerRow
 from kxtui.display import clean
@@ -18,6 +18,7 @@ from kxtui.domain import AccessRole
 from kxtui.i18n import label, t
 from kxtui.screens.base import TranslatedBindings
 from kxtui.screens.confirm import ConfirmScreen
+from kxtui.widgets.key_footer import KeyFooter
 from kxtui.widgets.workers import run_db
 
 # the state beside the name, the least needed column last (cut first at 80 columns)
@@ -61,7 +62,7 @@ class OfficersScreen(TranslatedBindings, Screen[None]):
             yield Label(t("officers.title"), id="officers-title")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="officers-table")
             yield Label("", id="officers-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

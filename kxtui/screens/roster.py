@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Key
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from kxtui import clock
 from kxtui.dates import Period, period_bounds
@@ -17,6 +17,7 @@ from kxtui.display import clean
 from kxtui.domain import Domain
 from kxtui.i18n import label, t
 from kxtui.screens.base import SearchedTable, TranslatedBindings
+from kxtui.widgets.key_footer import KeyFooter
 from kxtui.widgets.roster_table import RosterTable
 from kxtui.widgets.workers import run_db
 
@@ -83,7 +84,7 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
         yield Static("", id="roster-header")
         yield RosterTable(id="roster-table")
         yield Static("", id="roster-count")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = t("roster.title")

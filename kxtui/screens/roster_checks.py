@@ -13,13 +13,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
 from kxtui.db.rows import CheckList, Choice, TeamSize
 from kxtui.display import clean
 from kxtui.domain import RegionKind, TeamLevel
 from kxtui.i18n import label, t
 from kxtui.screens.base import TranslatedBindings
+from kxtui.widgets.key_footer import KeyFooter
 from kxtui.widgets.roster_table import masked
 from kxtui.widgets.workers import run_db
 
@@ -128,7 +129,7 @@ class CheckListScreen(TranslatedBindings, Screen[Choice | None]):
         yield Static("", id="check-title")
         yield DataTable(cursor_type="row", zebra_stripes=True)
         yield Static("", id="check-count")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = t("roster.title")

@@ -7,12 +7,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from kxtui.db.rows import Choice
 from kxtui.display import clean
 from kxtui.i18n import t
 from kxtui.screens.base import TranslatedBindings
+from kxtui.widgets.key_footer import KeyFooter
 from kxtui.widgets.team_tree import TeamTree
 
 
@@ -36,7 +37,7 @@ class TeamTreeScreen(TranslatedBindings, Screen[None]):
         yield Static(self._scope_line(), id="teams-scope")
         yield TeamTree(id="team-tree")
         yield Static("", id="teams-note")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = t("teams.title")

@@ -109,7 +109,8 @@ class PagedTable(ScrollView, can_focus=True):
         self._pending.clear()
         self.cursor = 0
         self.virtual_size = Size(0, self.total)
-        self.scroll_to(0, 0, animate=False, force=True)
+        if self.is_mounted:  # before, the screen may start the first page while it composes
+            self.scroll_to(0, 0, animate=False, force=True)
         self._request(0)
 
     def set_total(self, total: int) -> None:
