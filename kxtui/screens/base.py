@@ -51,6 +51,7 @@ class SearchedTable:
 
     SEARCH = ""
     HEADER = ""
+    _header_width: int | None = None  # the width the captions were drawn for
 
     def on_key(self, event: Key) -> None:
         if event.key in self.active_bindings:  # type: ignore[attr-defined]
@@ -65,8 +66,11 @@ class SearchedTable:
         self._show_header()
 
     def _show_header(self) -> None:
+        """The captions, drawn again only for a new width (each update lays the screen out)."""
         width = self.table.scrollable_content_region.width or self.size.width - 2  # type: ignore[attr-defined]
-        self.query_one(self.HEADER, Static).update(self.table.header(width))  # type: ignore[attr-defined]
+        if width != self._header_width:
+            self._header_width = width
+            self.query_one(self.HEADER, Static).update(self.table.header(width))  # type: ignore[attr-defined]
 
     def action_search(self) -> None:
         self.set_focus(self.query_one(self.SEARCH, Input))  # type: ignore[attr-defined]

@@ -86,7 +86,7 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
         self.town: Choice | None = None
         self.deleted: list[int] = []  # this session's deletions, newest last (u undoes)
         self.table = LedgerTable(id="ledger-table")
-        self.table.show(self.filter)  # its first page is read while the screen composes
+        self.table.show(self.filter, then=self._count)  # read while the screen composes
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
@@ -110,14 +110,17 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
     def reload(self, f: LedgerFilter | None = None) -> None:
         """Show the first page and the totals of `f` (default: the current filter)."""
         self.filter = f or self.filter
-        self.table.show(self.filter)
+        self.table.show(self.filter, then=self._count)
         self._describe()
 
     def _describe(self) -> None:
-        """The filter line, the captions, and the totals of the filter (counted in a worker)."""
+        """The filter line and the captions; the totals are counted once the first page is
+        painted (`_count`)."""
         self._show_filter()
         self._show_header()
         self.query_one("#ledger-totals", Static).update(Text(t("ledger.counting"), style="dim"))
+
+    def _count(self) -> None:
         run_db(self, _totals, self.filter, done=self._counted, group="ledger-totals", read=True)
 
     def _counted(self, totals: LedgerTotals) -> None:

@@ -87,23 +87,29 @@ class PagedTable(ScrollView, can_focus=True):
         self._pending: set[int] = set()
         self._generation = 0
         self._counted = False  # False while `total` is a guess
-        self._stale: dict[int, Any] = {}  # the previous filter's rows, until replaced
+        self._stale: dict[int, Strip] = {}  # the previous filter's lines, until replaced
         self._lines: dict[int, tuple[int, Strip]] = {}  # row id -> (width, line)
+        self._then: Callable[[], None] | None = None  # see `show`
+        self._base: Style | None = None  # the widget's style, during one `render_lines`
 
     # -- data ------------------------------------------------------------------
 
-    def show(self, f: Any) -> None:
+    def show(self, f: Any, then: Callable[[], None] | None = None) -> None:
         """Start over with a new filter. Until `set_total` gives its count, the pages that
-        arrive say how many rows there are at least (a short page: exactly)."""
+        arrive say how many rows there are at least (a short page: exactly). `then` is called
+        once the first page is painted: a slow count started then does not compete with the
+        page for the processor."""
         self._generation += 1
         self.filter = f
+        self._then = then
         self.total = max(self.total, 1)  # a guess: the rows are drawn before they are counted
         self._counted = False
         # The previous filter's rows stay on screen, dimmed, until the new ones arrive: no
         # flash of empty lines on every keystroke of a search.
         top = self.scroll_offset.y
         shown = range(top, top + self.size.height)
-        self._stale = {i - top: self._rows[i] for i in shown if i in self._rows}
+        width = self.scrollable_content_region.width
+        self._stale = {i - top: self._strip(self._rows[i], width) for i in shown if i in self._rows}
         self._rows.clear()
         self._lines.clear()
         self._pending.clear()
@@ -154,6 +160,9 @@ class PagedTable(ScrollView, can_focus=True):
                     self.total = end + 1  # at least one more: "…" until its page comes
                 self.virtual_size = Size(0, self.total)
             self.refresh()
+            if self._then is not None:
+                self.call_after_refresh(self._then)
+                self._then = None
             if first <= self.cursor <= last:
                 self.post_message(self.Highlighted(self.cursor_row))
 
@@ -194,10 +203,17 @@ class PagedTable(ScrollView, can_focus=True):
         captions = [t(f"{self.CAPTIONS}.{column}") for column, _ in self.columns]
         return Text.assemble(*((s.text, s.style) for s in self._segments(captions, width)))
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._base = self.rich_style  # once, not per line: it walks the ancestors' styles
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._base = None
+
     def render_line(self, y: int) -> Strip:
         index = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._base or self.rich_style
         if index >= self.total:
             return Strip.blank(width, base)
         row = self._rows.get(index)
@@ -207,7 +223,7 @@ class PagedTable(ScrollView, can_focus=True):
             stale = self._stale.get(index)
             if stale is None:
                 return Strip([Segment("…", style)]).adjust_cell_length(width, base)
-            return self._strip(stale, width).apply_style(style)
+            return stale.apply_style(style)
         strip = self._strip(row, width)
         if index == self.cursor:
             cursor = self.get_component_rich_style("paged--cursor")
