@@ -258,10 +258,12 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
             home = Choice(region.ref.id, region.name)
         self.app.push_screen(VolunteerFormScreen(home=home), self.written)
 
-    def action_ledger(self) -> None:
+    async def action_ledger(self) -> None:
         from kxtui.screens.ledger import LedgerScreen
 
-        self.app.push_screen(LedgerScreen(self._region_choice()))
+        ledger = LedgerScreen(self._region_choice())
+        await ledger.table.first_page()  # its rows in its first paint
+        self.app.push_screen(ledger)
 
     def action_roster(self) -> None:
         from kxtui.screens.roster import RosterScreen

@@ -7,6 +7,7 @@ everything loaded (End, a scrollbar drag) is fetched by OFFSET, once.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -25,6 +26,9 @@ from kxtui.i18n import t
 from kxtui.widgets.workers import run_db
 
 PAGE = 100
+# How long a screen about to open waits for its table's first page: rows in its first paint,
+# rather than a paint of "…" lines and another soon after (see `PagedTable.first_page`).
+FIRST_PAGE_WAIT = 0.02
 
 
 def fit(text: str, width: int, right: bool = False) -> str:
@@ -90,6 +94,7 @@ class PagedTable(ScrollView, can_focus=True):
         self._stale: dict[int, Strip] = {}  # the previous filter's lines, until replaced
         self._lines: dict[int, tuple[int, Strip]] = {}  # row id -> (width, line)
         self._then: Callable[[], None] | None = None  # see `show`
+        self._first_page = asyncio.Event()  # set when the filter's first page arrived
         self._base: Style | None = None  # the widget's style, during one `render_lines`
 
     # -- data ------------------------------------------------------------------
@@ -102,6 +107,7 @@ class PagedTable(ScrollView, can_focus=True):
         self._generation += 1
         self.filter = f
         self._then = then
+        self._first_page = asyncio.Event()
         self.total = max(self.total, 1)  # a guess: the rows are drawn before they are counted
         self._counted = False
         # The previous filter's rows stay on screen, dimmed, until the new ones arrive: no
@@ -118,6 +124,17 @@ class PagedTable(ScrollView, can_focus=True):
         if self.is_mounted:  # before, the screen may start the first page while it composes
             self.scroll_to(0, 0, animate=False, force=True)
         self._request(0)
+
+    async def first_page(self, timeout: float | None = None) -> None:
+        """Wait, the event loop free, until the first page of the filter arrived, or
+        `timeout` seconds (default `FIRST_PAGE_WAIT`). A screen that shows its table first
+        (`show` before it is mounted) waits so, and its rows are in its first paint: the
+        page's worker has the processor and the GIL to itself, instead of sharing them with
+        the screen's composition and missing it."""
+        try:
+            await asyncio.wait_for(self._first_page.wait(), timeout or FIRST_PAGE_WAIT)
+        except TimeoutError:
+            pass  # the rows will be painted when they come
 
     def set_total(self, total: int) -> None:
         self._counted = True
@@ -160,6 +177,7 @@ class PagedTable(ScrollView, can_focus=True):
                     self.total = end + 1  # at least one more: "…" until its page comes
                 self.virtual_size = Size(0, self.total)
             self.refresh()
+            self._first_page.set()
             if self._then is not None:
                 self.call_after_refresh(self._then)
                 self._then = None

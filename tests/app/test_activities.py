@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from kxtui.screens.activity_form import ActivityFormScreen
 from kxtui.screens.confirm import ChoiceScreen, ConfirmScreen
 from kxtui.screens.ledger import LedgerScreen
@@ -118,6 +120,33 @@ def sql_count(path: Path, where: str) -> int:
 
 async def open_ledger(pilot) -> LedgerScreen:  # type: ignore[no-untyped-def]
     return await open_screen(pilot, "t", LedgerScreen)
+
+
+async def test_the_ledger_opens_with_its_first_page_and_counts_after_it(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`t` shows the ledger once its first page is read (its rows in its first paint), and
+    the totals are counted only after that page: the count does not slow the page down."""
+    monkeypatch.setattr("kxtui.widgets.paged_table.FIRST_PAGE_WAIT", 10.0)  # a slow machine
+    seen: dict[str, object] = {}
+    counting = LedgerScreen._count
+
+    def mounted(screen: LedgerScreen) -> None:
+        seen["rows at mount"] = len(screen.table._rows)
+        describe(screen)
+
+    def count(screen: LedgerScreen) -> None:
+        seen["rows when counting"] = len(screen.table._rows)
+        counting(screen)
+
+    describe = LedgerScreen.on_mount
+    monkeypatch.setattr(LedgerScreen, "on_mount", mounted)
+    monkeypatch.setattr(LedgerScreen, "_count", count)
+    async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
+        screen = await open_ledger(pilot)
+        shown = min(100, sql_count(demo_path, "a.start_date BETWEEN '2026-01-01' AND '2026-12-31'"))
+        assert seen == {"rows at mount": shown, "rows when counting": shown}
+        assert ledger_totals(pilot).startswith(f"{screen.table.total:,} 条活动")
 
 
 async def test_ledger_totals_follow_period_filters_and_search(demo_path: Path) -> None:
