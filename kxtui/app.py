@@ -19,7 +19,7 @@ from textual.widgets import Input
 
 from kxtui import clock
 from kxtui.autosave import DraftKeeper
-from kxtui.db import close_kept, scope
+from kxtui.db import scope
 from kxtui.db.connection import OpenedDatabase, close_database, hold_open, open_database
 from kxtui.db.database import set_read_only
 from kxtui.db.errors import KxError, SignInRefused
@@ -90,7 +90,6 @@ class KxApp(App[None]):
     def on_unmount(self) -> None:
         self._handle_signals(False)
         self._presence.close()
-        close_kept()  # the workers' connections: the database is no longer in use
 
     # -- hang-up: a dropped SSH connection, kill, end of input --------------------
 

@@ -1,8 +1,7 @@
 """The data layer: SQL, transactions and audit, and nothing of Textual.
 
-Screens call the functions of `regions`, `venues`, `search`, `stats` through `kept_call` or
-`interruptible` (`widgets.workers.run_db`), always from a thread worker, and get frozen
-dataclasses back; the command line uses `call`.
+Screens call the functions of `regions`, `venues`, `search`, `stats` through `call`, always
+from a thread worker, and get frozen dataclasses back.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from typing import ParamSpec, TypeVar
 
 from peewee import OperationalError
 
-from kxtui.db.database import database, generation, new_generation
+from kxtui.db.database import database, generation
 from kxtui.db.errors import Interrupted, KxError, OverBudget
 
 P = ParamSpec("P")
@@ -56,71 +55,37 @@ def _error_key(text: str) -> str:
 _CHECK_EVERY = 20_000
 
 
-def kept_call(fn: Callable[P, R], *args: P.args) -> R:
-    """`call` on this thread's connection, left open for its next call: for worker threads,
-    which the event loop's executor reuses (see `_keep_connection`)."""
+def interruptible(cancelled: Callable[[], bool], fn: Callable[P, R], *args: P.args) -> R:
+    """`call` for a read whose answer may stop mattering (the filter changed again): SQLite
+    stops the query soon after `cancelled()` turns true, and `Interrupted` is raised."""
+
     with _errors_explained():
         _keep_connection()
-        try:
-            return fn(*args)
-        finally:
-            _put_back()
-
-
-def interruptible(cancelled: Callable[[], bool], fn: Callable[P, R], *args: P.args) -> R:
-    """`kept_call` for a read whose answer may stop mattering (the filter changed again):
-    SQLite stops the query soon after `cancelled()` turns true, and `Interrupted` is raised."""
-
-    def read() -> R:
-        _thread.cancelled = cancelled
+        _reading.cancelled = cancelled
         _stop_when(cancelled)
         try:
             return fn(*args)
         finally:
-            _thread.cancelled = None
+            _reading.cancelled = None
             database.connection().set_progress_handler(None, 0)
-
-    return kept_call(read)
 
 
 # On this thread: cancelled, the predicate of its interruptible read; generation, that of the
 # database its kept connection was opened on.
-_thread = threading.local()
-_idle: set[sqlite3.Connection] = set()  # kept connections between two calls, of any thread
-_idle_lock = threading.Lock()
+_reading = threading.local()
 
 
 def _keep_connection() -> None:
-    """Open this thread's connection, and leave it open for the next call. Worker threads
-    read again and again; a new connection costs its first query the schema and a cold page
-    cache and, while the event loop is busy, many more waits for the GIL (measured: a ledger
-    page 1.4 ms on a kept connection, 12 ms on a new one). Between calls a connection holds
-    no transaction, so it sees every write committed since."""
-    if getattr(_thread, "generation", None) != generation() and not database.is_closed():
-        database.close()  # of an earlier `open_database`, or closed by `close_kept`
+    """Open this thread's connection for a read, and leave it open for the next one. Worker
+    threads read again and again; a new connection costs its first query the schema and a
+    cold page cache and, while the event loop is busy, many more waits for the GIL (measured:
+    a ledger page 1.4 ms on a kept connection, 12 ms on a new one). Reads hold no transaction
+    between calls, so a kept connection sees every write committed since."""
+    if getattr(_reading, "generation", None) != generation() and not database.is_closed():
+        database.close()  # opened on the file of an earlier `open_database`
     if database.is_closed():
         database.connect()
-        _thread.generation = generation()
-    with _idle_lock:
-        _idle.discard(database.connection())
-
-
-def _put_back() -> None:
-    with _idle_lock:
-        if _thread.generation == generation():
-            _idle.add(database.connection())
-            return
-    database.close()  # `close_kept` ran during the call
-
-
-def close_kept() -> None:
-    """Close the connections worker threads keep (the app ends): the idle ones now, the
-    others when their call returns; a thread opens a new one for its next call."""
-    with _idle_lock:
-        new_generation()
-        for connection in _idle:
-            connection.close()
-        _idle.clear()
+    _reading.generation = generation()
 
 
 def _stop_when(stop: Callable[[], bool]) -> None:
@@ -132,7 +97,7 @@ def step_budget(checks: int) -> Iterator[None]:
     """Within it, SQLite gives up on a query after about `checks` × 20,000 virtual-machine
     steps (a few ms each) and `OverBudget` is raised: for a plan that is usually quick but
     may not be, with a slower sure one to fall back to. The read's cancellation still holds."""
-    cancelled: Callable[[], bool] = getattr(_thread, "cancelled", None) or (lambda: False)
+    cancelled: Callable[[], bool] = getattr(_reading, "cancelled", None) or (lambda: False)
     left = checks
 
     def over() -> bool:
@@ -148,7 +113,7 @@ def step_budget(checks: int) -> Iterator[None]:
             raise OverBudget from error
         raise
     finally:
-        if getattr(_thread, "cancelled", None):
+        if getattr(_reading, "cancelled", None):
             _stop_when(cancelled)
         else:
             database.connection().set_progress_handler(None, 0)

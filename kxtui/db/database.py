@@ -10,18 +10,18 @@ database = SqliteDatabase(None)
 SCHEMA_VERSION = 8  # raise with every step added to kxtui.db.migrations.STEPS
 VERSION_KEY = "schema_version"  # its row in the meta table
 
-_state = {"read_only": False, "generation": 0}
+_state = {"read_only": False, "opened": 0}
 
 
-def new_generation() -> None:
-    """Called when `database` is initialised on a file, and when the connections worker
-    threads keep are closed (see `generation`)."""
-    _state["generation"] += 1
+def opened() -> None:
+    """Called each time `database` is initialised on a file (see `generation`)."""
+    _state["opened"] += 1
 
 
 def generation() -> int:
-    """A connection a thread keeps open is used again only in the generation it was opened in."""
-    return _state["generation"]
+    """How many times `database` was initialised: a connection kept open by a thread is for
+    the file of the generation it was opened in."""
+    return _state["opened"]
 
 
 def set_read_only(read_only: bool) -> None:

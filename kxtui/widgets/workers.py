@@ -37,7 +37,7 @@ def run_db(
             if read:
                 result = db.interruptible(lambda: worker.is_cancelled, fn, *args)
             else:
-                result = db.kept_call(fn, *args)
+                result = db.call(fn, *args)
         except Interrupted:
             return
         except KxError as error:

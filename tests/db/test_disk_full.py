@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from kxtui.db import call, close_kept
+from kxtui.db import call
 from kxtui.db.connection import close_database
 from kxtui.db.errors import KxError
 from kxtui.db.models import Venue, database
@@ -31,10 +31,8 @@ NO_CAP = 4_294_967_294  # SQLite's largest max_page_count
 
 @contextmanager
 def full_disk(path: Path) -> Iterator[None]:
-    """Every connection opened meanwhile (workers' too) finds the file unable to grow. The
-    workers' kept connections are closed first, so each opens one with the cap."""
+    """Every connection opened meanwhile (workers' too) finds the file unable to grow."""
     close_database()
-    close_kept()
     with closing(sqlite3.connect(path, isolation_level=None)) as connection:
         connection.execute("VACUUM")  # no free page left inside the file either
         pages = connection.execute("PRAGMA page_count").fetchone()[0]
@@ -45,7 +43,6 @@ def full_disk(path: Path) -> Iterator[None]:
     finally:
         database.pragma("max_page_count", NO_CAP, permanent=True)
         close_database()
-        close_kept()
 
 
 def integrity(path: Path) -> str:

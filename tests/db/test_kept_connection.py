@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from kxtui import db
-from kxtui.db import close_kept, ledger
-from kxtui.db.backup import in_use
-from kxtui.db.connection import close_database, open_database
+from kxtui.db import ledger
+from kxtui.db.connection import open_database
 from kxtui.db.models import database
 from kxtui.db.rows import LedgerFilter
 
@@ -43,29 +41,3 @@ def test_a_kept_connection_follows_the_database_opened_again(demo_db: Path, tmp_
         open_database(other)
         _, on_other = worker.submit(db.interruptible, lambda: False, _read).result()
     assert on_demo > 0 and on_other == 0
-
-
-def test_close_kept_closes_idle_connections_now_and_a_busy_one_when_its_call_returns(
-    demo_db: Path,
-) -> None:
-    close_database()  # this thread's: only the worker's connection is left
-    started, go = threading.Event(), threading.Event()
-
-    def slow() -> tuple[int, int]:
-        started.set()
-        go.wait(5)
-        return _read()
-
-    with ThreadPoolExecutor(max_workers=2) as workers:
-        workers.submit(db.kept_call, _read).result()
-        assert in_use(demo_db)
-        close_kept()
-        assert not in_use(demo_db)
-        busy = workers.submit(db.kept_call, slow)
-        assert started.wait(5)
-        close_kept()
-        assert in_use(demo_db)  # not closed under its call
-        go.set()
-        assert busy.result()[1] > 0
-        assert not in_use(demo_db)
-        assert workers.submit(db.kept_call, _read).result()[1] > 0  # opens a new one
