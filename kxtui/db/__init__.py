@@ -14,7 +14,7 @@ from typing import ParamSpec, TypeVar
 
 from peewee import OperationalError
 
-from kxtui.db.database import database, generation
+from kxtui.db.database import database
 from kxtui.db.errors import Interrupted, KxError, OverBudget
 
 P = ParamSpec("P")
@@ -27,15 +27,9 @@ def call(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
     A lock wait that outlasts the busy timeout, or a full disk, becomes a KxError a person can
     read (the write's transaction was rolled back: the database is as before it).
     """
-    with _errors_explained():
+    try:
         with database.connection_context():
             return fn(*args, **kwargs)
-
-
-@contextmanager
-def _errors_explained() -> Iterator[None]:
-    try:
-        yield
     except (OperationalError, sqlite3.OperationalError) as error:  # peewee's, or a raw cursor's
         text = str(error)
         if text == "interrupted":
@@ -59,8 +53,7 @@ def interruptible(cancelled: Callable[[], bool], fn: Callable[P, R], *args: P.ar
     """`call` for a read whose answer may stop mattering (the filter changed again): SQLite
     stops the query soon after `cancelled()` turns true, and `Interrupted` is raised."""
 
-    with _errors_explained():
-        _keep_connection()
+    def read() -> R:
         _reading.cancelled = cancelled
         _stop_when(cancelled)
         try:
@@ -69,23 +62,10 @@ def interruptible(cancelled: Callable[[], bool], fn: Callable[P, R], *args: P.ar
             _reading.cancelled = None
             database.connection().set_progress_handler(None, 0)
 
-
-# On this thread: cancelled, the predicate of its interruptible read; generation, that of the
-# database its kept connection was opened on.
-_reading = threading.local()
+    return call(read)
 
 
-def _keep_connection() -> None:
-    """Open this thread's connection for a read, and leave it open for the next one. Worker
-    threads read again and again; a new connection costs its first query the schema and a
-    cold page cache and, while the event loop is busy, many more waits for the GIL (measured:
-    a ledger page 1.4 ms on a kept connection, 12 ms on a new one). Reads hold no transaction
-    between calls, so a kept connection sees every write committed since."""
-    if getattr(_reading, "generation", None) != generation() and not database.is_closed():
-        database.close()  # opened on the file of an earlier `open_database`
-    if database.is_closed():
-        database.connect()
-    _reading.generation = generation()
+_reading = threading.local()  # cancelled: the predicate of this thread's interruptible read
 
 
 def _stop_when(stop: Callable[[], bool]) -> None:

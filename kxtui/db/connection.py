@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from kxtui.db.database import SCHEMA_VERSION, VERSION_KEY, database, opened
+from kxtui.db.database import SCHEMA_VERSION, VERSION_KEY, database
 from kxtui.db.errors import OpenError
 from kxtui.db.filesystems import network_mount
 
@@ -90,7 +90,6 @@ def open_database(path: Path | str, *, read_only: bool = False) -> OpenedDatabas
         )
     else:
         database.init(str(path), pragmas=WRITE_PRAGMAS, check_same_thread=False)
-    opened()
     if version == SCHEMA_VERSION:
         return OpenedDatabase(path, read_only, version, None)
     try:

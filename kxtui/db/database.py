@@ -10,18 +10,7 @@ database = SqliteDatabase(None)
 SCHEMA_VERSION = 8  # raise with every step added to kxtui.db.migrations.STEPS
 VERSION_KEY = "schema_version"  # its row in the meta table
 
-_state = {"read_only": False, "opened": 0}
-
-
-def opened() -> None:
-    """Called each time `database` is initialised on a file (see `generation`)."""
-    _state["opened"] += 1
-
-
-def generation() -> int:
-    """How many times `database` was initialised: a connection kept open by a thread is for
-    the file of the generation it was opened in."""
-    return _state["opened"]
+_state = {"read_only": False}
 
 
 def set_read_only(read_only: bool) -> None:

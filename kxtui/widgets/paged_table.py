@@ -192,7 +192,6 @@ class PagedTable(ScrollView, can_focus=True):
             done=loaded,
             group=f"ledger-page-{page}",
             exclusive=False,
-            read=True,
         )
 
     def fetch(self, after: Any, before: Any, offset: int) -> tuple[Callable[..., Any], tuple]:
