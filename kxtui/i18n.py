@@ -508,6 +508,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "时长超过了活动天数 × 24 小时（{hours} 小时）",
         "Longer than the activity's days × 24 h ({hours} h)",
     ),
+    "field.choose_from_list": (
+        "请从建议中选择（↓ 打开列表，回车选定）",
+        "Choose one of the suggestions (↓ opens the list, Enter takes one)",
+    ),
     "field.venue_outside": ("该阵地不在“{region}”范围内", "This venue is not inside {region}"),
     "field.volunteer_twice": ("{name} 已在名单中，不能重复添加", "{name} is already in the list"),
     "field.service_hours": (
