@@ -50,10 +50,9 @@ from datetime import datetime, time
 from pathlib import Path
 
 from kxtui.db.connection import open_database
-from kxtui.db.demo import data as D
 from kxtui.db.demo.province import shandong as S
 from kxtui.db.demo.province.activities import build_activities
-from kxtui.db.demo.province.bulk import bulk_mode, drop_indexes
+from kxtui.db.demo.province.bulk import bulk_mode, drop_indexes, sort_in_runs
 from kxtui.db.demo.province.draw import IdNumbers, Names
 from kxtui.db.demo.province.people import build_people, build_teams
 from kxtui.db.demo.province.places import build_regions, build_venues
@@ -106,13 +105,14 @@ def build_province(
         late = [sql for table, sql in indexes if table in LATE_INDEXES]
         _build_indexes(p, early, 0, len(indexes), (BUILD_SHARE, ROSTER_SHARE[0]))
         p.progress(t("demo.province_roster"), ROSTER_SHARE[0])
+        sort_in_runs()
         with database.atomic("IMMEDIATE"):
             fill_roster_tables([county.names for county in chosen if county.names])
         _build_indexes(p, late, len(early), len(indexes), (ROSTER_SHARE[1], 0.98))
         p.progress(t("demo.province_finish"), 0.98)
         with database.atomic("IMMEDIATE"):
             _finish(p, volunteers, len(chosen), admin=unix_user(path))
-    database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # one self-contained file
+    database.execute_sql("PRAGMA main.wal_checkpoint(TRUNCATE)")  # one self-contained file
     p.progress(t("demo.province_done"), 1.0)
 
 
@@ -157,19 +157,7 @@ def _counties(p: Province, volunteers: int, count: int | None) -> list[County]:
                 zip(everything, shares, strict=True), 1)]  # fmt: skip
 
 
-# The ID numbers the generator makes are valid, or have a wrong check character, or lost a
-# digit (area codes and birth dates are always real), so ISO 7064 MOD 11-2 alone tells them
-# apart — in SQL, where `volunteer_index.check_id_numbers` would take 30 s for 1,000,000.
-_CHECK_SUM = " + ".join(
-    f"CAST(substr(id_number, {i}, 1) AS INTEGER) * {w}" for i, w in enumerate(D.ID_WEIGHTS, 1)
-)
-_ID_VALID = f"""UPDATE volunteer SET id_number_valid = (length(id_number) = 18
-  AND substr(id_number, 18, 1) = substr('{D.ID_CHECK}', ({_CHECK_SUM}) % 11 + 1, 1))
-  WHERE id_number IS NOT NULL"""
-
-
 def _finish(p: Province, volunteers: int, counties: int, admin: str) -> None:
-    database.execute_sql(_ID_VALID)
     at = datetime.combine(DEMO_TODAY, time(18))
     OfficerAccount.insert({**admin_record(admin), **stamp(at)}).execute()
     facts = {"demo_seed": str(p.seed), "demo_today": DEMO_TODAY.isoformat(),

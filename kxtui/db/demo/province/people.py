@@ -219,9 +219,10 @@ class _People:
                         break
                 used_mobiles.add(mobile)
                 mobiles.append(mobile)
-            id_number = birth_date = None
+            id_number = birth_date = id_valid = None
             if random() < id_share:
-                id_number, birth_date = self._id_number(id_numbers, birth, female), iso[day]
+                id_number, id_valid = self._id_number(id_numbers, birth, female)
+                birth_date = iso[day]
             # domains: mostly those of the town's divisions, farming more likely in a village
             if random() < 0.85:
                 first = domain_items[bisect(domain_cum, random() * domain_total)]
@@ -262,7 +263,7 @@ class _People:
             row = (vid, at, name, pinyin, initials,
                    female_code if female else male_code, mobile, id_number, birth_date,
                    region_id, skills, registered, platform_id, student, active,
-                   iso[joined - FIRST_DAY], notes)  # fmt: skip
+                   iso[joined - FIRST_DAY], notes, id_valid)  # fmt: skip
             rows.append(row)
             students.append(student)
             towns.append(town_id)
@@ -296,20 +297,25 @@ class _People:
         p.last_id["volunteer"] = vid
         return row
 
-    def _id_number(self, id_numbers: IdNumbers, birth: int, female: bool) -> str:
+    def _id_number(self, id_numbers: IdNumbers, birth: int, female: bool) -> tuple[str, int]:
+        """A new ID number and whether it is valid (1 or 0, `volunteer.id_number_valid`).
+
+        Its area code and birth date are always real, so only the two deliberate problems
+        make it invalid: the volunteer form would refuse exactly those (the tests check)."""
         p, random = self.p, self.p.random
         while True:
             sequence = int(random() * 500) * 2 + (not female)  # odd for men
-            number = id_numbers.make(birth, sequence)
+            number, valid = id_numbers.make(birth, sequence), 1
             roll = random()
             if roll < R.ID_WRONG_CHECK:  # a typo: the check character does not match
                 number = number[:17] + D.ID_CHECK[(D.ID_CHECK.index(number[17]) + 1) % 11]
+                valid = 0
             elif roll < R.ID_WRONG_CHECK + R.ID_DIGIT_DROPPED:  # 17 characters
                 dropped = 6 + int(random() * 11)
-                number = number[:dropped] + number[dropped + 1 :]
+                number, valid = number[:dropped] + number[dropped + 1 :], 0
             if number not in p.id_numbers:
                 p.id_numbers.add(number)
-                return number
+                return number, valid
 
     def _platform_id(self) -> str:
         p, random = self.p, self.p.random
