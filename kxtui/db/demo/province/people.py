@@ -13,7 +13,6 @@ from collections import Counter
 from kxtui.db.demo import data as D
 from kxtui.db.demo.province import rates as R
 from kxtui.db.demo.province import shandong as S
-from kxtui.db.demo.province.bulk import insert
 from kxtui.db.demo.province.draw import (
     CLOCK,
     FIRST_DAY,
@@ -95,7 +94,7 @@ def _team_rows(p: Province, county: County) -> list[Row]:
 
 
 def build_people(p: Province, county: County) -> None:
-    """Volunteers (with domains and teams), then leaders, teams and officers, all inserted."""
+    """Volunteers (with domains and teams), then leaders, teams and officers, as rows."""
     assert county.node is not None
     villages = [v for town in county.towns for v in town.children]
     # 一员双责: most grid officers are volunteers too, registered in their grid
@@ -113,16 +112,16 @@ def build_people(p: Province, county: County) -> None:
                 grid_volunteers[grid.id] = row
         people.add(village, per_village[i])
     _choose_leaders(p, county, people)
-    insert("volunteer", people.rows)
-    insert("volunteer_domain", people.domains)
-    insert("team", _team_rows(p, county))
-    insert("team_membership", people.memberships)
+    p.add_rows("volunteer", people.rows)
+    p.add_rows("volunteer_domain", people.domains)
+    p.add_rows("team", _team_rows(p, county))
+    p.add_rows("team_membership", people.memberships)
     officers = [_officer(p, county, county.node, PersonRole.COUNTY_STAFF) for _ in range(2)]
     officers += [_officer(p, county, town, PersonRole.TOWN_STAFF) for town in county.towns]
     officers += [_officer(p, county, v, PersonRole.VILLAGE_LIAISON) for v in villages]
     officers += [_officer(p, county, g, PersonRole.GRID_OFFICER, grid_volunteers.get(g.id))
                  for v in villages for g in v.children]  # fmt: skip
-    insert("officer", officers)
+    p.add_rows("officer", officers)
     p.counts["volunteers"] += len(people.rows)
     p.counts["memberships"] += len(people.memberships)
     p.counts["teams"] += len(county.teams)

@@ -17,10 +17,8 @@ must exist) and SQLite merges them. The index by volunteer is built after (`LATE
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from kxtui.db import volunteer_index
-from kxtui.db.demo.province.draw import Names
+from kxtui.db.demo.province.draw import Reading
 from kxtui.db.models import database
 
 # built after the tables are filled here, not before as the other indexes are
@@ -45,14 +43,16 @@ _KEYS = """INSERT OR IGNORE INTO volunteer_key (key, volunteer_id)
     ORDER BY 1, 2"""
 
 
-def fill_roster_tables(names: Iterable[Names]) -> None:
+def fill_roster_tables(givens: dict[str, Reading], whole: dict[str, Reading]) -> None:
     """Every volunteer's search keys and service totals; inside the caller's transaction,
-    after the last volunteer and service record, with the volunteer's indexes built."""
-    whole = {name: parts for county in names for name, (_, _, parts) in county.whole.items()}
+    after the last volunteer and service record, with the volunteer's indexes built.
+
+    `givens` and `whole` are the readings the names were drawn with (`draw.Names`): of the
+    given names read apart, and of the names read whole."""
     rows = {
-        "given_key": [(key, given) for given, (_, _, parts) in Names.givens.items()
+        "given_key": [(key, given) for given, (_, _, parts) in givens.items()
                       for key in volunteer_index.name_keys(given, parts)],
-        "whole_key": [(name, key) for name, parts in whole.items()
+        "whole_key": [(name, key) for name, (_, _, parts) in whole.items()
                       for key in volunteer_index.name_keys(name, parts)],
     }  # fmt: skip
     for table, columns in _TABLES.items():
