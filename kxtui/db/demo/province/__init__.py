@@ -52,7 +52,12 @@ from pathlib import Path
 from kxtui.db.connection import open_database
 from kxtui.db.demo.province.bulk import bulk_mode, drop_indexes, insert, sort_in_runs
 from kxtui.db.demo.province.counties import Child, Made, made_elsewhere
-from kxtui.db.demo.province.roster import LATE_INDEXES, fill_roster_tables
+from kxtui.db.demo.province.roster import (
+    LATE_INDEXES,
+    add_service_totals,
+    fill_search_keys,
+    last_service_record,
+)
 from kxtui.db.demo.state import ACTOR, DEMO_TODAY, Progress, stamp
 from kxtui.db.models import AuditEntry, Meta, OfficerAccount, database
 from kxtui.db.officers import admin_record, unix_user
@@ -95,7 +100,7 @@ def build_province(
             report(t("demo.province_roster"), ROSTER_SHARE[0])
             sort_in_runs()
             with database.atomic("IMMEDIATE"):
-                fill_roster_tables(made.givens, made.whole)
+                fill_search_keys(made.givens, made.whole)
             _build_indexes(report, late, len(early), len(indexes), (ROSTER_SHARE[1], 0.98))
             report(t("demo.province_finish"), 0.98)
             with database.atomic("IMMEDIATE"):
@@ -105,13 +110,16 @@ def build_province(
 
 
 def _insert_counties(report: Progress, child: Child) -> Made:
-    """Insert each county's rows in its own transaction as the child sends them."""
+    """Insert each county's rows in its own transaction as the child sends them, and count
+    its volunteers' service totals."""
     for county in child.counties():
         report(t("demo.province_county", name=county.name, done=county.done + 1,
                  total=county.total), BUILD_SHARE * county.done / county.total)  # fmt: skip
         with database.atomic("IMMEDIATE"):
+            after = last_service_record()
             for table, rows in county.rows:
                 insert(table, rows)
+            add_service_totals(after)
     assert child.made is not None
     return child.made
 
