@@ -48,7 +48,8 @@ _KEYS = """INSERT OR IGNORE INTO volunteer_key (key, volunteer_id)
     ORDER BY 1, 2"""
 
 
-# the totals of the volunteers after the last one counted, from the service records after ?
+# the totals of the volunteers after the last one counted, from the service records after ?:
+# two rowid ranges (the indexes are dropped while the counties go in) and a small GROUP BY
 _COUNTY_SERVICE = f"""INSERT INTO volunteer_service (volunteer_id, hours, last_served)
     SELECT v.id, COALESCE(x.hours, 0), x.last_served FROM volunteer v LEFT JOIN
         (SELECT s.volunteer_id, SUM(s.hours) AS hours, MAX(a.start_date) AS last_served
