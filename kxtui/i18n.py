@@ -733,7 +733,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "生成县（市、区）{done}/{total}：{name}",
         "County {done}/{total}: {name}",
     ),
-    "demo.province_roster": ("生成花名册检索键和服务时长", "Roster search keys and service hours"),
+    "demo.province_roster": ("生成花名册检索键", "Roster search keys"),
     "demo.province_indexes": ("建立索引 {done}/{total}", "Building indexes {done}/{total}"),
     "demo.province_finish": ("写入元数据", "Writing metadata"),
     "demo.province_done": ("完成", "Done"),

@@ -4,6 +4,7 @@ documented rates, and the same content for the same seed in any process."""
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import re
 import sqlite3
@@ -24,8 +25,9 @@ from kxtui.db import officers, resident_id, volunteer_index
 from kxtui.db.connection import close_database, open_database
 from kxtui.db.demo import DEMO_TODAY, province
 from kxtui.db.demo import data as D
-from kxtui.db.demo.province import build_province, rates
+from kxtui.db.demo.province import build_province, counties, rates
 from kxtui.db.demo.province.draw import Names
+from kxtui.db.demo.province.state import County
 from kxtui.db.models import database
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.domain import CHILD_KINDS
@@ -133,6 +135,40 @@ def test_refuses_a_file_with_content(tmp_path: Path) -> None:
     with pytest.raises(FileExistsError):
         build_province(target, volunteers=100, counties=1)
     assert target.read_bytes() == b"precious"
+
+
+# The rows are made in a forked child process (`counties`), which inherits the patches below.
+forks = pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="the child is not forked here"
+)
+
+
+@forks
+def test_a_failure_making_rows_stops_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(p: object, county: County) -> None:
+        if county.order == 2:
+            raise ValueError("no villages in 第二县")
+
+    monkeypatch.setattr(counties, "PHASES", (*counties.PHASES, broken))
+    with pytest.raises(RuntimeError, match="no villages in 第二县"):
+        build_province(tmp_path / "broken.db", volunteers=2_000, counties=3)
+    close_database()
+    assert multiprocessing.active_children() == []
+
+
+@forks
+def test_a_failure_inserting_stops_the_child(tmp_path: Path) -> None:
+    def progress(label: str, done: float) -> None:
+        if done > 0:  # the second county
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build_province(tmp_path / "stopped.db", volunteers=50_000, counties=20,
+                       progress=progress)  # fmt: skip
+    close_database()
+    assert multiprocessing.active_children() == []
 
 
 # --- places ---------------------------------------------------------------------------------

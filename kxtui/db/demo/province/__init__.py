@@ -1,6 +1,5 @@
 """The province demo: Shandong's 136 county-level divisions at DOMAIN.md's "≈ 100× a county"
-scale, a million volunteers by default, built in about 70 s of CPU time (40 s without the
-roster's search keys and service totals of schema v5).
+scale, a million volunteers by default, built in about 45 s on two cores (~55 s of CPU time).
 
 `build_province(path, seed=..., volunteers=..., counties=...)` fills a new database. Like the
 county demo it derives everything from `random.Random(seed)` and `DEMO_TODAY`, so one seed (and
@@ -35,10 +34,11 @@ Deliberate problems, for the roster checks (`rates` holds every share):
 - 25% of grid officers have no volunteer record (the rest are volunteers too, 一员双责).
 
 Speed: rows are tuples made with cheap draws (`draw`), pinyin is worked out once per distinct
-string, each county goes in as one transaction of `executemany`s, and the indexes are built
-once at the end (`bulk`). The roster's ~9.5 million search keys are made by SQLite from the
-names' readings (`roster`): their two B-trees (by key, by volunteer) cost ~25 s of the build,
-mostly SQLite sorting. `python -m bench --only province` times the full size.
+string; a child process makes them while this one inserts the previous county's, each county
+as one transaction of `executemany`s (`counties`), and the indexes are built once at the end
+(`bulk`). The roster's ~9.5 million search keys are made by SQLite from the names' readings
+(`roster`): their two B-trees (by key, by volunteer) cost ~15 s of the build, mostly SQLite
+sorting, on its worker thread in part. `python -m bench --only province` times the full size.
 """
 
 from __future__ import annotations
@@ -50,15 +50,14 @@ from datetime import datetime, time
 from pathlib import Path
 
 from kxtui.db.connection import open_database
-from kxtui.db.demo import data as D
-from kxtui.db.demo.province import shandong as S
-from kxtui.db.demo.province.activities import build_activities
-from kxtui.db.demo.province.bulk import bulk_mode, drop_indexes
-from kxtui.db.demo.province.draw import IdNumbers, Names
-from kxtui.db.demo.province.people import build_people, build_teams
-from kxtui.db.demo.province.places import build_regions, build_venues
-from kxtui.db.demo.province.roster import LATE_INDEXES, fill_roster_tables
-from kxtui.db.demo.province.state import County, Province
+from kxtui.db.demo.province.bulk import bulk_mode, drop_indexes, insert, sort_in_runs
+from kxtui.db.demo.province.counties import Child, Made, made_elsewhere
+from kxtui.db.demo.province.roster import (
+    LATE_INDEXES,
+    add_service_totals,
+    fill_search_keys,
+    last_service_record,
+)
 from kxtui.db.demo.state import ACTOR, DEMO_TODAY, Progress, stamp
 from kxtui.db.models import AuditEntry, Meta, OfficerAccount, database
 from kxtui.db.officers import admin_record, unix_user
@@ -88,48 +87,57 @@ def build_province(
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
         raise FileExistsError(path)
-    open_database(path)
-    p = Province(seed, progress or (lambda _label, _fraction: None))
-    chosen = _counties(p, volunteers, counties)
-    with bulk_mode(), _collector_paused():
-        indexes = drop_indexes()
-        for done, county in enumerate(chosen):
-            p.progress(t("demo.province_county", name=county.name, done=done + 1,
-                         total=len(chosen)), BUILD_SHARE * done / len(chosen))  # fmt: skip
-            county.names, county.id_numbers = Names(county.code), IdNumbers(county.code)
+    report = progress or (lambda _label, _fraction: None)
+    with made_elsewhere(seed, volunteers, counties) as child:
+        open_database(path)  # after the fork: the child holds no connection to the file
+        with bulk_mode(), _collector_paused():
+            indexes = drop_indexes()
+            made = _insert_counties(report, child)
+            # the roster's tables need the volunteer's indexes, and their own come after them
+            early = [sql for table, sql in indexes if table not in LATE_INDEXES]
+            late = [sql for table, sql in indexes if table in LATE_INDEXES]
+            _build_indexes(report, early, 0, len(indexes), (BUILD_SHARE, ROSTER_SHARE[0]))
+            report(t("demo.province_roster"), ROSTER_SHARE[0])
+            sort_in_runs()
             with database.atomic("IMMEDIATE"):
-                for phase in (build_regions, build_venues, build_teams, build_people,
-                              build_activities):  # fmt: skip
-                    phase(p, county)
-        # the roster's tables need the volunteer's indexes, and their own come after them
-        early = [sql for table, sql in indexes if table not in LATE_INDEXES]
-        late = [sql for table, sql in indexes if table in LATE_INDEXES]
-        _build_indexes(p, early, 0, len(indexes), (BUILD_SHARE, ROSTER_SHARE[0]))
-        p.progress(t("demo.province_roster"), ROSTER_SHARE[0])
-        with database.atomic("IMMEDIATE"):
-            fill_roster_tables([county.names for county in chosen if county.names])
-        _build_indexes(p, late, len(early), len(indexes), (ROSTER_SHARE[1], 0.98))
-        p.progress(t("demo.province_finish"), 0.98)
-        with database.atomic("IMMEDIATE"):
-            _finish(p, volunteers, len(chosen), admin=unix_user(path))
-    database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # one self-contained file
-    p.progress(t("demo.province_done"), 1.0)
+                fill_search_keys(made.givens, made.whole)
+            _build_indexes(report, late, len(early), len(indexes), (ROSTER_SHARE[1], 0.98))
+            report(t("demo.province_finish"), 0.98)
+            with database.atomic("IMMEDIATE"):
+                _finish(seed, made.counts, volunteers, admin=unix_user(path))
+    database.execute_sql("PRAGMA main.wal_checkpoint(TRUNCATE)")  # one self-contained file
+    report(t("demo.province_done"), 1.0)
 
 
-def _build_indexes(p: Province, statements: list[str], before: int, total: int,
+def _insert_counties(report: Progress, child: Child) -> Made:
+    """Insert each county's rows in its own transaction as the child sends them, and count
+    its volunteers' service totals."""
+    for county in child.counties():
+        report(t("demo.province_county", name=county.name, done=county.done + 1,
+                 total=county.total), BUILD_SHARE * county.done / county.total)  # fmt: skip
+        with database.atomic("IMMEDIATE"):
+            after = last_service_record()
+            for table, rows in county.rows:
+                insert(table, rows)
+            add_service_totals(after)
+    assert child.made is not None
+    return child.made
+
+
+def _build_indexes(report: Progress, statements: list[str], before: int, total: int,
                    shares: tuple[float, float]) -> None:  # fmt: skip
     """Run CREATE INDEX statements, the progress bar going from shares[0] to shares[1]."""
     low, high = shares
     for done, sql in enumerate(statements):
-        p.progress(t("demo.province_indexes", done=before + done + 1, total=total),
-                   low + (high - low) * done / len(statements))  # fmt: skip
+        report(t("demo.province_indexes", done=before + done + 1, total=total),
+               low + (high - low) * done / len(statements))  # fmt: skip
         database.execute_sql(sql)
 
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while millions of row tuples pile up: each full pass
-    would walk all of them. The few cycles (each county's tree) are collected afterwards."""
+    """No cyclic garbage collection while millions of row tuples arrive: each full pass
+    would walk all of them."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -139,46 +147,15 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _counties(p: Province, volunteers: int, count: int | None) -> list[County]:
-    """The counties to build, in province order, with their shares of the volunteers."""
-    everything = [(city, area, code, name) for city, (area, divisions) in S.CITIES.items()
-                  for code, name in divisions]  # fmt: skip
-    if count is not None:
-        step = len(everything) / max(1, min(count, len(everything)))
-        everything = [everything[int(i * step)] for i in range(min(count, len(everything)))]
-    weights = [p.rng.uniform(0.6, 1.4) for _ in everything]
-    exact = [volunteers * w / sum(weights) for w in weights]
-    shares = [int(x) for x in exact]
-    by_remainder = sorted(range(len(exact)), key=lambda i: (shares[i] - exact[i], i))
-    for i in by_remainder[: volunteers - sum(shares)]:
-        shares[i] += 1
-    return [County(order, code, city + name if name.endswith("区") else name, city, area, share)
-            for order, ((city, area, code, name), share) in enumerate(
-                zip(everything, shares, strict=True), 1)]  # fmt: skip
-
-
-# The ID numbers the generator makes are valid, or have a wrong check character, or lost a
-# digit (area codes and birth dates are always real), so ISO 7064 MOD 11-2 alone tells them
-# apart — in SQL, where `volunteer_index.check_id_numbers` would take 30 s for 1,000,000.
-_CHECK_SUM = " + ".join(
-    f"CAST(substr(id_number, {i}, 1) AS INTEGER) * {w}" for i, w in enumerate(D.ID_WEIGHTS, 1)
-)
-_ID_VALID = f"""UPDATE volunteer SET id_number_valid = (length(id_number) = 18
-  AND substr(id_number, 18, 1) = substr('{D.ID_CHECK}', ({_CHECK_SUM}) % 11 + 1, 1))
-  WHERE id_number IS NOT NULL"""
-
-
-def _finish(p: Province, volunteers: int, counties: int, admin: str) -> None:
-    database.execute_sql(_ID_VALID)
+def _finish(seed: int, c: dict[str, int], volunteers: int, admin: str) -> None:
     at = datetime.combine(DEMO_TODAY, time(18))
     OfficerAccount.insert({**admin_record(admin), **stamp(at)}).execute()
-    facts = {"demo_seed": str(p.seed), "demo_today": DEMO_TODAY.isoformat(),
+    facts = {"demo_seed": str(seed), "demo_today": DEMO_TODAY.isoformat(),
              "demo_scale": "province", "demo_volunteers": str(volunteers),
-             "demo_counties": str(counties)}  # fmt: skip
+             "demo_counties": str(c["counties"])}  # fmt: skip
     for key, value in facts.items():
         Meta.replace(key=key, value=value).execute()
-    c = p.counts
-    summary = (f"生成省级演示数据库（种子 {p.seed}）：县（市、区）{counties} 个，"
+    summary = (f"生成省级演示数据库（种子 {seed}）：县（市、区）{c['counties']} 个，"
                f"行政区划 {c['regions']} 个，阵地 {c['venues']} 个，志愿服务队 {c['teams']} 支，"
                f"志愿者 {c['volunteers']} 名，活动 {c['activities']} 场，"
                f"服务记录 {c['service_records']} 条")  # fmt: skip

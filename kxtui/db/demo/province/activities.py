@@ -13,7 +13,6 @@ from datetime import date
 
 from kxtui.db.demo import data as D
 from kxtui.db.demo.province import shandong as S
-from kxtui.db.demo.province.bulk import insert
 from kxtui.db.demo.province.draw import FIRST_DAY, ISO, Weighted, stamp_text, text_keys
 from kxtui.db.demo.province.state import County, Place, Province, Row, TeamNode, VenueRef
 from kxtui.db.demo.state import DEMO_TODAY, HOURS, JIAOZHOU, WINDOW_START
@@ -180,7 +179,7 @@ def build_activities(p: Province, county: County) -> None:
     for row, served in drawn:
         row[0] = aid = p.new_id("activity")
         services += [(aid, v, h) for v, h in served.items()]
-    insert("activity", [row for row, _ in drawn])
-    insert("service_record", services)
+    p.add_rows("activity", [row for row, _ in drawn])
+    p.add_rows("service_record", services)
     p.counts["activities"] += len(drawn)
     p.counts["service_records"] += len(services)

@@ -13,7 +13,6 @@ from collections import Counter
 from kxtui.db.demo import data as D
 from kxtui.db.demo.province import rates as R
 from kxtui.db.demo.province import shandong as S
-from kxtui.db.demo.province.bulk import insert
 from kxtui.db.demo.province.draw import (
     CLOCK,
     FIRST_DAY,
@@ -95,7 +94,7 @@ def _team_rows(p: Province, county: County) -> list[Row]:
 
 
 def build_people(p: Province, county: County) -> None:
-    """Volunteers (with domains and teams), then leaders, teams and officers, all inserted."""
+    """Volunteers (with domains and teams), then leaders, teams and officers, as rows."""
     assert county.node is not None
     villages = [v for town in county.towns for v in town.children]
     # 一员双责: most grid officers are volunteers too, registered in their grid
@@ -113,16 +112,16 @@ def build_people(p: Province, county: County) -> None:
                 grid_volunteers[grid.id] = row
         people.add(village, per_village[i])
     _choose_leaders(p, county, people)
-    insert("volunteer", people.rows)
-    insert("volunteer_domain", people.domains)
-    insert("team", _team_rows(p, county))
-    insert("team_membership", people.memberships)
+    p.add_rows("volunteer", people.rows)
+    p.add_rows("volunteer_domain", people.domains)
+    p.add_rows("team", _team_rows(p, county))
+    p.add_rows("team_membership", people.memberships)
     officers = [_officer(p, county, county.node, PersonRole.COUNTY_STAFF) for _ in range(2)]
     officers += [_officer(p, county, town, PersonRole.TOWN_STAFF) for town in county.towns]
     officers += [_officer(p, county, v, PersonRole.VILLAGE_LIAISON) for v in villages]
     officers += [_officer(p, county, g, PersonRole.GRID_OFFICER, grid_volunteers.get(g.id))
                  for v in villages for g in v.children]  # fmt: skip
-    insert("officer", officers)
+    p.add_rows("officer", officers)
     p.counts["volunteers"] += len(people.rows)
     p.counts["memberships"] += len(people.memberships)
     p.counts["teams"] += len(county.teams)
@@ -219,9 +218,10 @@ class _People:
                         break
                 used_mobiles.add(mobile)
                 mobiles.append(mobile)
-            id_number = birth_date = None
+            id_number = birth_date = id_valid = None
             if random() < id_share:
-                id_number, birth_date = self._id_number(id_numbers, birth, female), iso[day]
+                id_number, id_valid = self._id_number(id_numbers, birth, female)
+                birth_date = iso[day]
             # domains: mostly those of the town's divisions, farming more likely in a village
             if random() < 0.85:
                 first = domain_items[bisect(domain_cum, random() * domain_total)]
@@ -262,7 +262,7 @@ class _People:
             row = (vid, at, name, pinyin, initials,
                    female_code if female else male_code, mobile, id_number, birth_date,
                    region_id, skills, registered, platform_id, student, active,
-                   iso[joined - FIRST_DAY], notes)  # fmt: skip
+                   iso[joined - FIRST_DAY], notes, id_valid)  # fmt: skip
             rows.append(row)
             students.append(student)
             towns.append(town_id)
@@ -296,20 +296,25 @@ class _People:
         p.last_id["volunteer"] = vid
         return row
 
-    def _id_number(self, id_numbers: IdNumbers, birth: int, female: bool) -> str:
+    def _id_number(self, id_numbers: IdNumbers, birth: int, female: bool) -> tuple[str, int]:
+        """A new ID number and whether it is valid (1 or 0, `volunteer.id_number_valid`).
+
+        Its area code and birth date are always real, so only the two deliberate problems
+        make it invalid: the volunteer form would refuse exactly those (the tests check)."""
         p, random = self.p, self.p.random
         while True:
             sequence = int(random() * 500) * 2 + (not female)  # odd for men
-            number = id_numbers.make(birth, sequence)
+            number, valid = id_numbers.make(birth, sequence), 1
             roll = random()
             if roll < R.ID_WRONG_CHECK:  # a typo: the check character does not match
                 number = number[:17] + D.ID_CHECK[(D.ID_CHECK.index(number[17]) + 1) % 11]
+                valid = 0
             elif roll < R.ID_WRONG_CHECK + R.ID_DIGIT_DROPPED:  # 17 characters
                 dropped = 6 + int(random() * 11)
-                number = number[:dropped] + number[dropped + 1 :]
+                number, valid = number[:dropped] + number[dropped + 1 :], 0
             if number not in p.id_numbers:
                 p.id_numbers.add(number)
-                return number
+                return number, valid
 
     def _platform_id(self) -> str:
         p, random = self.p, self.p.random

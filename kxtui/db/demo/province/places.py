@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from kxtui.db.demo import data as D
 from kxtui.db.demo.province import shandong as S
-from kxtui.db.demo.province.bulk import insert
 from kxtui.db.demo.province.draw import new_mobile, stamp_text, text_keys
 from kxtui.db.demo.province.state import County, Place, Province, Row, VenueRef
 from kxtui.db.demo.state import JIAOZHOU, SETUP_AT
@@ -87,7 +86,7 @@ def build_regions(p: Province, county: County) -> None:
         rows.append((r.id, SETUP_TEXT, r.parent.id if r.parent
                      else None, r.kind, r.name, r.code, pinyin, initials, r.order, r.path,
                      r.population))  # fmt: skip
-    insert("region", rows)
+    p.add_rows("region", rows)
     p.counts["regions"] += len(rows)
 
 
@@ -165,7 +164,7 @@ def build_venues(p: Province, county: County) -> None:
             ref = VenueRef(p.new_id("venue"), where, vtype, name)
             venues.append(ref)
             rows.append(_venue_row(p, county, ref, level, sum(v.region is where for v in venues)))
-    insert("venue", rows)
+    p.add_rows("venue", rows)
     p.counts["venues"] += len(rows)
 
 

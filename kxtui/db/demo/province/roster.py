@@ -1,5 +1,5 @@
-"""The roster's tables (schema v5) for the whole province at once: the search keys and the
-service totals.
+"""The roster's tables (schema v5): the search keys for the whole province at once, the service
+totals county by county.
 
 `volunteer_index.index_all` reads each name with pypinyin (tens of µs a name, most of a minute
 at this size) and sends every key from Python. Here the names' readings are those the build
@@ -13,14 +13,17 @@ their keys in another.
 The keys go in in key order, so their B-tree is written front to back: each part of the UNION
 is read in that order (the volunteer's pinyin, initials and mobile from their indexes, which
 must exist) and SQLite merges them. The index by volunteer is built after (`LATE_INDEXES`).
+
+The service totals are those `volunteer_index.refresh_service(None)` counts (the tests
+compare), but counted as each county goes in, from its own service records (its volunteers
+serve at its activities only): the building process does that while the child makes the next
+county, rather than after the last.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from kxtui.db import volunteer_index
-from kxtui.db.demo.province.draw import Names
+from kxtui.db.demo.province.draw import Reading
 from kxtui.db.models import database
 
 # built after the tables are filled here, not before as the other indexes are
@@ -45,14 +48,37 @@ _KEYS = """INSERT OR IGNORE INTO volunteer_key (key, volunteer_id)
     ORDER BY 1, 2"""
 
 
-def fill_roster_tables(names: Iterable[Names]) -> None:
-    """Every volunteer's search keys and service totals; inside the caller's transaction,
-    after the last volunteer and service record, with the volunteer's indexes built."""
-    whole = {name: parts for county in names for name, (_, _, parts) in county.whole.items()}
+# the totals of the volunteers after the last one counted, from the service records after ?:
+# two rowid ranges (the indexes are dropped while the counties go in) and a small GROUP BY
+_COUNTY_SERVICE = f"""INSERT INTO volunteer_service (volunteer_id, hours, last_served)
+    SELECT v.id, COALESCE(x.hours, 0), x.last_served FROM volunteer v LEFT JOIN
+        (SELECT s.volunteer_id, SUM(s.hours) AS hours, MAX(a.start_date) AS last_served
+         {volunteer_index.SERVICE} WHERE s.id > ? GROUP BY s.volunteer_id) x
+        ON x.volunteer_id = v.id
+    WHERE v.id > (SELECT COALESCE(MAX(volunteer_id), 0) FROM volunteer_service) ORDER BY v.id"""
+
+
+def last_service_record() -> int:
+    (last,) = database.execute_sql("SELECT COALESCE(MAX(id), 0) FROM service_record").fetchone()
+    return int(last)
+
+
+def add_service_totals(after_record: int) -> None:
+    """The service totals of a county just inserted, whose service records come after id
+    `after_record`; inside the caller's transaction."""
+    database.execute_sql(_COUNTY_SERVICE, (after_record,))
+
+
+def fill_search_keys(givens: dict[str, Reading], whole: dict[str, Reading]) -> None:
+    """Every volunteer's search keys; inside the caller's transaction, after the last
+    volunteer, with the volunteer's indexes built.
+
+    `givens` and `whole` are the readings the names were drawn with (`draw.Names`): of the
+    given names read apart, and of the names read whole."""
     rows = {
-        "given_key": [(key, given) for given, (_, _, parts) in Names.givens.items()
+        "given_key": [(key, given) for given, (_, _, parts) in givens.items()
                       for key in volunteer_index.name_keys(given, parts)],
-        "whole_key": [(name, key) for name, parts in whole.items()
+        "whole_key": [(name, key) for name, (_, _, parts) in whole.items()
                       for key in volunteer_index.name_keys(name, parts)],
     }  # fmt: skip
     for table, columns in _TABLES.items():
@@ -63,4 +89,3 @@ def fill_roster_tables(names: Iterable[Names]) -> None:
     database.execute_sql(_KEYS)
     for table in _TABLES:
         database.execute_sql(f"DROP TABLE temp.{table}")
-    volunteer_index.refresh_service(None)

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from kxtui.db.demo.province.draw import IdNumbers, Names, Random
-from kxtui.db.demo.state import Progress
 
 Row = tuple[object, ...]
+Rows = Sequence[Sequence[object]]  # tuples (an activity's row is a list)
 T = TypeVar("T")
 
 
@@ -94,10 +94,11 @@ class County:
 
 
 class Province:
-    """One build: the RNG, the next free ids, the numbers already given out."""
+    """One build: the RNG, the next free ids, the numbers already given out, and the rows made
+    since they were last taken (to be inserted by the building process)."""
 
-    def __init__(self, seed: int, progress: Progress) -> None:
-        self.seed, self.progress = seed, progress
+    def __init__(self, seed: int) -> None:
+        self.seed = seed
         self.rng = random.Random(seed)
         self.random: Random = self.rng.random
         tables = ("region", "venue", "team", "volunteer", "officer", "activity")
@@ -105,9 +106,18 @@ class Province:
         self.mobiles: set[str] = set()
         self.id_numbers: set[str] = set()
         self.platform_ids: set[str] = set()
-        counted = ("regions", "venues", "teams", "volunteers", "officers", "activities",
-                   "service_records", "memberships")  # fmt: skip
+        counted = ("counties", "regions", "venues", "teams", "volunteers", "officers",
+                   "activities", "service_records", "memberships")  # fmt: skip
         self.counts = dict.fromkeys(counted, 0)
+        self.rows: list[tuple[str, Rows]] = []
+
+    def add_rows(self, table: str, rows: Rows) -> None:
+        """Rows for `table`, in `bulk.COLUMNS[table]` order."""
+        self.rows.append((table, rows))
+
+    def take_rows(self) -> list[tuple[str, Rows]]:
+        rows, self.rows = self.rows, []
+        return rows
 
     def new_id(self, table: str) -> int:
         self.last_id[table] += 1
