@@ -7,7 +7,7 @@ from peewee import SqliteDatabase
 
 database = SqliteDatabase(None)
 
-SCHEMA_VERSION = 8  # raise with every step added to kxtui.db.migrations.STEPS
+SCHEMA_VERSION = 9  # raise with every step added to kxtui.db.migrations.STEPS
 VERSION_KEY = "schema_version"  # its row in the meta table
 
 _state = {"read_only": False}
