@@ -2,7 +2,10 @@
 
 Rows live in a cache by position. A page next to a loaded one is fetched by key (keyset
 pagination: after the last row above, or before the first row below); only a page far from
-everything loaded (End, a scrollbar drag) is fetched by OFFSET, once.
+everything loaded (End, a scrollbar drag) is fetched by OFFSET, once. The pages a screen
+above and below the visible lines are fetched ahead, so PgDn and PgUp paint from memory;
+pages further than `KEEP` pages from the visible ones are let go, so the cache stays a window.
+A new filter stops the reads of the previous one.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from kxtui.i18n import t
 from kxtui.widgets.workers import run_db
 
 PAGE = 100
+KEEP = 2  # pages kept on each side of the visible ones
 
 
 def fit(text: str, width: int, right: bool = False) -> str:
@@ -89,13 +93,18 @@ class PagedTable(ScrollView, can_focus=True):
         self._counted = False  # False while `total` is a guess
         self._stale: dict[int, Any] = {}  # the previous filter's rows, until replaced
         self._lines: dict[int, tuple[int, Strip]] = {}  # row id -> (width, line)
+        self._then: Callable[[], None] | None = None  # after the first page is painted
+        self._styles: tuple[Style, Style, Style] | None = None  # base, cursor, loading
 
     # -- data ------------------------------------------------------------------
 
-    def show(self, f: Any) -> None:
-        """Start over with a new filter. Until `set_total` gives its count, the pages that
-        arrive say how many rows there are at least (a short page: exactly)."""
+    def show(self, f: Any, then: Callable[[], None] | None = None) -> None:
+        """Start over with a new filter; `then` is called once its first page is painted (to
+        count it without slowing that page down). Until `set_total` gives its count, the
+        pages that arrive say how many rows there are at least (a short page: exactly)."""
         self._generation += 1
+        self.workers.cancel_group(self, self._group)  # the previous filter's reads
+        self._then = then
         self.filter = f
         self.total = max(self.total, 1)  # a guess: the rows are drawn before they are counted
         self._counted = False
@@ -122,6 +131,10 @@ class PagedTable(ScrollView, can_focus=True):
     def cursor_row(self) -> Any:
         return self._rows.get(self.cursor)
 
+    @property
+    def _group(self) -> str:
+        return f"paged-{id(self)}"
+
     def _request(self, page: int) -> None:
         if page in self._pending or page * PAGE >= max(self.total, 1):
             return
@@ -142,6 +155,7 @@ class PagedTable(ScrollView, can_focus=True):
                 return  # the filter changed meanwhile
             self._pending.discard(page)
             self._stale.clear()
+            self._let_go()
             start = first if before is None else last + 1 - len(rows)
             for i, row in enumerate(rows):
                 self._rows[start + i] = row
@@ -153,18 +167,29 @@ class PagedTable(ScrollView, can_focus=True):
                     self.total = end + 1  # at least one more: "…" until its page comes
                 self.virtual_size = Size(0, self.total)
             self.refresh()
+            if self._then is not None:
+                self.call_after_refresh(self._then)
+                self._then = None
             if first <= self.cursor <= last:
                 self.post_message(self.Highlighted(self.cursor_row))
 
         fn, args = self.fetch(after, before, offset)
-        run_db(
-            self,
-            fn,
-            *args,
-            done=loaded,
-            group=f"ledger-page-{page}",
-            exclusive=False,
-        )
+        run_db(self, fn, *args, done=loaded, group=self._group, exclusive=False, read=True)
+
+    def _let_go(self) -> None:
+        """Forget the rows more than `KEEP` pages from the visible ones."""
+        top = self.scroll_offset.y // PAGE
+        bottom = (self.scroll_offset.y + self.size.height) // PAGE
+        far = [i for i in self._rows if not top - KEEP <= i // PAGE <= bottom + KEEP]
+        for i in far:
+            del self._rows[i]
+
+    def _fetch_ahead(self) -> None:
+        """Ask for the pages of a screen above and a screen below the visible lines."""
+        top, height = self.scroll_offset.y, self.size.height
+        for index in (top - height, top + 2 * height - 1):
+            if 0 <= index < self.total and index not in self._rows:
+                self._request(index // PAGE)
 
     def fetch(self, after: Any, before: Any, offset: int) -> tuple[Callable[..., Any], tuple]:
         """The data-layer call for PAGE rows of `self.filter` (see `ledger.page`)."""
@@ -193,23 +218,38 @@ class PagedTable(ScrollView, can_focus=True):
         captions = [t(f"{self.CAPTIONS}.{column}") for column, _ in self.columns]
         return Text.assemble(*((s.text, s.style) for s in self._segments(captions, width)))
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._fetch_ahead()
+        base = self.rich_style  # the styles once per paint, not once per line
+        self._styles = (
+            base,
+            self.get_component_rich_style("paged--cursor"),
+            base + self.get_component_rich_style("paged--loading"),
+        )
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._styles = None
+
     def render_line(self, y: int) -> Strip:
         index = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base, cursor, loading = self._styles or (
+            self.rich_style,
+            self.get_component_rich_style("paged--cursor"),
+            self.rich_style + self.get_component_rich_style("paged--loading"),
+        )
         if index >= self.total:
             return Strip.blank(width, base)
         row = self._rows.get(index)
         if row is None:
             self._request(index // PAGE)
-            style = base + self.get_component_rich_style("paged--loading")
             stale = self._stale.get(index)
             if stale is None:
-                return Strip([Segment("…", style)]).adjust_cell_length(width, base)
-            return self._strip(stale, width).apply_style(style)
+                return Strip([Segment("…", loading)]).adjust_cell_length(width, base)
+            return self._strip(stale, width).apply_style(loading)
         strip = self._strip(row, width)
         if index == self.cursor:
-            cursor = self.get_component_rich_style("paged--cursor")
             return Strip(Segment(s.text, base + (s.style or Style()) + cursor) for s in strip)
         return strip.apply_style(base)
 
