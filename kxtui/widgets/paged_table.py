@@ -155,7 +155,6 @@ class PagedTable(ScrollView, can_focus=True):
                 return  # the filter changed meanwhile
             self._pending.discard(page)
             self._stale.clear()
-            self._let_go()
             start = first if before is None else last + 1 - len(rows)
             for i, row in enumerate(rows):
                 self._rows[start + i] = row
@@ -219,6 +218,7 @@ class PagedTable(ScrollView, can_focus=True):
         return Text.assemble(*((s.text, s.style) for s in self._segments(captions, width)))
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        self._let_go()
         self._fetch_ahead()
         base = self.rich_style  # the styles once per paint, not once per line
         self._styles = (
