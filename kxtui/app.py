@@ -20,7 +20,13 @@ from textual.widgets import Input
 from kxtui import clock
 from kxtui.autosave import DraftKeeper
 from kxtui.db import scope
-from kxtui.db.connection import OpenedDatabase, close_database, hold_open, open_database
+from kxtui.db.connection import (
+    OpenedDatabase,
+    close_database,
+    close_idle,
+    hold_open,
+    open_database,
+)
 from kxtui.db.database import set_read_only
 from kxtui.db.errors import KxError, SignInRefused
 from kxtui.domain import AccessRole
@@ -90,6 +96,7 @@ class KxApp(App[None]):
     def on_unmount(self) -> None:
         self._handle_signals(False)
         self._presence.close()
+        close_idle()
 
     # -- hang-up: a dropped SSH connection, kill, end of input --------------------
 

@@ -47,6 +47,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "key.save": ("保存", "Save"),
     "key.cancel": ("取消", "Cancel"),
+    "key.choose": ("确定", "Choose"),
     "key.close": ("关闭", "Close"),
     "key.open": ("打开", "Open"),
     "key.palette": ("命令", "Commands"),
@@ -507,6 +508,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "时长超过了活动天数 × 24 小时（{hours} 小时）",
         "Longer than the activity's days × 24 h ({hours} h)",
     ),
+    "field.choose_from_list": (
+        "请从建议中选择（↓ 打开列表，回车选定）",
+        "Choose one of the suggestions (↓ opens the list, Enter takes one)",
+    ),
     "field.venue_outside": ("该阵地不在“{region}”范围内", "This venue is not inside {region}"),
     "field.volunteer_twice": ("{name} 已在名单中，不能重复添加", "{name} is already in the list"),
     "field.service_hours": (
@@ -820,6 +825,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "audit.undone": ("已撤销", "undone"),
     "audit.undoes": ("撤销 #{id}", "undoes #{id}"),
     "audit.everyone": ("全部操作人", "every officer"),
+    "audit.pick.title": (
+        "按操作人筛选（{count} 人写过记录）",
+        "Filter by officer ({count} have written)",
+    ),
+    "audit.pick.placeholder": ("姓名、拼音、首字母或登录名", "Name, pinyin, initials or login"),
+    "audit.pick.keys": ("↑↓ 选择 · 回车 确定 · Esc 取消", "↑↓ move · Enter choose · Esc cancel"),
+    "audit.pick.none": ("没有匹配的操作人", "No officer matches"),
     "audit.everywhere": ("全部区域", "every region"),
     "audit.all_tables": ("全部表", "every table"),
     "audit.f.actor": ("操作人：{actor}", "officer: {actor}"),

@@ -18,7 +18,8 @@ from typing import Any
 from kxtui.db import scope
 from kxtui.db.keyset import Sort, page_ids, region_subtree
 from kxtui.db.models import database
-from kxtui.db.rows import AuditChange, AuditDetail, AuditFilter, AuditRow
+from kxtui.db.pinyin import pinyin_keys
+from kxtui.db.rows import AuditChange, AuditDetail, AuditFilter, AuditRow, AuditWriter
 
 # -- the log --------------------------------------------------------------------------------
 
@@ -88,15 +89,20 @@ def count(f: AuditFilter) -> int:
     return database.execute_sql(sql, params).fetchone()[0]
 
 
-def actors() -> tuple[str, ...]:
-    """Everyone who has written in the officer's view, in name order (the actor index)."""
+def writers() -> tuple[AuditWriter, ...]:
+    """Everyone who has written in the officer's view, in login-name order (the actor
+    index), with the name of their officer account."""
     conditions, params = where_clause(AuditFilter())
     rows = database.execute_sql(
-        f"SELECT DISTINCT e.actor FROM audit_entry e WHERE {' AND '.join(conditions)}"
-        " ORDER BY e.actor",
+        "SELECT w.actor, COALESCE(o.name, '') FROM (SELECT DISTINCT e.actor FROM audit_entry e"
+        f" WHERE {' AND '.join(conditions)}) w"
+        " LEFT JOIN officer_account o ON o.user_name = w.actor ORDER BY w.actor",
         params,
     )
-    return tuple(actor for (actor,) in rows.fetchall())
+    return tuple(
+        AuditWriter(user, name, (user.lower(), name, *pinyin_keys(name, person=True)))
+        for user, name in rows.fetchall()
+    )
 
 
 def changes_of(text: str, action: str) -> tuple[AuditChange, ...]:

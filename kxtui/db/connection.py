@@ -1,6 +1,6 @@
 """Opening a database file: checks, pragmas, schema creation and upgrades.
 
-Every connection (one per thread; workers run in threads) gets the same pragmas:
+Every connection (one per thread at a time; workers run in threads) gets the same pragmas:
 WAL so readers never block the writer, foreign keys on, synchronous=FULL so a saved record
 survives power loss even in WAL mode, and a busy timeout so writers queue instead of failing.
 """
@@ -106,9 +106,17 @@ def open_database(path: Path | str, *, read_only: bool = False) -> OpenedDatabas
 
 
 def close_database() -> None:
-    """Close this thread's connection, if the database was initialised and open."""
-    if not database.deferred and not database.is_closed():
-        database.close()
+    """Close every connection of the pool (this thread's and the idle ones), if the database
+    was initialised: before another file is opened, and at exit."""
+    if not database.deferred:
+        database.close_all()
+
+
+def close_idle() -> None:
+    """Close the pool's idle connections, as the app ends: a worker still writing keeps its
+    connection until its transaction is done."""
+    if not database.deferred:
+        database.close_idle()
 
 
 def preflight(path: Path) -> int | None:

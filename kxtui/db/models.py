@@ -5,6 +5,8 @@ The database object is created unbound (`SqliteDatabase(None)`) and initialised 
 Only `kxtui/db/` imports these models; screens call the functions of the sibling modules.
 """
 
+from functools import cache
+
 from peewee import (
     SQL,
     AutoField,
@@ -27,6 +29,18 @@ class BaseModel(Model):
     class Meta:
         database = database
         legacy_table_names = False
+
+    @classmethod
+    def find(cls, record_id: int):  # type: ignore[no-untyped-def]
+        """The record with this id, or None: `get_or_none(id == record_id)` with its SQL built
+        once per model instead of at every call (building it costs ten times the query)."""
+        return next(iter(cls.raw(_by_id(cls), record_id)), None)
+
+
+@cache
+def _by_id(model: type[BaseModel]) -> str:
+    sql, _ = model.select().where(model._meta.primary_key == 0).sql()
+    return sql
 
 
 class Meta(BaseModel):

@@ -133,28 +133,29 @@ def children(region_id: int | None) -> tuple[TreeRow, ...]:
 def path_to_root(ref: NodeRef) -> tuple[Crumb, ...]:
     """The chain of regions from the top of the officer's view down to `ref` (itself
     included); () when `ref` is gone or outside the view."""
-    tail: list[Crumb] = []
-    region_id = ref.id
-    if ref.kind == "venue":
-        venue = (
-            Venue.select(Venue.id, Venue.name, Venue.type, Venue.region)
-            .where(Venue.id == ref.id)
-            .get_or_none()
-        )
-        if venue is None:
-            return ()
-        tail = [Crumb(ref, venue.name, venue.type)]
-        region_id = venue.region_id
-    region = Region.select(Region.path).where(Region.id == region_id).get_or_none()
-    if region is None or not scope.can_view(region.path):
+    if ref.kind == "region":
+        return region_crumbs(ref.id)
+    venue = database.execute_sql(
+        "SELECT name, type, region_id FROM venue WHERE id = ?", (ref.id,)
+    ).fetchone()
+    if venue is None:
         return ()
-    ids = scope.visible_ids(region.path)
-    found = {
-        r.id: r
-        for r in Region.select(Region.id, Region.name, Region.kind).where(Region.id.in_(ids))
-    }
-    crumbs = [Crumb(NodeRef("region", i), found[i].name, found[i].kind) for i in ids if i in found]
-    return tuple(crumbs + tail)
+    name, type_, region_id = venue
+    crumbs = region_crumbs(region_id)
+    return crumbs + (Crumb(ref, name, type_),) if crumbs else ()
+
+
+def region_crumbs(region_id: int) -> tuple[Crumb, ...]:
+    """`path_to_root` of a region: its ancestors within the view, and itself."""
+    path = database.execute_sql("SELECT path FROM region WHERE id = ?", (region_id,)).fetchone()
+    if path is None or not scope.can_view(path[0]):
+        return ()
+    ids = scope.visible_ids(path[0])
+    rows = database.execute_sql(
+        f"SELECT id, name, kind FROM region WHERE id IN ({', '.join('?' * len(ids))})", ids
+    )
+    found = {i: (name, kind) for i, name, kind in rows}
+    return tuple(Crumb(NodeRef("region", i), *found[i]) for i in ids if i in found)
 
 
 def in_subtree(query, model, lo: str, hi: str):  # type: ignore[no-untyped-def]

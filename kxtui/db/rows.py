@@ -12,6 +12,8 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from kxtui.db.pinyin import search_key
+
 
 def hours(value: object) -> Decimal:
     """Hours as stored (a float from SQLite's sums) to two places, without exponent: 30, 2.5."""
@@ -456,6 +458,20 @@ class AuditFilter(NamedTuple):
     entity: str | None = None  # region / venue / activity / volunteer / database
     start: date | None = None
     end: date | None = None
+
+
+class AuditWriter(NamedTuple):
+    """Someone who has written in the reader's view: the Unix user (the entries' actor), the
+    name of their officer account ("" without one), and what a search finds them by."""
+
+    user: str
+    name: str
+    keys: tuple[str, ...]  # the user, the name, its pinyin and initials (see `matches`)
+
+    def matches(self, query: str) -> bool:
+        """Whether a typed query ("李", "liming", "lm", a login name) finds this writer."""
+        key = search_key(query) if query.isascii() else "".join(query.split())
+        return any(key in k for k in self.keys)
 
 
 class AuditRow(NamedTuple):

@@ -95,12 +95,12 @@ def can_edit(path: str | None) -> bool:
     return inside(path, officer.edit_path)
 
 
-def _region(region_id: int) -> tuple[str, str] | None:
-    """(path, "胶州市/胶莱镇" label) of a region, None if it does not exist."""
-    from kxtui.db.models import Region  # the models load in workers, not at start-up
+def _path(region_id: int) -> str | None:
+    """The path of a region, None if it does not exist."""
+    from kxtui.db.models import database  # the models load in workers, not at start-up
 
-    path = Region.select(Region.path).where(Region.id == region_id).scalar()
-    return (path, region_label(path)) if path is not None else None
+    row = database.execute_sql("SELECT path FROM region WHERE id = ?", (region_id,)).fetchone()
+    return row[0] if row else None
 
 
 def region_label(path: str) -> str:
@@ -141,11 +141,11 @@ def require_editable(region_id: int | None) -> None:
         if officer.edit_path is not None:
             raise RefusedError("refused.top_level", scope=officer.edit_name)
         return
-    found = _region(region_id)
-    if found is None:
+    path = _path(region_id)
+    if path is None:
         raise RefusedError("refused.gone")
-    path, label = found
     if not can_edit(path):
+        label = region_label(path)
         raise RefusedError("refused.out_of_scope", region=label, scope=officer.edit_name)
 
 
@@ -153,9 +153,9 @@ def require_visible(region_id: int) -> None:
     """Refuse reading one record of a region outside the officer's view subtree."""
     if session().view_path is None:
         return
-    found = _region(region_id)
-    if found is not None:
-        require_path_visible(found[0])
+    path = _path(region_id)
+    if path is not None:
+        require_path_visible(path)
 
 
 def require_path_visible(path: str) -> None:

@@ -8,10 +8,10 @@ from peewee import fn
 
 from kxtui.db import scope
 from kxtui.db.errors import RefusedError
-from kxtui.db.models import Activity, Venue
+from kxtui.db.models import Activity, Venue, database
 from kxtui.db.pinyin import pinyin_keys
-from kxtui.db.regions import path_to_root, this_year
-from kxtui.db.rows import NodeRef, SixHaveState, VenueDetail, VenueInput
+from kxtui.db.regions import region_crumbs, this_year
+from kxtui.db.rows import Crumb, NodeRef, SixHaveState, VenueDetail, VenueInput
 from kxtui.db.validation import TEXT_MAX, Checker
 from kxtui.db.writes import columns, created, diff, editable, removed, write_transaction
 from kxtui.domain import SixHave, VenueLevel, VenueType
@@ -21,13 +21,18 @@ SIX_NOTE_MAX = 200
 
 def detail(venue_id: int, today: date) -> VenueDetail | None:
     """One venue with its six haves and this year's activities; None if it no longer exists."""
-    venue = Venue.get_or_none(Venue.id == venue_id)
+    venue = Venue.find(venue_id)
     if venue is None:
         return None
     scope.require_visible(venue.region_id)
-    live = Activity.select().where(Activity.venue == venue_id, Activity.deleted_at.is_null())
-    in_year = live.where(Activity.start_date.between(*this_year(today)))
-    reached = in_year.select(fn.COALESCE(fn.SUM(Activity.people_reached), 0)).scalar()
+    start, end = this_year(today)
+    in_year, reached, total = database.execute_sql(
+        "SELECT COALESCE(SUM(start_date BETWEEN ?1 AND ?2), 0),"
+        " COALESCE(SUM(CASE WHEN start_date BETWEEN ?1 AND ?2 THEN people_reached END), 0),"
+        " COUNT(*) FROM activity WHERE venue_id = ?3 AND deleted_at IS NULL",
+        (start.isoformat(), end.isoformat(), venue_id),
+    ).fetchone()
+    crumbs = region_crumbs(venue.region_id)
     return VenueDetail(
         id=venue.id,
         version=venue.version,
@@ -46,10 +51,12 @@ def detail(venue_id: int, today: date) -> VenueDetail | None:
             )
             for item in SixHave
         ),
-        path=path_to_root(NodeRef("venue", venue.id)),
-        activities_this_year=in_year.count(),
-        people_reached_this_year=int(reached or 0),
-        activities_total=live.count(),
+        path=crumbs + (Crumb(NodeRef("venue", venue.id), venue.name, venue.type),)
+        if crumbs
+        else (),
+        activities_this_year=in_year,
+        people_reached_this_year=reached,
+        activities_total=total,
     )
 
 
@@ -73,10 +80,8 @@ def _checked(data: VenueInput) -> tuple[Checker, dict[str, object]]:
 
 
 def _name_taken(region_id: int, name: object, exclude: int | None = None) -> bool:
-    query = Venue.select(Venue.id).where(Venue.region == region_id, Venue.name == name)
-    if exclude is not None:
-        query = query.where(Venue.id != exclude)
-    return query.exists()
+    sql = "SELECT 1 FROM venue WHERE region_id = ? AND name = ? AND id IS NOT ? LIMIT 1"
+    return database.execute_sql(sql, (region_id, name, exclude)).fetchone() is not None
 
 
 def create_venue(region_id: int, data: VenueInput) -> int:
@@ -115,15 +120,12 @@ def update_venue(venue_id: int, version: int, data: VenueInput) -> None:
         if "name" not in checker.errors and _name_taken(venue.region_id, values["name"], venue_id):
             checker.fail("name", "field.duplicate_sibling")
         checker.check()
-        before = {key: getattr(venue, key) for key in values}
-        full, initials = pinyin_keys(str(values["name"]))
-        Venue.update(
-            pinyin=full,
-            initials=initials,
-            **write.touch(Venue),
-            **values,
-        ).where(Venue.id == venue_id).execute()
-        write.audit("update", "venue", venue_id, str(values["name"]), diff(before, values))
+        changes = diff({key: getattr(venue, key) for key in values}, values)
+        changed = {key: values[key] for key in changes}
+        if "name" in changed:
+            changed["pinyin"], changed["initials"] = pinyin_keys(str(values["name"]))
+        Venue.update(**write.touch(Venue), **changed).where(Venue.id == venue_id).execute()
+        write.audit("update", "venue", venue_id, str(values["name"]), changes)
 
 
 def dependants(venue_id: int) -> int:

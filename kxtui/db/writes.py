@@ -15,7 +15,7 @@ from peewee import OperationalError
 from kxtui import clock
 from kxtui.db.database import is_read_only
 from kxtui.db.errors import ConflictError, ReadOnlyError, RefusedError
-from kxtui.db.models import AuditEntry, Tracked, database
+from kxtui.db.models import Tracked, database
 from kxtui.db.scope import require_writer, session
 from kxtui.db.writer_queue import writer_turn
 
@@ -60,6 +60,15 @@ def current_actor() -> str:
     return session().user
 
 
+# `json.dumps(changes, ensure_ascii=False, default=str)` with the encoder built once
+AUDIT_JSON = json.JSONEncoder(ensure_ascii=False, default=str)
+# one entry, as `Write.audit` records it (the columns of `AuditEntry`)
+AUDIT_ONE = (
+    "INSERT INTO audit_entry (at, actor, officer_id, action, entity, entity_id, summary, changes,"
+    " region_path, undoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
 @dataclass
 class Write:
     """Handed to the body of a write transaction: who, when, and the audit trail."""
@@ -81,19 +90,12 @@ class Write:
     ) -> None:
         """Record the change: `changes` is {"field": [old, new]} (see `diff`, `created`,
         `removed`). Call it while the record still exists: its region is looked up."""
-        entry = AuditEntry.create(
-            at=self.at,
-            actor=self.actor,
-            officer=self.officer_id,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            summary=summary,
-            changes=json.dumps(changes or {}, ensure_ascii=False, default=str),
-            region_path=region_path_of(entity, entity_id),
-            undoes=undoes,
-        )
-        self.audited.append(entry.id)
+        cursor = database.execute_sql(
+            AUDIT_ONE,
+            (self.at, self.actor, self.officer_id, action, entity, entity_id, summary,
+             AUDIT_JSON.encode(changes or {}), region_path_of(entity, entity_id), undoes),
+        )  # fmt: skip
+        self.audited.append(cursor.lastrowid)
 
     def touch(self, model: type[Tracked]) -> dict[str, Any]:
         """Tracked-field values for an update: next version, who and when."""
@@ -156,9 +158,6 @@ class NothingToWrite(Exception):
         self.result = result
 
 
-# `json.dumps(changes, ensure_ascii=False, default=str)`, as `Write.audit` writes it, with the
-# encoder built once: a bulk import writes an audit entry per record.
-AUDIT_JSON = json.JSONEncoder(ensure_ascii=False, default=str)
 # A bulk import's audit entries: (id, at, actor, officer_id, action, entity, entity_id,
 # summary, changes, the id of the record's region), the region's path looked up as
 # `Write.audit` stores it.
@@ -188,7 +187,7 @@ def editable(model: type[T], record_id: int, version: int) -> T:
 
     Refuses if it was deleted meanwhile, or saved by someone else since `version` was read.
     """
-    record = model.get_or_none(model.id == record_id)
+    record = model.find(record_id)
     if record is None:
         raise RefusedError("refused.gone")
     if record.version != version:

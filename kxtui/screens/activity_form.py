@@ -83,8 +83,12 @@ class ActivityFormScreen(FormScreen):
             ),
         )
         team = a.organiser_team if a else None
-        organiser = ChoiceInput(
-            self._find_teams, choice=team, placeholder=t("activity.organiser_hint"), id="organiser"
+        organiser = ChoiceInput(  # a unit that is not a team is typed as text
+            self._find_teams,
+            choice=team,
+            placeholder=t("activity.organiser_hint"),
+            strict=False,
+            id="organiser",
         )
         if a and not team:
             organiser.restore_draft({"id": None, "name": "", "text": a.organiser})

@@ -14,10 +14,11 @@ from textual.widgets import Footer, Header, Static
 from kxtui import clock
 from kxtui.dates import Period, period_bounds
 from kxtui.db.audit_text import entity_caption
-from kxtui.db.rows import AuditDetail, AuditFilter, AuditRow, Choice
+from kxtui.db.rows import AuditDetail, AuditFilter, AuditRow, AuditWriter, Choice
 from kxtui.display import clean
 from kxtui.i18n import t
 from kxtui.screens.base import TranslatedBindings
+from kxtui.screens.pick_writer import PickWriterScreen, writer_label
 from kxtui.widgets.audit_table import AuditTable, action_text
 from kxtui.widgets.workers import run_db
 
@@ -31,10 +32,10 @@ def _count(f: AuditFilter) -> int:
     return audit.count(f)
 
 
-def _actors() -> tuple[str, ...]:
+def _writers() -> tuple[AuditWriter, ...]:
     from kxtui.db import audit
 
-    return audit.actors()
+    return audit.writers()
 
 
 def _detail(entry_id: int) -> AuditDetail | None:
@@ -73,7 +74,7 @@ class AuditScreen(TranslatedBindings, Screen[None]):
         self.period = Period.MONTH
         start, end = period_bounds(self.period, clock.today())
         self.filter = AuditFilter(region_id=region.id if region else None, start=start, end=end)
-        self.officers: tuple[str | None, ...] = (None,)
+        self.names: dict[str, str] = {}  # writers' login names → "李明 (liming)"
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
@@ -87,14 +88,10 @@ class AuditScreen(TranslatedBindings, Screen[None]):
         self.title = t("audit.title")
         self.table.focus()
         self.reload()
-        run_db(self, _actors, done=self._actors_read, group="audit-actors", read=True)
 
     @property
     def table(self) -> AuditTable:
         return self.query_one(AuditTable)
-
-    def _actors_read(self, actors: tuple[str, ...]) -> None:
-        self.officers = (None, *actors)
 
     def on_resize(self) -> None:
         self._show_header()
@@ -122,7 +119,9 @@ class AuditScreen(TranslatedBindings, Screen[None]):
         region = self.scope if f.region_id is not None else None
         parts = [clean(region.name, 20) if region else t("audit.everywhere")]
         parts.append(
-            t("audit.f.actor", actor=clean(f.actor, 20)) if f.actor else t("audit.everyone")
+            t("audit.f.actor", actor=self.names.get(f.actor, clean(f.actor, 20)))
+            if f.actor
+            else t("audit.everyone")
         )
         parts.append(
             t("audit.f.entity", entity=entity_caption(f.entity))
@@ -138,10 +137,17 @@ class AuditScreen(TranslatedBindings, Screen[None]):
     # -- filters ---------------------------------------------------------------
 
     def action_officer(self) -> None:
-        """Every officer, then each officer who has written, in turn."""
-        index = self.officers.index(self.filter.actor) if self.filter.actor in self.officers else 0
-        actor = self.officers[(index + 1) % len(self.officers)]
-        self.reload(self.filter._replace(actor=actor))
+        """Choose whose changes to show, from those who have written in the view."""
+        run_db(self, _writers, done=self._pick_writer, group="audit-writers", read=True)
+
+    def _pick_writer(self, writers: tuple[AuditWriter, ...]) -> None:
+        self.names = {w.user: writer_label(w) for w in writers}
+
+        def chosen(user: str | None) -> None:
+            if user is not None:
+                self.reload(self.filter._replace(actor=user or None))
+
+        self.app.push_screen(PickWriterScreen(writers, self.filter.actor), chosen)
 
     def action_region(self) -> None:
         """The region the screen was opened on, or every region."""

@@ -27,6 +27,7 @@ from kxtui.i18n import t
 from kxtui.screens.base import TranslatedBindings
 from kxtui.screens.confirm import ChoiceScreen
 from kxtui.screens.conflict import THEIRS, ConflictScreen, FieldConflict
+from kxtui.widgets.choice_input import ChoiceInput
 from kxtui.widgets.form_field import Edited, FormField
 from kxtui.widgets.workers import run_db
 
@@ -121,6 +122,7 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
         self._last_draft: dict[str, Any] | None = None
         self._finished = False
         self.confirmed = False
+        self._save_when_settled: bool | None = None  # Ctrl+S waits for suggestions (confirmed?)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
@@ -269,13 +271,41 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
     # -- saving ----------------------------------------------------------------
 
     def action_save(self, confirmed: bool = False) -> None:
-        if self._saving or not self.writable():
+        if self._saving or not self.writable() or not self._choices_ready(confirmed):
             return
         self._saving = True
         self.confirmed = confirmed  # the person has seen the warnings and saves anyway
         self.query_one("#form-status", Static).update(Text(t("form.saving"), style="dim"))
         fn, args = self.save_call()
         run_db(self, fn, *args, done=self._close, failed=self._failed, group="form-save")
+
+    def _choices_ready(self, confirmed: bool) -> bool:
+        """Whether every suggestion field holds what was meant: a save waits for suggestions
+        still on their way (a fast Enter then Ctrl+S), takes a name typed in full, and refuses
+        text in a strict field that names no record (it would be saved as nothing)."""
+        choices = list(self.query(ChoiceInput))
+        if any(choice.searching for choice in choices):
+            self._save_when_settled = confirmed
+            return False
+        unresolved = []
+        for field in self.query(FormField):
+            if isinstance(field.control, ChoiceInput):
+                field.control.resolve_exact()
+                if field.control.unresolved:
+                    field.set_error(t("field.choose_from_list"))
+                    unresolved.append(field)
+        if unresolved:
+            unresolved[0].control.focus()
+            self.query_one("#form-status", Static).update(
+                Text(t("form.errors", count=len(unresolved)))
+            )
+        return not unresolved
+
+    @on(ChoiceInput.Settled)
+    def _settled(self) -> None:
+        if self._save_when_settled is not None:
+            confirmed, self._save_when_settled = self._save_when_settled, None
+            self.action_save(confirmed)
 
     def _failed(self, error: KxError) -> None:
         self._saving = False

@@ -1,8 +1,13 @@
 """A text field that suggests records as you type (characters, full pinyin or initials).
 
 ↓/↑ move through the suggestions, Enter takes one. The field keeps the chosen record's id;
-editing the text afterwards lets go of it (the text alone may still mean something, e.g. a
-unit that is not a team).
+editing the text afterwards lets go of it. In a `strict` field (a region, a venue) text that
+names no chosen record cannot be saved (`unresolved`); elsewhere the text alone may still mean
+something (a unit that is not a team).
+
+Enter typed before the suggestions for the text have arrived takes the first of them when they
+do, and a form's Ctrl+S waits for them (`searching`, `Settled`): a fast typist's pick is never
+dropped.
 """
 
 from __future__ import annotations
@@ -15,9 +20,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from kxtui.db.errors import KxError
 from kxtui.db.rows import Choice
 from kxtui.display import clean
 from kxtui.widgets.form_field import Edited
@@ -36,6 +43,9 @@ class ChoiceInput(Vertical):
         Binding("up", "move(-1)", show=False),
     ]
 
+    class Settled(Message):
+        """The suggestions for the field's text have arrived (and a pending Enter is done)."""
+
     class Chosen(Edited):
         def __init__(self, field: ChoiceInput, choice: Choice | None) -> None:
             super().__init__()
@@ -53,15 +63,20 @@ class ChoiceInput(Vertical):
         choice: Choice | None = None,
         placeholder: str = "",
         flag_text: str = "",
+        strict: bool = True,
         id: str | None = None,  # noqa: A002 (Textual's name)
     ) -> None:
         """`find(text)` gives the data-layer call (function, args) whose result is the
-        suggestions; `flag_text` marks suggestions whose flag is set."""
+        suggestions; `flag_text` marks suggestions whose flag is set; `strict`: only a chosen
+        record is a value."""
         super().__init__(id=id)
         self.find = find
         self.choice = choice
         self.flag_text = flag_text
+        self.strict = strict
         self.suggestions: tuple[Choice, ...] = ()
+        self.searching = False  # suggestions for the current text are on their way
+        self._pick_first = False  # Enter came before them
         self._input = Input(
             value=choice.name if choice else "",
             placeholder=placeholder,
@@ -108,8 +123,21 @@ class ChoiceInput(Vertical):
     def close(self) -> None:
         self.remove_class("-open")
 
+    @property
+    def unresolved(self) -> bool:
+        """Text in a strict field that names no chosen record."""
+        return self.strict and self.choice is None and bool(self._input.value.strip())
+
+    def resolve_exact(self) -> None:
+        """Choose the suggestion named exactly as typed (the only one), if unresolved."""
+        text = self._input.value.strip()
+        exact = [s for s in self.suggestions if s.name == text]
+        if self.unresolved and not self.searching and len(exact) == 1:
+            self.set_choice(exact[0])
+
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
+        self._pick_first = False
         if self.choice is not None and event.value != self.choice.name:
             self.choice = None
             self.post_message(self.Chosen(self, None))
@@ -117,10 +145,22 @@ class ChoiceInput(Vertical):
 
     def search(self, text: str) -> None:
         fn, args = self.find(text)
-        run_db(self, fn, *args, done=self._show, group=f"suggest-{self.id}")
+        self.searching = True
+        run_db(self, fn, *args, done=self._show, failed=self._not_found, group=f"suggest-{self.id}")
+
+    def _not_found(self, error: KxError) -> None:
+        self._show(())
+        self.app.show_error(error)  # type: ignore[attr-defined]
 
     def _show(self, suggestions: tuple[Choice, ...]) -> None:
+        self.searching = False
         self.suggestions = suggestions
+        if self._pick_first and suggestions:
+            self._pick_first = False
+            self.set_choice(suggestions[0])
+            self.post_message(self.Settled())
+            return
+        self._pick_first = False
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options(
@@ -136,6 +176,7 @@ class ChoiceInput(Vertical):
         self.set_class(bool(suggestions) and self._input.has_focus, "-open")
         if suggestions:
             options.highlighted = 0
+        self.post_message(self.Settled())
 
     def action_move(self, step: int) -> None:
         options = self.query_one(OptionList)
@@ -152,7 +193,9 @@ class ChoiceInput(Vertical):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         options = self.query_one(OptionList)
-        if self.has_class("-open") and options.highlighted is not None:
+        if self.searching:  # the list shown is that of the text before the last key
+            self._pick_first = True
+        elif self.has_class("-open") and options.highlighted is not None:
             self.set_choice(self.suggestions[options.highlighted])
 
     @on(OptionList.OptionSelected)

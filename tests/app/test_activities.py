@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from kxtui import db
+from kxtui.db import activities
 from kxtui.screens.activity_form import ActivityFormScreen
 from kxtui.screens.confirm import ChoiceScreen, ConfirmScreen
 from kxtui.screens.ledger import LedgerScreen
@@ -102,6 +108,65 @@ async def test_log_an_activity_with_volunteers_and_confirm_the_odd_hours(demo_pa
             (activity_id,),
         ).fetchall()
         assert audit == [("create",)]
+
+
+async def test_a_venue_is_saved_only_as_chosen_and_text_naming_none_is_refused(
+    demo_path: Path,
+) -> None:
+    async with make_app(demo_path).run_test(size=(100, 40)) as pilot:
+        await open_form(pilot)
+        await fill(pilot, "title", "选场地测试")
+        await fill(pilot, "start", "今天")
+        control(pilot, "format").value = "lecture"
+        venue = control(pilot, "venue")
+        venue.focus()
+        await type_text(pilot, "科普")  # part of several names, none chosen
+        await press(pilot, "ctrl+s")
+        assert isinstance(pilot.app.screen, ActivityFormScreen), "not saved without its venue"
+        assert "请从建议中选择" in error_of(pilot, "venue")
+        assert venue.value == "科普", "nothing typed is lost"
+        await type_text(pilot, "活动中心")  # 科普活动中心: one venue's name, in part
+        await press(pilot, "ctrl+s")
+        assert isinstance(pilot.app.screen, ActivityFormScreen)
+        venue.restore_draft({"id": None, "name": "", "text": ""})
+        await type_text(pilot, "阜安街道科普活动中心")  # a name typed in full is that venue
+        await press(pilot, "ctrl+s")
+        await wait_until(pilot, lambda: not isinstance(pilot.app.screen, ActivityFormScreen))
+    assert saved_venue(demo_path, "选场地测试") == "阜安街道科普活动中心"
+
+
+async def test_enter_then_ctrl_s_typed_before_the_suggestions_arrive_keeps_the_pick(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    find_venues = activities.find_venues
+
+    def slowly(*args: Any) -> Any:  # a busy server: the suggestions come after both keys
+        time.sleep(0.3)
+        return find_venues(*args)
+
+    async with make_app(demo_path).run_test(size=(100, 40)) as pilot:
+        await open_form(pilot)
+        await fill(pilot, "title", "快手测试")
+        await fill(pilot, "start", "今天")
+        control(pilot, "format").value = "lecture"
+        screen = pilot.app.screen
+        expected = db.call(find_venues, screen._region_id(), "阜安")[0].name
+        monkeypatch.setattr(activities, "find_venues", slowly)
+        control(pilot, "venue").focus()
+        await pilot.press("阜", "安", "enter", "ctrl+s")
+        assert isinstance(pilot.app.screen, ActivityFormScreen), "the save waits for the pick"
+        await wait_until(pilot, lambda: not isinstance(pilot.app.screen, ActivityFormScreen))
+    assert saved_venue(demo_path, "快手测试") == expected
+
+
+def saved_venue(path: Path, title: str) -> str | None:
+    with sqlite3.connect(path) as connection:
+        (name,) = connection.execute(
+            "SELECT v.name FROM activity a LEFT JOIN venue v ON v.id = a.venue_id"
+            " WHERE a.title = ?",
+            (title,),
+        ).fetchone()
+        return name
 
 
 def ledger_totals(pilot) -> str:  # type: ignore[no-untyped-def]

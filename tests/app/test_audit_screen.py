@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
 from kxtui import db
 from kxtui.db import scope, venues
@@ -16,8 +17,17 @@ from kxtui.screens.audit import AuditScreen
 from kxtui.screens.audit_entry import AuditEntryScreen
 from kxtui.screens.confirm import ConfirmScreen
 from kxtui.screens.export_audit import AuditExportScreen
-from tests.app.helpers import make_app, notifications, open_screen, plain, press, wait_until
-from tests.conftest import LI
+from kxtui.screens.pick_writer import EVERYONE, PickWriterScreen
+from tests.app.helpers import (
+    make_app,
+    notifications,
+    open_screen,
+    plain,
+    press,
+    type_text,
+    wait_until,
+)
+from tests.conftest import ADMIN, LI
 
 
 def some_changes(monkeypatch: pytest.MonkeyPatch) -> int:
@@ -35,6 +45,17 @@ def some_changes(monkeypatch: pytest.MonkeyPatch) -> int:
     return db.call(write)
 
 
+def filter_line(pilot: Pilot) -> str:
+    return plain(pilot.app.screen.query_one("#audit-filter").content)
+
+
+def options_text(picker: PickWriterScreen) -> str:
+    options = picker.query_one(OptionList)
+    return " ".join(
+        plain(options.get_option_at_index(i).prompt) for i in range(options.option_count)
+    )
+
+
 def lines(pilot: Pilot) -> list[str]:
     table = pilot.app.screen.table
     return [" ".join(table.cell(row, c) for c, _ in table.columns) for row in table._rows.values()]
@@ -49,14 +70,23 @@ async def test_newest_first_with_filters_and_the_change_field_by_field(
         shown = lines(pilot)
         assert "李的科普点" in shown[0] and "审计公园" in shown[1] and "审计科普园" in shown[2]
         assert screen.table.total == 3  # the county of the cursor, this month
-        await press(pilot, "o")  # every officer → the first one in name order
-        names = screen.officers[1:]
-        assert screen.filter.actor == names[0] and screen.table.total < 3
-        while screen.filter.actor != "li":
-            await press(pilot, "o")
+        picker = await open_screen(pilot, "o", PickWriterScreen)
+        assert picker.shown[0] == EVERYONE and {"li", ADMIN.user} <= set(picker.shown)
+        await type_text(pilot, "l")  # li, and nobody whose name or login lacks an l
+        assert "li" in picker.shown and EVERYONE not in picker.shown
+        await type_text(pilot, "i")
+        await press(pilot, "enter")
+        assert screen.filter.actor == "li" and "li" in filter_line(pilot)
         assert [row.summary for row in screen.table._rows.values()] == ["李的科普点"]
-        while screen.filter.actor is not None:  # round to every officer again
-            await press(pilot, "o")
+        picker = await open_screen(pilot, "o", PickWriterScreen)
+        assert picker.shown[picker.query_one(OptionList).highlighted] == "li"  # the current one
+        await type_text(pilot, "nobody")
+        assert picker.shown == [] and "没有匹配的操作人" in options_text(picker)
+        await press(pilot, "escape")  # cancelled: the filter stays
+        assert screen.filter.actor == "li"
+        await open_screen(pilot, "o", PickWriterScreen)
+        await press(pilot, *["up"] * 5, "enter")  # every officer again, at the top
+        assert screen.filter.actor is None and "全部操作人" in filter_line(pilot)
         await press(pilot, "k")  # regions, then venues
         assert screen.filter.entity == "region"
         await press(pilot, "k")

@@ -211,7 +211,28 @@ def test_filters_select_by_officer_region_table_and_period(
     today = FROZEN_AT.date()
     assert len(ids(AuditFilter(start=today, end=today))) == 3
     assert ids(AuditFilter(end=today - timedelta(days=1), actor="li")) == []
-    assert "li" in audit.actors() and writes.current_actor() in audit.actors()
+    assert {"li", writes.current_actor()} <= {w.user for w in audit.writers()}
+
+
+def test_writers_are_found_by_name_pinyin_initials_and_login(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kxtui.db.officers import add_officer
+    from kxtui.db.rows import OfficerInput
+
+    add_officer(OfficerInput("zhangwei", "张伟", AccessRole.COUNTY_ADMIN.value))
+    for user in ("zhangwei", "nobody-known"):  # the second has no officer account
+        session = scope.Session(user, "", AccessRole.COUNTY_ADMIN)
+        monkeypatch.setattr(scope, "_current", {"session": session})
+        venues.create_venue(town().id, VenueInput(f"{user}的科普点", "notice_point"))
+    writers = {w.user: w for w in audit.writers()}
+    assert writers["zhangwei"].name == "张伟" and writers["nobody-known"].name == ""
+    zhang = writers["zhangwei"]
+    for query in ("张", "张伟", "伟", "zhangwei", "zhang wei", "ZW", "zw", "wei"):
+        assert zhang.matches(query), query
+    for query in ("李", "lm", "张三"):
+        assert not zhang.matches(query), query
+    assert writers["nobody-known"].matches("known") and not writers["nobody-known"].matches("zw")
 
 
 def test_pages_follow_one_another_without_gaps(demo_db: Path) -> None:

@@ -184,3 +184,47 @@ def test_pragmas_make_saved_records_durable(empty_db: Path) -> None:
     assert pragma("foreign_keys") == 1
     assert pragma("synchronous") == 2  # FULL
     assert pragma("busy_timeout") >= 5000
+
+
+def test_find_reads_a_record_as_get_or_none_does(demo_db: Path) -> None:
+    """`find` runs SQL built once; the record and its value types are those of peewee's get."""
+    from kxtui.db import models
+
+    tables = [
+        model
+        for model in vars(models).values()
+        if isinstance(model, type)
+        and issubclass(model, models.BaseModel)
+        and model not in (models.BaseModel, models.Tracked)
+        and not isinstance(model._meta.primary_key, models.CompositeKey)
+    ]
+    compared = 0
+    for model in tables:
+        for record in model.select().limit(3):
+            found = model.find(record._pk)
+            assert found.__data__ == record.__data__, model.__name__
+            assert [type(v) for v in found.__data__.values()] == [
+                type(v) for v in record.__data__.values()
+            ], model.__name__
+            compared += 1
+    assert compared > 20
+    assert Venue.find(10**9) is None
+
+
+def test_venue_update_changes_and_audits_what_changed(county: int) -> None:
+    data = VenueInput("李哥庄科普站", "community_station", address="1号")
+    venue_id = venues.create_venue(county, data)
+    before = Venue.get_by_id(venue_id)
+    venues.update_venue(venue_id, 1, data._replace(address="2号"))
+    after = Venue.get_by_id(venue_id)
+    changed = {k for k, v in after.__data__.items() if before.__data__[k] != v}
+    assert changed - {"updated_at"} == {"address", "version"}  # the clock is frozen in tests
+    entry = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
+    assert json.loads(entry.changes) == {"address": ["1号", "2号"]}
+    venues.update_venue(venue_id, 2, data._replace(name="胶莱科普站", address="2号"))
+    renamed = Venue.get_by_id(venue_id)
+    assert (renamed.name, renamed.pinyin, renamed.initials) == (
+        "胶莱科普站",
+        "jiaolaikepuzhan",
+        "jlkpz",
+    )

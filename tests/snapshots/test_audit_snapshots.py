@@ -13,7 +13,8 @@ from textual.pilot import Pilot
 from kxtui.db import scope
 from kxtui.screens.audit import AuditScreen
 from kxtui.screens.audit_entry import AuditEntryScreen
-from tests.app.helpers import make_app, open_screen, press, settle, wait_until
+from kxtui.screens.pick_writer import PickWriterScreen
+from tests.app.helpers import make_app, open_screen, press, settle, type_text, wait_until
 from tests.app.test_audit_screen import some_changes
 from tests.app.test_conflict import edit_then_conflict
 from tests.conftest import ADMIN
@@ -42,6 +43,17 @@ def test_audit_entry(snap_compare, demo_path: Path, size, monkeypatch) -> None:
         await open_screen(pilot, "h", AuditScreen)
         await press(pilot, "down", "enter")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, AuditEntryScreen))
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_officer_picker(snap_compare, demo_path: Path, size, monkeypatch) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        some_changes(monkeypatch)
+        await open_screen(pilot, "h", AuditScreen)
+        await open_screen(pilot, "o", PickWriterScreen)
+        await type_text(pilot, "w")
 
     assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
 
