@@ -29,6 +29,7 @@ from kxtui.widgets.workers import run_db
 
 PAGE = 100
 KEEP = 2  # pages kept on each side of the visible ones
+WINDOW = (2 * KEEP + 2) * PAGE  # the most rows (and lines) the table holds
 
 
 def fit(text: str, width: int, right: bool = False) -> str:
@@ -166,6 +167,7 @@ class PagedTable(ScrollView, can_focus=True):
                     self.total = end + 1  # at least one more: "…" until its page comes
                 self.virtual_size = Size(0, self.total)
             self.refresh()
+            self.call_after_refresh(self._draw_ahead, start, len(rows))
             if self._then is not None:
                 self.call_after_refresh(self._then)
                 self._then = None
@@ -175,13 +177,21 @@ class PagedTable(ScrollView, can_focus=True):
         fn, args = self.fetch(after, before, offset)
         run_db(self, fn, *args, done=loaded, group=self._group, exclusive=False, read=True)
 
+    def _draw_ahead(self, first: int, count: int) -> None:
+        """Make the lines of rows that arrived ahead of view, once their page is painted, so
+        that the paint that brings them into view has only to place them."""
+        width = self.scrollable_content_region.width
+        for i in range(first, first + count):
+            if width and (row := self._rows.get(i)) is not None:
+                self._strip(row, width)
+
     def _let_go(self) -> None:
-        """Forget the rows more than `KEEP` pages from the visible ones."""
+        """Forget the rows (and their lines) more than `KEEP` pages from the visible ones."""
         top = self.scroll_offset.y // PAGE
         bottom = (self.scroll_offset.y + self.size.height) // PAGE
         far = [i for i in self._rows if not top - KEEP <= i // PAGE <= bottom + KEEP]
         for i in far:
-            del self._rows[i]
+            self._lines.pop(self._rows.pop(i).id, None)
 
     def _fetch_ahead(self) -> None:
         """Ask for the pages of a screen above and a screen below the visible lines."""
@@ -257,7 +267,7 @@ class PagedTable(ScrollView, can_focus=True):
         """The row's line without the widget's colours, made once per row and width."""
         cached = self._lines.get(row.id)
         if cached is None or cached[0] != width:
-            if len(self._lines) > 2 * PAGE:
+            if len(self._lines) > WINDOW:
                 self._lines.clear()  # a line costs little to make again; memory stays flat
             cells = [self.cell(row, column) for column, _ in self.columns]
             strip = Strip(self._segments(cells, width)).adjust_cell_length(width)
