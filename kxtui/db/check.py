@@ -113,19 +113,21 @@ def service_totals(connection: sqlite3.Connection) -> list[Problem]:
 
 
 def volunteer_keys(connection: sqlite3.Connection) -> list[Problem]:
-    """Each volunteer has exactly the search keys of their name and mobile, and no key belongs
-    to a volunteer who is gone."""
+    """Each volunteer has exactly the search keys of their name and mobile, each with their
+    pinyin, and no key belongs to a volunteer who is gone."""
     wrong = []
     for batch in _volunteer_batches(connection):
         first, last = batch[0][0], batch[-1][0]
-        stored: dict[int, set[str]] = {}
-        for volunteer_id, key in connection.execute(
-            "SELECT volunteer_id, key FROM volunteer_key WHERE volunteer_id BETWEEN ? AND ?",
+        stored: dict[int, set[tuple[str, str]]] = {}
+        for volunteer_id, key, pinyin in connection.execute(
+            "SELECT volunteer_id, key, pinyin FROM volunteer_key"
+            " WHERE volunteer_id BETWEEN ? AND ?",
             (first, last),
         ):
-            stored.setdefault(volunteer_id, set()).add(key)
-        for volunteer_id, name, mobile in batch:
-            if stored.get(volunteer_id, set()) != search_keys(name, mobile):
+            stored.setdefault(volunteer_id, set()).add((key, pinyin))
+        for volunteer_id, name, mobile, pinyin in batch:
+            expected = {(key, pinyin) for key in search_keys(name, mobile)}
+            if stored.get(volunteer_id, set()) != expected:
                 wrong.append((volunteer_id, name))
     problems = _problem("check.volunteer_keys", wrong, lambda i, name: f"#{i} {name}")
     orphans = connection.execute(
@@ -135,10 +137,13 @@ def volunteer_keys(connection: sqlite3.Connection) -> list[Problem]:
     return problems + _problem("check.orphan_keys", orphans, lambda i: f"#{i}")
 
 
-def _volunteer_batches(connection: sqlite3.Connection) -> Iterator[list[tuple[int, str, str]]]:
+def _volunteer_batches(
+    connection: sqlite3.Connection,
+) -> Iterator[list[tuple[int, str, str, str]]]:
     after = 0
     while batch := connection.execute(
-        "SELECT id, name, mobile FROM volunteer WHERE id > ? ORDER BY id LIMIT ?", (after, BATCH)
+        "SELECT id, name, mobile, pinyin FROM volunteer WHERE id > ? ORDER BY id LIMIT ?",
+        (after, BATCH),
     ).fetchall():
         yield batch
         after = batch[-1][0]

@@ -28,6 +28,11 @@ def keyset_after(columns: Sort, key: tuple[Any, ...], forward: bool) -> str:
     return "(" + " OR ".join(ors) + ")"
 
 
+def order_by(columns: Sort, forward: bool) -> str:
+    """The ORDER BY of the sort (reversed when not `forward`)."""
+    return ", ".join(f"{c} {'DESC' if desc == forward else 'ASC'}" for c, desc in columns)
+
+
 def page_ids(
     select_id: str,
     conditions: list[str],
@@ -50,7 +55,7 @@ def page_ids(
     if key is not None:
         conditions.append(keyset_after(columns, key, forward))
         params.update({f"key{i}": value for i, value in enumerate(key)})
-    order = ", ".join(f"{c} {'DESC' if desc == forward else 'ASC'}" for c, desc in columns)
+    order = order_by(columns, forward)
     params.update(limit=limit, offset=offset if key is None else 0)
     ids = (
         f"{select_id} WHERE {' AND '.join(conditions)} ORDER BY {order} LIMIT :limit OFFSET :offset"

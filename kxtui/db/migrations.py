@@ -125,6 +125,18 @@ def _add_id_number_check() -> None:
     Volunteer._schema.create_indexes(safe=True)  # the partial ones; the others exist
 
 
+def _add_key_pinyin() -> None:
+    """Each search key carries its volunteer's pinyin, the roster's name order."""
+    if "pinyin" not in {c.name for c in database.get_columns("volunteer_key")}:
+        database.execute_sql(
+            "ALTER TABLE volunteer_key ADD COLUMN pinyin VARCHAR(255) NOT NULL DEFAULT ''"
+        )
+    database.execute_sql(
+        "UPDATE volunteer_key SET pinyin = COALESCE("
+        "(SELECT v.pinyin FROM volunteer v WHERE v.id = volunteer_key.volunteer_id), '')"
+    )
+
+
 # version reached -> the step that reaches it from the version before
 STEPS: dict[int, Callable[[], None]] = {
     2: _add_region_population,
@@ -134,6 +146,7 @@ STEPS: dict[int, Callable[[], None]] = {
     6: _audit_trail,
     7: _add_officer_accounts,
     8: _add_id_number_check,
+    9: _add_key_pinyin,
 }
 
 

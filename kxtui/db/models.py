@@ -256,6 +256,9 @@ class VolunteerKey(BaseModel):
     key = CharField()
     # no foreign key: the keys go with the volunteer in the same write
     volunteer = IntegerField(column_name="volunteer_id")
+    # the volunteer's pinyin (schema v9): a broad search puts its matches in name order from
+    # this table alone, without reading each match's volunteer row
+    pinyin = CharField(default="", constraints=[SQL("DEFAULT ''")])
 
     class Meta:
         primary_key = CompositeKey("key", "volunteer")

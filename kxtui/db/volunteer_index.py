@@ -17,7 +17,7 @@ checks, so the roster check for unusable records is one index range, not 300,000
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from itertools import islice
 
 from kxtui import clock
@@ -25,7 +25,7 @@ from kxtui.db import resident_id
 from kxtui.db.models import database
 from kxtui.db.pinyin import search_key, syllables
 
-BATCH = 20_000
+BATCH = 2_000  # volunteers a statement reads the pinyin of and writes the keys of
 HIGHEST = "\U0010ffff"  # sorts after every character: q ≤ key < q + HIGHEST is "begins with q"
 
 
@@ -58,23 +58,27 @@ def query_key(query: str) -> str:
     return search_key(text)
 
 
-def _rows(
-    volunteers: Iterable[tuple[int, str, str | None] | tuple[int, str, str | None, list[str]]],
-) -> Iterator[tuple[str, int]]:
-    for volunteer_id, name, mobile, *parts in volunteers:
-        for key in search_keys(name, mobile, parts[0] if parts else None):
-            yield key, volunteer_id
-
-
 def index(
     volunteers: Iterable[tuple[int, str, str | None] | tuple[int, str, str | None, list[str]]],
 ) -> None:
     """Add the keys of (id, name, mobile) volunteers (or (id, name, mobile, syllables of the
-    name)); inside the caller's transaction."""
-    rows = _rows(volunteers)
-    while batch := list(islice(rows, BATCH)):
+    name)), each with the volunteer's pinyin as stored; inside the caller's transaction,
+    after the volunteers are written."""
+    volunteers = iter(volunteers)
+    while batch := list(islice(volunteers, BATCH)):
+        marks = ", ".join("?" * len(batch))
+        pinyin = dict(
+            database.execute_sql(
+                f"SELECT id, pinyin FROM volunteer WHERE id IN ({marks})", [v[0] for v in batch]
+            ).fetchall()
+        )
         database.connection().executemany(
-            "INSERT OR IGNORE INTO volunteer_key (key, volunteer_id) VALUES (?, ?)", batch
+            "INSERT OR IGNORE INTO volunteer_key (key, volunteer_id, pinyin) VALUES (?, ?, ?)",
+            [
+                (key, volunteer_id, pinyin[volunteer_id])
+                for volunteer_id, name, mobile, *parts in batch
+                for key in search_keys(name, mobile, parts[0] if parts else None)
+            ],
         )
 
 

@@ -45,7 +45,7 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
     RosterScreen #roster-search { margin: 0 1; }
     RosterScreen #roster-header { height: 1; text-style: bold; color: $text-muted; padding: 0 1; }
     RosterScreen RosterTable { padding: 0 1; }
-    RosterScreen #roster-count { height: auto; background: $boost; padding: 0 1; }
+    RosterScreen #roster-count { height: 1; background: $boost; padding: 0 1; }
     """
     BINDINGS = [
         Binding("slash", "search", "key.search", id="roster.search"),
@@ -100,13 +100,20 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
         self.filter = f or self.filter
         self._show_filter()
         self._show_header()
-        self.table.show(self.filter)
-        self.query_one("#roster-count", Static).update(Text(t("roster.counting"), style="dim"))
+        self.workers.cancel_group(self, "roster-count")  # the previous filter's
+        self.table.show(self.filter, then=self._count)  # the count once the page is painted
+        self.query_one("#roster-count", Static).update(
+            Text(t("roster.counting"), style="dim"), layout=False
+        )
+
+    def _count(self) -> None:
         run_db(self, _count, self.filter, done=self._counted, group="roster-count", read=True)
 
     def _counted(self, count: int) -> None:
         self.table.set_total(count)
-        self.query_one("#roster-count", Static).update(t("roster.count", count=f"{count:,}"))
+        self.query_one("#roster-count", Static).update(
+            t("roster.count", count=f"{count:,}"), layout=False
+        )
 
     def _show_filter(self) -> None:
         f = self.filter

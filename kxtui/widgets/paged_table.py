@@ -2,7 +2,10 @@
 
 Rows live in a cache by position. A page next to a loaded one is fetched by key (keyset
 pagination: after the last row above, or before the first row below); only a page far from
-everything loaded (End, a scrollbar drag) is fetched by OFFSET, once.
+everything loaded (End, a scrollbar drag) is fetched by OFFSET, once. The pages a screen
+above and below the visible lines are fetched ahead, so PgDn and PgUp paint from memory;
+pages further than `KEEP` pages from the visible ones are let go, so the cache stays a window.
+A new filter stops the reads of the previous one.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ PAGE = 100
 # How long a screen about to open waits for its table's first page: rows in its first paint,
 # rather than a paint of "…" lines and another soon after (see `PagedTable.first_page`).
 FIRST_PAGE_WAIT = 0.02
+KEEP = 2  # pages kept on each side of the visible ones
+WINDOW = (2 * KEEP + 2) * PAGE  # the most rows (and lines) the table holds
 
 
 def fit(text: str, width: int, right: bool = False) -> str:
@@ -93,21 +98,21 @@ class PagedTable(ScrollView, can_focus=True):
         self._counted = False  # False while `total` is a guess
         self._stale: dict[int, Strip] = {}  # the previous filter's lines, until replaced
         self._lines: dict[int, tuple[int, Strip]] = {}  # row id -> (width, line)
-        self._then: Callable[[], None] | None = None  # see `show`
+        self._then: Callable[[], None] | None = None  # after the first page is painted
         self._first_page = asyncio.Event()  # set when the filter's first page arrived
-        self._base: Style | None = None  # the widget's style, during one `render_lines`
+        self._styles: tuple[Style, Style, Style] | None = None  # base, cursor, loading
 
     # -- data ------------------------------------------------------------------
 
     def show(self, f: Any, then: Callable[[], None] | None = None) -> None:
-        """Start over with a new filter. Until `set_total` gives its count, the pages that
-        arrive say how many rows there are at least (a short page: exactly). `then` is called
-        once the first page is painted: a slow count started then does not compete with the
-        page for the processor."""
+        """Start over with a new filter; `then` is called once its first page is painted (to
+        count it without slowing that page down). Until `set_total` gives its count, the
+        pages that arrive say how many rows there are at least (a short page: exactly)."""
         self._generation += 1
-        self.filter = f
+        self.workers.cancel_group(self, self._group)  # the previous filter's reads
         self._then = then
         self._first_page = asyncio.Event()
+        self.filter = f
         self.total = max(self.total, 1)  # a guess: the rows are drawn before they are counted
         self._counted = False
         # The previous filter's rows stay on screen, dimmed, until the new ones arrive: no
@@ -125,6 +130,16 @@ class PagedTable(ScrollView, can_focus=True):
             self.scroll_to(0, 0, animate=False, force=True)
         self._request(0)
 
+    def set_total(self, total: int) -> None:
+        self._counted = True
+        self.total = total
+        self.virtual_size = Size(0, total)
+        self.refresh()
+
+    @property
+    def cursor_row(self) -> Any:
+        return self._rows.get(self.cursor)
+
     async def first_page(self, timeout: float | None = None) -> None:
         """Wait, the event loop free, until the first page of the filter arrived, or
         `timeout` seconds (default `FIRST_PAGE_WAIT`). A screen that shows its table first
@@ -136,15 +151,9 @@ class PagedTable(ScrollView, can_focus=True):
         except TimeoutError:
             pass  # the rows will be painted when they come
 
-    def set_total(self, total: int) -> None:
-        self._counted = True
-        self.total = total
-        self.virtual_size = Size(0, total)
-        self.refresh()
-
     @property
-    def cursor_row(self) -> Any:
-        return self._rows.get(self.cursor)
+    def _group(self) -> str:
+        return f"paged-{id(self)}"
 
     def _request(self, page: int) -> None:
         if page in self._pending or page * PAGE >= max(self.total, 1):
@@ -178,6 +187,7 @@ class PagedTable(ScrollView, can_focus=True):
                 self.virtual_size = Size(0, self.total)
             self.refresh()
             self._first_page.set()
+            self.call_after_refresh(self._draw_ahead, start, len(rows))
             if self._then is not None:
                 self.call_after_refresh(self._then)
                 self._then = None
@@ -185,14 +195,30 @@ class PagedTable(ScrollView, can_focus=True):
                 self.post_message(self.Highlighted(self.cursor_row))
 
         fn, args = self.fetch(after, before, offset)
-        run_db(
-            self,
-            fn,
-            *args,
-            done=loaded,
-            group=f"ledger-page-{page}",
-            exclusive=False,
-        )
+        run_db(self, fn, *args, done=loaded, group=self._group, exclusive=False, read=True)
+
+    def _draw_ahead(self, first: int, count: int) -> None:
+        """Make the lines of rows that arrived ahead of view, once their page is painted, so
+        that the paint that brings them into view has only to place them."""
+        width = self.scrollable_content_region.width
+        for i in range(first, first + count):
+            if width and (row := self._rows.get(i)) is not None:
+                self._strip(row, width)
+
+    def _let_go(self) -> None:
+        """Forget the rows (and their lines) more than `KEEP` pages from the visible ones."""
+        top = self.scroll_offset.y // PAGE
+        bottom = (self.scroll_offset.y + self.size.height) // PAGE
+        far = [i for i in self._rows if not top - KEEP <= i // PAGE <= bottom + KEEP]
+        for i in far:
+            self._lines.pop(self._rows.pop(i).id, None)
+
+    def _fetch_ahead(self) -> None:
+        """Ask for the pages of a screen above and a screen below the visible lines."""
+        top, height = self.scroll_offset.y, self.size.height
+        for index in (top - height, top + 2 * height - 1):
+            if 0 <= index < self.total and index not in self._rows:
+                self._request(index // PAGE)
 
     def fetch(self, after: Any, before: Any, offset: int) -> tuple[Callable[..., Any], tuple]:
         """The data-layer call for PAGE rows of `self.filter` (see `ledger.page`)."""
@@ -222,29 +248,38 @@ class PagedTable(ScrollView, can_focus=True):
         return Text.assemble(*((s.text, s.style) for s in self._segments(captions, width)))
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._base = self.rich_style  # once, not per line: it walks the ancestors' styles
+        self._let_go()
+        self._fetch_ahead()
+        base = self.rich_style  # the styles once per paint, not once per line
+        self._styles = (
+            base,
+            self.get_component_rich_style("paged--cursor"),
+            base + self.get_component_rich_style("paged--loading"),
+        )
         try:
             return super().render_lines(crop)
         finally:
-            self._base = None
+            self._styles = None
 
     def render_line(self, y: int) -> Strip:
         index = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
-        base = self._base or self.rich_style
+        base, cursor, loading = self._styles or (
+            self.rich_style,
+            self.get_component_rich_style("paged--cursor"),
+            self.rich_style + self.get_component_rich_style("paged--loading"),
+        )
         if index >= self.total:
             return Strip.blank(width, base)
         row = self._rows.get(index)
         if row is None:
             self._request(index // PAGE)
-            style = base + self.get_component_rich_style("paged--loading")
             stale = self._stale.get(index)
             if stale is None:
-                return Strip([Segment("…", style)]).adjust_cell_length(width, base)
-            return stale.apply_style(style)
+                return Strip([Segment("…", loading)]).adjust_cell_length(width, base)
+            return stale.apply_style(loading)
         strip = self._strip(row, width)
         if index == self.cursor:
-            cursor = self.get_component_rich_style("paged--cursor")
             return Strip(Segment(s.text, base + (s.style or Style()) + cursor) for s in strip)
         return strip.apply_style(base)
 
@@ -252,7 +287,7 @@ class PagedTable(ScrollView, can_focus=True):
         """The row's line without the widget's colours, made once per row and width."""
         cached = self._lines.get(row.id)
         if cached is None or cached[0] != width:
-            if len(self._lines) > 2 * PAGE:
+            if len(self._lines) > WINDOW:
                 self._lines.clear()  # a line costs little to make again; memory stays flat
             cells = [self.cell(row, column) for column, _ in self.columns]
             strip = Strip(self._segments(cells, width)).adjust_cell_length(width)

@@ -256,3 +256,34 @@ async def test_density_and_grid_officer_lists(demo_path: Path) -> None:
         assert "共 0 名网格员" in plain(pilot.app.screen.query_one("#check-count").content)
         await press(pilot, "escape")
         assert pilot.app.screen is screen
+
+
+async def test_paging_reads_ahead_and_keeps_only_a_window(demo_path: Path) -> None:
+    """The page below the visible lines is read before PgDn reaches it; far pages are let
+    go; the count starts once the first page is painted."""
+    from kxtui.widgets.paged_table import KEEP, PAGE
+
+    counted_with: list[int] = []
+    count = RosterScreen._count
+
+    def traced(self: RosterScreen) -> None:
+        counted_with.append(len(self.table._rows))
+        count(self)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(RosterScreen, "_count", traced)
+        async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+            table = (await open_roster(pilot)).table
+            assert counted_with == [PAGE]  # the first page was there before the count
+            height = table.size.height
+            while table.scroll_offset.y + 2 * height <= PAGE:
+                assert PAGE not in table._rows
+                await press(pilot, "pagedown")
+            assert table.scroll_offset.y + height <= PAGE  # not yet in view ...
+            assert PAGE in table._rows  # ... but read
+            for _ in range(40):
+                await press(pilot, "pagedown")
+            top = table.scroll_offset.y // PAGE
+            assert top >= 5 and table._rows
+            assert {i // PAGE for i in table._rows} <= set(range(top - KEEP, top + KEEP + 2))
+            assert all(i in table._rows for i in range(table.cursor - height, table.cursor))

@@ -124,15 +124,15 @@ def test_a_backup_taken_while_another_process_writes_is_a_consistent_snapshot(
 
 def test_check_finds_every_kind_of_broken_rule(demo_path: Path) -> None:
     with closing(sqlite3.connect(demo_path)) as connection:
-        (volunteer, other, third) = [
+        (volunteer, other, third, fourth) = [
             v for (v,) in connection.execute(
                 "SELECT volunteer_id FROM volunteer_service WHERE hours > 0 ORDER BY volunteer_id"
-                " LIMIT 3"
+                " LIMIT 4"
             )
         ]  # fmt: skip
         (activity,) = connection.execute(
-            "SELECT activity_id FROM service_record WHERE volunteer_id NOT IN (?, ?, ?) LIMIT 1",
-            (volunteer, other, third),
+            "SELECT activity_id FROM service_record WHERE volunteer_id NOT IN (?, ?, ?, ?) LIMIT 1",
+            (volunteer, other, third, fourth),
         ).fetchone()
         (village,) = connection.execute(
             "SELECT id FROM region WHERE kind = 'village' LIMIT 1"
@@ -145,6 +145,7 @@ def test_check_finds_every_kind_of_broken_rule(demo_path: Path) -> None:
         f"DELETE FROM volunteer_key WHERE volunteer_id = {third} AND key = "
         f"(SELECT key FROM volunteer_key WHERE volunteer_id = {third} LIMIT 1)",
         f"UPDATE volunteer SET name = '改了名字' WHERE id = {volunteer}",
+        f"UPDATE volunteer_key SET pinyin = 'a' || pinyin WHERE volunteer_id = {fourth}",
         "INSERT INTO volunteer_key (key, volunteer_id) VALUES ('幽灵', 99999999)",
         "PRAGMA foreign_keys = OFF",
         f"DELETE FROM activity WHERE id = {activity}",
@@ -152,7 +153,8 @@ def test_check_finds_every_kind_of_broken_rule(demo_path: Path) -> None:
     problems = found(demo_path)
     assert problems["check.region_path"] >= 1  # the village, and its grids if it has any
     assert problems["check.service_totals"] >= 2  # changed, missing (and the orphans' volunteers)
-    assert problems["check.volunteer_keys"] == 2  # a key removed, a name changed behind its back
+    # a key removed, a name changed behind its back, keys out of the name order
+    assert problems["check.volunteer_keys"] == 3
     assert problems["check.orphan_keys"] == 1
     assert problems["check.foreign_key"] >= 1  # service records of the deleted activity
     assert not check_database(demo_path).ok

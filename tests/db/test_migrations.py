@@ -64,7 +64,7 @@ def dump(path: Path) -> list[str]:
 def test_old_database_is_copied_aside_then_upgraded(v1_copy: Path) -> None:
     before = dump(v1_copy)
     opened = open_database(v1_copy)
-    assert opened.schema_version == migrations.SCHEMA_VERSION == 8
+    assert opened.schema_version == migrations.SCHEMA_VERSION == 9
     assert opened.backup_path is not None and dump(opened.backup_path) == before
     assert Region.get(Region.name == "阜安街道").population is None
     assert Venue.get().six_feature_note == "特色待提炼"
@@ -355,3 +355,21 @@ def test_v8_checks_every_stored_id_number_and_indexes_the_roster_checks(
     assert flags[bad[0]] == 0 and flags[good[0]] == 1
     assert all((flags[i] is None) == (numbers[i] is None) for i in flags)
     assert sum(1 for flag in flags.values() if flag == 0) == 1
+
+
+def test_v9_gives_every_search_key_its_volunteers_pinyin(demo_path: Path) -> None:
+    with sqlite3.connect(demo_path) as connection:  # the demo as schema v8 wrote it
+        connection.execute("ALTER TABLE volunteer_key DROP COLUMN pinyin")
+        connection.execute("UPDATE meta SET value='8' WHERE key='schema_version'")
+        keys = connection.execute("SELECT COUNT(*) FROM volunteer_key").fetchone()
+    assert "pinyin" not in columns(demo_path, "volunteer_key")
+    close_database()
+    assert open_database(demo_path).schema_version == migrations.SCHEMA_VERSION
+    close_database()
+    with sqlite3.connect(demo_path) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM volunteer_key").fetchone() == keys
+        wrong = connection.execute(
+            "SELECT COUNT(*) FROM volunteer_key k JOIN volunteer v ON v.id = k.volunteer_id"
+            " WHERE k.pinyin <> v.pinyin OR v.pinyin = ''"
+        ).fetchone()
+    assert wrong == (0,) and keys[0] > 0

@@ -73,29 +73,46 @@ def test_narrow_and_broad_searches_agree(
     monkeypatch.setattr(roster, "NARROW", 10**9)  # always: read the matches from the index
     narrow = every(RosterFilter(text=query))
     monkeypatch.setattr(roster, "NARROW", 0)  # always: walk the roster, check each one ...
+    monkeypatch.setattr(roster, "KEYS_NARROW", 0)  # (not in order from the keys alone)
     monkeypatch.setattr(roster, "WALK_CHECKS", budget)  # ... or read the matches after all
     monkeypatch.setattr(db, "_CHECK_EVERY", 1)
     assert every(RosterFilter(text=query)) == narrow and narrow
 
 
 def test_a_walk_over_its_budget_reads_the_matches_instead(demo_db: Path, monkeypatch) -> None:
-    plans: list[bool] = []
-    where_clause = roster.where_clause
+    plans: list[str] = []
+    where_clause, ids_by_keys = roster.where_clause, roster._ids_by_keys
 
     def traced(f: RosterFilter, narrow: int | None) -> tuple:
-        plans.append(narrow is None)  # True: the matches read from the index
+        plans.append("walk" if narrow is not None else "matches")
         return where_clause(f, narrow)
 
+    def by_keys(*args: object) -> list[int]:
+        plans.append("keys")
+        return ids_by_keys(*args)  # type: ignore[arg-type]
+
+    def each_page(f: RosterFilter) -> list[str]:
+        plans.clear()
+        every(f)
+        pattern = plans[: plans.index("walk", 1)]
+        assert plans == pattern * plans.count("walk")
+        return pattern
+
     monkeypatch.setattr(roster, "where_clause", traced)
+    monkeypatch.setattr(roster, "_ids_by_keys", by_keys)
     monkeypatch.setattr(roster, "NARROW", 0)
     monkeypatch.setattr(roster, "WALK_CHECKS", 0)
+    monkeypatch.setattr(roster, "KEYS_WALK_CHECKS", 0)
     monkeypatch.setattr(db, "_CHECK_EVERY", 1)  # the budget is checked at every step
-    every(RosterFilter(text="w"))
-    assert plans and all(plans[1::2]) and not any(plans[::2])  # each page: walk, then matches
-    plans.clear()
+    # by name, the search alone: put in order from the keys alone
+    assert each_page(RosterFilter(text="w")) == ["walk", "matches", "keys"]
+    assert each_page(RosterFilter(text="w", sort="hours")) == ["walk", "matches"]
+    assert each_page(RosterFilter(text="w", active=True)) == ["walk", "matches"]
+    monkeypatch.setattr(roster, "KEYS_NARROW", 0)  # more matches than the keys sort
+    assert each_page(RosterFilter(text="w")) == ["walk", "matches"]
     monkeypatch.setattr(roster, "WALK_CHECKS", 10**9)
-    every(RosterFilter(text="w"))
-    assert plans and not any(plans)
+    monkeypatch.setattr(roster, "KEYS_WALK_CHECKS", 10**9)
+    assert each_page(RosterFilter(text="w")) == ["walk"]
 
 
 def test_filters_match_sql(demo_db: Path) -> None:
@@ -146,3 +163,27 @@ def test_service_totals_follow_every_activity_write(demo_db: Path) -> None:
     assert roster.page(f, YEAR, limit=1)[0] == volunteer
     activities.restore_activity(activity_id)
     assert roster.page(f, YEAR, limit=1)[0] == after
+
+
+@pytest.mark.parametrize("query", ["张", "w", "zw", "138"])
+def test_a_search_alone_in_name_order_reads_the_keys_in_their_order(
+    demo_db: Path, query: str
+) -> None:
+    """By name, a search with no other condition is put in order from the keys alone ("w":
+    many a volunteer has two keys that begin with it, "wangwei" and "wei"), pages of 7 both
+    ways; a filter besides it reads the volunteers (the same order)."""
+    key = query.lower()
+    with sqlite3.connect(demo_db) as connection:
+        expected = [i for (i,) in connection.execute(
+            "SELECT id FROM volunteer WHERE id IN (SELECT volunteer_id FROM volunteer_key"
+            " WHERE key >= ? AND key < ?) ORDER BY pinyin, id", (key, key + "\U0010ffff"),
+        )]  # fmt: skip
+    f = RosterFilter(text=query)
+    pages = [roster.page(f, YEAR, limit=7)]
+    while len(pages[-1]) == 7:
+        pages.append(roster.page(f, YEAR, after=pages[-1][-1].key, limit=7))
+    assert [r.id for p in pages for r in p] == expected and roster.count(f) == len(expected)
+    if len(pages) > 2:
+        assert roster.page(f, YEAR, before=pages[2][0].key, limit=7) == pages[1]
+    active = RosterFilter(text=query, active=True)  # (the demo's volunteers are mostly active)
+    assert set(every(active)) <= set(expected) and roster.count(active) == len(every(active))
