@@ -141,8 +141,13 @@ def path_to_root(ref: NodeRef) -> tuple[Crumb, ...]:
     if venue is None:
         return ()
     name, type_, region_id = venue
+    return venue_crumbs(ref.id, name, type_, region_id)
+
+
+def venue_crumbs(venue_id: int, name: str, type_: str, region_id: int) -> tuple[Crumb, ...]:
+    """`path_to_root` of a venue whose name, type and region are at hand."""
     crumbs = region_crumbs(region_id)
-    return crumbs + (Crumb(ref, name, type_),) if crumbs else ()
+    return crumbs + (Crumb(NodeRef("venue", venue_id), name, type_),) if crumbs else ()
 
 
 def region_crumbs(region_id: int) -> tuple[Crumb, ...]:

@@ -10,8 +10,8 @@ from kxtui.db import scope
 from kxtui.db.errors import RefusedError
 from kxtui.db.models import Activity, Venue, database
 from kxtui.db.pinyin import pinyin_keys
-from kxtui.db.regions import region_crumbs, this_year
-from kxtui.db.rows import Crumb, NodeRef, SixHaveState, VenueDetail, VenueInput
+from kxtui.db.regions import this_year, venue_crumbs
+from kxtui.db.rows import SixHaveState, VenueDetail, VenueInput
 from kxtui.db.validation import TEXT_MAX, Checker
 from kxtui.db.writes import columns, created, diff, editable, removed, write_transaction
 from kxtui.domain import SixHave, VenueLevel, VenueType
@@ -32,7 +32,6 @@ def detail(venue_id: int, today: date) -> VenueDetail | None:
         " COUNT(*) FROM activity WHERE venue_id = ?3 AND deleted_at IS NULL",
         (start.isoformat(), end.isoformat(), venue_id),
     ).fetchone()
-    crumbs = region_crumbs(venue.region_id)
     return VenueDetail(
         id=venue.id,
         version=venue.version,
@@ -51,9 +50,7 @@ def detail(venue_id: int, today: date) -> VenueDetail | None:
             )
             for item in SixHave
         ),
-        path=crumbs + (Crumb(NodeRef("venue", venue.id), venue.name, venue.type),)
-        if crumbs
-        else (),
+        path=venue_crumbs(venue.id, venue.name, venue.type, venue.region_id),
         activities_this_year=in_year,
         people_reached_this_year=reached,
         activities_total=total,
