@@ -155,27 +155,25 @@ class ChoiceInput(Vertical):
     def _show(self, suggestions: tuple[Choice, ...]) -> None:
         self.searching = False
         self.suggestions = suggestions
-        if self._pick_first and suggestions:
-            self._pick_first = False
+        pick_first, self._pick_first = self._pick_first, False
+        if pick_first and suggestions:
             self.set_choice(suggestions[0])
-            self.post_message(self.Settled())
-            return
-        self._pick_first = False
-        options = self.query_one(OptionList)
-        options.clear_options()
-        options.add_options(
-            Option(
-                Text.assemble(
-                    clean(s.name, 40),
-                    ("  " + clean(s.hint, 30), "dim"),
-                    ("  " + self.flag_text if s.flag and self.flag_text else "", "bold yellow"),
+        else:
+            options = self.query_one(OptionList)
+            options.clear_options()
+            options.add_options(
+                Option(
+                    Text.assemble(
+                        clean(s.name, 40),
+                        ("  " + clean(s.hint, 30), "dim"),
+                        ("  " + self.flag_text if s.flag and self.flag_text else "", "bold yellow"),
+                    )
                 )
+                for s in suggestions
             )
-            for s in suggestions
-        )
-        self.set_class(bool(suggestions) and self._input.has_focus, "-open")
-        if suggestions:
-            options.highlighted = 0
+            self.set_class(bool(suggestions) and self._input.has_focus, "-open")
+            if suggestions:
+                options.highlighted = 0
         self.post_message(self.Settled())
 
     def action_move(self, step: int) -> None:

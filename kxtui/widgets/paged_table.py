@@ -250,25 +250,25 @@ class PagedTable(ScrollView, can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         self._let_go()
         self._fetch_ahead()
-        base = self.rich_style  # the styles once per paint, not once per line
-        self._styles = (
-            base,
-            self.get_component_rich_style("paged--cursor"),
-            base + self.get_component_rich_style("paged--loading"),
-        )
+        self._styles = self._paint_styles()  # once per paint, not once per line
         try:
             return super().render_lines(crop)
         finally:
             self._styles = None
 
+    def _paint_styles(self) -> tuple[Style, Style, Style]:
+        """The widget's style, and that of the cursor row and of a row still loading."""
+        base = self.rich_style  # it walks the ancestors' styles
+        return (
+            base,
+            self.get_component_rich_style("paged--cursor"),
+            base + self.get_component_rich_style("paged--loading"),
+        )
+
     def render_line(self, y: int) -> Strip:
         index = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
-        base, cursor, loading = self._styles or (
-            self.rich_style,
-            self.get_component_rich_style("paged--cursor"),
-            self.rich_style + self.get_component_rich_style("paged--loading"),
-        )
+        base, cursor, loading = self._styles or self._paint_styles()
         if index >= self.total:
             return Strip.blank(width, base)
         row = self._rows.get(index)
