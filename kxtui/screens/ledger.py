@@ -110,6 +110,7 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
     def reload(self, f: LedgerFilter | None = None) -> None:
         """Show the first page and the totals of `f` (default: the current filter)."""
         self.filter = f or self.filter
+        self.workers.cancel_group(self, "ledger-totals")  # the previous filter's
         self.table.show(self.filter, then=self._count)
         self._describe()
 

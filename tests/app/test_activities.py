@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -231,6 +232,45 @@ async def test_ledger_totals_follow_period_filters_and_search(demo_path: Path) -
         expected = sql_count(demo_path, "a.theme_day = 'science_day' AND a.title LIKE '%蒲公英%'")
         assert ledger_totals(pilot).startswith(f"{expected:,} 条活动")
         assert all("蒲公英" in screen.table._rows[i].title for i in range(expected))
+
+
+async def test_a_new_filter_never_shows_the_totals_of_the_one_before(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kxtui.screens import ledger
+    from kxtui.widgets import ledger_table
+
+    totals, page = ledger._totals, ledger_table._page
+    release = threading.Event()
+
+    def slow_at_first(f: Any) -> Any:  # the opening filter's totals, counting until released
+        if not f.text:
+            release.wait(5)
+        return totals(f)
+
+    def searched(f: Any, *args: Any) -> Any:  # the new filter's first page, read slowly: the
+        if f.text:  # opening filter's totals are done before it is painted
+            release.set()
+            time.sleep(0.3)
+        return page(f, *args)
+
+    shown: list[Any] = []
+    counted = ledger.LedgerScreen._counted
+    monkeypatch.setattr(ledger, "_totals", slow_at_first)
+    monkeypatch.setattr(ledger_table, "_page", searched)
+    monkeypatch.setattr(
+        ledger.LedgerScreen, "_counted", lambda s, t: (shown.append(t), counted(s, t))
+    )
+    async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        while not any(w.group == "ledger-totals" for w in pilot.app.workers):
+            await pilot.pause(0.02)  # the first filter's page painted, its totals counting
+        await pilot.press("slash", "科")  # a new filter meanwhile
+        await settle(pilot)
+        assert len(shown) == 1, "only the new filter's totals are shown"
+        assert shown[0] == db.call(totals, pilot.app.screen.filter)
+        assert ledger_totals(pilot).startswith(f"{shown[0].activities:,} 条活动")
 
 
 async def test_delete_from_the_ledger_and_undo(demo_path: Path) -> None:
