@@ -1586,6 +1586,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ActivityFormat.visit": ("走访慰问", "visit"),
     "ActivityFormat.online": ("线上/新媒体", "online / new media"),
     "ActivityFormat.other": ("其他", "other"),
+    # --- server: backups that cannot be tricked ---
+    "backup.prune_failed": (
+        "未能删除较早的备份 {path}：{reason}",
+        "Could not remove the older backup {path}: {reason}",
+    ),
+    "backup.ignored": (
+        "{folder} 中有 {count} 个文件名像备份，但不是本数据库的备份（或时间在将来），未计入也未删除",
+        "{count} files in {folder} are named like backups but are not backups of this database "
+        "(or are dated in the future); not counted, not removed",
+    ),
 }
 
 
