@@ -1592,9 +1592,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Could not remove the older backup {path}: {reason}",
     ),
     "backup.ignored": (
-        "{folder} 中有 {count} 个文件名像备份，但不是本数据库的备份（或时间在将来），未计入也未删除",
-        "{count} files in {folder} are named like backups but are not backups of this database "
-        "(or are dated in the future); not counted, not removed",
+        "{folder} 中有 {count} 个文件名像备份，但无法确认是本数据库的备份（别的数据库的、早期版本做的、时间在将来的或不是数据库），未计入也未删除",
+        "{count} files in {folder} are named like backups but are not verified backups of this "
+        "database (another database's, made by an earlier kxtui, dated in the future, or not a "
+        "database); not counted, not removed",
     ),
 }
 
