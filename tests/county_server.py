@@ -27,13 +27,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
-
 import kxtui
 from tests import deploy_guide as guide
 from tests.terminal import needs, wait_for
-
-pytestmark = pytest.mark.terminal
 
 SSHD = Path("/usr/sbin/sshd")
 SYSTEM_PYTHON = Path("/usr/bin/python3")  # the guide's venv is built on it
@@ -139,6 +135,12 @@ def _remove_what_earlier_runs_left() -> None:
     for rule in SUDOERS.glob("kxtui-test-*"):
         if _left_behind(rule.name.removeprefix("kxtui-test-")):
             rule.unlink(missing_ok=True)
+    pattern = "sshd -f .*/kxtui-ssh-kxt-"
+    servers = subprocess.run(["pgrep", "-a", "-f", pattern], capture_output=True, text=True)
+    for pid, command in (line.split(" ", 1) for line in servers.stdout.splitlines()):
+        folder = re.search(r"/kxtui-ssh-(kxt-\S+?)/", command)
+        if folder and _left_behind(folder[1]):
+            subprocess.run(["kill", pid], capture_output=True)
     for folder in Path(tempfile.gettempdir()).glob("kxtui-ssh-kxt-*"):
         if _left_behind(folder.name.removeprefix("kxtui-ssh-")):
             shutil.rmtree(folder, ignore_errors=True)
@@ -212,7 +214,9 @@ class CountyServer:
         run(str(SSHD), "-t", "-f", str(config))
         run(str(SSHD), "-f", str(config), "-E", str(log))
         _wait_for_port(port, log)
-        self.sshd_pids.append(int(pid_file.read_text()))
+        # sshd may listen a moment before it writes its pid
+        pid = wait_for(lambda: pid_file.read_text() if pid_file.exists() else "", "\n")
+        self.sshd_pids.append(int(pid))
         return port
 
     def add_officer(self, part: str) -> None:
@@ -297,8 +301,8 @@ class Terminal:
 def log_in(
     tmux: Callable[..., str], server: CountyServer, officer: str, port: int | None = None
 ) -> Terminal:
-    """`officer` logs in over ssh at an 80×24 terminal; returns once kxtui shows their area.
-    When ssh ends, its exit code stays on the screen."""
+    """`officer` logs in over ssh at an 80×24 terminal (to the sshd on `port`, else the
+    guide's); wait for the screen to show kxtui. When ssh ends, its exit code stays shown."""
     name = f"{officer}-{uuid.uuid4().hex[:4]}"
     command = f"{server.login(officer, port)}; echo ssh exited: $?; sleep 60"
     tmux("new-session", "-d", "-s", name, "-x", "80", "-y", "24", command)
@@ -354,6 +358,7 @@ def county_server(demo_file: Path) -> Iterator[CountyServer]:
     finally:
         for pid in server.sshd_pids:
             subprocess.run(["kill", str(pid)], capture_output=True)
+        subprocess.run(["pkill", "-f", f"sshd -f {folder}/"], capture_output=True)  # any other
         users = [*server.officers.values(), names[guide.SERVICE]]
         left = [user for user in users if not _remove_user(user)]
         _remove_group(names[guide.GROUP])

@@ -38,7 +38,9 @@ def _county_overview(terminal: Terminal) -> str:
 # -- the tests --------------------------------------------------------------------------------
 
 
-def test_the_deployed_layout_is_the_guides(county_server: CountyServer) -> None:
+def test_the_deployed_layout_is_the_guides(
+    tmux: Callable[..., str], county_server: CountyServer
+) -> None:
     service = pwd.getpwnam(county_server.service)
     assert service.pw_dir == "/nonexistent" and not Path(service.pw_dir).exists()
     assert service.pw_shell == "/usr/sbin/nologin"
@@ -58,6 +60,8 @@ def test_the_deployed_layout_is_the_guides(county_server: CountyServer) -> None:
         capture_output=True, text=True, timeout=30,
     )  # fmt: skip
     assert refused.returncode == 1 and refused.stderr.startswith("sudo: "), refused.stderr
+    viewer = log_in(tmux, county_server, "viewer")  # each officer gets kxtui, of their area
+    _county_overview(viewer)
 
 
 def test_a_dropped_ssh_connection_keeps_the_half_typed_form(
