@@ -2,7 +2,9 @@
 
 A backup reads the database in one read transaction: a consistent snapshot while officers go
 on saving (WAL readers never block the writer). It is written beside its final name and moved
-into place only once complete and checked, so a file named like a backup is a whole one.
+into place only once complete and checked, so a backup under its final name is a whole one.
+A name proves nothing else: which files of a backup directory count as backups, and may be
+pruned, `backup_folder` decides.
 
 A restore refuses a database in use. In WAL mode every connection that has read the database
 keeps a shared lock on the file until it closes (and a running app holds one connection for
@@ -69,7 +71,8 @@ def backup(database: Path, output: Path | None = None, keep: int = DEFAULT_KEEP)
     size = target.stat().st_size
     if folder is None:
         return BackupResult(target, size)
-    return BackupResult(target, size, *prune(folder, database, keep, target))
+    pruned = prune(folder, database, keep, target)
+    return BackupResult(target, size, pruned.removed, pruned.failed, pruned.ignored)
 
 
 def copy_database(source: Path, target: Path, backup_of: Path | None = None) -> None:
