@@ -62,6 +62,12 @@ def test_the_deployed_layout_is_the_guides(
     assert refused.returncode == 1 and refused.stderr.startswith("sudo: "), refused.stderr
     viewer = log_in(tmux, county_server, "viewer")  # each officer gets kxtui, of their area
     _county_overview(viewer)
+    # the guide's "who is still in" before a restore names the officer
+    who = county.run("ps", "-ww", "-o", "ruser:32=,args=", "-C", "sudo").stdout
+    assert any(
+        line.split()[0] == county_server.officers["viewer"] and launcher in line
+        for line in who.splitlines()
+    ), who
 
 
 def test_a_dropped_ssh_connection_keeps_the_half_typed_form(
