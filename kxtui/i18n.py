@@ -1586,6 +1586,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ActivityFormat.visit": ("走访慰问", "visit"),
     "ActivityFormat.online": ("线上/新媒体", "online / new media"),
     "ActivityFormat.other": ("其他", "other"),
+    # --- server: backups that cannot be tricked ---
+    "backup.prune_failed": (
+        "未能删除较早的备份 {path}：{reason}",
+        "Could not remove the older backup {path}: {reason}",
+    ),
+    "backup.ignored": (
+        "{folder} 中有 {count} 个文件名像备份，但无法确认是本数据库的备份（别的数据库的、早期版本做的、时间在将来的或不是数据库），未计入也未删除",
+        "{count} files in {folder} are named like backups but are not verified backups of this "
+        "database (another database's, made by an earlier kxtui, dated in the future, or not a "
+        "database); not counted, not removed",
+    ),
 }
 
 
