@@ -319,3 +319,20 @@ def test_check_lists_every_value_out_of_range(spoiled) -> None:
     )
     assert numbers["activity", "duration"].examples == (f"#{newest[1]} 'abc'",)
     assert not report.ok
+
+
+def test_an_import_beside_a_cleared_duration_takes_the_row_as_new(demo_db: Path, tmp_path: Path):
+    """A ledger row whose duration the upgrade cleared (NULL) is no row the file can match:
+    the file's row is imported as a new activity (the comparison raised InvalidOperation)."""
+    from kxtui.db.sheets_import import import_sheet
+
+    target = tmp_path / "one.csv"
+    (first,) = stored(demo_db, "SELECT MIN(id) FROM activity WHERE deleted_at IS NULL")[0]
+    export_activities(LedgerFilter(), target, "csv")
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    row = next(line for line in lines if line.startswith(f"{first},"))
+    target.write_text("\n".join([lines[0], row]), encoding="utf-8-sig")
+    with sqlite3.connect(demo_db) as db:
+        db.execute(f"UPDATE activity SET duration = NULL WHERE id = {first}")
+    report = import_sheet(target)
+    assert (report.present, report.imported) == (0, 1)
