@@ -1597,6 +1597,21 @@ STRINGS: dict[str, tuple[str, str]] = {
         "database (another database's, made by an earlier kxtui, dated in the future, or not a "
         "database); not counted, not removed",
     ),
+    # --- numbers: stored numbers out of range ---
+    "number.invalid": ("⚠无效", "⚠invalid"),
+    "numbers.left_out": (
+        " · ⚠ {count} 个无效数值未计入",
+        " · ⚠ {count} invalid values left out",
+    ),
+    "audit.action.repair": ("升级时清除", "cleared at upgrade"),
+    "stats.invalid_values": (
+        "无效数值（未计入合计）",
+        "Invalid values (left out of the totals)",
+    ),
+    "check.number": (
+        "{count} 条记录的 {table}.{column} 不是有效数值（文字、无穷大、负数、超出范围，或升级时已清除）：请在表单中重新填写",
+        "{count} records have a {table}.{column} that is not a valid number (text, infinity, negative, out of range, or cleared at upgrade): fill it in again in the form",
+    ),
 }
 
 
