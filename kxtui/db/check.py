@@ -6,14 +6,16 @@ found, as a message key of `kxtui.i18n`, how many records are affected and a few
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
 from typing import NamedTuple
 
-from kxtui.db.connection import BUSY_TIMEOUT_MS, preflight
+from kxtui.db.connection import BUSY_TIMEOUT_MS, is_marked_read_only, preflight
 from kxtui.db.database import SCHEMA_VERSION
+from kxtui.db.errors import OpenError
 from kxtui.db.volunteer_index import SERVICE, search_keys
 
 EXAMPLES = 5
@@ -42,15 +44,26 @@ Check = Callable[[sqlite3.Connection], list[Problem]]
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    """A connection that only reads (query_only). Opened read-write where the file and its
+    directory may be written, so that, the last one out, it removes the -wal and -shm files
+    SQLite makes beside a WAL database (a read-only one leaves them); read-only elsewhere."""
+    writable = not is_marked_read_only(path) and os.access(path.parent, os.W_OK)
+    uri = path.as_uri() if writable else f"{path.as_uri()}?mode=ro"
+    connection = sqlite3.connect(uri, uri=True)
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    connection.execute("PRAGMA query_only = 1")
     return connection
 
 
 def check_database(path: Path) -> CheckReport:
     """Every check on the database at `path`. Raises OpenError for a file kxtui cannot read."""
     path = path.resolve()
-    version = preflight(path)
+    try:
+        version = preflight(path)
+    except OpenError as error:
+        if error.key != "open.damaged":
+            raise
+        return CheckReport(path, None, (Problem("check.integrity", 1, (error.params["reason"],)),))
     with closing(connect_read_only(path)) as connection:
         problems = file_problems(connection)
         sound = not any(problem.key == "check.integrity" for problem in problems)
