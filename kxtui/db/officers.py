@@ -237,8 +237,8 @@ def check_officer(data: OfficerInput) -> dict[str, object]:
 
 def add_officer(data: OfficerInput) -> int:
     """Create an officer account (county admins only, within their own scope). Returns its id."""
+    scope.require_admin()  # before the writer's turn: a refusal touches no file
     with write_transaction() as write:
-        scope.require_admin()
         values = check_officer(data)
         account = OfficerAccount.create(**values, active=True, **write.stamp())
         write.audit("create", "officer_account", account.id, str(values["name"]), values)
@@ -247,8 +247,8 @@ def add_officer(data: OfficerInput) -> int:
 
 def set_active(user_name: str, active: bool) -> None:
     """Disable (or enable again) an account; county admins only, not their own."""
+    admin = scope.require_admin()  # before the writer's turn: a refusal touches no file
     with write_transaction() as write:
-        admin = scope.require_admin()
         account = _account(user_name)
         if account is None:
             raise RefusedError("refused.no_officer", user=user_name)
