@@ -272,11 +272,9 @@ def _run(path: Path, args: argparse.Namespace) -> int:
 
 def _unexpected(path: Path, error: Exception) -> str:
     """The one line an error nobody planned for gets; a damaged file says so."""
-    import sqlite3
+    from kxtui.db.errors import is_database_error
 
-    import peewee
-
-    if isinstance(error, sqlite3.DatabaseError | peewee.DatabaseError):
+    if is_database_error(error):
         return t("open.damaged", path=path, reason=error)
     return t("cli.unexpected", kind=type(error).__name__, detail=error, debug=DEBUG)
 

@@ -94,6 +94,7 @@ def open_database(path: Path | str, *, read_only: bool = False) -> OpenedDatabas
     else:
         database.init(str(path), pragmas=WRITE_PRAGMAS, check_same_thread=False)
     if version == SCHEMA_VERSION:
+        _connect_once(path)
         return OpenedDatabase(path, read_only, version, None)
     try:
         from kxtui.db import migrations  # builds the models: only to create or upgrade
@@ -106,6 +107,17 @@ def open_database(path: Path | str, *, read_only: bool = False) -> OpenedDatabas
         close_database()
         raise
     return OpenedDatabase(path, read_only, version, backup)
+
+
+def _connect_once(path: Path) -> None:
+    """The pool's first connection, made now: a file SQLite cannot open fails here, said, not
+    in the first query, and SQLite's -shm is in place before any write needs room for it."""
+    try:
+        with database.connection_context():
+            pass
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as error:
+        close_database()
+        raise OpenError("open.failed", path=str(path), reason=str(error)) from error
 
 
 def close_database() -> None:
