@@ -25,7 +25,7 @@ from typing import NamedTuple
 from kxtui import clock
 from kxtui.db.backup_folder import PruneFailure, mark, new_name, prune, stamp
 from kxtui.db.check import CheckReport, Problem, connect_read_only, file_problems
-from kxtui.db.connection import check_file, preflight
+from kxtui.db.connection import check_file, companion, preflight
 from kxtui.db.errors import KxError, OpenError, RefusedError
 
 BACKUP_FOLDER = "backups"  # beside the database: the default backup directory
@@ -155,7 +155,8 @@ def in_use(database: Path) -> bool:
 
 def restore(backup_file: Path, database: Path) -> RestoreResult:
     """Replace the database's content with a checked backup, keeping the old content aside
-    (`<name>.before-restore-<time>.bak`). Refuses while the database is in use."""
+    (`<name>.before-restore-<time>.bak`). Refuses while the database is in use, and a file
+    that is not a kxtui database or was written by a newer kxtui."""
     backup_file, database = backup_file.resolve(), database.resolve()
     if backup_file == database:
         raise KxError("restore.same_file", path=str(database))
@@ -167,23 +168,37 @@ def restore(backup_file: Path, database: Path) -> RestoreResult:
     if not database.exists():
         copy_database(backup_file, database)
         return RestoreResult(database, None)
-    check_file(database)
-    aside = database.with_name(f"{database.name}.before-restore-{stamp(clock.now())}.bak")
+    try:
+        preflight(database)
+    except OpenError as error:
+        if error.key != "open.damaged":  # a damaged database is what restores are for
+            raise
+    aside = aside_path(database, "restore")
     try:
         problems = _write_into(database, backup_file, aside)
     except sqlite3.DatabaseError as error:
         if isinstance(error, sqlite3.OperationalError):
             raise
         # Too damaged for SQLite to open, so no session can be using it: move it aside whole.
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            old = database.with_name(database.name + suffix)
-            if old.exists():
-                os.replace(old, aside.with_name(aside.name + suffix))
+        move_aside(database, aside)
         copy_database(backup_file, database)
         return RestoreResult(database, aside)
     if problems:
         raise KxError("restore.bad_result", path=str(database), aside=str(aside))
     return RestoreResult(database, aside)
+
+
+def aside_path(database: Path, reason: str) -> Path:
+    """Where the content a command replaces is kept: `<name>.before-<reason>-<time>.bak`."""
+    return database.with_name(f"{database.name}.before-{reason}-{stamp(clock.now())}.bak")
+
+
+def move_aside(database: Path, aside: Path) -> None:
+    """Rename the file and its -wal, -shm and -journal to `aside` (+ the same suffixes): a
+    WAL file's content moves with its database, and SQLite opens the pair as one."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        if companion(database, suffix).exists():
+            os.replace(companion(database, suffix), companion(aside, suffix))
 
 
 def _write_into(database: Path, backup_file: Path, aside: Path) -> list[Problem]:
@@ -197,4 +212,10 @@ def _write_into(database: Path, backup_file: Path, aside: Path) -> list[Problem]
         with closing(connect_read_only(backup_file)) as source:
             source.backup(live)
         live.execute("PRAGMA journal_mode = WAL")
-        return file_problems(live)
+        problems = file_problems(live)
+    # In exclusive locking mode a finished rollback journal is kept with its header zeroed,
+    # not deleted: no hot journal (SQLite would never replay it), only litter beside the file.
+    journal = companion(database, "-journal")
+    if journal.exists() and not journal.read_bytes()[:8].strip(b"\0"):
+        journal.unlink()
+    return problems

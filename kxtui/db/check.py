@@ -14,18 +14,21 @@ peaks at about 90 MB on the demo county, and the same with a name of 100,000 cha
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from kxtui.db.connection import BUSY_TIMEOUT_MS, preflight
+from kxtui.db.connection import BUSY_TIMEOUT_MS, is_marked_read_only, preflight
 from kxtui.db.database import SCHEMA_VERSION
+from kxtui.db.errors import OpenError
 from kxtui.db.numbers import COLUMNS
 from kxtui.db.volunteer_index import MOBILE_KEY_CHARS, NAME_KEY_CHARS, SERVICE, search_keys
 
 EXAMPLES = 5
+CONSTRAINT_FINDINGS = ("CHECK constraint failed", "NULL value in")
 SHOWN = 40  # characters of a name or value in an example
 BATCH = 2000  # volunteers whose search keys are compared at a time
 HOURS_TOLERANCE = 0.005  # totals are sums of two-decimal hours, added up as floats
@@ -52,15 +55,26 @@ Check = Callable[[sqlite3.Connection], list[Problem]]
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    """A connection that only reads (query_only). Opened read-write where the file and its
+    directory may be written, so that, the last one out, it removes the -wal and -shm files
+    SQLite makes beside a WAL database (a read-only one leaves them); read-only elsewhere."""
+    writable = not is_marked_read_only(path) and os.access(path.parent, os.W_OK)
+    uri = path.as_uri() if writable else f"{path.as_uri()}?mode=ro"
+    connection = sqlite3.connect(uri, uri=True)
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    connection.execute("PRAGMA query_only = 1")
     return connection
 
 
 def check_database(path: Path) -> CheckReport:
     """Every check on the database at `path`. Raises OpenError for a file kxtui cannot read."""
     path = path.resolve()
-    version = preflight(path)
+    try:
+        version = preflight(path)
+    except OpenError as error:
+        if error.key != "open.damaged":
+            raise
+        return CheckReport(path, None, (Problem("check.integrity", 1, (error.params["reason"],)),))
     with closing(connect_read_only(path)) as connection:
         problems = file_problems(connection)
         sound = not any(problem.key == "check.integrity" for problem in problems)
@@ -79,13 +93,21 @@ def file_problems(connection: sqlite3.Connection) -> list[Problem]:
         found = [row[0] for row in connection.execute("PRAGMA integrity_check(100)")]
     except sqlite3.DatabaseError as error:  # too damaged to walk at all
         found = [str(error)]
-    if found != ["ok"]:
-        return [Problem("check.integrity", len(found), tuple(found[:EXAMPLES]))]
+    # A row another program wrote past a CHECK or NOT NULL constraint is not a damaged file:
+    # the rules below say which row and column (integrity_check reports these only when the
+    # connection may write, so they must not decide whether the rules run)
+    refused = [line for line in found if line.startswith(CONSTRAINT_FINDINGS)]
+    damage = [line for line in found if line != "ok" and not line.startswith(CONSTRAINT_FINDINGS)]
+    if damage:
+        return [Problem("check.integrity", len(damage), tuple(damage[:EXAMPLES]))]
+    problems = (
+        [Problem("check.constraint", len(refused), tuple(refused[:EXAMPLES]))] if refused else []
+    )
     broken = connection.execute("PRAGMA foreign_key_check").fetchall()
-    if not broken:
-        return []
-    examples = tuple(f"{table} #{rowid} → {parent}" for table, rowid, parent, _ in broken)
-    return [Problem("check.foreign_key", len(broken), examples[:EXAMPLES])]
+    if broken:
+        examples = tuple(f"{table} #{rowid} → {parent}" for table, rowid, parent, _ in broken)
+        problems.append(Problem("check.foreign_key", len(broken), examples[:EXAMPLES]))
+    return problems
 
 
 def _problem(
