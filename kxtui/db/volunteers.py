@@ -272,13 +272,16 @@ def create_volunteer(data: VolunteerInput) -> int:
 
 def update_volunteer(volunteer_id: int, version: int, data: VolunteerInput) -> int:
     """Save an edited volunteer; refuses if someone else saved them since `version` was read.
-    Returns their id."""
+    Nothing is written when nothing changed. Returns their id."""
     with write_transaction() as write:
         volunteer = editable(Volunteer, volunteer_id, version)
         scope.require_editable(volunteer.region_id)
         values, domains, teams = checked(data, clock.today(), volunteer)
         before = {k: getattr(volunteer, "region_id" if k == "region" else k) for k in values}
         before.update(links(volunteer_id))
+        if not diff(before, {**values, "domains": sorted(domains), "teams": sorted(teams)}):
+            write.nothing()
+            return volunteer_id
         save_changes(write, volunteer_id, before, values, domains, teams)
         return volunteer_id
 

@@ -77,6 +77,7 @@ class Write:
     officer_id: int | None  # the officer account written as
     at: datetime
     audited: list[int] = field(default_factory=list)
+    unchanged: bool = False  # an edit that changes nothing: no write, no entry (`nothing`)
 
     def audit(
         self,
@@ -97,6 +98,11 @@ class Write:
         )  # fmt: skip
         self.audited.append(cursor.lastrowid)
 
+    def nothing(self) -> None:
+        """The edit leaves the record as it is: nothing is written and no entry recorded, so
+        the version stays (no false conflict, and the last change stays undoable)."""
+        self.unchanged = True
+
     def touch(self, model: type[Tracked]) -> dict[str, Any]:
         """Tracked-field values for an update: next version, who and when."""
         return {"version": model.version + 1, "updated_at": self.at, "updated_by": self.actor}
@@ -114,7 +120,8 @@ class Write:
 
 @contextmanager
 def write_transaction() -> Iterator[Write]:
-    """BEGIN IMMEDIATE ... COMMIT. The body must record at least one audit entry.
+    """BEGIN IMMEDIATE ... COMMIT. The body must record at least one audit entry, or say that
+    it has nothing to write (`Write.nothing`).
 
     Refuses nobody signed in and viewers; the body checks the regions it writes in
     (`scope.require_editable`).
@@ -130,7 +137,7 @@ def write_transaction() -> Iterator[Write]:
         with writer_turn(), database.atomic("IMMEDIATE"):
             write = Write(officer.user, officer.officer_id, clock.now())
             yield write
-            if not write.audited:
+            if not write.audited and not write.unchanged:
                 raise RuntimeError("a write transaction must record an audit entry")
     except (OperationalError, sqlite3.OperationalError) as error:
         started = _before_rollback(error)
