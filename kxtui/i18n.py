@@ -918,8 +918,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Loaded what they saved; your input was dropped",
     ),
     "conflict.back": (
-        "仍为您的输入；再按 Ctrl+S 将覆盖对方的修改",
-        "Your input is kept; Ctrl+S now saves over their changes",
+        "您改过的字段仍为您的输入，其余为对方保存的内容；再按 Ctrl+S 以您改过的覆盖对方的",
+        "Your changes are kept on top of what they saved; Ctrl+S saves yours over theirs",
     ),
     # spreadsheets
     "sheet.col.id": ("编号", "id"),

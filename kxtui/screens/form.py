@@ -368,16 +368,22 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
                 self._status(t("conflict.none"))
                 return
             by, at = str(error.params.get("by", "")), str(error.params.get("at", ""))
-            self.app.push_screen(ConflictScreen(by, at, fields),
-                                 lambda answer: self._resolved(answer, mine, theirs))  # fmt: skip
+            edited = {name: value for name, value in mine.items() if value != base.get(name)}
+            self.app.push_screen(
+                ConflictScreen(by, at, fields),
+                lambda answer: self._resolved(answer, mine, theirs, edited),
+            )
 
         run_db(self, type(self).reopen_kwargs, context, done=loaded, group="form-save")
 
-    def _resolved(self, answer: Any, mine: dict[str, Any], theirs: dict[str, Any]) -> None:
+    def _resolved(
+        self, answer: Any, mine: dict[str, Any], theirs: dict[str, Any], edited: dict[str, Any]
+    ) -> None:
+        """The form holds their record; `edited` is the part of `mine` I changed."""
         if answer == THEIRS:
             self._status(t("conflict.took_theirs"))
-        elif answer is None:
-            self.restore_fields(mine)
+        elif answer is None:  # my changes on their record: what I did not touch stays theirs
+            self.restore_fields(edited)
             self._status(t("conflict.back"))
         else:
             self.restore_fields({k: mine[k] if answer.get(k) else v for k, v in theirs.items()})
