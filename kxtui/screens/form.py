@@ -157,6 +157,29 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
         record it edits is gone."""
         raise NotImplementedError
 
+    @classmethod
+    def open_stored(
+        cls,
+        owner: Widget,
+        context: dict[str, Any],
+        written: Callable[[Any], None],
+        gone: Callable[[], None] | None = None,
+    ) -> None:
+        """Open this form on the record of `context` (as `draft_context` names it) as stored
+        now, read in a worker: not as a tree or a list read it earlier, so another officer's
+        save or an undo since is what the form shows and saves over. `gone` runs when the
+        record no longer exists (after saying so)."""
+
+        def loaded(kwargs: dict[str, Any] | None) -> None:
+            if kwargs is None:
+                owner.app.show_error(KxError("refused.gone"))  # type: ignore[attr-defined]
+                if gone is not None:
+                    gone()
+            else:
+                owner.app.push_screen(cls(**kwargs), written)
+
+        run_db(owner, cls.reopen_kwargs, context, done=loaded, group="form-open")
+
     def prepare(self) -> None:
         """After the fields are composed (again, when a conflict loads someone else's save)."""
 
