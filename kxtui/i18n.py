@@ -1586,6 +1586,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ActivityFormat.visit": ("走访慰问", "visit"),
     "ActivityFormat.online": ("线上/新媒体", "online / new media"),
     "ActivityFormat.other": ("其他", "other"),
+    # --- conflicts: two officers on one record ---
+    "audit.acted_as": ("{actor}（代 {account}）", "{actor} (as {account})"),
 }
 
 

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from peewee import OperationalError
 
 from kxtui import clock
+from kxtui.db.audit_text import written_by
 from kxtui.db.database import is_read_only
 from kxtui.db.errors import ConflictError, ReadOnlyError, RefusedError
 from kxtui.db.models import Tracked, database
@@ -198,8 +199,21 @@ def editable(model: type[T], record_id: int, version: int) -> T:
     if record is None:
         raise RefusedError("refused.gone")
     if record.version != version:
-        raise ConflictError(by=record.updated_by, at=str(record.updated_at)[:16])
+        by = last_writer(model._meta.table_name, record_id) or record.updated_by
+        raise ConflictError(by=by, at=str(record.updated_at)[:16])
     return record
+
+
+def last_writer(entity: str, entity_id: int) -> str:
+    """Who made the record's latest change: the Unix user, and the account they acted as
+    when it is another one ("" when the log has no entry of it)."""
+    row = database.execute_sql(
+        "SELECT e.actor, COALESCE(o.user_name, '') FROM audit_entry e"
+        " LEFT JOIN officer_account o ON o.id = e.officer_id"
+        " WHERE e.entity = ? AND e.entity_id = ? ORDER BY e.id DESC LIMIT 1",
+        (entity, entity_id),
+    ).fetchone()
+    return written_by(*row) if row else ""
 
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
