@@ -1588,6 +1588,22 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ActivityFormat.other": ("其他", "other"),
     # --- conflicts: two officers on one record ---
     "audit.acted_as": ("{actor}（代 {account}）", "{actor} (as {account})"),
+    "refused.duplicate_id_number_elsewhere": (
+        "身份证号已在您的查看范围以外登记",
+        "This ID number is registered outside your area",
+    ),
+    "refused.duplicate_mobile_elsewhere": (
+        "手机号已在您的查看范围以外登记",
+        "This mobile is registered outside your area",
+    ),
+    "refused.duplicate_platform_id_elsewhere": (
+        "平台编号已在您的查看范围以外登记",
+        "This platform ID is registered outside your area",
+    ),
+    "vsheet.elsewhere": (
+        "您查看范围以外的一名志愿者",
+        "someone outside your area",
+    ),
 }
 
 

@@ -170,19 +170,27 @@ def checked(
 
 
 def _refuse_duplicates(others: Any, values: dict[str, Any]) -> None:
+    """DuplicateError naming the volunteer who holds a value already; one outside the
+    officer's view is not named (nor their village): the number is registered elsewhere."""
     refused: Problems = {}
     first: tuple[int, str] | None = None
+    view = scope.session().view_path
     for field in ("id_number", "mobile", "platform_id"):
         if not values[field]:
             continue
-        row = others.where(getattr(Volunteer, field) == values[field]).tuples().first()
-        if row is not None:
-            volunteer_id, name, _, region = row
-            params = {"name": name, "region": region, "volunteer_id": volunteer_id}
-            refused[field] = (f"refused.duplicate_{field}", params)
-            first = first or (volunteer_id, name)
-    if first is not None:
-        raise DuplicateError(refused, *first)
+        found = others.select_extend(Region.path).where(getattr(Volunteer, field) == values[field])
+        row = found.tuples().first()
+        if row is None:
+            continue
+        volunteer_id, name, _, region, path = row
+        if not scope.inside(path, view):
+            refused[field] = (f"refused.duplicate_{field}_elsewhere", {})
+            continue
+        params = {"name": name, "region": region, "volunteer_id": volunteer_id}
+        refused[field] = (f"refused.duplicate_{field}", params)
+        first = first or (volunteer_id, name)
+    if refused:
+        raise DuplicateError(refused, *(first or (None, "")))
 
 
 def _namesakes(others: Any, values: dict[str, Any]) -> Problems:
