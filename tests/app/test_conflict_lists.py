@@ -184,3 +184,58 @@ async def test_the_volunteers_teams_survive_every_way_through_the_dialog(
             "merged": ("我的特长", "对方的备注", detail.version + 2),
         }[outcome]
         assert (stored.skills, stored.notes, stored.version) == expected
+
+
+async def test_the_list_is_a_field_of_the_dialog_and_each_side_keeps_its_own_change(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """li takes a volunteer off the activity while I change the notes: the dialog lists the
+    volunteers as a field, theirs proposed, and Enter keeps their removal and my notes."""
+    activity_id = db.call(busiest, Activity, ServiceRecord, ServiceRecord.id)
+    async with make_app(demo_path).run_test(size=(120, 40)) as pilot:
+        detail = db.call(activities.detail, activity_id)
+        kept = activity_input(detail).service[1:]
+        form = ActivityFormScreen(existing=detail)
+
+        def theirs() -> None:
+            data = activity_input(detail, service=kept)
+            as_li(lambda: activities.update_activity(activity_id, detail.version, data),
+                  monkeypatch)  # fmt: skip
+
+        await conflict(pilot, form, ("notes", "我的备注"), theirs)
+        dialog = pilot.app.screen
+        assert [(f.field, f.keep_mine) for f in dialog.fields] == [
+            ("notes", True), ("service", False)
+        ]  # fmt: skip
+        await press(pilot, "enter")
+        await wait_until(pilot, lambda: form not in pilot.app.screen_stack)
+        stored = db.call(activities.detail, activity_id)
+        assert stored.notes == "我的备注"
+        assert [s.volunteer_id for s in stored.service] == [s.volunteer_id for s in kept]
+
+
+async def test_my_removal_is_saved_after_esc_and_their_field_kept(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """I take a volunteer off (Ctrl+D) while li changes the people reached: Esc, Ctrl+S saves
+    my list on their record — the volunteer I removed is gone, their number stays."""
+    activity_id = db.call(busiest, Activity, ServiceRecord, ServiceRecord.id)
+    async with make_app(demo_path).run_test(size=(120, 40)) as pilot:
+        detail = db.call(activities.detail, activity_id)
+        form = ActivityFormScreen(existing=detail)
+        await settle(pilot)
+        pilot.app.push_screen(form)
+        await wait_until(pilot, lambda: pilot.app.screen is form)
+        form.query_one(ChoiceList).lines[0].hours_input.focus()
+        await press(pilot, "ctrl+d")
+        data = activity_input(detail, people_reached=str(detail.people_reached + 7))
+        as_li(lambda: activities.update_activity(activity_id, detail.version, data), monkeypatch)
+        await press(pilot, "ctrl+s")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ConflictScreen))
+        await press(pilot, "escape", "ctrl+s")
+        await wait_until(pilot, lambda: form not in pilot.app.screen_stack)
+        stored = db.call(activities.detail, activity_id)
+        assert stored.people_reached == detail.people_reached + 7
+        assert [s.volunteer_id for s in stored.service] == [
+            s.volunteer_id for s in detail.service[1:]
+        ]
