@@ -1588,6 +1588,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ActivityFormat.other": ("其他", "other"),
     # --- conflicts: two officers on one record ---
     "audit.acted_as": ("{actor}（代 {account}）", "{actor} (as {account})"),
+    "form.unchanged": ("没有改动，未保存", "Nothing changed: not saved"),
     "refused.duplicate_id_number_elsewhere": (
         "身份证号已在您的查看范围以外登记",
         "This ID number is registered outside your area",

@@ -296,6 +296,10 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
     def action_save(self, confirmed: bool = False) -> None:
         if self._saving or not self.writable() or not self._choices_ready(confirmed):
             return
+        if getattr(self, "existing", None) is not None and not self.dirty:
+            self.app.notify(t("form.unchanged"), timeout=3)  # and the data layer writes
+            self._close(None)  # nothing for an unchanged record either
+            return
         self._saving = True
         self.confirmed = confirmed  # the person has seen the warnings and saves anyway
         self.query_one("#form-status", Static).update(Text(t("form.saving"), style="dim"))

@@ -10,11 +10,12 @@ import pytest
 from textual.pilot import Pilot
 
 from kxtui import db
-from kxtui.db import activities, regions, scope, venues, writes
-from kxtui.db.models import AuditEntry, Region, Venue
+from kxtui.db import regions, scope, venues, writes
+from kxtui.db.models import Activity, AuditEntry, Region, Venue, Volunteer
 from kxtui.db.rows import RegionInput, VenueInput
 from kxtui.domain import SixHave
 from kxtui.screens.conflict import ConflictScreen
+from kxtui.screens.form import FormScreen
 from kxtui.screens.region_form import RegionFormScreen
 from kxtui.screens.venue_form import VenueFormScreen
 from tests.app.helpers import (
@@ -22,7 +23,7 @@ from tests.app.helpers import (
     fill,
     jump,
     make_app,
-    open_screen,
+    notifications,
     plain,
     press,
     settle,
@@ -250,19 +251,30 @@ async def test_e_opens_the_region_as_stored_after_their_save(
         assert (stored.population, stored.code, stored.version) == (54321, "370281099", theirs + 1)
 
 
-async def test_a_save_without_a_change_writes_nothing(demo_path: Path) -> None:
-    """Ctrl+S on an unchanged activity (opened from the ledger) leaves its version and the log."""
-    from kxtui.screens.activity_form import ActivityFormScreen
-    from kxtui.screens.ledger import LedgerScreen
+# each edit form: the keys that open it on a record, and that record's model
+UNCHANGED = {
+    "venue": (("slash", *VENUE, "enter", "e"), Venue),
+    "region": (("slash", *"fajd", "enter", "e"), Region),
+    "activity": (("t", "e"), Activity),
+    "volunteer": (("m", "enter"), Volunteer),
+}
 
+
+@pytest.mark.parametrize("form_name", UNCHANGED)
+async def test_a_save_without_a_change_writes_nothing(demo_path: Path, form_name: str) -> None:
+    """Ctrl+S on an unchanged record closes the form, says so, and leaves the record's
+    version and the log as they were."""
+    keys, model = UNCHANGED[form_name]
     async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
-        await open_screen(pilot, "t", LedgerScreen)
-        await press(pilot, "e")
-        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ActivityFormScreen))
+        await settle(pilot)
+        for key in keys:
+            await press(pilot, key)
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, FormScreen))
         form = pilot.app.screen
+        assert form.form_name == form_name
         since = db.call(AuditEntry.select().count)
         await press(pilot, "ctrl+s")
         await wait_until(pilot, lambda: form not in pilot.app.screen_stack)
-        stored = db.call(activities.detail, form.existing.id)
-        assert stored.version == form.existing.version
+        assert db.call(model.get_by_id, form.existing.id).version == form.existing.version
         assert db.call(AuditEntry.select().count) == since
+        assert "没有改动，未保存" in notifications(pilot)
