@@ -239,3 +239,26 @@ async def test_my_removal_is_saved_after_esc_and_their_field_kept(
         assert [s.volunteer_id for s in stored.service] == [
             s.volunteer_id for s in detail.service[1:]
         ]
+
+
+async def test_a_draft_of_an_edited_activity_keeps_its_volunteers(demo_path: Path) -> None:
+    """Putting a draft's lines back over the record's own (the same volunteers) keeps them."""
+    from tests.app.helpers import resume_first_draft
+
+    activity_id = db.call(busiest, Activity, ServiceRecord, ServiceRecord.id)
+    async with make_app(demo_path).run_test(size=(120, 40)) as pilot:
+        detail = db.call(activities.detail, activity_id)
+        await settle(pilot)
+        pilot.app.push_screen(ActivityFormScreen(existing=detail))
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ActivityFormScreen))
+        await fill(pilot, "notes", "草稿备注")
+        pilot.app.hang_up("SIGHUP")
+        await pilot.pause()
+
+    async with make_app(demo_path).run_test(size=(120, 40)) as pilot:
+        await resume_first_draft(pilot, ActivityFormScreen)
+        await settle(pilot)
+        lists = pilot.app.screen.query_one(ChoiceList)
+        assert [line.choice.id for line in lists.lines] == [s.volunteer_id for s in detail.service]
+        count = plain(lists.query_one(".choice-count").content)
+        assert count.startswith(f"共 {len(detail.service)} 人")
