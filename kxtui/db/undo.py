@@ -80,7 +80,7 @@ def _check(write: Write, entry: AuditEntry) -> None:
     later = (
         AuditEntry.select(
             AuditEntry.id, AuditEntry.actor, AuditEntry.officer, AuditEntry.at, AuditEntry.undoes
-        )  # fmt: skip
+        )
         .where(
             AuditEntry.entity == entry.entity,
             AuditEntry.entity_id == entry.entity_id,

@@ -296,9 +296,10 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
     def action_save(self, confirmed: bool = False) -> None:
         if self._saving or not self.writable() or not self._choices_ready(confirmed):
             return
+        # an unchanged record: no write (the data layer would write nothing either)
         if getattr(self, "existing", None) is not None and not self.dirty:
-            self.app.notify(t("form.unchanged"), timeout=3)  # and the data layer writes
-            self._close(None)  # nothing for an unchanged record either
+            self.app.notify(t("form.unchanged"), timeout=3)
+            self._close(None)
             return
         self._saving = True
         self.confirmed = confirmed  # the person has seen the warnings and saves anyway
