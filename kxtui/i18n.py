@@ -918,8 +918,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Loaded what they saved; your input was dropped",
     ),
     "conflict.back": (
-        "仍为您的输入；再按 Ctrl+S 将覆盖对方的修改",
-        "Your input is kept; Ctrl+S now saves over their changes",
+        "您改过的字段仍为您的输入，其余为对方保存的内容；再按 Ctrl+S 以您改过的覆盖对方的",
+        "Your changes are kept on top of what they saved; Ctrl+S saves yours over theirs",
     ),
     # spreadsheets
     "sheet.col.id": ("编号", "id"),
@@ -1661,6 +1661,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.unexpected": (
         "意外错误（{kind}：{detail}）。设置 {debug}=1 再运行可看到详细信息",
         "Unexpected error ({kind}: {detail}). Run again with {debug}=1 to see the details",
+    ),
+    # --- conflicts: two officers on one record ---
+    "audit.acted_as": ("{actor}（代 {account}）", "{actor} (as {account})"),
+    "form.unchanged": ("没有改动，未保存", "Nothing changed: not saved"),
+    "refused.duplicate_id_number_elsewhere": (
+        "身份证号已在您的查看范围以外登记",
+        "This ID number is registered outside your area",
+    ),
+    "refused.duplicate_mobile_elsewhere": (
+        "手机号已在您的查看范围以外登记",
+        "This mobile is registered outside your area",
+    ),
+    "refused.duplicate_platform_id_elsewhere": (
+        "平台编号已在您的查看范围以外登记",
+        "This platform ID is registered outside your area",
+    ),
+    "vsheet.elsewhere": (
+        "您查看范围以外的一名志愿者",
+        "someone outside your area",
     ),
 }
 

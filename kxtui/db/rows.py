@@ -492,6 +492,7 @@ class AuditRow(NamedTuple):
     undoes: int | None  # for an undo: the entry it reversed
     undone: bool  # a later undo reversed this entry
     key: tuple[Any, ...]  # its place in the sort, for keyset paging
+    account: str = ""  # the user name of the account written as ("" for none; see `actor`)
 
 
 class AuditChange(NamedTuple):

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 from kxtui import clock
 from kxtui.db import scope, volunteer_index
 from kxtui.db.errors import ValidationError
-from kxtui.db.lookups import PreloadedLookups
+from kxtui.db.lookups import PreloadedLookups, RegionRef
 from kxtui.db.models import database
 from kxtui.db.pinyin import syllables
 from kxtui.db.rows import VolunteerInput
@@ -54,6 +54,7 @@ from kxtui.db.writes import (
     created,
     write_transaction,
 )
+from kxtui.i18n import t
 
 ON_DUPLICATE = ("skip", "update", "keep")
 CHECK_PROGRESS_EVERY = 1000
@@ -365,7 +366,7 @@ def _duplicates(
         homes: dict[int, int] = {}  # volunteer id → their region
         for field in UNIQUE:
             for volunteer_id, name, region in registered[field].get(plan.values[field], ()):
-                who = f"{name}（{regions.regions[region].name}）"
+                who = _who(name, regions.regions[region])
                 found.setdefault(volunteer_id, (who, field))
                 homes[volunteer_id] = region
         if not found:
@@ -414,6 +415,13 @@ def _duplicates(
         unknown_columns=table.unknown,
     )
     return report, added, updates
+
+
+def _who(name: str, home: RegionRef) -> str:
+    """A registered volunteer as a message names them: nobody outside the officer's view."""
+    if not scope.inside(home.path, scope.session().view_path):
+        return t("vsheet.elsewhere")
+    return f"{name}（{home.name}）"
 
 
 def _registered(checked: list[_Checked]) -> dict[str, dict[str, list[tuple[int, str, int]]]]:

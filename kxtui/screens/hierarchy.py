@@ -219,11 +219,10 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         from kxtui.screens.region_form import RegionFormScreen
         from kxtui.screens.venue_form import VenueFormScreen
 
-        _, detail = selected
-        if isinstance(detail, RegionDetail):
-            self.app.push_screen(RegionFormScreen(existing=detail), self.written)
-        else:
-            self.app.push_screen(VenueFormScreen(existing=detail), self.written)
+        ref, _ = selected
+        form = RegionFormScreen if ref.kind == "region" else VenueFormScreen
+        context = {f"{ref.kind}_id": ref.id}
+        form.open_stored(self, context, self.written, self.action_refresh)
 
     def _region_choice(self) -> Choice | None:
         """The selected region (or the venue's region) as the activity screens take it."""

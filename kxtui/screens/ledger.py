@@ -12,7 +12,6 @@ from textual.widgets import Header, Input, Static
 
 from kxtui import clock
 from kxtui.dates import Period, period_bounds
-from kxtui.db.errors import KxError
 from kxtui.db.rows import Choice, LedgerFilter, LedgerRow, LedgerTotals
 from kxtui.display import clean
 from kxtui.domain import ActivityFormat, Campaign, ThemeDay, VenueType
@@ -32,12 +31,6 @@ def _totals(f: LedgerFilter) -> LedgerTotals:
     from kxtui.db import ledger
 
     return ledger.totals(f)
-
-
-def _detail(activity_id: int) -> Any:
-    from kxtui.db import activities
-
-    return activities.detail(activity_id)
 
 
 def _delete(activity_id: int, version: int) -> None:
@@ -203,17 +196,9 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
         row = self._selected()
         if row is None or not self.writable():
             return
+        from kxtui.screens.activity_form import ActivityFormScreen
 
-        def loaded(detail: Any) -> None:
-            from kxtui.screens.activity_form import ActivityFormScreen
-
-            if detail is None or detail.deleted:
-                self.app.show_error(KxError("refused.gone"))  # type: ignore[attr-defined]
-                self.reload()
-            else:
-                self.app.push_screen(ActivityFormScreen(existing=detail), self.written)
-
-        run_db(self, _detail, row.id, done=loaded, group="ledger-open")
+        ActivityFormScreen.open_stored(self, {"activity_id": row.id}, self.written, self.reload)
 
     def action_delete(self) -> None:
         row = self._selected()

@@ -246,7 +246,7 @@ class VolunteerFormScreen(FormScreen):
         if self.existing is not None:
             self.query_one(TabbedContent).active = "pane-record"  # where the messages are
         super()._failed(error)
-        if isinstance(error, DuplicateError):
+        if isinstance(error, DuplicateError) and error.existing_id is not None:
             question = t("volunteer.duplicate_open", name=error.existing_name)
             answers = [("o", t("volunteer.open_existing"), True), ("k", t("form.keep"), False)]
 

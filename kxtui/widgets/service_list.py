@@ -83,8 +83,7 @@ class ServiceList(ChoiceList):
         ]
 
     def restore_draft(self, value: list[list[Any]]) -> None:
-        for row in self.lines:
-            row.remove()
+        self.clear_lines()
         for volunteer_id, name, flag, hours in value:
             self.add(Choice(volunteer_id, name, "", flag), hours, announce=False)
 
