@@ -248,6 +248,7 @@ def detail(region_id: int, today: date) -> RegionDetail | None:
         people_reached_this_year=int(reached or 0),
         shortfalls=shortfalls,
         shortfall_total=shortfall_total,
+        region_path=region.path,
     )
 
 

@@ -81,6 +81,7 @@ class RegionDetail(NamedTuple):
     people_reached_this_year: int
     shortfalls: tuple[Shortfall, ...]
     shortfall_total: int
+    region_path: str  # the stored path ("/1/5/"): whether the officer may change it
 
     @property
     def venues(self) -> int:
@@ -129,6 +130,7 @@ class VenueDetail(NamedTuple):
     activities_this_year: int
     people_reached_this_year: int
     activities_total: int
+    region_path: str  # its region's stored path ("/1/5/"): whether the officer may change it
 
     @property
     def missing(self) -> tuple[str, ...]:

@@ -54,6 +54,9 @@ def detail(venue_id: int, today: date) -> VenueDetail | None:
         activities_this_year=in_year,
         people_reached_this_year=reached,
         activities_total=total,
+        region_path=database.execute_sql(
+            "SELECT path FROM region WHERE id = ?", (venue.region_id,)
+        ).fetchone()[0],
     )
 
 

@@ -76,6 +76,7 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
         Binding("i", "import", "key.import", id="ledger.import"),
         Binding("escape", "back", "key.back", id="ledger.back"),
     ]
+    WRITES = frozenset({"add", "edit", "delete", "undo", "import"})
 
     def __init__(self, region: Choice | None) -> None:
         super().__init__()
@@ -194,12 +195,11 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
     def action_add(self) -> None:
         from kxtui.screens.activity_form import ActivityFormScreen
 
-        if self.writable():
-            self.app.push_screen(ActivityFormScreen(region=self.town or self.scope), self.written)
+        self.app.push_screen(ActivityFormScreen(region=self.town or self.scope), self.written)
 
     def action_edit(self) -> None:
         row = self._selected()
-        if row is None or not self.writable():
+        if row is None:
             return
 
         def loaded(detail: Any) -> None:
@@ -215,7 +215,7 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
 
     def action_delete(self) -> None:
         row = self._selected()
-        if row is None or not self.writable():
+        if row is None:
             return
         from kxtui.screens.confirm import ConfirmScreen
 
@@ -235,8 +235,6 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
         if not self.deleted:
             self.notify(t("ledger.nothing_to_undo"), timeout=3)
             return
-        if not self.writable():
-            return
         activity_id = self.deleted.pop()
 
         def restored(_: None) -> None:
@@ -251,8 +249,6 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
         self.app.push_screen(ExportScreen(self.filter, self.table.total))
 
     def action_import(self) -> None:
-        if not self.writable():
-            return
         from kxtui.screens.import_activities import ImportScreen
 
         region = self.town or self.scope
