@@ -270,7 +270,7 @@ class KxApp(App[None]):
             self.push_screen(HelpScreen())
 
     def show_error(self, error: KxError) -> None:
-        self.notify(t(error.key, **error.params), severity="error", markup=False, timeout=8)
+        self.notify(reason(error), severity="error", markup=False, timeout=8)
 
 
 def create_app(

@@ -16,6 +16,7 @@ from kxtui.i18n import t
 
 
 def reason(refusal: KxError) -> str:
+    """What a refusal says to the officer."""
     return t(refusal.key, **refusal.params)
 
 
