@@ -54,6 +54,13 @@ def delete(ref: NodeRef, version: int) -> None:
 
 class HierarchyScreen(TranslatedBindings, Screen[None]):
     CSS_PATH = "hierarchy.tcss"
+    # Here, not in hierarchy.tcss: Textual (8.2.8) never reads the CSS_PATH of the default
+    # screen, and the banner must stand out.
+    DEFAULT_CSS = """
+    HierarchyScreen #read-only-banner {
+        background: $warning; color: $text; text-style: bold; padding: 0 1; height: 1;
+    }
+    """
     BINDINGS = [
         Binding("slash", "jump", "key.jump", id="hierarchy.jump", tooltip="cmd.jump.help"),
         Binding(
