@@ -42,6 +42,16 @@ class KxApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "key.quit", id="app.quit"),
         Binding("f1", "help", "key.help", id="app.help"),
+        # Textual's own (named "palette", in English) is added only when none is bound.
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "key.palette",
+            show=False,
+            priority=True,
+            tooltip="cmd.palette.help",
+            id="app.palette",
+        ),  # fmt: skip
     ]
 
     def __init__(

@@ -222,3 +222,13 @@ async def test_ctrl_c_says_how_to_quit_in_chinese(demo_path: Path) -> None:
         shown = list(pilot.app._notifications)[-1]
         assert (shown.title, shown.message) == ("要退出吗？", "按 Ctrl+Q 退出 kxtui")
         assert pilot.app.is_running
+
+
+async def test_the_footer_names_the_palette_key_in_chinese(demo_path: Path) -> None:
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        footer = pilot.app.screen.query_one(KeyFooter)
+        line = "".join(segment.text for segment in footer.render_line(0))
+        assert line.endswith("▏^p 命令 "), line
+        _, palette = footer._keys()
+        assert palette is not None and palette.tooltip == "打开命令面板：按名称搜索所有命令"
