@@ -7,6 +7,7 @@ Exit codes: 0 done (check: no problem); 1 check found problems; 2 the command co
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,6 +32,13 @@ def run_backup(path: Path, args: argparse.Namespace) -> int:
     print(clean(t("backup.done", path=result.path, size=_size(result.size)), 1000))
     if result.removed:
         print(t("backup.removed", count=len(result.removed), keep=args.keep))
+    # Warnings, not failures: the backup is made, and the nightly check must still run.
+    for failure in result.failed:
+        message = t("backup.prune_failed", path=failure.path, reason=failure.reason)
+        print(f"kxtui: {clean(message, 1000)}", file=sys.stderr)
+    if result.ignored:
+        message = t("backup.ignored", count=result.ignored, folder=result.path.parent)
+        print(f"kxtui: {clean(message, 1000)}", file=sys.stderr)
     return 0
 
 

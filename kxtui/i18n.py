@@ -1582,6 +1582,32 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ActivityFormat.visit": ("走访慰问", "visit"),
     "ActivityFormat.online": ("线上/新媒体", "online / new media"),
     "ActivityFormat.other": ("其他", "other"),
+    # --- server: backups that cannot be tricked ---
+    "backup.prune_failed": (
+        "未能删除较早的备份 {path}：{reason}",
+        "Could not remove the older backup {path}: {reason}",
+    ),
+    "backup.ignored": (
+        "{folder} 中有 {count} 个文件名像备份，但无法确认是本数据库的备份（别的数据库的、早期版本做的、时间在将来的或不是数据库），未计入也未删除",
+        "{count} files in {folder} are named like backups but are not verified backups of this "
+        "database (another database's, made by an earlier kxtui, dated in the future, or not a "
+        "database); not counted, not removed",
+    ),
+    # --- numbers: stored numbers out of range ---
+    "number.invalid": ("⚠无效", "⚠invalid"),
+    "numbers.left_out": (
+        " · ⚠ {count} 个无效数值未计入",
+        " · ⚠ {count} invalid values left out",
+    ),
+    "audit.action.repair": ("升级时清除", "cleared at upgrade"),
+    "stats.invalid_values": (
+        "无效数值（未计入合计）",
+        "Invalid values (left out of the totals)",
+    ),
+    "check.number": (
+        "{count} 条记录的 {table}.{column} 不是有效数值（文字、无穷大、负数、超出范围，或升级时已清除）：请在表单中重新填写",
+        "{count} records have a {table}.{column} that is not a valid number (text, infinity, negative, out of range, or cleared at upgrade): fill it in again in the form",
+    ),
     # --- viewer: keys a session may not use, and what Textual brings along ---
     "refused.key.read_only": ("只读打开：不能修改数据", "Opened read-only: nothing can be changed"),
     "refused.key.viewer": ("只读账户不能修改", "A read-only account cannot change anything"),
