@@ -343,6 +343,7 @@ class LedgerRow(NamedTuple):
     hours: Hours
     key: tuple[object, ...]  # sort key (keyset pagination resumes after it)
     version: int
+    region_path: str  # its region's stored path ("/1/5/"): whether the officer may change it
 
 
 class LedgerTotals(NamedTuple):

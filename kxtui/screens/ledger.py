@@ -12,6 +12,7 @@ from textual.widgets import Header, Input, Static
 
 from kxtui import clock
 from kxtui.dates import Period, period_bounds
+from kxtui.db import scope
 from kxtui.db.errors import KxError
 from kxtui.db.rows import Choice, LedgerFilter, LedgerRow, LedgerTotals
 from kxtui.display import clean
@@ -188,6 +189,16 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
 
     def _selected(self) -> LedgerRow | None:
         return self.table.cursor_row if self.table.total else None
+
+    def write_refusal(self, action: str) -> KxError | None:
+        """Editing and deleting act on the selected activity's region."""
+        row = self._selected() if action in ("edit", "delete") else None
+        if row is not None:
+            return scope.edit_refusal(row.region_path)
+        return super().write_refusal(action)
+
+    def on_paged_table_highlighted(self) -> None:
+        self.refresh_bindings()  # the keys follow the selected activity's region
 
     def written(self, result: Any) -> None:
         if result is not None:

@@ -173,6 +173,23 @@ async def test_a_town_officer_outside_their_area(demo_path: Path) -> None:
         assert "胶州市/阜安街道" in note
 
 
+async def test_a_town_officer_in_the_ledger_of_another_town(demo_path: Path) -> None:
+    scope.sign_in(town_officer(demo_path))
+    async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await jump(pilot, "中云街道")
+        ledger = await open_screen(pilot, "t", LedgerScreen)
+        assert ledger.table.total
+        reason = "不在您的编辑范围（胶州市/阜安街道）"
+        await refused_keys(pilot, {"e": "edit", "d": "delete"}, reason)
+        assert ledger.active_bindings["a"].enabled  # a new one: in a region of theirs
+        await press(pilot, "escape")
+
+        await jump(pilot, "fajd")
+        ledger = await open_screen(pilot, "t", LedgerScreen)
+        assert ledger.active_bindings["e"].enabled and ledger.active_bindings["d"].enabled
+
+
 # -- what Textual brings along --------------------------------------------------------
 
 
