@@ -17,6 +17,7 @@ from kxtui.domain import AccessRole
 from kxtui.screens.audit import AuditScreen
 from kxtui.screens.help import HelpScreen
 from kxtui.screens.ledger import LedgerScreen
+from kxtui.screens.officers import OfficersScreen
 from kxtui.screens.roster import RosterScreen
 from kxtui.screens.venue_form import VenueFormScreen
 from kxtui.screens.volunteer_form import VolunteerFormScreen
@@ -144,6 +145,10 @@ async def test_a_database_opened_read_only_disables_the_write_keys(demo_path: Pa
         await refused_keys(pilot, HIERARCHY_WRITES, reason)
         await open_screen(pilot, "t", LedgerScreen)
         await refused_keys(pilot, {"a": "add", "i": "import"}, reason)
+        await press(pilot, "escape")
+        pilot.app.action_officers()  # a county admin's accounts: read, not changed
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, OfficersScreen))
+        await refused_keys(pilot, {"a": "add", "d": "disable", "e": "enable"}, reason)
 
 
 async def test_a_town_officer_outside_their_area(demo_path: Path) -> None:
