@@ -16,10 +16,6 @@ _language = {"current": "zh"}
 STRINGS: dict[str, tuple[str, str]] = {
     # app
     "app.title": ("kxtui 科协基层工作台", "kxtui science association desk"),
-    "app.read_only": (
-        "只读模式：数据库文件不可写，不能保存修改",
-        "READ-ONLY: the database file is not writable; changes cannot be saved",
-    ),
     "app.upgraded": (
         "数据库已升级到第 {version} 版，原文件已备份到 {backup}",
         "Database upgraded to schema {version}; the old file was copied to {backup}",
@@ -1680,6 +1676,28 @@ STRINGS: dict[str, tuple[str, str]] = {
     "vsheet.elsewhere": (
         "您查看范围以外的一名志愿者",
         "someone outside your area",
+    ),
+    # --- viewer: keys a session may not use, and what Textual brings along ---
+    "refused.key.read_only": ("只读打开：不能修改数据", "Opened read-only: nothing can be changed"),
+    "refused.key.viewer": ("只读账户不能修改", "A read-only account cannot change anything"),
+    "refused.key.out_of_area": (
+        "不在您的编辑范围（{scope}）",
+        "Outside the area you may change ({scope})",
+    ),
+    "cmd.unavailable": ("{name}（不可用）", "{name} (unavailable)"),
+    "cmd.quit": ("应用: 退出", "App: quit"),
+    "cmd.quit.help": ("退出 kxtui", "Quit kxtui"),
+    "palette.placeholder": ("搜索命令…", "Search for commands…"),
+    "cmd.palette.help": ("打开命令面板：按名称搜索所有命令", "Open the command palette"),
+    "app.quit_title": ("要退出吗？", "Do you want to quit?"),
+    "app.how_to_quit": ("按 Ctrl+Q 退出 kxtui", "Press Ctrl+Q to quit kxtui"),
+    "help.cannot_write": (
+        "修改数据的按键（新建、编辑、删除、登记、导入、撤销）不可用：{reason}",
+        "Keys that change data (add, edit, delete, log, import, undo) are unavailable: {reason}",
+    ),
+    "help.own_area": (
+        "您只能修改 {scope} 内的数据：选中其他区域时，修改键显示为灰色",
+        "You may change only {scope}: on other regions the keys that change data are greyed",
     ),
 }
 

@@ -255,6 +255,7 @@ def detail(region_id: int, today: date) -> RegionDetail | None:
         people_reached_this_year=reached,
         shortfalls=shortfalls,
         shortfall_total=shortfall_total,
+        region_path=region.path,
         invalid_this_year=bad_values,
     )
 

@@ -58,6 +58,9 @@ def detail(venue_id: int, today: date) -> VenueDetail | None:
         activities_this_year=in_year,
         people_reached_this_year=reached,
         activities_total=total,
+        region_path=database.execute_sql(
+            "SELECT path FROM region WHERE id = ?", (venue.region_id,)
+        ).fetchone()[0],
         invalid_this_year=bad_values,
     )
 

@@ -52,6 +52,7 @@ class AuditEntryScreen(TranslatedBindings, ModalScreen[bool]):
         Binding("escape", "close", "key.close", id="entry.close"),
         Binding("u", "undo", "key.undo_change", id="entry.undo"),
     ]
+    WRITES = frozenset({"undo"})
 
     def __init__(self, detail: AuditDetail) -> None:
         super().__init__()

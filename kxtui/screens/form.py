@@ -110,6 +110,7 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
         Binding("ctrl+s", "save", "key.save", id="form.save", priority=True),
         Binding("escape", "cancel", "key.cancel", id="form.cancel"),
     ]
+    WRITES = frozenset({"save"})  # a viewer may read a record in its form, not save it
 
     form_name: ClassVar[str] = ""
     title_text = ""
@@ -294,7 +295,7 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
     # -- saving ----------------------------------------------------------------
 
     def action_save(self, confirmed: bool = False) -> None:
-        if self._saving or not self.writable() or not self._choices_ready(confirmed):
+        if self._saving or not self._choices_ready(confirmed):
             return
         # an unchanged record: no write (the data layer would write nothing either)
         if getattr(self, "existing", None) is not None and not self.dirty:

@@ -77,6 +77,7 @@ class VolunteerImportScreen(SheetJob, TranslatedBindings, ModalScreen[int | None
         Binding("escape", "close", "key.cancel", id="vimport.cancel"),
         Binding("a", "import_rows", "vsheet.import.key", id="vimport.import"),
     ]
+    WRITES = frozenset({"import_rows"})
 
     def __init__(self, region_id: int | None) -> None:
         super().__init__()

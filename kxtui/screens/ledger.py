@@ -12,6 +12,8 @@ from textual.widgets import Header, Input, Static
 
 from kxtui import clock
 from kxtui.dates import Period, period_bounds
+from kxtui.db import scope
+from kxtui.db.errors import KxError
 from kxtui.db.rows import Choice, LedgerFilter, LedgerRow, LedgerTotals
 from kxtui.display import clean
 from kxtui.domain import ActivityFormat, Campaign, ThemeDay, VenueType
@@ -69,6 +71,7 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
         Binding("i", "import", "key.import", id="ledger.import"),
         Binding("escape", "back", "key.back", id="ledger.back"),
     ]
+    WRITES = frozenset({"add", "edit", "delete", "undo", "import"})
 
     def __init__(self, region: Choice | None) -> None:
         super().__init__()
@@ -181,6 +184,16 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
     def _selected(self) -> LedgerRow | None:
         return self.table.cursor_row if self.table.total else None
 
+    def write_refusal(self, action: str) -> KxError | None:
+        """Editing and deleting act on the selected activity's region."""
+        row = self._selected() if action in ("edit", "delete") else None
+        if row is not None:
+            return scope.edit_refusal(row.region_path)
+        return super().write_refusal(action)
+
+    def on_paged_table_highlighted(self) -> None:
+        self.refresh_bindings()  # the keys follow the selected activity's region
+
     def written(self, result: Any) -> None:
         if result is not None:
             self.notify(t("form.saved"), timeout=3)
@@ -189,12 +202,11 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
     def action_add(self) -> None:
         from kxtui.screens.activity_form import ActivityFormScreen
 
-        if self.writable():
-            self.app.push_screen(ActivityFormScreen(region=self.town or self.scope), self.written)
+        self.app.push_screen(ActivityFormScreen(region=self.town or self.scope), self.written)
 
     def action_edit(self) -> None:
         row = self._selected()
-        if row is None or not self.writable():
+        if row is None:
             return
         from kxtui.screens.activity_form import ActivityFormScreen
 
@@ -202,7 +214,7 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
 
     def action_delete(self) -> None:
         row = self._selected()
-        if row is None or not self.writable():
+        if row is None:
             return
         from kxtui.screens.confirm import ConfirmScreen
 
@@ -222,8 +234,6 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
         if not self.deleted:
             self.notify(t("ledger.nothing_to_undo"), timeout=3)
             return
-        if not self.writable():
-            return
         activity_id = self.deleted.pop()
 
         def restored(_: None) -> None:
@@ -238,8 +248,6 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
         self.app.push_screen(ExportScreen(self.filter, self.table.total))
 
     def action_import(self) -> None:
-        if not self.writable():
-            return
         from kxtui.screens.import_activities import ImportScreen
 
         region = self.town or self.scope

@@ -54,6 +54,8 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
         Binding("i", "import", "key.import", id="roster.import", show=False),  # (F1, palette)
         Binding("escape", "back", "key.back", id="roster.back"),
     ]
+    WRITES = frozenset({"import"})
+    PALETTE = (("cmd.import_volunteers", "import"),)
 
     def __init__(self, region: Choice | None, team: Choice | None = None) -> None:
         super().__init__()
@@ -262,6 +264,5 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
         """Volunteers from XLSX or CSV; the roster shows them afterwards."""
         from kxtui.screens.import_volunteers import VolunteerImportScreen
 
-        if self.writable():
-            scope = self.scope.id if self.scope else None
-            self.app.push_screen(VolunteerImportScreen(scope), lambda _: self.reload())
+        scope = self.scope.id if self.scope else None
+        self.app.push_screen(VolunteerImportScreen(scope), lambda _: self.reload())
