@@ -10,8 +10,11 @@ from __future__ import annotations
 import os
 from enum import StrEnum
 
+from kxtui.display import clean
+
 LANGUAGES = ("zh", "en")
 _language = {"current": "zh"}
+QUOTED_LIMIT = 1000  # characters of one value quoted in a message
 
 STRINGS: dict[str, tuple[str, str]] = {
     # app
@@ -1586,6 +1589,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ActivityFormat.visit": ("走访慰问", "visit"),
     "ActivityFormat.online": ("线上/新媒体", "online / new media"),
     "ActivityFormat.other": ("其他", "other"),
+    # --- display: hidden characters in stored text ---
+    "field.marked": (
+        "含 {count} 个控制或不可见字符（显示为 ␛、⟨U+…⟩ 等），保存时将删除",
+        "Holds {count} control or invisible character(s), shown as ␛, ⟨U+…⟩ …; saving removes them",
+    ),
+    "field.invisible": (
+        "不能包含不可见的格式字符（如零宽空格）",
+        "Must not contain invisible format characters (such as a zero-width space)",
+    ),
 }
 
 
@@ -1606,9 +1618,17 @@ def language() -> str:
 
 
 def t(key: str, **params: object) -> str:
+    """The string of `key`; a value quoted in it (a name, a path, an error's text) is shown by
+    the one display rule (`kxtui.display.clean`), numbers are formatted as they are."""
     zh, en = STRINGS.get(key, (key, key))
     text = en if _language["current"] == "en" else zh
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    return text.format(**{name: _quoted(value) for name, value in params.items()})
+
+
+def _quoted(value: object) -> object:
+    return value if isinstance(value, int | float) else clean(value, QUOTED_LIMIT)
 
 
 def label(value: StrEnum | str, enum: type[StrEnum] | None = None) -> str:
