@@ -1635,4 +1635,4 @@ def label(value: StrEnum | str, enum: type[StrEnum] | None = None) -> str:
     """Name of a stored code: label(RegionKind.TOWN) → "镇"."""
     enum_name = enum.__name__ if enum else type(value).__name__
     key = f"{enum_name}.{value}"
-    return t(key) if key in STRINGS else str(value)
+    return t(key) if key in STRINGS else clean(value)  # a code no kxtui wrote: shown safely

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from kxtui.db.validation import Checker
 from kxtui.display import clean, editable, hidden, marks, unmark
-from kxtui.i18n import t
+from kxtui.domain import VenueType
+from kxtui.i18n import label, t
 from tests.hostile import PAYLOAD, REFUSED_AT_INPUT, STORED_NAMES
 
 # every code point, lone surrogates included (a str read from anywhere may hold them)
@@ -67,6 +68,11 @@ def test_marks_are_idempotent_whatever_the_text(text: str) -> None:
 def test_a_quoted_value_in_any_message_is_shown_safely(text: str) -> None:
     message = t("form.venue.edit", name=text)
     assert no_hidden(message) and not any(c in NEWLINES for c in message)
+
+
+@given(TEXT)
+def test_a_stored_code_kxtui_does_not_know_is_shown_safely(text: str) -> None:
+    assert no_hidden(label(text, VenueType))
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)

@@ -234,3 +234,24 @@ async def test_a_paste_shows_marks_and_the_field_says_so(demo_path: Path) -> Non
         assert name.value == "名" + editable(PAYLOAD)
         assert WILL_REMOVE in error_of(pilot, "name")
         assert_nothing_raw(pilot)
+
+
+async def test_a_stored_draft_is_offered_and_resumed_safely(demo_path: Path) -> None:
+    from kxtui.db.connection import close_database, open_database
+    from kxtui.db.drafts import save_draft
+    from kxtui.screens.drafts import DraftsScreen
+
+    county = sql(demo_path, "SELECT id FROM region WHERE name = '胶州市'")[0][0]
+    open_database(demo_path)
+    values = {"name": "名" + PAYLOAD, "kind": "town", "code": "", "population": ""}
+    save_draft("region", "new:hostile", "名" + PAYLOAD, {"context": {"parent_id": county},
+                                                        "values": values})  # fmt: skip
+    close_database()
+    async with make_app(demo_path).run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, DraftsScreen))
+        assert_nothing_raw(pilot)
+        await press(pilot, "enter")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, RegionFormScreen))
+        assert control(pilot, "name").value == "名" + editable(PAYLOAD)
+        assert WILL_REMOVE in error_of(pilot, "name")
+        assert_nothing_raw(pilot)
