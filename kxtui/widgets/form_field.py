@@ -32,6 +32,9 @@ class SafeInput(Input):
     def validate_value(self, value: str) -> str:
         return editable(value)
 
+    def replace(self, text: str, start: int, end: int) -> None:
+        super().replace(editable(text), start, end)  # marked first: the cursor goes after them
+
 
 def saved(control: Any) -> str:
     """What saving keeps of a text control: its text without the marks of hidden characters."""

@@ -232,6 +232,7 @@ async def test_a_paste_shows_marks_and_the_field_says_so(demo_path: Path) -> Non
         name.post_message(Paste("名" + PAYLOAD))
         await settle(pilot)
         assert name.value == "名" + editable(PAYLOAD)
+        assert name.cursor_position == len(name.value), "typing goes on after the paste"
         assert WILL_REMOVE in error_of(pilot, "name")
         assert_nothing_raw(pilot)
 
