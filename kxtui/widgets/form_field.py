@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -27,7 +28,7 @@ class SafeInput(Input):
     record, a draft, a paste — shows each as its mark (`kxtui.display.editable`), so no raw
     control or bidi character reaches the terminal. Saving keeps `saved(input)`."""
 
-    saves_text = True  # its text is what a form saves (see `FormField.note_marks`)
+    saves_text = True  # its text is what a form saves (see `FormField.marked`)
 
     def validate_value(self, value: str) -> str:
         return editable(value)
@@ -92,8 +93,13 @@ class FormField(Vertical):
     def on_input_changed(self, event: Input.Changed) -> None:
         if isinstance(self.extra, ParsedDate) and event.input is self.control:
             self.extra.show(event.value)
+        self._follow_marks()
+
+    @on(Edited)
+    def _follow_marks(self) -> None:
+        """The note on hidden characters follows the text (a message about an error stays)."""
         if not self.has_class("-invalid") or self.has_class("-marked"):
-            self.set_error(None)  # the note on hidden characters follows the text
+            self.set_error(None)
 
     def marked(self) -> int:
         """How many marks of hidden characters the text this field saves holds."""

@@ -256,3 +256,19 @@ async def test_a_stored_draft_is_offered_and_resumed_safely(demo_path: Path) -> 
         assert control(pilot, "name").value == "名" + editable(PAYLOAD)
         assert WILL_REMOVE in error_of(pilot, "name")
         assert_nothing_raw(pilot)
+
+
+async def test_the_note_goes_when_a_team_replaces_marked_organiser_text(demo_path: Path) -> None:
+    from kxtui.db.rows import Choice
+
+    async with make_app(demo_path).run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "l")
+        organiser = control(pilot, "organiser")
+        organiser.focus()
+        organiser.query_one(Input).post_message(Paste("胶州市妇联\u202e"))
+        await settle(pilot)
+        assert WILL_REMOVE in error_of(pilot, "organiser")
+        organiser.set_choice(Choice(1, "胶州市科技志愿服务总队"))
+        await settle(pilot)
+        assert error_of(pilot, "organiser") == "", "a chosen team is saved by its id"
