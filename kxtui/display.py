@@ -65,6 +65,7 @@ def clean(value: object, limit: int = DEFAULT_LIMIT) -> str:
     text = "" if value is None else str(value)
     if len(text) > limit * 4:
         text = text[: limit * 4]  # bound the work on huge values before the char loop
+    plain = text.isprintable()  # decided in C: then nothing is hidden
     out: list[str] = []
     size = 0
     combining = 0
@@ -75,7 +76,7 @@ def clean(value: object, limit: int = DEFAULT_LIMIT) -> str:
                 continue
         else:
             combining = 0
-        shown = _mark(ch) if hidden(ch) else ch
+        shown = ch if plain or not hidden(ch) else _mark(ch)
         if size + len(shown) > limit:
             return "".join(out) + "…"
         out.append(shown)
