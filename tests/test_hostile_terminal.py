@@ -17,7 +17,7 @@ import pytest
 from tests.hostile import SHOWN_COLUMNS, poison, raw_from_data
 from tests.terminal import KXTUI, wait_for
 
-pytestmark = pytest.mark.terminal
+pytestmark = [pytest.mark.terminal, pytest.mark.slow]  # two sessions, about 40 s
 
 TREE = "/ 跳转"  # the hierarchy's footer: back on the tree
 
