@@ -5,16 +5,18 @@ clean database give the escape sequences and control bytes the app writes itself
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import sqlite3
 import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from tests.hostile import SHOWN_COLUMNS, poison, raw_from_data
+from tests.hostile import PAYLOAD, SHOWN_COLUMNS, poison, raw_from_data
 from tests.terminal import KXTUI, wait_for
 
 pytestmark = [pytest.mark.terminal, pytest.mark.slow]  # two sessions, about 40 s
@@ -31,9 +33,21 @@ def venue_initials(path: Path) -> str:
 
 
 def poison_every_shown_column(path: Path) -> None:
+    """The payload in every shown column, and an audit entry by another program written
+    within the hour (the audit log's default period is this month) all of whose text is it."""
     with sqlite3.connect(path) as connection:
         for table in SHOWN_COLUMNS:
             assert poison(connection, table, "1 = 1") > 0, table
+        [(county_path,)] = connection.execute(
+            "SELECT path FROM region WHERE name LIKE '胶州市%' AND parent_id IS NULL"
+        ).fetchall()
+        venue = connection.execute("SELECT min(id) FROM venue").fetchone()[0]
+        connection.execute(
+            "INSERT INTO audit_entry (at, actor, action, entity, entity_id, summary, changes,"
+            " region_path) VALUES (?, ?, 'update', 'venue', ?, ?, ?, ?)",
+            (str(datetime.now().replace(microsecond=0)), PAYLOAD, venue, PAYLOAD,
+             json.dumps({"name": [PAYLOAD, "x"], PAYLOAD: ["y", PAYLOAD]}), county_path),
+        )  # fmt: skip
 
 
 def every_screen(tmux, db_path: Path, log: Path, jump_to_venue: str) -> None:  # type: ignore[no-untyped-def]
@@ -60,7 +74,13 @@ def every_screen(tmux, db_path: Path, log: Path, jump_to_venue: str) -> None:  #
 
     wait_for(screen, "10,759")
     keys("Right", then="阜安街道")  # the county's towns
-    form("e", "编辑区域：", leave="C-s")  # saved: the audit log now holds the old name
+    form("e", "编辑区域：", leave="C-s")  # saved: the county's audit log holds its old name
+    keys("h", then="审计日志")
+    keys("Enter", then="↑↓ 滚动")  # the entry, field by field
+    keys("Escape", then="审计日志", gone="↑↓ 滚动")
+    keys("o", then="按操作人筛选")
+    keys("Escape", then="审计日志", gone="按操作人筛选")
+    keys("Escape", gone="审计日志")
     form("l", "时长（小时）")
     form("v", "新建阵地（")
     keys("/", then="跳转到区域或阵地")
@@ -80,10 +100,6 @@ def every_screen(tmux, db_path: Path, log: Path, jump_to_venue: str) -> None:  #
     keys("T", then="志愿服务队")
     keys("Right", then="分队")
     keys("Escape", gone="志愿服务队")
-    keys("h", then="审计日志")
-    keys("Enter", then="u 撤销")
-    keys("Escape", then="审计日志", gone="u 撤销")
-    keys("Escape", gone="审计日志")
     keys("C-p", then="Search for commands")
     keys("账户", then="工作人员: 账户管理", literal=True)
     keys("Enter", then="工作人员账户")
