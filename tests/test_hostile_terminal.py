@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from kxtui.db.officers import unix_user
 from tests.hostile import PAYLOAD, SHOWN_COLUMNS, poison, raw_from_data
 from tests.terminal import KXTUI, wait_for
 
@@ -30,6 +31,21 @@ def venue_initials(path: Path) -> str:
             "SELECT v.initials FROM venue v JOIN region r ON r.id = v.region_id"
             " WHERE r.name = '阜安街道' ORDER BY v.id LIMIT 1"
         ).fetchone()[0]
+
+
+def leave_a_draft(path: Path, text: str) -> None:
+    """A half-typed new town named `text` (kept by an earlier session), for the drafts offer."""
+    with sqlite3.connect(path) as connection:
+        [(county,)] = connection.execute(
+            "SELECT id FROM region WHERE name LIKE '胶州市%' AND parent_id IS NULL"
+        ).fetchall()
+        values = {"name": text, "kind": "town", "code": "", "population": ""}
+        connection.execute(
+            "INSERT INTO form_draft (actor, form, target, summary, data, updated_at)"
+            " VALUES (?, 'region', 'new:terminal', ?, ?, ?)",
+            (unix_user(path), text, json.dumps({"context": {"parent_id": county},
+             "values": values}), str(datetime.now().replace(microsecond=0))),
+        )  # fmt: skip
 
 
 def poison_every_shown_column(path: Path) -> None:
@@ -72,8 +88,14 @@ def every_screen(tmux, db_path: Path, log: Path, jump_to_venue: str) -> None:  #
         keys(key, then=shows)
         keys(leave, then=back, gone=shows)
 
+    wait_for(screen, "未完成的表单")  # the draft left by `leave_a_draft`
+    keys("Enter", then="新建区域（")
+    keys("Escape", then="保存、放弃")
+    keys("d", gone="新建区域（")
     wait_for(screen, "10,759")
     keys("Right", then="阜安街道")  # the county's towns
+    form("a", "新建区域（")
+    form("V", "新建志愿者")
     form("e", "编辑区域：", leave="C-s")  # saved: the county's audit log holds its old name
     keys("h", then="审计日志")
     keys("Enter", then="↑↓ 滚动")  # the entry, field by field
@@ -90,12 +112,19 @@ def every_screen(tmux, db_path: Path, log: Path, jump_to_venue: str) -> None:  #
     form("e", "编辑阵地：")
     keys("t", then="活动名称")  # the ledger
     form("Enter", "编辑活动：", back="活动名称")
+    keys("d", then="删除活动“")  # the question quotes the activity's title
+    keys("Escape", then="活动名称", gone="删除活动“")
+    keys("f", then="Ctrl+R 清除筛选")  # the ledger's filters: team and venue suggestions
+    keys("Escape", then="活动名称", gone="Ctrl+R 清除筛选")
     keys("Escape", gone="活动名称")
     keys("m", then="志愿者花名册")
     keys("Enter", then="编辑志愿者：")
     keys("F3", then="服务记录")
     keys("F4", then="所在队伍")
     keys("Escape", then="志愿者花名册", gone="编辑志愿者：")
+    keys("c", then="花名册检查")
+    keys("t", then="活跃成员少于")  # teams below the minimum, by name
+    keys("Escape", then="志愿者花名册", gone="活跃成员少于")
     keys("Escape", gone="志愿者花名册")
     keys("T", then="志愿服务队")
     keys("Right", then="分队")
@@ -122,6 +151,8 @@ def test_no_byte_of_hostile_data_reaches_the_terminal(tmux, demo_file: Path, tmp
     shutil.copy(demo_file, clean)
     shutil.copy(demo_file, hostile)
     poison_every_shown_column(hostile)
+    leave_a_draft(clean, "名")
+    leave_a_draft(hostile, "名" + PAYLOAD)
     initials = venue_initials(clean)
     clean_log, hostile_log = tmp_path / "clean.log", tmp_path / "hostile.log"
     every_screen(tmux, clean, clean_log, initials)
