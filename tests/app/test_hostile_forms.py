@@ -10,10 +10,12 @@ import re
 import sqlite3
 from pathlib import Path
 
+from textual._compositor import CompositorUpdate
 from textual.events import Paste
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from kxtui.app import KxApp
 from kxtui.display import editable, hidden, unmark
 from kxtui.screens.activity_form import ActivityFormScreen
 from kxtui.screens.ledger import LedgerScreen
@@ -42,14 +44,27 @@ CLEANED = unmark(editable(PAYLOAD))  # what saving keeps of the payload
 _OWN_SEQUENCES = re.compile(r"\x1b\[[0-9;]*[mH]")  # what Textual writes itself: SGR, cursor
 
 
-def frame(pilot: Pilot) -> str:
-    """What the driver writes to the terminal for a full frame of the screen."""
-    update = pilot.app.screen._compositor.render_full_update()
-    return update.render_segments(pilot.app.console)
+def recorded(path: Path) -> KxApp:
+    """The app on `path`, keeping every screen update it hands its driver to write, as the
+    driver writes it (under `run_test` the headless driver only skips the writing)."""
+    app = make_app(path)
+    written: list[str] = []
+    original = app._display
+
+    def display(screen, renderable) -> None:  # type: ignore[no-untyped-def]
+        original(screen, renderable)
+        if isinstance(renderable, CompositorUpdate):
+            written.append(renderable.render_segments(app.console))
+
+    app._display = display  # type: ignore[method-assign]
+    app.written = written  # type: ignore[attr-defined]
+    return app
 
 
 def assert_nothing_raw(pilot: Pilot) -> None:
-    written = frame(pilot)
+    """Nothing of the payload was written raw, up to now; no input holds it raw."""
+    written = "".join(pilot.app.written)  # type: ignore[attr-defined]
+    assert written, "nothing was painted"
     assert raw_from_data(written) == []
     rest = _OWN_SEQUENCES.sub("", written)
     assert [hex(ord(c)) for c in rest if hidden(c) and c not in "\r\n"] == []
@@ -80,7 +95,7 @@ def town_id(path: Path) -> int:
 
 async def test_region_form_shows_the_marks_warns_and_saving_removes_them(demo_path: Path):
     poisoned(demo_path, "region", "name = '阜安街道'")
-    async with make_app(demo_path).run_test(size=(100, 30)) as pilot:
+    async with recorded(demo_path).run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await jump(pilot, "fajd")
         await press(pilot, "e")
@@ -107,7 +122,7 @@ async def test_venue_form_warns_beside_every_field_that_holds_them(demo_path: Pa
     )
     [(initials,)] = sql(demo_path, "SELECT initials FROM venue WHERE id=?", venue)
     poisoned(demo_path, "venue", "id = ?", venue)
-    async with make_app(demo_path).run_test(size=(100, 40)) as pilot:
+    async with recorded(demo_path).run_test(size=(100, 40)) as pilot:
         await settle(pilot)
         await jump(pilot, initials)
         await settle(pilot)
@@ -133,7 +148,7 @@ async def test_venue_form_warns_beside_every_field_that_holds_them(demo_path: Pa
 
 async def test_new_venue_and_new_activity_in_a_poisoned_town(demo_path: Path) -> None:
     poisoned(demo_path, "region", "name = '阜安街道'")
-    async with make_app(demo_path).run_test(size=(100, 40)) as pilot:
+    async with recorded(demo_path).run_test(size=(100, 40)) as pilot:
         await settle(pilot)
         await jump(pilot, "fajd")
         await press(pilot, "v")
@@ -154,7 +169,7 @@ async def test_new_venue_and_new_activity_in_a_poisoned_town(demo_path: Path) ->
 
 async def test_activity_edit_from_the_ledger(demo_path: Path) -> None:
     poisoned(demo_path, "region", "name = '阜安街道'")
-    async with make_app(demo_path).run_test(size=(120, 40)) as pilot:
+    async with recorded(demo_path).run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await jump(pilot, "fajd")
         ledger = await open_screen(pilot, "t", LedgerScreen)
@@ -177,7 +192,7 @@ async def test_activity_edit_from_the_ledger(demo_path: Path) -> None:
 
 
 async def test_volunteer_record_history_and_teams(demo_path: Path) -> None:
-    async with make_app(demo_path).run_test(size=(120, 40)) as pilot:
+    async with recorded(demo_path).run_test(size=(120, 40)) as pilot:
         roster = await open_screen(pilot, "m", RosterScreen)
         volunteer = roster.table.cursor_row.id
         [(platform_id,)] = sql(demo_path, "SELECT platform_id FROM volunteer WHERE id=?", volunteer)
@@ -210,7 +225,7 @@ async def test_volunteer_record_history_and_teams(demo_path: Path) -> None:
 
 async def test_officer_form_suggests_poisoned_regions_safely(demo_path: Path) -> None:
     poisoned(demo_path, "region", "name = '阜安街道'")
-    async with make_app(demo_path).run_test(size=(100, 30)) as pilot:
+    async with recorded(demo_path).run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         pilot.app.push_screen(OfficerFormScreen())
         await settle(pilot)
@@ -224,7 +239,7 @@ async def test_officer_form_suggests_poisoned_regions_safely(demo_path: Path) ->
 
 
 async def test_a_paste_shows_marks_and_the_field_says_so(demo_path: Path) -> None:
-    async with make_app(demo_path).run_test(size=(100, 30)) as pilot:
+    async with recorded(demo_path).run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await press(pilot, "a")
         name = control(pilot, "name")
@@ -248,7 +263,7 @@ async def test_a_stored_draft_is_offered_and_resumed_safely(demo_path: Path) -> 
     save_draft("region", "new:hostile", "名" + PAYLOAD, {"context": {"parent_id": county},
                                                         "values": values})  # fmt: skip
     close_database()
-    async with make_app(demo_path).run_test(size=(100, 30)) as pilot:
+    async with recorded(demo_path).run_test(size=(100, 30)) as pilot:
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, DraftsScreen))
         assert_nothing_raw(pilot)
         await press(pilot, "enter")
@@ -261,7 +276,7 @@ async def test_a_stored_draft_is_offered_and_resumed_safely(demo_path: Path) -> 
 async def test_the_note_goes_when_a_team_replaces_marked_organiser_text(demo_path: Path) -> None:
     from kxtui.db.rows import Choice
 
-    async with make_app(demo_path).run_test(size=(100, 40)) as pilot:
+    async with recorded(demo_path).run_test(size=(100, 40)) as pilot:
         await settle(pilot)
         await press(pilot, "l")
         organiser = control(pilot, "organiser")
