@@ -31,6 +31,7 @@ from kxtui.db.connection import (
 )
 from kxtui.db.database import set_read_only
 from kxtui.db.errors import KxError, SignInRefused
+from kxtui.display import clean
 from kxtui.domain import AccessRole
 from kxtui.i18n import set_language, t
 from kxtui.screens.base import TranslatedBindings, reason
@@ -66,7 +67,7 @@ class KxApp(App[None]):
         self.refused = refused  # the Unix user may not sign in: show why, and nothing else
         self.cursor_blink = cursor_blink
         self.title = t("app.title")  # set before the first frame, not after it
-        self.sub_title = opened.path.name
+        self.sub_title = clean(opened.path.name)  # a file name is any bytes but / and NUL
         self.drafts = DraftKeeper()
         self._hanging_up = False
         # held while the app runs, so `kxtui restore` sees this session (see hold_open)

@@ -1,42 +1,63 @@
 """Showing stored data safely: literally, without terminal control sequences, bounded in size.
 
-Everything a person typed (or an import brought in) passes through `clean` before it reaches
-the terminal: markup is never interpreted (callers wrap the result in `rich.text.Text`), control
-characters become visible symbols so `\\x1b]52;...` cannot write the clipboard, bidi overrides
-and zero-width characters cannot disguise or reorder text, and very long values are cut.
+One rule for everything that reaches the terminal: a character that a terminal could take as
+a command or that changes text without being seen — control characters (C0, DEL, C1), format
+characters (bidi overrides, zero-width spaces and joiners, tags), line and paragraph
+separators, lone surrogates — is shown as a visible mark instead: C0 and DEL as their control
+pictures (`␛`, `␀`), every other as its code point (`⟨U+202E⟩`). So `\\x1b]52;...` cannot
+write the clipboard and an override cannot reorder a name.
+
+- `clean` is for lists, titles and messages: one line, marked, bounded (callers wrap it in
+  `rich.text.Text`, so markup is never interpreted).
+- `editable` is for a form's input: the whole value, marked, nothing else changed; `unmark`
+  takes the marks out again when the form is saved, and `marks` counts them to say so.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from rich.text import Text
 
 DEFAULT_LIMIT = 200
-_INVISIBLE = {
-    0x061C,
-    0x200B,
-    0x200C,
-    0x200E,
-    0x200F,
-    0x2060,
-    0xFEFF,
-    *range(0x202A, 0x202F),
-    *range(0x2066, 0x206A),
-}
-_ZWJ = 0x200D  # joins emoji; terminals disagree on the joined width, so split them
 _MAX_MARKS = 2  # combining marks kept per base character ("zalgo" text can overdraw lines)
+_HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})  # categories never sent raw
+_DELETE_PICTURE = "\u2421"  # ␡
+# What `_mark` writes: a control picture (U+2400–U+241F, ␡) or ⟨U+XXXX⟩.
+_MARK = re.compile("[\u2400-\u241f\u2421]|\u27e8U\\+[0-9A-F]{4,6}\u27e9")
 
 
-def _visible(ch: str) -> str:
+def hidden(ch: str) -> bool:
+    """Whether `ch` is never sent to the terminal as it is (see the module's rule)."""
+    return unicodedata.category(ch) in _HIDDEN
+
+
+def _mark(ch: str) -> str:
     code = ord(ch)
     if code < 0x20:
         return chr(0x2400 + code)  # ␀ ␛ ␊ ...
     if code == 0x7F:
-        return "\u2421"  # ␡
-    if 0x80 <= code <= 0x9F:
-        return "\ufffd"
-    return ch
+        return _DELETE_PICTURE
+    return f"\u27e8U+{code:04X}\u27e9"  # ⟨U+202E⟩
+
+
+def editable(value: object) -> str:
+    """`value` whole, with every hidden character shown as its mark (for a form's input)."""
+    text = "" if value is None else str(value)
+    if text.isprintable():  # the common case, decided in C: nothing hidden
+        return text
+    return "".join(_mark(ch) if hidden(ch) else ch for ch in text)
+
+
+def marks(text: str) -> int:
+    """How many marks `editable` (or a paste) left in `text`."""
+    return len(_MARK.findall(text))
+
+
+def unmark(text: str) -> str:
+    """`text` without the marks: what saving a form keeps of a value shown by `editable`."""
+    return _MARK.sub("", text)
 
 
 def clean(value: object, limit: int = DEFAULT_LIMIT) -> str:
@@ -44,21 +65,22 @@ def clean(value: object, limit: int = DEFAULT_LIMIT) -> str:
     text = "" if value is None else str(value)
     if len(text) > limit * 4:
         text = text[: limit * 4]  # bound the work on huge values before the char loop
+    plain = text.isprintable()  # decided in C: then nothing is hidden
     out: list[str] = []
-    marks = 0
+    size = 0
+    combining = 0
     for ch in text:
-        code = ord(ch)
-        if code in _INVISIBLE or code == _ZWJ:
-            continue
         if unicodedata.combining(ch):
-            marks += 1
-            if marks > _MAX_MARKS or not out:
+            combining += 1
+            if combining > _MAX_MARKS or not out:
                 continue
         else:
-            marks = 0
-        out.append(_visible(ch))
-        if len(out) > limit:
-            return "".join(out[:limit]) + "…"
+            combining = 0
+        shown = ch if plain or not hidden(ch) else _mark(ch)
+        if size + len(shown) > limit:
+            return "".join(out) + "…"
+        out.append(shown)
+        size += len(shown)
     return "".join(out)
 
 

@@ -10,8 +10,11 @@ from __future__ import annotations
 import os
 from enum import StrEnum
 
+from kxtui.display import clean
+
 LANGUAGES = ("zh", "en")
 _language = {"current": "zh"}
+QUOTED_LIMIT = 1000  # characters of one value quoted in a message
 
 STRINGS: dict[str, tuple[str, str]] = {
     # app
@@ -1699,6 +1702,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "您只能修改 {scope} 内的数据：选中其他区域时，修改键显示为灰色",
         "You may change only {scope}: on other regions the keys that change data are greyed",
     ),
+    # --- display: hidden characters in stored text ---
+    "field.marked": (
+        "含 {count} 个控制或不可见字符（显示为 ␛、⟨U+…⟩ 等），保存时将删除",
+        "Holds {count} control or invisible character(s), shown as ␛, ⟨U+…⟩ …; saving removes them",
+    ),
+    "field.invisible": (
+        "不能包含不可见的格式字符（如零宽空格）",
+        "Must not contain invisible format characters (such as a zero-width space)",
+    ),
 }
 
 
@@ -1719,13 +1731,21 @@ def language() -> str:
 
 
 def t(key: str, **params: object) -> str:
+    """The string of `key`; a value quoted in it (a name, a path, an error's text) is shown by
+    the one display rule (`kxtui.display.clean`), numbers are formatted as they are."""
     zh, en = STRINGS.get(key, (key, key))
     text = en if _language["current"] == "en" else zh
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    return text.format(**{name: _quoted(value) for name, value in params.items()})
+
+
+def _quoted(value: object) -> object:
+    return value if isinstance(value, int | float) else clean(value, QUOTED_LIMIT)
 
 
 def label(value: StrEnum | str, enum: type[StrEnum] | None = None) -> str:
     """Name of a stored code: label(RegionKind.TOWN) → "镇"."""
     enum_name = enum.__name__ if enum else type(value).__name__
     key = f"{enum_name}.{value}"
-    return t(key) if key in STRINGS else str(value)
+    return t(key) if key in STRINGS else clean(value)  # a code no kxtui wrote: shown safely
