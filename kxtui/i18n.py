@@ -1619,9 +1619,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{name} is already in your exports folder and is never overwritten: choose another name",
     ),
     "files.upload_only": (
-        "在服务器上只能导入你的上传目录中的文件：请填写文件名（如 {example}）",
-        "On the server only files in your uploads folder can be imported: give the file's"
-        " name (e.g. {example})",
+        "在服务器上只能导入你的上传目录中的文件：请只填文件名（先用 U 从本机上传）",
+        "On the server only files in your uploads folder can be imported: give the file's name"
+        " only (upload it first with U)",
     ),
     "files.not_audited": (
         "数据库是只读的，无法在审计日志中记录这次导出，因此不导出",
@@ -1634,7 +1634,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Note: {cut} cells over 32,767 characters were cut and {replaced} cells had control or"
         " format characters replaced by visible symbols (such as ␛, ⟨U+202E⟩)",
     ),
-    "files.changes_sheet": ("文件中的“说明”表逐一列出了它们", "The sheet 说明 in the file lists them"),
+    "files.changes_sheet": (
+        "文件中的“说明”表逐一列出了它们",
+        "The sheet 说明 in the file lists them",
+    ),
     "files.not_recorded": (
         "数据库只读：这次导出未记入审计日志",
         "The database is read-only: this export is not in the audit log",

@@ -174,6 +174,13 @@ def open_folder(where: Places, kind: str) -> int:
     return folder
 
 
+def ready_folder(kind: str) -> Path:
+    """The officer's exports or uploads folder on the server, made when missing."""
+    where = places()
+    os.close(open_folder(where, kind))
+    return where.folder(kind)
+
+
 def create_new(folder: int, name: str) -> int:
     """A new file `name` in `folder`, opened for writing: never an existing file or link."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC

@@ -1,0 +1,52 @@
+"""Moving files between the server and the officer's PC through the terminal itself: ZMODEM,
+with Debian's lrzsz (`sz` sends, `rz` receives). Xshell, SecureCRT and MobaXterm start their
+side by themselves when they see the transfer begin.
+
+The app is suspended while the program runs (Textual's `App.suspend`: the terminal back in
+its normal mode, the app reading and drawing nothing), then resumes. `sz` sends one export
+with every control character escaped (safe through ssh and sudo); `rz` receives into the
+officer's uploads folder in restricted mode (no paths, no names beginning with a dot) and
+renames a file that is already there instead of overwriting it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from kxtui.db.errors import KxError
+from kxtui.i18n import t
+
+
+def send_command(name: str) -> list[str]:
+    """`sz` sending the file `name` of the working directory (the exports folder)."""
+    return [_program("sz"), "--escape", "--binary", "--", name]
+
+
+def receive_command() -> list[str]:
+    """`rz` receiving into the working directory (the uploads folder), never overwriting."""
+    return [_program("rz"), "--escape", "--binary", "--restricted", "--rename"]
+
+
+def _program(name: str) -> str:
+    found = shutil.which(name)
+    if found is None:
+        raise KxError("zmodem.missing")
+    return found
+
+
+def run_suspended(app: Any, command: list[str], folder: Path) -> None:
+    """Run `command` in `folder` on the app's terminal, the app suspended meanwhile;
+    KxError when it fails."""
+    with app.suspend():
+        print(t("zmodem.starting"), flush=True)
+        code = subprocess.run(command, cwd=folder, check=False).returncode
+    if code != 0:
+        raise KxError("zmodem.failed", program=Path(command[0]).name, code=code)
+
+
+def received(folder: Path, before: set[str]) -> list[str]:
+    """The files in `folder` that were not there `before` (what `rz` wrote), by name."""
+    return sorted(path.name for path in folder.iterdir() if path.name not in before)
