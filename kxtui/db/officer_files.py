@@ -91,9 +91,11 @@ def is_protected(path: Path, where: Places) -> bool:
 
 
 def _backup_name(path: Path, where: Places) -> bool:
-    from kxtui.db.backup import _pattern, default_folder
+    """A name a database, a companion file or a backup has (any database's: `*.db`, `*.bak`,
+    `*-wal` ...), or a file in the backup folder beside the database."""
+    from kxtui.db.backup import default_folder
 
-    if _pattern(where.database).fullmatch(path.name):
+    if path.name.lower().endswith((".db", ".bak", *COMPANIONS[1:])):
         return True
     folder = _identity(default_folder(where.database))
     return folder is not None and _identity(path.parent) == folder

@@ -1,0 +1,138 @@
+"""ZMODEM through the terminal: the commands kxtui runs, the app suspended around them, and a
+real `sz` → `rz` transfer between two processes, each on its own pseudo-terminal, the bytes
+relayed between them as ssh and the officer's terminal program would."""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import shutil
+import subprocess
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from kxtui import zmodem
+from kxtui.db.errors import KxError
+
+needs_lrzsz = pytest.mark.skipif(
+    shutil.which("sz") is None or shutil.which("rz") is None,
+    reason="lrzsz (sz/rz) is not installed: apt-get install lrzsz",
+)
+
+
+def _on_pty(command: list[str], folder: Path) -> tuple[subprocess.Popen[bytes], int]:
+    """`command` in `folder` with a new pseudo-terminal as its terminal; the master's fd."""
+    master, slave = pty.openpty()
+    process = subprocess.Popen(command, cwd=folder, stdin=slave, stdout=slave,
+                               stderr=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
+    os.close(slave)
+    return process, master
+
+
+def _relay(a: int, b: int, processes: list[subprocess.Popen[bytes]], timeout: float) -> None:
+    """Copy bytes both ways between two pty masters until both processes end."""
+    deadline = time.monotonic() + timeout
+    while any(p.poll() is None for p in processes):
+        assert time.monotonic() < deadline, "the transfer did not finish"
+        ready, _, _ = select.select([a, b], [], [], 0.1)
+        for source in ready:
+            try:
+                data = os.read(source, 65536)
+            except OSError:  # the other side closed its terminal
+                continue
+            os.write(b if source == a else a, data)
+
+
+@needs_lrzsz
+def test_sz_sends_a_file_that_rz_receives_over_two_terminals(tmp_path: Path) -> None:
+    exports, downloads = tmp_path / "exports", tmp_path / "pc"
+    exports.mkdir()
+    downloads.mkdir()
+    content = os.urandom(200_000) + "活动台账\x1b\x18\x11\x13".encode()  # binary and ZDLE
+    (exports / "活动台账.xlsx").write_bytes(content)
+    sender, a = _on_pty(zmodem.send_command("活动台账.xlsx"), exports)
+    receiver, b = _on_pty(["rz", "--binary"], downloads)  # the officer's side
+    try:
+        _relay(a, b, [sender, receiver], timeout=60)
+    finally:
+        for process in (sender, receiver):
+            if process.poll() is None:
+                process.kill()
+        os.close(a)
+        os.close(b)
+    assert (sender.returncode, receiver.returncode) == (0, 0)
+    assert (downloads / "活动台账.xlsx").read_bytes() == content
+
+
+@needs_lrzsz
+def test_rz_on_the_server_renames_instead_of_overwriting(tmp_path: Path) -> None:
+    pc, uploads = tmp_path / "pc", tmp_path / "uploads"
+    pc.mkdir()
+    uploads.mkdir()
+    (pc / "名单.csv").write_text("新的", encoding="utf-8")
+    (uploads / "名单.csv").write_text("旧的", encoding="utf-8")
+    sender, a = _on_pty(["sz", "--binary", "名单.csv"], pc)  # the officer's side
+    receiver, b = _on_pty(zmodem.receive_command(), uploads)
+    try:
+        _relay(a, b, [sender, receiver], timeout=60)
+    finally:
+        for process in (sender, receiver):
+            if process.poll() is None:
+                process.kill()
+        os.close(a)
+        os.close(b)
+    assert (uploads / "名单.csv").read_text(encoding="utf-8") == "旧的"
+    renamed = [p for p in uploads.iterdir() if p.name != "名单.csv"]
+    assert [p.read_text(encoding="utf-8") for p in renamed] == ["新的"]
+
+
+def test_the_commands_escape_control_characters_and_keep_to_the_folder() -> None:
+    if shutil.which("sz") is None:
+        pytest.skip("lrzsz is not installed")
+    send, receive = zmodem.send_command("-报表.csv"), zmodem.receive_command()
+    assert Path(send[0]).name == "sz" and "--escape" in send and send[-2:] == ["--", "-报表.csv"]
+    assert Path(receive[0]).name == "rz"
+    assert {"--escape", "--restricted", "--rename"} <= set(receive)
+
+
+def test_without_lrzsz_the_officer_is_told_what_to_install(monkeypatch) -> None:
+    monkeypatch.setattr(zmodem.shutil, "which", lambda name: None)
+    with pytest.raises(KxError) as raised:
+        zmodem.send_command("a.csv")
+    assert raised.value.key == "zmodem.missing"
+
+
+class _App:
+    """Stands in for the app: records whether the program ran while it was suspended."""
+
+    def __init__(self) -> None:
+        self.suspended = False
+        self.ran_suspended: list[bool] = []
+
+    @contextmanager
+    def suspend(self):  # type: ignore[no-untyped-def]
+        self.suspended = True
+        try:
+            yield
+        finally:
+            self.suspended = False
+
+
+def test_the_program_runs_while_the_app_is_suspended(monkeypatch, tmp_path: Path) -> None:
+    app = _App()
+
+    def run(command, cwd, check):  # type: ignore[no-untyped-def]
+        app.ran_suspended.append(app.suspended)
+        assert cwd == tmp_path
+        return subprocess.CompletedProcess(command, 3 if "fail" in command else 0)
+
+    monkeypatch.setattr(zmodem.subprocess, "run", run)
+    zmodem.run_suspended(app, ["sz", "ok"], tmp_path)
+    with pytest.raises(KxError) as raised:
+        zmodem.run_suspended(app, ["sz", "fail"], tmp_path)
+    assert raised.value.params == {"program": "sz", "code": 3}
+    assert app.ran_suspended == [True, True] and not app.suspended
