@@ -167,7 +167,9 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
         lines += [t(key, **params) for key, params in result.notes()]
         if result.server:
             lines.append(t("files.server_done", folder=str(Path(result.path).parent)))
-            self.query_one("#export-send", Button).display = True
+            send = self.query_one("#export-send", Button)
+            send.display = True
+            send.focus()  # Enter or Z sends it
         self._status("\n".join(lines), error=False)
 
     def action_send(self) -> None:
