@@ -16,18 +16,6 @@ import unicodedata
 from rich.text import Text
 
 DEFAULT_LIMIT = 200
-_INVISIBLE = {
-    0x061C,
-    0x200B,
-    0x200C,
-    0x200E,
-    0x200F,
-    0x2060,
-    0xFEFF,
-    *range(0x202A, 0x202F),
-    *range(0x2066, 0x206A),
-}
-_ZWJ = 0x200D  # joins emoji; terminals disagree on the joined width, so split them
 _MAX_MARKS = 2  # combining marks kept per base character ("zalgo" text can overdraw lines)
 
 
@@ -51,7 +39,7 @@ def clean(value: object, limit: int = DEFAULT_LIMIT) -> str:
     marks = 0
     for ch in text:
         code = ord(ch)
-        if code in _INVISIBLE or code == _ZWJ:
+        if code > 0x9F and is_unsafe(code):  # format characters: bidi, zero-width, joiners
             continue
         if unicodedata.combining(ch):
             marks += 1
