@@ -11,8 +11,13 @@ renames a file that is already there instead of overwriting it.
 
 from __future__ import annotations
 
+import os
+import select
 import shutil
 import subprocess
+import sys
+import termios
+import time
 from pathlib import Path
 from typing import Any
 
@@ -43,8 +48,24 @@ def run_suspended(app: Any, command: list[str], folder: Path) -> None:
     with app.suspend():
         print(t("zmodem.starting"), flush=True)
         code = subprocess.run(command, cwd=folder, check=False).returncode
+        discard_input()
     if code != 0:
         raise KxError("zmodem.failed", program=Path(command[0]).name, code=code)
+
+
+def discard_input(quiet: float = 1.0, limit: float = 5.0) -> None:
+    """Throw away what the terminal sends after the transfer until it has been quiet for a
+    second: the peer repeats its last frame (ZFIN) for a while after `sz` has ended, and the
+    app would read those bytes as keys."""
+    fd = sys.__stdin__.fileno() if sys.__stdin__ is not None else -1
+    if fd < 0 or not os.isatty(fd):
+        return
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], quiet)
+        if not ready:
+            return
+        termios.tcflush(fd, termios.TCIFLUSH)
 
 
 def received(folder: Path, before: set[str]) -> list[str]:

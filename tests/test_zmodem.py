@@ -10,7 +10,7 @@ import select
 import shutil
 import subprocess
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
@@ -136,3 +136,95 @@ def test_the_program_runs_while_the_app_is_suspended(monkeypatch, tmp_path: Path
         zmodem.run_suspended(app, ["sz", "fail"], tmp_path)
     assert raised.value.params == {"program": "sz", "code": 3}
     assert app.ran_suspended == [True, True] and not app.suspended
+
+
+def _drain(
+    master: int, seen: bytearray, seconds: float, until: bytes = b"", since: int = 0
+) -> bool:
+    """Read what the app writes for up to `seconds` (so it never blocks on a full terminal);
+    True once `until` has appeared in what was seen from offset `since` on."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if until and until in seen[since:]:
+            return True
+        ready, _, _ = select.select([master], [], [], 0.05)
+        if ready:
+            try:
+                seen += os.read(master, 65536)
+            except OSError:
+                break
+    return bool(until) and until in seen[since:]
+
+
+@needs_lrzsz
+def test_the_app_sends_an_export_to_the_officers_terminal(demo_path: Path, tmp_path: Path) -> None:
+    """The installed kxtui on a terminal, in server mode; the officer's terminal is a local
+    `rz`: ledger → export → Z, the app suspends, the file arrives whole, the app resumes."""
+    import fcntl
+    import getpass
+    import struct
+    import termios
+
+    from tests.terminal import KXTUI, needs
+
+    if KXTUI is None:
+        needs("needs the installed kxtui command")
+    user = getpass.getuser()
+    env = {**os.environ, "SUDO_USER": user, "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"}
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    app = subprocess.Popen([KXTUI, "--db", str(demo_path)], stdin=slave, stdout=slave,
+                           stderr=slave, env=env, start_new_session=True)  # fmt: skip
+    os.close(slave)
+    exports, pc = demo_path.parent / "files" / user / "exports", tmp_path / "pc"
+    pc.mkdir()
+    seen = bytearray()
+    receiver = None
+    try:
+        assert _drain(master, seen, 30, until=b"\x1b[?1049h"), "the app never started"
+        _drain(master, seen, 3)
+        for key in (b"t", b"x", b"\r"):  # the ledger, its export dialog, export
+            os.write(master, key)
+            _drain(master, seen, 3)
+        deadline = time.monotonic() + 30
+        while not (exports.is_dir() and list(exports.iterdir())):
+            assert time.monotonic() < deadline, "the export never appeared"
+            _drain(master, seen, 0.2)
+        (written,) = exports.iterdir()
+        _drain(master, seen, 1)
+        start = len(seen)
+        os.write(master, b"z")
+        assert _drain(master, seen, 20, until=b"**\x18B0", since=start), "sz never started"
+        assert b"\x1b[?1049l" in seen[start:]  # the app left its screen: suspended
+        receiver, b = _on_pty(["rz", "--binary"], pc)
+        os.write(b, bytes(seen[seen.index(b"**\x18B0", start) - 2 :]))
+        after = bytearray()  # what the app writes from here on, relayed to rz while it runs
+        deadline = time.monotonic() + 60
+        while b"\x1b[?1049h" not in after:  # until the app is back on its screen
+            assert time.monotonic() < deadline, "the app did not come back"
+            alive = receiver.poll() is None
+            ready, _, _ = select.select([master, b] if alive else [master], [], [], 0.1)
+            if master in ready:
+                data = os.read(master, 65536)
+                after += data
+                if alive:
+                    os.write(b, data)
+            if b in ready:
+                with suppress(OSError):
+                    os.write(master, os.read(b, 65536))
+        os.close(b)
+        assert receiver.wait(timeout=30) == 0
+        assert (pc / written.name).read_bytes() == written.read_bytes()
+        _drain(master, seen, 2)
+        assert app.poll() is None  # the app is back, still running
+    finally:
+        app.terminate()
+        deadline = time.monotonic() + 20
+        while app.poll() is None and time.monotonic() < deadline:
+            _drain(master, seen, 0.2)  # it may still be writing to its terminal
+        if app.poll() is None:
+            app.kill()
+        app.wait()
+        if receiver is not None and receiver.poll() is None:
+            receiver.kill()
+        os.close(master)
