@@ -1686,6 +1686,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "notes.replaced": ("替换了 {count} 个字符", "{count} characters replaced"),
     "notes.cut": ("超长已截断", "cut"),
     "notes.more": ("……另有 {count} 个单元格未列出", "… and {count} more cells not listed"),
+    "files.someone_outside": ("你的范围之外的一名志愿者", "a volunteer outside your area"),
     "zmodem.send": ("发送到本机 (ZMODEM)", "Send to this computer (ZMODEM)"),
     "zmodem.upload": ("从本机上传 (ZMODEM)", "Upload from this computer (ZMODEM)"),
     "zmodem.missing": (

@@ -54,6 +54,7 @@ from kxtui.db.writes import (
     created,
     write_transaction,
 )
+from kxtui.i18n import t
 
 ON_DUPLICATE = ("skip", "update", "keep")
 CHECK_PROGRESS_EVERY = 1000
@@ -360,12 +361,14 @@ def _duplicates(
     )  # fmt: skip
     lookups.teams.update(t for s in stored.values() for t in s[1].team_ids)
     matched = 0  # rows of registered people that are not errors
+    outside = t("files.someone_outside")
     for plan in checked:
         found: dict[int, tuple[str, str]] = {}  # volunteer id → (who, the first field)
         homes: dict[int, int] = {}  # volunteer id → their region
         for field in UNIQUE:
             for volunteer_id, name, region in registered[field].get(plan.values[field], ()):
-                who = f"{name}（{regions.regions[region].name}）"
+                home = regions.regions[region]  # named only inside the officer's view
+                who = f"{name}（{home.name}）" if scope.can_view(home.path) else outside
                 found.setdefault(volunteer_id, (who, field))
                 homes[volunteer_id] = region
         if not found:

@@ -270,3 +270,29 @@ def test_server_import_reads_only_the_officers_uploads(server, demo_db, tmp_path
     with pytest.raises(SheetError) as raised:  # read: its header lacks the required columns
         read_table("county.csv")
     assert raised.value.key == "sheet.missing_columns"
+
+
+def test_a_volunteer_import_never_names_someone_outside_the_officers_view(demo_db, tmp_path):
+    """A town officer's file holding the mobile of someone registered in another town: the
+    row is reported as already registered, without that person's name or village."""
+    from kxtui.db import scope
+    from kxtui.db.volunteer_import import check_file
+    from kxtui.domain import AccessRole
+
+    town = database.execute_sql("SELECT path FROM region WHERE name = '胶莱镇'").fetchone()[0]
+    name, mobile, village = database.execute_sql(
+        "SELECT v.name, v.mobile, r.name FROM volunteer v JOIN region r ON r.id = v.region_id"
+        " WHERE r.path NOT LIKE ? AND v.mobile IS NOT NULL LIMIT 1", (town + "%",)
+    ).fetchone()  # fmt: skip
+    scope.sign_in(scope.Session(user="jiaolai", name="胶莱专干", role=AccessRole.TOWN_STAFF,
+                                edit_path=town, view_path=town))  # fmt: skip
+    path = tmp_path / "mine.csv"
+    path.write_text(f"姓名,联系电话,所属镇街,所属村居\n新人,{mobile},胶莱镇,郭庄村\n",
+                    encoding="utf-8")  # fmt: skip
+    for choice in ("skip", "keep"):
+        report = check_file(path, on_duplicate=choice)
+        said = [
+            str(value) for p in (*report.errors, *report.warnings) for value in p.params.values()
+        ]
+        assert said and not any(name in text or village in text for text in said), said
+        assert any("范围之外" in text for text in said)
