@@ -135,3 +135,20 @@ async def test_server_import_uploads_by_zmodem_into_the_officers_folder(
         await wait_until(pilot, lambda: not screen.busy)
         summary = plain(screen.query_one("#import-summary", Static).content)
         assert "只能导入你的上传目录中的文件" in summary.replace("\n", "")
+
+
+async def test_the_export_dialog_says_what_the_export_changed(demo_path, tmp_path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(demo_path) as connection:
+        connection.execute(
+            "UPDATE activity SET title = ?, notes = ? WHERE id = (SELECT MIN(id) FROM activity)",
+            ("名\u202e\x1b[2J", "长" * 40_000),
+        )
+    async with make_app(demo_path).run_test(size=(100, 30)) as pilot:
+        screen = await open_export(pilot)
+        screen.query_one("#export-path", Input).value = str(tmp_path / "a.xlsx")
+        await press(pilot, "enter")
+        await wait_until(pilot, lambda: not screen.busy and "已导出" in status(screen))
+        assert "1 个单元格超过 32,767 字符已截断" in status(screen)
+        assert "“说明”表" in status(screen)

@@ -296,3 +296,18 @@ def test_a_volunteer_import_never_names_someone_outside_the_officers_view(demo_d
         ]
         assert said and not any(name in text or village in text for text in said), said
         assert any("范围之外" in text for text in said)
+
+
+def test_a_viewers_export_is_audited_in_their_area(server, demo_db) -> None:
+    from kxtui.db import scope
+    from kxtui.db.audit import count
+    from kxtui.domain import AccessRole
+
+    town = database.execute_sql("SELECT path FROM region WHERE name = '胶莱镇'").fetchone()[0]
+    scope.sign_in(scope.Session(user="lisi", name="李四", role=AccessRole.VIEWER,
+                                edit_path=town, view_path=town))  # fmt: skip
+    result = export_activities(LedgerFilter(), "镇里.csv")
+    assert result.audited and Path(result.path).parent == server
+    (actor, entity, changes), = _exports()  # fmt: skip
+    assert (actor, entity, changes["rows"][1]) == ("lisi", "activity", result.rows)
+    assert count(AuditFilter(actor="lisi")) == 1  # in their own audit log
