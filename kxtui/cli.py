@@ -3,28 +3,32 @@
 活动台账 and 志愿者花名册 spreadsheets; `kxtui init --admin` and `kxtui officer ...` manage
 officer accounts; `kxtui backup` / `check` / `restore` look after the database file.
 
-Every command that reads or writes records signs in the officer running it first (see
-`kxtui.db.officers.unix_user`); a Unix user without an active account gets a message and
-exit code 3. Backup, check and restore work on the file as a whole and sign nobody in: the
-file's permissions are their gate (whoever may read the file may copy it), and on a county
-server they run as the service account (docs/deploy.md)."""
+Every command checks who runs it (see `kxtui.db.officers.unix_user`); a Unix user without an
+active account gets a message and exit code 3. Commands that read or write records sign the
+officer in and keep to their area. Backup, check, restore and a demo built over a kxtui
+database act on the file as a whole, every region at once: only a county admin of the whole
+database may run them, or — backup, check and restore — the service account that owns the
+file (`kxtui.db.officers.require_file_admin`, docs/deploy.md).
+
+Exit codes: 0 done; 1 `check` found problems, or an import's file has bad rows; 2 the command
+could not run (a bad or missing file, a refusal, a bad option — always with a one-line
+message, never a traceback: set KXTUI_DEBUG=1 to see one); 3 no active officer account."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-import time
 from dataclasses import asdict
 from pathlib import Path
 
 from kxtui import __version__
-from kxtui.db.errors import OpenError
 from kxtui.i18n import set_language, t
 from kxtui.paths import resolve_db_path
 
 NOT_SIGNED_IN = 3  # exit code: no active officer account for this Unix user
-MAINTENANCE = ("backup", "check", "restore")  # file-level commands: nobody signs in
+MAINTENANCE = ("backup", "check", "restore")  # file-level commands (no --as)
+DEBUG = "KXTUI_DEBUG"  # set to 1: an unexpected error shows its traceback
 AS_HELP = "县级管理员：以另一工作人员的账户操作 / county admins: act as another officer's account"
 DB_HELP = (
     "数据库文件 / database file (默认 default: $KXTUI_DB, 否则 else kxtui.db in the user data "
@@ -216,34 +220,86 @@ def fail(message: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from kxtui.db.errors import KxError, SignInRefused
+
     args = build_parser().parse_args(argv)
     set_language(args.lang)
+    demo = args.command == "demo"
+    province = demo and args.scale == "province"
+    path = resolve_db_path(args.db, demo=demo or args.demo, province=province)
     try:
-        if args.command == "demo":
-            province = args.scale == "province"
-            path = resolve_db_path(args.db, demo=True, province=province)
-            return run_demo(path, args.seed, args.force, scale=args.scale)
-        path = resolve_db_path(args.db, demo=args.demo)
-        if args.command == "stats":
-            return run_stats(path, as_json=args.json, as_name=args.as_name)
-        if args.command in ("export", "import"):
-            from kxtui import cli_sheets
+        return _run(path, args)
+    except SignInRefused as refused:
+        code, message = NOT_SIGNED_IN, t(refused.key, **refused.params)
+    except KxError as error:
+        code, message = 2, t(error.key, **error.params)
+    except Exception as error:
+        if os.environ.get(DEBUG) == "1":
+            raise
+        code, message = 2, _unexpected(path, error)
+    from kxtui.db.connection import close_database
 
-            run = cli_sheets.run_export if args.command == "export" else cli_sheets.run_import
-            return run(path, args)
-        if args.command in MAINTENANCE:
-            from kxtui import cli_maintenance
+    close_database()  # the last connection out removes the -wal and -shm it made
+    fail(message)
+    return code
 
-            return cli_maintenance.COMMANDS[args.command](path, args)
-        if args.command in ("init", "officer"):
-            from kxtui import cli_officers
 
-            return cli_officers.run(path, args)
-        if args.demo and not path.exists():
-            build_with_progress(path, seed=2026)
-        return run_app(path, read_only=args.read_only, language=args.lang, as_name=args.as_name)
-    except OpenError as error:
-        return fail(t(error.key, **error.params))
+def _run(path: Path, args: argparse.Namespace) -> int:
+    if args.command == "demo":
+        from kxtui.cli_demo import run_demo
+
+        return run_demo(path, args.seed, args.force, scale=args.scale)
+    if args.command == "stats":
+        return run_stats(path, as_json=args.json, as_name=args.as_name)
+    if args.command in ("export", "import"):
+        from kxtui import cli_sheets
+
+        run = cli_sheets.run_export if args.command == "export" else cli_sheets.run_import
+        return run(path, args)
+    if args.command in MAINTENANCE:
+        from kxtui import cli_maintenance
+
+        return cli_maintenance.COMMANDS[args.command](path, args)
+    if args.command in ("init", "officer"):
+        from kxtui import cli_officers
+
+        return cli_officers.run(path, args)
+    if args.demo and not path.exists():
+        from kxtui.cli_demo import build_with_progress
+
+        build_with_progress(path, seed=2026)
+    if (code := no_database(path)) is not None:
+        return code
+    return run_app(path, read_only=args.read_only, language=args.lang, as_name=args.as_name)
+
+
+def _unexpected(path: Path, error: Exception) -> str:
+    """The one line an error nobody planned for gets; a damaged file says so."""
+    from kxtui.db.errors import is_database_error
+
+    if is_database_error(error):
+        return t("open.damaged", path=path, reason=error)
+    return t("cli.unexpected", kind=type(error).__name__, detail=error, debug=DEBUG)
+
+
+def no_database(path: Path, *, writes: bool = False) -> int | None:
+    """Exit code 2, said, when there is no database at `path` yet (no file, or an empty one):
+    only `init`, `demo` and `restore` make one, so nothing is created by a command that
+    finds nobody signed in or nothing to read. A command that `writes` is refused a file
+    nobody may write before it is opened (a read-only open leaves -wal and -shm files)."""
+    if not path.exists():
+        return fail(t("open.missing", path=path))
+    if path.is_file() and path.stat().st_size == 0:
+        return fail(t("open.empty", path=path))
+    return read_only(path) if writes else None
+
+
+def read_only(path: Path) -> int | None:
+    from kxtui.db.connection import is_marked_read_only
+
+    if path.is_file() and is_marked_read_only(path):
+        return fail(t("open.read_only_file", path=path))
+    return None
 
 
 def sign_in(path: Path, as_name: str | None) -> int | None:
@@ -262,73 +318,14 @@ def sign_in(path: Path, as_name: str | None) -> int | None:
     return None
 
 
-def build_with_progress(path: Path, *, seed: int, scale: str = "county") -> None:
-    """Build the demo into a temporary file beside `path`, then move it into place.
-
-    Only a complete build is moved into place, which is also what lets the province build
-    write without a journal (see `kxtui.db.demo.province.bulk.bulk_mode`).
-    """
-    from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from kxtui.db.connection import close_database
-    from kxtui.db.demo import build_demo
-
-    console = Console(stderr=True)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    building = path.with_name(path.name + ".building")
-    for leftover in _sqlite_files(building):
-        leftover.unlink(missing_ok=True)
-    started = time.perf_counter()
-    console.print(t("cli.demo_building", path=path))
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    ) as progress:
-        task = progress.add_task("", total=1.0)
-
-        def report(step: str, fraction: float) -> None:
-            progress.update(task, description=step, completed=fraction)
-
-        try:
-            if scale == "province":
-                from kxtui.db.demo.province import build_province
-
-                build_province(building, seed=seed, progress=report)
-            else:
-                build_demo(building, seed=seed, progress=report)
-        finally:
-            close_database()
-    for old in _sqlite_files(path):
-        old.unlink(missing_ok=True)
-    os.replace(building, path)
-    console.print(t("cli.demo_done", path=path, seconds=time.perf_counter() - started))
-
-
-def _sqlite_files(path: Path) -> list[Path]:
-    return [path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))]
-
-
-def run_demo(path: Path, seed: int, force: bool, *, scale: str = "county") -> int:
-    if path.exists() and not force:
-        return fail(t("cli.demo_exists", path=path))
-    if path.is_dir():
-        return fail(t("open.is_directory", path=path))
-    build_with_progress(path, seed=seed, scale=scale)
-    return 0
-
-
 def run_stats(path: Path, *, as_json: bool, as_name: str | None = None) -> int:
     from kxtui.db import call
     from kxtui.db.connection import open_database
     from kxtui.db.stats import county_stats
     from kxtui.display import clean
 
-    if not path.exists():
-        return fail(t("open.missing", path=path))
+    if (code := no_database(path)) is not None:
+        return code
     open_database(path)
     if (code := sign_in(path, as_name)) is not None:
         return code
@@ -360,6 +357,9 @@ def run_app(path: Path, *, read_only: bool, language: str | None, as_name: str |
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         # e.g. `ssh server some-command` on a server whose sshd starts kxtui for every login:
         # no terminal was asked for, and a screen without one would draw into a pipe
+        if app.refused is not None:
+            fail(t(app.refused.key, **app.refused.params))
+            return NOT_SIGNED_IN
         return fail(t("cli.no_terminal"))
     app.run()
     return app.return_code or 0

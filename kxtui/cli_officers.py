@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kxtui.cli import DB_HELP, fail, sign_in
+from kxtui.cli import DB_HELP, fail, no_database, read_only, sign_in
 from kxtui.db.errors import KxError, ValidationError
 from kxtui.display import clean
 from kxtui.domain import AccessRole
@@ -61,19 +61,18 @@ def add_officer_commands(commands: argparse._SubParsersAction) -> None:  # type:
 
 
 def run(path: Path, args: argparse.Namespace) -> int:
-    from kxtui.db import call
     from kxtui.db.connection import open_database
+    from kxtui.db.database import set_read_only
 
-    if args.command == "officer" and not path.exists():
-        return fail(t("open.missing", path=path))
-    open_database(path)
+    writes = args.command == "init" or args.action != "list"
+    if args.command == "officer" and (code := no_database(path, writes=writes)) is not None:
+        return code
+    if args.command == "init" and path.exists() and (code := read_only(path)) is not None:
+        return code
+    set_read_only(open_database(path).read_only)
     try:
         if args.command == "init":
-            from kxtui.db.officers import first_admin
-
-            signed_in = call(first_admin, path, args.name)
-            print(clean(t("cli.init.done", user=signed_in.user, path=path), 1000))
-            return 0
+            return _init(path, args)
         if (code := sign_in(path, args.as_name)) is not None:
             return code
         return {"add": _add, "list": _list, "disable": _set_active, "enable": _set_active}[
@@ -86,6 +85,23 @@ def run(path: Path, args: argparse.Namespace) -> int:
         return 2
     except KxError as error:
         return fail(t(error.key, **error.params))
+
+
+def _init(path: Path, args: argparse.Namespace) -> int:
+    """The first county admin; once accounts exist, a Unix user without one hears that first
+    (exit 3), as from every command."""
+    from kxtui.db import call
+    from kxtui.db.errors import RefusedError
+    from kxtui.db.officers import first_admin
+
+    try:
+        signed_in = call(first_admin, path, args.name)
+    except RefusedError as refused:
+        if refused.key == "refused.has_officers" and (code := sign_in(path, None)) is not None:
+            return code
+        raise
+    print(clean(t("cli.init.done", user=signed_in.user, path=path), 1000))
+    return 0
 
 
 def _region(text: str | None) -> int | None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from kxtui import clock
-from kxtui.cli import fail, sign_in
+from kxtui.cli import fail, no_database, sign_in
 from kxtui.dates import parse_date
 from kxtui.db.errors import KxError
 from kxtui.display import clean
@@ -46,13 +46,14 @@ def progress_on_stderr() -> Iterator[Report]:
         yield report
 
 
-def _open(path: Path, args: argparse.Namespace) -> int | None:
-    """Open the database and sign in; an exit code when it cannot be used."""
+def _open(path: Path, args: argparse.Namespace, *, writes: bool = False) -> int | None:
+    """Open the database and sign in; an exit code when it cannot be used (or, when the
+    command `writes`, cannot be written)."""
     from kxtui.db.connection import open_database
     from kxtui.db.database import set_read_only
 
-    if not path.exists():
-        return fail(t("open.missing", path=path))
+    if (code := no_database(path, writes=writes)) is not None:
+        return code
     opened = open_database(path, read_only=args.read_only)
     set_read_only(opened.read_only)
     return sign_in(path, args.as_name)
@@ -125,7 +126,7 @@ def run_import(path: Path, args: argparse.Namespace) -> int:
         return _import_volunteers(path, args)
     if args.on_duplicate:
         return fail(t("cli.volunteers_only", option="--on-duplicate"))
-    if (code := _open(path, args)) is not None:
+    if (code := _open(path, args, writes=not args.dry_run)) is not None:
         return code
     try:
         with progress_on_stderr() as report:
@@ -162,7 +163,7 @@ def _import_volunteers(path: Path, args: argparse.Namespace) -> int:
 
     if args.valid_only:
         return fail(t("cli.activities_only", option="--valid-only"))
-    if (code := _open(path, args)) is not None:
+    if (code := _open(path, args, writes=not args.dry_run)) is not None:
         return code
     run = check_file if args.dry_run else import_file
     try:

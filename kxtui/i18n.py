@@ -1165,6 +1165,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "文件结构损坏（integrity_check 报告 {count} 处）：请用 kxtui restore 从备份恢复",
         "The file structure is damaged (integrity_check: {count} findings); restore a backup with kxtui restore",
     ),
+    "check.constraint": (
+        "{count} 行违反表的约束（由其他程序写入），见下方各项：请在表单中改正",
+        "{count} rows break a table constraint (written by another program), listed below: correct them in the forms",
+    ),
     "check.foreign_key": (
         "{count} 条记录指向不存在的记录（foreign_key_check）",
         "{count} records refer to records that do not exist (foreign_key_check)",
@@ -1710,6 +1714,78 @@ STRINGS: dict[str, tuple[str, str]] = {
     "zmodem.starting": (
         "正在启动 ZMODEM：请在终端的对话框中选择文件（Ctrl+X 五次可中止）",
         "Starting ZMODEM: choose the file in your terminal's dialog (Ctrl+X five times aborts)",
+    ),
+    # --- server: backups that cannot be tricked ---
+    "backup.prune_failed": (
+        "未能删除较早的备份 {path}：{reason}",
+        "Could not remove the older backup {path}: {reason}",
+    ),
+    "backup.ignored": (
+        "{folder} 中有 {count} 个文件名像备份，但无法确认是本数据库的备份（别的数据库的、早期版本做的、时间在将来的或不是数据库），未计入也未删除",
+        "{count} files in {folder} are named like backups but are not verified backups of this "
+        "database (another database's, made by an earlier kxtui, dated in the future, or not a "
+        "database); not counted, not removed",
+    ),
+    # --- numbers: stored numbers out of range ---
+    "number.invalid": ("⚠无效", "⚠invalid"),
+    "numbers.left_out": (
+        " · ⚠ {count} 个无效数值未计入",
+        " · ⚠ {count} invalid values left out",
+    ),
+    "audit.action.repair": ("升级时清除", "cleared at upgrade"),
+    "stats.invalid_values": (
+        "无效数值（未计入合计）",
+        "Invalid values (left out of the totals)",
+    ),
+    "check.number": (
+        "{count} 条记录的 {table}.{column} 不是有效数值（文字、无穷大、负数、超出范围，或升级时已清除）：请在表单中重新填写",
+        "{count} records have a {table}.{column} that is not a valid number (text, infinity, negative, out of range, or cleared at upgrade): fill it in again in the form",
+    ),
+    # --- cligates: who may act on the database file, and files kxtui cannot use ---
+    "open.damaged": (
+        "{path} 已损坏（{reason}），未做任何修改。用“kxtui check”查看，或用“kxtui restore”恢复备份",
+        "{path} is damaged ({reason}); it was left untouched. See 'kxtui check', or restore a "
+        "backup with 'kxtui restore'",
+    ),
+    "open.empty": (
+        "{path} 是空文件，还不是 kxtui 数据库，未做任何修改（新数据库用“kxtui init --admin”建立）",
+        "{path} is an empty file, not a kxtui database yet; it was left untouched "
+        "('kxtui init --admin' makes a new database)",
+    ),
+    "open.read_only_file": (
+        "{path} 没有写入权限，只能读取：未做任何修改",
+        "{path} may not be written (read-only); nothing was changed",
+    ),
+    "open.failed": ("无法打开 {path}：{reason}", "Cannot open {path}: {reason}"),
+    "open.folder_read_only": (
+        "无法打开 {path}：所在目录 {folder} 不可写，SQLite 无法在数据库旁创建它需要的 -wal 和 -shm "
+        "文件。未做任何修改。请由数据库文件的所有者运行 kxtui，或让该目录可写",
+        "Cannot open {path}: its directory {folder} is not writable, so SQLite cannot create the "
+        "-wal and -shm files it needs beside the database. Nothing was changed. Run kxtui as the "
+        "database file's owner, or make the directory writable",
+    ),
+    "open.writer_lock": (
+        "无法打开写入锁文件 {path}（{reason}）：它属于另一个用户或不可写，未做任何修改。"
+        "请用数据库文件所有者的账户运行 kxtui",
+        "Cannot open the writer lock file {path} ({reason}): it belongs to another user or is "
+        "not writable; nothing was changed. Run kxtui as the database file's owner",
+    ),
+    "refused.whole_database": (
+        "kxtui {command} 涉及全部区域，只有负责全部区域的县级管理员或服务账户（数据库文件的所有者，"
+        "不经 sudo 运行）可以运行；{name} 的账户不能",
+        "kxtui {command} covers every region: only a county admin of the whole database or the "
+        "service account (the database file's owner, not through sudo) may run it; {name}'s "
+        "account may not",
+    ),
+    "cli.demo_aside": ("原文件已保留为 {aside}", "The previous file was kept as {aside}"),
+    "cli.demo_in_use": (
+        "{path} 正在使用中（有 kxtui 会话或其他程序打开着它），未覆盖。请先让所有人退出 kxtui",
+        "{path} is in use (a kxtui session or another program has it open); it was not "
+        "replaced. Have everyone leave kxtui first",
+    ),
+    "cli.unexpected": (
+        "意外错误（{kind}：{detail}）。设置 {debug}=1 再运行可看到详细信息",
+        "Unexpected error ({kind}: {detail}). Run again with {debug}=1 to see the details",
     ),
 }
 

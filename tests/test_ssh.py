@@ -1,158 +1,141 @@
-"""A dropped SSH connection, end to end, through a real OpenSSH server on 127.0.0.1.
-
-The server is set up the way docs/deploy.md sets up a county server: an officer logs in with a
-key, sshd's ForceCommand starts kxtui through a narrow sudo rule (so the officer never touches
-the database file), forwarding is off and there is no sftp. The officer types half a form, the
-ssh client is killed, and on the next login the draft is offered with what was typed.
+"""The county server of docs/deploy.md, end to end, through a real OpenSSH server on 127.0.0.1
+(set up by tests/county_server.py from the guide itself). Each attempt at more than an officer
+may do is one short test: `log_in(tmux, server, "viewer")`, then keys.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import stat
+import pwd
+import signal
 import subprocess
-import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.terminal import KXTUI, draft_saved, needs, wait_for, wait_until_gone
+from tests import county_server as county
+from tests import deploy_guide as guide
+from tests.county_server import SSHD, CountyServer, Terminal, log_in
+from tests.terminal import draft_saved, wait_until_gone
 
 pytestmark = pytest.mark.terminal
 
-SSHD = Path("/usr/sbin/sshd")
-
-
-@dataclass(frozen=True)
-class Server:
-    port: int
-    user: str
-    key: Path  # the officer's private key
-
-    def login(self) -> str:
-        """The officer's ssh command, as typed at a terminal."""
-        return (
-            f"ssh -tt -i {self.key} -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null"
-            f" -o LogLevel=ERROR -p {self.port} {self.user}@127.0.0.1"
-        )
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _run(*command: str) -> None:
-    subprocess.run(command, check=True, capture_output=True, timeout=60)
-
-
-def _wait_for_port(port: int, log: Path, timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise AssertionError(f"sshd never listened on {port}:\n{log.read_text()}")
-
 
 @pytest.fixture
-def ssh_server(demo_path: Path) -> Iterator[Server]:
-    if os.geteuid() != 0 or not SSHD.exists() or shutil.which("sudo") is None:
-        needs("needs root, sshd and sudo to run a real SSH server (.ci/run installs them)")
-    user = f"kxo{uuid.uuid4().hex[:6]}"
-    # World-traversable, unlike pytest's tmp_path: sudo and sshd read files here for the user.
-    folder = Path(tempfile.mkdtemp(prefix="kxtui-ssh-"))
-    folder.chmod(0o755)
-    sudoers = Path(f"/etc/sudoers.d/kxtui-test-{user}")
-    pid_file = folder / "sshd.pid"
-    try:
-        _run("useradd", "--create-home", "--shell", "/bin/sh", user)
-        _run("usermod", "-p", "*", user)  # a new account is locked; "*" allows keys, no password
-        home = Path(f"~{user}").expanduser()
-        key = folder / "officer-key"
-        _run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key))
-        dot_ssh = home / ".ssh"
-        dot_ssh.mkdir(mode=0o700)
-        shutil.copy(key.with_suffix(".pub"), dot_ssh / "authorized_keys")
-        (dot_ssh / "authorized_keys").chmod(0o600)
-        _run("chown", "-R", f"{user}:{user}", str(dot_ssh))
-        _run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(folder / "host-key"))
-        # The officer's account: 阜安街道's town officer (the demo's builder, root, is its admin)
-        _run(KXTUI, "officer", "add", user, "--name", "阜安专干", "--role", "town_staff",
-             "--region", "阜安街道", "--db", str(demo_path))  # fmt: skip
-
-        # What the officer's login runs: kxtui on the county database, as the service account
-        # (root here: the test's Python lives where only root can read it).
-        launcher = folder / "kxtui-officer"
-        code = os.environ.get("PYTHONPATH")  # sudo clears it: the code under test, if set
-        env = f"LC_ALL=C.UTF-8 PYTHONPATH={code}" if code else "LC_ALL=C.UTF-8"
-        launcher.write_text(f"#!/bin/sh\nexec env {env} {KXTUI} --db {demo_path}\n")
-        launcher.chmod(stat.S_IRWXU | stat.S_IRGRP | stat.S_IXGRP | stat.S_IROTH | stat.S_IXOTH)
-        rule = folder / "sudoers"
-        rule.write_text(f"{user} ALL=(root) NOPASSWD: {launcher}\n")
-        _run("visudo", "-cf", str(rule))
-        shutil.copy(rule, sudoers)
-        sudoers.chmod(0o440)
-
-        port = _free_port()
-        config = folder / "sshd_config"
-        config.write_text(
-            f"Port {port}\nListenAddress 127.0.0.1\nHostKey {folder / 'host-key'}\n"
-            f"PidFile {pid_file}\nAllowUsers {user}\nPasswordAuthentication no\n"
-            "KbdInteractiveAuthentication no\nPubkeyAuthentication yes\nUsePAM no\n"
-            "StrictModes no\nDisableForwarding yes\nPermitUserRC no\n"
-            f"ForceCommand sudo -n {launcher}\n"
-        )
-        Path("/run/sshd").mkdir(exist_ok=True)
-        log = folder / "sshd.log"
-        _run(str(SSHD), "-f", str(config), "-E", str(log))
-        _wait_for_port(port, log)
-        yield Server(port=port, user=user, key=key)
-    finally:
-        if pid_file.exists():
-            subprocess.run(["kill", pid_file.read_text().strip()], capture_output=True)
-        subprocess.run(["pkill", "-u", user], capture_output=True)
-        subprocess.run(["userdel", "--remove", user], capture_output=True)
-        sudoers.unlink(missing_ok=True)
-        shutil.rmtree(folder, ignore_errors=True)
+def county_server(tmux: Callable[..., str], demo_file: Path) -> Iterator[CountyServer]:
+    with county.county_server(demo_file) as server:
+        yield server
 
 
-def _pane_pid(tmux: Callable[..., str], session: str) -> int:
-    return int(tmux("list-panes", "-t", session, "-F", "#{pane_pid}").split()[0])
+def _county_overview(terminal: Terminal) -> str:
+    shown = terminal.wait_for("阜安街道 · 2 村 · 11 社区 · 5 阵地", timeout=40)
+    assert "胶州市" not in shown.splitlines()[1], "kxtui knows the officer from sudo: one town"
+    return shown
+
+
+# -- the tests --------------------------------------------------------------------------------
+
+
+def test_the_deployed_layout_is_the_guides(
+    tmux: Callable[..., str], county_server: CountyServer
+) -> None:
+    service = pwd.getpwnam(county_server.service)
+    assert service.pw_dir == "/nonexistent" and not Path(service.pw_dir).exists()
+    assert service.pw_shell == "/usr/sbin/nologin"
+    assert county_server.database.parent.stat().st_mode & 0o777 == 0o700
+    effective = county.run(
+        str(SSHD), "-T", "-f", str(county_server.folder / "sshd-0.conf"),
+        "-C", f"user={county_server.officers['town']},host=pc,addr=127.0.0.1",
+    ).stdout  # fmt: skip
+    for setting in ("clientaliveinterval 30", "clientalivecountmax 4", "disableforwarding yes"):
+        assert setting in effective
+    assert "maxstartups 100:30:200" in effective
+    # the sudo rule takes no arguments: the launcher with one is refused
+    launcher = county_server.names[guide.LAUNCHER]
+    refused = subprocess.run(
+        ["runuser", "-u", county_server.officers["town"], "--", "sudo", "-n", "-u",
+         county_server.service, launcher, "--help"],
+        capture_output=True, text=True, timeout=30,
+    )  # fmt: skip
+    assert refused.returncode == 1 and refused.stderr.startswith("sudo: "), refused.stderr
+    viewer = log_in(tmux, county_server, "viewer")  # each officer gets kxtui, of their area
+    _county_overview(viewer)
+    # the guide's "who is still in" before a restore names the officer
+    who = county.run("ps", "-ww", "-o", "ruser:32=,args=", "-C", "sudo").stdout
+    assert any(
+        line.split()[0] == county_server.officers["viewer"] and launcher in line
+        for line in who.splitlines()
+    ), who
 
 
 def test_a_dropped_ssh_connection_keeps_the_half_typed_form(
-    tmux, ssh_server: Server, demo_path: Path
+    tmux: Callable[..., str], county_server: CountyServer
 ) -> None:
-    tmux("new-session", "-d", "-s", "ssh", "-x", "80", "-y", "24", ssh_server.login())
-    screen = lambda: tmux("capture-pane", "-p", "-t", "ssh")  # noqa: E731
-    # kxtui runs as the service account and knows the officer from sudo: their area only
-    shown = wait_for(screen, "阜安街道 · 2 村 · 11 社区 · 5 阵地", timeout=40)
-    assert "胶州市" not in shown.splitlines()[1]
-    tmux("send-keys", "-t", "ssh", "v")
-    wait_for(screen, "新建阵地（阜安街道）")
-    tmux("send-keys", "-t", "ssh", "-l", "断线前的阵地")
-    wait_for(screen, "断线前的阵地")
-    draft_saved(demo_path, "断线前的阵地")
+    database = county_server.database
+    first = log_in(tmux, county_server, "town")
+    _county_overview(first)
+    first.press("v")
+    first.wait_for("新建阵地（阜安街道）")
+    first.type("断线前的阵地")
+    first.wait_for("断线前的阵地")
+    draft_saved(database, "断线前的阵地")
 
-    os.kill(_pane_pid(tmux, "ssh"), 9)  # the officer's line drops: the ssh client just dies
-    assert wait_until_gone(demo_path, timeout=20) == [], "kxtui must exit when its SSH line drops"
+    os.kill(first.client_pid(), signal.SIGKILL)  # the line drops: the ssh client just dies
+    assert wait_until_gone(database, timeout=20) == [], "kxtui must exit when its line drops"
 
-    command = f"{ssh_server.login()}; echo ssh exited: $?; sleep 30"  # a failure stays shown
-    tmux("new-session", "-d", "-s", "again", "-x", "80", "-y", "24", command)
-    screen = lambda: tmux("capture-pane", "-p", "-t", "again")  # noqa: E731
-    wait_for(screen, "未完成的表单", timeout=40)
-    assert "断线前的阵地" in screen()
-    tmux("send-keys", "-t", "again", "Enter")
-    shown = wait_for(screen, "新建阵地（阜安街道）")
+    again = log_in(tmux, county_server, "town")
+    again.wait_for("未完成的表单", timeout=40)
+    assert "断线前的阵地" in again.screen()
+    again.press("Enter")
+    shown = again.wait_for("新建阵地（阜安街道）")
     assert "断线前的阵地" in shown
     assert "Traceback" not in shown
-    tmux("send-keys", "-t", "again", "Escape")
+    again.press("Escape")
+
+
+def test_a_silently_dead_line_ends_the_session(
+    tmux: Callable[..., str], county_server: CountyServer
+) -> None:
+    # The guide's ClientAlive settings, with seconds instead of minutes for the test
+    quick = county_server.start_sshd(
+        {"ClientAliveInterval 30": "ClientAliveInterval 1", "CountMax 4": "CountMax 2"}
+    )
+    terminal = log_in(tmux, county_server, "town", port=quick)
+    _county_overview(terminal)
+    client = terminal.client_pid()
+    os.kill(client, signal.SIGSTOP)  # the line goes quiet: nothing arrives, nothing is closed
+    try:
+        assert wait_until_gone(county_server.database, timeout=20) == [], (
+            "sshd must hang up a line that stopped answering, and kxtui exit with it"
+        )
+    finally:
+        os.kill(client, signal.SIGKILL)
+
+
+def test_the_nightly_job_keeps_real_backups_among_forged_names(
+    county_server: CountyServer,
+) -> None:
+    nightly = county_server.names[guide.NIGHTLY]
+    first = county_server.as_service(nightly)
+    assert first.returncode == 0, first.stdout + first.stderr
+    real = sorted(county_server.backups.iterdir())
+    assert len(real) == 1
+    # What a viewer's file dialog left there as the service account: names of the future,
+    # half of them even whole copies of a real backup.
+    for number in range(30):
+        content = real[0].read_bytes() if number % 2 else b"PK\x03\x04 an exported sheet"
+        county_server.plant_as_service(f"kxtui-20991231-{number:06d}.db", content)
+    time.sleep(1.1)  # the next backup's name is a second later
+
+    second = county_server.as_service(nightly)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "检查通过" in second.stdout, "the check ran after the backup, and passed"
+    assert "30 个文件名像备份" in second.stderr
+    kept = sorted(path.name for path in county_server.backups.glob("kxtui-2*.db"))
+    assert len(kept) == 32 and real[0].name in kept, "no real backup and no planted file pruned"
+    newest = [name for name in kept if not name.startswith("kxtui-2099")]
+    assert len(newest) == 2
+    check = county_server.kxtui("check", "--db", str(county_server.database))
+    assert check.returncode == 0, check.stdout + check.stderr

@@ -20,15 +20,15 @@ from kxtui.db import scope, volunteer_index
 from kxtui.db.errors import NeedsConfirmation, RefusedError
 from kxtui.db.lookups import Lookups, RegionRef
 from kxtui.db.models import Activity, Region, ServiceRecord, Team, Venue, Volunteer
+from kxtui.db.numbers import COUNT_LIMIT, HOURS_LIMIT, count, is_invalid, one_hours
 from kxtui.db.pinyin import pinyin_keys, search_key
 from kxtui.db.regions import subtree_bounds
-from kxtui.db.rows import ActivityDetail, ActivityInput, Choice, ServiceLine, hours
+from kxtui.db.rows import ActivityDetail, ActivityInput, Choice, ServiceLine
 from kxtui.db.validation import TEXT_MAX, Checker
 from kxtui.db.writes import Write, created, diff, editable, write_transaction
 from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay
 
 TITLE_MAX = 200
-COUNT_LIMIT = 10_000_000  # more than anyone reaches: a typing slip
 _COUNT_DIGITS = len(str(COUNT_LIMIT))
 COUNT_WARN = 100_000  # possible (a campaign week online), but worth a second look
 EARLIEST = date(2000, 1, 1)
@@ -60,7 +60,8 @@ def _count(checker: Checker, field: str, text: str) -> int:
 
 
 def _hours(text: str) -> Decimal | None:
-    """Hours above 0 with at most two decimals ("2", "1.5"); None for anything else."""
+    """Hours above 0 with at most two decimals ("2", "1.5"), up to the column's HOURS_LIMIT;
+    None for anything else."""
     text = text or ""
     return _short_hours(text) if len(text) <= _CACHED_LENGTH else _read_hours(text)
 
@@ -69,7 +70,9 @@ def _read_hours(text: str) -> Decimal | None:
     value = unicodedata.normalize("NFKC", text).strip()
     try:
         hours = Decimal(value)
-        if not hours.is_finite() or hours <= 0 or hours != hours.quantize(_CENT):
+        if not hours.is_finite() or not 0 < hours <= HOURS_LIMIT:
+            return None
+        if hours != hours.quantize(_CENT):
             return None
     except InvalidOperation:  # not a number, or too large for two decimals ("1e30")
         return None
@@ -233,7 +236,8 @@ def _service_list(activity_id: int) -> list[list[Any]]:
         .order_by(ServiceRecord.id)
         .tuples()
     )
-    return [[v, str(hours(h))] for v, h in rows]
+    # a value out of range is recorded as none: an undo puts it back as none, not as "⚠无效"
+    return [[v, None if is_invalid(x := one_hours(h)) else str(x)] for v, h in rows]
 
 
 def _served_at(activity_id: int) -> set[int]:
@@ -243,7 +247,7 @@ def _served_at(activity_id: int) -> set[int]:
     return {volunteer_id for (volunteer_id,) in query.tuples()}
 
 
-def write_service(activity_id: int, served: dict[int, Decimal]) -> None:
+def write_service(activity_id: int, served: dict[int, Decimal | None]) -> None:
     """Replace the activity's service records (inside the caller's write) and refresh the
     totals of every volunteer they name."""
     before = _served_at(activity_id)
@@ -355,7 +359,7 @@ def detail(activity_id: int) -> ActivityDetail | None:
         title=a.title,
         start_date=a.start_date,
         end_date=a.end_date,
-        duration=hours(a.duration),
+        duration=one_hours(a.duration),
         region=Choice(region.id, region.name),
         venue=Choice(venue.id, venue.name) if venue else None,
         organiser_team=Choice(team.id, team.name) if team else None,
@@ -364,10 +368,10 @@ def detail(activity_id: int) -> ActivityDetail | None:
         campaign=a.campaign,
         target_groups=tuple(g for g in a.target_groups.split(",") if g),
         format=a.format,
-        people_reached=a.people_reached,
-        materials=a.materials,
+        people_reached=count(a.people_reached),
+        materials=count(a.materials),
         notes=a.notes,
-        service=tuple(ServiceLine(v, name, hours(h), bool(reg)) for v, name, h, reg in lines),
+        service=tuple(ServiceLine(v, name, one_hours(h), bool(reg)) for v, name, h, reg in lines),
         deleted=a.deleted_at is not None,
     )
 

@@ -2,7 +2,9 @@
 
 A backup reads the database in one read transaction: a consistent snapshot while officers go
 on saving (WAL readers never block the writer). It is written beside its final name and moved
-into place only once complete and checked, so a file named like a backup is a whole one.
+into place only once complete and checked, so a backup under its final name is a whole one.
+A name proves nothing else: which files of a backup directory count as backups, and may be
+pruned, `backup_folder` decides.
 
 A restore refuses a database in use. In WAL mode every connection that has read the database
 keeps a shared lock on the file until it closes (and a running app holds one connection for
@@ -15,16 +17,15 @@ the database, which replacing the file behind SQLite's back would not guarantee.
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 from contextlib import closing
-from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
 from kxtui import clock
+from kxtui.db.backup_folder import PruneFailure, mark, new_name, prune, stamp
 from kxtui.db.check import CheckReport, Problem, connect_read_only, file_problems
-from kxtui.db.connection import check_file, preflight
+from kxtui.db.connection import check_file, companion, preflight
 from kxtui.db.errors import KxError, OpenError, RefusedError
 
 BACKUP_FOLDER = "backups"  # beside the database: the default backup directory
@@ -35,7 +36,9 @@ IN_USE_WAIT_S = 2.0  # a short command (stats, a check) may hold the database a 
 class BackupResult(NamedTuple):
     path: Path
     size: int
-    removed: tuple[Path, ...]  # older backups beyond `keep`
+    removed: tuple[Path, ...] = ()  # verified older backups beyond `keep`
+    failed: tuple[PruneFailure, ...] = ()  # older backups that could not be removed
+    ignored: int = 0  # files named like backups that are not backups of this database
 
 
 class RestoreResult(NamedTuple):
@@ -45,34 +48,6 @@ class RestoreResult(NamedTuple):
 
 def default_folder(database: Path) -> Path:
     return database.parent / BACKUP_FOLDER
-
-
-def _stamp(at: datetime) -> str:
-    return at.strftime("%Y%m%d-%H%M%S")
-
-
-def _pattern(database: Path) -> re.Pattern[str]:
-    return re.compile(rf"{re.escape(database.stem)}-(\d{{8}}-\d{{6}})(?:-(\d+))?\.db")
-
-
-def backups_in(folder: Path, database: Path) -> list[Path]:
-    """The backups of `database` in `folder`, oldest first."""
-    pattern = _pattern(database)
-    found = []
-    for path in folder.glob(f"{database.stem}-*.db") if folder.is_dir() else ():
-        if match := pattern.fullmatch(path.name):
-            found.append(((match[1], int(match[2] or 0)), path))
-    return [path for _, path in sorted(found)]
-
-
-def _new_name(folder: Path, database: Path) -> Path:
-    """kxtui-20261120-093000.db; a second backup within the same second gets -1, -2 ..."""
-    base = f"{database.stem}-{_stamp(clock.now())}"
-    target, number = folder / f"{base}.db", 0
-    while target.exists():
-        number += 1
-        target = folder / f"{base}-{number}.db"
-    return target
 
 
 def backup(database: Path, output: Path | None = None, keep: int = DEFAULT_KEEP) -> BackupResult:
@@ -87,22 +62,22 @@ def backup(database: Path, output: Path | None = None, keep: int = DEFAULT_KEEP)
     if output is None or output.is_dir() or str(output).endswith(os.sep):
         folder = output or default_folder(database)
         folder.mkdir(parents=True, exist_ok=True)
-        target = _new_name(folder, database)
+        target = new_name(folder, database)
     else:
         folder, target = None, output
-        if target.exists():
+        if os.path.lexists(target):
             raise KxError("backup.exists", path=str(target))
-    copy_database(database, target)
-    removed: list[Path] = []
-    if folder is not None and keep > 0:
-        removed = backups_in(folder, database)[:-keep]
-        for old in removed:
-            old.unlink()
-    return BackupResult(target, target.stat().st_size, tuple(removed))
+    copy_database(database, target, backup_of=database)
+    size = target.stat().st_size
+    if folder is None:
+        return BackupResult(target, size)
+    pruned = prune(folder, database, keep, target)
+    return BackupResult(target, size, pruned.removed, pruned.failed, pruned.ignored)
 
 
-def copy_database(source: Path, target: Path) -> None:
-    """An online backup of `source` into the new file `target`, checked, then moved in place."""
+def copy_database(source: Path, target: Path, backup_of: Path | None = None) -> None:
+    """An online backup of `source` into the new file `target`, checked, then moved in place.
+    `backup_of`: the database the copy is recorded as a backup of (see backup_folder.mark)."""
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
@@ -112,6 +87,8 @@ def copy_database(source: Path, target: Path) -> None:
         ):
             reading.backup(copy)  # all pages in one step: one read transaction, one snapshot
             copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            if backup_of is not None:
+                mark(copy, backup_of)
             problems = file_problems(copy)
             if problems:
                 raise KxError("backup.bad_copy", detail="; ".join(problems[0].examples))
@@ -178,7 +155,8 @@ def in_use(database: Path) -> bool:
 
 def restore(backup_file: Path, database: Path) -> RestoreResult:
     """Replace the database's content with a checked backup, keeping the old content aside
-    (`<name>.before-restore-<time>.bak`). Refuses while the database is in use."""
+    (`<name>.before-restore-<time>.bak`). Refuses while the database is in use, and a file
+    that is not a kxtui database or was written by a newer kxtui."""
     backup_file, database = backup_file.resolve(), database.resolve()
     if backup_file == database:
         raise KxError("restore.same_file", path=str(database))
@@ -190,23 +168,37 @@ def restore(backup_file: Path, database: Path) -> RestoreResult:
     if not database.exists():
         copy_database(backup_file, database)
         return RestoreResult(database, None)
-    check_file(database)
-    aside = database.with_name(f"{database.name}.before-restore-{_stamp(clock.now())}.bak")
+    try:
+        preflight(database)
+    except OpenError as error:
+        if error.key != "open.damaged":  # a damaged database is what restores are for
+            raise
+    aside = aside_path(database, "restore")
     try:
         problems = _write_into(database, backup_file, aside)
     except sqlite3.DatabaseError as error:
         if isinstance(error, sqlite3.OperationalError):
             raise
         # Too damaged for SQLite to open, so no session can be using it: move it aside whole.
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            old = database.with_name(database.name + suffix)
-            if old.exists():
-                os.replace(old, aside.with_name(aside.name + suffix))
+        move_aside(database, aside)
         copy_database(backup_file, database)
         return RestoreResult(database, aside)
     if problems:
         raise KxError("restore.bad_result", path=str(database), aside=str(aside))
     return RestoreResult(database, aside)
+
+
+def aside_path(database: Path, reason: str) -> Path:
+    """Where the content a command replaces is kept: `<name>.before-<reason>-<time>.bak`."""
+    return database.with_name(f"{database.name}.before-{reason}-{stamp(clock.now())}.bak")
+
+
+def move_aside(database: Path, aside: Path) -> None:
+    """Rename the file and its -wal, -shm and -journal to `aside` (+ the same suffixes): a
+    WAL file's content moves with its database, and SQLite opens the pair as one."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        if companion(database, suffix).exists():
+            os.replace(companion(database, suffix), companion(aside, suffix))
 
 
 def _write_into(database: Path, backup_file: Path, aside: Path) -> list[Problem]:
@@ -220,4 +212,10 @@ def _write_into(database: Path, backup_file: Path, aside: Path) -> list[Problem]
         with closing(connect_read_only(backup_file)) as source:
             source.backup(live)
         live.execute("PRAGMA journal_mode = WAL")
-        return file_problems(live)
+        problems = file_problems(live)
+    # In exclusive locking mode a finished rollback journal is kept with its header zeroed,
+    # not deleted: no hot journal (SQLite would never replay it), only litter beside the file.
+    journal = companion(database, "-journal")
+    if journal.exists() and not journal.read_bytes()[:8].strip(b"\0"):
+        journal.unlink()
+    return problems

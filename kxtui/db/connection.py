@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
+
+import peewee
 
 from kxtui.db.database import SCHEMA_VERSION, VERSION_KEY, database
 from kxtui.db.errors import OpenError
@@ -69,7 +72,7 @@ def open_database(path: Path | str, *, read_only: bool = False) -> OpenedDatabas
     """Initialise the shared `database` on `path`, creating or upgrading the schema.
 
     A missing file (and its directories) is created. Raises OpenError for a file that is not
-    SQLite, not a kxtui database, made by a newer kxtui, or on a network filesystem.
+    SQLite, not a kxtui database, damaged, made by a newer kxtui, or on a network filesystem.
     """
     path = Path(path).expanduser().resolve()
     check_file(path)
@@ -91,18 +94,30 @@ def open_database(path: Path | str, *, read_only: bool = False) -> OpenedDatabas
     else:
         database.init(str(path), pragmas=WRITE_PRAGMAS, check_same_thread=False)
     if version == SCHEMA_VERSION:
+        _connect_once(path)
         return OpenedDatabase(path, read_only, version, None)
     try:
         from kxtui.db import migrations  # builds the models: only to create or upgrade
 
         version, backup = migrations.ensure_schema(path, read_only=read_only)
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as error:
         close_database()
-        raise OpenError("open.not_sqlite", path=str(path)) from error
+        raise OpenError("open.failed", path=str(path), reason=str(error)) from error
     except BaseException:
         close_database()
         raise
     return OpenedDatabase(path, read_only, version, backup)
+
+
+def _connect_once(path: Path) -> None:
+    """The pool's first connection, made now: a file SQLite cannot open fails here, said, not
+    in the first query, and SQLite's -shm is in place before any write needs room for it."""
+    try:
+        with database.connection_context():
+            pass
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as error:
+        close_database()
+        raise OpenError("open.failed", path=str(path), reason=str(error)) from error
 
 
 def close_database() -> None:
@@ -120,34 +135,68 @@ def close_idle() -> None:
 
 
 def preflight(path: Path) -> int | None:
-    """Check an existing file without changing a byte of it (no WAL switch, no upgrade).
+    """Check an existing file without changing a byte of it (no WAL switch, no upgrade) and
+    without leaving a file beside it.
 
-    Returns its schema version, or None for a new or empty file. Raises OpenError for a
-    SQLite file of another program or one written by a newer kxtui.
+    Returns its schema version, or None for a new or empty file. Raises OpenError for a path
+    that is not a SQLite file, a SQLite file of another program, a damaged one, one written by
+    a newer kxtui, or one in a directory where SQLite cannot make its -wal and -shm files.
     """
+    check_file(path)
     if not path.exists() or path.stat().st_size == 0:
         return None
-    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    check_folder(path)
     try:
-        tables = {
-            row[0]
-            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
-        if not tables:
-            return None
-        if "meta" not in tables:
-            raise OpenError("open.not_kxtui", path=str(path))
-        row = connection.execute("SELECT value FROM meta WHERE key = ?", (VERSION_KEY,)).fetchone()
+        with closing(peek(path)) as connection:
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            if not tables:
+                return None
+            if "meta" not in tables:
+                raise OpenError("open.not_kxtui", path=str(path))
+            sql = "SELECT value FROM meta WHERE key = ?"
+            row = connection.execute(sql, (VERSION_KEY,)).fetchone()
     except sqlite3.DatabaseError as error:
-        raise OpenError("open.not_sqlite", path=str(path)) from error
-    finally:
-        connection.close()
+        raise OpenError("open.damaged", path=str(path), reason=str(error)) from error
     if row is None:
         raise OpenError("open.not_kxtui", path=str(path))
     version = int(row[0])
     if version > SCHEMA_VERSION:
         raise OpenError("open.too_new", path=str(path), version=version, supported=SCHEMA_VERSION)
     return version
+
+
+def companion(path: Path, suffix: str) -> Path:
+    """SQLite's (and kxtui's) files beside a database: -wal, -shm, -journal, -writer."""
+    return path.with_name(path.name + suffix)
+
+
+def peek(path: Path) -> sqlite3.Connection:
+    """A read-only connection that creates no file beside the database.
+
+    A read-only connection to a WAL database makes -wal and -shm files and leaves them behind.
+    With no -wal and no -journal beside it, the file alone holds every committed page, so it is
+    read as immutable (no lock, no companion file); a quick look at the schema or the accounts
+    is all this serves.
+    """
+    quiet = not any(companion(path, s).exists() for s in ("-wal", "-journal"))
+    uri = f"{path.as_uri()}?mode=ro" + ("&immutable=1" if quiet else "")
+    connection = sqlite3.connect(uri, uri=True)
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return connection
+
+
+def check_folder(path: Path) -> None:
+    """Refuse a WAL database whose directory this user cannot write: SQLite must create its
+    -shm (and -wal) file beside the database to read it, and kxtui its writer lock."""
+    with path.open("rb") as handle:
+        header = handle.read(20)
+    wal = len(header) == 20 and header[18] == 2  # file format "read version" 2: WAL
+    folder = path.parent
+    if wal and not os.access(folder, os.W_OK) and not companion(path, "-shm").exists():
+        raise OpenError("open.folder_read_only", path=str(path), folder=str(folder))
 
 
 def hold_open(path: Path, *, read_only: bool = False) -> sqlite3.Connection:

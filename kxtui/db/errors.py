@@ -80,3 +80,13 @@ class SignInRefused(KxError):
 
 class OverBudget(Exception):
     """A query stopped after the steps `db.step_budget` allowed it; the caller tries another."""
+
+
+def is_database_error(error: BaseException) -> bool:
+    """Whether `error` is SQLite's own (a damaged file, an I/O error), raw or through peewee:
+    what the command line reports as a damaged database instead of a traceback."""
+    import sqlite3
+
+    import peewee
+
+    return isinstance(error, sqlite3.DatabaseError | peewee.DatabaseError)

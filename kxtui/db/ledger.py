@@ -13,9 +13,10 @@ from typing import Any
 from kxtui.db import scope
 from kxtui.db.keyset import Sort, page_ids, region_subtree
 from kxtui.db.models import database
+from kxtui.db.numbers import bad_count, count, row_hours, valid_sum
+from kxtui.db.numbers import hours as hours_of
 from kxtui.db.pinyin import search_key
 from kxtui.db.rows import LedgerFilter, LedgerRow, LedgerTotals
-from kxtui.db.rows import hours as hours_of
 from kxtui.db.search import like_escape
 
 # sort name -> the key columns, each (expression, descending)
@@ -25,7 +26,7 @@ SORTS: dict[str, Sort] = {
     "venue": (("COALESCE(v.pinyin, '~')", False), ("a.start_date", True), ("a.id", True)),
 }
 
-_HOURS = "(SELECT COALESCE(SUM(s.hours), 0) FROM service_record s WHERE s.activity_id = a.id)"
+_HOURS = f"(SELECT {row_hours('s')} FROM service_record s WHERE s.activity_id = a.id)"
 _SERVED = "(SELECT COUNT(*) FROM service_record s WHERE s.activity_id = a.id)"
 _COLUMNS = f"""a.id, a.start_date, a.end_date, a.title, r.name, COALESCE(v.name, ''),
   COALESCE(t.name, a.organiser), a.theme_day, a.campaign, a.format, a.people_reached,
@@ -108,8 +109,8 @@ def _row(raw: tuple[Any, ...], sort: str, venue_key: str | None) -> LedgerRow:
         theme_day=theme,
         campaign=campaign,
         format=fmt,
-        people_reached=reach,
-        materials=materials,
+        people_reached=count(reach),
+        materials=count(materials),
         volunteers=served,
         hours=hours_of(hours),
         key=key,
@@ -145,23 +146,28 @@ def page(
 
 
 def totals(f: LedgerFilter) -> LedgerTotals:
-    """Count, people reached, materials and volunteer hours of every activity in the filter."""
+    """Count, people reached, materials and volunteer hours of every activity in the filter;
+    the sums leave out the values out of range, and `invalid` says how many."""
     conditions, params = where_clause(f)
     where = " AND ".join(conditions)
-    count, reached, materials = database.execute_sql(
-        f"SELECT COUNT(*), COALESCE(SUM(a.people_reached), 0), COALESCE(SUM(a.materials), 0) "
-        f"{_FROM} WHERE {where}",
+    activities, reached, materials, bad_activity_values = database.execute_sql(
+        f"SELECT COUNT(*), {valid_sum('activity', 'people_reached', 'a')}, "
+        f"{valid_sum('activity', 'materials', 'a')}, "
+        f"{bad_count('activity', 'people_reached', 'a')} + "
+        f"{bad_count('activity', 'materials', 'a')} {_FROM} WHERE {where}",
         params,
     ).fetchone()
-    hours, volunteers = database.execute_sql(
-        "SELECT COALESCE(SUM(s.hours), 0), COUNT(DISTINCT s.volunteer_id) FROM service_record s "
+    hours, volunteers, bad_hours = database.execute_sql(
+        f"SELECT {valid_sum('service_record', 'hours', 's')}, COUNT(DISTINCT s.volunteer_id), "
+        f"{bad_count('service_record', 'hours', 's')} FROM service_record s "
         f"WHERE s.activity_id IN (SELECT a.id {_FROM} WHERE {where})",
         params,
     ).fetchone()
     return LedgerTotals(
-        activities=count,
+        activities=activities,
         people_reached=reached,
         materials=materials,
         hours=hours_of(hours),
         volunteers=volunteers,
+        invalid=bad_activity_values + bad_hours,
     )

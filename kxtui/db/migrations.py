@@ -17,7 +17,8 @@ from peewee import IntegerField
 from kxtui import clock
 from kxtui.db.database import SCHEMA_VERSION, VERSION_KEY
 from kxtui.db.errors import OpenError
-from kxtui.db.models import ALL_MODELS, Meta, database
+from kxtui.db.models import ALL_MODELS, BaseModel, Meta, database
+from kxtui.db.numbers import COLUMNS, bad
 from kxtui.db.writes import create_triggers
 
 
@@ -137,6 +138,106 @@ def _add_key_pinyin() -> None:
     )
 
 
+def _numbers_in_range() -> None:
+    """CHECK constraints on every counted or measured column (`numbers.COLUMNS`), so SQLite
+    refuses text, infinity, negative or out-of-range numbers from any writer. A value already
+    out of range is not guessed at: it is cleared (NULL), with an audit entry per record that
+    keeps the value it had, and `kxtui check` lists the record until an officer fills it in
+    again. A volunteer's service total out of range, or summing a cleared record, is counted
+    again from the records."""
+    from kxtui.db import volunteer_index
+    from kxtui.db.models import Activity, Region, ServiceRecord, VolunteerService
+
+    served = _audit_out_of_range()
+    for model in (Region, Activity, ServiceRecord):
+        rebuild(model)  # clears what was audited
+    bad_totals = bad("volunteer_service", "hours")
+    served += [
+        row[0]
+        for row in database.execute_sql(
+            f"SELECT volunteer_id FROM volunteer_service WHERE {bad_totals}"
+        )
+    ]
+    volunteer_index.refresh_service(served)
+    rebuild(VolunteerService)
+
+
+# table -> SQL of what the audit entry of a cleared value names: (entity, id, summary)
+_AUDITED = {
+    "region": "SELECT 'region', id, name FROM region WHERE id = ?",
+    "activity": "SELECT 'activity', id, title FROM activity WHERE id = ?",
+    "service_record": "SELECT 'activity', a.id, a.title || ' / #' || s.volunteer_id "
+    "FROM service_record s JOIN activity a ON a.id = s.activity_id WHERE s.id = ?",
+}
+SHOWN_CHARACTERS = 100  # of a cleared value, in its audit entry
+
+
+def _audit_out_of_range() -> list[int]:
+    """An audit entry for each value out of range, which `rebuild` then clears; returns the
+    volunteers whose service records are cleared."""
+    from kxtui.db.officers import unix_user
+    from kxtui.db.writes import AUDIT_JSON, AUDIT_ONE, region_path_of
+
+    actor, at, volunteers = unix_user(database.database), clock.now(), []
+    for column in (c for c in COLUMNS if c.table in _AUDITED):
+        name = column.column
+        bad = database.execute_sql(
+            f"SELECT id, substr({name}, 1, {SHOWN_CHARACTERS}) FROM {column.table}"
+            f" WHERE NOT ({column.allowed})"
+        ).fetchall()
+        for record_id, value in bad:
+            entity, entity_id, summary = database.execute_sql(
+                _AUDITED[column.table], (record_id,)
+            ).fetchone()
+            changes = AUDIT_JSON.encode({name: [value, None]})
+            database.execute_sql(
+                AUDIT_ONE,
+                (at, actor, None, "repair", entity, entity_id, summary, changes,
+                 region_path_of(entity, entity_id), None),
+            )  # fmt: skip
+        if column.table == "service_record" and bad:
+            marks = ", ".join("?" * len(bad))
+            volunteers += [
+                row[0]
+                for row in database.execute_sql(
+                    f"SELECT volunteer_id FROM service_record WHERE id IN ({marks})",
+                    [row[0] for row in bad],
+                )
+            ]
+    return volunteers
+
+
+def rebuild(model: type[BaseModel]) -> None:
+    """Give a table the model's definition, keeping its rows, indexes and triggers — SQLite
+    cannot add a constraint to a table, so as https://sqlite.org/lang_altertable.html says:
+    create the new table, copy, drop the old one, rename. A value of a nullable column out of
+    its range (`numbers.COLUMNS`) is copied as NULL. Inside the upgrade's transaction, with
+    foreign keys off (`ensure_schema`): dropping the old table must not cascade."""
+    table = model._meta.table_name
+    kept = database.execute_sql(
+        "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger')"
+        " AND sql IS NOT NULL",
+        (table,),
+    ).fetchall()
+    sql, params = model._schema._create_table(safe=False).query()
+    new = f"{table}_rebuilt"
+    database.execute_sql(sql.replace(f'"{table}"', f'"{new}"', 1), params)
+    fields = model._meta.sorted_fields
+    ranges = {c.column: c.allowed for c in COLUMNS if c.table == table}
+    values = ", ".join(
+        f"CASE WHEN NOT ({ranges[f.column_name]}) THEN NULL ELSE {f.column_name} END"
+        if f.null and f.column_name in ranges
+        else f'"{f.column_name}"'
+        for f in fields
+    )
+    columns = ", ".join(f'"{field.column_name}"' for field in fields)
+    database.execute_sql(f'INSERT INTO "{new}" ({columns}) SELECT {values} FROM "{table}"')
+    database.execute_sql(f'DROP TABLE "{table}"')
+    database.execute_sql(f'ALTER TABLE "{new}" RENAME TO "{table}"')
+    for (statement,) in kept:
+        database.execute_sql(statement)
+
+
 # version reached -> the step that reaches it from the version before
 STEPS: dict[int, Callable[[], None]] = {
     2: _add_region_population,
@@ -147,6 +248,7 @@ STEPS: dict[int, Callable[[], None]] = {
     7: _add_officer_accounts,
     8: _add_id_number_check,
     9: _add_key_pinyin,
+    10: _numbers_in_range,
 }
 
 
@@ -195,8 +297,21 @@ def ensure_schema(path: Path, *, read_only: bool) -> tuple[int, Path | None]:
     if read_only:
         raise OpenError("open.upgrade_read_only", path=str(path), version=version)
     backup = backup_copy(path, version)
-    with database.atomic("IMMEDIATE"):
-        for target in range(read_version() + 1, SCHEMA_VERSION + 1):
-            STEPS[target]()
-        _write_version(SCHEMA_VERSION)
+    # Off for the whole transaction (SQLite ignores the pragma inside one), so a step that
+    # rebuilds a table does not cascade its drop; the references are checked before commit.
+    database.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        with database.atomic("IMMEDIATE"):
+            broken = _broken_references()
+            for target in range(read_version() + 1, SCHEMA_VERSION + 1):
+                STEPS[target]()
+            if _broken_references() != broken:
+                raise RuntimeError("the upgrade would break references between records")
+            _write_version(SCHEMA_VERSION)
+    finally:
+        database.execute_sql("PRAGMA foreign_keys = ON")
     return SCHEMA_VERSION, backup
+
+
+def _broken_references() -> list[tuple[object, ...]]:
+    return database.execute_sql("PRAGMA foreign_key_check").fetchall()

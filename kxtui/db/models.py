@@ -5,6 +5,7 @@ The database object is created unbound (`SqliteDatabase(None)`) and initialised 
 Only `kxtui/db/` imports these models; screens call the functions of the sibling modules.
 """
 
+import decimal
 from functools import cache
 
 from peewee import (
@@ -12,6 +13,7 @@ from peewee import (
     AutoField,
     BooleanField,
     CharField,
+    Check,
     CompositeKey,
     DateField,
     DateTimeField,
@@ -23,6 +25,31 @@ from peewee import (
 )
 
 from kxtui.db.database import database  # noqa: E402 (re-exported for the data layer)
+from kxtui.db.numbers import allowed
+
+
+def _in_range(table: str, column: str) -> list[Check]:
+    """The column's range as its CHECK constraint (schema v10, `kxtui.db.numbers`)."""
+    return [Check(allowed(table, column))]
+
+
+class CountField(IntegerField):
+    """A count, read as stored (int() of an infinity raises): another program may have written
+    anything, and `numbers.count` tells the reader whether it is one."""
+
+    def python_value(self, value: object) -> object:
+        return value
+
+
+class HoursField(DecimalField):
+    """Hours, read as Decimal where they are a number and as stored where not ('abc'), for
+    `numbers.hours` to tell."""
+
+    def python_value(self, value: object) -> object:
+        try:
+            return super().python_value(value)
+        except decimal.InvalidOperation:
+            return value
 
 
 class BaseModel(Model):
@@ -73,7 +100,8 @@ class Region(Tracked):
     sort_order = IntegerField(default=0)
     # Materialised path of ids, "/1/5/23/": a subtree is one index range on this column.
     path = CharField(index=True)
-    population = IntegerField(null=True)  # residents, when known (schema v2)
+    # residents, when known (schema v2)
+    population = CountField(null=True, constraints=_in_range("region", "population"))
 
     class Meta:
         indexes = ((("parent", "name"), True),)
@@ -210,7 +238,12 @@ class Activity(Tracked):
     initials = TextField(default="")
     start_date = DateField(index=True)
     end_date = DateField()
-    duration = DecimalField(max_digits=6, decimal_places=2, default=2)  # hours (schema v3)
+    # Hours (schema v3). These three are NULL only where the schema v10 upgrade found a
+    # value out of range (see `migrations._numbers_in_range`): `kxtui check` lists them.
+    duration = HoursField(
+        max_digits=6, decimal_places=2, default=2, null=True,
+        constraints=_in_range("activity", "duration"),
+    )  # fmt: skip
     # No index of its own: (region, start_date) below serves lookups by region (schema v4).
     region = ForeignKeyField(Region, backref="activities", on_delete="RESTRICT", index=False)
     venue = ForeignKeyField(Venue, null=True, backref="activities", on_delete="RESTRICT")
@@ -220,8 +253,12 @@ class Activity(Tracked):
     campaign = CharField(null=True, index=True)
     target_groups = CharField(default="")  # comma-separated TargetGroup codes
     format = CharField(index=True)
-    people_reached = IntegerField(default=0)  # 人次
-    materials = IntegerField(default=0)  # printed materials handed out, 份
+    people_reached = CountField(  # 人次
+        default=0, null=True, constraints=_in_range("activity", "people_reached")
+    )
+    materials = CountField(  # printed materials handed out, 份
+        default=0, null=True, constraints=_in_range("activity", "materials")
+    )
     notes = TextField(default="")
     deleted_at = DateTimeField(null=True)
     deleted_by = CharField(null=True)
@@ -241,7 +278,11 @@ class ServiceRecord(BaseModel):
     volunteer = ForeignKeyField(
         Volunteer, backref="service_records", on_delete="RESTRICT", index=False
     )
-    hours = DecimalField(max_digits=7, decimal_places=2, auto_round=True)
+    # NULL only where the schema v10 upgrade found a value out of range
+    hours = HoursField(
+        max_digits=7, decimal_places=2, auto_round=True, null=True,
+        constraints=_in_range("service_record", "hours"),
+    )  # fmt: skip
 
     class Meta:
         indexes = ((("activity", "volunteer"), True), (("volunteer", "activity"), False))
@@ -271,7 +312,10 @@ class VolunteerService(BaseModel):
     of service records, so a roster of 1,000,000 sorts by hours or last service by index."""
 
     volunteer = ForeignKeyField(Volunteer, primary_key=True, on_delete="CASCADE")
-    hours = DecimalField(max_digits=9, decimal_places=2, index=True)
+    hours = HoursField(
+        max_digits=9, decimal_places=2, index=True,
+        constraints=_in_range("volunteer_service", "hours"),
+    )  # fmt: skip
     last_served = DateField(null=True, index=True)
 
 

@@ -9,13 +9,16 @@ from __future__ import annotations
 import os
 import pwd
 import re
+import sqlite3
 from collections.abc import Mapping
+from contextlib import closing
 from pathlib import Path
 
 from peewee import JOIN
 
 from kxtui.db import scope
-from kxtui.db.errors import RefusedError, SignInRefused
+from kxtui.db.database import is_read_only
+from kxtui.db.errors import ReadOnlyError, RefusedError, SignInRefused
 from kxtui.db.models import OfficerAccount, Region, database
 from kxtui.db.rows import Choice, OfficerInput, OfficerRow
 from kxtui.db.validation import Checker
@@ -25,6 +28,7 @@ from kxtui.domain import ROLE_REGION_KINDS, AccessRole
 # Unix user names: the POSIX portable characters, at most 32 (useradd's limit)
 USER_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}\$?")
 _ROLES = tuple(AccessRole)
+_ACCOUNT_SQL = "SELECT name, role, region_id, active FROM officer_account WHERE user_name = ?"
 
 
 def unix_user(
@@ -66,6 +70,53 @@ def server_user(
     except OSError:
         return None
     return sudo_user if sudo_user and owner == uid else None
+
+
+def is_service_account(
+    db_path: Path | str, *, uid: int | None = None, environ: Mapping[str, str] | None = None
+) -> bool:
+    """Whether kxtui runs as the service account itself: the Unix user owning the database
+    file, started without $SUDO_USER — the nightly backup timer, or root's `runuser -u kxsvc`
+    (docs/deploy.md). An officer comes through sudo as that same owner, but sudo sets
+    $SUDO_USER; and the owner could copy or replace the file by hand anyway."""
+    uid = os.getuid() if uid is None else uid
+    environ = os.environ if environ is None else environ
+    try:
+        owner = Path(db_path).stat().st_uid
+    except OSError:
+        return False
+    return owner == uid and not environ.get("SUDO_USER")
+
+
+def require_file_admin(db_path: Path, command: str, *, service: bool = True) -> None:
+    """Admit the Unix user to a command on the database file as a whole — every region at once
+    (backup, check, restore, the demo built over it): the service account when `service`, and
+    an active county admin of the whole database. The accounts are read without opening the
+    database for kxtui (no upgrade, no file made beside it).
+
+    SignInRefused for a Unix user without an active account; RefusedError for any other
+    officer; OpenError when the file cannot be read.
+    """
+    if service and is_service_account(db_path):
+        return
+    from kxtui.db.connection import peek, preflight
+
+    user = unix_user(db_path)
+    version = preflight(db_path)
+    found, anyone = None, False
+    if version is not None:
+        with closing(peek(db_path)) as connection:
+            try:
+                found = connection.execute(_ACCOUNT_SQL, (user,)).fetchone()
+                anyone = connection.execute("SELECT 1 FROM officer_account LIMIT 1").fetchone()
+            except sqlite3.OperationalError:  # written before accounts existed: nobody has one
+                pass
+    if found is None or not found[3]:
+        key = "signin.disabled" if found else "signin.unknown" if anyone else "signin.no_officers"
+        raise SignInRefused(key, user=user)
+    name, role, region_id, _ = found
+    if role != AccessRole.COUNTY_ADMIN or region_id is not None:
+        raise RefusedError("refused.whole_database", command=command, name=name)
 
 
 def _account(user_name: str) -> OfficerAccount | None:
@@ -200,8 +251,8 @@ def check_officer(data: OfficerInput) -> dict[str, object]:
 
 def add_officer(data: OfficerInput) -> int:
     """Create an officer account (county admins only, within their own scope). Returns its id."""
+    scope.require_admin()  # before the writer's turn: a refusal touches no file
     with write_transaction() as write:
-        scope.require_admin()
         values = check_officer(data)
         account = OfficerAccount.create(**values, active=True, **write.stamp())
         write.audit("create", "officer_account", account.id, str(values["name"]), values)
@@ -210,8 +261,8 @@ def add_officer(data: OfficerInput) -> int:
 
 def set_active(user_name: str, active: bool) -> None:
     """Disable (or enable again) an account; county admins only, not their own."""
+    admin = scope.require_admin()  # before the writer's turn: a refusal touches no file
     with write_transaction() as write:
-        admin = scope.require_admin()
         account = _account(user_name)
         if account is None:
             raise RefusedError("refused.no_officer", user=user_name)
@@ -235,6 +286,8 @@ def first_admin(db_path: Path | str, name: str | None = None) -> scope.Session:
     """`kxtui init --admin`: the Unix user running it becomes the county admin of the whole
     database, and is signed in. Refused once any account exists (then a county admin adds
     officers): whoever can run it before can write the database file anyway."""
+    if is_read_only():
+        raise ReadOnlyError()
     user = unix_user(db_path)
     # signed in provisionally, to write the account (and its audit entry) as everyone does
     scope.sign_in(scope.Session(user=user, name=name or user, role=AccessRole.COUNTY_ADMIN))

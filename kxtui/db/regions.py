@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from peewee import fn
+from peewee import SQL, fn
 
-from kxtui.db import scope
+from kxtui.db import numbers, scope
 from kxtui.db.errors import RefusedError
 from kxtui.db.models import (
     Activity,
@@ -227,7 +227,14 @@ def detail(region_id: int, today: date) -> RegionDetail | None:
     activities = in_subtree(Activity.select(), Activity, lo, hi).where(
         Activity.deleted_at.is_null(), Activity.start_date.between(*this_year(today))
     )
-    reached = activities.select(fn.COALESCE(fn.SUM(Activity.people_reached), 0)).scalar()
+    reached, bad_values = (
+        activities.select(
+            SQL(numbers.valid_sum("activity", "people_reached")),
+            SQL(numbers.bad_count("activity", "people_reached")),
+        )
+        .tuples()
+        .get()
+    )
     shortfalls, shortfall_total = _shortfalls(lo, hi)
     return RegionDetail(
         id=region.id,
@@ -235,7 +242,7 @@ def detail(region_id: int, today: date) -> RegionDetail | None:
         name=region.name,
         kind=region.kind,
         code=region.code,
-        population=region.population,
+        population=numbers.population(region.population),
         path=path_to_root(NodeRef("region", region.id)),
         towns=sum(kinds.get(k, 0) for k in TOWN_LEVEL),
         villages=sum(kinds.get(k, 0) for k in VILLAGE_LEVEL),
@@ -245,9 +252,10 @@ def detail(region_id: int, today: date) -> RegionDetail | None:
         volunteers=in_subtree(Volunteer.select(), Volunteer, lo, hi).count(),
         officers=in_subtree(Officer.select(), Officer, lo, hi).count(),
         activities_this_year=activities.count(),
-        people_reached_this_year=int(reached or 0),
+        people_reached_this_year=reached,
         shortfalls=shortfalls,
         shortfall_total=shortfall_total,
+        invalid_this_year=bad_values,
     )
 
 
@@ -262,7 +270,7 @@ def _check_region(data: RegionInput, parent_kind: str | None, checker: Checker):
     population = None
     text = (data.population or "").strip()
     if text:
-        if not text.isdigit() or len(text) > 9:
+        if not text.isdecimal() or len(text) > 9:  # isdigit() passes "²", which int() refuses
             checker.fail("population", "field.count")
         else:
             population = int(text)

@@ -21,8 +21,9 @@ from kxtui.db import roster_checks, scope, step_budget
 from kxtui.db.errors import OverBudget
 from kxtui.db.keyset import Sort, order_by, page_ids, region_subtree
 from kxtui.db.models import database
+from kxtui.db.numbers import hours as hours_of
+from kxtui.db.numbers import row_hours
 from kxtui.db.rows import RosterFilter, RosterRow
-from kxtui.db.rows import hours as hours_of
 from kxtui.db.volunteer_index import HIGHEST, SERVICE, query_key
 
 NARROW = 10_000  # up to this many key matches, read them from the index and sort them
@@ -47,7 +48,7 @@ _SERVED = f"SELECT 1 {_SERVICE}"
 _TEAMS = """(SELECT group_concat(name, '、') FROM (SELECT t.name FROM team_membership m
   JOIN team t ON t.id = m.team_id WHERE m.volunteer_id = v.id ORDER BY t.id LIMIT 4))"""
 _DOMAINS = "(SELECT group_concat(domain) FROM volunteer_domain d WHERE d.volunteer_id = v.id)"
-_YEAR = f"""(SELECT COALESCE(SUM(s.hours), 0) {_SERVICE}
+_YEAR = f"""(SELECT {row_hours("s")} {_SERVICE}
   AND a.start_date >= :year_start AND a.start_date <= :year_end)"""
 _COLUMNS = f"""v.id, v.name, v.gender, v.mobile, r.name, {_TEAMS}, {_DOMAINS},
   v.platform_registered, v.is_student, v.active, {_YEAR}, vs.hours, vs.last_served, v.pinyin"""

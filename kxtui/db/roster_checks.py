@@ -19,6 +19,7 @@ from typing import Any
 from kxtui.db import scope
 from kxtui.db.keyset import region_subtree
 from kxtui.db.models import CONTACT_PROBLEM, INACTIVE, database
+from kxtui.db.numbers import population
 from kxtui.db.rows import CheckList, GridOfficerRow, RegionDensity, TeamSize
 from kxtui.domain import VILLAGE_LEVEL, PersonRole
 
@@ -134,7 +135,9 @@ def density(region_id: int | None) -> CheckList:
            WHERE {below} AND +r.kind IN ({kinds}))
         FROM region c WHERE c.parent_id IS :parent
         ORDER BY c.sort_order, c.id"""
-    return _listed(sql, params, RegionDensity)
+    listed = _listed(sql, params, RegionDensity)
+    rows = tuple(row._replace(population=population(row.population)) for row in listed.rows)
+    return listed._replace(rows=rows)
 
 
 def grid_officers_not_volunteers(region_id: int | None) -> CheckList:

@@ -12,15 +12,13 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from kxtui.db.numbers import Invalid
 from kxtui.db.pinyin import search_key
 
-
-def hours(value: object) -> Decimal:
-    """Hours as stored (a float from SQLite's sums) to two places, without exponent: 30, 2.5."""
-    number = Decimal(str(round(float(value or 0), 2)))
-    return (
-        number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
-    )
+# A number read from the database is INVALID (`kxtui.db.numbers`) where it was out of range:
+# `Count` and `Hours` are what a screen formats, never a value it must test first.
+Count = int | Invalid
+Hours = Decimal | Invalid
 
 
 class NodeRef(NamedTuple):
@@ -68,7 +66,7 @@ class RegionDetail(NamedTuple):
     name: str
     kind: str
     code: str | None
-    population: int | None
+    population: Count | None
     path: tuple[Crumb, ...]  # root first, this region last
     towns: int
     villages: int
@@ -78,9 +76,10 @@ class RegionDetail(NamedTuple):
     volunteers: int
     officers: int
     activities_this_year: int
-    people_reached_this_year: int
+    people_reached_this_year: int  # leaving out the values out of range:
     shortfalls: tuple[Shortfall, ...]
     shortfall_total: int
+    invalid_this_year: int = 0  # how many it left out
 
     @property
     def venues(self) -> int:
@@ -127,8 +126,9 @@ class VenueDetail(NamedTuple):
     six: tuple[SixHaveState, ...]
     path: tuple[Crumb, ...]
     activities_this_year: int
-    people_reached_this_year: int
+    people_reached_this_year: int  # leaving out the values out of range:
     activities_total: int
+    invalid_this_year: int = 0  # how many it left out
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -203,7 +203,7 @@ class ActivityInput(NamedTuple):
 class ServiceLine(NamedTuple):
     volunteer_id: int
     name: str
-    hours: Decimal
+    hours: Hours
     registered: bool
 
 
@@ -213,7 +213,7 @@ class ActivityDetail(NamedTuple):
     title: str
     start_date: date
     end_date: date
-    duration: Decimal
+    duration: Hours
     region: Choice
     venue: Choice | None
     organiser_team: Choice | None
@@ -222,8 +222,8 @@ class ActivityDetail(NamedTuple):
     campaign: str | None
     target_groups: tuple[str, ...]
     format: str
-    people_reached: int
-    materials: int
+    people_reached: Count
+    materials: Count
     notes: str
     service: tuple[ServiceLine, ...]
     deleted: bool
@@ -262,7 +262,7 @@ class ServiceHistoryLine(NamedTuple):
     start_date: date
     title: str
     place: str  # the venue, or the region when the activity had no venue
-    hours: Decimal
+    hours: Hours
     key: tuple[Any, ...]  # its place in the history, for keyset paging
 
 
@@ -283,7 +283,7 @@ class TeamNode(NamedTuple):
     level: str  # a TeamLevel code
     domain: str | None
     members: int
-    hours_this_year: Decimal
+    hours_this_year: Hours
     expandable: bool
 
 
@@ -306,7 +306,7 @@ class VolunteerDetail(NamedTuple):
     joined_on: date | None
     notes: str
     activities: int  # activities served at (deleted ones not counted)
-    hours: Decimal  # service hours in all
+    hours: Hours  # service hours in all
     memberships: tuple[Membership, ...]
 
 
@@ -335,20 +335,23 @@ class LedgerRow(NamedTuple):
     theme_day: str | None
     campaign: str | None
     format: str
-    people_reached: int
-    materials: int
+    people_reached: Count
+    materials: Count
     volunteers: int
-    hours: Decimal
+    hours: Hours
     key: tuple[object, ...]  # sort key (keyset pagination resumes after it)
     version: int
 
 
 class LedgerTotals(NamedTuple):
+    """The sums leave out the values out of range (`invalid` counts them)."""
+
     activities: int
     people_reached: int
     materials: int
-    hours: Decimal
+    hours: Hours
     volunteers: int  # distinct volunteers who served
+    invalid: int = 0
 
 
 class Draft(NamedTuple):
@@ -390,14 +393,17 @@ class RosterRow(NamedTuple):
     registered: bool
     student: bool
     active: bool
-    hours_this_year: Decimal
-    hours_total: Decimal
+    hours_this_year: Hours
+    hours_total: Hours
     last_served: date | None
     key: tuple[Any, ...]  # its place in the sort, for keyset paging
 
     @property
     def stars(self) -> int:
-        """The platform's star level by total hours: 1★ at 100 ... 5★ at 1,500."""
+        """The platform's star level by total hours: 1★ at 100 ... 5★ at 1,500 (none for a
+        total out of range)."""
+        if isinstance(self.hours_total, Invalid):
+            return 0
         return sum(self.hours_total >= level for level in STAR_HOURS)
 
 
@@ -425,13 +431,13 @@ class RegionDensity(NamedTuple):
     name: str
     kind: str  # a RegionKind code
     volunteers: int  # living in the region or below
-    population: int | None
+    population: Count | None
     villages: int  # villages and communities in the region (itself included)
 
     @property
     def per_thousand(self) -> Decimal | None:
         """Volunteers per 1,000 residents, when the population is known."""
-        if not self.population:
+        if not self.population or isinstance(self.population, Invalid):
             return None
         return round(Decimal(self.volunteers * 1000) / self.population, 1)
 

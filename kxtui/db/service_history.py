@@ -9,8 +9,8 @@ from typing import Any
 from kxtui.db import scope
 from kxtui.db.keyset import Sort, page_ids
 from kxtui.db.models import database
+from kxtui.db.numbers import one_hours
 from kxtui.db.rows import ServiceHistoryLine
-from kxtui.db.rows import hours as hours_of
 from kxtui.db.volunteer_index import SERVICE
 
 NEWEST_FIRST: Sort = (("a.start_date", True), ("a.id", True))  # one record per activity
@@ -49,7 +49,7 @@ def page(
             date.fromisoformat(str(day)),
             title,
             place,
-            hours_of(hours),
+            one_hours(hours),
             key=(str(day), activity),
         )  # fmt: skip
         for id_, activity, day, title, place, hours in database.execute_sql(sql, params)

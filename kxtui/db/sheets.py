@@ -22,6 +22,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from kxtui.db.errors import KxError
+from kxtui.db.numbers import Invalid
 from kxtui.display import mark_unsafe
 from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay
 from kxtui.i18n import STRINGS
@@ -224,8 +225,10 @@ _WIDE_SEPARATORS = (("；", ";"), ("：", ":"), ("＃", "#"), ("\n", ";"))
 ServedEntry = tuple[str, int | None, str]
 
 
-def hours_text(hours: Decimal | float | int) -> str:
-    """Hours without trailing zeros: 2, 1.5."""
+def hours_text(hours: Decimal | float | int | Invalid) -> str:
+    """Hours without trailing zeros: 2, 1.5 (the marker for hours out of range)."""
+    if isinstance(hours, Invalid):
+        return format(hours)
     value = Decimal(str(hours)).normalize()
     return f"{value:f}"
 

@@ -12,7 +12,7 @@ volunteers in one column (see `kxtui.db.sheets`), no totals row.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -23,9 +23,10 @@ from kxtui.db.export_files import ExportResult, text_stream, write_file
 from kxtui.db.export_notes import CellChanges
 from kxtui.db.ledger import where_clause
 from kxtui.db.models import database
+from kxtui.db.numbers import INVALID, Invalid, cell, count, one_hours
 from kxtui.db.pinyin import search_key
 from kxtui.db.regions import subtree_bounds
-from kxtui.db.rows import LedgerFilter
+from kxtui.db.rows import Hours, LedgerFilter
 from kxtui.db.sheets import (
     CHOICES,
     COLUMNS,
@@ -62,7 +63,7 @@ class ExportRow(NamedTuple):
     """One activity as the sheet shows it; `cells` follow `COLUMNS`."""
 
     cells: tuple[Any, ...]
-    served: tuple[tuple[str, Decimal | int], ...]  # (volunteer as written, hours)
+    served: tuple[tuple[str, Hours], ...]  # (volunteer as written, hours)
 
 
 def count_activities(f: LedgerFilter) -> int:
@@ -187,19 +188,13 @@ def _rows(f: LedgerFilter, total: int, progress: Progress) -> Iterator[ExportRow
             county_name, region_path, county = places.place(raw[5])
             lines = tuple(
                 (name if (county, name) not in shared and _county_of(vpath) == county
-                 else f"{name}#{volunteer}", _number(hours))
+                 else f"{name}#{volunteer}", one_hours(hours))
                 for volunteer, name, hours, vpath in served.get(raw[0], ())
             )  # fmt: skip
             venue = places.venue(raw[6], raw[16], raw[5])
             yield ExportRow(_cells(raw, county_name, region_path, venue, lines), lines)
         done += len(batch)
         progress("sheet.stage_export", done, total)
-
-
-def _number(value: Any) -> Decimal | int:
-    """A stored number as written to a cell: 8 (not 8.00 or 1E+1), 1.5."""
-    number = Decimal(str(value))
-    return int(number) if number == number.to_integral_value() else number.normalize()
 
 
 def _served(activity_ids: list[int]) -> dict[int, list[tuple[int, str, Any, str]]]:
@@ -212,12 +207,22 @@ def _served(activity_ids: list[int]) -> dict[int, list[tuple[int, str, Any, str]
     return served
 
 
+def _sum(values: Iterable[Hours]) -> Hours:
+    """An activity's service hours: INVALID when one of them is."""
+    total = Decimal(0)
+    for value in values:
+        if isinstance(value, Invalid):
+            return INVALID
+        total += value
+    return total
+
+
 def _cells(
     raw: tuple[Any, ...],
     county: str,
     region_path: str,
     venue: str,
-    lines: tuple[tuple[str, Decimal | int], ...],
+    lines: tuple[tuple[str, Hours], ...],
 ) -> tuple[Any, ...]:
     (id_, title, start, end, duration, _region, _venue_name, team, organiser, theme, campaign,
      groups, fmt, reached, materials, notes, _venue_region) = raw  # fmt: skip
@@ -227,7 +232,7 @@ def _cells(
         "title": title,
         "start": date.fromisoformat(str(start)),
         "end": date.fromisoformat(str(end)),
-        "duration": _number(duration),
+        "duration": cell(one_hours(duration)),
         "county": county,
         "region": region_path,
         "venue": venue,
@@ -237,10 +242,10 @@ def _cells(
         "campaign": code_label(CHOICES["campaign"], campaign),
         "target_groups": GROUP_SEPARATOR.join(group_labels),
         "format": code_label(CHOICES["format"], fmt),
-        "people_reached": reached,
-        "materials": materials,
+        "people_reached": cell(count(reached)),
+        "materials": cell(count(materials)),
         "volunteer_count": len(lines),
-        "service_hours": _number(sum((hours for _, hours in lines), Decimal(0))),
+        "service_hours": cell(_sum(hours for _, hours in lines)),
         "volunteers": served_cell([(who, None, hours) for who, hours in lines]),
         "notes": notes,
     }
@@ -306,20 +311,23 @@ def _write_xlsx(
     service_row = 1
     sums = dict.fromkeys(_SUMMED, Decimal(0))
     positions = {column: COLUMNS.index(column) for column in _SUMMED}
-    count = 0
+    count = left_out = 0
     for row in rows:
         cells = changes.row(names[0], count + 2, headers, row.cells)
         sheet.append([xlsx_cell(sheet, value) for value in cells])
         for column, at in positions.items():
-            sums[column] += row.cells[at]
+            if isinstance(row.cells[at], str):  # the marker of a value out of range
+                left_out += 1
+            else:
+                sums[column] += row.cells[at]
         activity, title = row.cells[0], row.cells[1]
         for who, hours in row.served:
             service_row += 1
-            line = (activity, title, who, hours)
+            line = (activity, title, who, cell(hours))
             line = changes.row(names[1], service_row, service_headers, line)
             service.append([xlsx_cell(service, value) for value in line])
         count += 1
-    sheet.append(_totals(sheet, count, sums))
+    sheet.append(_totals(sheet, count, sums, left_out))
     changes.add_sheet(book)
     book.save(handle)
     return count
@@ -364,7 +372,9 @@ def xlsx_cell(sheet: Any, value: Any) -> Any:
     return xlsx_text(sheet, value) if isinstance(value, str) else value
 
 
-def _totals(sheet: Any, count: int, sums: dict[str, Decimal]) -> list[Any]:
+def _totals(sheet: Any, count: int, sums: dict[str, Decimal], left_out: int) -> list[Any]:
+    """The totals row: the count of activities and the sums, which leave out the values out
+    of range (the last cell says how many)."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
@@ -375,7 +385,9 @@ def _totals(sheet: Any, count: int, sums: dict[str, Decimal]) -> list[Any]:
     counted.font = Font(bold=True)
     cells[COLUMNS.index("title")] = counted
     for column, value in sums.items():
-        cell = WriteOnlyCell(sheet, value=_number(value))
-        cell.font = Font(bold=True)
-        cells[COLUMNS.index(column)] = cell
+        total = WriteOnlyCell(sheet, value=cell(value))
+        total.font = Font(bold=True)
+        cells[COLUMNS.index(column)] = total
+    if left_out:
+        cells[-1] = xlsx_text(sheet, zh("numbers.left_out").format(count=left_out).strip(" ·"))
     return cells

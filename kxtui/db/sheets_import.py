@@ -29,6 +29,7 @@ from kxtui.db import scope, volunteer_index
 from kxtui.db.activities import check_activity
 from kxtui.db.errors import ValidationError
 from kxtui.db.models import database
+from kxtui.db.numbers import one_hours
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.rows import ActivityInput
 from kxtui.db.sheet_places import Places
@@ -296,7 +297,7 @@ def _existing(ids: Iterable[int]) -> dict[int, tuple[dict[str, Any], dict[int, D
             values = dict(zip(_COMPARED, raw[1:], strict=True))
             values["start_date"] = date.fromisoformat(str(values["start_date"]))
             values["end_date"] = date.fromisoformat(str(values["end_date"]))
-            values["duration"] = Decimal(str(values["duration"]))
+            values["duration"] = one_hours(values["duration"])  # INVALID: same as no row
             found[raw[0]] = (values, {})
         sql = (
             "SELECT activity_id, volunteer_id, hours FROM service_record "
@@ -304,7 +305,7 @@ def _existing(ids: Iterable[int]) -> dict[int, tuple[dict[str, Any], dict[int, D
         )
         for activity, volunteer, hours in database.execute_sql(sql, chunk):
             if activity in found:
-                found[activity][1][volunteer] = Decimal(str(hours))
+                found[activity][1][volunteer] = one_hours(hours)
     return found
 
 

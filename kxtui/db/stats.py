@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from peewee import fn
+from peewee import SQL
 
 from kxtui.db.models import Activity, Officer, Region, ServiceRecord, Team, Venue, Volunteer
+from kxtui.db.numbers import TOTAL_HOURS_LIMIT, bad_count, valid_sum
 from kxtui.db.regions import in_subtree, kinds_below, subtree_bounds, top_level
 from kxtui.domain import TOWN_LEVEL, VILLAGE_LEVEL, RegionKind
 
@@ -23,9 +24,10 @@ class CountyStats:
     registered_volunteers: int
     officers: int
     activities: int  # not deleted
-    people_reached: int
+    people_reached: int  # the sums leave out the values out of range:
     materials: int
     service_hours: float
+    invalid_values: int  # how many they left out
 
 
 def county_stats() -> tuple[CountyStats, ...]:
@@ -40,16 +42,28 @@ def county_stats() -> tuple[CountyStats, ...]:
         activities = in_subtree(Activity.select(), Activity, lo, hi).where(
             Activity.deleted_at.is_null()
         )
-        reach, materials = (
+        reach, materials, bad_values = (
             activities.select(
-                fn.COALESCE(fn.SUM(Activity.people_reached), 0),
-                fn.COALESCE(fn.SUM(Activity.materials), 0),
+                SQL(valid_sum("activity", "people_reached")),
+                SQL(valid_sum("activity", "materials")),
+                SQL(
+                    f"{bad_count('activity', 'people_reached')}"
+                    f" + {bad_count('activity', 'materials')}"
+                ),
             )
             .tuples()
             .get()
         )
-        service = ServiceRecord.select(fn.COALESCE(fn.SUM(ServiceRecord.hours), 0)).join(Activity)
-        hours = in_subtree(service, Activity, lo, hi).where(Activity.deleted_at.is_null()).scalar()
+        service = ServiceRecord.select(
+            SQL(valid_sum("service_record", "hours")),
+            SQL(bad_count("service_record", "hours")),
+        ).join(Activity)
+        hours, bad_hours = (
+            in_subtree(service, Activity, lo, hi)
+            .where(Activity.deleted_at.is_null())
+            .tuples()
+            .get()
+        )
         result.append(
             CountyStats(
                 name=county.name,
@@ -62,9 +76,10 @@ def county_stats() -> tuple[CountyStats, ...]:
                 registered_volunteers=volunteers.where(Volunteer.platform_registered).count(),
                 officers=in_subtree(Officer.select(), Officer, lo, hi).count(),
                 activities=activities.count(),
-                people_reached=int(reach),
-                materials=int(materials),
-                service_hours=float(hours or 0),
+                people_reached=reach,
+                materials=materials,
+                service_hours=round(min(float(hours), TOTAL_HOURS_LIMIT), 2),
+                invalid_values=bad_values + bad_hours,
             )
         )
     return tuple(result)

@@ -15,8 +15,8 @@ from typing import Any
 from kxtui.db import scope
 from kxtui.db.keyset import region_subtree
 from kxtui.db.models import database
+from kxtui.db.numbers import hours as hours_of
 from kxtui.db.rows import Membership, NodeRef, TeamNode
-from kxtui.db.rows import hours as hours_of
 from kxtui.db.volunteer_index import SERVICE
 
 # One query per level: every team below the level's teams is attributed to the one it sits

@@ -120,7 +120,10 @@ def _put_back(write: Write, entity: str, record_id: int, values: dict[str, Any])
         columns.update(pinyin=full, initials=initials)
     model.update(**columns, **write.touch(model)).where(model.id == record_id).execute()
     if entity == "activity" and "service" in values:
-        served = {volunteer: Decimal(str(hours)) for volunteer, hours in values["service"]}
+        served = {
+            volunteer: None if hours is None else Decimal(str(hours))
+            for volunteer, hours in values["service"]
+        }
         activities.write_service(record_id, served)
     if entity == "volunteer":
         links = volunteers.links(record_id)

@@ -9,6 +9,7 @@ from peewee import fn
 from kxtui.db import scope
 from kxtui.db.errors import RefusedError
 from kxtui.db.models import Activity, Venue, database
+from kxtui.db.numbers import bad as bad_of
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.regions import this_year, venue_crumbs
 from kxtui.db.rows import SixHaveState, VenueDetail, VenueInput
@@ -26,9 +27,12 @@ def detail(venue_id: int, today: date) -> VenueDetail | None:
         return None
     scope.require_visible(venue.region_id)
     start, end = this_year(today)
-    in_year, reached, total = database.execute_sql(
+    bad = bad_of("activity", "people_reached")
+    in_year, reached, bad_values, total = database.execute_sql(
         "SELECT COALESCE(SUM(start_date BETWEEN ?1 AND ?2), 0),"
-        " COALESCE(SUM(CASE WHEN start_date BETWEEN ?1 AND ?2 THEN people_reached END), 0),"
+        " COALESCE(SUM(CASE WHEN start_date BETWEEN ?1 AND ?2 AND NOT"
+        f" {bad} THEN people_reached END), 0),"
+        f" COALESCE(SUM(start_date BETWEEN ?1 AND ?2 AND {bad}), 0),"
         " COUNT(*) FROM activity WHERE venue_id = ?3 AND deleted_at IS NULL",
         (start.isoformat(), end.isoformat(), venue_id),
     ).fetchone()
@@ -54,6 +58,7 @@ def detail(venue_id: int, today: date) -> VenueDetail | None:
         activities_this_year=in_year,
         people_reached_this_year=reached,
         activities_total=total,
+        invalid_this_year=bad_values,
     )
 
 

@@ -24,6 +24,8 @@ from typing import Any, BinaryIO
 from kxtui.db.export_files import ExportResult, text_stream, write_file
 from kxtui.db.export_notes import CellChanges
 from kxtui.db.models import database
+from kxtui.db.numbers import cell
+from kxtui.db.numbers import hours as total_hours
 from kxtui.db.roster import SORTS, where_clause
 from kxtui.db.rows import RosterFilter
 from kxtui.db.sheets import Progress, code_label, csv_cell, no_progress
@@ -94,7 +96,6 @@ def _cells(raw: tuple[Any, ...], places: RegionNames) -> tuple[Any, ...]:
     (id_, name, gender, mobile, id_number, born, region, teams, domains, skills, registered,
      platform_id, student, active, joined, hours, notes) = raw  # fmt: skip
     county, below, _ = places.place(region)
-    total = Decimal(str(hours or 0)).normalize()
     values = {
         "id": id_,
         "name": name,
@@ -112,7 +113,7 @@ def _cells(raw: tuple[Any, ...], places: RegionNames) -> tuple[Any, ...]:
         "student": yes_no_cell(bool(student)),
         "active": yes_no_cell(bool(active)),
         "joined_on": date.fromisoformat(str(joined)) if joined else None,
-        "hours": int(total) if total == total.to_integral_value() else total,
+        "hours": cell(total_hours(hours)),
         "notes": notes,
     }
     return tuple(values[column] for column in COLUMNS)

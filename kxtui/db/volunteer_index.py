@@ -2,10 +2,10 @@
 
 Search keys (`volunteer_key`): a query matches a volunteer when one of the volunteer's keys
 begins with it, so every search is one range of the primary key. The keys are the suffixes of
-the name (a substring search: "伟" finds 张伟, two characters as well as three), the suffixes of
-the pinyin at syllable boundaries ("zhangwei", "zhang wei", "wei"), the suffixes of the
-initials of two letters or more ("zw"; one letter is already the start of a syllable), the
-mobile ("138…") and its last four digits.
+the name's first NAME_KEY_CHARS characters (a substring search: "伟" finds 张伟, two
+characters as well as three), the suffixes of their pinyin at syllable boundaries ("zhangwei",
+"zhang wei", "wei"), the suffixes of the initials of two letters or more ("zw"; one letter is
+already the start of a syllable), the mobile ("138…") and its last four digits.
 
 Service totals (`volunteer_service`): total hours and last service date per volunteer, counted
 again for the volunteers a write touched, in that write's transaction.
@@ -29,19 +29,32 @@ BATCH = 2_000  # volunteers a statement reads the pinyin of and writes the keys 
 HIGHEST = "\U0010ffff"  # sorts after every character: q ≤ key < q + HIGHEST is "begins with q"
 
 
+# What is keyed of a name and a mobile: their first characters. A name's keys are its suffixes,
+# quadratic in its length — a name of 100,000 characters written by another program would make
+# 5·10⁹ characters of keys — and names are short (2 to 4 characters, a transliterated one
+# about 20), so a search finds a name by what begins in its first 32 characters.
+NAME_KEY_CHARS = 32
+MOBILE_KEY_CHARS = 20  # a mobile is 11 digits
+
+
 def search_keys(name: str, mobile: str | None, parts: list[str] | None = None) -> set[str]:
     """Every key a search can find this volunteer by (`parts`: the name's syllables, when the
-    caller has them already)."""
+    caller has them already). Only the first NAME_KEY_CHARS characters of the name, and
+    MOBILE_KEY_CHARS of the mobile, are keyed: every writer and `kxtui check` call this."""
+    if len(name) > NAME_KEY_CHARS:
+        name, parts = name[:NAME_KEY_CHARS], None  # the syllables of what is keyed
     name = "".join(unicodedata.normalize("NFKC", name).split())
     keys = name_keys(name, syllables(name, person=True) if parts is None else parts)
     if mobile:
+        mobile = mobile[:MOBILE_KEY_CHARS]
         keys.update((mobile, mobile[-4:]))
     return keys
 
 
 def name_keys(name: str, parts: Sequence[str]) -> set[str]:
     """The keys of a name read as the syllables `parts`: the suffixes of the name, of its
-    pinyin at syllable boundaries, and of its initials of two letters or more."""
+    pinyin at syllable boundaries, and of its initials of two letters or more (of a name of
+    at most NAME_KEY_CHARS characters: `search_keys` cuts a longer one)."""
     initials = "".join(part[0] for part in parts)
     keys = {name[i:] for i in range(len(name))}
     keys.update("".join(parts[i:]) for i in range(len(parts)))
@@ -54,7 +67,7 @@ def query_key(query: str) -> str:
     letters and digits alone for pinyin, initials and mobiles ("Zhang Wei" → "zhangwei")."""
     text = "".join(unicodedata.normalize("NFKC", query).split())
     if any(ord(ch) > 0x7F for ch in text):
-        return text
+        return text[:NAME_KEY_CHARS]  # no key is longer
     return search_key(text)
 
 

@@ -28,9 +28,10 @@ from kxtui.db.models import (
     Volunteer,
     VolunteerDomain,
 )
+from kxtui.db.numbers import hours
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.regions import subtree_bounds
-from kxtui.db.rows import Choice, VolunteerDetail, VolunteerInput, hours
+from kxtui.db.rows import Choice, VolunteerDetail, VolunteerInput
 from kxtui.db.teams import memberships_of
 from kxtui.db.validation import TEXT_MAX, Checker
 from kxtui.db.writes import Write, created, diff, editable, write_transaction

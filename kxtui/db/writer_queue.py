@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from kxtui.db.errors import KxError
 from kxtui.db.models import database
 
 POLL_S = 0.001
@@ -37,7 +38,11 @@ def _queue(path: str) -> int:
                 os.close(old)
             _opened.clear()
             flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC
-            _opened[path] = os.open(f"{path}-writer", flags, 0o600)
+            try:
+                _opened[path] = os.open(f"{path}-writer", flags, 0o600)
+            except OSError as error:  # another user's lock file, or a directory not ours
+                lock = f"{path}-writer"
+                raise KxError("open.writer_lock", path=lock, reason=error.strerror) from error
         return _opened[path]
 
 

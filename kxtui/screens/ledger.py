@@ -134,6 +134,8 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
             hours=f"{totals.hours:,}",
             volunteers=f"{totals.volunteers:,}",
         )
+        if totals.invalid:
+            text += t("numbers.left_out", count=f"{totals.invalid:,}")
         self.query_one("#ledger-totals", Static).update(Text(text))
         self.totals = totals
 

@@ -54,6 +54,8 @@ def region_view(detail: RegionDetail, year: int) -> RenderableType:
         (t("detail.reached_year", year=year), detail.people_reached_this_year),
         (t("detail.officers"), detail.officers),
     ]
+    if detail.invalid_this_year:
+        figures.append((t("stats.invalid_values"), detail.invalid_this_year))
     if detail.population:
         figures.append((t("detail.population"), detail.population))
     parts: list[RenderableType] = [breadcrumb(detail.path), title, Text(), _figures(figures)]
@@ -96,10 +98,12 @@ def venue_view(detail: VenueDetail, year: int) -> RenderableType:
     facts.add_row(t("detail.contact"), literal(detail.contact or t("detail.none"), 40))
     facts.add_row(t("detail.phone"), literal(detail.phone or t("detail.none"), 40))
     facts.add_row(t("detail.address"), literal(detail.address or t("detail.none"), 80))
+    left_out = detail.invalid_this_year
     facts.add_row(
         t("detail.activities_year", year=year),
         f"{detail.activities_this_year:,}  ({t('detail.reached_year', year=year)} "
-        f"{detail.people_reached_this_year:,})",
+        f"{detail.people_reached_this_year:,})"
+        + (t("numbers.left_out", count=left_out) if left_out else ""),
     )
     facts.add_row(t("detail.activities_total"), f"{detail.activities_total:,}")
     six = Table.grid(padding=(0, 1))
