@@ -72,18 +72,15 @@ def _identity(path: Path | str, *, follow: bool = True) -> tuple[int, int] | Non
 
 
 def protected(where: Places) -> set[tuple[int, int]]:
-    """(device, inode) of the database, its companion files and the backups beside it."""
-    from kxtui.db.backup import backups_in, default_folder
-
+    """(device, inode) of the database and its companion files."""
     database = where.database
     paths = [database.with_name(database.name + suffix) for suffix in COMPANIONS]
-    paths += backups_in(default_folder(database), database)
     return {found for path in paths if (found := _identity(path)) is not None}
 
 
 def is_protected(path: Path, where: Places) -> bool:
-    """Whether `path` (or what a link there points to) is the database, a companion file or
-    a backup beside it; only stat, nothing opened."""
+    """Whether `path` (or what a link there points to) is the database or a companion file;
+    only stat, nothing opened. (Backups: `_backup_name`, and any SQLite file by its header.)"""
     guarded = protected(where)
     return any(
         found in guarded for follow in (False, True) if (found := _identity(path, follow=follow))
