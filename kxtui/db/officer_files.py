@@ -56,7 +56,9 @@ def places() -> Places:
     from kxtui.db.models import database
     from kxtui.db.officers import USER_NAME, server_user
 
-    path = Path(str(database.database)).resolve()
+    if not isinstance(database.database, str):  # no database open (a sheet read on its own)
+        return Places(Path(os.devnull), None)
+    path = Path(database.database).resolve()
     officer = server_user(path)
     if officer is not None and not USER_NAME.fullmatch(officer):
         raise KxError("files.bad_user", user=officer)

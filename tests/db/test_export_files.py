@@ -311,3 +311,24 @@ def test_a_viewers_export_is_audited_in_their_area(server, demo_db) -> None:
     (actor, entity, changes), = _exports()  # fmt: skip
     assert (actor, entity, changes["rows"][1]) == ("lisi", "activity", result.rows)
     assert count(AuditFilter(actor="lisi")) == 1  # in their own audit log
+
+
+def test_no_control_or_format_character_of_any_plane_reaches_a_cell() -> None:
+    """Every code point, in blocks: a cell holds none of the unsafe ones (only tab and line
+    breaks stay), each is counted once, and everything else passes unchanged."""
+    import sys
+    import unicodedata
+
+    from kxtui.db.sheets import KEPT, clean_cell
+
+    unsafe = {"Cc", "Cf", "Cs", "Zl", "Zp"}
+    for start in range(0, sys.maxunicode + 1, 4096):
+        block = "".join(chr(c) for c in range(start, min(start + 4096, sys.maxunicode + 1)))
+        text, replaced, cut = clean_cell(block)
+        bad = [ch for ch in block if ch not in KEPT and (
+            unicodedata.category(ch) in unsafe or (ord(ch) & 0xFFFE) == 0xFFFE)]  # fmt: skip
+        assert replaced == len(bad) and not cut
+        left = set(text) & set(bad)
+        assert not left, [hex(ord(ch)) for ch in left]
+        if not bad:
+            assert text == block
