@@ -1623,9 +1623,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{name} is already in your exports folder and is never overwritten: choose another name",
     ),
     "files.upload_only": (
-        "在服务器上只能导入你的上传目录中的文件：请只填文件名（先用 U 从本机上传）",
+        "在服务器上只能导入你的上传目录中的文件：请只填文件名（先用 Ctrl+U 从本机上传）",
         "On the server only files in your uploads folder can be imported: give the file's name"
-        " only (upload it first with U)",
+        " only (upload it first with Ctrl+U)",
     ),
     "files.not_audited": (
         "数据库是只读的，无法在审计日志中记录这次导出，因此不导出",
@@ -1659,8 +1659,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         " be sent to this computer",
     ),
     "files.import_placeholder": (
-        "上传目录中的文件名，如 志愿者花名册.xlsx（U 从本机上传）",
-        "A file name in your uploads folder, e.g. volunteers.xlsx (U uploads from this computer)",
+        "上传目录中的文件名，如 志愿者花名册.xlsx（Ctrl+U 从本机上传）",
+        "A file name in your uploads folder, e.g. volunteers.xlsx (Ctrl+U uploads from this PC)",
     ),
     "audit.action.export": ("导出", "export"),
     "audit.entity.audit_entry": ("审计日志", "audit log"),

@@ -54,6 +54,7 @@ class ImportScreen(SheetJob, TranslatedBindings, ModalScreen[int | None]):
     CSS_PATH = "sheet_import.tcss"
     BINDINGS = [
         Binding("escape", "close", "key.cancel", id="import.cancel"),
+        Binding("ctrl+u", "upload", "zmodem.upload", id="import.upload", show=False, priority=True),
         Binding("a", "import_rows(False)", "sheet.key.import_all", id="import.all"),
         Binding("v", "import_rows(True)", "sheet.key.import_valid", id="import.valid"),
     ]

@@ -75,6 +75,9 @@ class VolunteerImportScreen(SheetJob, TranslatedBindings, ModalScreen[int | None
     CSS_PATH = "sheet_import.tcss"
     BINDINGS = [
         Binding("escape", "close", "key.cancel", id="vimport.cancel"),
+        Binding(
+            "ctrl+u", "upload", "zmodem.upload", id="vimport.upload", show=False, priority=True
+        ),
         Binding("a", "import_rows", "vsheet.import.key", id="vimport.import"),
     ]
 

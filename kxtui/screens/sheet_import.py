@@ -75,7 +75,12 @@ class SheetJob:
             yield Input(placeholder=t("files.import_placeholder" if server else placeholder),
                         id="import-path", compact=True)  # fmt: skip
             if server:
-                yield Button(t("zmodem.upload"), id="import-upload", compact=True)
+                yield Button(t("zmodem.upload") + " (Ctrl+U)", id="import-upload", compact=True)
+
+    def action_upload(self) -> None:
+        """Ctrl+U: the upload button's key (on the server only)."""
+        if self.server and not self.busy:
+            self.upload()
 
     def upload(self) -> None:
         """Receive files from the officer's PC by ZMODEM into their uploads folder, then put
