@@ -12,6 +12,7 @@ renames a file that is already there instead of overwriting it.
 from __future__ import annotations
 
 import os
+import re
 import select
 import shutil
 import subprocess
@@ -69,5 +70,30 @@ def discard_input(quiet: float = 1.0, limit: float = 5.0) -> None:
 
 
 def received(folder: Path, before: set[str]) -> list[str]:
-    """The files in `folder` that were not there `before` (what `rz` wrote), by name."""
-    return sorted(path.name for path in folder.iterdir() if path.name not in before)
+    """The files in `folder` that were not there `before` (what `rz` wrote), by name; one
+    that `rz` renamed because its name was taken ("名单.csv.0") gets a name that keeps its
+    suffix ("名单(1).csv"), so it can be imported."""
+    names = []
+    for name in sorted(p.name for p in folder.iterdir() if p.name not in before):
+        match = _RENAMED.fullmatch(name)
+        if match is not None:
+            name = _keep_suffix(folder, name, match[1], match[2])
+        names.append(name)
+    return names
+
+
+_RENAMED = re.compile(r"(.+)(\.[A-Za-z]{1,5})\.\d+")
+
+
+def _keep_suffix(folder: Path, name: str, stem: str, suffix: str) -> str:
+    for number in range(1, 1000):
+        wanted = f"{stem}({number}){suffix}"
+        try:
+            os.link(folder / name, folder / wanted)  # never over an existing file
+        except FileExistsError:
+            continue
+        except OSError:
+            return name
+        os.unlink(folder / name)
+        return wanted
+    return name

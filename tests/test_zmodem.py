@@ -228,3 +228,15 @@ def test_the_app_sends_an_export_to_the_officers_terminal(demo_path: Path, tmp_p
         if receiver is not None and receiver.poll() is None:
             receiver.kill()
         os.close(master)
+
+
+def test_a_file_rz_renamed_keeps_its_suffix(tmp_path: Path) -> None:
+    (tmp_path / "名单.csv").write_text("旧的", encoding="utf-8")
+    (tmp_path / "名单(1).csv").write_text("更早", encoding="utf-8")
+    before = {p.name for p in tmp_path.iterdir()}
+    (tmp_path / "名单.csv.0").write_text("新的", encoding="utf-8")  # as `rz --rename` names it
+    (tmp_path / "表.xlsx").write_text("x", encoding="utf-8")
+    assert zmodem.received(tmp_path, before) == ["名单(2).csv", "表.xlsx"]
+    assert (tmp_path / "名单(2).csv").read_text(encoding="utf-8") == "新的"
+    assert (tmp_path / "名单.csv").read_text(encoding="utf-8") == "旧的"
+    assert not (tmp_path / "名单.csv.0").exists()
