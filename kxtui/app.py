@@ -8,12 +8,14 @@ import signal
 import threading
 from collections.abc import Iterable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -29,8 +31,10 @@ from kxtui.db.connection import (
 )
 from kxtui.db.database import set_read_only
 from kxtui.db.errors import KxError, SignInRefused
+from kxtui.display import clean
 from kxtui.domain import AccessRole
 from kxtui.i18n import set_language, t
+from kxtui.screens.base import TranslatedBindings, reason
 from kxtui.screens.hierarchy import HierarchyScreen
 
 
@@ -39,6 +43,16 @@ class KxApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "key.quit", id="app.quit"),
         Binding("f1", "help", "key.help", id="app.help"),
+        # Textual's own (named "palette", in English) is added only when none is bound.
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "key.palette",
+            show=False,
+            priority=True,
+            tooltip="cmd.palette.help",
+            id="app.palette",
+        ),  # fmt: skip
     ]
 
     def __init__(
@@ -53,7 +67,7 @@ class KxApp(App[None]):
         self.refused = refused  # the Unix user may not sign in: show why, and nothing else
         self.cursor_blink = cursor_blink
         self.title = t("app.title")  # set before the first frame, not after it
-        self.sub_title = opened.path.name
+        self.sub_title = clean(opened.path.name)  # a file name is any bytes but / and NUL
         self.drafts = DraftKeeper()
         self._hanging_up = False
         # held while the app runs, so `kxtui restore` sees this session (see hold_open)
@@ -180,6 +194,23 @@ class KxApp(App[None]):
             written(result)
 
     def on_key(self, event: events.Key) -> None:
+        if self._explain_disabled(event):
+            return
+        self._reroute(event)
+
+    def _explain_disabled(self, event: events.Key) -> bool:
+        """A key whose binding is shown disabled ran nothing: say why."""
+        active = self.screen.active_bindings.get(event.key)
+        if active is None or active.enabled or not isinstance(active.node, TranslatedBindings):
+            return False
+        refusal = active.node.write_refusal(active.binding.action)
+        if refusal is None:
+            return False
+        event.stop()
+        self.show_error(refusal)
+        return True
+
+    def _reroute(self, event: events.Key) -> None:
         """A printable key nothing took. Keys that arrive together (a fast typist, a laggy SSH
         line) were all routed to the widget focused when they arrived: when the first one
         opened a form, the rest bubble up here from the screen below. They belong to the
@@ -197,38 +228,45 @@ class KxApp(App[None]):
         if isinstance(event.widget, Input) and not self.cursor_blink:
             event.widget.cursor_blink = False
 
+    # -- what Textual brings along ---------------------------------------------------
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """kxtui's commands only, in the officer's language: none of Textual's own (theme,
+        keys panel, screenshot — which would write a file as the account kxtui runs as)."""
+        yield SystemCommand(t("cmd.quit"), t("cmd.quit.help"), self.action_quit)
         if self.refused is not None:
             return
-        if isinstance(screen, HierarchyScreen):
-            for key, action in (
-                ("cmd.jump", screen.action_jump),
-                ("cmd.add_region", screen.action_add_region),
-                ("cmd.add_county", screen.action_add_county),
-                ("cmd.add_venue", screen.action_add_venue),
-                ("cmd.edit", screen.action_edit),
-                ("cmd.delete", screen.action_delete),
-                ("cmd.refresh", screen.action_refresh),
-                ("cmd.add_activity", screen.action_add_activity),
-                ("cmd.ledger", screen.action_ledger),
-                ("cmd.roster", screen.action_roster),
-                ("cmd.teams", screen.action_teams),
-                ("cmd.add_volunteer", screen.action_add_volunteer),
-                ("cmd.import_volunteers", screen.action_import_volunteers),
-                ("cmd.audit", screen.action_audit),
-            ):
-                yield SystemCommand(t(key), t(f"{key}.help"), action)
+        if isinstance(screen, TranslatedBindings):
+            for key, action in screen.PALETTE:
+                yield self._command(screen, key, action)
         officer = scope.current()
         if officer is not None and officer.role == AccessRole.COUNTY_ADMIN:
             yield SystemCommand(t("cmd.officers"), t("cmd.officers.help"), self.action_officers)
-        from kxtui.screens.roster import RosterScreen
-
-        if isinstance(screen, RosterScreen):
-            key = "cmd.import_volunteers"
-            yield SystemCommand(t(key), t(f"{key}.help"), screen.action_import)
         yield SystemCommand(t("cmd.drafts"), t("cmd.drafts.help"), self.action_drafts)
         yield SystemCommand(t("cmd.help"), t("cmd.help.help"), self.action_help)
+
+    def _command(self, screen: TranslatedBindings, key: str, action: str) -> SystemCommand:
+        """A screen's action in the palette: run through its key's rule (`check_action`), or,
+        while that refuses it, named unavailable with the reason, choosing it says why."""
+        refusal = screen.write_refusal(action)
+        if refusal is None:
+            return SystemCommand(t(key), t(f"{key}.help"), partial(screen.run_action, action))
+        name = t("cmd.unavailable", name=t(key))
+        return SystemCommand(name, reason(refusal), partial(self.show_error, refusal))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            palette = CommandPalette(placeholder=t("palette.placeholder"), id="--command-palette")
+            self.push_screen(palette)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C quits nothing (in a field it copies): say how to quit, in our words."""
+        self.notify(t("app.how_to_quit"), title=t("app.quit_title"), markup=False)
+
+    def deliver_screenshot(self, *args: Any, **kwargs: Any) -> str | None:
+        """Textual's screenshot (its palette entry, the `screenshot` action) writes an SVG,
+        as the account kxtui runs as, into that account's ~/Downloads: never."""
+        return None
 
     def action_officers(self) -> None:
         from kxtui.screens.officers import OfficersScreen
@@ -243,7 +281,7 @@ class KxApp(App[None]):
             self.push_screen(HelpScreen())
 
     def show_error(self, error: KxError) -> None:
-        self.notify(t(error.key, **error.params), severity="error", markup=False, timeout=8)
+        self.notify(reason(error), severity="error", markup=False, timeout=8)
 
 
 def create_app(

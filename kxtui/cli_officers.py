@@ -137,8 +137,9 @@ def _list(args: argparse.Namespace) -> int:
     from kxtui.db import call
     from kxtui.db.officers import accounts
 
+    rows = call(accounts)  # refused for all but a county admin: before a line is printed
     print(t("cli.officer.list_header"))
-    for row in call(accounts):
+    for row in rows:
         cells = (
             row.user_name,
             row.name,

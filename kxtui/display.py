@@ -1,9 +1,18 @@
 """Showing stored data safely: literally, without terminal control sequences, bounded in size.
 
-Everything a person typed (or an import brought in) passes through `clean` before it reaches
-the terminal: markup is never interpreted (callers wrap the result in `rich.text.Text`), control
-characters become visible symbols so `\\x1b]52;...` cannot write the clipboard, bidi overrides
-and zero-width characters cannot disguise or reorder text, and very long values are cut.
+One rule for everything that reaches the terminal: a character that a terminal could take as
+a command or that changes text without being seen — control characters (C0, DEL, C1), format
+characters (bidi overrides, zero-width spaces and joiners, tags), line and paragraph
+separators, lone surrogates — is shown as a visible mark instead: C0 and DEL as their control
+pictures (`␛`, `␀`), every other as its code point (`⟨U+202E⟩`). So `\\x1b]52;...` cannot
+write the clipboard and an override cannot reorder a name.
+
+- `clean` is for lists, titles and messages: one line, marked, bounded (callers wrap it in
+  `rich.text.Text`, so markup is never interpreted).
+- `editable` is for a form's input: the whole value, marked, nothing else changed; `unmark`
+  takes the marks out again when the form is saved, and `marks` counts them to say so.
+- `mark_unsafe` is for exported files (`kxtui.db.sheets.clean_cell`): the same marks, tab and
+  line breaks kept, with the count the export reports.
 """
 
 from __future__ import annotations
@@ -17,17 +26,44 @@ from rich.text import Text
 
 DEFAULT_LIMIT = 200
 _MAX_MARKS = 2  # combining marks kept per base character ("zalgo" text can overdraw lines)
+_HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})  # categories never sent raw
+_DELETE_PICTURE = "\u2421"  # ␡
+# What `_mark` writes: a control picture (U+2400–U+241F, ␡) or ⟨U+XXXX⟩.
+_MARK = re.compile("[\u2400-\u241f\u2421]|\u27e8U\\+[0-9A-F]{4,6}\u27e9")
 
 
-def _visible(ch: str) -> str:
+def hidden(ch: str) -> bool:
+    """Whether `ch` is never sent to the terminal (nor written to a file) as it is (see the
+    module's rule); also the noncharacters U+xxFFFE and U+xxFFFF, which XML, and so a
+    spreadsheet, cannot hold."""
+    return unicodedata.category(ch) in _HIDDEN or (ord(ch) & 0xFFFE) == 0xFFFE
+
+
+def _mark(ch: str) -> str:
     code = ord(ch)
     if code < 0x20:
         return chr(0x2400 + code)  # ␀ ␛ ␊ ...
     if code == 0x7F:
-        return "\u2421"  # ␡
-    if 0x80 <= code <= 0x9F:
-        return "\ufffd"
-    return ch
+        return _DELETE_PICTURE
+    return f"\u27e8U+{code:04X}\u27e9"  # ⟨U+202E⟩
+
+
+def editable(value: object) -> str:
+    """`value` whole, with every hidden character shown as its mark (for a form's input)."""
+    text = "" if value is None else str(value)
+    if text.isprintable():  # the common case, decided in C: nothing hidden
+        return text
+    return "".join(_mark(ch) if hidden(ch) else ch for ch in text)
+
+
+def marks(text: str) -> int:
+    """How many marks `editable` (or a paste) left in `text`."""
+    return len(_MARK.findall(text))
+
+
+def unmark(text: str) -> str:
+    """`text` without the marks: what saving a form keeps of a value shown by `editable`."""
+    return _MARK.sub("", text)
 
 
 def clean(value: object, limit: int = DEFAULT_LIMIT) -> str:
@@ -35,21 +71,22 @@ def clean(value: object, limit: int = DEFAULT_LIMIT) -> str:
     text = "" if value is None else str(value)
     if len(text) > limit * 4:
         text = text[: limit * 4]  # bound the work on huge values before the char loop
+    plain = text.isprintable()  # decided in C: then nothing is hidden
     out: list[str] = []
-    marks = 0
+    size = 0
+    combining = 0
     for ch in text:
-        code = ord(ch)
-        if code > 0x9F and is_unsafe(code):  # format characters: bidi, zero-width, joiners
-            continue
         if unicodedata.combining(ch):
-            marks += 1
-            if marks > _MAX_MARKS or not out:
+            combining += 1
+            if combining > _MAX_MARKS or not out:
                 continue
         else:
-            marks = 0
-        out.append(_visible(ch))
-        if len(out) > limit:
-            return "".join(out[:limit]) + "…"
+            combining = 0
+        shown = ch if plain or not hidden(ch) else _mark(ch)
+        if size + len(shown) > limit:
+            return "".join(out) + "…"
+        out.append(shown)
+        size += len(shown)
     return "".join(out)
 
 
@@ -58,26 +95,13 @@ def literal(value: object, limit: int = DEFAULT_LIMIT, style: str = "") -> Text:
     return Text(clean(value, limit), style=style, no_wrap=True, overflow="ellipsis")
 
 
-# -- unsafe characters: one definition for the screen and for exported files ----------------
-
-# Unicode categories never written raw: controls (C0, DEL, C1), format characters (bidi
-# overrides and isolates, zero-width space and joiners, the BOM, tags), surrogates, and the
-# line and paragraph separators; plus the noncharacters U+xxFFFE/U+xxFFFF that XML forbids.
-UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
-
-
-def is_unsafe(code: int) -> bool:
-    """Whether the character with this code point must be shown in a visible notation."""
-    return (code & 0xFFFE) == 0xFFFE or unicodedata.category(chr(code)) in UNSAFE_CATEGORIES
-
-
 @functools.cache
-def unsafe_pattern(keep: str = "") -> re.Pattern[str]:
-    """A regex matching one unsafe character, except those in `keep` (an export keeps tab and
-    line breaks). Built once from the Unicode database of the running Python (~0.2 s)."""
+def _hidden_pattern(keep: str) -> re.Pattern[str]:
+    """A regex matching one hidden character, except those in `keep`: built once from the
+    Unicode database of the running Python (~0.2 s), so a whole export is marked at C speed."""
     ranges: list[list[int]] = []
     for code in range(sys.maxunicode + 1):
-        if is_unsafe(code) and chr(code) not in keep:
+        if hidden(chr(code)) and chr(code) not in keep:
             if ranges and ranges[-1][1] == code - 1:
                 ranges[-1][1] = code
             else:
@@ -87,27 +111,16 @@ def unsafe_pattern(keep: str = "") -> re.Pattern[str]:
     return re.compile(f"[{''.join(parts)}]")
 
 
-def notation(char: str) -> str:
-    """The visible stand-in of an unsafe character: a control picture for C0 and DEL
-    (NUL → ␀, ESC → ␛), ⟨U+202E⟩ for every other."""
-    code = ord(char)
-    if code < 0x20:
-        return chr(0x2400 + code)
-    if code == 0x7F:
-        return "\u2421"
-    return f"⟨U+{code:04X}⟩"
-
-
 def mark_unsafe(text: str, keep: str = "") -> tuple[str, int]:
-    """`text` with every unsafe character (but those in `keep`) in its visible notation, and
-    how many were replaced."""
-    if text.isprintable():  # C speed; every unsafe character is unprintable
+    """`text` with every hidden character but those in `keep` shown as its mark (for a file:
+    an export keeps tab and line breaks), and how many were marked."""
+    if text.isprintable():  # the common case, decided in C: nothing hidden
         return text, 0
-    replaced = 0
+    found = 0
 
-    def visible(match: re.Match[str]) -> str:
-        nonlocal replaced
-        replaced += 1
-        return notation(match.group())
+    def shown(match: re.Match[str]) -> str:
+        nonlocal found
+        found += 1
+        return _mark(match.group())
 
-    return unsafe_pattern(keep).sub(visible, text), replaced
+    return _hidden_pattern(keep).sub(shown, text), found

@@ -10,16 +10,15 @@ from __future__ import annotations
 import os
 from enum import StrEnum
 
+from kxtui.display import clean
+
 LANGUAGES = ("zh", "en")
 _language = {"current": "zh"}
+QUOTED_LIMIT = 1000  # characters of one value quoted in a message
 
 STRINGS: dict[str, tuple[str, str]] = {
     # app
     "app.title": ("kxtui 科协基层工作台", "kxtui science association desk"),
-    "app.read_only": (
-        "只读模式：数据库文件不可写，不能保存修改",
-        "READ-ONLY: the database file is not writable; changes cannot be saved",
-    ),
     "app.upgraded": (
         "数据库已升级到第 {version} 版，原文件已备份到 {backup}",
         "Database upgraded to schema {version}; the old file was copied to {backup}",
@@ -918,8 +917,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Loaded what they saved; your input was dropped",
     ),
     "conflict.back": (
-        "仍为您的输入；再按 Ctrl+S 将覆盖对方的修改",
-        "Your input is kept; Ctrl+S now saves over their changes",
+        "您改过的字段仍为您的输入，其余为对方保存的内容；再按 Ctrl+S 以您改过的覆盖对方的",
+        "Your changes are kept on top of what they saved; Ctrl+S saves yours over theirs",
     ),
     # spreadsheets
     "sheet.col.id": ("编号", "id"),
@@ -1690,7 +1689,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "notes.replaced": ("替换了 {count} 个字符", "{count} characters replaced"),
     "notes.cut": ("超长已截断", "cut"),
     "notes.more": ("……另有 {count} 个单元格未列出", "… and {count} more cells not listed"),
-    "files.someone_outside": ("你的范围之外的一名志愿者", "a volunteer outside your area"),
     "zmodem.send": ("发送到本机 (ZMODEM)", "Send to this computer (ZMODEM)"),
     "zmodem.upload": ("从本机上传 (ZMODEM)", "Upload from this computer (ZMODEM)"),
     "zmodem.missing": (
@@ -1787,6 +1785,56 @@ STRINGS: dict[str, tuple[str, str]] = {
         "意外错误（{kind}：{detail}）。设置 {debug}=1 再运行可看到详细信息",
         "Unexpected error ({kind}: {detail}). Run again with {debug}=1 to see the details",
     ),
+    # --- conflicts: two officers on one record ---
+    "audit.acted_as": ("{actor}（代 {account}）", "{actor} (as {account})"),
+    "form.unchanged": ("没有改动，未保存", "Nothing changed: not saved"),
+    "refused.duplicate_id_number_elsewhere": (
+        "身份证号已在您的查看范围以外登记",
+        "This ID number is registered outside your area",
+    ),
+    "refused.duplicate_mobile_elsewhere": (
+        "手机号已在您的查看范围以外登记",
+        "This mobile is registered outside your area",
+    ),
+    "refused.duplicate_platform_id_elsewhere": (
+        "平台编号已在您的查看范围以外登记",
+        "This platform ID is registered outside your area",
+    ),
+    "vsheet.elsewhere": (
+        "您查看范围以外的一名志愿者",
+        "someone outside your area",
+    ),
+    # --- viewer: keys a session may not use, and what Textual brings along ---
+    "refused.key.read_only": ("只读打开：不能修改数据", "Opened read-only: nothing can be changed"),
+    "refused.key.viewer": ("只读账户不能修改", "A read-only account cannot change anything"),
+    "refused.key.out_of_area": (
+        "不在您的编辑范围（{scope}）",
+        "Outside the area you may change ({scope})",
+    ),
+    "cmd.unavailable": ("{name}（不可用）", "{name} (unavailable)"),
+    "cmd.quit": ("应用: 退出", "App: quit"),
+    "cmd.quit.help": ("退出 kxtui", "Quit kxtui"),
+    "palette.placeholder": ("搜索命令…", "Search for commands…"),
+    "cmd.palette.help": ("打开命令面板：按名称搜索所有命令", "Open the command palette"),
+    "app.quit_title": ("要退出吗？", "Do you want to quit?"),
+    "app.how_to_quit": ("按 Ctrl+Q 退出 kxtui", "Press Ctrl+Q to quit kxtui"),
+    "help.cannot_write": (
+        "修改数据的按键（新建、编辑、删除、登记、导入、撤销）不可用：{reason}",
+        "Keys that change data (add, edit, delete, log, import, undo) are unavailable: {reason}",
+    ),
+    "help.own_area": (
+        "您只能修改 {scope} 内的数据：选中其他区域时，修改键显示为灰色",
+        "You may change only {scope}: on other regions the keys that change data are greyed",
+    ),
+    # --- display: hidden characters in stored text ---
+    "field.marked": (
+        "含 {count} 个控制或不可见字符（显示为 ␛、⟨U+…⟩ 等），保存时将删除",
+        "Holds {count} control or invisible character(s), shown as ␛, ⟨U+…⟩ …; saving removes them",
+    ),
+    "field.invisible": (
+        "不能包含不可见的格式字符（如零宽空格）",
+        "Must not contain invisible format characters (such as a zero-width space)",
+    ),
 }
 
 
@@ -1807,13 +1855,21 @@ def language() -> str:
 
 
 def t(key: str, **params: object) -> str:
+    """The string of `key`; a value quoted in it (a name, a path, an error's text) is shown by
+    the one display rule (`kxtui.display.clean`), numbers are formatted as they are."""
     zh, en = STRINGS.get(key, (key, key))
     text = en if _language["current"] == "en" else zh
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    return text.format(**{name: _quoted(value) for name, value in params.items()})
+
+
+def _quoted(value: object) -> object:
+    return value if isinstance(value, int | float) else clean(value, QUOTED_LIMIT)
 
 
 def label(value: StrEnum | str, enum: type[StrEnum] | None = None) -> str:
     """Name of a stored code: label(RegionKind.TOWN) → "镇"."""
     enum_name = enum.__name__ if enum else type(value).__name__
     key = f"{enum_name}.{value}"
-    return t(key) if key in STRINGS else str(value)
+    return t(key) if key in STRINGS else clean(value)  # a code no kxtui wrote: shown safely

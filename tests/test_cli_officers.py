@@ -61,6 +61,21 @@ def test_as_a_town_officer_the_commands_see_the_town(demo_path: Path, tmp_path: 
     assert refused.returncode == 2
 
 
+@pytest.mark.parametrize("role", ["viewer", "town_staff"])
+def test_officer_list_refuses_a_non_admin_before_printing_anything(
+    role: str, demo_path: Path
+) -> None:
+    database = str(demo_path)
+    region = ["--region", "阜安街道"] if role == "town_staff" else []
+    added = run("officer", "add", "other", "--name", "王五", "--role", role, *region,
+                "--db", database)  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    refused = run("--as", "other", "officer", "list", "--db", database)
+    assert refused.returncode == 2
+    assert refused.stdout == ""  # not even the header row
+    assert "只有县级管理员可以管理工作人员账户" in refused.stderr
+
+
 @pytest.mark.parametrize(
     "command",
     [["stats"], ["export", "activities", "-o", "x.csv"], ["import", "activities", "x.csv"],

@@ -23,7 +23,9 @@ def test_no_control_character_survives() -> None:
 
 def test_escape_sequences_become_visible_symbols() -> None:
     assert clean("\x1b]52;c;aGVsbG8=\x07剪贴板") == "␛]52;c;aGVsbG8=␇剪贴板"
-    assert clean("\x9b31m") == "\ufffd31m"
+    assert clean("\x9b31m") == "⟨U+009B⟩31m"  # C1: its code point, as every hidden character
+    assert clean("\u202eevil\u202c") == "⟨U+202E⟩evil⟨U+202C⟩"
+    assert clean("零\u200b宽\u2028") == "零⟨U+200B⟩宽⟨U+2028⟩"
 
 
 def test_markup_is_shown_as_typed() -> None:

@@ -276,7 +276,7 @@ def create_activity(data: ActivityInput) -> int:
 
 def update_activity(activity_id: int, version: int, data: ActivityInput) -> int:
     """Save an edited activity; refuses if someone else saved it since `version` was read.
-    Returns its id."""
+    Nothing is written when nothing changed. Returns its id."""
     with write_transaction() as write:
         activity = editable(Activity, activity_id, version)
         scope.require_editable(activity.region_id)
@@ -285,12 +285,17 @@ def update_activity(activity_id: int, version: int, data: ActivityInput) -> int:
         values, served = checked(data, clock.today())
         before = {key: getattr(activity, f"{key}_id" if key in _FOREIGN else key) for key in values}
         before["service"] = _service_list(activity_id)
+        # as `_service_list` will read them back: in the order given, hours as stored
+        after = {**values, "service": [[v, str(one_hours(h))] for v, h in served.items()]}
+        changes = diff(before, after)
+        if not changes:
+            write.nothing()
+            return activity_id
         Activity.update(**values, **_keys(values["title"]), **write.touch(Activity)).where(
             Activity.id == activity_id
         ).execute()
         write_service(activity_id, served)
-        after = {**values, "service": _service_list(activity_id)}
-        write.audit("update", "activity", activity_id, values["title"], diff(before, after))
+        write.audit("update", "activity", activity_id, values["title"], changes)
         return activity_id
 
 

@@ -26,8 +26,11 @@ from kxtui.db.rows import AuditChange, AuditDetail, AuditFilter, AuditRow, Audit
 SORT: Sort = (("e.id", True),)  # newest first: ids follow the order writes committed in
 _UNDONE = """EXISTS (SELECT 1 FROM audit_entry u
   WHERE u.entity = e.entity AND u.entity_id = e.entity_id AND u.undoes = e.id)"""
+# the account written as, beside the Unix user (`actor`): a county admin acts `--as` others
+ACCOUNT = "COALESCE((SELECT user_name FROM officer_account WHERE id = e.officer_id), '')"
 _COLUMNS = f"""e.id, e.at, e.actor, e.action, e.entity, e.entity_id, e.summary,
-  COALESCE((SELECT name FROM region WHERE path = e.region_path), ''), e.undoes, {_UNDONE}"""
+  COALESCE((SELECT name FROM region WHERE path = e.region_path), ''), e.undoes, {_UNDONE},
+  {ACCOUNT}"""
 
 
 def where_clause(f: AuditFilter) -> tuple[list[str], dict[str, Any]]:
@@ -58,9 +61,9 @@ def _at(value: Any) -> datetime:
 
 
 def _row(raw: tuple[Any, ...]) -> AuditRow:
-    id_, at, actor, action, entity, entity_id, summary, region, undoes, undone = raw
+    id_, at, actor, action, entity, entity_id, summary, region, undoes, undone, account = raw
     return AuditRow(id_, _at(at), actor, action, entity, entity_id, summary or "", region,
-                    undoes, bool(undone), (id_,))  # fmt: skip
+                    undoes, bool(undone), (id_,), account)  # fmt: skip
 
 
 def page(

@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kxtui.db.audit import count, entries
-from kxtui.db.audit_text import action_caption, entity_caption, field_caption, value_text
+from kxtui.db.audit_text import (
+    action_caption,
+    entity_caption,
+    field_caption,
+    value_text,
+    written_by,
+)
 from kxtui.db.export_files import ExportResult, text_stream, write_file
 from kxtui.db.export_notes import CellChanges
 from kxtui.db.models import database
@@ -27,9 +33,9 @@ def _rows(f: AuditFilter, total: int, progress: Progress) -> Iterator[tuple[obje
     progress("sheet.stage_export", 0, total)
     for done, entry in enumerate(entries(f), start=1):
         row = entry.row
-        head = (row.id, row.at.strftime("%Y-%m-%d %H:%M:%S"), row.actor,
-                action_caption(row.action, zh), entity_caption(row.entity, zh),
-                row.entity_id, row.region, row.summary)  # fmt: skip
+        head = (row.id, row.at.strftime("%Y-%m-%d %H:%M:%S"),
+                written_by(row.actor, row.account, zh), action_caption(row.action, zh),
+                entity_caption(row.entity, zh), row.entity_id, row.region, row.summary)  # fmt: skip
         for change in entry.changes or (None,):
             if change is None:
                 yield (*head, "", "", "")

@@ -47,6 +47,14 @@ _CODES: dict[str, type[StrEnum]] = {
 _SIX = {f"six_{item.value}": item for item in SixHave}
 
 
+def written_by(actor: str, account: str, words: Words = t) -> str:
+    """Who wrote an entry: the Unix user, and the account acted as when it is another one
+    (a county admin with `--as`): "root（代 li）"."""
+    if not account or account == actor:
+        return actor
+    return words("audit.acted_as").format(actor=actor, account=account)
+
+
 def field_caption(entity: str, field: str, words: Words = t) -> str:
     """The caption of a stored field, as the record's form (or detail) names it."""
     item = _SIX.get(field.removesuffix("_note"))

@@ -34,14 +34,15 @@ class NeedsConfirmation(ValidationError):
 
 class DuplicateError(ValidationError):
     """Refused: another record already holds a value that must be unique (a volunteer's ID
-    number or mobile). `existing_id` and `existing_name` say which, so it can be opened."""
+    number or mobile). `existing_id` and `existing_name` say which, so it can be opened
+    (None and "" when it lies outside the officer's view: not named, not offered)."""
 
     key = "error.duplicate"
 
     def __init__(
         self,
         errors: dict[str, tuple[str, dict[str, object]]],
-        existing_id: int,
+        existing_id: int | None,
         existing_name: str,
     ) -> None:
         super().__init__(errors)

@@ -30,7 +30,7 @@ _HOURS = f"(SELECT {row_hours('s')} FROM service_record s WHERE s.activity_id = 
 _SERVED = "(SELECT COUNT(*) FROM service_record s WHERE s.activity_id = a.id)"
 _COLUMNS = f"""a.id, a.start_date, a.end_date, a.title, r.name, COALESCE(v.name, ''),
   COALESCE(t.name, a.organiser), a.theme_day, a.campaign, a.format, a.people_reached,
-  a.materials, {_SERVED}, {_HOURS}, a.version"""
+  a.materials, {_SERVED}, {_HOURS}, a.version, r.path"""
 _VENUE = " LEFT JOIN venue v ON v.id = a.venue_id"
 _TEAM = " LEFT JOIN team t ON t.id = a.organiser_team_id"
 _FROM = f"FROM activity a JOIN region r ON r.id = a.region_id{_VENUE}{_TEAM}"
@@ -91,7 +91,7 @@ def where_clause(f: LedgerFilter) -> tuple[list[str], dict[str, Any]]:
 
 def _row(raw: tuple[Any, ...], sort: str, venue_key: str | None) -> LedgerRow:
     (id_, start, end, title, region, venue, organiser, theme, campaign, fmt, reach, materials,
-     served, hours, version) = raw  # fmt: skip
+     served, hours, version, region_path) = raw  # fmt: skip
     start_text = str(start)
     key: tuple[Any, ...] = {
         "date": (start_text, id_),
@@ -115,6 +115,7 @@ def _row(raw: tuple[Any, ...], sort: str, venue_key: str | None) -> LedgerRow:
         hours=hours_of(hours),
         key=key,
         version=version,
+        region_path=region_path,
     )
 
 
@@ -139,7 +140,7 @@ def page(
     venue_key = ", COALESCE(v.pinyin, '~')" if f.sort == "venue" else ""
     sql = f"SELECT {_COLUMNS}{venue_key} {_FROM} WHERE a.id IN ({ids}) ORDER BY {order}"
     rows = [
-        _row(raw[:15], f.sort, raw[15] if venue_key else None)
+        _row(raw[:16], f.sort, raw[16] if venue_key else None)
         for raw in database.execute_sql(sql, params).fetchall()
     ]
     return tuple(rows if forward else reversed(rows))

@@ -255,6 +255,7 @@ def detail(region_id: int, today: date) -> RegionDetail | None:
         people_reached_this_year=reached,
         shortfalls=shortfalls,
         shortfall_total=shortfall_total,
+        region_path=region.path,
         invalid_this_year=bad_values,
     )
 
@@ -328,7 +329,8 @@ def _next_sort_order(parent_id: int | None) -> int:
 
 
 def update_region(region_id: int, version: int, data: RegionInput) -> None:
-    """Change a region's name, kind, code or population; refuses if someone saved meanwhile."""
+    """Change a region's name, kind, code or population; refuses if someone saved meanwhile.
+    Nothing is written when nothing changed."""
     with write_transaction() as write:
         scope.require_editable(region_id)
         region = editable(Region, region_id, version)
@@ -345,6 +347,9 @@ def update_region(region_id: int, version: int, data: RegionInput) -> None:
             "population": region.population,
         }
         after = {"name": name, "kind": kind, "code": code, "population": population}
+        if not diff(before, after):
+            write.nothing()
+            return
         full, initials = pinyin_keys(name)
         Region.update(
             pinyin=full,

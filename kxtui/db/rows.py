@@ -79,6 +79,7 @@ class RegionDetail(NamedTuple):
     people_reached_this_year: int  # leaving out the values out of range:
     shortfalls: tuple[Shortfall, ...]
     shortfall_total: int
+    region_path: str  # the stored path ("/1/5/"): whether the officer may change it
     invalid_this_year: int = 0  # how many it left out
 
     @property
@@ -128,6 +129,7 @@ class VenueDetail(NamedTuple):
     activities_this_year: int
     people_reached_this_year: int  # leaving out the values out of range:
     activities_total: int
+    region_path: str  # its region's stored path ("/1/5/"): whether the officer may change it
     invalid_this_year: int = 0  # how many it left out
 
     @property
@@ -341,6 +343,7 @@ class LedgerRow(NamedTuple):
     hours: Hours
     key: tuple[object, ...]  # sort key (keyset pagination resumes after it)
     version: int
+    region_path: str  # its region's stored path ("/1/5/"): whether the officer may change it
 
 
 class LedgerTotals(NamedTuple):
@@ -492,6 +495,7 @@ class AuditRow(NamedTuple):
     undoes: int | None  # for an undo: the entry it reversed
     undone: bool  # a later undo reversed this entry
     key: tuple[Any, ...]  # its place in the sort, for keyset paging
+    account: str = ""  # the user name of the account written as ("" for none; see `actor`)
 
 
 class AuditChange(NamedTuple):

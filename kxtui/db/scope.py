@@ -11,6 +11,9 @@ The rule, enforced here in `kxtui/db/` and not only in the screens:
   deletes (before and after a move), or `can_edit(path)` where a refusal is a row or field
   error instead (imports, forms).
 - Officer accounts are managed by county admins only (`require_admin`), within their scope.
+- The screens ask the same questions before offering a key: `write_refusal()` (may this
+  session change anything at all) and `edit_refusal(path)` (may it change this region), and
+  show the write keys disabled, with the answer as the reason.
 
 Scoping a new function is one call at its top: `require_visible(region_id)` or a
 `view_sql(...)` condition for a read, `require_editable(region_id)` for a write.
@@ -24,7 +27,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kxtui.db.errors import NotSignedIn, RefusedError
+from kxtui.db.database import is_read_only
+from kxtui.db.errors import KxError, NotSignedIn, RefusedError
 from kxtui.domain import AccessRole
 
 _VIEW_LO, _VIEW_HI = "view_lo", "view_hi"  # the parameter names `view_sql` adds
@@ -93,6 +97,28 @@ def can_edit(path: str | None) -> bool:
     if path is None:
         return officer.edit_path is None
     return inside(path, officer.edit_path)
+
+
+def write_refusal() -> KxError | None:
+    """Why this session may change nothing at all — a database opened read-only, a viewer's
+    account, nobody signed in — or None when it may write (somewhere)."""
+    officer = current()
+    if officer is None:
+        return NotSignedIn()
+    if is_read_only():
+        return RefusedError("refused.key.read_only")
+    if not officer.writes:
+        return RefusedError("refused.key.viewer")
+    return None
+
+
+def edit_refusal(path: str | None) -> KxError | None:
+    """Why this session may not change the region at `path` (None: the top level, where
+    counties are added), or None when it may. Needs no query: the caller has the path."""
+    refusal = write_refusal()
+    if refusal is None and not can_edit(path):
+        return RefusedError("refused.key.out_of_area", scope=session().edit_name)
+    return refusal
 
 
 def _path(region_id: int) -> str | None:

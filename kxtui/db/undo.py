@@ -23,6 +23,7 @@ from peewee import IntegrityError
 
 from kxtui.db import activities, scope, volunteer_index, volunteers
 from kxtui.db.audit import changes_of
+from kxtui.db.audit_text import written_by
 from kxtui.db.errors import RefusedError
 from kxtui.db.models import Activity, AuditEntry, Region, Tracked, Venue, Volunteer
 from kxtui.db.pinyin import pinyin_keys
@@ -56,9 +57,18 @@ def undo(entry_id: int) -> int:
         return write.audited[-1]
 
 
+def _yours(write: Write, entry: AuditEntry) -> bool:
+    """Whether the entry was written as the account this write is made as (a county admin
+    acting `--as` two officers is two people here); by the Unix user only where neither has
+    an account (tests, tools, entries from before accounts)."""
+    if entry.officer_id is None and write.officer_id is None:
+        return entry.actor == write.actor
+    return entry.officer_id == write.officer_id
+
+
 def _check(write: Write, entry: AuditEntry) -> None:
-    if entry.actor != write.actor:
-        raise RefusedError("undo.not_yours", actor=entry.actor)
+    if not _yours(write, entry):
+        raise RefusedError("undo.not_yours", actor=writer_of(entry))
     if entry.at < write.at - timedelta(hours=UNDO_HOURS):
         raise RefusedError("undo.too_old", hours=UNDO_HOURS)
     if entry.action == "undo" or entry.entity not in MODELS or entry.entity_id is None:
@@ -68,7 +78,9 @@ def _check(write: Write, entry: AuditEntry) -> None:
         label, area = scope.region_label(path), scope.session().edit_name
         raise RefusedError("refused.out_of_scope", region=label, scope=area)
     later = (
-        AuditEntry.select(AuditEntry.actor, AuditEntry.at, AuditEntry.undoes)
+        AuditEntry.select(
+            AuditEntry.id, AuditEntry.actor, AuditEntry.officer, AuditEntry.at, AuditEntry.undoes
+        )
         .where(
             AuditEntry.entity == entry.entity,
             AuditEntry.entity_id == entry.entity_id,
@@ -80,7 +92,13 @@ def _check(write: Write, entry: AuditEntry) -> None:
     if later is not None and later.undoes == entry.id:
         raise RefusedError("undo.already")
     if later is not None:
-        raise RefusedError("undo.changed_since", by=later.actor, at=str(later.at)[:16])
+        raise RefusedError("undo.changed_since", by=writer_of(later), at=str(later.at)[:16])
+
+
+def writer_of(entry: AuditEntry) -> str:
+    """Who wrote the entry: the Unix user, and the account acted as when it is another."""
+    account = entry.officer.user_name if entry.officer_id is not None else ""
+    return written_by(entry.actor, account)
 
 
 def _reverse(

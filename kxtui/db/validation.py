@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 from kxtui.db.errors import ValidationError
+from kxtui.display import hidden
 
 NAME_MAX = 100
 TEXT_MAX = 2000
@@ -40,6 +41,8 @@ class Checker:
             self.fail(field, "field.control")
         elif _BIDI_CONTROLS.search(value):
             self.fail(field, "field.bidi")
+        elif not value.isprintable() and any(map(hidden, value)):
+            self.fail(field, "field.invisible")  # what a form would show marked, not raw
         elif required and not value:
             self.fail(field, "field.required")
         elif len(value) > limit:

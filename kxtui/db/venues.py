@@ -58,6 +58,9 @@ def detail(venue_id: int, today: date) -> VenueDetail | None:
         activities_this_year=in_year,
         people_reached_this_year=reached,
         activities_total=total,
+        region_path=database.execute_sql(
+            "SELECT path FROM region WHERE id = ?", (venue.region_id,)
+        ).fetchone()[0],
         invalid_this_year=bad_values,
     )
 
@@ -114,7 +117,8 @@ def create_venue(region_id: int, data: VenueInput) -> int:
 
 
 def update_venue(venue_id: int, version: int, data: VenueInput) -> None:
-    """Save an edited venue; refuses if someone else saved it since `version` was read."""
+    """Save an edited venue; refuses if someone else saved it since `version` was read.
+    Nothing is written when nothing changed."""
     with write_transaction() as write:
         venue = editable(Venue, venue_id, version)
         scope.require_editable(venue.region_id)
@@ -123,6 +127,9 @@ def update_venue(venue_id: int, version: int, data: VenueInput) -> None:
             checker.fail("name", "field.duplicate_sibling")
         checker.check()
         changes = diff({key: getattr(venue, key) for key in values}, values)
+        if not changes:
+            write.nothing()
+            return
         changed = {key: values[key] for key in changes}
         if "name" in changed:
             changed["pinyin"], changed["initials"] = pinyin_keys(str(values["name"]))

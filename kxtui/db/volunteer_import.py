@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 from kxtui import clock
 from kxtui.db import scope, volunteer_index
 from kxtui.db.errors import ValidationError
-from kxtui.db.lookups import PreloadedLookups
+from kxtui.db.lookups import PreloadedLookups, RegionRef
 from kxtui.db.models import database
 from kxtui.db.pinyin import syllables
 from kxtui.db.rows import VolunteerInput
@@ -361,14 +361,12 @@ def _duplicates(
     )  # fmt: skip
     lookups.teams.update(t for s in stored.values() for t in s[1].team_ids)
     matched = 0  # rows of registered people that are not errors
-    outside = t("files.someone_outside")
     for plan in checked:
         found: dict[int, tuple[str, str]] = {}  # volunteer id → (who, the first field)
         homes: dict[int, int] = {}  # volunteer id → their region
         for field in UNIQUE:
             for volunteer_id, name, region in registered[field].get(plan.values[field], ()):
-                home = regions.regions[region]  # named only inside the officer's view
-                who = f"{name}（{home.name}）" if scope.can_view(home.path) else outside
+                who = _who(name, regions.regions[region])
                 found.setdefault(volunteer_id, (who, field))
                 homes[volunteer_id] = region
         if not found:
@@ -417,6 +415,13 @@ def _duplicates(
         unknown_columns=table.unknown,
     )
     return report, added, updates
+
+
+def _who(name: str, home: RegionRef) -> str:
+    """A registered volunteer as a message names them: nobody outside the officer's view."""
+    if not scope.inside(home.path, scope.session().view_path):
+        return t("vsheet.elsewhere")
+    return f"{name}（{home.name}）"
 
 
 def _registered(checked: list[_Checked]) -> dict[str, dict[str, list[tuple[int, str, int]]]]:

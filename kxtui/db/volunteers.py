@@ -171,19 +171,27 @@ def checked(
 
 
 def _refuse_duplicates(others: Any, values: dict[str, Any]) -> None:
+    """DuplicateError naming the volunteer who holds a value already; one outside the
+    officer's view is not named (nor their village): the number is registered elsewhere."""
     refused: Problems = {}
     first: tuple[int, str] | None = None
+    view = scope.session().view_path
     for field in ("id_number", "mobile", "platform_id"):
         if not values[field]:
             continue
-        row = others.where(getattr(Volunteer, field) == values[field]).tuples().first()
-        if row is not None:
-            volunteer_id, name, _, region = row
-            params = {"name": name, "region": region, "volunteer_id": volunteer_id}
-            refused[field] = (f"refused.duplicate_{field}", params)
-            first = first or (volunteer_id, name)
-    if first is not None:
-        raise DuplicateError(refused, *first)
+        found = others.select_extend(Region.path).where(getattr(Volunteer, field) == values[field])
+        row = found.tuples().first()
+        if row is None:
+            continue
+        volunteer_id, name, _, region, path = row
+        if not scope.inside(path, view):
+            refused[field] = (f"refused.duplicate_{field}_elsewhere", {})
+            continue
+        params = {"name": name, "region": region, "volunteer_id": volunteer_id}
+        refused[field] = (f"refused.duplicate_{field}", params)
+        first = first or (volunteer_id, name)
+    if refused:
+        raise DuplicateError(refused, *(first or (None, "")))
 
 
 def _namesakes(others: Any, values: dict[str, Any]) -> Problems:
@@ -273,13 +281,16 @@ def create_volunteer(data: VolunteerInput) -> int:
 
 def update_volunteer(volunteer_id: int, version: int, data: VolunteerInput) -> int:
     """Save an edited volunteer; refuses if someone else saved them since `version` was read.
-    Returns their id."""
+    Nothing is written when nothing changed. Returns their id."""
     with write_transaction() as write:
         volunteer = editable(Volunteer, volunteer_id, version)
         scope.require_editable(volunteer.region_id)
         values, domains, teams = checked(data, clock.today(), volunteer)
         before = {k: getattr(volunteer, "region_id" if k == "region" else k) for k in values}
         before.update(links(volunteer_id))
+        if not diff(before, {**values, "domains": sorted(domains), "teams": sorted(teams)}):
+            write.nothing()
+            return volunteer_id
         save_changes(write, volunteer_id, before, values, domains, teams)
         return volunteer_id
 

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from peewee import OperationalError
 
 from kxtui import clock
+from kxtui.db.audit_text import written_by
 from kxtui.db.database import is_read_only
 from kxtui.db.errors import ConflictError, ReadOnlyError, RefusedError
 from kxtui.db.models import Tracked, database
@@ -77,6 +78,7 @@ class Write:
     officer_id: int | None  # the officer account written as
     at: datetime
     audited: list[int] = field(default_factory=list)
+    unchanged: bool = False  # an edit that changes nothing: no write, no entry (`nothing`)
 
     def audit(
         self,
@@ -97,6 +99,11 @@ class Write:
         )  # fmt: skip
         self.audited.append(cursor.lastrowid)
 
+    def nothing(self) -> None:
+        """The edit leaves the record as it is: nothing is written and no entry recorded, so
+        the version stays (no false conflict, and the last change stays undoable)."""
+        self.unchanged = True
+
     def touch(self, model: type[Tracked]) -> dict[str, Any]:
         """Tracked-field values for an update: next version, who and when."""
         return {"version": model.version + 1, "updated_at": self.at, "updated_by": self.actor}
@@ -114,7 +121,8 @@ class Write:
 
 @contextmanager
 def write_transaction() -> Iterator[Write]:
-    """BEGIN IMMEDIATE ... COMMIT. The body must record at least one audit entry.
+    """BEGIN IMMEDIATE ... COMMIT. The body must record at least one audit entry, or say that
+    it has nothing to write (`Write.nothing`).
 
     Refuses nobody signed in and viewers; the body checks the regions it writes in
     (`scope.require_editable`).
@@ -130,7 +138,7 @@ def write_transaction() -> Iterator[Write]:
         with writer_turn(), database.atomic("IMMEDIATE"):
             write = Write(officer.user, officer.officer_id, clock.now())
             yield write
-            if not write.audited:
+            if not write.audited and not write.unchanged:
                 raise RuntimeError("a write transaction must record an audit entry")
     except (OperationalError, sqlite3.OperationalError) as error:
         started = _before_rollback(error)
@@ -207,8 +215,21 @@ def editable(model: type[T], record_id: int, version: int) -> T:
     if record is None:
         raise RefusedError("refused.gone")
     if record.version != version:
-        raise ConflictError(by=record.updated_by, at=str(record.updated_at)[:16])
+        by = last_writer(model._meta.table_name, record_id) or record.updated_by
+        raise ConflictError(by=by, at=str(record.updated_at)[:16])
     return record
+
+
+def last_writer(entity: str, entity_id: int) -> str:
+    """Who made the record's latest change: the Unix user, and the account they acted as
+    when it is another one ("" when the log has no entry of it)."""
+    row = database.execute_sql(
+        "SELECT e.actor, COALESCE(o.user_name, '') FROM audit_entry e"
+        " LEFT JOIN officer_account o ON o.id = e.officer_id"
+        " WHERE e.entity = ? AND e.entity_id = ? ORDER BY e.id DESC LIMIT 1",
+        (entity, entity_id),
+    ).fetchone()
+    return written_by(*row) if row else ""
 
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:

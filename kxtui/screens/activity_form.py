@@ -16,7 +16,7 @@ from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay
 from kxtui.i18n import label, t
 from kxtui.screens.form import FormScreen
 from kxtui.widgets.choice_input import ChoiceInput
-from kxtui.widgets.form_field import FormField, ParsedDate, select, text_input
+from kxtui.widgets.form_field import FormField, ParsedDate, saved, select, text_input
 from kxtui.widgets.service_list import ServiceList
 
 TEXT_FIELDS = ("title", "start", "end", "duration", "people_reached", "materials", "notes")
@@ -162,7 +162,7 @@ class ActivityFormScreen(FormScreen):
     # -- saving ----------------------------------------------------------------
 
     def values(self) -> dict[str, Any]:
-        out = {name: self._control(name).value for name in TEXT_FIELDS}
+        out = {name: saved(self._control(name)) for name in TEXT_FIELDS}
         for name in ("theme_day", "campaign", "format"):
             value = self._control(name).value
             out[name] = "" if value is Select.NULL else value
@@ -177,7 +177,7 @@ class ActivityFormScreen(FormScreen):
             region_id=self._region_id(),
             venue_id=venue.id if venue else None,
             organiser_team_id=organiser.choice.id if organiser.choice else None,
-            organiser="" if organiser.choice else organiser.value,
+            organiser="" if organiser.choice else saved(organiser),
             target_groups=tuple(self._control("target_groups").selected),
             service=self.query_one(ServiceList).service(),
             confirmed=self.confirmed,

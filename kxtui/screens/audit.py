@@ -68,6 +68,7 @@ class AuditScreen(TranslatedBindings, Screen[None]):
         Binding("x", "export", "key.export", id="audit.export"),
         Binding("escape", "back", "key.back", id="audit.back"),
     ]
+    WRITES = frozenset({"undo"})
 
     def __init__(self, region: Choice | None) -> None:
         super().__init__()
@@ -190,7 +191,7 @@ class AuditScreen(TranslatedBindings, Screen[None]):
 
     def action_undo(self) -> None:
         row = self._selected()
-        if row is None or not self.writable():
+        if row is None:
             return
         from kxtui.screens.confirm import ConfirmScreen
 

@@ -12,7 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from kxtui.db.audit_text import entity_caption, field_caption, value_text
+from kxtui.db.audit_text import entity_caption, field_caption, value_text, written_by
 from kxtui.db.rows import AuditDetail
 from kxtui.display import clean
 from kxtui.i18n import t
@@ -52,6 +52,7 @@ class AuditEntryScreen(TranslatedBindings, ModalScreen[bool]):
         Binding("escape", "close", "key.close", id="entry.close"),
         Binding("u", "undo", "key.undo_change", id="entry.undo"),
     ]
+    WRITES = frozenset({"undo"})
 
     def __init__(self, detail: AuditDetail) -> None:
         super().__init__()
@@ -60,8 +61,8 @@ class AuditEntryScreen(TranslatedBindings, ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         row = self.detail.row
         title = t("audit.detail.title", id=row.id, at=row.at.strftime("%Y-%m-%d %H:%M"),
-                  actor=row.actor, action=action_text(row), entity=entity_caption(row.entity),
-                  record=row.entity_id or "")  # fmt: skip
+                  actor=written_by(row.actor, row.account), action=action_text(row),
+                  entity=entity_caption(row.entity), record=row.entity_id or "")  # fmt: skip
         with Vertical():
             yield Label(Text(clean(title, 200)), id="entry-title")
             where = " · ".join(part for part in (row.region, row.summary) if part)

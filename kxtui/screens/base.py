@@ -1,22 +1,46 @@
 """What every kxtui screen shares: binding descriptions translated at display time, and the
-read-only check before a write."""
+one rule that disables the keys of writes this session may not do."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import ClassVar
 
 from textual.binding import ActiveBinding
 from textual.events import Key
 from textual.widgets import Input, Static
 
-from kxtui.db.database import is_read_only
+from kxtui.db import scope
 from kxtui.db.errors import KxError
 from kxtui.i18n import t
 
 
+def reason(refusal: KxError) -> str:
+    """What a refusal says to the officer."""
+    return t(refusal.key, **refusal.params)
+
+
 class TranslatedBindings:
     """Binding descriptions are i18n keys ("key.jump"); the footer shows them translated,
-    so the language can be chosen at start-up after the classes were defined."""
+    so the language can be chosen at start-up after the classes were defined.
+
+    The actions in `WRITES` change data. While `write_refusal` gives a reason, `check_action`
+    answers None: the footer shows the key disabled with the reason as its tooltip, the key
+    runs nothing (the app shows the reason), the palette and F1 say why. One rule for all.
+    """
+
+    WRITES: ClassVar[frozenset[str]] = frozenset()
+    PALETTE: ClassVar[tuple[tuple[str, str], ...]] = ()  # (i18n key "cmd.…", action) offered
+
+    def write_refusal(self, action: str) -> KxError | None:
+        """Why `action` may not run now, or None. A write needs a session that may write;
+        a screen acting on a selected record narrows it to the record's region."""
+        return scope.write_refusal() if action in self.WRITES else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.write_refusal(action) is not None:
+            return None  # shown disabled
+        return super().check_action(action, parameters)  # type: ignore[misc]
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -24,17 +48,19 @@ class TranslatedBindings:
         return {
             key: item._replace(
                 binding=replace(item.binding, description=t(item.binding.description)),
-                tooltip=t(item.tooltip) if item.tooltip else "",
+                tooltip=self._binding_tooltip(item),
             )
             for key, item in active.items()
         }
 
-    def writable(self) -> bool:
-        """Whether changes can be saved; if not, says so."""
-        if is_read_only():
-            self.app.show_error(KxError("error.read_only"))  # type: ignore[attr-defined]
-            return False
-        return True
+    def _binding_tooltip(self, item: ActiveBinding) -> str:
+        """The binding's tooltip, or why it is disabled."""
+        refusal = None
+        if not item.enabled and isinstance(item.node, TranslatedBindings):
+            refusal = item.node.write_refusal(item.binding.action)
+        if refusal is not None:
+            return reason(refusal)
+        return t(item.tooltip) if item.tooltip else ""
 
 
 class SearchedTable:

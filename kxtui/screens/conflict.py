@@ -51,8 +51,9 @@ class ConflictScreen(TranslatedBindings, ModalScreen[Any]):
         Binding("right", "choose(False)", show=False),
         Binding("space", "flip", show=False),
         Binding("enter", "merge", "key.save", id="conflict.merge"),
-        Binding("m", "keep_mine", show=False),
-        Binding("t", "take_theirs", show=False),
+        # the dialog names them M and T: Shift or Caps Lock must not make them dead keys
+        Binding("m,M", "keep_mine", show=False),
+        Binding("t,T", "take_theirs", show=False),
         Binding("escape", "back", "key.back", id="conflict.back"),
     ]
 

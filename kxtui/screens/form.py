@@ -110,6 +110,7 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
         Binding("ctrl+s", "save", "key.save", id="form.save", priority=True),
         Binding("escape", "cancel", "key.cancel", id="form.cancel"),
     ]
+    WRITES = frozenset({"save"})  # a viewer may read a record in its form, not save it
 
     form_name: ClassVar[str] = ""
     title_text = ""
@@ -156,6 +157,29 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
         """Run in a worker: the constructor arguments for a draft's context, or None when the
         record it edits is gone."""
         raise NotImplementedError
+
+    @classmethod
+    def open_stored(
+        cls,
+        owner: Widget,
+        context: dict[str, Any],
+        written: Callable[[Any], None],
+        gone: Callable[[], None] | None = None,
+    ) -> None:
+        """Open this form on the record of `context` (as `draft_context` names it) as stored
+        now, read in a worker: not as a tree or a list read it earlier, so another officer's
+        save or an undo since is what the form shows and saves over. `gone` runs when the
+        record no longer exists (after saying so)."""
+
+        def loaded(kwargs: dict[str, Any] | None) -> None:
+            if kwargs is None:
+                owner.app.show_error(KxError("refused.gone"))  # type: ignore[attr-defined]
+                if gone is not None:
+                    gone()
+            else:
+                owner.app.push_screen(cls(**kwargs), written)
+
+        run_db(owner, cls.reopen_kwargs, context, done=loaded, group="form-open")
 
     def prepare(self) -> None:
         """After the fields are composed (again, when a conflict loads someone else's save)."""
@@ -271,7 +295,12 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
     # -- saving ----------------------------------------------------------------
 
     def action_save(self, confirmed: bool = False) -> None:
-        if self._saving or not self.writable() or not self._choices_ready(confirmed):
+        if self._saving or not self._choices_ready(confirmed):
+            return
+        # an unchanged record: no write (the data layer would write nothing either)
+        if getattr(self, "existing", None) is not None and not self.dirty:
+            self.app.notify(t("form.unchanged"), timeout=3)
+            self._close(None)
             return
         self._saving = True
         self.confirmed = confirmed  # the person has seen the warnings and saves anyway
@@ -368,16 +397,22 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
                 self._status(t("conflict.none"))
                 return
             by, at = str(error.params.get("by", "")), str(error.params.get("at", ""))
-            self.app.push_screen(ConflictScreen(by, at, fields),
-                                 lambda answer: self._resolved(answer, mine, theirs))  # fmt: skip
+            edited = {name: value for name, value in mine.items() if value != base.get(name)}
+            self.app.push_screen(
+                ConflictScreen(by, at, fields),
+                lambda answer: self._resolved(answer, mine, theirs, edited),
+            )
 
         run_db(self, type(self).reopen_kwargs, context, done=loaded, group="form-save")
 
-    def _resolved(self, answer: Any, mine: dict[str, Any], theirs: dict[str, Any]) -> None:
+    def _resolved(
+        self, answer: Any, mine: dict[str, Any], theirs: dict[str, Any], edited: dict[str, Any]
+    ) -> None:
+        """The form holds their record; `edited` is the part of `mine` I changed."""
         if answer == THEIRS:
             self._status(t("conflict.took_theirs"))
-        elif answer is None:
-            self.restore_fields(mine)
+        elif answer is None:  # my changes on their record: what I did not touch stays theirs
+            self.restore_fields(edited)
             self._status(t("conflict.back"))
         else:
             self.restore_fields({k: mine[k] if answer.get(k) else v for k, v in theirs.items()})

@@ -9,8 +9,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from kxtui.db import scope
 from kxtui.i18n import t
-from kxtui.screens.base import TranslatedBindings
+from kxtui.screens.base import TranslatedBindings, reason
 
 
 class HelpScreen(TranslatedBindings, ModalScreen[None]):
@@ -21,6 +22,7 @@ class HelpScreen(TranslatedBindings, ModalScreen[None]):
         background: $surface; padding: 0 2;
     }
     HelpScreen Label { text-style: bold; margin-bottom: 1; }
+    HelpScreen #help-writes { color: $text-warning; margin-bottom: 1; }
     """
     BINDINGS = [
         Binding("escape", "dismiss", "key.close", id="help.close"),
@@ -31,4 +33,15 @@ class HelpScreen(TranslatedBindings, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(t("help.title"))
+            note = self._writes_note()
+            if note:
+                yield Static(Text(note), id="help-writes")
             yield Static(Text(t("help.body")))
+
+    def _writes_note(self) -> str:
+        """Which of the keys below this session may not use, and why ("" for all of them)."""
+        refusal = scope.write_refusal()
+        if refusal is not None:
+            return t("help.cannot_write", reason=reason(refusal))
+        officer = scope.session()
+        return t("help.own_area", scope=officer.edit_name) if officer.edit_path else ""

@@ -12,12 +12,12 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from kxtui import clock
-from kxtui.db.database import is_read_only
-from kxtui.db.errors import RefusedError
+from kxtui.db import scope
+from kxtui.db.errors import KxError, RefusedError
 from kxtui.db.rows import Choice, Crumb, Dependants, NodeRef, RegionDetail, VenueDetail
 from kxtui.domain import VOLUNTEER_HOMES
 from kxtui.i18n import t
-from kxtui.screens.base import TranslatedBindings
+from kxtui.screens.base import TranslatedBindings, reason
 from kxtui.widgets.key_footer import KeyFooter
 from kxtui.widgets.node_detail import NodeDetail
 from kxtui.widgets.region_tree import RegionTree
@@ -54,6 +54,13 @@ def delete(ref: NodeRef, version: int) -> None:
 
 class HierarchyScreen(TranslatedBindings, Screen[None]):
     CSS_PATH = "hierarchy.tcss"
+    # Here, not in hierarchy.tcss: Textual (8.2.8) never reads the CSS_PATH of the default
+    # screen, and the banner must stand out.
+    DEFAULT_CSS = """
+    HierarchyScreen #read-only-banner {
+        background: $warning; color: $text; text-style: bold; padding: 0 1; height: 1;
+    }
+    """
     BINDINGS = [
         Binding("slash", "jump", "key.jump", id="hierarchy.jump", tooltip="cmd.jump.help"),
         Binding(
@@ -112,6 +119,24 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         ),
         Binding("r", "refresh", "key.refresh", id="hierarchy.refresh", show=False),
     ]
+    PALETTE = (
+        ("cmd.jump", "jump"),
+        ("cmd.add_region", "add_region"),
+        ("cmd.add_county", "add_county"),
+        ("cmd.add_venue", "add_venue"),
+        ("cmd.edit", "edit"),
+        ("cmd.delete", "delete"),
+        ("cmd.refresh", "refresh"),
+        ("cmd.add_activity", "add_activity"),
+        ("cmd.ledger", "ledger"),
+        ("cmd.roster", "roster"),
+        ("cmd.teams", "teams"),
+        ("cmd.add_volunteer", "add_volunteer"),
+        ("cmd.import_volunteers", "import_volunteers"),
+        ("cmd.audit", "audit"),
+    )
+    WRITES = frozenset({"add_region", "add_county", "add_venue", "edit", "delete",
+                        "add_activity", "add_volunteer", "import_volunteers"})  # fmt: skip
 
     def __init__(self) -> None:
         super().__init__()
@@ -120,8 +145,9 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
-        if is_read_only():
-            yield Static(Text(t("app.read_only")), id="read-only-banner")
+        refusal = scope.write_refusal()
+        if refusal is not None:  # nothing can be changed: say why once, above everything
+            yield Static(Text(reason(refusal)), id="read-only-banner")
         with Horizontal(id="panes"):
             yield RegionTree(id="tree")
             yield NodeDetail(id="detail")
@@ -153,6 +179,7 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         def shown(detail: RegionDetail | VenueDetail | None) -> None:
             self.detail, self.detail_ref = detail, ref
             self.query_one(NodeDetail).show(detail, today.year)
+            self.refresh_bindings()  # the write keys follow the node's region
 
         run_db(self, load_detail, ref, today, done=shown, group="detail")
 
@@ -171,6 +198,17 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         crumbs = [c for c in detail.path if c.ref.kind == "region"]
         return crumbs[-1] if crumbs else None
 
+    def write_refusal(self, action: str) -> KxError | None:
+        """Writes act on the selected node's region (the last one shown while the next
+        loads, so the keys do not flicker); a county is added at the top level."""
+        if action not in self.WRITES:
+            return None
+        if action == "add_county":
+            return scope.edit_refusal(None)
+        if self.detail is None:
+            return scope.write_refusal()
+        return scope.edit_refusal(self.detail.region_path)
+
     # -- actions ---------------------------------------------------------------
 
     def action_jump(self) -> None:
@@ -183,8 +221,6 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
             self.region_tree.reveal(ref)
 
     def action_add_region(self) -> None:
-        if not self.writable():
-            return
         if self.region_tree.lines and self._selected() is None:
             return  # the selected node's detail is still loading
         parent = self._region_crumb()
@@ -198,12 +234,9 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
     def action_add_county(self) -> None:
         from kxtui.screens.region_form import RegionFormScreen
 
-        if self.writable():
-            self.app.push_screen(RegionFormScreen(parent=None), self.written)
+        self.app.push_screen(RegionFormScreen(parent=None), self.written)
 
     def action_add_venue(self) -> None:
-        if not self.writable():
-            return
         region = self._region_crumb()
         if region is None:
             self.app.show_error(RefusedError("refused.no_region"))  # type: ignore[attr-defined]
@@ -214,16 +247,15 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
 
     def action_edit(self) -> None:
         selected = self._selected()
-        if selected is None or not self.writable():
+        if selected is None:
             return
         from kxtui.screens.region_form import RegionFormScreen
         from kxtui.screens.venue_form import VenueFormScreen
 
-        _, detail = selected
-        if isinstance(detail, RegionDetail):
-            self.app.push_screen(RegionFormScreen(existing=detail), self.written)
-        else:
-            self.app.push_screen(VenueFormScreen(existing=detail), self.written)
+        ref, _ = selected
+        form = RegionFormScreen if ref.kind == "region" else VenueFormScreen
+        context = {f"{ref.kind}_id": ref.id}
+        form.open_stored(self, context, self.written, self.action_refresh)
 
     def _region_choice(self) -> Choice | None:
         """The selected region (or the venue's region) as the activity screens take it."""
@@ -231,8 +263,6 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         return Choice(region.ref.id, region.name) if region else None
 
     def action_add_activity(self) -> None:
-        if not self.writable():
-            return
         selected = self._selected()
         if self.region_tree.lines and selected is None:
             return  # the selected node's detail is still loading
@@ -246,8 +276,6 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
 
     def action_add_volunteer(self) -> None:
         """The volunteer form, living in the selected village, community or grid if one is."""
-        if not self.writable():
-            return
         if self.region_tree.lines and self._selected() is None:
             return  # the selected node's detail is still loading
         from kxtui.screens.volunteer_form import VolunteerFormScreen
@@ -281,9 +309,8 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         """Volunteers from XLSX or CSV; rows without a county are in the selected one."""
         from kxtui.screens.import_volunteers import VolunteerImportScreen
 
-        if self.writable():
-            region = self._region_choice()
-            self.app.push_screen(VolunteerImportScreen(region.id if region else None))
+        region = self._region_choice()
+        self.app.push_screen(VolunteerImportScreen(region.id if region else None))
 
     def action_audit(self) -> None:
         from kxtui.screens.audit import AuditScreen
@@ -301,7 +328,7 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
 
     def action_delete(self) -> None:
         selected = self._selected()
-        if selected is None or not self.writable():
+        if selected is None:
             return
         ref, detail = selected
 

@@ -58,6 +58,7 @@ class ImportScreen(SheetJob, TranslatedBindings, ModalScreen[int | None]):
         Binding("a", "import_rows(False)", "sheet.key.import_all", id="import.all"),
         Binding("v", "import_rows(True)", "sheet.key.import_valid", id="import.valid"),
     ]
+    WRITES = frozenset({"import_rows"})
 
     def __init__(self, region_id: int | None) -> None:
         super().__init__()

@@ -80,6 +80,7 @@ class VolunteerImportScreen(SheetJob, TranslatedBindings, ModalScreen[int | None
         ),
         Binding("a", "import_rows", "vsheet.import.key", id="vimport.import"),
     ]
+    WRITES = frozenset({"import_rows"})
 
     def __init__(self, region_id: int | None) -> None:
         super().__init__()

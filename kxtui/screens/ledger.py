@@ -12,6 +12,7 @@ from textual.widgets import Header, Input, Static
 
 from kxtui import clock
 from kxtui.dates import Period, period_bounds
+from kxtui.db import scope
 from kxtui.db.errors import KxError
 from kxtui.db.rows import Choice, LedgerFilter, LedgerRow, LedgerTotals
 from kxtui.display import clean
@@ -32,12 +33,6 @@ def _totals(f: LedgerFilter) -> LedgerTotals:
     from kxtui.db import ledger
 
     return ledger.totals(f)
-
-
-def _detail(activity_id: int) -> Any:
-    from kxtui.db import activities
-
-    return activities.detail(activity_id)
 
 
 def _delete(activity_id: int, version: int) -> None:
@@ -76,6 +71,7 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
         Binding("i", "import", "key.import", id="ledger.import"),
         Binding("escape", "back", "key.back", id="ledger.back"),
     ]
+    WRITES = frozenset({"add", "edit", "delete", "undo", "import"})
 
     def __init__(self, region: Choice | None) -> None:
         super().__init__()
@@ -188,6 +184,16 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
     def _selected(self) -> LedgerRow | None:
         return self.table.cursor_row if self.table.total else None
 
+    def write_refusal(self, action: str) -> KxError | None:
+        """Editing and deleting act on the selected activity's region."""
+        row = self._selected() if action in ("edit", "delete") else None
+        if row is not None:
+            return scope.edit_refusal(row.region_path)
+        return super().write_refusal(action)
+
+    def on_paged_table_highlighted(self) -> None:
+        self.refresh_bindings()  # the keys follow the selected activity's region
+
     def written(self, result: Any) -> None:
         if result is not None:
             self.notify(t("form.saved"), timeout=3)
@@ -196,28 +202,19 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
     def action_add(self) -> None:
         from kxtui.screens.activity_form import ActivityFormScreen
 
-        if self.writable():
-            self.app.push_screen(ActivityFormScreen(region=self.town or self.scope), self.written)
+        self.app.push_screen(ActivityFormScreen(region=self.town or self.scope), self.written)
 
     def action_edit(self) -> None:
         row = self._selected()
-        if row is None or not self.writable():
+        if row is None:
             return
+        from kxtui.screens.activity_form import ActivityFormScreen
 
-        def loaded(detail: Any) -> None:
-            from kxtui.screens.activity_form import ActivityFormScreen
-
-            if detail is None or detail.deleted:
-                self.app.show_error(KxError("refused.gone"))  # type: ignore[attr-defined]
-                self.reload()
-            else:
-                self.app.push_screen(ActivityFormScreen(existing=detail), self.written)
-
-        run_db(self, _detail, row.id, done=loaded, group="ledger-open")
+        ActivityFormScreen.open_stored(self, {"activity_id": row.id}, self.written, self.reload)
 
     def action_delete(self) -> None:
         row = self._selected()
-        if row is None or not self.writable():
+        if row is None:
             return
         from kxtui.screens.confirm import ConfirmScreen
 
@@ -237,8 +234,6 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
         if not self.deleted:
             self.notify(t("ledger.nothing_to_undo"), timeout=3)
             return
-        if not self.writable():
-            return
         activity_id = self.deleted.pop()
 
         def restored(_: None) -> None:
@@ -253,8 +248,6 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
         self.app.push_screen(ExportScreen(self.filter, self.table.total))
 
     def action_import(self) -> None:
-        if not self.writable():
-            return
         from kxtui.screens.import_activities import ImportScreen
 
         region = self.town or self.scope

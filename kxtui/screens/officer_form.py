@@ -15,7 +15,7 @@ from kxtui.domain import AccessRole, RegionKind
 from kxtui.i18n import label, t
 from kxtui.screens.form import FormScreen
 from kxtui.widgets.choice_input import ChoiceInput
-from kxtui.widgets.form_field import FormField, select, text_input
+from kxtui.widgets.form_field import FormField, saved, select, text_input
 
 
 def _add(data: OfficerInput) -> str:
@@ -61,8 +61,8 @@ class OfficerFormScreen(FormScreen):
         role = self._control("role").value
         region, view = self._control("region").choice, self._control("view_region").choice
         return {
-            "user_name": self._control("user_name").value,
-            "name": self._control("name").value,
+            "user_name": saved(self._control("user_name")),
+            "name": saved(self._control("name")),
             "role": "" if role is Select.NULL else role,
             "region_id": region.id if region else None,
             "view_region_id": view.id if view else None,

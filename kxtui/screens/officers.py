@@ -52,6 +52,7 @@ class OfficersScreen(TranslatedBindings, Screen[None]):
         Binding("e", "enable", "key.enable", id="officers.enable"),
         Binding("escape", "back", "key.back", id="officers.back"),
     ]
+    WRITES = frozenset({"add", "disable", "enable"})
 
     def __init__(self) -> None:
         super().__init__()

@@ -22,7 +22,8 @@ EVERYONE = ""  # the choice of every writer (dismissed with it); None: cancelled
 
 def writer_label(writer: AuditWriter) -> str:
     """ "李明 (liming)", or the login name alone for a writer without an officer account."""
-    return f"{clean(writer.name, 20)} ({writer.user})" if writer.name else writer.user
+    user = clean(writer.user, 32)  # an audit entry written by another program names anyone
+    return f"{clean(writer.name, 20)} ({user})" if writer.name else user
 
 
 class PickWriterScreen(TranslatedBindings, ModalScreen[str | None]):

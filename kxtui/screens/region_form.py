@@ -14,7 +14,7 @@ from kxtui.db.rows import Crumb, Draft, NodeRef, RegionDetail, RegionInput
 from kxtui.domain import CHILD_KINDS, RegionKind
 from kxtui.i18n import label, t
 from kxtui.screens.form import FormScreen
-from kxtui.widgets.form_field import FormField, select, text_input
+from kxtui.widgets.form_field import FormField, saved, select, text_input
 
 
 class RegionFormScreen(FormScreen):
@@ -61,10 +61,10 @@ class RegionFormScreen(FormScreen):
     def values(self) -> dict[str, Any]:
         kind = self._control("kind").value
         return {
-            "name": self._control("name").value,
+            "name": saved(self._control("name")),
             "kind": "" if kind is Select.NULL else kind,
-            "code": self._control("code").value,
-            "population": self._control("population").value,
+            "code": saved(self._control("code")),
+            "population": saved(self._control("population")),
         }
 
     def save_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:

@@ -11,8 +11,7 @@ from textual.widgets import Header, Input, Static
 
 from kxtui import clock
 from kxtui.dates import Period, period_bounds
-from kxtui.db.errors import KxError
-from kxtui.db.rows import Choice, RosterFilter, VolunteerDetail
+from kxtui.db.rows import Choice, RosterFilter
 from kxtui.display import clean
 from kxtui.domain import Domain
 from kxtui.i18n import label, t
@@ -29,12 +28,6 @@ def _count(f: RosterFilter) -> int:
     from kxtui.db import roster
 
     return roster.count(f)
-
-
-def _detail(volunteer_id: int) -> VolunteerDetail | None:
-    from kxtui.db import volunteers
-
-    return volunteers.volunteer_detail(volunteer_id)
 
 
 class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
@@ -61,6 +54,8 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
         Binding("i", "import", "key.import", id="roster.import", show=False),  # (F1, palette)
         Binding("escape", "back", "key.back", id="roster.back"),
     ]
+    WRITES = frozenset({"import"})
+    PALETTE = (("cmd.import_volunteers", "import"),)
 
     def __init__(self, region: Choice | None, team: Choice | None = None) -> None:
         super().__init__()
@@ -184,17 +179,9 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
         row = self.table.cursor_row if self.table.total else None
         if row is None:
             return
+        from kxtui.screens.volunteer_form import VolunteerFormScreen
 
-        def loaded(detail: VolunteerDetail | None) -> None:
-            from kxtui.screens.volunteer_form import VolunteerFormScreen
-
-            if detail is None:
-                self.app.show_error(KxError("refused.gone"))  # type: ignore[attr-defined]
-                self.reload()
-            else:
-                self.app.push_screen(VolunteerFormScreen(existing=detail), self._written)
-
-        run_db(self, _detail, row.id, done=loaded, group="roster-open")
+        VolunteerFormScreen.open_stored(self, {"volunteer_id": row.id}, self._written, self.reload)
 
     def _written(self, result: object) -> None:
         if result is not None:
@@ -277,6 +264,5 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
         """Volunteers from XLSX or CSV; the roster shows them afterwards."""
         from kxtui.screens.import_volunteers import VolunteerImportScreen
 
-        if self.writable():
-            scope = self.scope.id if self.scope else None
-            self.app.push_screen(VolunteerImportScreen(scope), lambda _: self.reload())
+        scope = self.scope.id if self.scope else None
+        self.app.push_screen(VolunteerImportScreen(scope), lambda _: self.reload())

@@ -14,7 +14,7 @@ from kxtui.db.rows import Crumb, Draft, NodeRef, VenueDetail, VenueInput
 from kxtui.domain import SixHave, VenueLevel, VenueType
 from kxtui.i18n import label, t
 from kxtui.screens.form import FormScreen
-from kxtui.widgets.form_field import FormField, select, text_input
+from kxtui.widgets.form_field import FormField, saved, select, text_input
 
 TEXT_FIELDS = ("name", "contact", "phone", "address")
 
@@ -74,13 +74,13 @@ class VenueFormScreen(FormScreen):
         return self.query_one(f"#field-{name}", FormField)
 
     def values(self) -> dict[str, Any]:
-        out: dict[str, Any] = {name: self._field(name).control.value for name in TEXT_FIELDS}
+        out: dict[str, Any] = {name: saved(self._field(name).control) for name in TEXT_FIELDS}
         for name in ("type", "level"):
             value = self._field(name).control.value
             out[name] = "" if value is Select.NULL else value
         for item in SixHave:
             field = self._field(f"six_{item.value}_note")
-            out[f"six_{item.value}"] = (field.control.value, field.extra.value)  # type: ignore[union-attr]
+            out[f"six_{item.value}"] = (field.control.value, saved(field.extra))
         return out
 
     def save_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:

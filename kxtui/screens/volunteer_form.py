@@ -25,7 +25,7 @@ from kxtui.screens.confirm import ChoiceScreen
 from kxtui.screens.form import FormScreen
 from kxtui.widgets.choice_input import ChoiceInput
 from kxtui.widgets.choice_list import ChoiceList
-from kxtui.widgets.form_field import FormField, ParsedDate, select, text_input
+from kxtui.widgets.form_field import FormField, ParsedDate, saved, select, text_input
 from kxtui.widgets.history_table import ServiceHistory, ServiceHistoryTable
 from kxtui.widgets.workers import run_db
 
@@ -221,7 +221,7 @@ class VolunteerFormScreen(FormScreen):
     # -- saving ----------------------------------------------------------------
 
     def values(self) -> dict[str, Any]:
-        out: dict[str, Any] = {name: self._control(name).value for name in TEXT_FIELDS}
+        out: dict[str, Any] = {name: saved(self._control(name)) for name in TEXT_FIELDS}
         gender = self._control("gender").value
         platform = self.query_one("#field-platform_id", FormField)
         out.update(
@@ -230,7 +230,7 @@ class VolunteerFormScreen(FormScreen):
             domains=tuple(self._control("domains").selected),
             team_ids=tuple(c.id for c in self._control("teams").chosen),
             platform_registered=platform.control.value,
-            platform_id=platform.extra.value,  # type: ignore[union-attr]
+            platform_id=saved(platform.extra),
             is_student=self._control("is_student").value,
             active=self._control("active").value,
         )
@@ -246,7 +246,7 @@ class VolunteerFormScreen(FormScreen):
         if self.existing is not None:
             self.query_one(TabbedContent).active = "pane-record"  # where the messages are
         super()._failed(error)
-        if isinstance(error, DuplicateError):
+        if isinstance(error, DuplicateError) and error.existing_id is not None:
             question = t("volunteer.duplicate_open", name=error.existing_name)
             answers = [("o", t("volunteer.open_existing"), True), ("k", t("form.keep"), False)]
 

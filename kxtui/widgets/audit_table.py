@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kxtui.db.audit_text import action_caption, entity_caption
+from kxtui.db.audit_text import action_caption, entity_caption, written_by
 from kxtui.db.rows import AuditFilter, AuditRow
 from kxtui.i18n import t
 from kxtui.widgets.paged_table import PAGE, PagedTable
@@ -49,4 +49,6 @@ class AuditTable(PagedTable):
             return "" if row.entity_id is None else f"#{row.entity_id}"
         if column == "id":
             return str(row.id)
+        if column == "actor":
+            return written_by(row.actor, row.account)
         return str(getattr(row, column))

@@ -26,8 +26,8 @@ from textual.widgets.option_list import Option
 
 from kxtui.db.errors import KxError
 from kxtui.db.rows import Choice
-from kxtui.display import clean
-from kxtui.widgets.form_field import Edited
+from kxtui.display import clean, editable
+from kxtui.widgets.form_field import Edited, SafeInput
 from kxtui.widgets.workers import run_db
 
 
@@ -77,7 +77,7 @@ class ChoiceInput(Vertical):
         self.suggestions: tuple[Choice, ...] = ()
         self.searching = False  # suggestions for the current text are on their way
         self._pick_first = False  # Enter came before them
-        self._input = Input(
+        self._input = SafeInput(
             value=choice.name if choice else "",
             placeholder=placeholder,
             compact=True,
@@ -91,6 +91,11 @@ class ChoiceInput(Vertical):
     @property
     def value(self) -> str:
         return self._input.value
+
+    @property
+    def saves_text(self) -> bool:
+        """Whether the text is what a form saves (no record chosen in a free-text field)."""
+        return not self.strict and self.choice is None
 
     @property
     def draft_value(self) -> dict[str, Any]:
@@ -131,14 +136,14 @@ class ChoiceInput(Vertical):
     def resolve_exact(self) -> None:
         """Choose the suggestion named exactly as typed (the only one), if unresolved."""
         text = self._input.value.strip()
-        exact = [s for s in self.suggestions if s.name == text]
+        exact = [s for s in self.suggestions if editable(s.name) == text]
         if self.unresolved and not self.searching and len(exact) == 1:
             self.set_choice(exact[0])
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
         self._pick_first = False
-        if self.choice is not None and event.value != self.choice.name:
+        if self.choice is not None and event.value != editable(self.choice.name):
             self.choice = None
             self.post_message(self.Chosen(self, None))
         self.search(event.value)

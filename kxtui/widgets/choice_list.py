@@ -103,10 +103,18 @@ class ChoiceList(Vertical):
         return [[c.id, c.name] for c in self.chosen]
 
     def restore_draft(self, value: list[list[Any]]) -> None:
-        for line in self.lines:
-            line.remove()
+        self.clear_lines()
         for choice_id, name in value:
             self.add(Choice(choice_id, name), announce=False)
+
+    def clear_lines(self) -> None:
+        """Remove every line. A removed widget leaves the DOM only later, so each line stops
+        being a line at once: `add` would otherwise take the same record put back for a
+        repeat, refuse it, and the list would end up empty."""
+        for line in self.lines:
+            line.remove_class("chosen-line")
+            line.remove()
+        self.call_after_refresh(self._count)
 
     def add(self, choice: Choice, extra: Any = None, *, announce: bool = True) -> bool:
         if any(c.id == choice.id for c in self.chosen):
@@ -141,4 +149,5 @@ class ChoiceList(Vertical):
         return t(self.count_key, count=len(self.lines))
 
     def _count(self) -> None:
-        self.query_one(".choice-count", Static).update(self.count_text())
+        for count in self.query(".choice-count").results(Static):  # none once the form closed
+            count.update(self.count_text())

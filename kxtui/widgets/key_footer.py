@@ -86,7 +86,7 @@ class KeyFooter(Widget):
         palette = None
         if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
             _, binding, enabled, tooltip = active[app.COMMAND_PALETTE_BINDING]
-            palette = self._key(binding, enabled, binding.tooltip or tooltip)
+            palette = self._key(binding, enabled, tooltip)
         return list(keys.values()), palette
 
     def _key(self, binding: Binding, enabled: bool, tooltip: str) -> _Key:

@@ -13,12 +13,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Input, Label
+from textual.widgets import Label
 
 from kxtui.db.rows import Choice, ServiceInput, ServiceLine
 from kxtui.display import clean
 from kxtui.i18n import t
 from kxtui.widgets.choice_list import ChoiceList
+from kxtui.widgets.form_field import SafeInput, saved
 
 
 class ServiceRow(Horizontal):
@@ -33,7 +34,7 @@ class ServiceRow(Horizontal):
     def __init__(self, volunteer: Choice, hours: str) -> None:
         super().__init__(classes="chosen-line")
         self.choice = volunteer
-        self.hours_input = Input(hours, compact=True, select_on_focus=False)
+        self.hours_input = SafeInput(hours, compact=True, select_on_focus=False)
 
     def compose(self) -> ComposeResult:
         yield Label(Text(clean(self.choice.name, 12)), classes="service-name")
@@ -72,7 +73,7 @@ class ServiceList(ChoiceList):
 
     def service(self) -> tuple[ServiceInput, ...]:
         return tuple(
-            ServiceInput(row.choice.id, row.choice.name, row.hours_input.value)
+            ServiceInput(row.choice.id, row.choice.name, saved(row.hours_input))
             for row in self.lines
         )
 
@@ -83,8 +84,7 @@ class ServiceList(ChoiceList):
         ]
 
     def restore_draft(self, value: list[list[Any]]) -> None:
-        for row in self.lines:
-            row.remove()
+        self.clear_lines()
         for volunteer_id, name, flag, hours in value:
             self.add(Choice(volunteer_id, name, "", flag), hours, announce=False)
 

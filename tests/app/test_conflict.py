@@ -10,19 +10,33 @@ import pytest
 from textual.pilot import Pilot
 
 from kxtui import db
-from kxtui.db import scope, venues, writes
-from kxtui.db.models import AuditEntry, Venue
-from kxtui.db.rows import VenueInput
+from kxtui.db import regions, scope, venues, writes
+from kxtui.db.models import Activity, AuditEntry, Region, Venue, Volunteer
+from kxtui.db.rows import RegionInput, VenueInput
 from kxtui.domain import SixHave
 from kxtui.screens.conflict import ConflictScreen
+from kxtui.screens.form import FormScreen
+from kxtui.screens.region_form import RegionFormScreen
 from kxtui.screens.venue_form import VenueFormScreen
-from tests.app.helpers import control, fill, jump, make_app, press, settle, wait_until
+from tests.app.helpers import (
+    control,
+    fill,
+    jump,
+    make_app,
+    notifications,
+    plain,
+    press,
+    settle,
+    wait_until,
+)
 from tests.conftest import LI
 
 VENUE = "通会桥社区住户"  # the first venue the jump finds by these characters
 
 
-def their_save(venue_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
+def their_save(
+    venue_id: int, monkeypatch: pytest.MonkeyPatch, phone: str = "0532-11111111"
+) -> None:
     """Officer li saves the venue through another connection: a new contact and phone."""
 
     def save() -> None:
@@ -34,7 +48,7 @@ def their_save(venue_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
             )
             for item in SixHave
         }
-        data = VenueInput(venue.name, venue.type, venue.level or "", "李四", "0532-11111111",
+        data = VenueInput(venue.name, venue.type, venue.level or "", "李四", phone,
                           venue.address, six)  # fmt: skip
         venues.update_venue(venue_id, venue.version, data)
 
@@ -160,3 +174,107 @@ async def test_escape_goes_back_to_my_values_without_saving(
         assert isinstance(form, VenueFormScreen)
         assert control(pilot, "phone").value == "13800000000"
         assert venue_and_entries(form)[0].phone == "0532-11111111"
+
+
+async def test_capital_m_and_t_work_as_the_dialog_says(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
+        await edit_then_conflict(pilot, monkeypatch)
+        assert "M 全用我的并保存   T 全用对方的" in plain(
+            pilot.app.screen.query_one("#conflict-keys").content
+        )
+        await press(pilot, "T")
+        form = pilot.app.screen
+        assert isinstance(form, VenueFormScreen) and control(pilot, "contact").value == "李四"
+        await fill(pilot, "phone", "13800000000")
+        their_save(form.existing.id, monkeypatch, "0532-22222222")  # li again
+        await press(pilot, "ctrl+s")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ConflictScreen))
+        await press(pilot, "M")
+        await wait_until(pilot, lambda: not isinstance(pilot.app.screen, VenueFormScreen))
+        assert venue_and_entries(form)[0].phone == "13800000000"
+
+
+async def test_e_opens_the_venue_as_stored_after_their_save(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tree's detail was read before li saved: the form shows li's save, and a save over
+    it is no conflict and keeps it."""
+    async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await jump(pilot, VENUE)
+        await settle(pilot)
+        venue_id = pilot.app.screen.detail.id
+        their_save(venue_id, monkeypatch)
+        await press(pilot, "e")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, VenueFormScreen))
+        form = pilot.app.screen
+        assert (control(pilot, "contact").value, control(pilot, "phone").value) == (
+            "李四", "0532-11111111"
+        )  # fmt: skip
+        await fill(pilot, "address", "新地址 2 号")
+        await press(pilot, "ctrl+s")
+        await wait_until(pilot, lambda: form not in pilot.app.screen_stack)
+        venue, entries = venue_and_entries(form)
+        assert (venue.contact, venue.phone, venue.address) == (
+            "李四",
+            "0532-11111111",
+            "新地址 2 号",
+        )
+        assert list(json.loads(entries[-1].changes)) == ["address"], (
+            "li's fields kept as li left them"
+        )
+
+
+async def test_e_opens_the_region_as_stored_after_their_save(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await jump(pilot, "fajd")
+        await settle(pilot)
+        region = pilot.app.screen.detail
+        data = RegionInput(region.name, region.kind, region.code or "", "54321")
+        with monkeypatch.context() as patch:
+            patch.setattr(scope, "_current", {"session": LI})
+            db.call(regions.update_region, region.id, region.version, data)
+        theirs = db.call(Region.get_by_id, region.id).version
+        await press(pilot, "e")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, RegionFormScreen))
+        form = pilot.app.screen
+        assert control(pilot, "population").value == "54321"
+        await fill(pilot, "code", "370281099")
+        await press(pilot, "ctrl+s")
+        await wait_until(pilot, lambda: form not in pilot.app.screen_stack)
+        stored = db.call(Region.get_by_id, region.id)
+        assert (stored.population, stored.code, stored.version) == (54321, "370281099", theirs + 1)
+
+
+# each edit form: the keys that open it on a record, and that record's model
+UNCHANGED = {
+    "venue": (("slash", *VENUE, "enter", "e"), Venue),
+    "region": (("slash", *"fajd", "enter", "e"), Region),
+    "activity": (("t", "e"), Activity),
+    "volunteer": (("m", "enter"), Volunteer),
+}
+
+
+@pytest.mark.parametrize("form_name", UNCHANGED)
+async def test_a_save_without_a_change_writes_nothing(demo_path: Path, form_name: str) -> None:
+    """Ctrl+S on an unchanged record closes the form, says so, and leaves the record's
+    version and the log as they were."""
+    keys, model = UNCHANGED[form_name]
+    async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        for key in keys:
+            await press(pilot, key)
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, FormScreen))
+        form = pilot.app.screen
+        assert form.form_name == form_name
+        since = db.call(AuditEntry.select().count)
+        await press(pilot, "ctrl+s")
+        await wait_until(pilot, lambda: form not in pilot.app.screen_stack)
+        assert db.call(model.get_by_id, form.existing.id).version == form.existing.version
+        assert db.call(AuditEntry.select().count) == since
+        assert "没有改动，未保存" in notifications(pilot)

@@ -295,7 +295,7 @@ def test_a_volunteer_import_never_names_someone_outside_the_officers_view(demo_d
             str(value) for p in (*report.errors, *report.warnings) for value in p.params.values()
         ]
         assert said and not any(name in text or village in text for text in said), said
-        assert any("范围之外" in text for text in said)
+        assert any("查看范围以外" in text for text in said)
 
 
 def test_a_viewers_export_is_audited_in_their_area(server, demo_db) -> None:
