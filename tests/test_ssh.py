@@ -139,3 +139,117 @@ def test_the_nightly_job_keeps_real_backups_among_forged_names(
     assert len(newest) == 2
     check = county_server.kxtui("check", "--db", str(county_server.database))
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+# -- an officer who wants more: the file dialogs -----------------------------------------------
+
+
+def _inside(terminal: Terminal) -> list[str]:
+    """The lines inside the dialog's frame."""
+    lines = terminal.screen().splitlines()
+    return [line.split("│")[1].strip() for line in lines if line.count("│") == 2]
+
+
+def _joined(terminal: Terminal) -> str:
+    """The text inside the dialog's frame, as one line, so a message that wrapped at 80
+    columns is found whole."""
+    return "".join(_inside(terminal))
+
+
+def _says(terminal: Terminal, text: str, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while text not in _joined(terminal):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{text!r} never appeared; the screen was:\n{terminal.screen()}")
+        time.sleep(0.1)
+
+
+def _enter_name(terminal: Terminal, name: str) -> None:
+    """Clear the export dialog's name and type `name`, at a person's pace: each step shown
+    before the next key."""
+    terminal.press("End", "C-u")
+    _says(terminal, "文件名只填文件名")
+    terminal.type(name)
+    deadline = time.monotonic() + 20
+    while not any(line.startswith("文件名") and name[-20:] in line for line in _inside(terminal)):
+        assert time.monotonic() < deadline, f"{name!r} never filled in:\n{terminal.screen()}"
+        time.sleep(0.1)
+    terminal.press("Enter")
+
+
+def _files_state(server: CountyServer) -> dict[str, object]:
+    """What an officer's dialogs must not change: the backups and the service account's
+    (nonexistent) home; the database is checked by `kxtui check` and its header."""
+    return {
+        "backups": sorted(path.name for path in server.backups.iterdir()),
+        "home": Path("/nonexistent").exists(),
+        "header": server.database.read_bytes()[:16],
+    }
+
+
+@pytest.mark.parametrize("officer", ["town", "viewer"])
+def test_an_officer_cannot_export_over_the_database_a_backup_or_a_home(
+    tmux: Callable[..., str], county_server: CountyServer, officer: str
+) -> None:
+    nightly = county_server.as_service(county_server.names[guide.NIGHTLY])
+    assert nightly.returncode == 0, nightly.stdout + nightly.stderr
+    before = _files_state(county_server)
+    backup = next(county_server.backups.iterdir())
+    terminal = log_in(tmux, county_server, officer)
+    _county_overview(terminal)
+    terminal.press("t")
+    terminal.wait_for("条活动", timeout=30)
+    terminal.press("x")
+    terminal.wait_for("只填文件名")
+    attempts = (
+        str(county_server.database),
+        "../../srv/kxtui.db",
+        str(backup),
+        "/nonexistent/.ssh/authorized_keys",
+        ".ssh",
+    )
+    for attempt in attempts:
+        _enter_name(terminal, attempt)
+        _says(terminal, f"“{attempt}”不是可用的文件名")
+        assert "Traceback" not in terminal.screen()
+    # a plain name is written — as a new file in the officer's own folder, nowhere else
+    _enter_name(terminal, "kxtui-20991231-000001")
+    terminal.wait_for("按 Z 通过 ZMODEM", timeout=30)
+    exports = county_server.database.parent / "files" / county_server.officers[officer]
+    written = exports / "exports" / "kxtui-20991231-000001.xlsx"
+    assert written.read_bytes()[:2] == b"PK", "the export went into the officer's own folder"
+    terminal.press("Escape")
+    assert _files_state(county_server) == before
+    check = county_server.kxtui("check", "--db", str(county_server.database))
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_an_officer_cannot_import_the_database_or_a_file_outside_their_uploads(
+    tmux: Callable[..., str], county_server: CountyServer
+) -> None:
+    before = _files_state(county_server)
+    elsewhere = county_server.folder / "someone-elses-export.csv"
+    elsewhere.write_text("姓名,手机号\n张三,13800138000\n", encoding="utf-8")
+    elsewhere.chmod(0o644)
+    terminal = log_in(tmux, county_server, "town")
+    _county_overview(terminal)
+    terminal.press("t")
+    terminal.wait_for("条活动", timeout=30)
+    for attempt in (
+        str(county_server.database),
+        f"{county_server.database}-wal",
+        str(elsewhere),
+        "../../srv/kxtui.db",
+    ):
+        terminal.press("i")
+        terminal.wait_for("Ctrl+U")
+        terminal.type(attempt)
+        terminal.press("Enter")
+        _says(terminal, "只能导入你的上传目录中的文件")
+        assert "张三" not in terminal.screen() and "Traceback" not in terminal.screen()
+        terminal.press("Escape")
+        terminal.wait_for("条活动")
+    # the session still holds its locks: a save goes through and the file is sound
+    assert _files_state(county_server) == before
+    check = county_server.kxtui("check", "--db", str(county_server.database))
+    assert check.returncode == 0, check.stdout + check.stderr
