@@ -1777,6 +1777,10 @@ def label(value: object, enum: type[StrEnum] | None = None) -> str:
     return marked("code.unknown", value)
 
 
-def marked(key: str, value: object) -> str:
-    """A stored value kxtui does not know, marked ("⚠未知代码 zzz"; "" and NULL named)."""
-    return t(key, value='""' if value == "" else "NULL" if value is None else value)
+def marked(key: str, value: object, *, chinese: bool = False) -> str:
+    """A stored value kxtui does not know, marked ("⚠未知代码 zzz"; "" and NULL named), by
+    the display rule; `chinese` whatever the language (for a sheet)."""
+    shown = '""' if value == "" else "NULL" if value is None else value
+    if chinese:
+        return STRINGS[key][0].format(value=_quoted(shown))
+    return t(key, value=shown)

@@ -38,6 +38,7 @@ from kxtui.db.sheets import (
     cell_text,
     code_label,
     csv_cell,
+    day_cell,
     header,
     looks_like_formula,
     no_progress,
@@ -276,8 +277,8 @@ def _cells(
     values = {
         "id": id_,
         "title": title,
-        "start": date.fromisoformat(str(start)),
-        "end": date.fromisoformat(str(end)),
+        "start": day_cell(start),
+        "end": day_cell(end),
         "duration": cell(one_hours(duration)),
         "county": county,
         "region": region_path,
