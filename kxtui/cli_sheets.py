@@ -61,7 +61,7 @@ def _open(path: Path, args: argparse.Namespace, *, writes: bool = False) -> int 
 
 def run_export(path: Path, args: argparse.Namespace) -> int:
     from kxtui.db import call
-    from kxtui.db.sheets_export import format_for
+    from kxtui.db.export_files import format_for
 
     volunteers = args.what == "volunteers"
     if volunteers and (args.start or args.end):
@@ -113,6 +113,8 @@ def run_export(path: Path, args: argparse.Namespace) -> int:
             return fail(t("cli.export.exists", path=output))
         return fail(t(error.key, **error.params))
     print(clean(t(done, count=result.rows, path=result.path), 1000))
+    for key, params in result.notes():
+        print(t(key, **params))
     return 0
 
 

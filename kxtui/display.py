@@ -11,11 +11,15 @@ write the clipboard and an override cannot reorder a name.
   `rich.text.Text`, so markup is never interpreted).
 - `editable` is for a form's input: the whole value, marked, nothing else changed; `unmark`
   takes the marks out again when the form is saved, and `marks` counts them to say so.
+- `mark_unsafe` is for exported files (`kxtui.db.sheets.clean_cell`): the same marks, tab and
+  line breaks kept, with the count the export reports.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 import unicodedata
 
 from rich.text import Text
@@ -29,8 +33,10 @@ _MARK = re.compile("[\u2400-\u241f\u2421]|\u27e8U\\+[0-9A-F]{4,6}\u27e9")
 
 
 def hidden(ch: str) -> bool:
-    """Whether `ch` is never sent to the terminal as it is (see the module's rule)."""
-    return unicodedata.category(ch) in _HIDDEN
+    """Whether `ch` is never sent to the terminal (nor written to a file) as it is (see the
+    module's rule); also the noncharacters U+xxFFFE and U+xxFFFF, which XML, and so a
+    spreadsheet, cannot hold."""
+    return unicodedata.category(ch) in _HIDDEN or (ord(ch) & 0xFFFE) == 0xFFFE
 
 
 def _mark(ch: str) -> str:
@@ -87,3 +93,34 @@ def clean(value: object, limit: int = DEFAULT_LIMIT) -> str:
 def literal(value: object, limit: int = DEFAULT_LIMIT, style: str = "") -> Text:
     """`clean(value)` as a Rich Text: shown exactly, never parsed as markup."""
     return Text(clean(value, limit), style=style, no_wrap=True, overflow="ellipsis")
+
+
+@functools.cache
+def _hidden_pattern(keep: str) -> re.Pattern[str]:
+    """A regex matching one hidden character, except those in `keep`: built once from the
+    Unicode database of the running Python (~0.2 s), so a whole export is marked at C speed."""
+    ranges: list[list[int]] = []
+    for code in range(sys.maxunicode + 1):
+        if hidden(chr(code)) and chr(code) not in keep:
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    parts = (re.escape(chr(lo)) + (f"-{re.escape(chr(hi))}" if hi > lo else "")
+             for lo, hi in ranges)  # fmt: skip
+    return re.compile(f"[{''.join(parts)}]")
+
+
+def mark_unsafe(text: str, keep: str = "") -> tuple[str, int]:
+    """`text` with every hidden character but those in `keep` shown as its mark (for a file:
+    an export keeps tab and line breaks), and how many were marked."""
+    if text.isprintable():  # the common case, decided in C: nothing hidden
+        return text, 0
+    found = 0
+
+    def shown(match: re.Match[str]) -> str:
+        nonlocal found
+        found += 1
+        return _mark(match.group())
+
+    return _hidden_pattern(keep).sub(shown, text), found

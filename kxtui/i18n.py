@@ -1589,6 +1589,130 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ActivityFormat.visit": ("走访慰问", "visit"),
     "ActivityFormat.online": ("线上/新媒体", "online / new media"),
     "ActivityFormat.other": ("其他", "other"),
+    # --- files: exports and imports on a server, what an export changed, ZMODEM ---
+    "files.bad_user": (
+        "无法为用户“{user}”设置文件目录：用户名不合规",
+        "Cannot set up a file folder for the user “{user}”: not a valid user name",
+    ),
+    "files.name_only": (
+        "“{name}”不是可用的文件名：在服务器上只填文件名（字母、数字、- _ . 和括号，不以 . 开头），"
+        "文件保存在你的导出目录中",
+        "“{name}” is not a usable file name: on the server give a name only (letters, digits,"
+        " - _ . and brackets, not starting with .); the file goes into your exports folder",
+    ),
+    "files.protected": (
+        "不能写到 {path}：那是数据库、它的配套文件、备份或另一个数据库",
+        "Cannot write {path}: it is the database, one of its companion files, a backup or"
+        " another database",
+    ),
+    "files.protected_import": (
+        "不能导入 {name}：那是数据库、它的配套文件或备份",
+        "Cannot import {name}: it is the database, one of its companion files or a backup",
+    ),
+    "files.not_ours": (
+        "文件目录 {path} 不属于本服务账户，已拒绝使用",
+        "The file folder {path} does not belong to the service account: refused",
+    ),
+    "files.folder_failed": (
+        "无法建立文件目录 {path}：{reason}",
+        "Cannot set up the file folder {path}: {reason}",
+    ),
+    "files.exists_server": (
+        "你的导出目录中已有 {name}，不会覆盖：请换一个文件名",
+        "{name} is already in your exports folder and is never overwritten: choose another name",
+    ),
+    "files.upload_only": (
+        "在服务器上只能导入你的上传目录中的文件：请只填文件名（先用 Ctrl+U 从本机上传）",
+        "On the server only files in your uploads folder can be imported: give the file's name"
+        " only (upload it first with Ctrl+U)",
+    ),
+    "files.not_audited": (
+        "数据库是只读的，无法在审计日志中记录这次导出，因此不导出",
+        "The database is read-only, so this export cannot be recorded in the audit log:"
+        " not exported",
+    ),
+    "files.changes": (
+        "注意：{cut} 个单元格超过 32,767 字符已截断，{replaced} 个单元格中的控制字符或格式字符"
+        "已替换为可见符号（如 ␛、⟨U+202E⟩）",
+        "Note: {cut} cells over 32,767 characters were cut and {replaced} cells had control or"
+        " format characters replaced by visible symbols (such as ␛, ⟨U+202E⟩)",
+    ),
+    "files.changes_sheet": (
+        "文件中的“说明”表逐一列出了它们",
+        "The sheet 说明 in the file lists them",
+    ),
+    "files.not_recorded": (
+        "数据库只读：这次导出未记入审计日志",
+        "The database is read-only: this export is not in the audit log",
+    ),
+    "files.server_done": (
+        "文件在服务器上你的导出目录中：{folder}。按 Z 通过 ZMODEM 发送到本机"
+        "（Xshell、SecureCRT、MobaXterm 会自动接收）",
+        "The file is in your exports folder on the server: {folder}. Press Z to send it to"
+        " this computer by ZMODEM (Xshell, SecureCRT and MobaXterm receive it by themselves)",
+    ),
+    "files.name": ("文件名", "File name"),
+    "files.export_hint": (
+        "只填文件名：文件保存在服务器上你的导出目录，导出后可发送到本机",
+        "A file name only: the file goes into your exports folder on the server, and can then"
+        " be sent to this computer",
+    ),
+    "files.import_placeholder": (
+        "上传目录中的文件名，如 志愿者花名册.xlsx（Ctrl+U 从本机上传）",
+        "A file name in your uploads folder, e.g. volunteers.xlsx (Ctrl+U uploads from this PC)",
+    ),
+    "audit.action.export": ("导出", "export"),
+    "audit.entity.audit_entry": ("审计日志", "audit log"),
+    "audit.field.file": ("文件", "File"),
+    "audit.field.file_type": ("文件格式", "File format"),
+    "audit.field.rows": ("行数", "Rows"),
+    "audit.field.filter": ("筛选条件", "Filter"),
+    "notes.sheet": ("说明", "Notes"),
+    "notes.heading": ("导出时修改了以下单元格", "Cells changed by the export"),
+    "notes.explain": (
+        "控制字符和格式字符（如 ESC、从右到左覆盖 U+202E、零宽空格 U+200B）不会原样写入文件，"
+        "而是写成可见符号：␀…␟、␡ 或 ⟨U+XXXX⟩；超过 32,767 个字符的文本（电子表格单元格的上限）"
+        "截断，末尾注明“超长已截断”。",
+        "Control and format characters (such as ESC, the right-to-left override U+202E, the"
+        " zero-width space U+200B) are not written as they are but as visible symbols: ␀…␟, ␡"
+        " or ⟨U+XXXX⟩; text over 32,767 characters (a spreadsheet cell's limit) is cut and"
+        " marked as cut.",
+    ),
+    "notes.counts": (
+        "截断的单元格：{cut}；替换了字符的单元格：{replaced}",
+        "Cells cut: {cut}; cells with characters replaced: {replaced}",
+    ),
+    "notes.col.sheet": ("工作表", "Sheet"),
+    "notes.col.row": ("行", "Row"),
+    "notes.col.column": ("列", "Column"),
+    "notes.col.change": ("修改", "Change"),
+    "notes.replaced": ("替换了 {count} 个字符", "{count} characters replaced"),
+    "notes.cut": ("超长已截断", "cut"),
+    "notes.more": ("……另有 {count} 个单元格未列出", "… and {count} more cells not listed"),
+    "zmodem.send": ("发送到本机 (ZMODEM)", "Send to this computer (ZMODEM)"),
+    "zmodem.upload": ("从本机上传 (ZMODEM)", "Upload from this computer (ZMODEM)"),
+    "zmodem.missing": (
+        "服务器上没有安装 lrzsz（sz/rz），无法通过 ZMODEM 传送文件：请管理员执行"
+        " apt-get install lrzsz",
+        "lrzsz (sz/rz) is not installed on the server, so files cannot be moved by ZMODEM:"
+        " ask the administrator to run apt-get install lrzsz",
+    ),
+    "zmodem.failed": (
+        "ZMODEM 传送没有完成（{program} 退出码 {code}）：终端需要支持 ZMODEM，如 Xshell、"
+        "SecureCRT、MobaXterm",
+        "The ZMODEM transfer did not finish ({program} exit code {code}): the terminal must"
+        " speak ZMODEM, as Xshell, SecureCRT and MobaXterm do",
+    ),
+    "zmodem.sent": ("已通过 ZMODEM 发送 {name}", "Sent {name} by ZMODEM"),
+    "zmodem.received": (
+        "已上传：{names}",
+        "Uploaded: {names}",
+    ),
+    "zmodem.nothing": ("没有收到文件", "No file was received"),
+    "zmodem.starting": (
+        "正在启动 ZMODEM：请在终端的对话框中选择文件（Ctrl+X 五次可中止）",
+        "Starting ZMODEM: choose the file in your terminal's dialog (Ctrl+X five times aborts)",
+    ),
     # --- server: backups that cannot be tricked ---
     "backup.prune_failed": (
         "未能删除较早的备份 {path}：{reason}",

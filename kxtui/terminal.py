@@ -4,7 +4,8 @@ Textual's Linux driver reads the terminal in a thread that, at end-of-file, goes
 a descriptor that is always readable (a process left spinning at 100 % CPU after its SSH
 connection dropped), and dies silently on EIO. This driver reads the same way but tells the
 app to hang up instead. The loop below follows `LinuxDriver.run_input_thread` of the pinned
-Textual version; only the two end-of-input branches differ.
+Textual version; only the two end-of-input branches differ, and bytes that are not UTF-8 are
+replaced instead of ending the reader (and so the app) with UnicodeDecodeError.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ class HangUpAwareDriver(LinuxDriver):
         selector = selectors.SelectSelector()
         selector.register(self.fileno, selectors.EVENT_READ)
         parser = XTermParser(self._debug)
-        decode = getincrementaldecoder("utf-8")().decode
+        # a byte that is not UTF-8 (a terminal in GBK, line noise) becomes U+FFFD, not a crash
+        decode = getincrementaldecoder("utf-8")(errors="replace").decode
         try:
             while not self.exit_event.is_set():
                 events = selector.select(0.1)

@@ -41,11 +41,13 @@ SHOWN = ("stranger", "viewer", "town", "admin", "service")
 # subcommand → its arguments ({dir}: the test's directory) and the exit code per account
 MATRIX = {
     "stats": (["stats"], (3, 0, 0, 0, 3)),
-    "export activities": (["export", "activities", "-o", "{dir}/out.csv"], (3, 0, 0, 0, 3)),
-    "export volunteers": (["export", "volunteers", "-o", "{dir}/out.csv"], (3, 0, 0, 0, 3)),
-    "import activities": (["import", "activities", "{dir}/activity.csv"], (3, 2, 0, 0, 3)),
+    # through sudo an officer names a file, which goes into their own exports folder
+    "export activities": (["export", "activities", "-o", "out.csv"], (3, 0, 0, 0, 3)),
+    "export volunteers": (["export", "volunteers", "-o", "out.csv"], (3, 0, 0, 0, 3)),
+    # and imports a file of their own uploads folder, by name
+    "import activities": (["import", "activities", "activity.csv"], (3, 2, 0, 0, 3)),
     "import volunteers": (
-        ["import", "volunteers", "{dir}/volunteer.csv", "--on-duplicate", "keep"],
+        ["import", "volunteers", "volunteer.csv", "--on-duplicate", "keep"],
         (3, 2, 0, 0, 3),
     ),  # fmt: skip
     "backup": (["backup", "-o", "{dir}/copy.db"], (3, 2, 2, 0, 0)),
@@ -90,8 +92,8 @@ def county(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     call(set_active, ME, False)
     close_database()
     for what in ("activities", "volunteers"):
-        sheet = folder / f"{what}.csv"
-        made = kxtui("export", what, "--region", "阜安街道", "-o", str(sheet), "--db", str(path),
+        sheet = folder / "files" / "kxadmin" / "exports" / f"{what}.csv"
+        made = kxtui("export", what, "--region", "阜安街道", "-o", sheet.name, "--db", str(path),
                      user="kxadmin")  # fmt: skip
         assert made.returncode == 0, made.stderr
         rows = list(csv.reader(sheet.read_text(encoding="utf-8-sig").splitlines()))
@@ -130,6 +132,11 @@ def test_every_subcommand_checks_the_account(
     arguments, codes = MATRIX[command]
     for name in ("county.db", "saved.db", "activity.csv", "volunteer.csv"):
         shutil.copy(county.parent / name, tmp_path / name)
+    if ACCOUNTS[account] is not None:  # the sheets uploaded by the officer
+        uploads = tmp_path / "files" / str(ACCOUNTS[account]) / "uploads"
+        uploads.mkdir(parents=True, mode=0o700)
+        for name in ("activity.csv", "volunteer.csv"):
+            shutil.copy(county.parent / name, uploads / name)
     database = tmp_path / "county.db"
     before = state(tmp_path)
     argv = [part.format(dir=tmp_path) for part in arguments]

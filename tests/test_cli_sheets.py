@@ -222,3 +222,57 @@ def test_import_volunteers_reports_bad_rows_then_imports(demo_path: Path, tmp_pa
     assert volunteer_count(demo_path, "mobile = '13905321234' AND is_student") == 1
     assert main(["import", "activities", str(again), "--db", str(demo_path),
                  "--on-duplicate", "keep"]) == 2  # fmt: skip
+
+
+# -- where exports go, and what they changed -------------------------------------------------
+
+
+def _export_entries(db: Path) -> list[tuple[str, str]]:
+    connection = sqlite3.connect(db)
+    try:
+        query = "SELECT actor, summary FROM audit_entry WHERE action = 'export' ORDER BY id"
+        return connection.execute(query).fetchall()
+    finally:
+        connection.close()
+
+
+def test_export_refuses_the_database_and_a_backup_even_forced(demo_path, tmp_path, capsys):
+    assert main(["backup", "--db", str(demo_path)]) == 0
+    (kept,) = (demo_path.parent / "backups").iterdir()
+    before = (demo_path.read_bytes(), kept.read_bytes())
+    for target in (demo_path, kept, Path(f"{demo_path}-wal")):
+        code = main(["export", "activities", "--db", str(demo_path), "--format", "csv",
+                     "-o", str(target), "--force"])  # fmt: skip
+        assert code == 2
+        assert "数据库" in capsys.readouterr().err
+    assert (demo_path.read_bytes(), kept.read_bytes()) == before
+    assert _export_entries(demo_path) == []
+
+
+def test_server_export_takes_a_name_and_is_audited(demo_path, tmp_path, capsys, monkeypatch):
+    import getpass
+
+    monkeypatch.setenv("SUDO_USER", getpass.getuser())  # the demo's admin, as sudo names them
+    for name in ("../x.csv", str(tmp_path / "x.csv")):
+        assert main(["export", "activities", "--db", str(demo_path), "-o", name]) == 2
+        assert "只填文件名" in capsys.readouterr().err
+    assert main(["export", "activities", "--db", str(demo_path), "-o", "台账.csv"]) == 0
+    folder = demo_path.parent / "files" / getpass.getuser() / "exports"
+    assert str(folder / "台账.csv") in capsys.readouterr().out
+    assert main(["export", "activities", "--db", str(demo_path), "-o", "台账.csv", "--force"]) == 2
+    assert "不会覆盖" in capsys.readouterr().err
+    assert _export_entries(demo_path) == [("tester", "台账.csv")]  # the tests' session
+
+
+def test_export_says_what_it_changed(demo_path, tmp_path, capsys) -> None:
+    connection = sqlite3.connect(demo_path)
+    connection.execute("UPDATE activity SET notes = ? WHERE id = (SELECT MIN(id) FROM activity)",
+                       ("\u202e" + "长" * 40_000,))  # fmt: skip
+    connection.commit()
+    connection.close()
+    assert (
+        main(["export", "activities", "--db", str(demo_path), "-o", str(tmp_path / "a.xlsx")]) == 0
+    )
+    out = capsys.readouterr().out
+    assert "1 个单元格超过 32,767 字符已截断，1 个单元格中的控制字符" in out
+    assert "说明" in out

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from kxtui.db.audit import count, entries
 from kxtui.db.audit_text import (
@@ -15,10 +16,12 @@ from kxtui.db.audit_text import (
     value_text,
     written_by,
 )
+from kxtui.db.export_files import ExportResult, text_stream, write_file
+from kxtui.db.export_notes import CellChanges
 from kxtui.db.models import database
 from kxtui.db.rows import AuditFilter
 from kxtui.db.sheets import Progress, csv_cell, no_progress, zh
-from kxtui.db.sheets_export import ExportResult, write_file, xlsx_cell, xlsx_text
+from kxtui.db.sheets_export import xlsx_cell, xlsx_text
 
 COLUMNS = ("id", "at", "actor", "action", "entity", "record", "region", "summary", "field",
            "old", "new")  # fmt: skip
@@ -55,18 +58,20 @@ def export_audit(
 ) -> ExportResult:
     """Write the entries of `f` to `path`; `rows` of the result counts the entries."""
 
-    def write(temporary: Path, chosen: str) -> int:
+    def write(handle: BinaryIO, chosen: str, changes: CellChanges) -> int:
         with database.atomic():  # one snapshot: the count matches the rows
             total = count(f)
             rows = _rows(f, total, progress)
             headers = [zh(f"audit.col.{column}") for column in COLUMNS]
-            (_write_xlsx if chosen == "xlsx" else _write_csv)(temporary, headers, rows)
+            (_write_xlsx if chosen == "xlsx" else _write_csv)(handle, headers, rows, changes)
             return total
 
-    return write_file(path, file_format, overwrite, write)
+    return write_file(path, file_format, overwrite, write, entity="audit_entry", filter=f)
 
 
-def _write_xlsx(path: Path, headers: list[str], rows: Iterator[tuple[object, ...]]) -> None:
+def _write_xlsx(
+    handle: BinaryIO, headers: list[str], rows: Iterator[tuple[object, ...]], changes: CellChanges
+) -> None:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
@@ -76,15 +81,21 @@ def _write_xlsx(path: Path, headers: list[str], rows: Iterator[tuple[object, ...
         sheet.column_dimensions[get_column_letter(number)].width = width
     sheet.freeze_panes = "A2"
     sheet.append([xlsx_text(sheet, text, strong=True) for text in headers])
-    for row in rows:
-        sheet.append([xlsx_cell(sheet, value) for value in row])
-    book.save(path)
+    for number, row in enumerate(rows, start=2):
+        cells = changes.row(zh("audit.title"), number, headers, row)
+        sheet.append([xlsx_cell(sheet, value) for value in cells])
+    changes.add_sheet(book)
+    book.save(handle)
 
 
-def _write_csv(path: Path, headers: list[str], rows: Iterator[tuple[object, ...]]) -> None:
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(headers)
-        for row in rows:
-            writer.writerow([csv_cell(v) if isinstance(v, str) else "" if v is None else v
-                             for v in row])  # fmt: skip
+def _write_csv(
+    handle: BinaryIO, headers: list[str], rows: Iterator[tuple[object, ...]], changes: CellChanges
+) -> None:
+    stream = text_stream(handle)
+    writer = csv.writer(stream)
+    writer.writerow(headers)
+    for number, row in enumerate(rows, start=2):
+        cells = changes.row("CSV", number, headers, row, csv=True)
+        writer.writerow([csv_cell(v) if isinstance(v, str) else "" if v is None else v
+                         for v in cells])  # fmt: skip
+    stream.detach()

@@ -45,17 +45,31 @@ def unix_user(
     there gives nothing away; anyone else setting $SUDO_USER is ignored.
     """
     uid = os.getuid() if uid is None else uid
-    environ = os.environ if environ is None else environ
+    through_sudo = server_user(db_path, uid=uid, environ=environ)
+    if through_sudo is not None:
+        return through_sudo
     try:
-        name = pwd.getpwuid(uid).pw_name
+        return pwd.getpwuid(uid).pw_name
     except KeyError:  # a uid without a passwd entry (some containers)
-        name = str(uid)
+        return str(uid)
+
+
+def server_user(
+    db_path: Path | str, *, uid: int | None = None, environ: Mapping[str, str] | None = None
+) -> str | None:
+    """The officer kxtui signed in through sudo as the database file's owner — "server mode",
+    the county server of docs/deploy.md, where kxtui runs as a service account and the officer
+    names files, never paths (`officer_files`) — or None (a laptop: the officer runs kxtui as
+    themselves). The one place that decides it: $SUDO_USER is believed only when the real uid
+    owns the database file (see `unix_user`)."""
+    uid = os.getuid() if uid is None else uid
+    environ = os.environ if environ is None else environ
     sudo_user = environ.get("SUDO_USER", "")
     try:
         owner = Path(db_path).stat().st_uid
     except OSError:
-        return name
-    return sudo_user if sudo_user and owner == uid else name
+        return None
+    return sudo_user if sudo_user and owner == uid else None
 
 
 def is_service_account(

@@ -25,6 +25,7 @@ from typing import NamedTuple
 from kxtui.db import codes
 from kxtui.db.errors import KxError
 from kxtui.db.numbers import Invalid
+from kxtui.display import mark_unsafe
 from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay
 from kxtui.i18n import STRINGS, marked
 
@@ -62,7 +63,7 @@ GROUP_SEPARATOR = "、"  # between the items of one cell: target groups, teams, 
 
 Progress = Callable[[str, int, int], None]  # (stage i18n key, done, total; 0 = unknown)
 
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+KEPT = "\t\n\r"  # control characters a cell keeps: tab and line breaks
 FORMULA_START = frozenset("=+-@\t\r")
 _ESCAPED_START = FORMULA_START | {"'"}
 
@@ -130,19 +131,22 @@ def normalise(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).lower().split())
 
 
-def _visible(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return chr(0x2400 + code) if code < 0x20 else "\ufffd"
+def clean_cell(value: str, room: int = 0) -> tuple[str, int, bool]:
+    """Text any spreadsheet program holds as it is: every control and format character in its
+    visible notation (`display.mark_unsafe`: ESC → ␛, RLO → ⟨U+202E⟩; tab and line breaks
+    stay), cut to 32,767 characters less `room` with a marker. Returns (text, characters
+    replaced, whether it was cut)."""
+    text, replaced = mark_unsafe(value, KEPT)
+    limit = CELL_MAX - room
+    if len(text) <= limit:
+        return text, replaced, False
+    marker = zh("sheet.truncated")
+    return text[: limit - len(marker)] + marker, replaced, True
 
 
 def cell_text(value: str) -> str:
-    """Text any spreadsheet program can hold: control characters XML forbids become their
-    visible symbols (NUL → ␀), and a value over 32,767 characters is cut with a marker."""
-    text = _ILLEGAL.sub(_visible, value)
-    if len(text) > CELL_MAX:
-        marker = zh("sheet.truncated")
-        text = text[: CELL_MAX - len(marker)] + marker
-    return text
+    """`clean_cell` without the counts (the exports count through `export_notes`)."""
+    return clean_cell(value)[0]
 
 
 def looks_like_formula(text: str) -> bool:

@@ -1,9 +1,8 @@
 """Export the activities of a ledger filter to XLSX or CSV (活动台账导出).
 
 The ledger hands over its current `LedgerFilter`; the same SQL conditions (`where_clause`)
-choose the rows, so the file holds exactly what the ledger shows, oldest first. The file is
-written beside its target and moved into place at the end: a failed export leaves no half
-file, and an existing file is replaced only when the caller says so.
+choose the rows, so the file holds exactly what the ledger shows, oldest first. Where the file
+may go, and its audit entry: `export_files`; what is changed in text cells: `export_notes`.
 
 XLSX: sheet 活动台账 (one row per activity, real dates, a totals row, header frozen) and sheet
 志愿服务 (one row per volunteer per activity). CSV: UTF-8 with BOM, one row per activity, the
@@ -13,16 +12,15 @@ volunteers in one column (see `kxtui.db.sheets`), no totals row.
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 from kxtui.db import scope
-from kxtui.db.errors import KxError
+from kxtui.db.export_files import ExportResult, text_stream, write_file
+from kxtui.db.export_notes import CellChanges
 from kxtui.db.ledger import where_clause
 from kxtui.db.models import database
 from kxtui.db.numbers import INVALID, Invalid, cell, count, one_hours
@@ -46,7 +44,6 @@ from kxtui.db.sheets import (
     zh,
 )
 
-FORMATS = ("xlsx", "csv")
 CHUNK = 500  # activities whose volunteers are fetched in one query
 
 _FROM = """FROM activity a JOIN region r ON r.id = a.region_id
@@ -63,23 +60,11 @@ _SHARED_NAMES = """SELECT CAST(substr(r.path, 2, instr(substr(r.path, 2), '/') -
 GROUP BY county, p.name HAVING COUNT(*) > 1"""
 
 
-class ExportResult(NamedTuple):
-    path: str
-    rows: int  # activities, audit entries ...
-    format: str
-
-
 class ExportRow(NamedTuple):
     """One activity as the sheet shows it; `cells` follow `COLUMNS`."""
 
     cells: tuple[Any, ...]
     served: tuple[tuple[str, Hours], ...]  # (volunteer as written, hours)
-
-
-def format_for(path: Path | str) -> str | None:
-    """The format the file name asks for ("xlsx" or "csv"), None for any other suffix."""
-    suffix = Path(path).suffix.lower().lstrip(".")
-    return suffix if suffix in FORMATS else None
 
 
 def count_activities(f: LedgerFilter) -> int:
@@ -108,50 +93,19 @@ def export_activities(
 ) -> ExportResult:
     """Write the activities of `f` to `path` as XLSX or CSV (from the suffix unless given).
 
-    Raises KxError "sheet.exists" when the file exists and `overwrite` is not set, and
-    "sheet.write_failed" when it cannot be written.
+    See `export_files.write_file` for where it may write and what it refuses.
     """
 
-    def write(temporary: Path, chosen: str) -> int:
+    def write(handle: BinaryIO, chosen: str, changes: CellChanges) -> int:
         with database.atomic():  # one snapshot: the totals row matches the rows
             total = count_activities(f)
             progress("sheet.stage_export", 0, total)
             rows = _rows(f, total, progress)
             if chosen == "xlsx":
-                return _write_xlsx(temporary, rows, total, _count_service(f))
-            return _write_csv(temporary, rows)
+                return _write_xlsx(handle, rows, total, _count_service(f), changes)
+            return _write_csv(handle, rows, changes)
 
-    return write_file(path, file_format, overwrite, write)
-
-
-def write_file(
-    path: Path | str,
-    file_format: str | None,
-    overwrite: bool,
-    write: Callable[[Path, str], int],
-) -> ExportResult:
-    """Check the target, have `write(temporary file, format)` fill a file beside it and move
-    that into place: a failed export leaves no half file. `write` returns its row count."""
-    target = Path(path).expanduser()
-    chosen = file_format or format_for(target)
-    if chosen not in FORMATS:
-        raise KxError("sheet.unknown_format", name=target.name)
-    if target.is_dir():
-        raise KxError("sheet.is_directory", path=str(target))
-    if target.exists() and not overwrite:
-        raise KxError("sheet.exists", path=str(target))
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".kxtui-", suffix=".part", dir=target.parent)
-        os.close(handle)
-        try:
-            count = write(Path(temporary), chosen)
-            os.replace(temporary, target)
-        finally:
-            Path(temporary).unlink(missing_ok=True)
-    except OSError as error:
-        raise KxError("sheet.write_failed", path=str(target), reason=str(error)) from error
-    return ExportResult(str(target), count, chosen)
+    return write_file(path, file_format, overwrite, write, entity="activity", filter=f)
 
 
 def regions_named(text: str) -> tuple[tuple[int, str], ...]:
@@ -302,19 +256,19 @@ def _cells(
 # -- writing ---------------------------------------------------------------------------------
 
 
-def _write_csv(path: Path, rows: Iterator[ExportRow]) -> int:
+def _write_csv(handle: BinaryIO, rows: Iterator[ExportRow], changes: CellChanges) -> int:
     count = 0
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow([header(column) for column in COLUMNS])
-        for row in rows:
-            writer.writerow(
-                [
-                    csv_cell(value) if isinstance(value, str) else _csv_plain(value)
-                    for value in row.cells
-                ]
-            )
-            count += 1
+    stream = text_stream(handle)
+    writer = csv.writer(stream)
+    headers = [header(column) for column in COLUMNS]
+    writer.writerow(headers)
+    for row in rows:
+        cells = changes.row("CSV", count + 2, headers, row.cells, csv=True)
+        writer.writerow(
+            [csv_cell(value) if isinstance(value, str) else _csv_plain(value) for value in cells]
+        )
+        count += 1
+    stream.detach()
     return count
 
 
@@ -329,7 +283,13 @@ def _csv_plain(value: Any) -> str:
 _SUMMED = ("people_reached", "materials", "service_hours")
 
 
-def _write_xlsx(path: Path, rows: Iterator[ExportRow], total: int, service_total: int) -> int:
+def _write_xlsx(
+    handle: BinaryIO,
+    rows: Iterator[ExportRow],
+    total: int,
+    service_total: int,
+    changes: CellChanges,
+) -> int:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
@@ -344,15 +304,18 @@ def _write_xlsx(path: Path, rows: Iterator[ExportRow], total: int, service_total
     last = get_column_letter(len(COLUMNS))
     sheet.calculate_dimension = lambda: f"A1:{last}{total + 2}"  # type: ignore[attr-defined]
     service.calculate_dimension = lambda: f"A1:D{service_total + 1}"  # type: ignore[attr-defined]
-    sheet.append([xlsx_text(sheet, header(column), strong=True) for column in COLUMNS])
-    service.append(
-        [xlsx_text(service, zh(f"sheet.service.{key}"), strong=True) for key in _SERVICE_HEADERS]
-    )
+    headers = [header(column) for column in COLUMNS]
+    sheet.append([xlsx_text(sheet, text, strong=True) for text in headers])
+    service_headers = [zh(f"sheet.service.{key}") for key in _SERVICE_HEADERS]
+    service.append([xlsx_text(service, text, strong=True) for text in service_headers])
+    names = (zh("sheet.sheet_activities"), zh("sheet.sheet_service"))
+    service_row = 1
     sums = dict.fromkeys(_SUMMED, Decimal(0))
     positions = {column: COLUMNS.index(column) for column in _SUMMED}
     count = left_out = 0
     for row in rows:
-        sheet.append([xlsx_cell(sheet, value) for value in row.cells])
+        cells = changes.row(names[0], count + 2, headers, row.cells)
+        sheet.append([xlsx_cell(sheet, value) for value in cells])
         for column, at in positions.items():
             if isinstance(row.cells[at], str):  # the marker of a value out of range
                 left_out += 1
@@ -360,13 +323,14 @@ def _write_xlsx(path: Path, rows: Iterator[ExportRow], total: int, service_total
                 sums[column] += row.cells[at]
         activity, title = row.cells[0], row.cells[1]
         for who, hours in row.served:
-            hours_cell = xlsx_cell(service, cell(hours))
-            service.append(
-                [activity, xlsx_cell(service, title), xlsx_cell(service, who), hours_cell]
-            )
+            service_row += 1
+            line = (activity, title, who, cell(hours))
+            line = changes.row(names[1], service_row, service_headers, line)
+            service.append([xlsx_cell(service, value) for value in line])
         count += 1
     sheet.append(_totals(sheet, count, sums, left_out))
-    book.save(path)
+    changes.add_sheet(book)
+    book.save(handle)
     return count
 
 

@@ -21,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from kxtui.db.officer_files import import_source
 from kxtui.db.sheets import (
     ACTIVITIES,
     GROUP_SEPARATOR,
@@ -58,7 +59,7 @@ def read_table(
     path: Path | str, progress: Progress = no_progress, layout: SheetLayout = ACTIVITIES
 ) -> SheetTable:
     """The data rows of a sheet, after its header row; SheetError if unusable."""
-    path = Path(path).expanduser()
+    path = import_source(path, tuple(SUFFIXES))  # before anything is opened
     name = path.name
     if path.is_dir():
         raise SheetError("sheet.is_directory", path=str(path))
@@ -75,9 +76,7 @@ def read_table(
     if size > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)
         raise SheetError("sheet.too_large", name=name, size=size // (1024 * 1024), limit=limit)
-    kind = SUFFIXES.get(path.suffix.lower())
-    if kind is None:
-        raise SheetError("sheet.unknown_format", name=name)
+    kind = SUFFIXES[path.suffix.lower()]
     if kind == "xlsx":
         rows, total = _xlsx_rows(path, head, layout.sheet)
     else:

@@ -19,21 +19,17 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from kxtui.db.export_files import ExportResult, text_stream, write_file
+from kxtui.db.export_notes import CellChanges
 from kxtui.db.models import database
 from kxtui.db.numbers import cell
 from kxtui.db.numbers import hours as total_hours
 from kxtui.db.roster import SORTS, where_clause
 from kxtui.db.rows import RosterFilter
 from kxtui.db.sheets import Progress, code_label, csv_cell, day_cell, no_progress
-from kxtui.db.sheets_export import (
-    ExportResult,
-    RegionNames,
-    column_widths,
-    write_file,
-    xlsx_text,
-)
+from kxtui.db.sheets_export import RegionNames, column_widths, xlsx_text
 from kxtui.db.volunteer_sheets import (
     COLUMNS,
     TEXT_COLUMNS,
@@ -66,9 +62,9 @@ def export_volunteers(
     progress: Progress = no_progress,
 ) -> ExportResult:
     """Write the volunteers of `f` to `path` as XLSX or CSV (from the suffix unless given);
-    see `sheets_export.write_file` for what it refuses."""
+    see `export_files.write_file` for where it may write and what it refuses."""
 
-    def write(temporary: Path, chosen: str) -> int:
+    def write(handle: BinaryIO, chosen: str, changes: CellChanges) -> int:
         with database.atomic():  # one snapshot: the count matches the rows
             conditions, params, _ = where_clause(f, None)  # matches read from the keys
             where = " AND ".join(conditions)
@@ -80,10 +76,10 @@ def export_volunteers(
                                           params)  # fmt: skip
             rows = _rows(cursor, total, progress)
             if chosen == "xlsx":
-                return _write_xlsx(temporary, rows, total)
-            return _write_csv(temporary, rows)
+                return _write_xlsx(handle, rows, total, changes)
+            return _write_csv(handle, rows, changes)
 
-    return write_file(path, file_format, overwrite, write)
+    return write_file(path, file_format, overwrite, write, entity="volunteer", filter=f)
 
 
 def _rows(cursor: Any, total: int, progress: Progress) -> Iterator[tuple[Any, ...]]:
@@ -123,14 +119,17 @@ def _cells(raw: tuple[Any, ...], places: RegionNames) -> tuple[Any, ...]:
     return tuple(values[column] for column in COLUMNS)
 
 
-def _write_csv(path: Path, rows: Iterator[tuple[Any, ...]]) -> int:
+def _write_csv(handle: BinaryIO, rows: Iterator[tuple[Any, ...]], changes: CellChanges) -> int:
     count = 0
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow([header(column) for column in COLUMNS])
-        for cells in rows:
-            writer.writerow([_csv(value, at in _TEXT_AT) for at, value in enumerate(cells)])
-            count += 1
+    stream = text_stream(handle)
+    writer = csv.writer(stream)
+    headers = [header(column) for column in COLUMNS]
+    writer.writerow(headers)
+    for cells in rows:
+        cells = changes.row("CSV", count + 2, headers, cells, csv=True)
+        writer.writerow([_csv(value, at in _TEXT_AT) for at, value in enumerate(cells)])
+        count += 1
+    stream.detach()
     return count
 
 
@@ -146,7 +145,9 @@ def _csv(value: Any, digits: bool) -> str:
     return str(value)
 
 
-def _write_xlsx(path: Path, rows: Iterator[tuple[Any, ...]], total: int) -> int:
+def _write_xlsx(
+    handle: BinaryIO, rows: Iterator[tuple[Any, ...]], total: int, changes: CellChanges
+) -> int:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
@@ -155,9 +156,11 @@ def _write_xlsx(path: Path, rows: Iterator[tuple[Any, ...]], total: int) -> int:
     column_widths(sheet, [WIDTHS.get(column, 8) for column in COLUMNS])
     last = get_column_letter(len(COLUMNS))
     sheet.calculate_dimension = lambda: f"A1:{last}{total + 1}"  # type: ignore[attr-defined]
-    sheet.append([xlsx_text(sheet, header(column), strong=True) for column in COLUMNS])
+    headers = [header(column) for column in COLUMNS]
+    sheet.append([xlsx_text(sheet, text, strong=True) for text in headers])
     count = 0
     for cells in rows:
+        cells = changes.row(VOLUNTEERS.sheet, count + 2, headers, cells)
         sheet.append(
             [
                 xlsx_text(sheet, value, as_text=at in _TEXT_AT) if isinstance(value, str) else value
@@ -165,5 +168,6 @@ def _write_xlsx(path: Path, rows: Iterator[tuple[Any, ...]], total: int) -> int:
             ]
         )
         count += 1
-    book.save(path)
+    changes.add_sheet(book)
+    book.save(handle)
     return count

@@ -149,6 +149,22 @@ def write_transaction() -> Iterator[Write]:
         raise
 
 
+def record_read(
+    action: str, entity: str, summary: str, changes: dict[str, list[Any]], region_path: str | None
+) -> None:
+    """An audit entry, in a transaction of its own, for something that reads but changes no
+    record (an export): written for every signed-in officer, viewers too."""
+    officer = session()
+    if is_read_only():
+        raise ReadOnlyError()
+    with writer_turn(), database.atomic("IMMEDIATE"):
+        database.execute_sql(
+            AUDIT_ONE,
+            (clock.now(), officer.user, officer.officer_id, action, entity, None, summary,
+             AUDIT_JSON.encode(changes), region_path, None),
+        )  # fmt: skip
+
+
 def _before_rollback(error: BaseException) -> BaseException:
     """SQLite rolls back by itself on a full disk or an I/O error, so the ROLLBACK on the way
     out fails with "no transaction is active": the error to report is the one before it."""

@@ -1,8 +1,12 @@
 """Export the ledger's activities (its current filter) to an XLSX or CSV file.
 
-The file is written by a thread worker with a progress bar; an existing file is replaced only
-after the officer confirms. Dismisses with the path written, or None. Other exports (the
-audit log) subclass it: their words (`TITLE_KEY`, `FILE_NAME_KEY`, `DONE_KEY`) and `export`.
+The file is written by a thread worker with a progress bar. On a laptop the officer gives a
+path, and an existing file is replaced only after they confirm; on the server (see
+`kxtui.db.officer_files`) a file name only, the file goes into their exports folder, and Z
+then sends it to their PC by ZMODEM (`kxtui.zmodem`). The dialog says what the export changed
+in the data and where the file is. Dismisses with the path written, or None. Other exports
+(the audit log, the roster) subclass it: their words (`TITLE_KEY`, `FILE_NAME_KEY`,
+`DONE_KEY`) and `export`.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, ProgressBar, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, ProgressBar, RadioButton, RadioSet, Static
 
 from kxtui import clock
 from kxtui.db.errors import KxError
@@ -65,6 +69,7 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
     BINDINGS = [
         Binding("escape", "close", "key.close", id="export.close"),
         Binding("ctrl+s", "export", "sheet.key.export", id="export.run", priority=True),
+        Binding("z", "send", "zmodem.send", id="export.send", show=False),
     ]
 
     def __init__(self, filter: Any, count: int) -> None:  # noqa: A002 (the ledger's word)
@@ -73,9 +78,13 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
         self.count = count
         self.busy = False
         self.written: str | None = None
+        from kxtui.db.officer_files import places
+
+        self.server = places().server  # a stat and the environment: no SQL
 
     def compose(self) -> ComposeResult:
         name = t(self.FILE_NAME_KEY, date=clock.today().isoformat()) + ".xlsx"
+        path = name if self.server else str(default_folder() / name)
         with Vertical(id="export"):
             yield Label(t(self.TITLE_KEY, count=f"{self.count:,}"), id="export-title")
             with Horizontal(classes="export-row"):
@@ -84,13 +93,18 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
                     yield RadioButton("XLSX", value=True, id="format-xlsx", compact=True)
                     yield RadioButton("CSV", id="format-csv", compact=True)
             with Horizontal(classes="export-row"):
-                yield Label(t("sheet.export.path"), classes="export-label")
-                yield Input(str(default_folder() / name), id="export-path", compact=True)
+                label = t("files.name" if self.server else "sheet.export.path")
+                yield Label(label, classes="export-label")
+                yield Input(path, id="export-path", compact=True)
+            if self.server:
+                yield Label(t("files.export_hint"), id="export-where")
             yield ProgressBar(id="export-progress", show_eta=False)
             yield Static("", id="export-status")
+            yield Button(t("zmodem.send") + " (Z)", id="export-send", compact=True)
             yield Label(t("sheet.export.hint"), id="export-keys")
 
     def on_mount(self) -> None:
+        self.query_one("#export-send", Button).display = False
         self.query_one("#export-path", Input).focus()
 
     @property
@@ -103,6 +117,10 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
         path = Path(field.value)
         if path.suffix.lower().lstrip(".") in FORMATS:
             field.value = str(path.with_suffix(f".{self.file_format}"))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_send()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -144,7 +162,29 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
         self.written = result.path
         finished = max(result.rows, 1)
         self.query_one(ProgressBar).update(total=finished, progress=finished)
-        self._status(t(self.DONE_KEY, count=f"{result.rows:,}", path=result.path))
+        lines = [t(self.DONE_KEY, count=f"{result.rows:,}", path=Path(result.path).name
+                   if result.server else result.path)]  # fmt: skip
+        lines += [t(key, **params) for key, params in result.notes()]
+        if result.server:
+            lines.append(t("files.server_done", folder=str(Path(result.path).parent)))
+            send = self.query_one("#export-send", Button)
+            send.display = True
+            send.focus()  # Enter or Z sends it
+        self._status("\n".join(lines), error=False)
+
+    def action_send(self) -> None:
+        """Z: send the file just written to the officer's PC by ZMODEM (on the server)."""
+        if self.busy or not self.server or self.written is None:
+            return
+        from kxtui import zmodem
+
+        written = Path(self.written)
+        try:
+            zmodem.run_suspended(self.app, zmodem.send_command(written.name), written.parent)
+        except KxError as error:
+            self._status(t(error.key, **error.params), error=True)
+            return
+        self.app.notify(clean(t("zmodem.sent", name=written.name), 200), markup=False)
 
     def _failed(self, error: KxError) -> None:
         self.busy = False
@@ -162,7 +202,8 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
 
     def _status(self, message: str, *, error: bool = False) -> None:
         style = "bold red" if error else ""
-        self.query_one("#export-status", Static).update(Text(clean(message, 400), style=style))
+        lines = [clean(line, 400) for line in message.split("\n")]
+        self.query_one("#export-status", Static).update(Text("\n".join(lines), style=style))
 
     def action_close(self) -> None:
         if not self.busy:

@@ -23,6 +23,7 @@ from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Stati
 
 from kxtui.db.errors import ConflictError, KxError, NeedsConfirmation, ValidationError
 from kxtui.db.rows import Draft
+from kxtui.display import marks
 from kxtui.i18n import t
 from kxtui.screens.base import TranslatedBindings
 from kxtui.screens.confirm import ChoiceScreen
@@ -298,7 +299,7 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
         if self._saving or not self._choices_ready(confirmed):
             return
         # an unchanged record: no write (the data layer would write nothing either)
-        if getattr(self, "existing", None) is not None and not self.dirty:
+        if getattr(self, "existing", None) is not None and not self.dirty and not self._marked():
             self.app.notify(t("form.unchanged"), timeout=3)
             self._close(None)
             return
@@ -307,6 +308,11 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
         self.query_one("#form-status", Static).update(Text(t("form.saving"), style="dim"))
         fn, args = self.save_call()
         run_db(self, fn, *args, done=self._close, failed=self._failed, group="form-save")
+
+    def _marked(self) -> bool:
+        """Whether a field shows hidden characters of the stored record, which saving removes:
+        a change, though the officer typed nothing."""
+        return any(isinstance(v, str) and marks(v) for v in self.field_values().values())
 
     def _choices_ready(self, confirmed: bool) -> bool:
         """Whether every suggestion field holds what was meant: a save waits for suggestions

@@ -54,6 +54,7 @@ class ImportScreen(SheetJob, TranslatedBindings, ModalScreen[int | None]):
     CSS_PATH = "sheet_import.tcss"
     BINDINGS = [
         Binding("escape", "close", "key.cancel", id="import.cancel"),
+        Binding("ctrl+u", "upload", "zmodem.upload", id="import.upload", show=False, priority=True),
         Binding("a", "import_rows(False)", "sheet.key.import_all", id="import.all"),
         Binding("v", "import_rows(True)", "sheet.key.import_valid", id="import.valid"),
     ]
@@ -68,10 +69,7 @@ class ImportScreen(SheetJob, TranslatedBindings, ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="import", classes="sheet-import"):
             yield Label(t("sheet.import.title"), id="import-title")
-            with Horizontal(id="import-path-row"):
-                yield Label(t("sheet.import.path"), id="import-path-label")
-                yield Input(placeholder=t("sheet.import.placeholder"), id="import-path",
-                            compact=True)  # fmt: skip
+            yield from self.path_row("sheet.import.placeholder")
             with Horizontal(id="import-progress-row"):
                 yield Label("", id="import-stage")
                 yield ProgressBar(id="import-progress", show_eta=False)
@@ -130,7 +128,9 @@ class ImportScreen(SheetJob, TranslatedBindings, ModalScreen[int | None]):
         self._show(report)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "import-cancel":
+        if event.button.id == "import-upload":
+            self.upload()
+        elif event.button.id == "import-cancel":
             self.action_close()
         else:
             self.action_import_rows(event.button.id == "import-valid")

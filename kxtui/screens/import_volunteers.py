@@ -75,6 +75,9 @@ class VolunteerImportScreen(SheetJob, TranslatedBindings, ModalScreen[int | None
     CSS_PATH = "sheet_import.tcss"
     BINDINGS = [
         Binding("escape", "close", "key.cancel", id="vimport.cancel"),
+        Binding(
+            "ctrl+u", "upload", "zmodem.upload", id="vimport.upload", show=False, priority=True
+        ),
         Binding("a", "import_rows", "vsheet.import.key", id="vimport.import"),
     ]
     WRITES = frozenset({"import_rows"})
@@ -88,10 +91,7 @@ class VolunteerImportScreen(SheetJob, TranslatedBindings, ModalScreen[int | None
     def compose(self) -> ComposeResult:
         with Vertical(id="import", classes="sheet-import -volunteers"):
             yield Label(t("vsheet.import.title"), id="import-title")
-            with Horizontal(id="import-path-row"):
-                yield Label(t("sheet.import.path"), id="import-path-label")
-                yield Input(placeholder=t("vsheet.import.placeholder"), id="import-path",
-                            compact=True)  # fmt: skip
+            yield from self.path_row("vsheet.import.placeholder")
             with Horizontal(id="import-duplicates-row"):
                 yield Label(t("vsheet.duplicates"), id="import-duplicates-label")
                 with RadioSet(id="import-duplicates", compact=True):
@@ -173,7 +173,9 @@ class VolunteerImportScreen(SheetJob, TranslatedBindings, ModalScreen[int | None
         self._show(report)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "import-cancel":
+        if event.button.id == "import-upload":
+            self.upload()
+        elif event.button.id == "import-cancel":
             self.action_close()
         else:
             self.action_import_rows()
@@ -234,13 +236,16 @@ class VolunteerImportScreen(SheetJob, TranslatedBindings, ModalScreen[int | None
         preview = self.query_one("#import-preview", DataTable)
         preview.clear(columns=True)
         table = self.table
-        if table is None:
+        if table is None or self.report is None:
             return
         columns = sorted(table.columns.items(), key=lambda item: item[1])
         for key, _ in columns:
             preview.add_column(t(f"{_LABELS}{key}"))
-        for _, cells in table.rows[:PREVIEW_ROWS]:
+        # only rows the officer may see: not those the check found outside their area
+        outside = {p.row for p in self.report.errors if p.key == "field.out_of_scope"}
+        shown = [cells for number, cells in table.rows if number not in outside]
+        for cells in shown[:PREVIEW_ROWS]:
             preview.add_row(
                 *(literal(cells[at] if at < len(cells) else "", 24) for _, at in columns)
             )
-        preview.display = bool(table.rows)
+        preview.display = bool(shown)

@@ -13,7 +13,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual.widgets import DataTable, Label, ProgressBar, Static
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Static
 
 from kxtui.db.errors import KxError
 from kxtui.display import clean, literal
@@ -55,6 +57,52 @@ class SheetJob:
             done(result)
 
         run_db(self, job, progress, done=finished, failed=self._failed, group="import")  # type: ignore[arg-type]
+
+    @property
+    def server(self) -> bool:
+        """Whether imports come from the officer's uploads folder (`officer_files`)."""
+        from kxtui.db.officer_files import places
+
+        return places().server  # a stat and the environment: no SQL
+
+    def path_row(self, placeholder: str) -> ComposeResult:
+        """The file field of the import dialogs: a path on a laptop, a name in the uploads
+        folder on the server, where a button brings a file from the PC by ZMODEM."""
+        server = self.server
+        with Horizontal(id="import-path-row"):
+            yield Label(t("files.name" if server else "sheet.import.path"),
+                        id="import-path-label")  # fmt: skip
+            yield Input(placeholder=t("files.import_placeholder" if server else placeholder),
+                        id="import-path", compact=True)  # fmt: skip
+            if server:
+                yield Button(t("zmodem.upload") + " (Ctrl+U)", id="import-upload", compact=True)
+
+    def action_upload(self) -> None:
+        """Ctrl+U: the upload button's key (on the server only)."""
+        if self.server and not self.busy:
+            self.upload()
+
+    def upload(self) -> None:
+        """Receive files from the officer's PC by ZMODEM into their uploads folder, then put
+        the first one's name in the file field."""
+        from kxtui import zmodem
+        from kxtui.db.officer_files import UPLOADS, ready_folder
+
+        try:
+            folder = ready_folder(UPLOADS)
+            before = {path.name for path in folder.iterdir()}
+            zmodem.run_suspended(self.app, zmodem.receive_command(), folder)  # type: ignore[attr-defined]
+        except KxError as error:
+            self.summary(Text(clean(t(error.key, **error.params), 400), style="bold red"))
+            return
+        names = zmodem.received(folder, before)
+        if not names:
+            self.summary(Text(t("zmodem.nothing"), style="bold"))
+            return
+        field = self.query_one("#import-path", Input)  # type: ignore[attr-defined]
+        field.value = names[0]
+        field.focus()
+        self.summary(Text(clean(t("zmodem.received", names="、".join(names)), 400), style="bold"))
 
     def stop_job(self) -> None:
         """Ask the running job to stop at its next progress call; nothing of it is written."""

@@ -125,3 +125,29 @@ async def test_the_palette_offers_the_import(demo_path: Path) -> None:
         await settle(pilot)
         titles = [c.title for c in pilot.app.get_system_commands(pilot.app.screen)]
         assert "志愿者: 导入" in titles
+
+
+async def test_the_preview_shows_only_rows_inside_the_officers_area(demo_path, tmp_path) -> None:
+    """A town officer checking a county-wide file sees in the preview only the people of
+    their own town; the others are row errors, never shown."""
+    from kxtui.db import scope
+    from kxtui.domain import AccessRole
+
+    with sqlite3.connect(demo_path) as connection:
+        query = "SELECT path FROM region WHERE name IN ('胶莱镇', '阜安街道') ORDER BY name = ?"
+        town, other = connection.execute(query, ("阜安街道",)).fetchall()
+        village = connection.execute(
+            "SELECT name FROM region WHERE path LIKE ? AND kind = 'village' LIMIT 1",
+            (other[0] + "%",),
+        ).fetchone()[0]
+    scope.sign_in(scope.Session(user="jiaolai", name="胶莱专干", role=AccessRole.TOWN_STAFF,
+                                edit_path=town[0], view_path=town[0]))  # fmt: skip
+    path = write_rows(tmp_path / "county.csv", [
+        ["外镇人", "13905326666", "阜安街道", village, "", "否"],
+        ["镇里人", "13905327777", "胶莱镇", "郭庄村", "", "否"],
+    ])  # fmt: skip
+    async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
+        screen = await open_import(pilot, path)
+        preview = cells(screen.query_one("#import-preview", DataTable))
+        assert [row[0] for row in preview] == ["镇里人"]
+        assert "外镇人" not in plain(screen.query_one("#import-preview", DataTable).render())
