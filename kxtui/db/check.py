@@ -3,6 +3,10 @@
 Runs on its own read-only connection and changes nothing. Each check returns the problems it
 found, as a message key of `kxtui.i18n`, how many records are affected and a few examples.
 
+Codes, dates and flags are not CHECK constraints (that would rebuild every table at upgrade,
+again for each new code): the readers mark a value kxtui does not know (`kxtui.db.codes`), and
+`stored_codes` lists each one here.
+
 Memory is bounded whatever the file holds. Each rule streams its rows and keeps a count and
 the first EXAMPLES (names and values cut to SHOWN characters in SQL). The search keys are
 compared BATCH volunteers at a time, each by the first NAME_KEY_CHARS characters of the name

@@ -38,13 +38,14 @@ class Odd:
 
     __str__ = __repr__ = lambda self: format(self, "")  # noqa: E731
 
+    # equal to the same stored value; sorts after every date or code, never raising
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Odd) and (self.key, self.value) == (other.key, other.value)
 
     def __hash__(self) -> int:
         return hash((self.key, str(self.value)))
 
-    def __lt__(self, other: object) -> bool:  # sorts after every date or code
+    def __lt__(self, other: object) -> bool:
         return False
 
     def __gt__(self, other: object) -> bool:
@@ -68,18 +69,6 @@ def day(value: object) -> date | Odd | None:
     except ValueError:
         pass
     return Odd(value, "date.invalid")
-
-
-def code(value: object, enum: type[StrEnum]) -> StrEnum | Odd:
-    """A stored code of `enum`, or an Odd code."""
-    try:
-        return enum(value)
-    except ValueError:
-        return Odd(value)
-
-
-def known(value: object, enum: type[StrEnum]) -> bool:
-    return isinstance(value, str) and value in enum._value2member_map_
 
 
 # -- what `kxtui check` lists -----------------------------------------------------------------
