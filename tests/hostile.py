@@ -142,12 +142,6 @@ def spoil(connection, kind: str, value: object, where: dict[str, str]) -> int:  
     return changed
 
 
-def dangle(connection, table: str, column: str, where: str) -> int:  # type: ignore[no-untyped-def]
-    """Point `column` of the rows matching `where` at a record that does not exist."""
-    connection.execute("PRAGMA foreign_keys = OFF")
-    return connection.execute(f"UPDATE {table} SET {column} = 999999 WHERE {where}").rowcount
-
-
 # The records of one town, 阜安街道 (region 2) of the demo, and everything in it.
 _IN_TOWN = "region_id IN (SELECT id FROM region WHERE path LIKE '/1/2/%')"
 _OF_TOWN_VOLUNTEERS = f"volunteer_id IN (SELECT id FROM volunteer WHERE {_IN_TOWN})"
