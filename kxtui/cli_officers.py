@@ -143,7 +143,7 @@ def _list(args: argparse.Namespace) -> int:
         cells = (
             row.user_name,
             row.name,
-            label(AccessRole(row.role)),
+            label(row.role, AccessRole),
             row.region.name if row.region else t("scope.whole"),
             row.view_region.name if row.view_region else "-",
             t("officers.active") if row.active else t("officers.disabled"),

@@ -1835,6 +1835,29 @@ STRINGS: dict[str, tuple[str, str]] = {
         "不能包含不可见的格式字符（如零宽空格）",
         "Must not contain invisible format characters (such as a zero-width space)",
     ),
+    # --- oddcodes: stored codes, dates and flags kxtui does not know ---
+    "code.unknown": ("⚠未知代码 {value}", "⚠unknown code {value}"),
+    "date.invalid": ("⚠无效日期 {value}", "⚠invalid date {value}"),
+    "field.unknown_code": (
+        "存储的值“{value}”不是可选项：请重新选择",
+        "The stored value “{value}” is not one of the choices: choose again",
+    ),
+    "field.odd_date": (
+        "存储的日期“{value}”无效：请重新填写",
+        "The stored date “{value}” is not a valid date: fill it in again",
+    ),
+    "check.code": (
+        "{count} 条记录的 {table}.{column} 不是 kxtui 认识的代码：请在表单中重新选择",
+        "{count} records have a {table}.{column} that is not a code kxtui knows: choose it again in the form",
+    ),
+    "check.date": (
+        "{count} 条记录的 {table}.{column} 不是有效日期（应为 2026-05-30 这样的日期）：请在表单中重新填写",
+        "{count} records have a {table}.{column} that is not a valid date (like 2026-05-30): fill it in again in the form",
+    ),
+    "check.flag": (
+        "{count} 条记录的 {table}.{column} 不是 0 或 1：请在表单中重新勾选",
+        "{count} records have a {table}.{column} that is not 0 or 1: tick it again in the form",
+    ),
 }
 
 
@@ -1868,8 +1891,20 @@ def _quoted(value: object) -> object:
     return value if isinstance(value, int | float) else clean(value, QUOTED_LIMIT)
 
 
-def label(value: StrEnum | str, enum: type[StrEnum] | None = None) -> str:
-    """Name of a stored code: label(RegionKind.TOWN) → "镇"."""
+def label(value: object, enum: type[StrEnum] | None = None) -> str:
+    """Name of a stored code: label(RegionKind.TOWN) or label("town", RegionKind) → "镇"; a
+    code no kxtui wrote (of any type) is shown marked, by the display rule: "⚠未知代码 zzz"."""
     enum_name = enum.__name__ if enum else type(value).__name__
     key = f"{enum_name}.{value}"
-    return t(key) if key in STRINGS else clean(value)  # a code no kxtui wrote: shown safely
+    if isinstance(value, str) and key in STRINGS:
+        return t(key)
+    return marked("code.unknown", value)
+
+
+def marked(key: str, value: object, *, chinese: bool = False) -> str:
+    """A stored value kxtui does not know, marked ("⚠未知代码 zzz"; "" and NULL named), by
+    the display rule; `chinese` whatever the language (for a sheet)."""
+    shown = '""' if value == "" else "NULL" if value is None else value
+    if chinese:
+        return STRINGS[key][0].format(value=_quoted(shown))
+    return t(key, value=shown)

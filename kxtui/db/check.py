@@ -3,6 +3,10 @@
 Runs on its own read-only connection and changes nothing. Each check returns the problems it
 found, as a message key of `kxtui.i18n`, how many records are affected and a few examples.
 
+Codes, dates and flags are not CHECK constraints (that would rebuild every table at upgrade,
+again for each new code): the readers mark a value kxtui does not know (`kxtui.db.codes`), and
+`stored_codes` lists each one here.
+
 Memory is bounded whatever the file holds. Each rule streams its rows and keeps a count and
 the first EXAMPLES (names and values cut to SHOWN characters in SQL). The search keys are
 compared BATCH volunteers at a time, each by the first NAME_KEY_CHARS characters of the name
@@ -21,6 +25,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from kxtui.db import codes
 from kxtui.db.connection import BUSY_TIMEOUT_MS, is_marked_read_only, preflight
 from kxtui.db.database import SCHEMA_VERSION
 from kxtui.db.errors import OpenError
@@ -178,6 +183,31 @@ def _number_example(record_id: int, kind: str, value: object) -> str:
     return f"#{record_id} {value!r}" if kind == "text" else f"#{record_id} {value}"
 
 
+def stored_codes(connection: sqlite3.Connection) -> list[Problem]:
+    """Every code is one of `kxtui.domain`'s, every date a real ISO day, every flag 0 or 1
+    (`codes.COLUMNS`; not CHECK constraints, see `kxtui.db.codes`): one problem per column,
+    listing the records (by id) and the values kxtui does not know."""
+    problems = []
+    for column in codes.COLUMNS:
+        rows = (
+            (record_id, kind, value)
+            for record_id, kind, value in connection.execute(codes.rule_sql(column))
+            if codes.odd_codes(column, kind, value)
+        )
+        problems += _problem(
+            f"check.{column.kind.rstrip('s')}",
+            rows,
+            lambda i, kind, value: _number_example(i, kind, _cut(value)),
+            table=column.table,
+            column=column.column,
+        )
+    return problems
+
+
+def _cut(value: object) -> object:
+    return value[:SHOWN] if isinstance(value, str) else value
+
+
 def volunteer_keys(connection: sqlite3.Connection) -> list[Problem]:
     """Each volunteer has exactly the search keys of their name and mobile, each with their
     pinyin, and no key belongs to a volunteer who is gone."""
@@ -227,4 +257,10 @@ def _volunteer_batches(connection: sqlite3.Connection) -> Iterator[list[tuple[in
         after = batch[-1][0]
 
 
-RULES: tuple[Check, ...] = (region_paths, service_totals, volunteer_keys, number_ranges)
+RULES: tuple[Check, ...] = (
+    region_paths,
+    service_totals,
+    volunteer_keys,
+    number_ranges,
+    stored_codes,
+)

@@ -7,10 +7,9 @@ through 100,000 activities costs the same on page 1,000 as on page 1. Only a jum
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from kxtui.db import scope
+from kxtui.db import codes, scope
 from kxtui.db.keyset import Sort, page_ids, region_subtree
 from kxtui.db.models import database
 from kxtui.db.numbers import bad_count, count, row_hours, valid_sum
@@ -100,8 +99,8 @@ def _row(raw: tuple[Any, ...], sort: str, venue_key: str | None) -> LedgerRow:
     }[sort]
     return LedgerRow(
         id=id_,
-        start_date=date.fromisoformat(start_text),
-        end_date=date.fromisoformat(str(end)),
+        start_date=codes.day(start),  # type: ignore[arg-type]
+        end_date=codes.day(end),  # type: ignore[arg-type]
         title=title,
         region=region,
         venue=venue,

@@ -14,10 +14,9 @@ put in order from the keys alone, each of which holds its volunteer's pinyin (~1
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from kxtui.db import roster_checks, scope, step_budget
+from kxtui.db import codes, roster_checks, scope, step_budget
 from kxtui.db.errors import OverBudget
 from kxtui.db.keyset import Sort, order_by, page_ids, region_subtree
 from kxtui.db.models import database
@@ -147,7 +146,7 @@ def _row(raw: tuple[Any, ...], sort: str) -> RosterRow:
         active=bool(active),
         hours_this_year=hours_of(year),
         hours_total=hours_of(total),
-        last_served=date.fromisoformat(str(last)) if last else None,
+        last_served=codes.day(last),
         key=key,
     )
 

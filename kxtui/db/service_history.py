@@ -3,10 +3,9 @@ time (a volunteer of many years may have hundreds)."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from kxtui.db import scope
+from kxtui.db import codes, scope
 from kxtui.db.keyset import Sort, page_ids
 from kxtui.db.models import database
 from kxtui.db.numbers import one_hours
@@ -46,7 +45,7 @@ def page(
         ServiceHistoryLine(
             id_,
             activity,
-            date.fromisoformat(str(day)),
+            codes.day(day),
             title,
             place,
             one_hours(hours),

@@ -17,15 +17,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import NamedTuple
 
+from kxtui.db import codes
 from kxtui.db.errors import KxError
 from kxtui.db.numbers import Invalid
 from kxtui.display import mark_unsafe
 from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay
-from kxtui.i18n import STRINGS
+from kxtui.i18n import STRINGS, marked
 
 COLUMNS = (
     "id",
@@ -190,11 +192,22 @@ _GROUP_SPLIT = re.compile(r"[、,，;；/]")
 
 
 def code_label(enum: type[StrEnum], code: str | None) -> str:
-    """The Chinese label of a stored code ("lecture" → "集中授课"); "" for none."""
-    if not code:
+    """The Chinese label of a stored code ("lecture" → "集中授课"); "" for none; a code kxtui
+    does not know marked ("⚠未知代码 zzz")."""
+    if code is None or code == "":
         return ""
     key = f"{enum.__name__}.{code}"
-    return zh(key) if key in STRINGS else code
+    return (
+        zh(key)
+        if isinstance(code, str) and key in STRINGS
+        else marked("code.unknown", code, chinese=True)
+    )
+
+
+def day_cell(value: object) -> date | str | None:
+    """A stored date as a sheet's cell: the date, None, or a malformed one marked."""
+    day = codes.day(value)
+    return marked("date.invalid", value, chinese=True) if codes.is_odd(day) else day  # type: ignore[return-value]
 
 
 def label_codes(enum: type[StrEnum]) -> dict[str, str]:

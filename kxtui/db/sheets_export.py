@@ -36,6 +36,7 @@ from kxtui.db.sheets import (
     cell_text,
     code_label,
     csv_cell,
+    day_cell,
     header,
     looks_like_formula,
     no_progress,
@@ -230,8 +231,8 @@ def _cells(
     values = {
         "id": id_,
         "title": title,
-        "start": date.fromisoformat(str(start)),
-        "end": date.fromisoformat(str(end)),
+        "start": day_cell(start),
+        "end": day_cell(end),
         "duration": cell(one_hours(duration)),
         "county": county,
         "region": region_path,

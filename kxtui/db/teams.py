@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from kxtui.db import scope
+from kxtui.db import codes, scope
 from kxtui.db.keyset import region_subtree
 from kxtui.db.models import database
 from kxtui.db.numbers import hours as hours_of
@@ -112,5 +112,5 @@ def memberships_of(volunteer_id: int) -> tuple[Membership, ...]:
     joined: dict[int, date | None] = {}
     for team_id, day, name in database.execute_sql(_MEMBERSHIPS_SQL, {"volunteer": volunteer_id}):
         paths.setdefault(team_id, []).append(name)
-        joined[team_id] = date.fromisoformat(str(day)) if day else None
+        joined[team_id] = codes.day(day)
     return tuple(Membership(team, tuple(path), joined[team]) for team, path in paths.items())

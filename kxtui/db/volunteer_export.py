@@ -28,7 +28,7 @@ from kxtui.db.numbers import cell
 from kxtui.db.numbers import hours as total_hours
 from kxtui.db.roster import SORTS, where_clause
 from kxtui.db.rows import RosterFilter
-from kxtui.db.sheets import Progress, code_label, csv_cell, no_progress
+from kxtui.db.sheets import Progress, code_label, csv_cell, day_cell, no_progress
 from kxtui.db.sheets_export import RegionNames, column_widths, xlsx_text
 from kxtui.db.volunteer_sheets import (
     COLUMNS,
@@ -102,7 +102,7 @@ def _cells(raw: tuple[Any, ...], places: RegionNames) -> tuple[Any, ...]:
         "gender": code_label(Gender, gender),
         "mobile": mobile or "",
         "id_number": id_number or "",
-        "birth_date": date.fromisoformat(str(born)) if born else None,
+        "birth_date": day_cell(born),
         "county": county,
         "region": below,
         "teams": teams or "",
@@ -112,7 +112,7 @@ def _cells(raw: tuple[Any, ...], places: RegionNames) -> tuple[Any, ...]:
         "platform_id": platform_id or "",
         "student": yes_no_cell(bool(student)),
         "active": yes_no_cell(bool(active)),
-        "joined_on": date.fromisoformat(str(joined)) if joined else None,
+        "joined_on": day_cell(joined),
         "hours": cell(total_hours(hours)),
         "notes": notes,
     }

@@ -16,7 +16,7 @@ from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay
 from kxtui.i18n import label, t
 from kxtui.screens.form import FormScreen
 from kxtui.widgets.choice_input import ChoiceInput
-from kxtui.widgets.form_field import FormField, ParsedDate, saved, select, text_input
+from kxtui.widgets.form_field import FormField, ParsedDate, date_input, saved, select, text_input
 from kxtui.widgets.service_list import ServiceList
 
 TEXT_FIELDS = ("title", "start", "end", "duration", "people_reached", "materials", "notes")
@@ -57,7 +57,7 @@ class ActivityFormScreen(FormScreen):
             yield FormField(
                 name,
                 t(f"activity.{name}"),
-                text_input(day.isoformat() if day else "", placeholder=today),
+                date_input(day, placeholder=today),
                 extra=ParsedDate(id=f"{name}-parsed"),
             )
         duration = str(a.duration) if a else "2"

@@ -324,6 +324,9 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
             return False
         unresolved = []
         for field in self.query(FormField):
+            if field.odd_note():  # a stored code or date kxtui does not know: not saved
+                field.set_error(None)
+                unresolved.append(field)
             if isinstance(field.control, ChoiceInput):
                 field.control.resolve_exact()
                 if field.control.unresolved:

@@ -22,8 +22,8 @@ from kxtui.widgets.workers import run_db
 def hit_label(hit: SearchHit) -> Text:
     text = Text("◆ " if hit.ref.kind == "venue" else "", style="dim")
     text.append_text(literal(hit.name, 40, style="bold"))
-    kind = RegionKind(hit.type) if hit.ref.kind == "region" else VenueType(hit.type)
-    text.append(f"  {label(kind)}", style="dim")
+    kind = RegionKind if hit.ref.kind == "region" else VenueType
+    text.append(f"  {label(hit.type, kind)}", style="dim")
     if hit.where:
         text.append("  ")
         text.append_text(literal(" › ".join(hit.where), 60, style="dim italic"))

@@ -29,7 +29,7 @@ def _find_regions(text: str) -> tuple[Choice, ...]:
     """Regions by name or pinyin, each with its kind (村, 镇 ...) as the hint."""
     from kxtui.db.activities import find_regions
 
-    return tuple(c._replace(hint=label(RegionKind(c.hint))) for c in find_regions(text))
+    return tuple(c._replace(hint=label(c.hint, RegionKind)) for c in find_regions(text))
 
 
 class OfficerFormScreen(FormScreen):

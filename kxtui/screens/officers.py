@@ -84,7 +84,7 @@ class OfficersScreen(TranslatedBindings, Screen[None]):
             style = "" if row.active else "dim"
             table.add_row(
                 *(Text(clean(cell, 40), style=style) for cell in (
-                    row.user_name, row.name, state, label(AccessRole(row.role)),
+                    row.user_name, row.name, state, label(row.role, AccessRole),
                     row.region.name if row.region else whole,
                     row.view_region.name if row.view_region else "",
                 )),

@@ -25,7 +25,7 @@ from kxtui.screens.confirm import ChoiceScreen
 from kxtui.screens.form import FormScreen
 from kxtui.widgets.choice_input import ChoiceInput
 from kxtui.widgets.choice_list import ChoiceList
-from kxtui.widgets.form_field import FormField, ParsedDate, saved, select, text_input
+from kxtui.widgets.form_field import FormField, ParsedDate, date_input, saved, select, text_input
 from kxtui.widgets.history_table import ServiceHistory, ServiceHistoryTable
 from kxtui.widgets.workers import run_db
 
@@ -81,7 +81,7 @@ class VolunteerFormScreen(FormScreen):
             yield FormField(
                 name,
                 t(f"volunteer.{name}"),
-                text_input(day.isoformat() if day else ""),
+                date_input(day),
                 extra=ParsedDate(id=f"{name}-parsed"),
             )
         yield FormField(
@@ -289,7 +289,7 @@ class VolunteerFormScreen(FormScreen):
             text.append("\n" if text else "")
             text.append(clean(name, 40), style="bold")
             if membership.joined_on:
-                text.append("  " + t("volunteer.joined", date=membership.joined_on.isoformat()))
+                text.append("  " + t("volunteer.joined", date=str(membership.joined_on)))
             if above:
                 text.append("\n  " + " › ".join(clean(n, 30) for n in above), style="dim")
         return text

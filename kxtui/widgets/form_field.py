@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from rich.text import Text
@@ -15,7 +16,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 from kxtui import clock
 from kxtui.dates import parse_date
 from kxtui.display import editable, marks, unmark
-from kxtui.i18n import t
+from kxtui.i18n import marked, t
 
 
 class Edited(Message):
@@ -98,8 +99,16 @@ class FormField(Vertical):
     @on(Edited)
     def _follow_marks(self) -> None:
         """The note on hidden characters follows the text (a message about an error stays)."""
-        if not self.has_class("-invalid") or self.has_class("-marked"):
+        if not self.has_class("-invalid") or self.has_class("-marked") or self.has_class("-odd"):
             self.set_error(None)
+
+    def odd_note(self) -> str | None:
+        """The message while the field holds a stored code or date kxtui does not know."""
+        return getattr(self.control, "odd_note", lambda: None)()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select is self.control:
+            self._follow_marks()  # the note on an unknown code goes once another is chosen
 
     def marked(self) -> int:
         """How many marks of hidden characters the text this field saves holds."""
@@ -116,9 +125,13 @@ class FormField(Vertical):
         count = 0 if message else self.marked()
         if count:
             message, warning = t("field.marked", count=count), True
+        odd = None if message else self.odd_note()
+        if odd:
+            message, warning = odd, False
         self.set_class(bool(message), "-invalid")
         self.set_class(bool(message) and warning, "-warning")
         self.set_class(bool(count), "-marked")
+        self.set_class(bool(odd), "-odd")
         self.query_one(".field-error", Static).update(Text(message or ""))
 
 
@@ -128,11 +141,43 @@ def text_input(value: str = "", placeholder: str = "", **kwargs: Any) -> SafeInp
     )
 
 
-def select(options: list[tuple[str, str]], value: str | None, *, blank: bool) -> Select[str]:
-    return Select(
-        options,
-        value=value if value else Select.NULL,
-        allow_blank=blank,
-        prompt=t("form.choose"),
-        compact=True,
-    )
+class CodeSelect(Select[str]):
+    """A select of codes. A stored code that is not one of its choices (another program
+    wrote it) is shown as an extra choice, marked ("⚠未知代码 zzz"): the field says so and
+    the form is not saved until another is chosen (`unknown_held`)."""
+
+    def __init__(self, options: list[tuple[str, str]], value: str | None, **kwargs: Any):
+        self.unknown: str | None = None
+        if value not in (None, "") and value not in {code for _, code in options}:
+            self.unknown = str(value)
+            options = [*options, (marked("code.unknown", value), self.unknown)]
+        super().__init__(options, value=str(value) if value else Select.NULL, **kwargs)
+
+    def odd_note(self) -> str | None:
+        """The field's message while it holds the unknown code."""
+        if self.unknown is None or self.value != self.unknown:
+            return None
+        return t("field.unknown_code", value=self.unknown)
+
+
+class DateInput(SafeInput):
+    """A date's input. A stored date that is not one (another program wrote "2026-13-45")
+    is shown as stored: the field says so until it is typed again."""
+
+    def __init__(self, day: object, **kwargs: Any) -> None:
+        self.odd = None if day is None or isinstance(day, date) else str(day)
+        super().__init__(value="" if day is None else str(day), **kwargs)
+
+    def odd_note(self) -> str | None:
+        if self.odd is None or self.value != editable(self.odd):
+            return None
+        return t("field.odd_date", value=self.odd)
+
+
+def date_input(day: object, placeholder: str = "") -> DateInput:
+    """The input of a stored date (a date, None, or what another program wrote)."""
+    return DateInput(day, placeholder=placeholder, compact=True, select_on_focus=False)
+
+
+def select(options: list[tuple[str, str]], value: str | None, *, blank: bool) -> CodeSelect:
+    return CodeSelect(options, value, allow_blank=blank, prompt=t("form.choose"), compact=True)

@@ -32,7 +32,7 @@ class ServiceHistoryTable(PagedTable):
 
     def cell(self, row: ServiceHistoryLine, column: str) -> str:
         if column == "date":
-            return row.start_date.isoformat()
+            return str(row.start_date)
         return str(getattr(row, column))
 
 

@@ -33,7 +33,7 @@ class LedgerTable(PagedTable):
 
     def cell(self, row: LedgerRow, column: str) -> str:
         if column == "date":
-            return row.start_date.isoformat()
+            return str(row.start_date)
         if column == "format":
             return label(row.format, ActivityFormat)
         if column == "reach":

@@ -40,7 +40,7 @@ def _figures(rows: list[tuple[str, object]]) -> Table:
 
 def region_view(detail: RegionDetail, year: int) -> RenderableType:
     title = literal(detail.name, 60, style="bold")
-    title.append(f"  {label(RegionKind(detail.kind))}", style="dim")
+    title.append(f"  {label(detail.kind, RegionKind)}", style="dim")
     if detail.code:
         title.append(f" · {detail.code}", style="dim")
     figures = [
@@ -65,7 +65,7 @@ def region_view(detail: RegionDetail, year: int) -> RenderableType:
         types.add_column()
         types.add_column(justify="right")
         for venue_type, count in detail.venues_by_type:
-            types.add_row(label(VenueType(venue_type)), str(count))
+            types.add_row(label(venue_type, VenueType), str(count))
         parts.append(types)
     parts.append(Text())
     if detail.shortfall_total == 0:
@@ -78,7 +78,7 @@ def region_view(detail: RegionDetail, year: int) -> RenderableType:
             line = Text("• ")
             line.append_text(literal(item.name, 30))
             line.append(f" {t('detail.missing')} ", style="dim")
-            line.append("、".join(label(SixHave(m)) for m in item.missing), style="yellow")
+            line.append("、".join(label(m, SixHave) for m in item.missing), style="yellow")
             parts.append(line)
         more = detail.shortfall_total - len(detail.shortfalls)
         if more > 0:
@@ -91,9 +91,9 @@ def venue_view(detail: VenueDetail, year: int) -> RenderableType:
     facts = Table.grid(padding=(0, 1))
     facts.add_column(style="dim")
     facts.add_column()
-    facts.add_row(t("detail.type"), label(VenueType(detail.type)))
+    facts.add_row(t("detail.type"), label(detail.type, VenueType))
     facts.add_row(
-        t("detail.level"), label(VenueLevel(detail.level)) if detail.level else t("detail.none")
+        t("detail.level"), label(detail.level, VenueLevel) if detail.level else t("detail.none")
     )
     facts.add_row(t("detail.contact"), literal(detail.contact or t("detail.none"), 40))
     facts.add_row(t("detail.phone"), literal(detail.phone or t("detail.none"), 40))

@@ -60,5 +60,5 @@ class RosterTable(PagedTable):
         if column == "total":
             return f"{row.hours_total:,} {'★' * row.stars:<5}"
         if column == "last":
-            return row.last_served.isoformat() if row.last_served else t("roster.never")
+            return str(row.last_served) if row.last_served else t("roster.never")
         return getattr(row, column)
