@@ -96,7 +96,11 @@ def every_screen(tmux, db_path: Path, log: Path, jump_to_venue: str) -> None:  #
     keys("Right", then="阜安街道")  # the county's towns
     form("a", "新建区域（")
     form("V", "新建志愿者")
-    form("e", "编辑区域：", leave="C-s")  # saved: the county's audit log holds its old name
+    keys("e", then="编辑区域：")
+    keys("End", then="编辑区域：")
+    keys("新", then="编辑区域：", literal=True)
+    # saved (a changed name): the county's audit log holds its old name
+    keys("C-s", then=TREE, gone="编辑区域：")
     keys("h", then="审计日志")
     keys("Enter", then="↑↓ 滚动")  # the entry, field by field
     keys("Escape", then="审计日志", gone="↑↓ 滚动")
@@ -129,7 +133,7 @@ def every_screen(tmux, db_path: Path, log: Path, jump_to_venue: str) -> None:  #
     keys("T", then="志愿服务队")
     keys("Right", then="分队")
     keys("Escape", gone="志愿服务队")
-    keys("C-p", then="Search for commands")
+    keys("C-p", then="搜索命令")
     keys("账户", then="工作人员: 账户管理", literal=True)
     keys("Enter", then="工作人员账户")
     keys("Escape", gone="工作人员账户")
