@@ -1858,6 +1858,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{count} 条记录的 {table}.{column} 不是 0 或 1：请在表单中重新勾选",
         "{count} records have a {table}.{column} that is not 0 or 1: tick it again in the form",
     ),
+    # --- oddlists: unknown codes in lists, odd flags, accounts and references ---
+    "field.unknown_codes": (
+        "存储的“{value}”不是可选项：请取消勾选后再保存",
+        "The stored “{value}” is not one of the choices: deselect it to save",
+    ),
 }
 
 

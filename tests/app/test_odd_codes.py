@@ -166,3 +166,61 @@ async def test_a_form_on_a_malformed_date_keeps_it_invalid_until_it_is_typed_aga
         assert isinstance(pilot.app.screen, ActivityFormScreen), "not saved"
         await fill(pilot, "start", "2026-11-01")
         assert "无效" not in error_of(pilot, "start")
+
+
+# An unknown code in a list of codes (an activity's target groups, a volunteer's domains)
+SPOIL_LISTS = (
+    "UPDATE activity SET target_groups = CASE target_groups WHEN '' THEN 'zzz'"
+    " ELSE target_groups || ',zzz' END WHERE " + TOWN_RECORDS["activity"],
+    "UPDATE volunteer_domain SET domain = 'zzz' WHERE " + TOWN_RECORDS["volunteer_domain"],
+)
+
+
+def _lists_spoiled(path: Path) -> None:
+    with sqlite3.connect(path) as connection:
+        for query in SPOIL_LISTS:
+            assert connection.execute(query).rowcount > 0
+
+
+def _stored_groups(path: Path, activity_id: int) -> str:
+    with sqlite3.connect(path) as connection:
+        query = "SELECT target_groups FROM activity WHERE id = ?"
+        return connection.execute(query, (activity_id,)).fetchone()[0]
+
+
+async def test_an_unknown_target_group_is_shown_and_kept_until_deselected(demo_path) -> None:
+    _lists_spoiled(demo_path)
+    async with make_app(demo_path).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await activity_form(pilot)
+        activity_id = pilot.app.screen.existing.id  # type: ignore[attr-defined]
+        stored = _stored_groups(demo_path, activity_id)
+        groups = control(pilot, "target_groups")
+        assert "zzz" in groups.selected
+        assert "⚠未知代码 zzz" in [str(option.prompt) for option in groups.options]
+        assert "存储的“zzz”不是可选项" in error_of(pilot, "target_groups")
+        await press(pilot, "ctrl+s")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ActivityFormScreen), "not saved"
+        assert _stored_groups(demo_path, activity_id) == stored, "nothing dropped"
+        groups.deselect("zzz")
+        await settle(pilot)
+        assert error_of(pilot, "target_groups") == ""
+        await press(pilot, "ctrl+s")
+        await _is(pilot, LedgerScreen)
+        assert _stored_groups(demo_path, activity_id) == stored.removesuffix("zzz").rstrip(",")
+
+
+async def test_an_unknown_domain_of_a_volunteer_is_shown_and_blocks_saving(demo_path) -> None:
+    _lists_spoiled(demo_path)
+    async with make_app(demo_path).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await volunteer_form(pilot)
+        assert "zzz" in control(pilot, "domains").selected
+        assert "存储的“zzz”不是可选项" in error_of(pilot, "domains")
+        await press(pilot, "ctrl+s")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, VolunteerFormScreen), "not saved"
+        control(pilot, "domains").deselect("zzz")
+        await settle(pilot)
+        assert error_of(pilot, "domains") == ""
