@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from kxtui.cli import main
+from kxtui.db import officers, scope
 from tests.hostile import ODD_ACCOUNT, ODD_KINDS, TOWN_RECORDS, spoil
 
 KINDS = ("code-unknown", "code-number", "code-hostile", "date-impossible", "date-word",
@@ -96,3 +98,25 @@ def test_check_lists_every_odd_code_date_and_flag_and_exits_1(demo_path) -> None
 def test_check_passes_the_demo(demo_path) -> None:
     result = kxtui("check", "--db", str(demo_path))
     assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("spoiling", "message"),
+    [
+        ("UPDATE officer_account SET role = 'zzz' WHERE user_name = 'odd'", "角色“zzz”"),
+        ("UPDATE officer_account SET region_id = 999 WHERE user_name = 'odd'", "区域不存在"),
+    ],
+    ids=("role", "region"),
+)
+@pytest.mark.parametrize("command", [["stats"], ["officer", "list"]])
+def test_an_account_with_an_unknown_role_or_region_gets_a_message_and_exit_3(
+    demo_path, monkeypatch, capsys, spoiling, message, command
+) -> None:
+    with sqlite3.connect(demo_path) as connection:  # foreign keys off, as another program
+        connection.execute(ODD_ACCOUNT)
+        connection.execute(spoiling)
+    monkeypatch.setattr(officers, "unix_user", lambda _path: "odd")
+    scope.sign_out()
+    assert main([*command, "--db", str(demo_path)]) == 3
+    err = capsys.readouterr().err
+    assert "系统用户 odd 的账户" in err and message in err and "Traceback" not in err

@@ -10,18 +10,32 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from kxtui.dates import Period
+from kxtui.db import officers as accounts
+from kxtui.db import scope
 from kxtui.screens.activity_form import ActivityFormScreen
 from kxtui.screens.audit import AuditScreen
 from kxtui.screens.ledger import LedgerScreen
 from kxtui.screens.officers import OfficersScreen
 from kxtui.screens.region_form import RegionFormScreen
 from kxtui.screens.roster import RosterScreen
+from kxtui.screens.signed_out import SignedOutScreen
 from kxtui.screens.teams import TeamTreeScreen
 from kxtui.screens.venue_form import VenueFormScreen
 from kxtui.screens.volunteer_form import VolunteerFormScreen
-from tests.app.helpers import control, error_of, fill, jump, make_app, press, settle, wait_until
+from tests.app.helpers import (
+    control,
+    error_of,
+    fill,
+    jump,
+    make_app,
+    plain,
+    press,
+    settle,
+    wait_until,
+)
 from tests.hostile import ODD_ACCOUNT, ODD_KINDS, TOWN_RECORDS, spoil
 
 MARKERS = {"code": ("⚠未知代码", "不是可选项"), "date": ("⚠无效日期", "存储的日期")}
@@ -224,3 +238,27 @@ async def test_an_unknown_domain_of_a_volunteer_is_shown_and_blocks_saving(demo_
         control(pilot, "domains").deselect("zzz")
         await settle(pilot)
         assert error_of(pilot, "domains") == ""
+
+
+@pytest.mark.parametrize(
+    ("spoiling", "message"),
+    [
+        ("UPDATE officer_account SET role = 'zzz' WHERE user_name = 'odd'", "角色“zzz”"),
+        ("UPDATE officer_account SET region_id = 999 WHERE user_name = 'odd'", "区域不存在"),
+    ],
+    ids=("role", "region"),
+)
+async def test_an_account_with_an_unknown_role_or_region_is_signed_out(
+    monkeypatch, demo_path, spoiling, message
+) -> None:
+    with sqlite3.connect(demo_path) as connection:  # foreign keys off, as another program
+        connection.execute(ODD_ACCOUNT)
+        connection.execute(spoiling)
+    monkeypatch.setattr(accounts, "unix_user", lambda _path: "odd")
+    scope.sign_out()
+    app = make_app(demo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, SignedOutScreen)
+        shown = "".join(plain(text.content, 120) for text in app.screen.query(Static))
+        assert "系统用户 odd 的账户" in shown and message in shown
