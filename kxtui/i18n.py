@@ -1863,6 +1863,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "存储的“{value}”不是可选项：请取消勾选后再保存",
         "The stored “{value}” is not one of the choices: deselect it to save",
     ),
+    "flag.invalid": ("⚠无效标记 {value}", "⚠invalid flag {value}"),
     "signin.odd_role": (
         "系统用户 {user} 的账户存储的角色“{role}”不是 kxtui 认识的角色，不能登录。请县级管理员重新设置该账户。",
         "The account of the Unix user {user} holds the role “{role}”, which kxtui does not know: "

@@ -17,7 +17,7 @@ from tests.hostile import ODD_ACCOUNT, ODD_KINDS, TOWN_RECORDS, spoil
 
 KINDS = ("code-unknown", "code-number", "code-hostile", "date-impossible", "date-word",
          "flag-text")  # fmt: skip
-MARKERS = {"code": "⚠未知代码", "date": "⚠无效日期"}
+MARKERS = {"code": "⚠未知代码", "date": "⚠无效日期", "flag": "⚠无效标记"}
 
 
 def kxtui(*args: str) -> subprocess.CompletedProcess[str]:

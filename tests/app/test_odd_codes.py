@@ -25,6 +25,7 @@ from kxtui.screens.signed_out import SignedOutScreen
 from kxtui.screens.teams import TeamTreeScreen
 from kxtui.screens.venue_form import VenueFormScreen
 from kxtui.screens.volunteer_form import VolunteerFormScreen
+from kxtui.widgets.roster_table import RosterTable
 from tests.app.helpers import (
     control,
     error_of,
@@ -262,3 +263,17 @@ async def test_an_account_with_an_unknown_role_or_region_is_signed_out(
         assert isinstance(app.screen, SignedOutScreen)
         shown = "".join(plain(text.content, 120) for text in app.screen.query(Static))
         assert "系统用户 odd 的账户" in shown and message in shown
+
+
+async def test_the_roster_marks_a_flag_that_is_neither_0_nor_1(demo_path) -> None:
+    spoiled(demo_path, "flag-text")  # 'yes': true to Python, not a flag kxtui wrote
+    async with make_app(demo_path).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await jump(pilot, "fajd")
+        await press(pilot, "m")
+        await _is(pilot, RosterScreen)
+        table = pilot.app.screen.query_one(RosterTable)
+        await table.first_page()
+        row = table.cursor_row
+        assert table.cell(row, "registered") == "⚠无效标记 yes"
+        assert table.cell(row, "student") == "⚠无效标记 yes"
