@@ -1864,6 +1864,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The stored “{value}” is not one of the choices: deselect it to save",
     ),
     "flag.invalid": ("⚠无效标记 {value}", "⚠invalid flag {value}"),
+    "region.missing": ("⚠不存在的区域 #{value}", "⚠missing region #{value}"),
     "signin.odd_role": (
         "系统用户 {user} 的账户存储的角色“{role}”不是 kxtui 认识的角色，不能登录。请县级管理员重新设置该账户。",
         "The account of the Unix user {user} holds the role “{role}”, which kxtui does not know: "

@@ -120,3 +120,39 @@ def test_an_account_with_an_unknown_role_or_region_gets_a_message_and_exit_3(
     assert main([*command, "--db", str(demo_path)]) == 3
     err = capsys.readouterr().err
     assert "系统用户 odd 的账户" in err and message in err and "Traceback" not in err
+
+
+# A venue, an activity and a volunteer whose region is not there, and an activity whose venue
+# is not there (written with foreign keys off, as another program may)
+DANGLING = (
+    "UPDATE venue SET region_id = 9999 WHERE id = (SELECT MIN(id) FROM venue WHERE {town})",
+    "UPDATE activity SET region_id = 9999 WHERE id = (SELECT MIN(id) FROM activity WHERE {town})",
+    "UPDATE activity SET venue_id = 9999 WHERE id = (SELECT MAX(id) FROM activity WHERE {town})",
+    "UPDATE volunteer SET region_id = 9999 WHERE id = (SELECT MIN(id) FROM volunteer WHERE {town})",
+)
+
+
+def dangling(path: Path) -> Path:
+    with sqlite3.connect(path) as connection:
+        for query in DANGLING:
+            assert connection.execute(query.format(town=TOWN_RECORDS["venue"])).rowcount == 1
+    return path
+
+
+def test_no_command_crashes_on_a_reference_to_a_record_that_is_not_there(
+    demo_path, tmp_path
+) -> None:
+    db = str(dangling(demo_path))
+    for args in (
+        ("stats",),
+        ("stats", "--json"),
+        ("export", "activities", "-o", str(tmp_path / "a.csv")),
+        ("export", "activities", "-o", str(tmp_path / "a.xlsx")),
+        ("export", "volunteers", "-o", str(tmp_path / "v.csv")),
+        ("export", "volunteers", "-o", str(tmp_path / "v.xlsx")),
+    ):
+        result = kxtui(*args, "--db", db)
+        output = result.stdout + result.stderr
+        assert result.returncode == 0, (args, output[-500:])
+        assert "Traceback" not in output and "意外错误" not in output, args
+    assert "⚠不存在的区域 #9999" in (tmp_path / "v.csv").read_text("utf-8-sig")

@@ -38,6 +38,7 @@ from tests.app.helpers import (
     wait_until,
 )
 from tests.hostile import ODD_ACCOUNT, ODD_KINDS, TOWN_RECORDS, spoil
+from tests.test_cli_odd_codes import dangling
 
 MARKERS = {"code": ("⚠未知代码", "不是可选项"), "date": ("⚠无效日期", "存储的日期")}
 
@@ -277,3 +278,17 @@ async def test_the_roster_marks_a_flag_that_is_neither_0_nor_1(demo_path) -> Non
         row = table.cursor_row
         assert table.cell(row, "registered") == "⚠无效标记 yes"
         assert table.cell(row, "student") == "⚠无效标记 yes"
+
+
+async def test_no_screen_crashes_on_a_reference_to_a_record_that_is_not_there(demo_path) -> None:
+    dangling(demo_path)
+    async with make_app(demo_path).run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for visit in (tree, activity_form, volunteer_form):
+            await visit(pilot)
+            await settle(pilot)
+            assert pilot.app.is_running and "意外错误" not in pilot.app.export_screenshot()
+            while not isinstance(pilot.app.screen, type(pilot.app.screen_stack[0])):
+                await press(pilot, "escape")
+                await settle(pilot)
+            await press(pilot, "escape")
