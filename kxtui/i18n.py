@@ -1858,6 +1858,23 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{count} 条记录的 {table}.{column} 不是 0 或 1：请在表单中重新勾选",
         "{count} records have a {table}.{column} that is not 0 or 1: tick it again in the form",
     ),
+    # --- oddlists: unknown codes in lists, odd flags, accounts and references ---
+    "field.unknown_codes": (
+        "存储的“{value}”不是可选项：请取消勾选后再保存",
+        "The stored “{value}” is not one of the choices: deselect it to save",
+    ),
+    "flag.invalid": ("⚠无效标记 {value}", "⚠invalid flag {value}"),
+    "region.missing": ("⚠不存在的区域 #{value}", "⚠missing region #{value}"),
+    "signin.odd_role": (
+        "系统用户 {user} 的账户存储的角色“{role}”不是 kxtui 认识的角色，不能登录。请县级管理员重新设置该账户。",
+        "The account of the Unix user {user} holds the role “{role}”, which kxtui does not know: "
+        "it cannot sign in. Ask a county admin to set the account again.",
+    ),
+    "signin.odd_region": (
+        "系统用户 {user} 的账户所属的区域不存在，不能登录。请县级管理员重新设置该账户。",
+        "The account of the Unix user {user} belongs to a region that does not exist: it cannot "
+        "sign in. Ask a county admin to set the account again.",
+    ),
 }
 
 

@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from kxtui.cli import main
+from kxtui.db import officers, scope
 from tests.hostile import ODD_ACCOUNT, ODD_KINDS, TOWN_RECORDS, spoil
 
 KINDS = ("code-unknown", "code-number", "code-hostile", "date-impossible", "date-word",
          "flag-text")  # fmt: skip
-MARKERS = {"code": "⚠未知代码", "date": "⚠无效日期"}
+MARKERS = {"code": "⚠未知代码", "date": "⚠无效日期", "flag": "⚠无效标记"}
 
 
 def kxtui(*args: str) -> subprocess.CompletedProcess[str]:
@@ -96,3 +98,61 @@ def test_check_lists_every_odd_code_date_and_flag_and_exits_1(demo_path) -> None
 def test_check_passes_the_demo(demo_path) -> None:
     result = kxtui("check", "--db", str(demo_path))
     assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("spoiling", "message"),
+    [
+        ("UPDATE officer_account SET role = 'zzz' WHERE user_name = 'odd'", "角色“zzz”"),
+        ("UPDATE officer_account SET region_id = 999 WHERE user_name = 'odd'", "区域不存在"),
+    ],
+    ids=("role", "region"),
+)
+@pytest.mark.parametrize("command", [["stats"], ["officer", "list"]])
+def test_an_account_with_an_unknown_role_or_region_gets_a_message_and_exit_3(
+    demo_path, monkeypatch, capsys, spoiling, message, command
+) -> None:
+    with sqlite3.connect(demo_path) as connection:  # foreign keys off, as another program
+        connection.execute(ODD_ACCOUNT)
+        connection.execute(spoiling)
+    monkeypatch.setattr(officers, "unix_user", lambda _path: "odd")
+    scope.sign_out()
+    assert main([*command, "--db", str(demo_path)]) == 3
+    err = capsys.readouterr().err
+    assert "系统用户 odd 的账户" in err and message in err and "Traceback" not in err
+
+
+# A venue, an activity and a volunteer whose region is not there, and an activity whose venue
+# is not there (written with foreign keys off, as another program may)
+DANGLING = (
+    "UPDATE venue SET region_id = 9999 WHERE id = (SELECT MIN(id) FROM venue WHERE {town})",
+    "UPDATE activity SET region_id = 9999 WHERE id = (SELECT MIN(id) FROM activity WHERE {town})",
+    "UPDATE activity SET venue_id = 9999 WHERE id = (SELECT MAX(id) FROM activity WHERE {town})",
+    "UPDATE volunteer SET region_id = 9999 WHERE id = (SELECT MIN(id) FROM volunteer WHERE {town})",
+)
+
+
+def dangling(path: Path) -> Path:
+    with sqlite3.connect(path) as connection:
+        for query in DANGLING:
+            assert connection.execute(query.format(town=TOWN_RECORDS["venue"])).rowcount == 1
+    return path
+
+
+def test_no_command_crashes_on_a_reference_to_a_record_that_is_not_there(
+    demo_path, tmp_path
+) -> None:
+    db = str(dangling(demo_path))
+    for args in (
+        ("stats",),
+        ("stats", "--json"),
+        ("export", "activities", "-o", str(tmp_path / "a.csv")),
+        ("export", "activities", "-o", str(tmp_path / "a.xlsx")),
+        ("export", "volunteers", "-o", str(tmp_path / "v.csv")),
+        ("export", "volunteers", "-o", str(tmp_path / "v.xlsx")),
+    ):
+        result = kxtui(*args, "--db", db)
+        output = result.stdout + result.stderr
+        assert result.returncode == 0, (args, output[-500:])
+        assert "Traceback" not in output and "意外错误" not in output, args
+    assert "⚠不存在的区域 #9999" in (tmp_path / "v.csv").read_text("utf-8-sig")

@@ -71,6 +71,14 @@ def day(value: object) -> date | Odd | None:
     return Odd(value, "date.invalid")
 
 
+def flag(value: object) -> bool | Odd:
+    """A stored flag column: True or False for 1 or 0, an Odd flag for anything else ('yes',
+    7) — never read as true because it is not empty."""
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    return Odd(value, "flag.invalid")
+
+
 # -- what `kxtui check` lists -----------------------------------------------------------------
 
 

@@ -124,9 +124,15 @@ def _account(user_name: str) -> OfficerAccount | None:
 
 
 def session_for(user: str, account: OfficerAccount) -> scope.Session:
-    """The session of `user` acting as `account`."""
-    edit = account.region.path if account.region_id else None
-    view = account.view_region.path if account.view_region_id else edit
+    """The session of `user` acting as `account`; SignInRefused when another program stored
+    a role kxtui does not know, or a region that is not there (never guessed)."""
+    if account.role not in set(AccessRole):
+        raise SignInRefused("signin.odd_role", user=account.user_name, role=account.role)
+    try:
+        edit = account.region.path if account.region_id else None
+        view = account.view_region.path if account.view_region_id else edit
+    except Region.DoesNotExist:
+        raise SignInRefused("signin.odd_region", user=account.user_name) from None
     return scope.Session(
         user=user,
         name=account.name,

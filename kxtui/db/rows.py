@@ -12,6 +12,7 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from kxtui.db.codes import Odd
 from kxtui.db.numbers import Invalid
 from kxtui.db.pinyin import search_key
 
@@ -393,9 +394,9 @@ class RosterRow(NamedTuple):
     region: str
     teams: str  # team names, "、"-separated
     domains: str  # Domain codes, comma-separated
-    registered: bool
-    student: bool
-    active: bool
+    registered: bool | Odd  # Odd: not 0 or 1 (codes.flag)
+    student: bool | Odd
+    active: bool | Odd
     hours_this_year: Hours
     hours_total: Hours
     last_served: date | None

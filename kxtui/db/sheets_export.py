@@ -43,6 +43,7 @@ from kxtui.db.sheets import (
     served_cell,
     zh,
 )
+from kxtui.i18n import marked
 
 CHUNK = 500  # activities whose volunteers are fetched in one query
 
@@ -158,7 +159,7 @@ class RegionNames:
         if venue_region is None or len(same) < 2:
             return name
         lo, hi = subtree_bounds(self.id_paths[activity_region])
-        if sum(lo <= self.id_paths[region] < hi for region in same) < 2:
+        if sum(lo <= self.id_paths.get(region, "") < hi for region in same) < 2:
             return name
         return f"{self.place(venue_region)[1]}/{name}"
 
@@ -166,12 +167,16 @@ class RegionNames:
         """(county name, path below the county, county id)."""
         if region_id not in self.paths:
             names, current = [], region_id
-            while True:
+            while current in self.regions:
                 parent, name = self.regions[current]
                 if parent is None:
                     break
                 names.append(name)
                 current = parent
+            else:  # another program left a reference to a region that is not there
+                missing = marked("region.missing", current, chinese=True)
+                self.paths[region_id] = (missing, missing, 0)
+                return self.paths[region_id]
             self.paths[region_id] = (name, "/".join(reversed(names)), current)
         return self.paths[region_id]
 

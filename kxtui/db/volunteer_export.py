@@ -21,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from kxtui.db import codes
 from kxtui.db.export_files import ExportResult, text_stream, write_file
 from kxtui.db.export_notes import CellChanges
 from kxtui.db.models import database
@@ -108,10 +109,10 @@ def _cells(raw: tuple[Any, ...], places: RegionNames) -> tuple[Any, ...]:
         "teams": teams or "",
         "domains": domains_cell(domains or ""),
         "skills": skills,
-        "registered": yes_no_cell(bool(registered)),
+        "registered": yes_no_cell(codes.flag(registered)),
         "platform_id": platform_id or "",
-        "student": yes_no_cell(bool(student)),
-        "active": yes_no_cell(bool(active)),
+        "student": yes_no_cell(codes.flag(student)),
+        "active": yes_no_cell(codes.flag(active)),
         "joined_on": day_cell(joined),
         "hours": cell(total_hours(hours)),
         "notes": notes,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kxtui.db.codes import Odd
 from kxtui.db.sheets import (
     GROUP_SEPARATOR,
     SheetLayout,
@@ -28,6 +29,7 @@ from kxtui.db.sheets import (
     zh,
 )
 from kxtui.domain import Domain, Gender
+from kxtui.i18n import marked
 
 COLUMNS = (
     "id",
@@ -92,7 +94,10 @@ def yes_no(text: str) -> bool | None:
     return None
 
 
-def yes_no_cell(value: bool) -> str:
+def yes_no_cell(value: bool | Odd) -> str:
+    """是 / 否, or a stored flag that is neither marked ("⚠无效标记 yes")."""
+    if isinstance(value, Odd):
+        return marked(value.key, value.value, chinese=True)
     return zh("roster.yes") if value else zh("roster.no")
 
 

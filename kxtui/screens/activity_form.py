@@ -7,7 +7,7 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, SelectionList
+from textual.widgets import Input, Select
 
 from kxtui import clock
 from kxtui.db import activities
@@ -16,7 +16,15 @@ from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay
 from kxtui.i18n import label, t
 from kxtui.screens.form import FormScreen
 from kxtui.widgets.choice_input import ChoiceInput
-from kxtui.widgets.form_field import FormField, ParsedDate, date_input, saved, select, text_input
+from kxtui.widgets.form_field import (
+    CodeList,
+    FormField,
+    ParsedDate,
+    date_input,
+    saved,
+    select,
+    text_input,
+)
 from kxtui.widgets.service_list import ServiceList
 
 TEXT_FIELDS = ("title", "start", "end", "duration", "people_reached", "materials", "notes")
@@ -104,13 +112,10 @@ class ActivityFormScreen(FormScreen):
                 [(label(x), x.value) for x in ActivityFormat], a.format if a else None, blank=True
             ),
         )
-        groups = set(a.target_groups) if a else set()
         yield FormField(
             "target_groups",
             t("activity.target_groups"),
-            SelectionList[str](
-                *[(label(g), g.value, g.value in groups) for g in TargetGroup], compact=True
-            ),
+            CodeList([(label(g), g.value) for g in TargetGroup], a.target_groups if a else ()),
         )
         for name in ("people_reached", "materials"):
             value = str(getattr(a, name)) if a else ""

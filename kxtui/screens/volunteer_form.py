@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Checkbox, Input, Select, SelectionList, Static, TabbedContent, TabPane
+from textual.widgets import Checkbox, Input, Select, Static, TabbedContent, TabPane
 
 from kxtui import clock
 from kxtui.db import volunteers
@@ -25,7 +25,15 @@ from kxtui.screens.confirm import ChoiceScreen
 from kxtui.screens.form import FormScreen
 from kxtui.widgets.choice_input import ChoiceInput
 from kxtui.widgets.choice_list import ChoiceList
-from kxtui.widgets.form_field import FormField, ParsedDate, date_input, saved, select, text_input
+from kxtui.widgets.form_field import (
+    CodeList,
+    FormField,
+    ParsedDate,
+    date_input,
+    saved,
+    select,
+    text_input,
+)
 from kxtui.widgets.history_table import ServiceHistory, ServiceHistoryTable
 from kxtui.widgets.workers import run_db
 
@@ -105,13 +113,10 @@ class VolunteerFormScreen(FormScreen):
                 id="teams",
             ),
         )
-        domains = set(v.domains) if v else set()
         yield FormField(
             "domains",
             t("volunteer.domains"),
-            SelectionList[str](
-                *[(label(d), d.value, d.value in domains) for d in Domain], compact=True
-            ),
+            CodeList([(label(d), d.value) for d in Domain], v.domains if v else ()),
         )
         yield FormField("skills", t("volunteer.skills"), text_input(v.skills if v else ""))
         yield FormField(

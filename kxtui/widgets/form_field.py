@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static
 
 from kxtui import clock
 from kxtui.dates import parse_date
@@ -110,6 +110,10 @@ class FormField(Vertical):
         if event.select is self.control:
             self._follow_marks()  # the note on an unknown code goes once another is chosen
 
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        if event.selection_list is self.control:
+            self._follow_marks()  # the note on unknown codes goes once they are deselected
+
     def marked(self) -> int:
         """How many marks of hidden characters the text this field saves holds."""
         return sum(
@@ -158,6 +162,29 @@ class CodeSelect(Select[str]):
         if self.unknown is None or self.value != self.unknown:
             return None
         return t("field.unknown_code", value=self.unknown)
+
+
+class CodeList(SelectionList[str]):
+    """A multiple choice of codes. A stored code that is not one of its choices (another
+    program wrote it) is shown as an extra choice, selected and marked ("⚠未知代码 zzz"): the
+    field names it and the form is not saved until it is deselected — never dropped silently."""
+
+    def __init__(self, options: list[tuple[str, str]], chosen: tuple[str, ...], **kwargs: Any):
+        known = {code for _, code in options}
+        self.unknown = tuple(dict.fromkeys(str(c) for c in chosen if c not in known))
+        super().__init__(
+            *[(prompt, code, code in chosen) for prompt, code in options],
+            *[(marked("code.unknown", code), code, True) for code in self.unknown],
+            compact=True,
+            **kwargs,
+        )
+
+    def odd_note(self) -> str | None:
+        """The field's message while it holds an unknown code."""
+        held = [code for code in self.unknown if code in self.selected]
+        if not held:
+            return None
+        return t("field.unknown_codes", value="、".join(held))
 
 
 class DateInput(SafeInput):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from kxtui import clock
+from kxtui.db.codes import is_odd
 from kxtui.db.rows import RosterFilter, RosterRow
 from kxtui.domain import Gender
 from kxtui.i18n import label, t
@@ -54,7 +55,10 @@ class RosterTable(PagedTable):
         if column == "mobile":
             return (row.mobile or "") if self.unmasked else masked(row.mobile)
         if column in ("registered", "student"):
-            return t("roster.yes") if getattr(row, column) else t("roster.no")
+            value = getattr(row, column)
+            if is_odd(value):  # a flag another program stored as neither 0 nor 1
+                return format(value)
+            return t("roster.yes") if value else t("roster.no")
         if column == "year":
             return f"{row.hours_this_year:,}"
         if column == "total":
