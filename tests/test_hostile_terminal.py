@@ -99,6 +99,10 @@ def every_screen(tmux, db_path: Path, log: Path, jump_to_venue: str) -> None:  #
     keys("e", then="编辑区域：")
     keys("End", then="编辑区域：")
     keys("新", then="编辑区域：", literal=True)
+    deadline = time.monotonic() + 20  # typed after the clean name, or the poisoned one's end
+    while not ("市新" in screen() or "庚新" in screen()):
+        assert time.monotonic() < deadline, f"the name never changed:\n{screen()}"
+        time.sleep(0.1)
     # saved (a changed name): the county's audit log holds its old name
     keys("C-s", then=TREE, gone="编辑区域：")
     keys("h", then="审计日志")
