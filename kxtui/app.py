@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
@@ -34,11 +34,12 @@ from kxtui.db.errors import KxError, SignInRefused
 from kxtui.display import clean
 from kxtui.domain import AccessRole
 from kxtui.i18n import set_language, t
+from kxtui.key_order import InOrderKeys
 from kxtui.screens.base import TranslatedBindings, reason
 from kxtui.screens.hierarchy import HierarchyScreen
 
 
-class KxApp(App[None]):
+class KxApp(InOrderKeys):
     TITLE = "kxtui"
     BINDINGS = [
         Binding("q", "quit", "key.quit", id="app.quit"),

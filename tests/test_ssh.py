@@ -253,3 +253,18 @@ def test_an_officer_cannot_import_the_database_or_a_file_outside_their_uploads(
     assert _files_state(county_server) == before
     check = county_server.kxtui("check", "--db", str(county_server.database))
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_keys_that_arrive_in_one_read_take_effect_in_the_order_typed(
+    tmux: Callable[..., str], county_server: CountyServer
+) -> None:
+    """End, Ctrl+U, a name and Enter in one send: the line hands kxtui a single read."""
+    terminal = log_in(tmux, county_server, "town")
+    _county_overview(terminal)
+    terminal.press("t")
+    terminal.wait_for("条活动", timeout=30)
+    terminal.press("x")
+    terminal.wait_for("只填文件名")
+    terminal.press("End", "C-u", ".x", "Enter")
+    _says(terminal, "“.x”不是可用的文件名")
+    assert "请填写文件名" not in terminal.screen()
