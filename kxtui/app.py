@@ -15,7 +15,6 @@ from typing import Any
 from textual import events
 from textual.app import SystemCommand
 from textual.binding import Binding
-from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -37,6 +36,7 @@ from kxtui.i18n import set_language, t
 from kxtui.key_order import InOrderKeys
 from kxtui.screens.base import TranslatedBindings, reason
 from kxtui.screens.hierarchy import HierarchyScreen
+from kxtui.screens.palette import Palette
 
 
 class KxApp(InOrderKeys):
@@ -256,8 +256,8 @@ class KxApp(InOrderKeys):
         return SystemCommand(name, reason(refusal), partial(self.show_error, refusal))
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            palette = CommandPalette(placeholder=t("palette.placeholder"), id="--command-palette")
+        if self.use_command_palette and not Palette.is_open(self):
+            palette = Palette(placeholder=t("palette.placeholder"), id="--command-palette")
             self.push_screen(palette)
 
     def action_help_quit(self) -> None:

@@ -1815,6 +1815,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmd.quit": ("应用: 退出", "App: quit"),
     "cmd.quit.help": ("退出 kxtui", "Quit kxtui"),
     "palette.placeholder": ("搜索命令…", "Search for commands…"),
+    "palette.no_matches": ("没有找到命令", "No matches found"),
     "cmd.palette.help": ("打开命令面板：按名称搜索所有命令", "Open the command palette"),
     "app.quit_title": ("要退出吗？", "Do you want to quit?"),
     "app.how_to_quit": ("按 Ctrl+Q 退出 kxtui", "Press Ctrl+Q to quit kxtui"),

@@ -222,6 +222,18 @@ async def test_the_palette_offers_only_kxtuis_commands_in_chinese(demo_path: Pat
         assert all(any("\u4e00" <= c <= "\u9fff" for c in name) for name in names), names
 
 
+async def test_the_palette_says_no_match_in_chinese(demo_path: Path) -> None:
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "ctrl+p")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette))
+        await type_text(pilot, "zzzz")
+        await pilot.pause(0.7)  # past the palette's "no matches" countdown
+        await settle(pilot)
+        shown = [str(o.prompt.renderable) for o in pilot.app.screen.query_one(CommandList).options]
+        assert shown == ["没有找到命令"]
+
+
 async def test_textuals_screenshot_writes_no_file(
     demo_path: Path, tmp_path: Path, monkeypatch
 ) -> None:
