@@ -105,7 +105,7 @@ def every_screen(tmux, db_path: Path, log: Path, jump_to_venue: str) -> None:  #
         time.sleep(0.1)
     # saved (a changed name): the county's audit log holds its old name
     keys("C-s", then=TREE, gone="编辑区域：")
-    keys("h", then="审计日志")
+    keys("h", then="修改")  # the log with its rows (the entry of the save above)
     keys("Enter", then="↑↓ 滚动")  # the entry, field by field
     keys("Escape", then="审计日志", gone="↑↓ 滚动")
     keys("o", then="按操作人筛选")
