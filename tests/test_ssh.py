@@ -29,6 +29,12 @@ def county_server(tmux: Callable[..., str], demo_file: Path) -> Iterator[CountyS
         yield server
 
 
+def _check_passes(server: CountyServer) -> None:
+    """The guide's `kxtui check`, run as the service account, finds nothing wrong."""
+    check = server.kxtui("check", "--db", str(server.database))
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
 def _county_overview(terminal: Terminal) -> str:
     shown = terminal.wait_for("阜安街道 · 2 村 · 11 社区 · 5 阵地", timeout=40)
     assert "胶州市" not in shown.splitlines()[1], "kxtui knows the officer from sudo: one town"
@@ -137,8 +143,7 @@ def test_the_nightly_job_keeps_real_backups_among_forged_names(
     assert len(kept) == 32 and real[0].name in kept, "no real backup and no planted file pruned"
     newest = [name for name in kept if not name.startswith("kxtui-2099")]
     assert len(newest) == 2
-    check = county_server.kxtui("check", "--db", str(county_server.database))
-    assert check.returncode == 0, check.stdout + check.stderr
+    _check_passes(county_server)
 
 
 # -- an officer who wants more: the file dialogs -----------------------------------------------
@@ -220,8 +225,7 @@ def test_an_officer_cannot_export_over_the_database_a_backup_or_a_home(
     assert written.read_bytes()[:2] == b"PK", "the export went into the officer's own folder"
     terminal.press("Escape")
     assert _files_state(county_server) == before
-    check = county_server.kxtui("check", "--db", str(county_server.database))
-    assert check.returncode == 0, check.stdout + check.stderr
+    _check_passes(county_server)
 
 
 def test_an_officer_cannot_import_the_database_or_a_file_outside_their_uploads(
@@ -249,10 +253,8 @@ def test_an_officer_cannot_import_the_database_or_a_file_outside_their_uploads(
         assert "张三" not in terminal.screen() and "Traceback" not in terminal.screen()
         terminal.press("Escape")
         terminal.wait_for("条活动")
-    # the session still holds its locks: a save goes through and the file is sound
     assert _files_state(county_server) == before
-    check = county_server.kxtui("check", "--db", str(county_server.database))
-    assert check.returncode == 0, check.stdout + check.stderr
+    _check_passes(county_server)
 
 
 def test_keys_that_arrive_in_one_read_take_effect_in_the_order_typed(
