@@ -48,7 +48,7 @@ class TeamFormScreen(FormScreen):
     ) -> None:
         super().__init__(draft=draft)
         self.parent_team = parent
-        self.region = existing.region if existing else parent.region if parent else region
+        self.based_in = existing.region if existing else parent.region if parent else region
         self.existing = existing
         if existing is not None and draft is None:
             self.draft_target = f"team:{existing.id}"
@@ -70,12 +70,13 @@ class TeamFormScreen(FormScreen):
         levels = [(label(x), x.value) for x in self.levels]
         yield FormField("level", t("team.level"), select(levels, level, blank=False))
         domains = [(label(x), x.value) for x in Domain]
-        domain = select(domains, e.domain if e else None, blank=True)
+        parent = self.parent_team  # a new team's domain is its parent's, to begin with
+        domain = select(domains, e.domain if e else parent.domain if parent else None, blank=True)
         yield FormField("domain", t("team.domain"), domain)
         yield FormField(
             "region",
             t("team.region"),
-            ChoiceInput(_region_call, choice=self.region, placeholder=t("team.find_region"),
+            ChoiceInput(_region_call, choice=self.based_in, placeholder=t("team.find_region"),
                         id="region"),
         )  # fmt: skip
         yield FormField(
@@ -115,7 +116,7 @@ class TeamFormScreen(FormScreen):
             return {"team_id": self.existing.id, "version": self.existing.version}
         if self.parent_team is not None:
             return {"parent_id": self.parent_team.id}
-        return {"region": list(self.region) if self.region else None}
+        return {"region": list(self.based_in) if self.based_in else None}
 
     @staticmethod
     def reopen_kwargs(context: dict[str, Any]) -> dict[str, Any] | None:

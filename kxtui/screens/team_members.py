@@ -1,5 +1,6 @@
 """A team's own members: a volunteer found by characters, pinyin or initials joins with Enter,
-Ctrl+D on a member's line takes them out; Ctrl+S saves who joined and who left in one write."""
+Ctrl+D in the list takes the one under the cursor out; Ctrl+S saves who joined and who left
+in one write."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from kxtui.db import team_writes
 from kxtui.db.rows import Draft, NodeRef, TeamMembers
 from kxtui.i18n import t
 from kxtui.screens.form import FormScreen
-from kxtui.widgets.choice_list import ChoiceList
 from kxtui.widgets.form_field import FormField
+from kxtui.widgets.member_list import MemberList
 
 
 class TeamMembersScreen(FormScreen):
@@ -32,15 +33,7 @@ class TeamMembersScreen(FormScreen):
         yield FormField(
             "members",
             t("team.members"),
-            ChoiceList(
-                self._find,
-                tuple((member, None) for member in self.existing.members),
-                placeholder=t("team.find_member"),
-                count_key="team.members_count",
-                twice_key="team.member_twice",
-                flag_text=t("service.unregistered"),
-                id="members",
-            ),
+            MemberList(self._find, self.existing.members, id="members"),
         )
 
     def _find(self, text: str) -> tuple[Any, tuple[Any, ...]]:
@@ -49,7 +42,7 @@ class TeamMembersScreen(FormScreen):
         return find_volunteers, (self.existing.team.region.id, text)
 
     def values(self) -> tuple[int, ...]:
-        return tuple(c.id for c in self.query_one(ChoiceList).chosen)
+        return tuple(c.id for c in self.query_one(MemberList).chosen)
 
     def save_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
         team = self.existing.team
