@@ -28,6 +28,7 @@ from kxtui.db.models import (
 )
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.rows import NodeRef, TeamCounts, TeamInput
+from kxtui.db.sheet_places import Regions
 from kxtui.domain import AccessRole, TeamLevel
 from tests.conftest import FROZEN_AT
 
@@ -312,6 +313,9 @@ def test_dissolving_is_refused_with_teams_below_and_keeps_the_record(county) -> 
     # gone from every list: suggestions, a volunteer's teams, the tree's count of D1
     assert "一村专业队" not in [c.name for c in activities.find_teams(None, "一村")]
     assert Lookups().known_teams([p1.id, d1.id]) == {d1.id}
+    places = Regions(None)  # nor does a spreadsheet name it
+    places.load_teams(["一村专业队", "一镇健康分队"])
+    assert list(places.teams) == ["一镇健康分队"]
     # its name stays taken under its parent
     again = new("一村专业队", "professional", county["regions"]["V1"])
     assert field_errors(team_writes.create_team, d1.id, again) == {
