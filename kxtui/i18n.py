@@ -1913,6 +1913,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Dissolve the selected team (not while teams are below it)",
     ),
     "refused.no_team": ("请先选择一支队伍", "Select a team first"),
+    "refused.general_team_moved": (
+        "总队是最高一级，不能移到别的队伍下",
+        "A general team is the highest level: it goes under no team",
+    ),
     "refused.no_team_level": (
         "{name}已是最低一级（专业队），其下不能再建队伍",
         "{name} is at the lowest level (professional team): no team goes below it",

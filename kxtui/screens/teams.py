@@ -14,6 +14,7 @@ from kxtui.db import scope
 from kxtui.db.errors import KxError, RefusedError
 from kxtui.db.rows import Choice, NodeRef, TeamCounts, TeamDetail, TeamNode
 from kxtui.display import clean
+from kxtui.domain import TeamLevel
 from kxtui.i18n import t
 from kxtui.screens.base import TranslatedBindings
 from kxtui.screens.confirm import ConfirmScreen
@@ -140,6 +141,10 @@ class TeamTreeScreen(TranslatedBindings, Screen[None]):
         self._open(TeamFormScreen)
 
     def action_move_team(self) -> None:
+        row = self.tree.cursor_row
+        if row is not None and row.level == TeamLevel.GENERAL:  # no team is above a 总队
+            self.app.show_error(RefusedError("refused.general_team_moved"))  # type: ignore[attr-defined]
+            return
         from kxtui.screens.team_form import TeamMoveScreen
 
         self._open(TeamMoveScreen)

@@ -341,7 +341,9 @@ async def test_members_join_and_leave_from_the_tree(demo_path: Path) -> None:
     assert json.loads(changes) == {"joined": [None, name], "left": [leaving.name, None]}
 
 
-async def test_a_team_with_teams_below_is_not_dissolved(demo_path: Path) -> None:
+async def test_a_team_with_teams_below_is_not_dissolved_nor_a_general_team_moved(
+    demo_path: Path,
+) -> None:
     async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
         await on_division(pilot)
         await press(pilot, "up")  # 阜安街道's 支队, with its four divisions
@@ -349,6 +351,10 @@ async def test_a_team_with_teams_below_is_not_dissolved(demo_path: Path) -> None
         await settle(pilot)
         assert isinstance(pilot.app.screen, TeamTreeScreen)
         assert notifications(pilot)[-1] == "其下还有 4 支队伍：请先解散或移走它们"
+        await press(pilot, "up", "p")  # the 总队: no team is above it
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, TeamTreeScreen)
+        assert notifications(pilot)[-1] == "总队是最高一级，不能移到别的队伍下"
 
 
 TEAM_WRITES = {"a": "add_team", "e": "edit_team", "v": "members", "p": "move_team",
