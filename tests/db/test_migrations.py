@@ -71,6 +71,7 @@ def test_old_database_is_copied_aside_then_upgraded(v1_copy: Path) -> None:
     close_database()
     assert "population" in columns(v1_copy, "region")
     assert "duration" in columns(v1_copy, "activity")
+    assert {"dissolved_at", "dissolved_by"} <= columns(v1_copy, "team")
     assert not REDUNDANT & indexes(v1_copy)
     assert open_database(v1_copy).backup_path is None  # already current: no second copy
 
