@@ -1876,6 +1876,126 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The account of the Unix user {user} belongs to a region that does not exist: it cannot "
         "sign in. Ask a county admin to set the account again.",
     ),
+    # --- teams ---
+    "key.add_team": ("新建", "New"),
+    "key.add_top_team": ("新建顶层队伍", "New top team"),
+    "key.team_members": ("队员", "Members"),
+    "key.move_team": ("移动", "Move"),
+    "key.dissolve_team": ("解散", "Dissolve"),
+    "cmd.add_team": ("志愿服务队: 新建", "Teams: new"),
+    "cmd.add_team.help": (
+        "在选中的队伍下新建队伍（没有队伍时建在本区域顶层）",
+        "Add a team under the selected team (at the top of the region when there is none)",
+    ),
+    "cmd.add_top_team": ("志愿服务队: 新建顶层队伍", "Teams: new top team"),
+    "cmd.add_top_team.help": (
+        "在本区域新建一支没有上级的队伍",
+        "Add a team without a parent team in this region",
+    ),
+    "cmd.edit_team": ("志愿服务队: 编辑", "Teams: edit"),
+    "cmd.edit_team.help": (
+        "修改选中队伍的名称、级别、领域、所在区域和队长",
+        "Change the selected team's name, level, domain, region and leader",
+    ),
+    "cmd.team_members": ("志愿服务队: 队员", "Teams: members"),
+    "cmd.team_members.help": (
+        "为选中的队伍添加或移出志愿者",
+        "Add volunteers to the selected team or take them out",
+    ),
+    "cmd.move_team": ("志愿服务队: 移动", "Teams: move"),
+    "cmd.move_team.help": (
+        "把选中的队伍（连同其下级队伍）移到另一支队伍下",
+        "Put the selected team (with the teams below it) under another team",
+    ),
+    "cmd.dissolve_team": ("志愿服务队: 解散", "Teams: dissolve"),
+    "cmd.dissolve_team.help": (
+        "解散选中的队伍（其下还有队伍时不能解散）",
+        "Dissolve the selected team (not while teams are below it)",
+    ),
+    "refused.no_team": ("请先选择一支队伍", "Select a team first"),
+    "refused.general_team_moved": (
+        "总队是最高一级，不能移到别的队伍下",
+        "A general team is the highest level: it goes under no team",
+    ),
+    "refused.no_team_level": (
+        "{name}已是最低一级（专业队），其下不能再建队伍",
+        "{name} is at the lowest level (professional team): no team goes below it",
+    ),
+    "refused.team_has_sub_teams": (
+        "其下还有 {count} 支队伍：请先解散或移走它们",
+        "{count} teams are still below it: dissolve or move them first",
+    ),
+    "field.team_name_dissolved": (
+        "同一上级下有一支已解散的队伍用过此名称",
+        "A dissolved team under this parent had this name",
+    ),
+    "field.team_level_under": (
+        "级别须低于上级队伍（{parent}）",
+        "Must be below the parent team ({parent})",
+    ),
+    "field.team_level_over": ("级别须高于其下级队伍", "Must be above the teams below it"),
+    "field.team_region_out_of_area": ("不在您的编辑范围（{scope}）", "Outside your area ({scope})"),
+    "field.team_region_outside_parent": (
+        "须在上级队伍（{parent}）所在区域内",
+        "Must lie in the region of the parent team ({parent})",
+    ),
+    "field.team_region_below": (
+        "其下级队伍所在区域须在此区域内",
+        "The teams below it must lie in this region",
+    ),
+    "field.team_under_itself": (
+        "不能移到它自己或它的下级队伍下",
+        "Cannot go under itself or a team below it",
+    ),
+    "field.team_parent_level": (
+        "{name}的级别不高于此队伍",
+        "{name} is not of a higher level than this team",
+    ),
+    "field.team_parent_region": (
+        "此队伍所在区域不在{name}所在区域内",
+        "This team's region is not inside {name}'s region",
+    ),
+    "field.members_gone": (
+        "所选志愿者中有已被删除或不在您查看范围内的",
+        "A chosen volunteer was deleted or is outside your view",
+    ),
+    "team.form.new": ("新建队伍 · 上级：{parent}", "New team under {parent}"),
+    "team.form.new_top": ("新建队伍（无上级）", "New team (no parent)"),
+    "team.form.edit": ("编辑队伍：{name}", "Edit team: {name}"),
+    "team.form.move": ("移动队伍：{name}（{level}）", "Move team: {name} ({level})"),
+    "team.form.members": ("队员：{name}", "Members: {name}"),
+    "team.team_level": ("级别", "Level"),
+    "team.level": ("级别", "Level"),
+    "team.domain": ("领域", "Domain"),
+    "team.region": ("所在区域", "Region"),
+    "team.leader": ("队长", "Leader"),
+    "team.parent": ("上级队伍", "Parent team"),
+    "team.members": ("队员", "Members"),
+    "team.joined": ("加入", "Joined"),
+    "team.left": ("退出", "Left"),
+    "team.dissolved": ("已解散", "Dissolved"),
+    "team.find_region": ("区域名称、拼音或首字母", "Region: name, pinyin or initials"),
+    "team.find_leader": ("志愿者姓名、拼音或首字母（可空）", "Volunteer: name, pinyin or initials"),
+    "team.find_parent": ("队伍名称、拼音或首字母", "Team: name, pinyin or initials"),
+    "team.find_member": (
+        "添加志愿者：姓名、拼音或首字母，Enter 加入",
+        "Add a volunteer: name, pinyin or initials, Enter",
+    ),
+    "team.members_count": (
+        "共 {count} 名队员（Ctrl+D 移出光标所在的队员）",
+        "{count} members (Ctrl+D takes out the one under the cursor)",
+    ),
+    "team.member_twice": ("{name} 已在队员中", "{name} is a member already"),
+    "team.dissolve.confirm": (
+        "解散「{name}」？\n其 {members} 名队员退出该队，志愿者档案和服务时长保留；"
+        "该队组织的 {activities} 场活动仍显示其队名。",
+        "Dissolve {name}?\nIts {members} members leave it and keep their volunteer records "
+        "and hours; the {activities} activities it organised keep its name.",
+    ),
+    "team.dissolve.yes": ("解散", "Dissolve"),
+    "team.dissolve.done": ("已解散：{name}", "Dissolved: {name}"),
+    "audit.entity.team": ("队伍", "team"),
+    "audit.action.dissolve": ("解散", "dissolve"),
 }
 
 

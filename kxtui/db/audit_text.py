@@ -16,6 +16,7 @@ from kxtui.domain import (
     RegionKind,
     SixHave,
     TargetGroup,
+    TeamLevel,
     ThemeDay,
     VenueLevel,
     VenueType,
@@ -43,6 +44,8 @@ _CODES: dict[str, type[StrEnum]] = {
     "gender": Gender,
     "target_groups": TargetGroup,
     "domains": Domain,
+    "domain": Domain,
+    "team_level": TeamLevel,
 }
 _SIX = {f"six_{item.value}": item for item in SixHave}
 

@@ -203,7 +203,8 @@ class Officer(Tracked):
 
 
 class Team(Tracked):
-    """A volunteer team: 总队 → 支队 → 领域分队 → 专业队."""
+    """A volunteer team: 总队 → 支队 → 领域分队 → 专业队. A dissolved team (`dissolved_at`) has
+    no members and is in no list, tree or search."""
 
     id = AutoField()
     parent = ForeignKeyField("self", null=True, backref="children", on_delete="RESTRICT")
@@ -215,9 +216,17 @@ class Team(Tracked):
     region = ForeignKeyField(Region, backref="teams", on_delete="RESTRICT")
     leader = ForeignKeyField(Volunteer, null=True, backref="led_teams", on_delete="SET NULL")
     sort_order = IntegerField(default=0)
+    # Dissolving keeps the record (schema v11): activities it organised still name it.
+    dissolved_at = DateTimeField(null=True)
+    dissolved_by = CharField(null=True)
 
     class Meta:
         indexes = ((("parent", "name"), True),)
+
+    @classmethod
+    def live(cls):  # type: ignore[no-untyped-def]
+        """The teams not dissolved."""
+        return cls.select().where(cls.dissolved_at.is_null())
 
 
 class TeamMembership(BaseModel):

@@ -248,7 +248,7 @@ def detail(region_id: int, today: date) -> RegionDetail | None:
         villages=sum(kinds.get(k, 0) for k in VILLAGE_LEVEL),
         grids=kinds.get(RegionKind.GRID, 0),
         venues_by_type=tuple((t, n) for t, n in by_type),
-        teams=in_subtree(Team.select(), Team, lo, hi).count(),
+        teams=in_subtree(Team.live(), Team, lo, hi).count(),
         volunteers=in_subtree(Volunteer.select(), Volunteer, lo, hi).count(),
         officers=in_subtree(Officer.select(), Officer, lo, hi).count(),
         activities_this_year=activities.count(),

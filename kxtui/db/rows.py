@@ -288,6 +288,49 @@ class TeamNode(NamedTuple):
     members: int
     hours_this_year: Hours
     expandable: bool
+    region_path: str  # of the region the team is based in: who may change it
+
+
+class TeamDetail(NamedTuple):
+    """One team as its form edits it."""
+
+    id: int
+    version: int
+    name: str
+    level: str  # a TeamLevel code
+    domain: str | None
+    region: Choice  # where the team is based
+    leader: Choice | None
+    parent: Choice | None
+    parent_level: str | None
+    region_path: str
+
+
+class TeamMembers(NamedTuple):
+    """A team and its own members (not those of the teams below it), as its members' form
+    edits them."""
+
+    team: TeamDetail
+    members: tuple[Choice, ...]
+
+
+class TeamInput(NamedTuple):
+    """A team's fields as typed (ids of the records chosen)."""
+
+    name: str
+    level: str
+    domain: str
+    region_id: int | None
+    leader_id: int | None
+
+
+class TeamCounts(NamedTuple):
+    """What dissolving a team touches: live teams below it, its own members, and the
+    activities it organised (they keep its name)."""
+
+    sub_teams: int
+    members: int
+    activities: int
 
 
 class VolunteerDetail(NamedTuple):

@@ -60,14 +60,15 @@ _CACHED_LENGTH = 80
 _short_path_key = lru_cache(maxsize=4096)(_read_path_key)
 
 
-def _named(table: str, column: str, values: Iterable[object]) -> list[_Named]:
-    """(id, name, region) of the rows of `table` whose `column` is one of `values`."""
+def _named(table: str, column: str, values: Iterable[object], condition: str = "1") -> list[_Named]:
+    """(id, name, region) of the rows of `table` whose `column` is one of `values` (and that
+    meet `condition`)."""
     wanted = list(values)
     found: list[_Named] = []
     for start in range(0, len(wanted), _BATCH):
         chunk = wanted[start : start + _BATCH]
         marks = ", ".join("?" for _ in chunk)
-        sql = f"SELECT id, name, region_id FROM {table} WHERE {column} IN ({marks})"
+        sql = f"SELECT id, name, region_id FROM {table} WHERE {column} IN ({marks}) AND {condition}"
         found += [_Named(*row) for row in database.execute_sql(sql, chunk)]
     return found
 
@@ -106,8 +107,10 @@ class Regions:
         self.default_county = self.county_of.get(default_region or 0)
 
     def load_teams(self, names: Iterable[str]) -> None:
-        """Load the teams of these names (the ones a sheet mentions)."""
-        self.teams = _by_name(_named("team", "name", set(names) - {""}))
+        """Load the teams of these names (the ones a sheet mentions) that are not dissolved:
+        a sheet, like a form, neither joins nor credits a dissolved team."""
+        names = set(names) - {""}
+        self.teams = _by_name(_named("team", "name", names, "dissolved_at IS NULL"))
 
     def _load_regions(self) -> None:
         rows = database.execute_sql("SELECT id, name, path, pinyin, initials, kind FROM region")

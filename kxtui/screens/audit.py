@@ -24,7 +24,7 @@ from kxtui.widgets.key_footer import KeyFooter
 from kxtui.widgets.workers import run_db
 
 PERIODS = (Period.MONTH, Period.QUARTER, Period.YEAR, Period.ALL)
-TABLES = (None, "region", "venue", "activity", "volunteer")
+TABLES = (None, "region", "venue", "activity", "volunteer", "team")
 
 
 def _count(f: AuditFilter) -> int:

@@ -64,13 +64,14 @@ def dump(path: Path) -> list[str]:
 def test_old_database_is_copied_aside_then_upgraded(v1_copy: Path) -> None:
     before = dump(v1_copy)
     opened = open_database(v1_copy)
-    assert opened.schema_version == migrations.SCHEMA_VERSION == 10
+    assert opened.schema_version == migrations.SCHEMA_VERSION == 11
     assert opened.backup_path is not None and dump(opened.backup_path) == before
     assert Region.get(Region.name == "阜安街道").population is None
     assert Venue.get().six_feature_note == "特色待提炼"
     close_database()
     assert "population" in columns(v1_copy, "region")
     assert "duration" in columns(v1_copy, "activity")
+    assert {"dissolved_at", "dissolved_by"} <= columns(v1_copy, "team")
     assert not REDUNDANT & indexes(v1_copy)
     assert open_database(v1_copy).backup_path is None  # already current: no second copy
 
