@@ -246,8 +246,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "refused.gone": ("该记录已被删除", "This record was deleted meanwhile"),
     "refused.region_has_dependants": (
-        "不能删除：还有 {regions} 个下级区域、{venues} 个阵地、{activities} 条活动记录、{volunteers} 名志愿者、{teams} 支队伍、{officers} 名联络员/网格员",
-        "Cannot delete: {regions} child regions, {venues} venues, {activities} activities, {volunteers} volunteers, {teams} teams, {officers} officers still belong to it",
+        "不能删除：还有 {regions} 个下级区域、{venues} 个阵地、{activities} 条活动记录、{volunteers} 名志愿者、{teams} 支队伍、{dissolved_teams} 支已解散队伍的记录、{officers} 名联络员/网格员",
+        "Cannot delete: {regions} child regions, {venues} venues, {activities} activities, {volunteers} volunteers, {teams} teams, {dissolved_teams} dissolved teams' records, {officers} officers still belong to it",
     ),
     "refused.venue_has_activities": (
         "不能删除：该阵地有 {activities} 条活动记录",
@@ -887,8 +887,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Cannot undo: {by} changed this record again at {at}. Edit it instead",
     ),
     "undo.create_kept": (
-        "新建的区域、阵地、志愿者不能撤销；请直接删除或编辑",
-        "A new region, venue or volunteer is not undone: delete or edit it instead",
+        "新建的区域、阵地、志愿者、队伍不能撤销；请直接删除（解散）或编辑",
+        "A new region, venue, volunteer or team is not undone: delete (dissolve) or edit it instead",
     ),
     "undo.blocked": (
         "不能撤销：数据已不允许恢复原样（{reason}）",
@@ -1996,6 +1996,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "team.dissolve.done": ("已解散：{name}", "Dissolved: {name}"),
     "audit.entity.team": ("队伍", "team"),
     "audit.action.dissolve": ("解散", "dissolve"),
+    # --- teams2 ---
+    "undo.team_dissolved": (
+        "不能撤销：队伍「{team}」已解散",
+        "Cannot undo: the team {team} was dissolved",
+    ),
+    "undo.parent_dissolved": (
+        "不能撤销：上级队伍「{team}」已解散",
+        "Cannot undo: the team above it, {team}, was dissolved",
+    ),
+    "sheet.team_dissolved": ("志愿服务队“{text}”已解散", "Volunteer team “{text}” was dissolved"),
 }
 
 

@@ -13,6 +13,7 @@ from kxtui.db.audit_text import (
     action_caption,
     entity_caption,
     field_caption,
+    shown,
     value_text,
     written_by,
 )
@@ -36,7 +37,7 @@ def _rows(f: AuditFilter, total: int, progress: Progress) -> Iterator[tuple[obje
         head = (row.id, row.at.strftime("%Y-%m-%d %H:%M:%S"),
                 written_by(row.actor, row.account, zh), action_caption(row.action, zh),
                 entity_caption(row.entity, zh), row.entity_id, row.region, row.summary)  # fmt: skip
-        for change in entry.changes or (None,):
+        for change in shown(entry.changes) or (None,):
             if change is None:
                 yield (*head, "", "", "")
                 continue

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
+from kxtui.db.rows import AuditChange
 from kxtui.domain import (
     ActivityFormat,
     Campaign,
@@ -69,6 +70,14 @@ def field_caption(entity: str, field: str, words: Words = t) -> str:
         if key in STRINGS:
             return words(key)
     return field
+
+
+def shown(changes: tuple[AuditChange, ...]) -> tuple[AuditChange, ...]:
+    """The changes a person reads: an id kept beside a name for an undo ("region_id" beside
+    "region" in a team's entry) is left out."""
+    fields = {change.field for change in changes}
+    named = {f"{field}_id" for field in fields} | {f"{field}_ids" for field in fields}
+    return tuple(change for change in changes if change.field not in named)
 
 
 def value_text(field: str, value: Any, words: Words = t) -> str:

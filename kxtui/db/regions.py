@@ -362,7 +362,8 @@ def update_region(region_id: int, version: int, data: RegionInput) -> None:
 
 def dependants(region_id: int) -> Dependants:
     """What still points at a region (activities include soft-deleted ones); officers count
-    both the people of the grid and the accounts working there."""
+    both the people of the grid and the accounts working there. Dissolved teams are counted
+    apart: their records stay for the activities they organised, so they too keep the region."""
     scope.require_visible(region_id)
     accounts = OfficerAccount.select().where(
         (OfficerAccount.region == region_id) | (OfficerAccount.view_region == region_id)
@@ -372,7 +373,10 @@ def dependants(region_id: int) -> Dependants:
         venues=Venue.select().where(Venue.region == region_id).count(),
         activities=Activity.select().where(Activity.region == region_id).count(),
         volunteers=Volunteer.select().where(Volunteer.region == region_id).count(),
-        teams=Team.select().where(Team.region == region_id).count(),
+        teams=Team.live().where(Team.region == region_id).count(),
+        dissolved_teams=Team.select()
+        .where(Team.region == region_id, Team.dissolved_at.is_null(False))
+        .count(),
         officers=Officer.select().where(Officer.region == region_id).count() + accounts.count(),
     )
 

@@ -103,6 +103,7 @@ class Dependants(NamedTuple):
     activities: int
     volunteers: int
     teams: int
+    dissolved_teams: int  # their records stay (activities name them), based in the region
     officers: int
 
     def any(self) -> bool:

@@ -103,14 +103,17 @@ class Regions:
         self.by_name: dict[str, list[int]] = {}
         self.counties: dict[str, list[int]] = {}  # name, pinyin, initials → county ids
         self.teams: dict[str, list[_Named]] = {}
+        self.dissolved_teams: dict[str, list[_Named]] = {}
         self._load_regions()
         self.default_county = self.county_of.get(default_region or 0)
 
     def load_teams(self, names: Iterable[str]) -> None:
         """Load the teams of these names (the ones a sheet mentions) that are not dissolved:
-        a sheet, like a form, neither joins nor credits a dissolved team."""
+        a sheet, like a form, neither joins nor credits a dissolved team (those are loaded
+        apart, for the row error to say so)."""
         names = set(names) - {""}
         self.teams = _by_name(_named("team", "name", names, "dissolved_at IS NULL"))
+        self.dissolved_teams = _by_name(_named("team", "name", names, "dissolved_at IS NOT NULL"))
 
     def _load_regions(self) -> None:
         rows = database.execute_sql("SELECT id, name, path, pinyin, initials, kind FROM region")
@@ -193,18 +196,21 @@ class Regions:
             )
         return None
 
-    def teams_in(self, name: str, county: int | None) -> list[_Named]:
-        teams = self.teams.get(name, [])
+    def teams_in(self, name: str, county: int | None, *, dissolved: bool = False) -> list[_Named]:
+        teams = (self.dissolved_teams if dissolved else self.teams).get(name, [])
         return [t for t in teams if county is None or self.county_of[t.region] == county]
 
     def team(
         self, row: int, name: str, county: int | None, problems: list[Problem], column: str = "team"
     ) -> int | None:
-        """The team of this name in `county`; a Problem (in `column`) when none or several."""
+        """The team of this name in `county`; a Problem (in `column`) when none (saying so
+        when the county's team of this name was dissolved) or several."""
         teams = self.teams_in(name, county)
         if len(teams) == 1:
             return teams[0].id
         key = "sheet.team_ambiguous" if teams else "sheet.team_unknown"
+        if not teams and self.teams_in(name, county, dissolved=True):
+            key = "sheet.team_dissolved"
         choices = _choices(f"{t.name} ({self.label(t.region)})" for t in teams)
         problems.append(Problem(row, column, key, {"text": name, "choices": choices}))
         return None

@@ -191,11 +191,13 @@ def _visible_volunteers(ids: list[int]) -> dict[int, str]:
 
 
 def _shown(values: dict[str, Any], parent: str | None = None) -> dict[str, Any]:
-    """A team's fields as its audit entry keeps them: names, not ids."""
+    """A team's fields as its audit entry keeps them: names, each with its id beside it for
+    an undo (`audit_text.shown` leaves the ids out)."""
     region = Region.select(Region.name).where(Region.id == values["region"]).scalar()
     leader = Volunteer.select(Volunteer.name).where(Volunteer.id == values["leader"]).scalar()
     shown = {"name": values["name"], "team_level": values["level"], "domain": values["domain"]}
-    return {**shown, "region": region, "leader": leader, **({"parent": parent} if parent else {})}
+    return {**shown, "region": region, "region_id": values["region"], "leader": leader,
+            "leader_id": values["leader"], **({"parent": parent} if parent else {})}  # fmt: skip
 
 
 def _next_sort_order(parent_id: int | None) -> int:
@@ -227,28 +229,43 @@ def update_team(team_id: int, version: int, data: TeamInput) -> None:
     teams below keep a lower level and their regions inside its region."""
     with write_transaction() as write:
         team = _editable(team_id, version)
-        parent = Team.find(team.parent_id) if team.parent_id else None
-        checker, values = _checked(data, parent, team_id)
-        below = database.execute_sql(
-            "SELECT t.level, r.path FROM team t JOIN region r ON r.id = t.region_id"
-            " WHERE t.parent_id = ? AND t.dissolved_at IS NULL",
-            (team_id,),
-        ).fetchall()
-        if values["level"] and any(_rank(level) <= _rank(values["level"]) for level, _ in below):
-            checker.fail("level", "field.team_level_over")
-        path = _path(values["region"]) or ""
-        if "region" not in checker.errors and any(not p.startswith(path) for _, p in below):
-            checker.fail("region", "field.team_region_below")
-        checker.check()
-        before = {"name": team.name, "level": team.level, "domain": team.domain,
-                  "region": team.region_id, "leader": team.leader_id}  # fmt: skip
+        before, values = _fields(team), _edit_checked(team, data)
         if not diff(before, values):
             write.nothing()
             return
-        keys = dict(zip(("pinyin", "initials"), pinyin_keys(values["name"]), strict=True))
-        Team.update(**values, **keys, **write.touch(Team)).where(Team.id == team_id).execute()
-        changes = diff(_shown(before), _shown(values))
-        write.audit("update", "team", team_id, values["name"], changes)
+        write.audit("update", "team", team_id, values["name"], _save_fields(write, team, values))
+
+
+def _fields(team: Team) -> dict[str, Any]:
+    return {"name": team.name, "level": team.level, "domain": team.domain,
+            "region": team.region_id, "leader": team.leader_id}  # fmt: skip
+
+
+def _edit_checked(team: Team, data: TeamInput) -> dict[str, Any]:
+    """The edited fields as stored, checked (ValidationError): they fit its parent, and its
+    teams below keep a lower level and their regions inside its region."""
+    parent = Team.find(team.parent_id) if team.parent_id else None
+    checker, values = _checked(data, parent, team.id)
+    below = database.execute_sql(
+        "SELECT t.level, r.path FROM team t JOIN region r ON r.id = t.region_id"
+        " WHERE t.parent_id = ? AND t.dissolved_at IS NULL",
+        (team.id,),
+    ).fetchall()
+    if values["level"] and any(_rank(level) <= _rank(values["level"]) for level, _ in below):
+        checker.fail("level", "field.team_level_over")
+    path = _path(values["region"]) or ""
+    if "region" not in checker.errors and any(not p.startswith(path) for _, p in below):
+        checker.fail("region", "field.team_region_below")
+    checker.check()
+    return values
+
+
+def _save_fields(write: Write, team: Team, values: dict[str, Any]) -> dict[str, list[Any]]:
+    """Store checked fields over the team's; returns what changed, as its entry keeps it."""
+    before = _fields(team)
+    keys = dict(zip(("pinyin", "initials"), pinyin_keys(values["name"]), strict=True))
+    Team.update(**values, **keys, **write.touch(Team)).where(Team.id == team.id).execute()
+    return diff(_shown(before), _shown(values))
 
 
 def move_team(team_id: int, version: int, parent_id: int | None) -> None:
@@ -256,48 +273,62 @@ def move_team(team_id: int, version: int, parent_id: int | None) -> None:
     region holds the team's, never the team itself or a team below it."""
     with write_transaction() as write:
         team = _editable(team_id, version)
-        checker = Checker()
-        parent = None
-        if parent_id is None:
-            checker.fail("parent", "field.required")
-        elif parent_id in _subtree(team_id):
-            checker.fail("parent", "field.team_under_itself")
-        else:
-            parent = _live(parent_id)
-            path = _path(team.region_id) or ""
-            if _rank(parent.level) >= _rank(team.level):
-                checker.fail("parent", "field.team_parent_level", name=parent.name)
-            elif not path.startswith(_path(parent.region_id) or "/"):
-                checker.fail("parent", "field.team_parent_region", name=parent.name)
-            else:
-                _name_taken(checker, "parent", parent_id, team.name, team_id)
-        checker.check()
-        assert parent is not None
+        parent = _parent_checked(team, parent_id)
         if parent.id == team.parent_id:
             write.nothing()
             return
-        old = Team.select(Team.name).where(Team.id == team.parent_id).scalar()
-        order = _next_sort_order(parent.id)
-        Team.update(parent=parent.id, sort_order=order, **write.touch(Team)).where(
-            Team.id == team_id
-        ).execute()
-        write.audit("update", "team", team_id, team.name, {"parent": [old, parent.name]})
+        write.audit("update", "team", team_id, team.name, _put_under(write, team, parent))
+
+
+def _parent_checked(team: Team, parent_id: int | None) -> Team:
+    """The team `team` may move under (ValidationError in "parent" when it may not)."""
+    checker = Checker()
+    parent = None
+    if parent_id is None:
+        checker.fail("parent", "field.required")
+    elif parent_id in _subtree(team.id):
+        checker.fail("parent", "field.team_under_itself")
+    else:
+        parent = _live(parent_id)
+        path = _path(team.region_id) or ""
+        if _rank(parent.level) >= _rank(team.level):
+            checker.fail("parent", "field.team_parent_level", name=parent.name)
+        elif not path.startswith(_path(parent.region_id) or "/"):
+            checker.fail("parent", "field.team_parent_region", name=parent.name)
+        else:
+            _name_taken(checker, "parent", parent_id, team.name, team.id)
+    checker.check()
+    assert parent is not None
+    return parent
+
+
+def _put_under(write: Write, team: Team, parent: Team) -> dict[str, list[Any]]:
+    """Move the team under `parent`; returns the change as its entry keeps it."""
+    old = Team.select(Team.name).where(Team.id == team.parent_id).scalar()
+    order = _next_sort_order(parent.id)
+    Team.update(parent=parent.id, sort_order=order, **write.touch(Team)).where(
+        Team.id == team.id
+    ).execute()
+    return {"parent": [old, parent.name], "parent_id": [team.parent_id, parent.id]}
 
 
 def dissolve_team(team_id: int, version: int) -> None:
     """Dissolve a team with no live team below it: its members leave it (their volunteer
-    records stay), the record stays for the activities it organised."""
+    records stay, each with a new version and an entry of their own: an open volunteer form
+    then shows the conflict), the record stays for the activities it organised."""
     with write_transaction() as write:
         team = _editable(team_id, version)
         found = counts(team_id)
         if found.sub_teams:
             raise RefusedError("refused.team_has_sub_teams", count=found.sub_teams)
-        left = [name for _, name, *_ in members(team_id)]
+        left = {member.id: member.name for member in members(team_id)}
+        _audit_volunteers(write, team_id, [], list(left), left)
         TeamMembership.delete().where(TeamMembership.team == team_id).execute()
         Team.update(dissolved_at=write.at, dissolved_by=write.actor, **write.touch(Team)).where(
             Team.id == team_id
         ).execute()
-        changes = {"dissolved": [False, True], "members": ["、".join(left) or None, None]}
+        changes = {"dissolved": [False, True], "members": ["、".join(left.values()) or None, None],
+                   "members_ids": [list(left) or None, None]}  # fmt: skip
         write.audit("dissolve", "team", team_id, team.name, changes)
 
 
@@ -319,22 +350,32 @@ def set_members(team_id: int, version: int, volunteer_ids: tuple[int, ...]) -> N
         names = _visible_volunteers(joined + left)
         if len([v for v in joined if v in names]) < len(joined):
             raise ValidationError({"members": ("field.members_gone", {})})
-        _audit_volunteers(write, team_id, joined, left, names)
-        if left:
-            TeamMembership.delete().where(
-                TeamMembership.team == team_id, TeamMembership.volunteer.in_(left)
-            ).execute()
-        if joined:
-            TeamMembership.insert_many(
-                [{"team": team_id, "volunteer": v, "joined_on": write.at.date()} for v in joined]
-            ).execute()
-        Team.update(**write.touch(Team)).where(Team.id == team_id).execute()
-        changes = {
-            "joined": [None, "、".join(names[v] for v in joined) or None],
-            "left": ["、".join(names.get(v, f"#{v}") for v in left) or None, None],
-        }
-        changes = {field: values for field, values in changes.items() if values != [None, None]}
+        changes = _change_members(write, team_id, joined, left, names)
         write.audit("update", "team", team_id, team.name, changes)
+
+
+def _change_members(
+    write: Write, team_id: int, joined: list[int], left: list[int], names: dict[int, str]
+) -> dict[str, list[Any]]:
+    """These volunteers join the team today, those leave it; returns the change as the
+    team's entry keeps it (names, and their ids for an undo)."""
+    _audit_volunteers(write, team_id, joined, left, names)
+    if left:
+        TeamMembership.delete().where(
+            TeamMembership.team == team_id, TeamMembership.volunteer.in_(left)
+        ).execute()
+    if joined:
+        TeamMembership.insert_many(
+            [{"team": team_id, "volunteer": v, "joined_on": write.at.date()} for v in joined]
+        ).execute()
+    Team.update(**write.touch(Team)).where(Team.id == team_id).execute()
+    changes = {
+        "joined": [None, "、".join(names[v] for v in joined) or None],
+        "joined_ids": [None, joined or None],
+        "left": ["、".join(names.get(v, f"#{v}") for v in left) or None, None],
+        "left_ids": [left or None, None],
+    }
+    return {field: values for field, values in changes.items() if values != [None, None]}
 
 
 def _audit_volunteers(
@@ -354,3 +395,75 @@ def _audit_volunteers(
         after = sorted({*before, team_id} if volunteer in joined else set(before) - {team_id})
         name = names.get(volunteer, "")
         write.audit("update", "volunteer", volunteer, name, {"teams": [before, after]})
+
+
+# -- undo (see undo.py) ------------------------------------------------------------
+
+_IDS = {"region": "region_id", "leader": "leader_id", "parent": "parent_id",
+        "joined": "joined_ids", "left": "left_ids", "members": "members_ids"}  # fmt: skip
+# an edited team's stored fields (in TeamInput's order) and their entry's fields
+_FIELDS = {"name": "name", "level": "team_level", "domain": "domain", "region": "region_id",
+           "leader": "leader_id"}  # fmt: skip
+
+
+def undo_change(
+    write: Write, team_id: int, action: str, old: dict[str, Any], new: dict[str, Any]
+) -> dict[str, list[Any]]:
+    """Reverse an "update" or "dissolve" entry of the team (`old`, `new`: its fields before
+    and after); returns the undo's own changes. What the team's data no longer allows (a
+    name taken, a parent dissolved, a region out of the officer's area ...) is refused with
+    the form's message for it."""
+    team = Team.find(team_id)
+    if team is None:
+        raise RefusedError("refused.gone")
+    given = {*old, *new}
+    if any(field in given and ids not in given for field, ids in _IDS.items()):
+        raise RefusedError("undo.not_undoable")  # written before entries kept the ids
+    try:
+        if action == "dissolve":
+            return _restore(write, team, old.get("members_ids") or [])
+        if "parent_id" in old:
+            _refuse_dissolved_parent(old["parent_id"])
+            return _put_under(write, team, _parent_checked(team, old["parent_id"]))
+        if "joined_ids" in new or "left_ids" in old:
+            return _members_back(
+                write, team, new.get("joined_ids") or [], old.get("left_ids") or []
+            )
+        stored = _fields(team)
+        data = {field: old.get(key, stored[field]) for field, key in _FIELDS.items()}
+        data["domain"] = data["domain"] or ""
+        return _save_fields(write, team, _edit_checked(team, TeamInput(*data.values())))
+    except ValidationError as error:
+        key, params = next(iter(error.errors.values()))
+        raise RefusedError(key, **params) from error
+
+
+def _members_back(
+    write: Write, team: Team, joined: list[int], left: list[int]
+) -> dict[str, list[Any]]:
+    """Those who joined leave again, those who left rejoin (the ones still there to see)."""
+    current = {v for (v,) in TeamMembership.select(TeamMembership.volunteer)
+               .where(TeamMembership.team == team.id).tuples()}  # fmt: skip
+    leaving = [v for v in joined if v in current]
+    names = _visible_volunteers(leaving + [v for v in left if v not in current])
+    rejoining = [v for v in left if v not in current and v in names]
+    return _change_members(write, team.id, rejoining, leaving, names)
+
+
+def _refuse_dissolved_parent(parent_id: int | None) -> None:
+    parent = Team.find(parent_id) if parent_id is not None else None
+    if parent is not None and parent.dissolved_at is not None:
+        raise RefusedError("undo.parent_dissolved", team=parent.name)
+
+
+def _restore(write: Write, team: Team, member_ids: list[int]) -> dict[str, list[Any]]:
+    """Undo a dissolve: the team is back (under its parent, unless that was dissolved since)
+    with the members it had who are still there to see."""
+    _refuse_dissolved_parent(team.parent_id)
+    Team.update(dissolved_at=None, dissolved_by=None, **write.touch(Team)).where(
+        Team.id == team.id
+    ).execute()
+    names = _visible_volunteers(member_ids)
+    rejoining = [v for v in member_ids if v in names]
+    joined = _change_members(write, team.id, rejoining, [], names) if rejoining else {}
+    return {"dissolved": [True, False], **joined}

@@ -338,7 +338,10 @@ async def test_members_join_and_leave_from_the_tree(demo_path: Path) -> None:
     changes = query(
         demo_path, "SELECT changes FROM audit_entry WHERE entity = 'team' ORDER BY id DESC LIMIT 1"
     )[0][0]
-    assert json.loads(changes) == {"joined": [None, name], "left": [leaving.name, None]}
+    assert json.loads(changes) == {
+        "joined": [None, name], "joined_ids": [None, [newcomer]],
+        "left": [leaving.name, None], "left_ids": [[leaving.id], None],
+    }  # fmt: skip
 
 
 async def test_a_team_with_teams_below_is_not_dissolved_nor_a_general_team_moved(

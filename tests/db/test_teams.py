@@ -13,7 +13,18 @@ from typing import Any
 
 import pytest
 
-from kxtui.db import activities, scope, service_history, team_writes, teams, volunteers
+from kxtui.db import (
+    activities,
+    audit,
+    regions,
+    scope,
+    service_history,
+    team_writes,
+    teams,
+    undo,
+    volunteers,
+)
+from kxtui.db.audit_text import shown as shown_changes
 from kxtui.db.errors import ConflictError, RefusedError, ValidationError
 from kxtui.db.lookups import Lookups
 from kxtui.db.models import (
@@ -29,6 +40,8 @@ from kxtui.db.models import (
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.rows import NodeRef, TeamCounts, TeamInput
 from kxtui.db.sheet_places import Regions
+from kxtui.db.sheets import Problem
+from kxtui.db.writes import editable
 from kxtui.domain import AccessRole, TeamLevel
 from tests.conftest import FROZEN_AT
 
@@ -288,7 +301,8 @@ def test_a_move_refuses_the_team_itself_a_team_below_it_and_a_lower_level(county
     team_writes.move_team(p1.id, p1.version, t["B1"].id)
     assert [row.name for row in teams.children(t["B1"].id, YEAR)] == ["一镇健康分队", "一村专业队"]
     assert shown(teams.children(t["D1"].id, YEAR)) == []
-    assert entries("team", p1.id)[-1] == ("update", {"parent": ["一镇健康分队", "一镇支队"]})
+    parent = {"parent": ["一镇健康分队", "一镇支队"], "parent_id": [t["D1"].id, t["B1"].id]}
+    assert entries("team", p1.id)[-1] == ("update", parent)
 
 
 def test_dissolving_is_refused_with_teams_below_and_keeps_the_record(county) -> None:
@@ -308,8 +322,9 @@ def test_dissolving_is_refused_with_teams_below_and_keeps_the_record(county) -> 
     assert [m.path[-1] for m in teams.memberships_of(p["a"].id)] == ["一镇健康分队", "二镇支队"]
     assert entries("team", p1.id)[-1] == (
         "dissolve",
-        {"dissolved": [False, True], "members": ["a、b", None]},
-    )
+        {"dissolved": [False, True], "members": ["a、b", None],
+         "members_ids": [[p["a"].id, p["b"].id], None]},
+    )  # fmt: skip
     # gone from every list: suggestions, a volunteer's teams, the tree's count of D1
     assert "一村专业队" not in [c.name for c in activities.find_teams(None, "一村")]
     assert Lookups().known_teams([p1.id, d1.id]) == {d1.id}
@@ -335,7 +350,11 @@ def test_members_join_and_leave_in_one_write_each_volunteer_audited(county) -> N
     team_writes.set_members(b2.id, b2.version, (p["a"].id, p["c"].id, p["b"].id))
     assert [m.name for m in team_writes.members(b2.id)] == ["a", "b", "c"]
     assert TeamMembership.get(team=b2.id, volunteer=p["c"].id).joined_on == FROZEN_AT.date()
-    assert entries("team", b2.id)[-1] == ("update", {"joined": [None, "c、b"], "left": ["d", None]})
+    assert entries("team", b2.id)[-1] == (
+        "update",
+        {"joined": [None, "c、b"], "joined_ids": [None, [p["c"].id, p["b"].id]],
+         "left": ["d", None], "left_ids": [[p["d"].id], None]},
+    )  # fmt: skip
     assert entries("volunteer", p["d"].id)[-1] == ("update", {"teams": [[b2.id], []]})
     before = sorted([t["B1"].id, b2.id])
     assert entries("volunteer", p["c"].id)[-1] == ("update", {"teams": [[t["B1"].id], before]})
@@ -377,3 +396,184 @@ def test_an_officer_manages_the_teams_of_their_area_only_and_a_viewer_none(count
     with pytest.raises(RefusedError) as refused:
         team_writes.create_team(None, new("看看", "general", r["C"]))
     assert refused.value.key == "refused.viewer"
+
+
+# -- undoing team changes, dissolved teams elsewhere ----------------------------------
+
+
+def last_entry(entity: str, entity_id: int) -> int:
+    rows = AuditEntry.select(AuditEntry.id).where(
+        AuditEntry.entity == entity, AuditEntry.entity_id == entity_id
+    )
+    return rows.order_by(AuditEntry.id.desc()).first().id
+
+
+def refusal(entry_id: int) -> tuple[str, dict[str, Any]]:
+    with pytest.raises(RefusedError) as refused:
+        undo.undo(entry_id)
+    return refused.value.key, refused.value.params
+
+
+def member_names(team_id: int) -> list[str]:
+    return [m.name for m in team_writes.members(team_id)]
+
+
+def test_undo_of_a_team_edit_puts_its_fields_back(county) -> None:
+    r, t, p = county["regions"], county["teams"], county["people"]
+    p1 = team_writes.detail(t["P1"].id)
+    edited = TeamInput("一村义诊队", "professional", "education", r["T1"].id, p["a"].id)
+    team_writes.update_team(p1.id, p1.version, edited)
+    entry = last_entry("team", p1.id)
+    # the log shows names; the ids beside them (for the undo) are not shown
+    fields = [c.field for c in audit.detail(entry).changes]
+    assert {"region_id", "leader_id"} <= set(fields)
+    assert [c.field for c in shown_changes(audit.detail(entry).changes)] == [
+        "name", "domain", "region", "leader"
+    ]  # fmt: skip
+    undo.undo(entry)
+    back = team_writes.detail(p1.id)
+    assert (back.name, back.domain, back.region.id, back.leader) == (
+        "一村专业队",
+        None,
+        r["V1"].id,
+        None,
+    )
+    assert back.version == p1.version + 2
+    assert [c.name for c in activities.find_teams(None, "一村专业")] == [
+        "一村专业队"
+    ]  # search keys
+    assert refusal(entry)[0] == "undo.already"
+
+
+def test_undo_of_an_edit_the_team_no_longer_allows_is_refused_with_the_forms_reason(county) -> None:
+    r, t = county["regions"], county["teams"]
+    d1 = team_writes.detail(t["D1"].id)
+    team_writes.update_team(d1.id, d1.version, TeamInput("一镇卫生分队", "domain_division",
+                                                         "health", r["T1"].id, None))  # fmt: skip
+    renamed = last_entry("team", d1.id)
+    team_writes.create_team(t["B1"].id, new("一镇健康分队", "domain_division", r["T1"]))
+    assert refusal(renamed)[0] == "field.duplicate_sibling"
+    assert team_writes.detail(d1.id).name == "一镇卫生分队"
+
+
+def test_undo_of_a_move_puts_the_team_back_under_its_old_parent(county) -> None:
+    t = county["teams"]
+    p1 = team_writes.detail(t["P1"].id)
+    team_writes.move_team(p1.id, p1.version, t["B1"].id)
+    moved = last_entry("team", p1.id)
+    undo.undo(moved)
+    assert team_writes.detail(p1.id).parent.id == t["D1"].id
+    assert [row.name for row in teams.children(t["D1"].id, YEAR)] == ["一村专业队"]
+    # moved again, then the old parent dissolved: the undo does not put it under that
+    p1 = team_writes.detail(p1.id)
+    team_writes.move_team(p1.id, p1.version, t["B1"].id)
+    moved = last_entry("team", p1.id)
+    d1 = team_writes.detail(t["D1"].id)
+    team_writes.dissolve_team(d1.id, d1.version)
+    assert refusal(moved) == ("undo.parent_dissolved", {"team": "一镇健康分队"})
+    assert team_writes.detail(p1.id).parent.id == t["B1"].id
+
+
+def test_undo_of_a_members_change_brings_them_back_each_volunteer_audited(county) -> None:
+    t, p = county["teams"], county["people"]
+    b2 = team_writes.detail(t["B2"].id)
+    team_writes.set_members(b2.id, b2.version, (p["a"].id, p["c"].id))  # c joins, d leaves
+    entry = last_entry("team", b2.id)
+    c_version = Volunteer.get_by_id(p["c"].id).version
+    undo.undo(entry)
+    assert member_names(b2.id) == ["a", "d"]
+    assert Volunteer.get_by_id(p["c"].id).version == c_version + 1
+    assert entries("volunteer", p["d"].id)[-1] == ("update", {"teams": [[], [b2.id]]})
+    assert entries("team", b2.id)[-1][1]["joined"] == [None, "d"]
+
+
+def test_undo_of_a_dissolve_brings_the_team_back_with_its_members(county) -> None:
+    t, p = county["teams"], county["people"]
+    p1 = team_writes.detail(t["P1"].id)
+    team_writes.dissolve_team(p1.id, p1.version)
+    dissolved = last_entry("team", p1.id)
+    undo.undo(dissolved)
+    assert team_writes.detail(p1.id) is not None and member_names(p1.id) == ["a", "b"]
+    assert [row.name for row in teams.children(t["D1"].id, YEAR)] == ["一村专业队"]
+    assert entries("volunteer", p["b"].id)[-1] == ("update", {"teams": [[], [p1.id]]})
+    # dissolved again, and then the team above it: not restored under a dissolved team
+    p1 = team_writes.detail(p1.id)
+    team_writes.dissolve_team(p1.id, p1.version)
+    again = last_entry("team", p1.id)
+    d1 = team_writes.detail(t["D1"].id)
+    team_writes.dissolve_team(d1.id, d1.version)
+    assert refusal(again) == ("undo.parent_dissolved", {"team": "一镇健康分队"})
+    assert Team.get_by_id(p1.id).dissolved_at is not None and member_names_raw(p1.id) == []
+
+
+def member_names_raw(team_id: int) -> list[int]:
+    rows = TeamMembership.select(TeamMembership.volunteer).where(TeamMembership.team == team_id)
+    return [v for (v,) in rows.tuples()]
+
+
+def test_no_undo_puts_anyone_back_into_a_team_dissolved_since(county) -> None:
+    t, p = county["teams"], county["people"]
+    p1 = team_writes.detail(t["P1"].id)
+    team_writes.set_members(p1.id, p1.version, (p["a"].id,))  # b leaves P1
+    chosen, b_left = last_entry("team", p1.id), last_entry("volunteer", p["b"].id)
+    p1 = team_writes.detail(p1.id)
+    team_writes.dissolve_team(p1.id, p1.version)
+    a_left = last_entry("volunteer", p["a"].id)  # the dissolve's own entry of a
+    for entry in (chosen, b_left, a_left):
+        assert refusal(entry) == ("undo.team_dissolved", {"team": "一村专业队"})
+    assert member_names_raw(p1.id) == []
+    assert [m.path[-1] for m in teams.memberships_of(p["b"].id)] == []
+    # a volunteer form's change of teams likewise
+    team_writes.create_team(t["D1"].id, new("一村义诊队", "professional", county["regions"]["V1"]))
+    assert refusal(last_entry("team", Team.select().order_by(Team.id.desc()).first().id))[0] == (
+        "undo.create_kept"
+    )
+
+
+def test_dissolving_gives_each_member_a_new_version_so_an_open_form_conflicts(county) -> None:
+    t, p = county["teams"], county["people"]
+    a_before, c_before = (Volunteer.get_by_id(p[n].id).version for n in "ac")
+    p1 = team_writes.detail(t["P1"].id)
+    team_writes.dissolve_team(p1.id, p1.version)
+    assert Volunteer.get_by_id(p["a"].id).version == a_before + 1
+    assert Volunteer.get_by_id(p["c"].id).version == c_before  # not a member: unchanged
+    a_teams = sorted([t["D1"].id, p1.id, t["B2"].id])
+    assert entries("volunteer", p["a"].id)[-1] == (
+        "update", {"teams": [a_teams, sorted([t["D1"].id, t["B2"].id])]}
+    )  # fmt: skip
+    with pytest.raises(ConflictError):  # a form opened on a before saves over this version
+        editable(Volunteer, p["a"].id, a_before)
+
+
+def test_a_sheet_naming_a_dissolved_team_says_it_was_dissolved(county) -> None:
+    t = county["teams"]
+    p1 = team_writes.detail(t["P1"].id)
+    team_writes.dissolve_team(p1.id, p1.version)
+    places = Regions(None)
+    places.load_teams(["一村专业队", "无此队"])
+    problems: list[Problem] = []
+    county_id = county["regions"]["C"].id
+    assert places.team(2, "一村专业队", county_id, problems) is None
+    assert places.team(3, "无此队", county_id, problems) is None
+    assert places.team(4, "一村专业队", county["regions"]["C"].id + 99, problems) is None
+    assert [(p.row, p.key) for p in problems] == [
+        (2, "sheet.team_dissolved"), (3, "sheet.team_unknown"), (4, "sheet.team_unknown")
+    ]  # fmt: skip
+
+
+def test_a_region_counts_dissolved_teams_apart_and_keeps_them(county) -> None:
+    r, t = county["regions"], county["teams"]
+    v1 = r["V1"]
+    assert regions.dependants(v1.id).teams == 1
+    p1 = team_writes.detail(t["P1"].id)
+    team_writes.dissolve_team(p1.id, p1.version)
+    # nothing else left in the village: only the dissolved team's record keeps it
+    Activity.delete().where(Activity.region == v1.id).execute()
+    Venue.delete().where(Venue.region == v1.id).execute()
+    Volunteer.update(region=r["V2"].id).where(Volunteer.region == v1.id).execute()
+    deps = regions.dependants(v1.id)
+    assert (deps.teams, deps.dissolved_teams) == (0, 1) and deps.any()
+    with pytest.raises(RefusedError) as refused:
+        regions.delete_region(v1.id, Region.get_by_id(v1.id).version)
+    assert refused.value.key == "refused.region_has_dependants"
+    assert (refused.value.params["teams"], refused.value.params["dissolved_teams"]) == (0, 1)
