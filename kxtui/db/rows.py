@@ -507,9 +507,15 @@ class AuditChange(NamedTuple):
     new: Any
 
 
+# (table, id) -> the name of the record: the regions, venues, teams and volunteers an audit
+# entry refers to by id
+RecordNames = Mapping[tuple[str, int], str]
+
+
 class AuditDetail(NamedTuple):
     row: AuditRow
     changes: tuple[AuditChange, ...]
+    names: RecordNames = MappingProxyType({})  # of the ids the changes hold
 
 
 class OfficerRow(NamedTuple):
