@@ -246,8 +246,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "refused.gone": ("该记录已被删除", "This record was deleted meanwhile"),
     "refused.region_has_dependants": (
-        "不能删除：还有 {regions} 个下级区域、{venues} 个阵地、{activities} 条活动记录、{volunteers} 名志愿者、{teams} 支队伍、{officers} 名联络员/网格员",
-        "Cannot delete: {regions} child regions, {venues} venues, {activities} activities, {volunteers} volunteers, {teams} teams, {officers} officers still belong to it",
+        "不能删除：其下还有 {regions} 个下级区域、{venues} 个阵地、{activities} 条活动记录、{volunteers} 名志愿者、{teams} 支队伍、{officers} 名联络员/网格员、{accounts} 个工作人员账户",
+        "Cannot delete: {regions} regions, {venues} venues, {activities} activities, {volunteers} volunteers, {teams} teams, {officers} liaisons or grid officers, {accounts} officer accounts still lie within it",
     ),
     "refused.venue_has_activities": (
         "不能删除：该阵地有 {activities} 条活动记录",
@@ -1926,6 +1926,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "audit.field.role": ("角色", "Role"),
     "audit.served": ("{name}:{hours} 小时", "{name}: {hours} h"),
     "audit.gone": ("#{id}（已删除）", "#{id} (deleted)"),
+    "detail.no_venues": ("无阵地", "No venues"),
+    # 有活动 on the venue form: not ticked, read from the ledger (`db.six_haves`)
+    "form.six_from_ledger": ("近12个月台账", "ledger, 12 mo."),
 }
 
 

@@ -98,12 +98,16 @@ class RegionInput(NamedTuple):
 
 
 class Dependants(NamedTuple):
-    regions: int
+    """What lies in a region's subtree (`regions.subtree_counts`): the tree's figures and what
+    a delete refuses to leave behind."""
+
+    regions: int  # below it
     venues: int
-    activities: int
+    activities: int  # soft-deleted ones too: they still name the region
     volunteers: int
     teams: int
-    officers: int
+    officers: int  # village liaisons and grid officers (联络员/网格员)
+    accounts: int  # officer accounts working in or viewing a region of it
 
     def any(self) -> bool:
         return any(self)

@@ -68,7 +68,9 @@ def region_view(detail: RegionDetail, year: int) -> RenderableType:
             types.add_row(label(venue_type, VenueType), str(count))
         parts.append(types)
     parts.append(Text())
-    if detail.shortfall_total == 0:
+    if detail.venues == 0:
+        parts.append(Text(t("detail.no_venues"), style="dim"))
+    elif detail.shortfall_total == 0:
         parts.append(Text(t("detail.shortfalls_none"), style="green"))
     else:
         parts.append(
