@@ -1929,6 +1929,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "detail.no_venues": ("无阵地", "No venues"),
     # 有活动 on the venue form: not ticked, read from the ledger (`db.six_haves`)
     "form.six_from_ledger": ("近12个月台账", "ledger, 12 mo."),
+    "ledger.period.last_month": ("上月", "last month"),
+    "ledger.period.last_quarter": ("上季度", "last quarter"),
 }
 
 
