@@ -324,7 +324,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "roster.yes": ("是", "yes"),
     "roster.no": ("否", "no"),
     "roster.never": ("从未", "never"),
-    "roster.inactive": ("{name}（停用）", "{name} (inactive)"),
+    "roster.inactive": ("{name}（已停用）", "{name} (inactive)"),
     "roster.count": ("共 {count} 名志愿者", "{count} volunteers"),
     "roster.counting": ("正在统计…", "Counting…"),
     "roster.everywhere": ("全部区域", "all regions"),
@@ -337,7 +337,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "roster.f.domain_is": ("领域：{domain}", "domain: {domain}"),
     "roster.f.student.True": ("学生", "students"),
     "roster.f.student.False": ("非学生", "not students"),
-    "roster.f.active.True": ("在用", "active"),
+    "roster.f.active.True": ("在服务", "active"),
     "roster.f.active.False": ("已停用", "inactive"),
     "roster.f.served.True": ("{period}参加过服务", "served ({period})"),
     "roster.f.served.False": ("{period}未参加服务", "not served ({period})"),
@@ -346,7 +346,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "roster.f.domain": ("领域", "Domain"),
     "roster.f.registered": ("平台注册", "Registered"),
     "roster.f.student": ("学生", "Student"),
-    "roster.f.active": ("在用（未停用）", "Active"),
+    "roster.f.active": ("在服务", "Active"),
     "roster.f.served": ("期间内参加服务", "Served in period"),
     "roster.f.period": ("服务期间", "Service period"),
     # roster checks (花名册检查)
@@ -382,7 +382,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "checks.platform.short": ("检查：平台注册不全", "check: not fully registered"),
     "checks.contact.short": ("检查：无法联系或核实", "check: unreachable or unidentified"),
     "checks.duplicate.short": ("检查：疑似重复", "check: possible duplicates"),
-    "checks.inactive_in_team.short": ("检查：停用仍在队", "check: inactive, still in a team"),
+    "checks.inactive_in_team.short": ("检查：已停用仍在队", "check: inactive, still in a team"),
     "checks.small_teams.title": (
         "{region} · 活跃成员少于 {minimum} 人的服务队（+/- 调整人数）",
         "{region} · teams with fewer than {minimum} active members (+/- to change)",
@@ -552,7 +552,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "volunteer.platform": ("已在平台注册", "On the platform"),
     "volunteer.platform_id": ("“大美志愿”平台编号（可空）", "大美志愿 platform ID (optional)"),
     "volunteer.is_student": ("在校学生", "Student"),
-    "volunteer.active": ("仍在服务", "Still serving"),
+    "volunteer.active": ("在服务", "Active"),
     "volunteer.joined_on": ("加入日期", "Joined on"),
     "volunteer.notes": ("备注", "Notes"),
     "volunteer.find_region": (
@@ -766,7 +766,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "m  花名册：/ 搜索  f 筛选  c 检查  s 排序  m 显示号码\n"
         "   g 注册筛选  n 未服务（期间同筛选）\n"
         "检查（c 后按）：n 未服务  p 平台注册  m 无法联系  d 重复\n"
-        "   i 停用在队  t 服务队人数  r 志愿者密度  g 一员双责\n"
+        "   i 已停用在队  t 服务队人数  r 志愿者密度  g 一员双责\n"
         "表单中：Tab 切换字段，Ctrl+S 保存，Esc 取消（有修改时会询问）；断线时自动保留草稿",
         "↑↓ move   → or Enter expand   ← collapse\n"
         "/  jump: type a name, pinyin or initials (jzs, jiaozhou, 胶州)\n"
@@ -1408,8 +1408,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "vsheet.col.student": ("是否学生", "student"),
     "vsheet.col.alias.student": ("学生、在校学生", "is student"),
-    "vsheet.col.active": ("仍在服务", "active"),
-    "vsheet.col.alias.active": ("是否在册、在册、状态、是否在岗", "status、still serving"),
+    "vsheet.col.active": ("在服务", "active"),
+    "vsheet.col.alias.active": (
+        "仍在服务、是否在服务、在用、是否在册、在册、状态、是否在岗",
+        "status、still serving",
+    ),
     "vsheet.col.joined_on": ("加入日期", "joined on"),
     "vsheet.col.alias.joined_on": (
         "加入时间、注册时间、注册日期、入队时间、入队日期",
@@ -1420,11 +1423,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "vsheet.col.notes": ("备注", "notes"),
     "vsheet.sheet": ("志愿者花名册", "Volunteers"),
     "vsheet.yes_words": (
-        "是、y、yes、true、1、√、✓、有、已注册、注册、在册、正常、在校、在岗",
+        "是、y、yes、true、1、√、✓、有、已注册、注册、在册、正常、在校、在岗、在服务、仍在服务、在用",
         "yes",
     ),
     "vsheet.no_words": (
-        "否、n、no、false、0、×、✗、无、未注册、不在册、停用、注销、退出、非学生、离岗",
+        "否、n、no、false、0、×、✗、无、未注册、不在册、停用、已停用、注销、退出、非学生、离岗",
         "no",
     ),
     "vsheet.no_header": (
