@@ -1930,8 +1930,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "audit.served": ("{name}:{hours} 小时", "{name}: {hours} h"),
     "audit.gone": ("#{id}（已删除）", "#{id} (deleted)"),
     "detail.no_venues": ("无阵地", "No venues"),
-    # 有活动 on the venue form: not ticked, read from the ledger (`db.six_haves`)
-    "form.six_from_ledger": ("近12个月台账", "ledger, 12 mo."),
+    # 有活动 is not ticked but read from the ledger (`db.six_haves`): the venue form's and the
+    # detail pane's words for it
+    "form.six_from_ledger": ("有活动（台账）", "activities (ledger)"),
+    "detail.six_from_ledger": ("按近12个月的活动台账", "from the ledger, last 12 months"),
     "ledger.period.last_month": ("上月", "last month"),
     "ledger.period.last_quarter": ("上季度", "last quarter"),
 }

@@ -114,7 +114,10 @@ def venue_view(detail: VenueDetail, year: int) -> RenderableType:
     six.add_column(style="dim")
     for state in detail.six:
         mark = Text("✓", style="green") if state.met else Text("✗", style="red")
-        six.add_row(mark, label(SixHave(state.item)), literal(state.note, 60))
+        note = state.note
+        if state.item == SixHave.ACTIVITIES and not note:  # say where it comes from
+            note = t("detail.six_from_ledger")
+        six.add_row(mark, label(SixHave(state.item)), literal(note, 60))
     met = sum(s.met for s in detail.six)
     heading = Text(f"{t('detail.six')} {met}/6", style="bold")
     return Group(breadcrumb(detail.path), title, Text(), facts, Text(), heading, six)

@@ -73,6 +73,6 @@ async def test_the_venue_form_shows_activities_from_the_ledger_not_a_tick(
         field = pilot.app.screen.query_one("#field-six_activities_note", FormField)
         box = field.control
         assert isinstance(box, Checkbox) and box.disabled and not box.value
-        assert "近12个月台账" in str(box.label)
+        assert "有活动（台账）" in str(box.label)
         rules = pilot.app.screen.query_one("#field-six_rules_note", FormField).control
         assert not rules.disabled
