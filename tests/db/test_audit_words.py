@@ -7,12 +7,19 @@ from pathlib import Path
 
 from playhouse.test_utils import count_queries
 
-from kxtui.db import activities, audit, venues, volunteers
+from kxtui.db import activities, audit, officers, venues, volunteers
 from kxtui.db.audit_export import export_audit
 from kxtui.db.audit_names import record_names
-from kxtui.db.audit_text import field_caption, value_text
+from kxtui.db.audit_text import action_caption, entity_caption, field_caption, value_text
 from kxtui.db.models import Region, Team, Venue, Volunteer
-from kxtui.db.rows import ActivityInput, AuditChange, AuditFilter, ServiceInput, VenueInput
+from kxtui.db.rows import (
+    ActivityInput,
+    AuditChange,
+    AuditFilter,
+    OfficerInput,
+    ServiceInput,
+    VenueInput,
+)
 from kxtui.i18n import STRINGS, set_language, t
 from tests.db.test_audit import last_id, volunteer_input
 
@@ -102,3 +109,18 @@ def test_the_export_names_records_and_fields_as_the_screen_does(
     text = target.read_text(encoding="utf-8-sig")
     assert f"组织队伍,—,{team.name}" in text and f"阵地,—,{venue.name}" in text
     assert f"{served[0].name}:2 小时" in text
+
+
+def test_an_officer_account_entry_is_in_words_too(demo_db: Path) -> None:
+    town = Region.get(Region.name == "阜安街道")
+    officers.add_officer(OfficerInput("liu", "刘芳", "town_staff", town.id))
+    shown = lines(last_id())
+    assert shown["姓名"] == ("—", "刘芳") and shown["负责区域"] == ("—", "阜安街道")
+    assert shown["角色"][1] != "town_staff"
+    officers.set_active("liu", False)
+    entry = audit.detail(last_id())
+    assert entry is not None
+    assert (action_caption(entry.row.action), entity_caption(entry.row.entity)) == (
+        "停用",
+        "工作人员账户",
+    )
