@@ -246,12 +246,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "refused.gone": ("该记录已被删除", "This record was deleted meanwhile"),
     "refused.region_has_dependants": (
-        "不能删除：其下还有 {regions} 个下级区域、{venues} 个阵地、{activities} 条活动记录、{volunteers} 名志愿者、{teams} 支队伍、{officers} 名联络员/网格员、{accounts} 个工作人员账户",
-        "Cannot delete: {regions} regions, {venues} venues, {activities} activities, {volunteers} volunteers, {teams} teams, {officers} liaisons or grid officers, {accounts} officer accounts still lie within it",
+        "不能删除：其下还有 {regions} 个下级区域、{venues} 个阵地、{activities} 条活动记录（含已删除的）、{volunteers} 名志愿者、{teams} 支队伍、{officers} 名联络员/网格员、{accounts} 个工作人员账户",
+        "Cannot delete: {regions} regions, {venues} venues, {activities} activities (deleted ones too), {volunteers} volunteers, {teams} teams, {officers} liaisons or grid officers, {accounts} officer accounts still lie within it",
     ),
     "refused.venue_has_activities": (
-        "不能删除：该阵地有 {activities} 条活动记录",
-        "Cannot delete: {activities} activities took place at this venue",
+        "不能删除：该阵地有 {activities} 条活动记录（含已删除的）",
+        "Cannot delete: {activities} activities (deleted ones too) took place at this venue",
     ),
     "refused.no_region": ("请先在左侧选择一个区域", "Select a region first"),
     "refused.no_child_kinds": ("网格下不能再建下级区域", "A grid has no child regions"),
