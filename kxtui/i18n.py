@@ -246,12 +246,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "refused.gone": ("该记录已被删除", "This record was deleted meanwhile"),
     "refused.region_has_dependants": (
-        "不能删除：还有 {regions} 个下级区域、{venues} 个阵地、{activities} 条活动记录、{volunteers} 名志愿者、{teams} 支队伍、{dissolved_teams} 支已解散队伍的记录、{officers} 名联络员/网格员",
-        "Cannot delete: {regions} child regions, {venues} venues, {activities} activities, {volunteers} volunteers, {teams} teams, {dissolved_teams} dissolved teams' records, {officers} officers still belong to it",
+        "不能删除：其下还有 {regions} 个下级区域、{venues} 个阵地、{activities} 条活动记录（含已删除的）、{volunteers} 名志愿者、{teams} 支队伍、{dissolved_teams} 支已解散队伍的记录、{officers} 名联络员/网格员、{accounts} 个工作人员账户",
+        "Cannot delete: {regions} regions, {venues} venues, {activities} activities (deleted ones too), {volunteers} volunteers, {teams} teams, {dissolved_teams} dissolved teams' records, {officers} liaisons or grid officers, {accounts} officer accounts still lie within it",
     ),
     "refused.venue_has_activities": (
-        "不能删除：该阵地有 {activities} 条活动记录",
-        "Cannot delete: {activities} activities took place at this venue",
+        "不能删除：该阵地有 {activities} 条活动记录（含已删除的）",
+        "Cannot delete: {activities} activities (deleted ones too) took place at this venue",
     ),
     "refused.no_region": ("请先在左侧选择一个区域", "Select a region first"),
     "refused.no_child_kinds": ("网格下不能再建下级区域", "A grid has no child regions"),
@@ -324,7 +324,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "roster.yes": ("是", "yes"),
     "roster.no": ("否", "no"),
     "roster.never": ("从未", "never"),
-    "roster.inactive": ("{name}（停用）", "{name} (inactive)"),
+    "roster.inactive": ("{name}（已停用）", "{name} (inactive)"),
     "roster.count": ("共 {count} 名志愿者", "{count} volunteers"),
     "roster.counting": ("正在统计…", "Counting…"),
     "roster.everywhere": ("全部区域", "all regions"),
@@ -337,7 +337,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "roster.f.domain_is": ("领域：{domain}", "domain: {domain}"),
     "roster.f.student.True": ("学生", "students"),
     "roster.f.student.False": ("非学生", "not students"),
-    "roster.f.active.True": ("在用", "active"),
+    "roster.f.active.True": ("在服务", "active"),
     "roster.f.active.False": ("已停用", "inactive"),
     "roster.f.served.True": ("{period}参加过服务", "served ({period})"),
     "roster.f.served.False": ("{period}未参加服务", "not served ({period})"),
@@ -346,7 +346,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "roster.f.domain": ("领域", "Domain"),
     "roster.f.registered": ("平台注册", "Registered"),
     "roster.f.student": ("学生", "Student"),
-    "roster.f.active": ("在用（未停用）", "Active"),
+    "roster.f.active": ("在服务", "Active"),
     "roster.f.served": ("期间内参加服务", "Served in period"),
     "roster.f.period": ("服务期间", "Service period"),
     # roster checks (花名册检查)
@@ -382,7 +382,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "checks.platform.short": ("检查：平台注册不全", "check: not fully registered"),
     "checks.contact.short": ("检查：无法联系或核实", "check: unreachable or unidentified"),
     "checks.duplicate.short": ("检查：疑似重复", "check: possible duplicates"),
-    "checks.inactive_in_team.short": ("检查：停用仍在队", "check: inactive, still in a team"),
+    "checks.inactive_in_team.short": ("检查：已停用仍在队", "check: inactive, still in a team"),
     "checks.small_teams.title": (
         "{region} · 活跃成员少于 {minimum} 人的服务队（+/- 调整人数）",
         "{region} · teams with fewer than {minimum} active members (+/- to change)",
@@ -552,7 +552,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "volunteer.platform": ("已在平台注册", "On the platform"),
     "volunteer.platform_id": ("“大美志愿”平台编号（可空）", "大美志愿 platform ID (optional)"),
     "volunteer.is_student": ("在校学生", "Student"),
-    "volunteer.active": ("仍在服务", "Still serving"),
+    "volunteer.active": ("在服务", "Active"),
     "volunteer.joined_on": ("加入日期", "Joined on"),
     "volunteer.notes": ("备注", "Notes"),
     "volunteer.find_region": (
@@ -766,7 +766,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "m  花名册：/ 搜索  f 筛选  c 检查  s 排序  m 显示号码\n"
         "   g 注册筛选  n 未服务（期间同筛选）\n"
         "检查（c 后按）：n 未服务  p 平台注册  m 无法联系  d 重复\n"
-        "   i 停用在队  t 服务队人数  r 志愿者密度  g 一员双责\n"
+        "   i 已停用在队  t 服务队人数  r 志愿者密度  g 一员双责\n"
         "表单中：Tab 切换字段，Ctrl+S 保存，Esc 取消（有修改时会询问）；断线时自动保留草稿",
         "↑↓ move   → or Enter expand   ← collapse\n"
         "/  jump: type a name, pinyin or initials (jzs, jiaozhou, 胶州)\n"
@@ -1408,8 +1408,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "vsheet.col.student": ("是否学生", "student"),
     "vsheet.col.alias.student": ("学生、在校学生", "is student"),
-    "vsheet.col.active": ("仍在服务", "active"),
-    "vsheet.col.alias.active": ("是否在册、在册、状态、是否在岗", "status、still serving"),
+    "vsheet.col.active": ("在服务", "active"),
+    "vsheet.col.alias.active": (
+        "仍在服务、是否在服务、在用、是否在册、在册、状态、是否在岗",
+        "status、still serving",
+    ),
     "vsheet.col.joined_on": ("加入日期", "joined on"),
     "vsheet.col.alias.joined_on": (
         "加入时间、注册时间、注册日期、入队时间、入队日期",
@@ -1420,11 +1423,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "vsheet.col.notes": ("备注", "notes"),
     "vsheet.sheet": ("志愿者花名册", "Volunteers"),
     "vsheet.yes_words": (
-        "是、y、yes、true、1、√、✓、有、已注册、注册、在册、正常、在校、在岗",
+        "是、y、yes、true、1、√、✓、有、已注册、注册、在册、正常、在校、在岗、在服务、仍在服务、在用",
         "yes",
     ),
     "vsheet.no_words": (
-        "否、n、no、false、0、×、✗、无、未注册、不在册、停用、注销、退出、非学生、离岗",
+        "否、n、no、false、0、×、✗、无、未注册、不在册、停用、已停用、注销、退出、非学生、离岗",
         "no",
     ),
     "vsheet.no_header": (
@@ -2006,6 +2009,66 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Cannot undo: the team above it, {team}, was dissolved",
     ),
     "sheet.team_dissolved": ("志愿服务队“{text}”已解散", "Volunteer team “{text}” was dissolved"),
+    # --- numbers ---
+    # the plain names of stored fields, as the audit log and its export show them (the forms'
+    # labels carry hints: "身份证号（可空）"); audit.field.<entity>.<field> where one differs
+    "audit.field.name": ("名称", "Name"),
+    "audit.field.volunteer.name": ("姓名", "Name"),
+    "audit.field.officer_account.name": ("姓名", "Name"),
+    "audit.field.kind": ("类型", "Kind"),
+    "audit.field.code": ("区划代码", "Division code"),
+    "audit.field.population": ("常住人口", "Population"),
+    "audit.field.region": ("区域", "Region"),
+    "audit.field.volunteer.region": ("所在村/社区", "Village/community"),
+    "audit.field.officer_account.region": ("负责区域", "Region"),
+    "audit.field.view_region": ("另可查看", "May also see"),
+    "audit.field.type": ("阵地类型", "Venue type"),
+    "audit.field.level": ("级别", "Level"),
+    "audit.field.contact": ("联系人", "Contact person"),
+    "audit.field.phone": ("联系电话", "Phone"),
+    "audit.field.address": ("地址", "Address"),
+    "audit.field.title": ("活动名称", "Title"),
+    "audit.field.start": ("开始日期", "Start date"),
+    "audit.field.end": ("结束日期", "End date"),
+    "audit.field.duration": ("时长（小时）", "Duration (hours)"),
+    "audit.field.venue": ("阵地", "Venue"),
+    "audit.field.organiser_team": ("组织队伍", "Organising team"),
+    "audit.field.organiser": ("组织单位", "Organising unit"),
+    "audit.field.theme_day": ("主题日", "Theme day"),
+    "audit.field.campaign": ("专项行动", "Campaign"),
+    "audit.field.format": ("活动形式", "Format"),
+    "audit.field.target_groups": ("对象", "Target groups"),
+    "audit.field.people_reached": ("受众（人次）", "People reached"),
+    "audit.field.materials": ("发放资料（份）", "Materials handed out"),
+    "audit.field.notes": ("备注", "Notes"),
+    "audit.field.service": ("服务志愿者", "Volunteers who served"),
+    "audit.field.gender": ("性别", "Gender"),
+    "audit.field.mobile": ("手机号", "Mobile"),
+    "audit.field.id_number": ("身份证号", "Resident ID"),
+    "audit.field.birth_date": ("出生日期", "Date of birth"),
+    "audit.field.skills": ("专长", "Skills"),
+    "audit.field.domains": ("领域", "Domains"),
+    "audit.field.teams": ("所在队伍", "Teams"),
+    "audit.field.platform": ("已在平台注册", "On the platform"),
+    "audit.field.platform_id": ("“大美志愿”平台编号", "大美志愿 platform ID"),
+    "audit.field.is_student": ("在校学生", "Student"),
+    "audit.field.active": ("在服务", "Active"),
+    "audit.field.officer_account.active": ("账户在用", "Account active"),
+    "audit.field.joined_on": ("加入日期", "Joined on"),
+    "audit.field.user_name": ("系统用户名", "Unix user name"),
+    "audit.field.role": ("角色", "Role"),
+    "audit.entity.officer_account": ("工作人员账户", "officer account"),
+    "audit.action.enable": ("启用", "enable"),
+    "audit.action.disable": ("停用", "disable"),
+    "audit.served": ("{name}:{hours} 小时", "{name}: {hours} h"),
+    "audit.gone": ("#{id}（已删除）", "#{id} (deleted)"),
+    "detail.no_venues": ("无阵地", "No venues"),
+    # 有活动 is not ticked but read from the ledger (`db.six_haves`): the venue form's and the
+    # detail pane's words for it
+    "form.six_from_ledger": ("有活动（台账）", "activities (ledger)"),
+    "detail.six_from_ledger": ("按近12个月的活动台账", "from the ledger, last 12 months"),
+    "ledger.period.last_month": ("上月", "last month"),
+    "ledger.period.last_quarter": ("上季度", "last quarter"),
 }
 
 

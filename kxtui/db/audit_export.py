@@ -42,8 +42,8 @@ def _rows(f: AuditFilter, total: int, progress: Progress) -> Iterator[tuple[obje
                 yield (*head, "", "", "")
                 continue
             yield (*head, field_caption(row.entity, change.field, zh),
-                   value_text(change.field, change.old, zh),
-                   value_text(change.field, change.new, zh))  # fmt: skip
+                   value_text(change.field, change.old, zh, entry.names),
+                   value_text(change.field, change.new, zh, entry.names))  # fmt: skip
         if done % PROGRESS_EVERY == 0:
             progress("sheet.stage_export", done, total)
     progress("sheet.stage_export", total, total)

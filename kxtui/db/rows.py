@@ -98,13 +98,17 @@ class RegionInput(NamedTuple):
 
 
 class Dependants(NamedTuple):
-    regions: int
+    """What lies in a region's subtree (`regions.subtree_counts`): the tree's figures and what
+    a delete refuses to leave behind."""
+
+    regions: int  # below it
     venues: int
-    activities: int
+    activities: int  # soft-deleted ones too: they still name the region
     volunteers: int
-    teams: int
-    dissolved_teams: int  # their records stay (activities name them), based in the region
-    officers: int
+    teams: int  # not dissolved
+    dissolved_teams: int  # their records stay (activities name them), based in the subtree
+    officers: int  # village liaisons and grid officers (联络员/网格员)
+    accounts: int  # officer accounts working in or viewing a region of it
 
     def any(self) -> bool:
         return any(self)
@@ -551,9 +555,15 @@ class AuditChange(NamedTuple):
     new: Any
 
 
+# (table, id) -> the name of the record: the regions, venues, teams and volunteers an audit
+# entry refers to by id
+RecordNames = Mapping[tuple[str, int], str]
+
+
 class AuditDetail(NamedTuple):
     row: AuditRow
     changes: tuple[AuditChange, ...]
+    names: RecordNames = MappingProxyType({})  # of the ids the changes hold
 
 
 class OfficerRow(NamedTuple):

@@ -30,8 +30,8 @@ def changes_table(detail: AuditDetail) -> Table:
     for change in shown(detail.changes):
         table.add_row(
             Text(clean(field_caption(row.entity, change.field), 40)),
-            Text(clean(value_text(change.field, change.old), 400)),
-            Text(clean(value_text(change.field, change.new), 400)),
+            Text(clean(value_text(change.field, change.old, t, detail.names), 400)),
+            Text(clean(value_text(change.field, change.new, t, detail.names), 400)),
         )
     return table
 
