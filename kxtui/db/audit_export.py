@@ -26,7 +26,7 @@ from kxtui.db.xlsx_layout import TableSheet
 
 COLUMNS = ("id", "at", "actor", "action", "entity", "record", "region", "summary", "field",
            "old", "new")  # fmt: skip
-WIDTHS = (7, 17, 12, 6, 6, 7, 14, 24, 12, 24, 24)
+WIDTHS = (7, 20, 12, 6, 6, 7, 14, 24, 12, 24, 24)
 PROGRESS_EVERY = 500
 
 

@@ -307,7 +307,7 @@ def _write_xlsx(
     widths = [WIDTHS.get(column, NARROW) for column in COLUMNS]
     sheet = TableSheet(book, names[0], name.title, headers, widths, rows=total + 1)
     service = TableSheet(book, names[1], name.titled(names[1]), service_headers,
-                         [8, 30, 14, 8], rows=service_total)  # fmt: skip
+                         [8, 30, 14, 10], rows=service_total)  # fmt: skip
     service_row = service.header_row
     sums = dict.fromkeys(_SUMMED, Decimal(0))
     positions = {column: COLUMNS.index(column) for column in _SUMMED}

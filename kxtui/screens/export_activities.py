@@ -94,7 +94,7 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
                 with RadioSet(id="export-format", compact=True):
                     yield RadioButton("XLSX", value=True, id="format-xlsx", compact=True)
                     yield RadioButton("CSV", id="format-csv", compact=True)
-            with Horizontal(classes="export-row"):
+            with Horizontal(classes="export-row", id="export-folder-row"):
                 yield Label(t("export.folder"), classes="export-label")
                 yield Label(Text(clean(self.folder, 300)), id="export-folder")
             with Horizontal(classes="export-row"):
