@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from kxtui.db import scope
 from kxtui.db.export_names import (
     activities_name,
     audit_name,
@@ -15,6 +16,7 @@ from kxtui.db.export_names import (
 )
 from kxtui.db.rows import AuditFilter, LedgerFilter, RosterFilter
 from kxtui.db.sheets_export import regions_named
+from kxtui.domain import AccessRole
 from kxtui.i18n import set_language
 
 
@@ -67,3 +69,11 @@ def test_names_carry_region_what_and_period(demo_db) -> None:
         "胶莱镇-activities-2026Q4",
         "胶莱镇 活动台账 2026年第四季度",
     )
+
+
+def test_an_officer_s_whole_area_is_named_after_it(demo_db) -> None:
+    (town, _), *_ = regions_named("胶莱镇")
+    officer = scope.Session(user="wang", name="王", role=AccessRole.TOWN_STAFF,
+                            view_path=scope._path(town))  # fmt: skip
+    scope.sign_in(officer)
+    assert activities_name(LedgerFilter()).file == "胶莱镇-活动台账-全部"
