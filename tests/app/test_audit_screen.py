@@ -133,7 +133,7 @@ async def test_x_exports_the_filtered_entries(
         await wait_until(pilot, target.exists)
         sheet = load_workbook(target).active
         title, header, *rows = sheet.iter_rows(values_only=True)
-        assert title[0] == "全部区域 审计日志 2026年11月"
+        assert title[0] == "胶州市 审计日志 2026年11月"  # the county selected on the tree
         assert header[:4] == ("序号", "时间", "操作人", "操作")
         entries = {row[0] for row in rows}
         assert len(entries) == 3, "one entry per venue write"
