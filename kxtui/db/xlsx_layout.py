@@ -14,6 +14,7 @@ assigning a border and an alignment to every cell costs twice the time of the wh
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from copy import copy
 from typing import Any
@@ -23,7 +24,7 @@ from rich.cells import cell_len
 from kxtui.db.sheets import cell_text, looks_like_formula, zh
 
 TITLE_ROW = 1
-LINE_POINTS = 15  # the height of a line of 11-point text
+LINE_POINTS = 17  # a line of 11-point text in the tallest common CJK fonts (Noto CJK)
 TITLE_POINTS = 24
 MAX_POINTS = 409  # the highest row a spreadsheet allows
 A4 = 9  # openpyxl's (and Excel's) paperSize code
@@ -152,15 +153,34 @@ class TableSheet:
 
 
 def _lines(cells: Sequence[Any], widths: Sequence[int]) -> int:
-    """How many lines the longest text of a row wraps to in its column (a CJK character is
-    two characters wide; a little room is left for the cell's padding)."""
+    """How many lines the longest text of a row wraps to in its column (a little room is
+    left for the cell's padding)."""
     most = 1
     for cell, width in zip(cells, widths, strict=False):
         if isinstance(cell.value, str) and cell.value:
             room = max(width - 1, 1)
-            lines = sum(-(-cell_len(part) // room) or 1 for part in cell.value.split("\n"))
-            most = max(most, lines)
+            most = max(most, sum(_wrapped(part, room) for part in cell.value.split("\n")))
     return most
+
+
+# A spreadsheet breaks a line beside any CJK character or space, not inside a run of
+# letters, digits and punctuation ("#9637:8;"): such a run is one word.
+_WORDS = re.compile(r"[!-~]+|.", re.DOTALL)
+
+
+def _wrapped(text: str, room: int) -> int:
+    """The lines `text` takes in a column `room` characters wide (a CJK character is two),
+    filled a word at a time; a word wider than the column is cut."""
+    lines, used = 1, 0
+    for word in _WORDS.findall(text):
+        width = cell_len(word)
+        if used + width > room:
+            if used:
+                lines, used = lines + 1, 0
+            while width > room:
+                lines, width = lines + 1, width - room
+        used += width
+    return lines
 
 
 def _print_setup(sheet: Any, header_row: int) -> None:
