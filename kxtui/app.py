@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input
 
-from kxtui import clock
+from kxtui import clock, paths
 from kxtui.autosave import DraftKeeper
 from kxtui.db import scope
 from kxtui.db.connection import (
@@ -62,9 +62,11 @@ class KxApp(InOrderKeys):
         *,
         cursor_blink: bool = True,
         refused: SignInRefused | None = None,
+        export_dir: Path,
     ) -> None:
         super().__init__()
         self.opened = opened
+        self.export_dir = export_dir  # where a laptop's exports go (`paths.export_dir`)
         self.refused = refused  # the Unix user may not sign in: show why, and nothing else
         self.cursor_blink = cursor_blink
         self.title = t("app.title")  # set before the first frame, not after it
@@ -293,6 +295,7 @@ def create_app(
     frozen_at: datetime | None = None,
     cursor_blink: bool = True,
     as_name: str | None = None,
+    export_dir: Path | str | None = None,
 ) -> KxApp:
     """Open the database (creating or upgrading it), sign in the officer running the process
     (`--as`: a county admin acting as another account) and build the app on it.
@@ -300,7 +303,7 @@ def create_app(
     A session signed in already (tests; a program embedding kxtui) is kept. A Unix user
     without an active account gets an app that shows why and nothing else. Raises OpenError
     when the file cannot be used. Tests pass `frozen_at` and `cursor_blink=False` for
-    deterministic screenshots.
+    deterministic screenshots. `export_dir`: see `paths.export_dir`.
     """
     set_language(language)
     clock.freeze(frozen_at)
@@ -315,4 +318,5 @@ def create_app(
         except SignInRefused as error:
             refused = error
     close_database()  # the event loop's thread never queries; workers open their own
-    return KxApp(opened, cursor_blink=cursor_blink, refused=refused)
+    folder = paths.export_dir(export_dir)
+    return KxApp(opened, cursor_blink=cursor_blink, refused=refused, export_dir=folder)

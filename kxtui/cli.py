@@ -34,6 +34,10 @@ DB_HELP = (
     "数据库文件 / database file (默认 default: $KXTUI_DB, 否则 else kxtui.db in the user data "
     "directory)"
 )
+EXPORT_DIR_HELP = (
+    "导出文件夹 / export folder (默认 default: $KXTUI_EXPORT_DIR, 否则 else kxtui in the "
+    "documents folder, else exports in the user data directory)"
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--read-only", action="store_true", help="只读打开 / open without allowing changes"
     )
     parser.add_argument("--as", dest="as_name", metavar="USER", help=AS_HELP)
+    parser.add_argument("--export-dir", metavar="DIR", help=EXPORT_DIR_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser(
@@ -175,7 +180,16 @@ def _add_sheet_commands(commands: argparse._SubParsersAction) -> None:  # type: 
     export.add_argument(
         "--format", choices=("xlsx", "csv"), help="格式（默认按文件名）/ format (default: suffix)"
     )
-    export.add_argument("-o", "--output", metavar="FILE", required=True, help="输出文件 / file")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="输出文件（默认：导出文件夹中按区域和期间命名）/ file (default: named after the region"
+        " and period, in the export folder)",
+    )
+    export.add_argument(
+        "--export-dir", metavar="DIR", default=argparse.SUPPRESS, help=EXPORT_DIR_HELP
+    )
     export.add_argument(
         "--force", action="store_true", help="覆盖已有文件 / overwrite an existing file"
     )
@@ -270,7 +284,8 @@ def _run(path: Path, args: argparse.Namespace) -> int:
         build_with_progress(path, seed=2026)
     if (code := no_database(path)) is not None:
         return code
-    return run_app(path, read_only=args.read_only, language=args.lang, as_name=args.as_name)
+    return run_app(path, read_only=args.read_only, language=args.lang, as_name=args.as_name,
+                   export_dir=args.export_dir)  # fmt: skip
 
 
 def _unexpected(path: Path, error: Exception) -> str:
@@ -350,10 +365,18 @@ def run_stats(path: Path, *, as_json: bool, as_name: str | None = None) -> int:
     return 0
 
 
-def run_app(path: Path, *, read_only: bool, language: str | None, as_name: str | None) -> int:
+def run_app(
+    path: Path,
+    *,
+    read_only: bool,
+    language: str | None,
+    as_name: str | None,
+    export_dir: str | None,
+) -> int:
     from kxtui.app import create_app
 
-    app = create_app(path, read_only=read_only, language=language, as_name=as_name)
+    app = create_app(path, read_only=read_only, language=language, as_name=as_name,
+                     export_dir=export_dir)  # fmt: skip
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         # e.g. `ssh server some-command` on a server whose sshd starts kxtui for every login:
         # no terminal was asked for, and a screen without one would draw into a pipe

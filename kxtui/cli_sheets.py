@@ -62,12 +62,13 @@ def _open(path: Path, args: argparse.Namespace, *, writes: bool = False) -> int 
 def run_export(path: Path, args: argparse.Namespace) -> int:
     from kxtui.db import call
     from kxtui.db.export_files import format_for
+    from kxtui.db.rows import LedgerFilter, RosterFilter
 
     volunteers = args.what == "volunteers"
     if volunteers and (args.start or args.end):
         return fail(t("cli.activities_only", option="--from / --to"))
-    output = Path(args.output).expanduser()
-    file_format = args.format or format_for(output)
+    output = Path(args.output).expanduser() if args.output else None
+    file_format = args.format or (format_for(output) if output else "xlsx")
     if file_format is None:
         return fail(t("cli.export.format"))
     today = clock.today()
@@ -90,24 +91,22 @@ def run_export(path: Path, args: argparse.Namespace) -> int:
             choices = ", ".join(label for _, label in found[:8])
             return fail(t("cli.export.region_ambiguous", text=args.region, choices=choices))
         region_id = found[0][0]
+    if volunteers:
+        from kxtui.db.volunteer_export import export_volunteers as export
+
+        chosen: Any = RosterFilter(region_id=region_id)
+        done = "cli.export.volunteers_done"
+    else:
+        from kxtui.db.sheets_export import export_activities as export
+
+        chosen = LedgerFilter(region_id=region_id, **dates)
+        done = "cli.export.done"
+    if output is None:
+        output = call(_default_output, chosen, file_format, args.export_dir)
     try:
         with progress_on_stderr() as report:
-            if volunteers:
-                from kxtui.db.rows import RosterFilter
-                from kxtui.db.volunteer_export import export_volunteers
-
-                chosen = RosterFilter(region_id=region_id)
-                result = call(export_volunteers, chosen, output, file_format,
-                              overwrite=args.force, progress=report)  # fmt: skip
-                done = "cli.export.volunteers_done"
-            else:
-                from kxtui.db.rows import LedgerFilter
-                from kxtui.db.sheets_export import export_activities
-
-                ledger = LedgerFilter(region_id=region_id, **dates)
-                result = call(export_activities, ledger, output, file_format,
-                              overwrite=args.force, progress=report)  # fmt: skip
-                done = "cli.export.done"
+            result = call(export, chosen, output, file_format, overwrite=args.force,
+                          progress=report)  # fmt: skip
     except KxError as error:
         if error.key == "sheet.exists":
             return fail(t("cli.export.exists", path=output))
@@ -116,6 +115,17 @@ def run_export(path: Path, args: argparse.Namespace) -> int:
     for key, params in result.notes():
         print(t(key, **params))
     return 0
+
+
+def _default_output(rows_filter: Any, file_format: str, folder: str | None) -> Path:
+    """The file an export without -o writes: named after the region and the period, in the
+    export folder (on a county server a name: it goes into the officer's exports folder)."""
+    from kxtui import paths
+    from kxtui.db import officer_files
+    from kxtui.db.export_names import default_name
+
+    name = f"{default_name(rows_filter).file}.{file_format}"
+    return Path(name) if officer_files.places().server else paths.export_dir(folder) / name
 
 
 def run_import(path: Path, args: argparse.Namespace) -> int:

@@ -867,7 +867,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "audit.undo_no": ("不撤销", "Keep"),
     "audit.undo_done": ("已撤销 #{id}", "Undid #{id}"),
     "audit.export.title": ("导出审计日志（{count} 条记录）", "Export audit log ({count} entries)"),
-    "audit.export.file_name": ("审计日志-{date}", "audit-log-{date}"),
     "audit.export.done": ("已导出 {count} 条记录到 {path}", "Exported {count} entries to {path}"),
     "undo.not_yours": (
         "只能撤销自己的修改（这条是 {actor} 做的）",
@@ -1055,12 +1054,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sheet.key.import_valid": ("只导入有效行", "Import valid rows"),
     "sheet.export.title": ("导出活动台账（{count} 条活动）", "Export activities ({count})"),
     "sheet.export.format": ("格式", "Format"),
-    "sheet.export.path": ("保存到", "Save to"),
     "sheet.export.hint": (
         "Tab 切换  ←→ 选格式  Enter 或 Ctrl+S 导出  Esc 关闭",
         "Tab next  ←→ format  Enter or Ctrl+S export  Esc close",
     ),
-    "sheet.export.file_name": ("活动台账-{date}", "activities-{date}"),
     "sheet.export.overwrite": ("{path} 已存在。覆盖吗？", "{path} exists. Overwrite it?"),
     "sheet.export.overwrite_yes": ("覆盖", "Overwrite"),
     "sheet.export.overwrite_no": ("不覆盖", "Keep it"),
@@ -1493,7 +1490,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "导出志愿者花名册（{count} 名，手机号完整导出）",
         "Export the roster ({count} volunteers, mobiles in full)",
     ),
-    "vsheet.export.file_name": ("志愿者花名册-{date}", "volunteers-{date}"),
     "vsheet.export.done": (
         "已导出 {count} 名志愿者到 {path}",
         "Exported {count} volunteers to {path}",
@@ -2069,6 +2065,26 @@ STRINGS: dict[str, tuple[str, str]] = {
     "detail.six_from_ledger": ("按近12个月的活动台账", "from the ledger, last 12 months"),
     "ledger.period.last_month": ("上月", "last month"),
     "ledger.period.last_quarter": ("上季度", "last quarter"),
+    # --- exports ---
+    "export.what.activities": ("活动台账", "activities"),
+    "export.what.volunteers": ("志愿者花名册", "volunteers"),
+    "export.what.audit": ("审计日志", "audit-log"),
+    "export.everywhere": ("全部区域", "all-regions"),
+    "export.period.all": ("全部", "all"),
+    "export.period.all_title": ("全部时间", "all dates"),
+    "export.period.year": ("{year}年", "{year}"),
+    "export.period.quarter": ("{year}年第{quarter}季度", "{year} quarter {quarter}"),
+    "export.period.month": ("{year}年{month}月", "{year}-{month}"),
+    "export.period.day": ("{year}年{month}月{day}日", "{year}-{month}-{day}"),
+    "export.period.range": ("{start}至{end}", "{start} to {end}"),
+    "export.period.from": ("{day}起", "from-{day}"),
+    "export.period.to": ("至{day}", "to-{day}"),
+    "export.folder": ("文件夹", "Folder"),
+    "export.kept": (
+        "未覆盖 {name}：改个文件名再导出（Ctrl+S）",
+        "{name} kept: change the file name and export again (Ctrl+S)",
+    ),
+    "xlsx.footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
 }
 
 

@@ -30,6 +30,7 @@ def _isolated(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     signed in as a county admin of the whole database."""
     monkeypatch.delenv("KXTUI_DB", raising=False)
     monkeypatch.delenv("KXTUI_LANG", raising=False)
+    monkeypatch.delenv("KXTUI_EXPORT_DIR", raising=False)
     set_language("zh")
     clock.freeze(FROZEN_AT)
     set_read_only(False)

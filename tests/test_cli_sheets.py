@@ -276,3 +276,21 @@ def test_export_says_what_it_changed(demo_path, tmp_path, capsys) -> None:
     out = capsys.readouterr().out
     assert "1 个单元格超过 32,767 字符已截断，1 个单元格中的控制字符" in out
     assert "说明" in out
+
+
+def test_export_without_a_file_names_it_in_the_export_folder(
+    demo_path: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    folder = tmp_path / "导出"
+    quarter = ["export", "activities", "--db", str(demo_path), "--region", "胶莱镇", "--from",
+               "2026-07-01", "--to", "2026-09-30", "--export-dir", str(folder)]  # fmt: skip
+    assert main(quarter) == 0
+    written = folder / "胶莱镇-活动台账-2026Q3.xlsx"
+    assert f"已导出 8 条活动：{written}" in capsys.readouterr().out
+    monkeypatch.setenv("KXTUI_EXPORT_DIR", str(tmp_path / "env"))
+    code = main(["export", "volunteers", "--db", str(demo_path), "--region", "胶莱镇",
+                 "--format", "csv"])  # fmt: skip
+    assert code == 0
+    assert (tmp_path / "env" / "胶莱镇-志愿者花名册-2026-11-20.csv").exists()
+    # the same name again: kept unless --force, as any file
+    assert main(quarter) == 2 and "--force" in capsys.readouterr().err

@@ -183,6 +183,7 @@ def test_the_app_sends_an_export_to_the_officers_terminal(demo_path: Path, tmp_p
     try:
         assert _drain(master, seen, 30, until=b"\x1b[?1049h"), "the app never started"
         _drain(master, seen, 3)
+        opened = len(seen)
         for key in (b"t", b"x", b"\r"):  # the ledger, its export dialog, export
             os.write(master, key)
             _drain(master, seen, 3)
@@ -191,6 +192,8 @@ def test_the_app_sends_an_export_to_the_officers_terminal(demo_path: Path, tmp_p
             assert time.monotonic() < deadline, "the export never appeared"
             _drain(master, seen, 0.2)
         (written,) = exports.iterdir()
+        # the file is there from its first byte: Z sends it once the dialog says it is written
+        assert _drain(master, seen, 60, until=b"ZMODEM", since=opened), "never said written"
         _drain(master, seen, 1)
         start = len(seen)
         os.write(master, b"z")

@@ -18,15 +18,16 @@ from kxtui.db.audit_text import (
     written_by,
 )
 from kxtui.db.export_files import ExportResult, text_stream, write_file
+from kxtui.db.export_names import audit_name
 from kxtui.db.export_notes import CellChanges
 from kxtui.db.models import database
 from kxtui.db.rows import AuditFilter
 from kxtui.db.sheets import Progress, csv_cell, no_progress, zh
-from kxtui.db.sheets_export import xlsx_cell, xlsx_text
+from kxtui.db.xlsx_layout import TableSheet
 
 COLUMNS = ("id", "at", "actor", "action", "entity", "record", "region", "summary", "field",
            "old", "new")  # fmt: skip
-WIDTHS = (8, 18, 12, 8, 8, 8, 14, 30, 16, 30, 30)
+WIDTHS = (7, 20, 12, 6, 6, 7, 14, 24, 12, 24, 24)
 PROGRESS_EVERY = 500
 
 
@@ -64,27 +65,28 @@ def export_audit(
             total = count(f)
             rows = _rows(f, total, progress)
             headers = [zh(f"audit.col.{column}") for column in COLUMNS]
-            (_write_xlsx if chosen == "xlsx" else _write_csv)(handle, headers, rows, changes)
+            if chosen == "xlsx":
+                _write_xlsx(handle, headers, rows, changes, audit_name(f).title)
+            else:
+                _write_csv(handle, headers, rows, changes)
             return total
 
     return write_file(path, file_format, overwrite, write, entity="audit_entry", filter=f)
 
 
 def _write_xlsx(
-    handle: BinaryIO, headers: list[str], rows: Iterator[tuple[object, ...]], changes: CellChanges
+    handle: BinaryIO,
+    headers: list[str],
+    rows: Iterator[tuple[object, ...]],
+    changes: CellChanges,
+    title: str,
 ) -> None:
     from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(zh("audit.title"))
-    for number, width in enumerate(WIDTHS, start=1):
-        sheet.column_dimensions[get_column_letter(number)].width = width
-    sheet.freeze_panes = "A2"
-    sheet.append([xlsx_text(sheet, text, strong=True) for text in headers])
-    for number, row in enumerate(rows, start=2):
-        cells = changes.row(zh("audit.title"), number, headers, row)
-        sheet.append([xlsx_cell(sheet, value) for value in cells])
+    sheet = TableSheet(book, zh("audit.title"), title, headers, WIDTHS)
+    for number, row in enumerate(rows, start=sheet.header_row + 1):
+        sheet.append(changes.row(zh("audit.title"), number, headers, row))
     changes.add_sheet(book)
     book.save(handle)
 

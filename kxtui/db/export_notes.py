@@ -67,24 +67,22 @@ class CellChanges:
         """The sheet 说明 of a write-only workbook, when anything was changed."""
         if not self:
             return
-        from kxtui.db.sheets_export import column_widths, xlsx_text
+        from kxtui.db.xlsx_layout import TableSheet
 
-        sheet = book.create_sheet(zh("notes.sheet"))
-        column_widths(sheet, [14, 8, 16, 60])
-        sheet.append([xlsx_text(sheet, zh("notes.heading"), strong=True)])
-        sheet.append([zh("notes.explain")])
-        sheet.append([zh("notes.counts").format(cut=self.cut, replaced=self.replaced)])
-        sheet.append([])
-        sheet.append([xlsx_text(sheet, zh(f"notes.col.{key}"), strong=True)
-                      for key in ("sheet", "row", "column", "change")])  # fmt: skip
+        headers = [zh(f"notes.col.{key}") for key in ("sheet", "row", "column", "change")]
+        intro = (
+            zh("notes.explain"),
+            zh("notes.counts").format(cut=self.cut, replaced=self.replaced),
+        )
+        sheet = TableSheet(book, zh("notes.sheet"), zh("notes.heading"), headers, [14, 8, 16, 60],
+                           intro=intro)  # fmt: skip
         for change in self.listed:
             what = []
             if change.replaced:
                 what.append(zh("notes.replaced").format(count=change.replaced))
             if change.cut:
                 what.append(zh("notes.cut"))
-            sheet.append([change.sheet, change.row, xlsx_text(sheet, change.column),
-                          "；".join(what)])  # fmt: skip
+            sheet.append([change.sheet, change.row, change.column, "；".join(what)])
         left = self.cells - len(self.listed)
         if left > 0:
-            sheet.append([zh("notes.more").format(count=left)])
+            sheet.append([zh("notes.more").format(count=left), None, None, None])

@@ -53,8 +53,12 @@ COLUMNS = (
 )
 REQUIRED = ("title", "start", "duration", "format")  # and region or county
 DERIVED = ("volunteer_count", "service_hours")  # written for the reader, ignored on import
-WIDTHS = {"title": 40, "region": 24, "venue": 24, "organiser": 22, "team": 22, "volunteers": 40,
-          "notes": 30, "county": 10, "start": 12, "end": 12, "target_groups": 16}  # fmt: skip
+# In characters, a CJK character two: narrow enough that a landscape A4 page stays legible
+# (long text wraps, see `xlsx_layout`); the columns not named are numbers and short labels.
+WIDTHS = {"id": 6, "title": 24, "start": 11, "end": 11, "duration": 6, "county": 8, "region": 16,
+          "venue": 16, "organiser": 14, "team": 14, "target_groups": 10, "volunteers": 28,
+          "notes": 16}  # fmt: skip
+NARROW = 7
 
 CELL_MAX = 32_767  # Excel's limit on the characters of one cell
 MAX_FILE_BYTES = 50 * 1024 * 1024  # larger than any county's ledger; refuse, don't hang

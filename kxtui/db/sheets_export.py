@@ -20,6 +20,7 @@ from typing import Any, BinaryIO, NamedTuple
 
 from kxtui.db import scope
 from kxtui.db.export_files import ExportResult, text_stream, write_file
+from kxtui.db.export_names import ExportName, activities_name
 from kxtui.db.export_notes import CellChanges
 from kxtui.db.ledger import where_clause
 from kxtui.db.models import database
@@ -31,18 +32,18 @@ from kxtui.db.sheets import (
     CHOICES,
     COLUMNS,
     GROUP_SEPARATOR,
+    NARROW,
     WIDTHS,
     Progress,
-    cell_text,
     code_label,
     csv_cell,
     day_cell,
     header,
-    looks_like_formula,
     no_progress,
     served_cell,
     zh,
 )
+from kxtui.db.xlsx_layout import TableSheet
 from kxtui.i18n import marked
 
 CHUNK = 500  # activities whose volunteers are fetched in one query
@@ -103,7 +104,8 @@ def export_activities(
             progress("sheet.stage_export", 0, total)
             rows = _rows(f, total, progress)
             if chosen == "xlsx":
-                return _write_xlsx(handle, rows, total, _count_service(f), changes)
+                name = activities_name(f)
+                return _write_xlsx(handle, rows, total, _count_service(f), changes, name)
             return _write_csv(handle, rows, changes)
 
     return write_file(path, file_format, overwrite, write, entity="activity", filter=f)
@@ -294,33 +296,24 @@ def _write_xlsx(
     total: int,
     service_total: int,
     changes: CellChanges,
+    name: ExportName,
 ) -> int:
     from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(zh("sheet.sheet_activities"))
-    service = book.create_sheet(zh("sheet.sheet_service"))
-
-    column_widths(sheet, [WIDTHS.get(column, 9) for column in COLUMNS])
-    column_widths(service, [8, 40, 12, 10])
-    # Write-only sheets leave out <dimension>; without it openpyxl (and so our own import)
-    # reads every sheet twice. The sizes are known: header, rows, totals row.
-    last = get_column_letter(len(COLUMNS))
-    sheet.calculate_dimension = lambda: f"A1:{last}{total + 2}"  # type: ignore[attr-defined]
-    service.calculate_dimension = lambda: f"A1:D{service_total + 1}"  # type: ignore[attr-defined]
     headers = [header(column) for column in COLUMNS]
-    sheet.append([xlsx_text(sheet, text, strong=True) for text in headers])
     service_headers = [zh(f"sheet.service.{key}") for key in _SERVICE_HEADERS]
-    service.append([xlsx_text(service, text, strong=True) for text in service_headers])
     names = (zh("sheet.sheet_activities"), zh("sheet.sheet_service"))
-    service_row = 1
+    widths = [WIDTHS.get(column, NARROW) for column in COLUMNS]
+    sheet = TableSheet(book, names[0], name.title, headers, widths, rows=total + 1)
+    service = TableSheet(book, names[1], name.titled(names[1]), service_headers,
+                         [8, 30, 14, 10], rows=service_total)  # fmt: skip
+    service_row = service.header_row
     sums = dict.fromkeys(_SUMMED, Decimal(0))
     positions = {column: COLUMNS.index(column) for column in _SUMMED}
     count = left_out = 0
     for row in rows:
-        cells = changes.row(names[0], count + 2, headers, row.cells)
-        sheet.append([xlsx_cell(sheet, value) for value in cells])
+        sheet.append(changes.row(names[0], sheet.header_row + count + 1, headers, row.cells))
         for column, at in positions.items():
             if isinstance(row.cells[at], str):  # the marker of a value out of range
                 left_out += 1
@@ -330,10 +323,9 @@ def _write_xlsx(
         for who, hours in row.served:
             service_row += 1
             line = (activity, title, who, cell(hours))
-            line = changes.row(names[1], service_row, service_headers, line)
-            service.append([xlsx_cell(service, value) for value in line])
+            service.append(changes.row(names[1], service_row, service_headers, line))
         count += 1
-    sheet.append(_totals(sheet, count, sums, left_out))
+    sheet.append(_totals(sheet, count, sums, left_out), strong=True)
     changes.add_sheet(book)
     book.save(handle)
     return count
@@ -342,58 +334,15 @@ def _write_xlsx(
 _SERVICE_HEADERS = ("activity", "title", "volunteer", "hours")
 
 
-def xlsx_text(sheet: Any, value: str, *, strong: bool = False, as_text: bool = False) -> Any:
-    """A text cell of a write-only sheet that stays text (never a formula), bold if `strong`;
-    `as_text` also formats the cell as text (@), so digits typed over an ID number or a
-    mobile are not turned into a number."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    value = cell_text(value)
-    formula = looks_like_formula(value)
-    if not (strong or formula or as_text):
-        return value
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.data_type = "s"  # openpyxl would make "=..." a formula
-    if formula:
-        cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
-    if as_text:
-        cell.number_format = "@"
-    if strong:
-        cell.font = Font(bold=True)
-    return cell
-
-
-def column_widths(sheet: Any, widths: list[int]) -> None:
-    """Set the widths (in characters) of a write-only sheet's columns and freeze its header."""
-    from openpyxl.utils import get_column_letter
-
-    for number, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(number)].width = width
-    sheet.freeze_panes = "A2"
-
-
-def xlsx_cell(sheet: Any, value: Any) -> Any:
-    """A cell of a write-only sheet: text as `xlsx_text`, numbers and dates as they are."""
-    return xlsx_text(sheet, value) if isinstance(value, str) else value
-
-
-def _totals(sheet: Any, count: int, sums: dict[str, Decimal], left_out: int) -> list[Any]:
+def _totals(sheet: TableSheet, count: int, sums: dict[str, Decimal], left_out: int) -> list[Any]:
     """The totals row: the count of activities and the sums, which leave out the values out
     of range (the last cell says how many)."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
     cells: list[Any] = [None] * len(COLUMNS)
-    cells[0] = xlsx_text(sheet, zh("sheet.total"), strong=True)
-    counted = WriteOnlyCell(sheet, value=count)
-    counted.number_format = zh("sheet.total_format")
-    counted.font = Font(bold=True)
-    cells[COLUMNS.index("title")] = counted
+    cells[0] = zh("sheet.total")
+    cells[COLUMNS.index("title")] = sheet.cell(count, strong=True,
+                                               number_format=zh("sheet.total_format"))  # fmt: skip
     for column, value in sums.items():
-        total = WriteOnlyCell(sheet, value=cell(value))
-        total.font = Font(bold=True)
-        cells[COLUMNS.index(column)] = total
+        cells[COLUMNS.index(column)] = cell(value)
     if left_out:
-        cells[-1] = xlsx_text(sheet, zh("numbers.left_out").format(count=left_out).strip(" ·"))
+        cells[-1] = zh("numbers.left_out").format(count=left_out).strip(" ·")
     return cells

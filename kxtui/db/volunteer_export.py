@@ -9,7 +9,7 @@ report upward, where the number is what is wanted. ID numbers, mobiles and platf
 text, so a spreadsheet keeps an 18-digit ID number and never shows 1.37028E+17: XLSX cells
 of type text formatted as text (@); in CSV (UTF-8 with BOM) a tab after the digits, which
 Excel and WPS read as text and the import ignores. Formula-like text is neutralised as in
-every export (`sheets.csv_cell`, `sheets_export.xlsx_text`).
+every export (`sheets.csv_cell`, `xlsx_layout.TableSheet.cell`).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import Any, BinaryIO
 
 from kxtui.db import codes
 from kxtui.db.export_files import ExportResult, text_stream, write_file
+from kxtui.db.export_names import ExportName, volunteers_name
 from kxtui.db.export_notes import CellChanges
 from kxtui.db.models import database
 from kxtui.db.numbers import cell
@@ -30,7 +31,7 @@ from kxtui.db.numbers import hours as total_hours
 from kxtui.db.roster import SORTS, where_clause
 from kxtui.db.rows import RosterFilter
 from kxtui.db.sheets import Progress, code_label, csv_cell, day_cell, no_progress
-from kxtui.db.sheets_export import RegionNames, column_widths, xlsx_text
+from kxtui.db.sheets_export import RegionNames
 from kxtui.db.volunteer_sheets import (
     COLUMNS,
     TEXT_COLUMNS,
@@ -40,6 +41,7 @@ from kxtui.db.volunteer_sheets import (
     header,
     yes_no_cell,
 )
+from kxtui.db.xlsx_layout import TableSheet
 from kxtui.domain import Gender
 
 CHUNK = 1000  # rows fetched from the cursor at a time
@@ -77,7 +79,7 @@ def export_volunteers(
                                           params)  # fmt: skip
             rows = _rows(cursor, total, progress)
             if chosen == "xlsx":
-                return _write_xlsx(handle, rows, total, changes)
+                return _write_xlsx(handle, rows, total, changes, volunteers_name(f))
             return _write_csv(handle, rows, changes)
 
     return write_file(path, file_format, overwrite, write, entity="volunteer", filter=f)
@@ -147,27 +149,22 @@ def _csv(value: Any, digits: bool) -> str:
 
 
 def _write_xlsx(
-    handle: BinaryIO, rows: Iterator[tuple[Any, ...]], total: int, changes: CellChanges
+    handle: BinaryIO,
+    rows: Iterator[tuple[Any, ...]],
+    total: int,
+    changes: CellChanges,
+    name: ExportName,
 ) -> int:
     from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(VOLUNTEERS.sheet)
-    column_widths(sheet, [WIDTHS.get(column, 8) for column in COLUMNS])
-    last = get_column_letter(len(COLUMNS))
-    sheet.calculate_dimension = lambda: f"A1:{last}{total + 1}"  # type: ignore[attr-defined]
     headers = [header(column) for column in COLUMNS]
-    sheet.append([xlsx_text(sheet, text, strong=True) for text in headers])
+    sheet = TableSheet(book, VOLUNTEERS.sheet, name.title, headers,
+                       [WIDTHS[column] for column in COLUMNS], text_columns=_TEXT_AT,
+                       rows=total)  # fmt: skip
     count = 0
     for cells in rows:
-        cells = changes.row(VOLUNTEERS.sheet, count + 2, headers, cells)
-        sheet.append(
-            [
-                xlsx_text(sheet, value, as_text=at in _TEXT_AT) if isinstance(value, str) else value
-                for at, value in enumerate(cells)
-            ]
-        )
+        sheet.append(changes.row(VOLUNTEERS.sheet, sheet.header_row + count + 1, headers, cells))
         count += 1
     changes.add_sheet(book)
     book.save(handle)

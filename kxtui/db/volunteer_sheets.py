@@ -55,10 +55,11 @@ COLUMNS = (
 IMPORTED_ONLY = ("town",)
 TEXT_COLUMNS = ("mobile", "id_number", "platform_id")  # digits Excel must not turn to numbers
 LABELS = "vsheet.col."
-WIDTHS = {"name": 10, "gender": 6, "mobile": 14, "id_number": 21, "birth_date": 12,
-          "county": 10, "region": 26, "teams": 30, "domains": 16, "skills": 20,
-          "registered": 9, "platform_id": 15, "student": 9, "active": 9, "joined_on": 12,
-          "hours": 12, "notes": 30}  # fmt: skip
+# In characters (see `sheets.WIDTHS`): an ID number's 18 digits fit, long text wraps.
+WIDTHS = {"id": 7, "name": 8, "gender": 5, "mobile": 13, "id_number": 20, "birth_date": 11,
+          "county": 8, "region": 18, "teams": 20, "domains": 12, "skills": 14, "registered": 6,
+          "platform_id": 13, "student": 6, "active": 6, "joined_on": 11, "hours": 7,
+          "notes": 16}  # fmt: skip
 
 VOLUNTEERS = SheetLayout(
     names=header_names(COLUMNS + IMPORTED_ONLY, LABELS),

@@ -1,12 +1,14 @@
 """Export the ledger's activities (its current filter) to an XLSX or CSV file.
 
-The file is written by a thread worker with a progress bar. On a laptop the officer gives a
-path, and an existing file is replaced only after they confirm; on the server (see
-`kxtui.db.officer_files`) a file name only, the file goes into their exports folder, and Z
-then sends it to their PC by ZMODEM (`kxtui.zmodem`). The dialog says what the export changed
-in the data and where the file is. Dismisses with the path written, or None. Other exports
-(the audit log, the roster) subclass it: their words (`TITLE_KEY`, `FILE_NAME_KEY`,
-`DONE_KEY`) and `export`.
+The file is written by a thread worker with a progress bar. The dialog shows the folder the
+file goes to — on a laptop the export folder (`kxtui.paths.export_dir`), on the server (see
+`kxtui.db.officer_files`) the officer's exports folder, from where Z then sends the file to
+their PC by ZMODEM (`kxtui.zmodem`) — and a file name naming the region and the period
+(`kxtui.db.export_names`); on a laptop the name may also be a path. An existing file is
+replaced only after the officer confirms; answering 不覆盖 returns to the dialog with the
+name ready to change. The dialog says what the export changed in the data and where the file
+is. Dismisses with the path written, or None. Other exports (the audit log, the roster)
+subclass it: their words (`TITLE_KEY`, `DONE_KEY`) and `export`.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, RadioButton, RadioSet, Static
 
-from kxtui import clock
 from kxtui.db.errors import KxError
 from kxtui.db.rows import LedgerFilter
 from kxtui.display import clean
@@ -33,17 +34,17 @@ from kxtui.screens.confirm import ConfirmScreen
 from kxtui.widgets.workers import run_db
 
 if TYPE_CHECKING:
+    from kxtui.db.export_names import ExportName
     from kxtui.db.sheets_export import ExportResult
 
 FORMATS = ("xlsx", "csv")
 
 
-def default_folder() -> Path:
-    """The documents folder when there is one (a desktop), else the working directory."""
-    from platformdirs import user_documents_path
+def _default_name(rows_filter: Any) -> ExportName:
+    """Runs in a worker: the name reads the region's name."""
+    from kxtui.db.export_names import default_name
 
-    documents = user_documents_path()
-    return documents if documents.is_dir() else Path.cwd()
+    return default_name(rows_filter)
 
 
 def export(
@@ -64,7 +65,6 @@ def export(
 class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
     CSS_PATH = "export_activities.tcss"
     TITLE_KEY = "sheet.export.title"
-    FILE_NAME_KEY = "sheet.export.file_name"
     DONE_KEY = "sheet.export.done"
     BINDINGS = [
         Binding("escape", "close", "key.close", id="export.close"),
@@ -78,13 +78,15 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
         self.count = count
         self.busy = False
         self.written: str | None = None
-        from kxtui.db.officer_files import places
+        from kxtui.db.officer_files import EXPORTS, places
 
-        self.server = places().server  # a stat and the environment: no SQL
+        where = places()  # a stat and the environment: no SQL
+        self.server = where.server
+        self.folder: Path | None = where.folder(EXPORTS) if self.server else None
 
     def compose(self) -> ComposeResult:
-        name = t(self.FILE_NAME_KEY, date=clock.today().isoformat()) + ".xlsx"
-        path = name if self.server else str(default_folder() / name)
+        if self.folder is None:
+            self.folder = self.app.export_dir  # type: ignore[attr-defined]
         with Vertical(id="export"):
             yield Label(t(self.TITLE_KEY, count=f"{self.count:,}"), id="export-title")
             with Horizontal(classes="export-row"):
@@ -92,10 +94,12 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
                 with RadioSet(id="export-format", compact=True):
                     yield RadioButton("XLSX", value=True, id="format-xlsx", compact=True)
                     yield RadioButton("CSV", id="format-csv", compact=True)
+            with Horizontal(classes="export-row", id="export-folder-row"):
+                yield Label(t("export.folder"), classes="export-label")
+                yield Label(Text(clean(self.folder, 300)), id="export-folder")
             with Horizontal(classes="export-row"):
-                label = t("files.name" if self.server else "sheet.export.path")
-                yield Label(label, classes="export-label")
-                yield Input(path, id="export-path", compact=True)
+                yield Label(t("files.name"), classes="export-label")
+                yield Input(id="export-path", compact=True)
             if self.server:
                 yield Label(t("files.export_hint"), id="export-where")
             yield ProgressBar(id="export-progress", show_eta=False)
@@ -106,6 +110,13 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one("#export-send", Button).display = False
         self.query_one("#export-path", Input).focus()
+        run_db(self, _default_name, self.rows_filter, done=self._named, group="export-name",
+               read=True)  # fmt: skip
+
+    def _named(self, name: ExportName) -> None:
+        field = self.query_one("#export-path", Input)
+        if not field.value:  # the officer has not begun a name of their own
+            field.value = f"{name.file}.{self.file_format}"
 
     @property
     def file_format(self) -> str:
@@ -135,8 +146,10 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
             return
         self.busy = True
         self._status("")
+        self.query_one(ProgressBar).update(total=None, progress=0)
         self.query_one(ProgressBar).add_class("-running")
-        path = Path(text).expanduser()
+        # on the server a name (checked there); on a laptop a name in the folder, or a path
+        path = Path(text) if self.server else self.folder / Path(text).expanduser()
         job = partial(self.export, path, self.file_format, overwrite, self._report)
         run_db(self, job, done=self._done, failed=self._failed, group="export")
 
@@ -188,6 +201,7 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
 
     def _failed(self, error: KxError) -> None:
         self.busy = False
+        self.query_one(ProgressBar).remove_class("-running")  # nothing is being written
         if error.key != "sheet.exists":
             self._status(t(error.key, **error.params), error=True)
             return
@@ -195,6 +209,12 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
         def answered(overwrite: bool | None) -> None:
             if overwrite:
                 self.action_export(overwrite=True)
+                return
+            field = self.query_one("#export-path", Input)
+            name = Path(field.value)
+            self._status(t("export.kept", name=name.name))
+            field.focus()
+            field.cursor_position = len(field.value) - len(name.suffix)  # before .xlsx
 
         question = t("sheet.export.overwrite", path=clean(error.params.get("path", ""), 200))
         yes, no = t("sheet.export.overwrite_yes"), t("sheet.export.overwrite_no")

@@ -14,7 +14,6 @@ if TYPE_CHECKING:
 
 class AuditExportScreen(ExportScreen):
     TITLE_KEY = "audit.export.title"
-    FILE_NAME_KEY = "audit.export.file_name"
     DONE_KEY = "audit.export.done"
 
     def export(

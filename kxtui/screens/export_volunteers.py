@@ -14,7 +14,6 @@ Progress = Callable[[str, int, int], None]
 
 class VolunteerExportScreen(ExportScreen):
     TITLE_KEY = "vsheet.export.title"
-    FILE_NAME_KEY = "vsheet.export.file_name"
     DONE_KEY = "vsheet.export.done"
 
     def export(self, path: Path, file_format: str, overwrite: bool, progress: Progress) -> Any:

@@ -132,11 +132,12 @@ async def test_x_exports_the_filtered_entries(
         await press(pilot, "ctrl+s")
         await wait_until(pilot, target.exists)
         sheet = load_workbook(target).active
-        rows = list(sheet.iter_rows(values_only=True))
-        assert rows[0][:4] == ("序号", "时间", "操作人", "操作")
-        entries = {row[0] for row in rows[1:]}
+        title, header, *rows = sheet.iter_rows(values_only=True)
+        assert title[0] == "胶州市 审计日志 2026年11月"  # the county selected on the tree
+        assert header[:4] == ("序号", "时间", "操作人", "操作")
+        entries = {row[0] for row in rows}
         assert len(entries) == 3, "one entry per venue write"
-        edit = [row for row in rows[1:] if row[3] == "修改"]
+        edit = [row for row in rows if row[3] == "修改"]
         assert {(row[8], row[9], row[10]) for row in edit} == {
             ("名称", "审计科普园", "审计公园"),
             ("联系人", "—", "王五"),

@@ -73,8 +73,10 @@ async def test_server_export_takes_a_name_and_sends_it_by_zmodem(
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_export(pilot)
         field = screen.query_one("#export-path", Input)
-        assert field.value == "活动台账-2026-11-20.xlsx"
+        assert field.value == "全部区域-活动台账-全部.xlsx"
         assert "导出目录" in plain(screen.query_one("#export-where", Label).content)
+        folder = plain(screen.query_one("#export-folder", Label).content).strip()
+        assert folder == str(on_server / "exports")  # the server's folder, not the laptop's
         field.value = "../kxtui.db"
         await press(pilot, "enter")
         await wait_until(pilot, lambda: not screen.busy and status(screen))

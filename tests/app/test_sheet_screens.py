@@ -60,7 +60,7 @@ async def test_export_writes_the_file_and_says_where(demo_path: Path, tmp_path: 
     async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
         screen = await open_export(pilot, results)
         field = screen.query_one("#export-path", Input)
-        assert field.value.endswith("活动台账-2026-11-20.xlsx")
+        assert field.value == "全部区域-活动台账-全部.xlsx"  # every region, every date
         field.value = str(tmp_path / "台账.xlsx")
         await press(pilot, "shift+tab", "right", "enter")  # the format: CSV
         assert field.value == str(tmp_path / "台账.csv")
@@ -89,7 +89,7 @@ async def test_export_asks_before_replacing_a_file(demo_path: Path, tmp_path: Pa
         await press(pilot, "y")
         await wait_until(pilot, lambda: not screen.busy and "已导出" in status(screen))
     book = load_workbook(target)
-    assert book.worksheets[0]["A1"].value == "编号"
+    assert book.worksheets[0]["A2"].value == "编号"  # below the title row
 
 
 async def open_import(pilot: Pilot, results: list[object], path: str) -> ImportScreen:

@@ -114,10 +114,10 @@ async def test_export_writes_the_filtered_roster(demo_path: Path, tmp_path: Path
         field.value = str(tmp_path / "注册.xlsx")
         await press(pilot, "enter")
         await wait_until(pilot, lambda: screen.written is not None)
-    rows = list(load_workbook(tmp_path / "注册.xlsx").active.values)
-    assert len(rows) - 1 == expected
-    registered = rows[0].index("是否注册")
-    assert {row[registered] for row in rows[1:]} == {"是"}
+    _, header, *rows = load_workbook(tmp_path / "注册.xlsx").active.values
+    assert len(rows) == expected
+    registered = header.index("是否注册")
+    assert {row[registered] for row in rows} == {"是"}
 
 
 async def test_the_palette_offers_the_import(demo_path: Path) -> None:

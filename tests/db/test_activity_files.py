@@ -80,16 +80,17 @@ def test_xlsx_has_headers_real_dates_totals_and_a_service_sheet(demo_db: Path, t
     book = load_workbook(path)
     sheet = book[zh("sheet.sheet_activities")]
     rows = list(sheet.iter_rows(values_only=True))
-    assert list(rows[0]) == HEADERS
-    body, totals = rows[1:-1], rows[-1]
+    assert rows[0][0] == "全部区域 活动台账 全部时间"  # the title row
+    assert list(rows[1]) == HEADERS
+    body, totals = rows[2:-1], rows[-1]
     assert len(body) == result.rows == live_count() > 600
     start = HEADERS.index("开始日期")
     assert all(isinstance(row[start], datetime) for row in body)
-    assert sheet.cell(row=2, column=start + 1).number_format == "yyyy-mm-dd"
-    assert sheet.freeze_panes == "A2"
+    assert sheet.cell(row=3, column=start + 1).number_format == "yyyy-mm-dd"
+    assert sheet.freeze_panes == "A3"
     sizes = [ws.max_row for ws in load_workbook(path, read_only=True).worksheets]  # <dimension>
     assert sizes[0] == len(rows)
-    assert sheet.column_dimensions["B"].width == 40
+    assert sheet.column_dimensions["B"].width == 24
     reached, materials = database.execute_sql(
         "SELECT SUM(people_reached), SUM(materials) FROM activity WHERE deleted_at IS NULL"
     ).fetchone()
@@ -103,14 +104,15 @@ def test_xlsx_has_headers_real_dates_totals_and_a_service_sheet(demo_db: Path, t
     assert totals[HEADERS.index("发放资料(份)")] == materials
     assert Decimal(str(totals[HEADERS.index("志愿服务时长")])) == Decimal(str(hours))
     service = list(book[zh("sheet.sheet_service")].iter_rows(values_only=True))
-    assert service[0] == ("活动编号", "活动名称", "志愿者", "时长(小时)")
-    assert len(service) - 1 == sql(
+    assert service[0][0] == "全部区域 志愿服务 全部时间"
+    assert service[1] == ("活动编号", "活动名称", "志愿者", "时长(小时)")
+    assert len(service) - 2 == sql(
         "SELECT COUNT(*) FROM service_record s JOIN activity a ON a.id = s.activity_id "
         "WHERE a.deleted_at IS NULL"
     )
     assert sizes[1] == len(service)
     first_id, first_title = body[0][0], body[0][1]
-    assert service[1][:2] == (first_id, first_title)
+    assert service[2][:2] == (first_id, first_title)
 
 
 def test_csv_is_utf8_with_bom_and_lists_volunteers(demo_db: Path, tmp_path: Path):

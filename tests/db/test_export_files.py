@@ -79,8 +79,9 @@ def test_every_control_and_format_character_is_shown_and_counted(demo_db, tmp_pa
         text = "".join(str(c) for r in book.worksheets[0].iter_rows(values_only=True) for c in r)
         notes = [list(r) for r in book[zh("notes.sheet")].iter_rows(values_only=True)]
         assert book.sheetnames[-1] == "说明"
-        assert [zh("sheet.sheet_activities"), 2, "活动名称", "替换了 6 个字符"] in notes
-        assert [zh("sheet.sheet_activities"), 2, "备注", "超长已截断"] in notes
+        # row 3: the title, the header, then the first activity (the hostile one is the oldest)
+        assert [zh("sheet.sheet_activities"), 3, "活动名称", "替换了 6 个字符"] in notes
+        assert [zh("sheet.sheet_activities"), 3, "备注", "超长已截断"] in notes
     assert not any(raw in text for raw in RAW)
     assert row[1] == "名␛]52;c;aGk=␇␀⟨U+009B⟩31m⟨U+202E⟩evil⟨U+200B⟩"
     assert len(row[-1]) == CELL_MAX and row[-1].endswith(zh("sheet.truncated"))

@@ -121,10 +121,11 @@ def test_export_writes_ids_and_mobiles_as_text(demo_db: Path, tmp_path: Path) ->
     target = tmp_path / "花名册.xlsx"
     export_volunteers(RosterFilter(region_id=region_id("胶莱镇")), target)
     sheet = load_workbook(target).active
-    headers = [cell.value for cell in sheet[1]]
+    assert sheet["A1"].value == "胶莱镇 志愿者花名册 2026年11月20日"
+    headers = [cell.value for cell in sheet[2]]
     assert headers[:6] == ["编号", "姓名", "性别", "手机号", "身份证号", "出生日期"]
-    assert sheet.freeze_panes == "A2" and sheet.column_dimensions["E"].width >= 19
-    with_id = next(row for row in sheet.iter_rows(min_row=2) if row[4].value)
+    assert sheet.freeze_panes == "A3" and sheet.column_dimensions["E"].width >= 19
+    with_id = next(row for row in sheet.iter_rows(min_row=3) if row[4].value)
     for cell in (with_id[3], with_id[4]):
         assert cell.data_type == "s" and cell.number_format == "@"
     assert len(with_id[4].value) == 18

@@ -96,3 +96,22 @@ def test_volunteer_import_preview_and_report(
         await wait_until(pilot, lambda: getattr(screen, "report", None) is not None)
 
     assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_export_dialog_names_the_file_and_shows_the_folder(
+    snap_compare, demo_path: Path, size
+) -> None:
+    """胶莱镇's ledger this quarter: the file named after both, in the export folder shown."""
+    from kxtui.screens.export_activities import ExportScreen
+    from kxtui.screens.ledger import LedgerScreen
+    from tests.app.helpers import jump, open_screen
+
+    async def run_before(pilot: Pilot) -> None:
+        await jump(pilot, "胶莱镇")
+        await open_screen(pilot, "t", LedgerScreen)
+        await press(pilot, "p", "x")  # this quarter; export
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ExportScreen))
+
+    app = make_app(demo_path, export_dir="/home/officer/文档/kxtui")  # shown, never written
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
