@@ -354,17 +354,21 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
             )
         return not unresolved
 
-    def check_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+    def check_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]] | None:
         """The data-layer function and arguments that check this form as saving would
-        (raising ValidationError), without saving."""
-        raise NotImplementedError
+        (raising ValidationError), without saving; every form should say (None: its
+        messages stay until the next save)."""
+        return None
 
     def _recheck(self) -> None:
         """Once a field shows an error, each change checks the form again (in a worker), so
         a message goes as soon as its field is right."""
         if self._saving or not any(_shows_error(f) for f in self.query(FormField)):
             return
-        fn, args = self.check_call()
+        call = self.check_call()
+        if call is None:
+            return
+        fn, args = call
         run_db(self, problems, fn, *args, done=self._rechecked, failed=lambda _: None,
                group="form-recheck")  # fmt: skip
 

@@ -299,3 +299,18 @@ async def test_a_draft_typed_back_to_the_record_is_dropped(demo_path: Path) -> N
         assert isinstance(pilot.app.screen, HierarchyScreen), "equal to the record: no question"
         assert pilot.app.drafts.flush()
         assert stored_drafts() == []
+
+
+def test_every_form_says_how_it_is_checked_without_saving() -> None:
+    """Without `check_call` a form's messages would stay until the next save."""
+    import importlib
+    import pkgutil
+
+    import kxtui.screens
+
+    for module in pkgutil.iter_modules(kxtui.screens.__path__):
+        importlib.import_module(f"kxtui.screens.{module.name}")
+    forms = FormScreen.__subclasses__()
+    assert len(forms) >= 5
+    unchecked = [form.__name__ for form in forms if form.check_call is FormScreen.check_call]
+    assert unchecked == []
