@@ -80,13 +80,10 @@ class FilterDialog(TranslatedBindings, ModalScreen[Any]):
         """The period and its first and last days; None (the dates marked) when a custom
         date is not one."""
         period = Period(self._value("period"))
-        today = clock.today()
         days = self._custom_dates()
         if period != Period.CUSTOM:
-            return period, period_bounds(period, today)
-        if days is None:
-            return None
-        return period, (days["from"], days["to"])
+            return period, period_bounds(period, clock.today())
+        return None if days is None else (period, (days["from"], days["to"]))
 
     def _custom_dates(self) -> dict[str, date | None] | None:
         """The custom dates, each beside its message when it is not one (None then)."""
