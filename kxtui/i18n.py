@@ -2085,6 +2085,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{name} kept: change the file name and export again (Ctrl+S)",
     ),
     "xlsx.footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
+    # --- defaults ---
+    "activity.end_hint": ("留空＝同开始日期", "empty = the start date"),
+    "volunteer.mobile_hint": ("如 13812345678", "e.g. 13812345678"),
+    "form.phone_hint": ("如 0532-87654321", "e.g. 0532-87654321"),
+    "form.user_name_hint": ("如 wangli（登录服务器的用户名）", "e.g. wangli (the server login)"),
+    "filter.date_hint": ("如 2026/5/30，留空＝不限", "e.g. 2026/5/30; empty = no limit"),
 }
 
 

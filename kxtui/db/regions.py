@@ -265,6 +265,29 @@ def detail(region_id: int, today: date) -> RegionDetail | None:
 # ---------------------------------------------------------------- writes
 
 
+def _checked(
+    data: RegionInput, parent: Region | None, exclude: int | None = None
+) -> tuple[str, str | None, str | None, int | None]:
+    """Name, kind, code and population of a region under `parent` (other than region
+    `exclude`), or ValidationError naming every bad field."""
+    checker = Checker()
+    name, kind, code, population = _check_region(data, parent.kind if parent else None, checker)
+    parent_id = parent.id if parent else None
+    if "name" not in checker.errors and _sibling_exists(parent_id, name, exclude):
+        checker.fail("name", "field.duplicate_sibling")
+    checker.check()
+    return name, kind, code, population
+
+
+def check_region(data: RegionInput, parent_id: int | None, region_id: int | None = None) -> None:
+    """What saving `data` as a new child of `parent_id`, or over region `region_id`, would
+    refuse (ValidationError), without saving."""
+    if region_id is not None:
+        region = Region.get_or_none(Region.id == region_id)
+        parent_id = region.parent_id if region else None
+    _checked(data, Region.get_or_none(Region.id == parent_id) if parent_id else None, region_id)
+
+
 def _check_region(data: RegionInput, parent_kind: str | None, checker: Checker):
     name = checker.name("name", data.name)
     allowed = tuple(k.value for k in CHILD_KINDS[RegionKind(parent_kind) if parent_kind else None])
@@ -297,11 +320,7 @@ def create_region(parent_id: int | None, data: RegionInput) -> int:
         parent = Region.get_or_none(Region.id == parent_id) if parent_id is not None else None
         if parent_id is not None and parent is None:
             raise RefusedError("refused.gone")
-        checker = Checker()
-        name, kind, code, population = _check_region(data, parent.kind if parent else None, checker)
-        if "name" not in checker.errors and _sibling_exists(parent_id, name):
-            checker.fail("name", "field.duplicate_sibling")
-        checker.check()
+        name, kind, code, population = _checked(data, parent)
         full, initials = pinyin_keys(name)
         region = Region.create(
             parent=parent_id,
@@ -336,12 +355,8 @@ def update_region(region_id: int, version: int, data: RegionInput) -> None:
     with write_transaction() as write:
         scope.require_editable(region_id)
         region = editable(Region, region_id, version)
-        parent_kind = region.parent.kind if region.parent_id else None
-        checker = Checker()
-        name, kind, code, population = _check_region(data, parent_kind, checker)
-        if "name" not in checker.errors and _sibling_exists(region.parent_id, name, region.id):
-            checker.fail("name", "field.duplicate_sibling")
-        checker.check()
+        parent = region.parent if region.parent_id else None
+        name, kind, code, population = _checked(data, parent, region.id)
         before = {
             "name": region.name,
             "kind": region.kind,

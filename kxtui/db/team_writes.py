@@ -205,6 +205,42 @@ def _next_sort_order(parent_id: int | None) -> int:
     return int(Team.select(fn.COALESCE(fn.MAX(Team.sort_order), 0)).where(siblings).scalar()) + 1
 
 
+def check_team(data: TeamInput, parent_id: int | None, team_id: int | None = None) -> None:
+    """What saving `data` as a new team under `parent_id`, or over team `team_id`, would
+    refuse (ValidationError), without saving."""
+    if team_id is not None:
+        _edit_checked(_live(team_id), data)
+        return
+    checker, _ = _checked(data, _live(parent_id) if parent_id is not None else None, None)
+    checker.check()
+
+
+def check_move(team_id: int, parent_id: int | None) -> None:
+    """What moving team `team_id` under `parent_id` would refuse, without moving it."""
+    _parent_checked(_live(team_id), parent_id)
+
+
+def check_members(team_id: int, volunteer_ids: tuple[int, ...]) -> None:
+    """What making these volunteers the team's members would refuse, without saving."""
+    current = set(members_of(team_id))
+    _refuse_gone([v for v in dict.fromkeys(volunteer_ids) if v not in current])
+
+
+def members_of(team_id: int) -> list[int]:
+    """The ids of the team's own members."""
+    query = TeamMembership.select(TeamMembership.volunteer).where(TeamMembership.team == team_id)
+    return [v for (v,) in query.tuples()]
+
+
+def _refuse_gone(joined: list[int]) -> dict[int, str]:
+    """The names of volunteers joining a team; ValidationError when one is not there (or
+    not in the officer's view)."""
+    names = _visible_volunteers(joined)
+    if len(names) < len(set(joined)):
+        raise ValidationError({"members": ("field.members_gone", {})})
+    return names
+
+
 # -- writes ------------------------------------------------------------------------
 
 
@@ -340,16 +376,13 @@ def set_members(team_id: int, version: int, volunteer_ids: tuple[int, ...]) -> N
     with write_transaction() as write:
         team = _editable(team_id, version)
         wanted = list(dict.fromkeys(volunteer_ids))
-        current = {v for (v,) in TeamMembership.select(TeamMembership.volunteer)
-                   .where(TeamMembership.team == team_id).tuples()}  # fmt: skip
+        current = set(members_of(team_id))
         joined = [v for v in wanted if v not in current]
         left = sorted(current - set(wanted))
         if not joined and not left:
             write.nothing()
             return
-        names = _visible_volunteers(joined + left)
-        if len([v for v in joined if v in names]) < len(joined):
-            raise ValidationError({"members": ("field.members_gone", {})})
+        names = {**_visible_volunteers(left), **_refuse_gone(joined)}
         changes = _change_members(write, team_id, joined, left, names)
         write.audit("update", "team", team_id, team.name, changes)
 

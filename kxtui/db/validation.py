@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
-from kxtui.db.errors import ValidationError
+from kxtui.db.errors import NeedsConfirmation, ValidationError
 from kxtui.display import hidden
 
 NAME_MAX = 100
@@ -92,6 +94,18 @@ class Checker:
     def check(self) -> None:
         if self.errors:
             raise ValidationError(self.errors)
+
+
+def problems(
+    check: Callable[..., Any], *args: Any
+) -> tuple[dict[str, tuple[str, dict[str, object]]], bool]:
+    """What `check(*args)` finds wrong, by field ({} when nothing), and whether it is only
+    warnings to confirm: a form asks this while the person corrects it, without saving."""
+    try:
+        check(*args)
+    except ValidationError as error:
+        return error.errors, isinstance(error, NeedsConfirmation)
+    return {}, False
 
 
 # phonenumbers tells a Chinese mobile by its first digits: its patterns read at most five

@@ -69,7 +69,9 @@ def detail(venue_id: int, today: date) -> VenueDetail | None:
     )
 
 
-def _checked(data: VenueInput) -> tuple[Checker, dict[str, object]]:
+def _checked(data: VenueInput, region_id: int, exclude: int | None = None) -> dict[str, object]:
+    """The venue's column values in region `region_id` (its name not taken by another venue
+    there than `exclude`), or ValidationError naming every bad field."""
     checker = Checker()
     values: dict[str, object] = {
         "name": checker.name("name", data.name),
@@ -86,7 +88,19 @@ def _checked(data: VenueInput) -> tuple[Checker, dict[str, object]]:
         values[f"six_{item.value}_note"] = checker.text(
             f"six_{item.value}_note", note, required=False, limit=SIX_NOTE_MAX
         )
-    return checker, values
+    if "name" not in checker.errors and _name_taken(region_id, values["name"], exclude):
+        checker.fail("name", "field.duplicate_sibling")
+    checker.check()
+    return values
+
+
+def check_venue(data: VenueInput, region_id: int | None, venue_id: int | None = None) -> None:
+    """What saving `data` as a new venue of `region_id`, or over venue `venue_id`, would
+    refuse (ValidationError), without saving."""
+    if venue_id is not None:
+        region_id = Venue.select(Venue.region).where(Venue.id == venue_id).scalar()
+    if region_id is not None:
+        _checked(data, region_id, venue_id)
 
 
 def _name_taken(region_id: int, name: object, exclude: int | None = None) -> bool:
@@ -98,10 +112,7 @@ def create_venue(region_id: int, data: VenueInput) -> int:
     """Add a venue to a region. Returns its id."""
     with write_transaction() as write:
         scope.require_editable(region_id)
-        checker, values = _checked(data)
-        if "name" not in checker.errors and _name_taken(region_id, values["name"]):
-            checker.fail("name", "field.duplicate_sibling")
-        checker.check()
+        values = _checked(data, region_id)
         full, initials = pinyin_keys(str(values["name"]))
         order = (
             Venue.select(fn.COALESCE(fn.MAX(Venue.sort_order), 0))
@@ -127,10 +138,7 @@ def update_venue(venue_id: int, version: int, data: VenueInput) -> None:
     with write_transaction() as write:
         venue = editable(Venue, venue_id, version)
         scope.require_editable(venue.region_id)
-        checker, values = _checked(data)
-        if "name" not in checker.errors and _name_taken(venue.region_id, values["name"], venue_id):
-            checker.fail("name", "field.duplicate_sibling")
-        checker.check()
+        values = _checked(data, venue.region_id, venue_id)
         changes = diff({key: getattr(venue, key) for key in values}, values)
         if not changes:
             write.nothing()

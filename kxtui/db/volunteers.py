@@ -170,6 +170,13 @@ def checked(
     return values, domains, teams
 
 
+def check(data: VolunteerInput, volunteer_id: int | None = None) -> None:
+    """What saving `data` as a new volunteer, or over volunteer `volunteer_id`, would refuse
+    or ask about (as `checked`), without saving."""
+    editing = Volunteer.get_or_none(Volunteer.id == volunteer_id) if volunteer_id else None
+    checked(data, clock.today(), editing)
+
+
 def _refuse_duplicates(others: Any, values: dict[str, Any]) -> None:
     """DuplicateError naming the volunteer who holds a value already; one outside the
     officer's view is not named (nor their village): the number is registered elsewhere."""

@@ -56,20 +56,19 @@ class ActivityFormScreen(FormScreen):
 
     def fields(self) -> ComposeResult:
         a = self.existing
-        today = clock.today().isoformat()
         yield FormField("title", t("activity.title"), text_input(a.title if a else ""))
-        for name, day in (
-            ("start", a.start_date if a else None),
-            ("end", a.end_date if a else None),
+        for name, day, hint in (
+            ("start", a.start_date if a else clock.today(), ""),  # a new activity: today
+            ("end", a.end_date if a else None, t("activity.end_hint")),
         ):
             yield FormField(
                 name,
                 t(f"activity.{name}"),
-                date_input(day, placeholder=today),
+                date_input(day, placeholder=hint, default=a is None),
                 extra=ParsedDate(id=f"{name}-parsed"),
             )
         duration = str(a.duration) if a else "2"
-        yield FormField("duration", t("activity.duration"), text_input(duration))
+        yield FormField("duration", t("activity.duration"), text_input(duration, default=a is None))
         yield FormField(
             "region",
             t("activity.region"),
@@ -118,8 +117,8 @@ class ActivityFormScreen(FormScreen):
             CodeList([(label(g), g.value) for g in TargetGroup], a.target_groups if a else ()),
         )
         for name in ("people_reached", "materials"):
-            value = str(getattr(a, name)) if a else ""
-            yield FormField(name, t(f"activity.{name}"), text_input(value, placeholder="0"))
+            value = str(getattr(a, name)) if a else "0"
+            yield FormField(name, t(f"activity.{name}"), text_input(value, default=a is None))
         yield FormField("notes", t("activity.notes"), text_input(a.notes if a else ""))
         yield FormField(
             "service",
@@ -193,6 +192,9 @@ class ActivityFormScreen(FormScreen):
         if self.existing is not None:
             return activities.update_activity, (self.existing.id, self.existing.version, data)
         return activities.create_activity, (data,)
+
+    def check_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return activities.checked, (self.submitted(), clock.today())
 
     # -- drafts ----------------------------------------------------------------
 

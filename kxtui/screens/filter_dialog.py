@@ -8,11 +8,12 @@ from datetime import date
 from typing import Any
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from kxtui import clock
 from kxtui.dates import Period, parse_date, period_bounds
@@ -70,29 +71,41 @@ class FilterDialog(TranslatedBindings, ModalScreen[Any]):
         """The period (captioned `caption`) and the custom dates, filled when custom."""
         periods = [(t(f"ledger.period.{p.value}"), p.value) for p in Period]
         yield FormField("period", caption, select(periods, period.value, blank=False))
-        today = clock.today().isoformat()
         for name, day in zip(("from", "to"), bounds, strict=True):
             shown = str(day) if period == Period.CUSTOM and day else ""
             caption = t(f"ledger.f.{name}")
-            yield FormField(name, caption, text_input(shown, placeholder=today))
+            yield FormField(name, caption, text_input(shown, placeholder=t("filter.date_hint")))
 
     def chosen_period(self) -> tuple[Period, Bounds] | None:
         """The period and its first and last days; None (the dates marked) when a custom
         date is not one."""
         period = Period(self._value("period"))
-        today = clock.today()
+        days = self._custom_dates()
         if period != Period.CUSTOM:
-            return period, period_bounds(period, today)
+            return period, period_bounds(period, clock.today())
+        return None if days is None else (period, (days["from"], days["to"]))
+
+    def _custom_dates(self) -> dict[str, date | None] | None:
+        """The custom dates, each beside its message when it is not one (None then)."""
         texts = {name: self._control(name).value.strip() for name in ("from", "to")}
+        today = clock.today()
         days = {name: parse_date(text, today) if text else None for name, text in texts.items()}
         bad = [name for name, text in texts.items() if text and days[name] is None]
+        if Period(self._value("period")) != Period.CUSTOM:
+            bad = []  # the dates are not used
         for name in ("from", "to"):
             field = self.query_one(f"#field-{name}", FormField)
             field.set_error(t("field.date", text=texts[name]) if name in bad else None)
-        if bad:
-            self.query_one("#filter-status", Static).update(Text(t("form.errors", count=len(bad))))
-            return None
-        return period, (days["from"], days["to"])
+        status = t("form.errors", count=len(bad)) if bad else ""
+        self.query_one("#filter-status", Static).update(Text(status))
+        return None if bad else days
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _recheck(self) -> None:
+        """Once a date shows its message, each change checks the dates again."""
+        if any(self.query_one(f"#field-{n}").has_class("-invalid") for n in ("from", "to")):
+            self._custom_dates()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

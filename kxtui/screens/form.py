@@ -23,13 +23,14 @@ from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Stati
 
 from kxtui.db.errors import ConflictError, KxError, NeedsConfirmation, ValidationError
 from kxtui.db.rows import Draft
+from kxtui.db.validation import problems
 from kxtui.display import marks
 from kxtui.i18n import t
 from kxtui.screens.base import TranslatedBindings
 from kxtui.screens.confirm import ChoiceScreen
 from kxtui.screens.conflict import THEIRS, ConflictScreen, FieldConflict
 from kxtui.widgets.choice_input import ChoiceInput
-from kxtui.widgets.form_field import Edited, FormField
+from kxtui.widgets.form_field import Edited, FormField, SafeInput
 from kxtui.widgets.workers import run_db
 
 DRAFT_DELAY = 1.0  # seconds after the last change
@@ -73,6 +74,14 @@ def shown_value(widget: Widget | None) -> str:
         return "、".join(" ".join(str(part) for part in item[1:] if part not in (None, "", False))
                         for item in value)  # fmt: skip
     return "" if value is None else str(value)
+
+
+def _shows_error(field: FormField) -> bool:
+    """Whether a field shows a message of a check (not a note on hidden characters or on a
+    code kxtui does not know, which follow the field themselves)."""
+    return field.has_class("-invalid") and not (
+        field.has_class("-marked") or field.has_class("-odd")
+    )
 
 
 def set_control_value(widget: Widget | None, value: Any) -> None:
@@ -217,7 +226,10 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
         if target is not None:
             event.stop()
             self.set_focus(target)
-            target.insert_text_at_cursor(event.character)
+            if isinstance(target, SafeInput):
+                target.type_over(event.character)
+            else:
+                target.insert_text_at_cursor(event.character)
 
     # -- values and drafts -----------------------------------------------------
 
@@ -249,7 +261,9 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
 
     @property
     def dirty(self) -> bool:
-        return self.resumed is not None or self.field_values() != self._initial
+        """Whether the fields differ from what the form opened on (typed and deleted again,
+        or a resumed draft equal to the record, is no change)."""
+        return self.field_values() != self._initial
 
     def draft_summary(self) -> str:
         typed = next(
@@ -269,6 +283,7 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
         if self._draft_timer is not None:
             self._draft_timer.stop()
         self._draft_timer = self.set_timer(DRAFT_DELAY, self.keep_draft)
+        self._recheck()
 
     def keep_draft(self) -> None:
         """Hand the form's current state to the app's draft keeper (if it changed)."""
@@ -278,7 +293,7 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
         if values == self._last_draft:
             return
         keeper = self.app.drafts  # type: ignore[attr-defined]
-        if values == self._initial and self.resumed is None:
+        if values == self._initial:
             keeper.forget(self.form_name, self.draft_target)
         else:
             data = {"context": self.draft_context(), "values": values}
@@ -338,6 +353,36 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
                 Text(t("form.errors", count=len(unresolved)))
             )
         return not unresolved
+
+    def check_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]] | None:
+        """The data-layer function and arguments that check this form as saving would
+        (raising ValidationError), without saving; every form should say (None: its
+        messages stay until the next save)."""
+        return None
+
+    def _recheck(self) -> None:
+        """Once a field shows an error, each change checks the form again (in a worker), so
+        a message goes as soon as its field is right."""
+        if self._saving or not any(_shows_error(f) for f in self.query(FormField)):
+            return
+        call = self.check_call()
+        if call is None:
+            return
+        fn, args = call
+        run_db(self, problems, fn, *args, done=self._rechecked, failed=lambda _: None,
+               group="form-recheck")  # fmt: skip
+
+    def _rechecked(self, found: tuple[dict[str, tuple[str, dict[str, Any]]], bool]) -> None:
+        errors, warnings = found
+        if self._finished or self._saving:
+            return
+        for field in self.query(FormField):
+            if not _shows_error(field) or getattr(field.control, "unresolved", False):
+                continue  # a pick still to make keeps its message (see `_choices_ready`)
+            key, params = errors.get(field.field, (None, {}))
+            field.set_error(t(key, **params) if key else None, warning=warnings)
+        if not any(_shows_error(f) for f in self.query(FormField)):
+            self._status("")
 
     @on(ChoiceInput.Settled)
     def _settled(self) -> None:

@@ -42,7 +42,9 @@ class OfficerFormScreen(FormScreen):
         self.title_text = t("form.officer.new")
 
     def fields(self) -> ComposeResult:
-        yield FormField("user_name", t("form.user_name"), text_input(placeholder="wangli"))
+        yield FormField(
+            "user_name", t("form.user_name"), text_input(placeholder=t("form.user_name_hint"))
+        )
         yield FormField("name", t("form.officer_name"), text_input())
         roles = [(label(role), role.value) for role in AccessRole]
         yield FormField("role", t("form.role"), select(roles, None, blank=True))
@@ -81,6 +83,11 @@ class OfficerFormScreen(FormScreen):
 
     def save_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
         return _add, (OfficerInput(**self.values()),)
+
+    def check_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        from kxtui.db.officers import check_officer
+
+        return check_officer, (OfficerInput(**self.values()),)
 
     def draft_context(self) -> dict[str, Any]:
         return {}

@@ -74,6 +74,11 @@ class RegionFormScreen(FormScreen):
         parent_id = self.parent_crumb.ref.id if self.parent_crumb else None
         return _create, (parent_id, data)
 
+    def check_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        parent_id = self.parent_crumb.ref.id if self.parent_crumb else None
+        region_id = self.existing.id if self.existing else None
+        return regions.check_region, (RegionInput(**self.values()), parent_id, region_id)
+
     def draft_context(self) -> dict[str, Any]:
         if self.existing is not None:
             return {"region_id": self.existing.id, "version": self.existing.version}

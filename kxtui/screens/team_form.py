@@ -111,6 +111,11 @@ class TeamFormScreen(FormScreen):
             return _update, (self.existing.id, self.existing.version, self.values())
         return _create, (self.parent_team.id if self.parent_team else None, self.values())
 
+    def check_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        parent_id = self.parent_team.id if self.parent_team else None
+        team_id = self.existing.id if self.existing else None
+        return team_writes.check_team, (self.values(), parent_id, team_id)
+
     def draft_context(self) -> dict[str, Any]:
         if self.existing is not None:
             return {"team_id": self.existing.id, "version": self.existing.version}
@@ -175,6 +180,9 @@ class TeamMoveScreen(FormScreen):
     def save_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
         e = self.existing
         return _move, (e.id, e.version, self.values()["parent_id"])
+
+    def check_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return team_writes.check_move, (self.existing.id, self.values()["parent_id"])
 
     def draft_context(self) -> dict[str, Any]:
         return {"team_id": self.existing.id, "version": self.existing.version}

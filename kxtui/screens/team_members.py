@@ -48,6 +48,9 @@ class TeamMembersScreen(FormScreen):
         team = self.existing.team
         return _save, (team.id, team.version, self.values())
 
+    def check_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return team_writes.check_members, (self.existing.team.id, self.values())
+
     def draft_context(self) -> dict[str, Any]:
         return {"team_id": self.existing.team.id, "version": self.existing.team.version}
 

@@ -56,9 +56,8 @@ class VenueFormScreen(FormScreen):
             select([(label(x), x.value) for x in VenueLevel], v.level if v else None, blank=True),
         )
         yield FormField("contact", t("form.contact"), text_input(v.contact if v else ""))
-        yield FormField(
-            "phone", t("form.phone"), text_input(v.phone if v else "", placeholder="0532-87654321")
-        )
+        phone = text_input(v.phone if v else "", placeholder=t("form.phone_hint"))
+        yield FormField("phone", t("form.phone"), phone)
         yield FormField("address", t("form.address"), text_input(v.address if v else ""))
         states = {s.item: s for s in v.six} if v else {}
         for item in SixHave:
@@ -89,16 +88,24 @@ class VenueFormScreen(FormScreen):
             out[f"six_{item.value}"] = (field.control.value, saved(field.extra))
         return out
 
-    def save_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+    def submitted(self) -> VenueInput:
         raw = self.values()
-        data = VenueInput(
+        return VenueInput(
             **{k: raw[k] for k in (*TEXT_FIELDS, "type", "level")},
             six={item.value: raw[f"six_{item.value}"] for item in SixHave},
         )
+
+    def save_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        data = self.submitted()
         if self.existing is not None:
             return _update, (self.existing.id, self.existing.version, data)
         assert self.region_crumb is not None
         return _create, (self.region_crumb.ref.id, data)
+
+    def check_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        region_id = self.region_crumb.ref.id if self.region_crumb else None
+        venue_id = self.existing.id if self.existing else None
+        return venues.check_venue, (self.submitted(), region_id, venue_id)
 
     def draft_context(self) -> dict[str, Any]:
         if self.existing is not None:

@@ -78,7 +78,7 @@ class VolunteerFormScreen(FormScreen):
         yield FormField(
             "gender", t("volunteer.gender"), select(genders, v.gender if v else None, blank=True)
         )
-        mobile = text_input(v.mobile or "" if v else "", placeholder="13812345678")
+        mobile = text_input(v.mobile or "" if v else "", placeholder=t("volunteer.mobile_hint"))
         yield FormField("mobile", t("volunteer.mobile"), mobile)
         yield FormField(
             "id_number", t("volunteer.id_number"), text_input(v.id_number or "" if v else "")
@@ -89,7 +89,7 @@ class VolunteerFormScreen(FormScreen):
             yield FormField(
                 name,
                 t(f"volunteer.{name}"),
-                date_input(day),
+                date_input(day, default=v is None and name == "joined_on"),
                 extra=ParsedDate(id=f"{name}-parsed"),
             )
         yield FormField(
@@ -246,6 +246,10 @@ class VolunteerFormScreen(FormScreen):
         if self.existing is not None:
             return volunteers.update_volunteer, (self.existing.id, self.existing.version, data)
         return volunteers.create_volunteer, (data,)
+
+    def check_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        data = VolunteerInput(**self.values(), confirmed=self.confirmed)
+        return volunteers.check, (data, self.existing.id if self.existing else None)
 
     def _failed(self, error: KxError) -> None:
         if self.existing is not None:

@@ -1,9 +1,9 @@
 """A text field that suggests records as you type (characters, full pinyin or initials).
 
 ↓/↑ move through the suggestions, Enter takes one. The field keeps the chosen record's id;
-editing the text afterwards lets go of it. In a `strict` field (a region, a venue) text that
-names no chosen record cannot be saved (`unresolved`); elsewhere the text alone may still mean
-something (a unit that is not a team).
+editing the text afterwards lets go of it, and typing its name back takes it again. In a
+`strict` field (a region, a venue) text that names no chosen record cannot be saved
+(`unresolved`); elsewhere the text alone may still mean something (a unit that is not a team).
 
 Enter typed before the suggestions for the text have arrived takes the first of them when they
 do, and a form's Ctrl+S waits for them (`searching`, `Settled`): a fast typist's pick is never
@@ -72,6 +72,7 @@ class ChoiceInput(Vertical):
         super().__init__(id=id)
         self.find = find
         self.choice = choice
+        self._let_go: Choice | None = None  # the choice the text was edited away from
         self.flag_text = flag_text
         self.strict = strict
         self.suggestions: tuple[Choice, ...] = ()
@@ -108,11 +109,12 @@ class ChoiceInput(Vertical):
 
     def restore_draft(self, value: dict[str, Any]) -> None:
         self.choice = Choice(value["id"], value["name"]) if value.get("id") else None
+        self._let_go = None
         with self._input.prevent(Input.Changed):
             self._input.value = value.get("text", "")
 
     def set_choice(self, choice: Choice | None) -> None:
-        self.choice = choice
+        self.choice, self._let_go = choice, None
         with self._input.prevent(Input.Changed):
             self._input.value = choice.name if choice else ""
         self.close()
@@ -144,8 +146,11 @@ class ChoiceInput(Vertical):
     def _typed(self, event: Input.Changed) -> None:
         self._pick_first = False
         if self.choice is not None and event.value != editable(self.choice.name):
-            self.choice = None
+            self.choice, self._let_go = None, self.choice
             self.post_message(self.Chosen(self, None))
+        elif self._let_go is not None and event.value == editable(self._let_go.name):
+            self.choice, self._let_go = self._let_go, None  # the edit undone: no change
+            self.post_message(self.Chosen(self, self.choice))
         self.search(event.value)
 
     def search(self, text: str) -> None:

@@ -6,12 +6,13 @@ from datetime import date
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static
+from textual.widgets.input import Selection
 
 from kxtui import clock
 from kxtui.dates import parse_date
@@ -24,12 +25,44 @@ class Edited(Message):
     Changed messages); the form keeps its draft on either."""
 
 
+# keys that edit a default as typed text (the rest type over it or leave the field)
+EDITING_KEYS = frozenset({"left", "right", "home", "end", "backspace", "delete"})
+
+
 class SafeInput(Input):
     """An input that never holds a hidden character: whatever sets its value — a stored
     record, a draft, a paste — shows each as its mark (`kxtui.display.editable`), so no raw
-    control or bidi character reaches the terminal. Saving keeps `saved(input)`."""
+    control or bidi character reaches the terminal. Saving keeps `saved(input)`.
+
+    With `default=True` its starting value is a default (today's date, the usual hours): a
+    real value, saved as shown, and selected when the field is focused while it still holds
+    it, so the first typed character replaces it ("3" over "2" gives "3"); ←/→, Home/End,
+    Backspace and Delete edit it as typed text instead."""
 
     saves_text = True  # its text is what a form saves (see `FormField.marked`)
+
+    def __init__(self, *args: Any, default: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.default = self.value if default and self.value else None
+
+    @property
+    def holds_default(self) -> bool:
+        return self.default is not None and self.value == self.default
+
+    def _on_focus(self, event: events.Focus) -> None:
+        if self.holds_default:
+            self.select_all()  # runs before Input's own handler, which keeps the selection
+
+    async def _on_key(self, event: events.Key) -> None:
+        whole = Selection(0, len(self.value))
+        if event.key in EDITING_KEYS and self.holds_default and self.selection == whole:
+            self.cursor_position = len(self.value)  # then the key edits it as typed text
+
+    def type_over(self, text: str) -> None:
+        """Type `text` at the cursor, replacing a default the field still holds."""
+        if self.holds_default:
+            self.value = ""
+        self.insert_text_at_cursor(text)
 
     def validate_value(self, value: str) -> str:
         return editable(value)
@@ -201,9 +234,12 @@ class DateInput(SafeInput):
         return t("field.odd_date", value=self.odd)
 
 
-def date_input(day: object, placeholder: str = "") -> DateInput:
-    """The input of a stored date (a date, None, or what another program wrote)."""
-    return DateInput(day, placeholder=placeholder, compact=True, select_on_focus=False)
+def date_input(day: object, placeholder: str = "", *, default: bool = False) -> DateInput:
+    """The input of a stored date (a date, None, or what another program wrote); with
+    `default`, `day` is a default the first typed character replaces."""
+    return DateInput(
+        day, placeholder=placeholder, compact=True, select_on_focus=False, default=default
+    )
 
 
 def select(options: list[tuple[str, str]], value: str | None, *, blank: bool) -> CodeSelect:

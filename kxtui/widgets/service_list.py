@@ -31,10 +31,11 @@ class ServiceRow(Horizontal):
     ServiceRow .service-flag { width: 1fr; color: $text-warning; }
     """
 
-    def __init__(self, volunteer: Choice, hours: str) -> None:
+    def __init__(self, volunteer: Choice, hours: str, *, default: bool = False) -> None:
+        """`default`: the hours are the activity's duration, replaced by the first key."""
         super().__init__(classes="chosen-line")
         self.choice = volunteer
-        self.hours_input = SafeInput(hours, compact=True, select_on_focus=False)
+        self.hours_input = SafeInput(hours, compact=True, select_on_focus=False, default=default)
 
     def compose(self) -> ComposeResult:
         yield Label(Text(clean(self.choice.name, 12)), classes="service-name")
@@ -69,7 +70,7 @@ class ServiceList(ChoiceList):
         return find_volunteers, (self.region_id, text)
 
     def new_line(self, choice: Choice, extra: Any = None) -> ServiceRow:
-        return ServiceRow(choice, extra or self.default_hours)
+        return ServiceRow(choice, extra or self.default_hours, default=extra is None)
 
     def service(self) -> tuple[ServiceInput, ...]:
         return tuple(

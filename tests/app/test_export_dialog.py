@@ -40,7 +40,7 @@ def exported(dialog: ExportScreen) -> bool:
 @pytest.mark.parametrize(
     ("key", "screen", "keys", "name", "title"),
     [
-        ("t", LedgerScreen, ("p", "p"), LEDGER_Q4, "胶莱镇 活动台账 2026年第四季度"),  # p p: this quarter
+        ("t", LedgerScreen, ("p", "p"), LEDGER_Q4, "胶莱镇 活动台账 2026年第四季度"),  # 本季度
         ("m", RosterScreen, (), "胶莱镇-志愿者花名册-2026-11-20.xlsx",
          "胶莱镇 志愿者花名册 2026年11月20日"),
         ("h", AuditScreen, (), "胶莱镇-审计日志-2026-11.xlsx", "胶莱镇 审计日志 2026年11月"),
