@@ -55,7 +55,16 @@ class KxApp(InOrderKeys):
             tooltip="cmd.quit.help",
             id="app.quit_anywhere",
         ),
-        Binding("f1", "help", "key.help", key_display="F1", id="app.help", tooltip="cmd.help.help"),
+        # priority: a dialog or a form (a modal screen) sees no other key of the app's
+        Binding(
+            "f1",
+            "help",
+            "key.help",
+            key_display="F1",
+            priority=True,
+            id="app.help",
+            tooltip="cmd.help.help",
+        ),
         # Textual's own (named "palette", in English) is added only when none is bound.
         Binding(
             "ctrl+p",
@@ -280,7 +289,9 @@ class KxApp(InOrderKeys):
     def action_help(self) -> None:
         from kxtui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+        else:
             self.push_screen(HelpScreen(self.screen))
 
     def show_error(self, error: KxError) -> None:

@@ -1872,6 +1872,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.keep_mine": ("全部用我的并保存", "Save all mine"),
     "key.take_theirs": ("全部用对方的", "Load theirs"),
     "help.title": ("全部按键（Esc 关闭）", "All keys (Esc closes)"),
+    "checks.not_served.key": ("期间内未参加服务", "Not served in the period"),
+    "checks.platform.key": ("平台注册不全", "Not fully registered on the platform"),
+    "checks.contact.key": ("无法联系或核实", "No or bad mobile, or an invalid ID number"),
+    "checks.duplicate.key": ("疑似重复", "Possible duplicates"),
+    "checks.inactive_in_team.key": ("已停用仍在队", "Inactive but still in a team"),
+    "checks.small_teams.key": ("人数不足的服务队", "Teams below a minimum size"),
+    "checks.density.key": ("志愿者密度", "Volunteers per 1,000 residents or per village"),
+    "checks.grid_officers.key": ("一员双责", "Grid officers who are not volunteers"),
 }
 
 

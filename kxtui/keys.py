@@ -105,13 +105,14 @@ def declared(cls: type) -> list[Binding]:
     return list(merged.values())
 
 
-def rows(cls: type) -> list[KeyRow]:
+def rows(cls: type, *, priority_only: bool = False) -> list[KeyRow]:
     """The described keys of a class, the keys of one action on one row, in the order of the
     class's `KEY_RANK` (unranked ones after, as declared). A key is described by a key of
-    the string table; Textual's own (English) descriptions are not the officer's."""
+    the string table; Textual's own (English) descriptions are not the officer's.
+    `priority_only`: the keys that work over a dialog or a form too."""
     grouped: dict[tuple[str, str], KeyRow] = {}
     for binding in declared(cls):
-        if binding.description not in STRINGS:
+        if binding.description not in STRINGS or (priority_only and not binding.priority):
             continue
         slot = (binding.description, binding.tooltip)
         row = grouped.get(slot)
@@ -159,7 +160,7 @@ def _readme_classes() -> list[type]:
     from kxtui.screens.jump import JumpScreen
     from kxtui.screens.ledger import LedgerScreen
     from kxtui.screens.roster import RosterScreen
-    from kxtui.screens.roster_checks import CheckListScreen
+    from kxtui.screens.roster_checks import CheckListScreen, ChecksMenu
     from kxtui.screens.teams import TeamTreeScreen
     from kxtui.screens.volunteer_form import VolunteerFormScreen
     from kxtui.widgets.choice_list import ChoiceList
@@ -168,9 +169,9 @@ def _readme_classes() -> list[type]:
     from kxtui.widgets.service_list import ServiceList
 
     return [KxApp, HierarchyScreen, RegionTree, JumpScreen, LedgerScreen, PagedTable,
-            RosterScreen, CheckListScreen, AuditScreen, AuditEntryScreen, TeamTreeScreen,
-            FormScreen, ServiceList, VolunteerFormScreen, ChoiceList, ConflictScreen,
-            DraftsScreen]  # fmt: skip
+            RosterScreen, ChecksMenu, CheckListScreen, AuditScreen, AuditEntryScreen,
+            TeamTreeScreen, FormScreen, ServiceList, VolunteerFormScreen, ChoiceList,
+            ConflictScreen, DraftsScreen]  # fmt: skip
 
 
 def _cell(text: str) -> str:

@@ -20,16 +20,17 @@ from kxtui.screens.base import TranslatedBindings, reason
 
 def sections(screen: Screen) -> list[tuple[str, list[KeyRow]]]:
     """(where, keys) of the screen, of its widgets (moving in a tree or a table, the chosen
-    lists of a form) and of the app, each key once."""
+    lists of a form) and of the app (over a dialog or a form, its priority keys only), each
+    key once."""
     classes = [type(screen)]
     for widget in screen.walk_children(with_self=False):
         if type(widget) not in classes:
             classes.append(type(widget))
-    classes.append(type(screen.app))
     grouped: dict[str, list[KeyRow]] = {}
     seen: set[tuple[str, str]] = set()
-    for cls in classes:
-        for row in rows(cls):
+    app_keys = (type(screen.app), screen.is_modal)
+    for cls, priority_only in [*((cls, False) for cls in classes), app_keys]:
+        for row in rows(cls, priority_only=priority_only):
             if (row.shown_keys, row.description) not in seen:
                 seen.add((row.shown_keys, row.description))
                 grouped.setdefault(area(cls), []).append(row)
@@ -64,7 +65,6 @@ class HelpScreen(TranslatedBindings, ModalScreen[None]):
     """
     BINDINGS = [
         Binding("escape", "dismiss", "key.close", id="help.close"),
-        Binding("f1", "dismiss", show=False),
         Binding("q", "dismiss", show=False),
     ]
 
