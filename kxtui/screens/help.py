@@ -3,6 +3,7 @@ widgets and of the app), grouped where they work, so it cannot go stale."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -40,10 +41,11 @@ def sections(screen: Screen) -> list[tuple[str, list[KeyRow]]]:
 def describe(sections: list[tuple[str, list[KeyRow]]]) -> Group:
     """Each section's title, then a line per key: the keys, what they do, the longer help."""
     parts: list[Text | Table] = []
+    keys_width = max(cell_len(row.shown_keys) for _, keys in sections for row in keys)
     for where, keys in sections:
         parts.append(Text(where, style="bold"))
         table = Table.grid(padding=(0, 1), pad_edge=True)
-        table.add_column(no_wrap=True)
+        table.add_column(no_wrap=True, min_width=keys_width)  # one column through the sections
         table.add_column(no_wrap=True)
         table.add_column(style="dim", ratio=1, overflow="fold")
         for row in keys:
