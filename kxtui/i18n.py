@@ -1872,6 +1872,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.keep_mine": ("全部用我的并保存", "Save all mine"),
     "key.take_theirs": ("全部用对方的", "Load theirs"),
     "help.title": ("全部按键（Esc 关闭）", "All keys (Esc closes)"),
+    "cmd.by_key": ("{help} · 按键 {keys}", "{help} · key {keys}"),
     "checks.not_served.key": ("期间内未参加服务", "Not served in the period"),
     "checks.platform.key": ("平台注册不全", "Not fully registered on the platform"),
     "checks.contact.key": ("无法联系或核实", "No or bad mobile, or an invalid ID number"),

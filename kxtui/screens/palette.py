@@ -83,7 +83,7 @@ def _command(app: KxApp, node: DOMNode, row: KeyRow, name_key: str | None) -> Sy
         return None
     name = t(name_key) if name_key else command_name(type(node), row)
     help_text = t(f"{name_key}.help") if name_key else row.help or row.name
-    return _run(app, node, row.action, name, help_text)
+    return _run(app, node, row.action, name, t("cmd.by_key", help=help_text, keys=row.shown_keys))
 
 
 def _run(app: KxApp, node: DOMNode, action: str, name: str, help_text: str) -> SystemCommand:
