@@ -6,9 +6,9 @@ two): measured on the ledger, it was more than half of the time from `t` to the 
 painted. This one draws the same keys (same styles, first binding of each action), in the
 order of the screen's `KEY_RANK` (most used first), only whole keys, with F1 ("all keys") and
 the command palette's key kept at the right end: the keys the line has no room for are one
-key away.
-It does what the keys did: a click presses the key (a bell if it is disabled), the key under
-the mouse is highlighted with its tooltip, the wheel scrolls a line wider than the terminal.
+key away. It does what the keys did: a click presses the key (a bell if it is disabled), the
+key under the mouse is highlighted with its tooltip, the wheel scrolls a line wider than the
+terminal, a key at a time.
 """
 
 from __future__ import annotations
