@@ -45,7 +45,7 @@ def describe(sections: list[tuple[str, list[KeyRow]]]) -> Group:
     for where, keys in sections:
         parts.append(Text(where, style="bold"))
         table = Table.grid(padding=(0, 1), pad_edge=True)
-        table.add_column(no_wrap=True, min_width=keys_width)  # one column through the sections
+        table.add_column(no_wrap=True, min_width=keys_width + 2)  # aligned through the sections
         table.add_column(no_wrap=True)
         table.add_column(style="dim", ratio=1, overflow="fold")
         for row in keys:
