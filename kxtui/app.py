@@ -8,7 +8,6 @@ import signal
 import threading
 from collections.abc import Iterable
 from datetime import datetime
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -36,14 +35,36 @@ from kxtui.i18n import set_language, t
 from kxtui.key_order import InOrderKeys
 from kxtui.screens.base import TranslatedBindings, reason
 from kxtui.screens.hierarchy import HierarchyScreen
-from kxtui.screens.palette import Palette
+from kxtui.screens.palette import Commands, Palette, commands
 
 
 class KxApp(InOrderKeys):
     TITLE = "kxtui"
+    # The first screen's styles: Textual (8.2.8) reads a screen's CSS_PATH when the screen is
+    # pushed, never for the screen it starts with.
+    CSS_PATH = "screens/hierarchy.tcss"
+    COMMANDS = {Commands}
     BINDINGS = [
-        Binding("q", "quit", "key.quit", id="app.quit"),
-        Binding("f1", "help", "key.help", id="app.help"),
+        Binding("q", "quit", "key.quit", id="app.quit", tooltip="cmd.quit.help"),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "key.quit",
+            show=False,
+            priority=True,
+            tooltip="cmd.quit.help",
+            id="app.quit_anywhere",
+        ),
+        # priority: a dialog or a form (a modal screen) sees no other key of the app's
+        Binding(
+            "f1",
+            "help",
+            "key.help",
+            key_display="F1",
+            priority=True,
+            id="app.help",
+            tooltip="cmd.help.help",
+        ),
         # Textual's own (named "palette", in English) is added only when none is bound.
         Binding(
             "ctrl+p",
@@ -234,28 +255,18 @@ class KxApp(InOrderKeys):
     # -- what Textual brings along ---------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """kxtui's commands only, in the officer's language: none of Textual's own (theme,
-        keys panel, screenshot — which would write a file as the account kxtui runs as)."""
-        yield SystemCommand(t("cmd.quit"), t("cmd.quit.help"), self.action_quit)
+        """kxtui's commands only, in the officer's language: every key's action on `screen`
+        and in the app (see `commands`), then the officer's and the drafts' commands; none of
+        Textual's own (theme, keys panel, screenshot — which would write a file as the
+        account kxtui runs as)."""
         if self.refused is not None:
+            yield SystemCommand(t("cmd.quit"), t("cmd.quit.help"), self.action_quit)
             return
-        if isinstance(screen, TranslatedBindings):
-            for key, action in screen.PALETTE:
-                yield self._command(screen, key, action)
+        yield from commands(self, screen)
         officer = scope.current()
         if officer is not None and officer.role == AccessRole.COUNTY_ADMIN:
             yield SystemCommand(t("cmd.officers"), t("cmd.officers.help"), self.action_officers)
         yield SystemCommand(t("cmd.drafts"), t("cmd.drafts.help"), self.action_drafts)
-        yield SystemCommand(t("cmd.help"), t("cmd.help.help"), self.action_help)
-
-    def _command(self, screen: TranslatedBindings, key: str, action: str) -> SystemCommand:
-        """A screen's action in the palette: run through its key's rule (`check_action`), or,
-        while that refuses it, named unavailable with the reason, choosing it says why."""
-        refusal = screen.write_refusal(action)
-        if refusal is None:
-            return SystemCommand(t(key), t(f"{key}.help"), partial(screen.run_action, action))
-        name = t("cmd.unavailable", name=t(key))
-        return SystemCommand(name, reason(refusal), partial(self.show_error, refusal))
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not Palette.is_open(self):
@@ -280,8 +291,10 @@ class KxApp(InOrderKeys):
     def action_help(self) -> None:
         from kxtui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+        else:
+            self.push_screen(HelpScreen(self.screen))
 
     def show_error(self, error: KxError) -> None:
         self.notify(reason(error), severity="error", markup=False, timeout=8)

@@ -30,7 +30,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.add_venue": ("新建阵地", "New venue"),
     "key.edit": ("编辑", "Edit"),
     "key.delete": ("删除", "Delete"),
-    "key.help": ("帮助", "Help"),
+    "key.help": ("全部按键", "All keys"),
     "key.refresh": ("刷新", "Refresh"),
     "key.add_activity": ("登记活动", "Log activity"),
     "key.ledger": ("台账", "Ledger"),
@@ -750,41 +750,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "stats.materials": ("发放资料（份）", "materials handed out"),
     "stats.service_hours": ("志愿服务时长（小时）", "volunteer service hours"),
     # help screen
-    "help.title": ("按键说明", "Keys"),
-    "help.body": (
-        "↑↓ 移动   → 或 Enter 展开   ← 收起\n"
-        "/  跳转：输入名称、拼音或首字母（jzs、jiaozhou、胶州）\n"
-        "a  在选中区域下新建下级区域\n"
-        "v  在选中区域新建阵地\n"
-        "e  编辑选中的区域或阵地\n"
-        "Del / d  删除（有下级、活动等时会拒绝并说明数量）\n"
-        "l  在选中的区域或阵地登记活动   t  活动台账\n"
-        "h  审计日志：谁在何时改了什么，可撤销自己的修改\n"
-        "V（Shift+V）  新建志愿者（选中村、社区或网格时自动填入）\n"
-        "m  志愿者花名册（Enter 查看志愿者）   T（Shift+T）  志愿服务队\n"
-        "r  刷新   Ctrl+P 命令面板   F1 帮助   q 退出\n"
-        "m  花名册：/ 搜索  f 筛选  c 检查  s 排序  m 显示号码\n"
-        "   g 注册筛选  n 未服务（期间同筛选）\n"
-        "检查（c 后按）：n 未服务  p 平台注册  m 无法联系  d 重复\n"
-        "   i 已停用在队  t 服务队人数  r 志愿者密度  g 一员双责\n"
-        "表单中：Tab 切换字段，Ctrl+S 保存，Esc 取消（有修改时会询问）；断线时自动保留草稿",
-        "↑↓ move   → or Enter expand   ← collapse\n"
-        "/  jump: type a name, pinyin or initials (jzs, jiaozhou, 胶州)\n"
-        "a  add a child region under the selected region\n"
-        "v  add a venue to the selected region\n"
-        "e  edit the selected region or venue\n"
-        "Del / d  delete (refused, with counts, while it has dependants)\n"
-        "l  log an activity at the selected region or venue   t  activity ledger\n"
-        "h  audit log (undo your own changes)\n"
-        "V (Shift+V)  new volunteer (living in the selected village, community or grid)\n"
-        "m  volunteer roster (Enter opens a volunteer)   T (Shift+T)  volunteer teams\n"
-        "r  refresh   Ctrl+P commands   F1 help   q quit\n"
-        "m  roster: / search  f filters  c checks  s sort  m mobiles\n"
-        "   g registered  n not served (the filters' period)\n"
-        "Checks (after c): n not served  p platform  m unreachable  d duplicates\n"
-        "   i inactive in a team  t small teams  r density  g grid officers\n"
-        "In forms: Tab next field, Ctrl+S save, Esc cancel (asks if changed); drafts are kept",
-    ),
     # audit log (审计日志)
     "audit.title": ("审计日志", "Audit log"),
     "cmd.audit": ("审计: 日志", "Audit: log"),
@@ -2091,6 +2056,47 @@ STRINGS: dict[str, tuple[str, str]] = {
     "form.phone_hint": ("如 0532-87654321", "e.g. 0532-87654321"),
     "form.user_name_hint": ("如 wangli（登录服务器的用户名）", "e.g. wangli (the server login)"),
     "filter.date_hint": ("如 2026/5/30，留空＝不限", "e.g. 2026/5/30; empty = no limit"),
+    # --- keys ---
+    "keys.area.app": ("全局", "Anywhere"),
+    "keys.area.tree": ("区域树", "Region tree"),
+    "keys.area.tree_moving": ("树中移动", "Moving in a tree"),
+    "keys.area.table_moving": ("表格中移动", "Moving in a table"),
+    "keys.area.ledger": ("活动台账", "Activity ledger"),
+    "keys.area.roster": ("花名册", "Roster"),
+    "keys.area.checks": ("花名册检查", "Roster checks"),
+    "keys.area.check_list": ("检查结果", "Check result"),
+    "keys.area.audit": ("审计日志", "Audit log"),
+    "keys.area.audit_entry": ("修改详情", "Audit entry"),
+    "keys.area.teams": ("志愿服务队", "Team tree"),
+    "keys.area.form": ("表单", "Forms"),
+    "keys.area.activity_form": ("活动表单的志愿者", "Activity form's volunteers"),
+    "keys.area.volunteer_form": ("志愿者表单", "Volunteer form"),
+    "keys.area.choices": ("已选列表", "Chosen list"),
+    "keys.area.conflict": ("编辑冲突", "Edit conflict"),
+    "keys.area.jump": ("跳转", "Jump to"),
+    "keys.area.drafts": ("草稿", "Drafts"),
+    "keys.area.screen": ("本屏", "This screen"),
+    "key.move": ("移动", "Move"),
+    "key.page": ("翻页", "Page"),
+    "key.ends": ("到首行/末行", "First/last row"),
+    "key.expand": ("展开（或进入下级）", "Expand (or step in)"),
+    "key.collapse": ("收起（或回到上级）", "Collapse (or step out)"),
+    "key.toggle": ("展开/收起", "Expand/collapse"),
+    "key.choose_mine": ("此项用我的", "Mine for this field"),
+    "key.choose_theirs": ("此项用对方的", "Theirs for this field"),
+    "key.flip": ("此项换一边", "Flip this field"),
+    "key.keep_mine": ("全部用我的并保存", "Save all mine"),
+    "key.take_theirs": ("全部用对方的", "Load theirs"),
+    "help.title": ("全部按键（Esc 关闭）", "All keys (Esc closes)"),
+    "cmd.by_key": ("{help} · 按键 {keys}", "{help} · key {keys}"),
+    "checks.not_served.key": ("期间内未参加服务", "Not served in the period"),
+    "checks.platform.key": ("平台注册不全", "Not fully registered on the platform"),
+    "checks.contact.key": ("无法联系或核实", "No or bad mobile, or an invalid ID number"),
+    "checks.duplicate.key": ("疑似重复", "Possible duplicates"),
+    "checks.inactive_in_team.key": ("已停用仍在队", "Inactive but still in a team"),
+    "checks.small_teams.key": ("人数不足的服务队", "Teams below a minimum size"),
+    "checks.density.key": ("志愿者密度", "Volunteers per 1,000 residents or per village"),
+    "checks.grid_officers.key": ("一员双责", "Grid officers who are not volunteers"),
 }
 
 

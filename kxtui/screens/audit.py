@@ -68,6 +68,7 @@ class AuditScreen(TranslatedBindings, Screen[None]):
         Binding("escape", "back", "key.back", id="audit.back"),
     ]
     WRITES = frozenset({"undo"})
+    KEY_RANK = ("detail", "undo", "period", "officer", "region", "table", "export", "back")
 
     def __init__(self, region: Choice | None) -> None:
         super().__init__()

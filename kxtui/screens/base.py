@@ -30,7 +30,10 @@ class TranslatedBindings:
     """
 
     WRITES: ClassVar[frozenset[str]] = frozenset()
-    PALETTE: ClassVar[tuple[tuple[str, str], ...]] = ()  # (i18n key "cmd.…", action) offered
+    # Commands of the palette besides every described key's ("cmd.…" name, action); for an
+    # action a key has, its name in the palette.
+    PALETTE: ClassVar[tuple[tuple[str, str], ...]] = ()
+    KEY_RANK: ClassVar[tuple[str, ...]] = ()  # actions, most used first: the footer's order
 
     def write_refusal(self, action: str) -> KxError | None:
         """Why `action` may not run now, or None. A write needs a session that may write;

@@ -45,15 +45,15 @@ class ConflictScreen(TranslatedBindings, ModalScreen[Any]):
     ConflictScreen #conflict-keys { color: $text-muted; }
     """
     BINDINGS = [
-        Binding("up", "move(-1)", show=False),
-        Binding("down", "move(1)", show=False),
-        Binding("left", "choose(True)", show=False),
-        Binding("right", "choose(False)", show=False),
-        Binding("space", "flip", show=False),
+        Binding("up", "move(-1)", "key.move", show=False),
+        Binding("down", "move(1)", "key.move", show=False),
+        Binding("left", "choose(True)", "key.choose_mine", show=False),
+        Binding("right", "choose(False)", "key.choose_theirs", show=False),
+        Binding("space", "flip", "key.flip", show=False),
         Binding("enter", "merge", "key.save", id="conflict.merge"),
         # the dialog names them M and T: Shift or Caps Lock must not make them dead keys
-        Binding("m,M", "keep_mine", show=False),
-        Binding("t,T", "take_theirs", show=False),
+        Binding("m,M", "keep_mine", "key.keep_mine", show=False),
+        Binding("t,T", "take_theirs", "key.take_theirs", show=False),
         Binding("escape", "back", "key.back", id="conflict.back"),
     ]
 

@@ -53,14 +53,8 @@ def delete(ref: NodeRef, version: int) -> None:
 
 
 class HierarchyScreen(TranslatedBindings, Screen[None]):
-    CSS_PATH = "hierarchy.tcss"
-    # Here, not in hierarchy.tcss: Textual (8.2.8) never reads the CSS_PATH of the default
-    # screen, and the banner must stand out.
-    DEFAULT_CSS = """
-    HierarchyScreen #read-only-banner {
-        background: $warning; color: $text; text-style: bold; padding: 0 1; height: 1;
-    }
-    """
+    # Its styles, hierarchy.tcss, are the app's CSS_PATH: Textual (8.2.8) never reads the
+    # CSS_PATH of the first screen.
     BINDINGS = [
         Binding("slash", "jump", "key.jump", id="hierarchy.jump", tooltip="cmd.jump.help"),
         Binding(
@@ -90,50 +84,31 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         ),
         Binding("t", "ledger", "key.ledger", id="hierarchy.ledger", tooltip="cmd.ledger.help"),
         Binding("m", "roster", "key.roster", id="hierarchy.roster", tooltip="cmd.roster.help"),
-        # Not in the footer, which is full at 80 columns: F1 and the palette name it.
-        Binding(
-            "h",
-            "audit",
-            "key.audit",
-            id="hierarchy.audit",
-            tooltip="cmd.audit.help",
-            show=False,
-        ),
-        # Shift+V: v already adds a venue. Not in the footer, which is full at 80 columns.
+        Binding("h", "audit", "key.audit", id="hierarchy.audit", tooltip="cmd.audit.help"),
+        # Shift+V: v already adds a venue.
         Binding(
             "V",
             "add_volunteer",
             "key.add_volunteer",
             id="hierarchy.add_volunteer",
             tooltip="cmd.add_volunteer.help",
-            show=False,
         ),
         # Shift+T: t already opens the ledger.
+        Binding("T", "teams", "key.teams", id="hierarchy.teams", tooltip="cmd.teams.help"),
         Binding(
-            "T",
-            "teams",
-            "key.teams",
-            id="hierarchy.teams",
-            tooltip="cmd.teams.help",
+            "r",
+            "refresh",
+            "key.refresh",
+            id="hierarchy.refresh",
+            tooltip="cmd.refresh.help",
             show=False,
         ),
-        Binding("r", "refresh", "key.refresh", id="hierarchy.refresh", show=False),
     ]
+    KEY_RANK = ("add_activity", "ledger", "roster", "jump", "add_volunteer", "teams",
+                "audit", "edit", "add_venue", "add_region", "delete")  # fmt: skip
     PALETTE = (
-        ("cmd.jump", "jump"),
-        ("cmd.add_region", "add_region"),
         ("cmd.add_county", "add_county"),
-        ("cmd.add_venue", "add_venue"),
-        ("cmd.edit", "edit"),
-        ("cmd.delete", "delete"),
-        ("cmd.refresh", "refresh"),
-        ("cmd.add_activity", "add_activity"),
-        ("cmd.ledger", "ledger"),
-        ("cmd.roster", "roster"),
-        ("cmd.teams", "teams"),
-        ("cmd.add_volunteer", "add_volunteer"),
         ("cmd.import_volunteers", "import_volunteers"),
-        ("cmd.audit", "audit"),
     )
     WRITES = frozenset({"add_region", "add_county", "add_venue", "edit", "delete",
                         "add_activity", "add_volunteer", "import_volunteers"})  # fmt: skip

@@ -71,6 +71,8 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
         Binding("escape", "back", "key.back", id="ledger.back"),
     ]
     WRITES = frozenset({"add", "edit", "delete", "undo", "import"})
+    KEY_RANK = ("search", "period", "filters", "add", "edit", "export", "sort", "delete", "undo",
+                "import", "back")  # fmt: skip
 
     def __init__(self, region: Choice | None) -> None:
         super().__init__()

@@ -56,6 +56,7 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
     ]
     WRITES = frozenset({"import"})
     PALETTE = (("cmd.import_volunteers", "import"),)
+    KEY_RANK = ("search", "open", "filters", "checks", "export", "sort", "unmask", "back")
 
     def __init__(self, region: Choice | None, team: Choice | None = None) -> None:
         super().__init__()

@@ -45,7 +45,10 @@ class ChecksMenu(TranslatedBindings, ModalScreen[str | None]):
     ChecksMenu #checks-keys { color: $text-muted; }
     """
     BINDINGS = [
-        *(Binding(key, f"choose('{name}')", show=False) for key, name in MENU.items()),
+        *(
+            Binding(key, f"choose('{name}')", f"checks.{name}.key", show=False)
+            for key, name in MENU.items()
+        ),  # fmt: skip
         Binding("escape", "dismiss(None)", "key.close", id="checks.close"),
     ]
 

@@ -73,15 +73,15 @@ class LazyTree(ScrollView, can_focus=True):
     """
     COMPONENT_CLASSES = {"tree--cursor", "tree--guides"}
     BINDINGS = [
-        Binding("up", "move(-1)", show=False),
-        Binding("down", "move(1)", show=False),
-        Binding("pageup", "page(-1)", show=False),
-        Binding("pagedown", "page(1)", show=False),
-        Binding("home", "move(-1000000000)", show=False),
-        Binding("end", "move(1000000000)", show=False),
-        Binding("right", "open_level", show=False),
-        Binding("left", "close_level", show=False),
-        Binding("space", "toggle", show=False),
+        Binding("up", "move(-1)", "key.move", show=False),
+        Binding("down", "move(1)", "key.move", show=False),
+        Binding("pageup", "page(-1)", "key.page", show=False),
+        Binding("pagedown", "page(1)", "key.page", show=False),
+        Binding("home", "move(-1000000000)", "key.ends", show=False),
+        Binding("end", "move(1000000000)", "key.ends", show=False),
+        Binding("right", "open_level", "key.expand", show=False),
+        Binding("left", "close_level", "key.collapse", show=False),
+        Binding("space", "toggle", "key.toggle", show=False),
     ]
 
     class Highlighted(Message):

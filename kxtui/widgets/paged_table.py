@@ -74,12 +74,12 @@ class PagedTable(ScrollView, can_focus=True):
     """
     COMPONENT_CLASSES = {"paged--cursor", "paged--loading"}
     BINDINGS = [
-        Binding("up", "move(-1)", show=False),
-        Binding("down", "move(1)", show=False),
-        Binding("pageup", "page(-1)", show=False),
-        Binding("pagedown", "page(1)", show=False),
-        Binding("home", "jump(0)", show=False),
-        Binding("end", "jump(-1)", show=False),
+        Binding("up", "move(-1)", "key.move", show=False),
+        Binding("down", "move(1)", "key.move", show=False),
+        Binding("pageup", "page(-1)", "key.page", show=False),
+        Binding("pagedown", "page(1)", "key.page", show=False),
+        Binding("home", "jump(0)", "key.ends", show=False),
+        Binding("end", "jump(-1)", "key.ends", show=False),
     ]
 
     class Highlighted(Message):

@@ -42,7 +42,7 @@ def node_label(row: TreeRow) -> Text:
 class RegionTree(LazyTree):
     """Counties at the top; expanding a region asks the data layer for its children once."""
 
-    BINDINGS = [Binding("enter", "toggle", show=False)]
+    BINDINGS = [Binding("enter", "toggle", "key.toggle", show=False)]
 
     class Highlighted(LazyTree.Highlighted):
         """The cursor moved to another region or venue."""

@@ -1,11 +1,12 @@
-"""KeyFooter, one widget for the key line, against Textual's Footer drawing the same screen."""
+"""KeyFooter, one widget for the key line, against Textual's Footer drawing the same keys in
+the same order."""
 
 from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.events import MouseScrollDown
 from textual.screen import Screen
 from textual.strip import Strip
@@ -14,20 +15,25 @@ from textual.widgets import Button, Footer, Input
 
 from kxtui.widgets.key_footer import KeyFooter
 
+KEYS = [
+    Binding("slash", "record('search')", "搜索"),
+    Binding("f", "record('filters')", "筛选"),
+    Binding("enter,e", "record('edit')", "编辑"),  # shown once, as its first key
+    Binding("d", "locked", "删除"),  # disabled: drawn dim, a click rings the bell
+    Binding("u", "record('undo')", "撤销删除"),
+    Binding("x", "record('export')", "导出"),
+    Binding("i", "record('import')", "导入"),
+    Binding("h", "record('hidden')", "看不见", show=False),
+    Binding("escape", "record('back')", "返回"),
+]
+RANK = ("record('export')", "record('search')")  # most used first
+RANKED = [KEYS[5], KEYS[0], *KEYS[1:5], *KEYS[6:]]  # the same keys declared in that order
+
 
 class KeysScreen(Screen[None]):
     AUTO_FOCUS = "Button"
-    BINDINGS = [
-        Binding("slash", "record('search')", "搜索"),
-        Binding("f", "record('filters')", "筛选"),
-        Binding("enter,e", "record('edit')", "编辑"),  # shown once, as its first key
-        Binding("d", "locked", "删除"),  # disabled: drawn dim, a click rings the bell
-        Binding("u", "record('undo')", "撤销删除"),
-        Binding("x", "record('export')", "导出"),
-        Binding("i", "record('import')", "导入"),
-        Binding("h", "record('hidden')", "看不见", show=False),
-        Binding("escape", "record('back')", "返回"),
-    ]
+    BINDINGS = KEYS
+    KEY_RANK = RANK
 
     def __init__(self, footer: Widget) -> None:
         super().__init__()
@@ -49,8 +55,21 @@ class KeysScreen(Screen[None]):
         self.done.append("locked")
 
 
+class RankedKeysScreen(KeysScreen):
+    """The keys declared in the order KeysScreen ranks them: Textual's Footer follows the order
+    declared."""
+
+    BINDINGS = []
+    KEY_RANK = ()
+
+    @classmethod
+    def _merge_bindings(cls) -> BindingsMap:
+        return BindingsMap(RANKED)
+
+
 class KeysApp(App[None]):
-    BINDINGS = [Binding("q", "quit", "退出"), Binding("f1", "help", "帮助")]
+    BINDINGS = [Binding("q", "quit", "退出"), Binding("f1", "help", "帮助", key_display="F1")]
+    SCREEN = KeysScreen
 
     def __init__(self, footer: Widget) -> None:
         super().__init__()
@@ -58,10 +77,16 @@ class KeysApp(App[None]):
         self.bells = 0
 
     def on_mount(self) -> None:
-        self.push_screen(KeysScreen(self.footer))
+        self.push_screen(self.SCREEN(self.footer))
 
     def bell(self) -> None:
         self.bells += 1
+
+
+class RankedKeysApp(KeysApp):
+    """The same keys in the ranked order, F1 among them: what Textual's Footer draws."""
+
+    SCREEN = RankedKeysScreen
 
 
 def cells(strip: Strip) -> list[tuple[str, str]]:
@@ -74,8 +99,10 @@ def at(text: str, part: str) -> int:
     return cell_len(text[: text.index(part)])
 
 
-async def bottom_line(footer: Widget, size: tuple[int, int], focus_input: bool = False) -> Strip:
-    app = KeysApp(footer)
+async def bottom_line(
+    footer: Widget, size: tuple[int, int], focus_input: bool = False, app_class: type = KeysApp
+) -> Strip:
+    app = app_class(footer)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         if focus_input:
@@ -85,17 +112,31 @@ async def bottom_line(footer: Widget, size: tuple[int, int], focus_input: bool =
         return app.screen._compositor.render_strips()[-1]
 
 
-async def test_the_line_is_textual_footers_cell_for_cell() -> None:
+async def test_the_keys_are_textual_footers_cell_for_cell_in_the_ranked_order() -> None:
+    """Each key as Textual's Footer draws it, in the screen's order (most used first), only
+    whole keys, and F1 beside the palette key at the right end, drawn as Textual draws it."""
     lines = {}
     for size in ((80, 24), (120, 36), (200, 10)):
         for focus_input in (False, True):
             ours = cells(await bottom_line(KeyFooter(), size, focus_input))
-            textual = cells(await bottom_line(Footer(), size, focus_input))
-            assert ours == textual, (size, focus_input)
-            lines[size[0], focus_input] = "".join(char for char, _ in ours)
+            textual = cells(await bottom_line(Footer(), size, focus_input, RankedKeysApp))
+            text = "".join(char for char, _ in ours)  # a character per cell (list index)
+            keys = len(text.split("▏")[0].rstrip())  # the whole keys, before the right end
+            assert ours[:keys] == textual[:keys], (size, focus_input)
+            assert text.endswith("▏F1 帮助 ^p palette"), (size, focus_input)
+            f1, palette = text.index("F1 帮助"), text.index("^p palette")
+            theirs = "".join(char for char, _ in textual).index("^p palette")
+            assert ours[palette:] == textual[theirs : theirs + 10]  # the palette key
+            styles = [style for _, style in ours]
+            assert styles[f1 : f1 + 2] == styles[palette : palette + 2]  # F1 drawn as "^p"
+            assert styles[f1 + 2 : f1 + 5] == styles[palette + 2 : palette + 5]
+            lines[size[0], focus_input] = text
     wide = lines[200, False]
-    assert " / 搜索  f 筛选  e 编辑  d 删除" in wide and "看不见" not in wide
+    assert wide.startswith(" x 导出  / 搜索  f 筛选  e 编辑  d 删除") and "看不见" not in wide
     assert "f 筛选" not in lines[200, True]  # the input takes printable keys
+    narrow = lines[80, False]  # no key cut in half: the next one waits behind F1
+    assert "esc 返回" in lines[120, False] and "esc" not in narrow  # Textual's shows "esc 返"
+    assert narrow.split("▏")[0].rstrip().endswith("i 导入")
 
 
 async def test_keys_follow_the_focus() -> None:
@@ -139,5 +180,5 @@ async def test_hover_shows_the_tooltip_and_the_wheel_scrolls_a_long_line() -> No
             footer.post_message(MouseScrollDown(footer, 1, 0, 0, 1, 0, False, False, False))
         await pilot.pause()
         scrolled = "".join(char for char, _ in cells(footer.render_line(0)))
-        assert "导入" in scrolled and "/ 搜索" not in scrolled
-        assert scrolled.endswith("▏^p palette ")  # the palette key stays on the right
+        assert "导入" in scrolled and "x 导出" not in scrolled
+        assert scrolled.endswith("▏F1 帮助 ^p palette")  # F1 and the palette key stay

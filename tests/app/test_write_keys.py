@@ -263,6 +263,7 @@ async def test_the_footer_names_the_palette_key_in_chinese(demo_path: Path) -> N
         await settle(pilot)
         footer = pilot.app.screen.query_one(KeyFooter)
         line = "".join(segment.text for segment in footer.render_line(0))
-        assert line.endswith("▏^p 命令 "), line
-        _, palette = footer._keys()
-        assert palette is not None and palette.tooltip == "打开命令面板：按名称搜索所有命令"
+        assert line.endswith("▏F1 全部按键 ^p 命令"), line
+        _, (help_key, palette) = footer._keys()
+        assert help_key.tooltip == "显示所有按键"
+        assert palette.tooltip == "打开命令面板：按名称搜索所有命令"
