@@ -1876,6 +1876,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The account of the Unix user {user} belongs to a region that does not exist: it cannot "
         "sign in. Ask a county admin to set the account again.",
     ),
+    # --- ranking ---
+    "key.open_activity": ("打开活动", "Open activity"),
 }
 
 

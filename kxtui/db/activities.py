@@ -378,6 +378,7 @@ def detail(activity_id: int) -> ActivityDetail | None:
         notes=a.notes,
         service=tuple(ServiceLine(v, name, one_hours(h), bool(reg)) for v, name, h, reg in lines),
         deleted=a.deleted_at is not None,
+        region_path=region.path,
     )
 
 

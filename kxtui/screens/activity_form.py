@@ -10,7 +10,8 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
 from kxtui import clock
-from kxtui.db import activities
+from kxtui.db import activities, scope
+from kxtui.db.errors import KxError
 from kxtui.db.rows import ActivityDetail, ActivityInput, Choice, Draft
 from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay
 from kxtui.i18n import label, t
@@ -53,6 +54,12 @@ class ActivityFormScreen(FormScreen):
                 self.draft_target = f"activity:{existing.id}"
         else:
             self.title_text = t("form.activity.new")
+
+    def write_refusal(self, action: str) -> KxError | None:
+        """A stored activity outside the officer's edit area is read, not saved."""
+        if action in self.WRITES and self.existing is not None:
+            return scope.edit_refusal(self.existing.region_path)
+        return super().write_refusal(action)
 
     def fields(self) -> ComposeResult:
         a = self.existing
