@@ -466,23 +466,6 @@ def find_teams(region_id: int | None, text: str, *, subtree: bool = False) -> tu
     return tuple(Choice(i, name, where) for i, name, where in rows)
 
 
-def find_volunteers(region_id: int | None, text: str) -> tuple[Choice, ...]:
-    """Active volunteers of the region's county by name, full pinyin or initials; the flag
-    marks those not registered on the national platform."""
-    if not text.strip():
-        return ()
-    query = (
-        Volunteer.select(Volunteer.id, Volunteer.name, Region.name, Volunteer.platform_registered)
-        .join(Region)
-        .where(Volunteer.active, name_matches(Volunteer, text.strip()), scope.in_view(Region.path))
-    )
-    bounds = _county_bounds(region_id)
-    if bounds:
-        query = query.where(Region.path >= bounds[0], Region.path < bounds[1])
-    rows = query.order_by(Volunteer.pinyin).limit(SUGGESTIONS).tuples()
-    return tuple(Choice(i, name, where, not reg) for i, name, where, reg in rows)
-
-
 def live_count() -> int:
     """Activities in the ledger (not deleted) in the officer's view, for tests and the CLI."""
     live = Activity.select().join(Region).where(Activity.deleted_at.is_null())

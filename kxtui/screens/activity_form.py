@@ -141,7 +141,9 @@ class ActivityFormScreen(FormScreen):
         self.region_choice, self.venue_choice = existing.region, existing.venue
 
     def prepare(self) -> None:
-        self.query_one(ServiceList).default_hours = self._control("duration").value
+        service = self.query_one(ServiceList)
+        service.default_hours = self._control("duration").value
+        service.venue_and_team = self._venue_and_team
 
     def _control(self, name: str) -> Any:
         return self.query_one(f"#field-{name}", FormField).control
@@ -151,6 +153,10 @@ class ActivityFormScreen(FormScreen):
     def _region_id(self) -> int | None:
         choice = self._control("region").choice
         return choice.id if choice else None
+
+    def _venue_and_team(self) -> tuple[int | None, int | None]:
+        venue, team = self._control("venue").choice, self._control("organiser").choice
+        return (venue.id if venue else None, team.id if team else None)
 
     def _find_regions(self, text: str) -> tuple[Any, tuple[Any, ...]]:
         return activities.find_regions, (text,)
