@@ -1,11 +1,12 @@
 """The volunteer roster (志愿者花名册): one page of filtered volunteers at a time, and the count.
 
 Like the ledger, pages are keyset-paginated and fetched as ids first, then their columns. A
-search uses the `volunteer_key` index (see `volunteer_index`): a narrow query ("张伟", "138…")
-reads its few matches from the index and sorts them, best match first (`volunteer_search`:
-exact, prefix, the rest; each tier in the roster's order); a broad one ("z", "yu": more than
-NARROW matches, which a county's roster hardly has) lists them in the roster's order alone: it
-walks the roster in sort order and checks each volunteer's keys by index, stopping at a page.
+search uses the `volunteer_key` index (see `volunteer_index`). Up to RANKED matches (a
+county's roster hardly has more) are read from the index and sorted best first
+(`volunteer_search`: exact, prefix, the rest, each tier in the roster's order). More are listed
+in the roster's order alone: a narrow query ("张伟", "138…") reads its few matches from the
+index and sorts them; a broad one ("z", "yu") walks the roster in sort order and checks each
+volunteer's keys by index, stopping at a page.
 A broad query whose matches sit late in the sort order ("王", "zhang" by name: the surname's
 people) would walk most of the roster: the walk has a step budget, and past it the page is
 read from the matches after all, each match's volunteer read to check the other conditions and
@@ -30,6 +31,7 @@ from kxtui.db.volunteer_index import SERVICE
 from kxtui.db.volunteer_search import TIER, matches_at_most, search_params
 
 NARROW = 10_000  # up to this many key matches, read them from the index and sort them
+RANKED = 10_000  # up to this many key matches, a search lists the best matches first
 # When the keys alone put the matches in order (the search is the whole filter, by name): the
 # walk's budget then, and how many matches they sort at most (~20 ms), past the walk
 KEYS_WALK_CHECKS, KEYS_NARROW = 3, 200_000
@@ -158,11 +160,12 @@ def page(
     limit: int = 100,
 ) -> tuple[RosterRow, ...]:
     """Up to `limit` volunteers in the filter's sort order (see `ledger.page`); hours this
-    year are those of `year`. A search of up to NARROW matches ranks them first (exact,
-    prefix, the rest: `volunteer_search`), each tier in that order."""
+    year are those of `year`. A search of up to RANKED matches lists them best first
+    (exact, prefix, the rest: `volunteer_search`), each tier in the filter's order."""
     where = where_clause(f, NARROW)
     params = where[1]
-    if "q" in params and not where[2]:
+    if "q" in params and matches_at_most(params["q"], RANKED):  # ranked: from the matches
+        where = where_clause(f, narrow=None) if where[2] else where
         return _page(where, f.sort, year, after, before, offset, limit, ranked=True)
     by_keys = f.sort == "name" and not offset and _search_only(where)
     if where[2]:  # a walk: within its budget, else from the matches
