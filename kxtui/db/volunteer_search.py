@@ -21,7 +21,7 @@ from kxtui.db.volunteer_index import HIGHEST, query_key
 from kxtui.domain import TOWN_LEVEL, VILLAGE_LEVEL
 
 SUGGESTIONS = 12
-NARROW = 2_000  # up to this many key matches, suggestions start from them, else from the county
+NARROW = 1_000  # up to this many key matches, suggestions start from them, else from the county
 # a volunteer's whole keys: what an exact or a prefix match is a match of
 _WHOLE = ("v.name", "v.pinyin", "v.initials", "v.mobile")
 TIER = (
