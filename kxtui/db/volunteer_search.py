@@ -31,12 +31,12 @@ TIER = (
 )  # fmt: skip
 _IN_RANGE = "k.key >= :q AND k.key < :q_end"
 # a volunteer the query matches: checked per volunteer (many matches), or read from the keys
-MATCHES = f"EXISTS (SELECT 1 FROM volunteer_key k WHERE k.volunteer_id = v.id AND {_IN_RANGE})"
-FEW_MATCHES = f"v.id IN (SELECT k.volunteer_id FROM volunteer_key k WHERE {_IN_RANGE})"
+_MATCHES = f"EXISTS (SELECT 1 FROM volunteer_key k WHERE k.volunteer_id = v.id AND {_IN_RANGE})"
+_FEW_MATCHES = f"v.id IN (SELECT k.volunteer_id FROM volunteer_key k WHERE {_IN_RANGE})"
 
 
 def search_params(text: str, params: dict[str, Any]) -> bool:
-    """Put the query's parameters of `TIER` and `MATCHES` in `params`; False when `text`
+    """Put the query's parameters of `TIER` and of the key range in `params`; False when `text`
     searches nothing (blank, or only punctuation)."""
     key = query_key(text)
     if key:
@@ -67,7 +67,7 @@ def find_volunteers(
     if not search_params(text, params):
         return ()
     few = matches_at_most(params["q"], NARROW)
-    conditions = ["v.active", FEW_MATCHES if few else MATCHES, *scope.view_sql("r.path", params)]
+    conditions = ["v.active", _FEW_MATCHES if few else _MATCHES, *scope.view_sql("r.path", params)]
     place = _place_path(region_id, venue_id)
     if place is not None:
         params["county_lo"], params["county_hi"] = subtree_bounds(_ancestor(place, 1))
