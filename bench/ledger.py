@@ -78,8 +78,9 @@ TOWN = "town"  # the label of the town-filter step
 # (text in the field before the key, key): "科" then "普"; "k" then "p"
 TYPED = (("", "科"), ("科", "普"), ("", "k"), ("k", "p"))
 STEPS = (*(prefix + key for prefix, key in TYPED), TOWN)
-# the period key "p", from this year: quarter, month, last year, all time, this year again
-PERIODS = (Period.QUARTER, Period.MONTH, Period.LAST_YEAR, Period.ALL, Period.YEAR)
+# the period key "p", from this year: each period and the one before, all time, this year again
+PERIODS = (Period.LAST_YEAR, Period.QUARTER, Period.LAST_QUARTER, Period.MONTH, Period.LAST_MONTH,
+           Period.ALL, Period.YEAR)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -34,24 +34,50 @@ def parse_date(text: str, today: date) -> date | None:
 
 
 class Period(StrEnum):
-    MONTH = "month"
-    QUARTER = "quarter"
+    """A reporting period, in the order `p` cycles through them: each, then the one before."""
+
     YEAR = "year"
     LAST_YEAR = "last_year"
+    QUARTER = "quarter"
+    LAST_QUARTER = "last_quarter"
+    MONTH = "month"
+    LAST_MONTH = "last_month"
     ALL = "all"
-    CUSTOM = "custom"
+    CUSTOM = "custom"  # dates of one's own, from a filter dialog
+
+
+def next_period(period: Period) -> Period:
+    """The period after `period` when `p` cycles (a custom one goes back to this year)."""
+    cycle = [p for p in Period if p != Period.CUSTOM]
+    return cycle[(cycle.index(period) + 1) % len(cycle)] if period in cycle else cycle[0]
 
 
 def period_bounds(period: Period, today: date) -> tuple[date | None, date | None]:
-    """First and last day of this month / quarter / year / last year; (None, None) for all."""
-    if period == Period.MONTH:
+    """First and last day of this or the last month / quarter / year; (None, None) for all.
+    The last month of January is December, the last quarter of the first is the fourth, of
+    the year before."""
+    if period in (Period.MONTH, Period.LAST_MONTH):
         first = today.replace(day=1)
-        return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    if period == Period.QUARTER:
+        if period == Period.LAST_MONTH:
+            first = (first - timedelta(days=1)).replace(day=1)
+        return first, _month_end(first, 1)
+    if period in (Period.QUARTER, Period.LAST_QUARTER):
         first = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
-        return first, (first + timedelta(days=95)).replace(day=1) - timedelta(days=1)
-    if period == Period.YEAR:
-        return date(today.year, 1, 1), date(today.year, 12, 31)
-    if period == Period.LAST_YEAR:
-        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+        if period == Period.LAST_QUARTER:
+            first = _month_start(first, -3)
+        return first, _month_end(first, 3)
+    if period in (Period.YEAR, Period.LAST_YEAR):
+        year = today.year - (period == Period.LAST_YEAR)
+        return date(year, 1, 1), date(year, 12, 31)
     return None, None
+
+
+def _month_start(first: date, months: int) -> date:
+    """The first day of the month `months` after the month beginning on `first`."""
+    index = first.year * 12 + first.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _month_end(first: date, months: int) -> date:
+    """The last day of `months` months starting on `first`."""
+    return _month_start(first, months) - timedelta(days=1)

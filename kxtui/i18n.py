@@ -246,12 +246,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "refused.gone": ("该记录已被删除", "This record was deleted meanwhile"),
     "refused.region_has_dependants": (
-        "不能删除：还有 {regions} 个下级区域、{venues} 个阵地、{activities} 条活动记录、{volunteers} 名志愿者、{teams} 支队伍、{officers} 名联络员/网格员",
-        "Cannot delete: {regions} child regions, {venues} venues, {activities} activities, {volunteers} volunteers, {teams} teams, {officers} officers still belong to it",
+        "不能删除：其下还有 {regions} 个下级区域、{venues} 个阵地、{activities} 条活动记录（含已删除的）、{volunteers} 名志愿者、{teams} 支队伍、{dissolved_teams} 支已解散队伍的记录、{officers} 名联络员/网格员、{accounts} 个工作人员账户",
+        "Cannot delete: {regions} regions, {venues} venues, {activities} activities (deleted ones too), {volunteers} volunteers, {teams} teams, {dissolved_teams} dissolved teams' records, {officers} liaisons or grid officers, {accounts} officer accounts still lie within it",
     ),
     "refused.venue_has_activities": (
-        "不能删除：该阵地有 {activities} 条活动记录",
-        "Cannot delete: {activities} activities took place at this venue",
+        "不能删除：该阵地有 {activities} 条活动记录（含已删除的）",
+        "Cannot delete: {activities} activities (deleted ones too) took place at this venue",
     ),
     "refused.no_region": ("请先在左侧选择一个区域", "Select a region first"),
     "refused.no_child_kinds": ("网格下不能再建下级区域", "A grid has no child regions"),
@@ -324,7 +324,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "roster.yes": ("是", "yes"),
     "roster.no": ("否", "no"),
     "roster.never": ("从未", "never"),
-    "roster.inactive": ("{name}（停用）", "{name} (inactive)"),
+    "roster.inactive": ("{name}（已停用）", "{name} (inactive)"),
     "roster.count": ("共 {count} 名志愿者", "{count} volunteers"),
     "roster.counting": ("正在统计…", "Counting…"),
     "roster.everywhere": ("全部区域", "all regions"),
@@ -337,7 +337,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "roster.f.domain_is": ("领域：{domain}", "domain: {domain}"),
     "roster.f.student.True": ("学生", "students"),
     "roster.f.student.False": ("非学生", "not students"),
-    "roster.f.active.True": ("在用", "active"),
+    "roster.f.active.True": ("在服务", "active"),
     "roster.f.active.False": ("已停用", "inactive"),
     "roster.f.served.True": ("{period}参加过服务", "served ({period})"),
     "roster.f.served.False": ("{period}未参加服务", "not served ({period})"),
@@ -346,7 +346,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "roster.f.domain": ("领域", "Domain"),
     "roster.f.registered": ("平台注册", "Registered"),
     "roster.f.student": ("学生", "Student"),
-    "roster.f.active": ("在用（未停用）", "Active"),
+    "roster.f.active": ("在服务", "Active"),
     "roster.f.served": ("期间内参加服务", "Served in period"),
     "roster.f.period": ("服务期间", "Service period"),
     # roster checks (花名册检查)
@@ -382,7 +382,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "checks.platform.short": ("检查：平台注册不全", "check: not fully registered"),
     "checks.contact.short": ("检查：无法联系或核实", "check: unreachable or unidentified"),
     "checks.duplicate.short": ("检查：疑似重复", "check: possible duplicates"),
-    "checks.inactive_in_team.short": ("检查：停用仍在队", "check: inactive, still in a team"),
+    "checks.inactive_in_team.short": ("检查：已停用仍在队", "check: inactive, still in a team"),
     "checks.small_teams.title": (
         "{region} · 活跃成员少于 {minimum} 人的服务队（+/- 调整人数）",
         "{region} · teams with fewer than {minimum} active members (+/- to change)",
@@ -552,7 +552,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "volunteer.platform": ("已在平台注册", "On the platform"),
     "volunteer.platform_id": ("“大美志愿”平台编号（可空）", "大美志愿 platform ID (optional)"),
     "volunteer.is_student": ("在校学生", "Student"),
-    "volunteer.active": ("仍在服务", "Still serving"),
+    "volunteer.active": ("在服务", "Active"),
     "volunteer.joined_on": ("加入日期", "Joined on"),
     "volunteer.notes": ("备注", "Notes"),
     "volunteer.find_region": (
@@ -766,7 +766,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "m  花名册：/ 搜索  f 筛选  c 检查  s 排序  m 显示号码\n"
         "   g 注册筛选  n 未服务（期间同筛选）\n"
         "检查（c 后按）：n 未服务  p 平台注册  m 无法联系  d 重复\n"
-        "   i 停用在队  t 服务队人数  r 志愿者密度  g 一员双责\n"
+        "   i 已停用在队  t 服务队人数  r 志愿者密度  g 一员双责\n"
         "表单中：Tab 切换字段，Ctrl+S 保存，Esc 取消（有修改时会询问）；断线时自动保留草稿",
         "↑↓ move   → or Enter expand   ← collapse\n"
         "/  jump: type a name, pinyin or initials (jzs, jiaozhou, 胶州)\n"
@@ -887,8 +887,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Cannot undo: {by} changed this record again at {at}. Edit it instead",
     ),
     "undo.create_kept": (
-        "新建的区域、阵地、志愿者不能撤销；请直接删除或编辑",
-        "A new region, venue or volunteer is not undone: delete or edit it instead",
+        "新建的区域、阵地、志愿者、队伍不能撤销；请直接删除（解散）或编辑",
+        "A new region, venue, volunteer or team is not undone: delete (dissolve) or edit it instead",
     ),
     "undo.blocked": (
         "不能撤销：数据已不允许恢复原样（{reason}）",
@@ -1408,8 +1408,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "vsheet.col.student": ("是否学生", "student"),
     "vsheet.col.alias.student": ("学生、在校学生", "is student"),
-    "vsheet.col.active": ("仍在服务", "active"),
-    "vsheet.col.alias.active": ("是否在册、在册、状态、是否在岗", "status、still serving"),
+    "vsheet.col.active": ("在服务", "active"),
+    "vsheet.col.alias.active": (
+        "仍在服务、是否在服务、在用、是否在册、在册、状态、是否在岗",
+        "status、still serving",
+    ),
     "vsheet.col.joined_on": ("加入日期", "joined on"),
     "vsheet.col.alias.joined_on": (
         "加入时间、注册时间、注册日期、入队时间、入队日期",
@@ -1420,11 +1423,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "vsheet.col.notes": ("备注", "notes"),
     "vsheet.sheet": ("志愿者花名册", "Volunteers"),
     "vsheet.yes_words": (
-        "是、y、yes、true、1、√、✓、有、已注册、注册、在册、正常、在校、在岗",
+        "是、y、yes、true、1、√、✓、有、已注册、注册、在册、正常、在校、在岗、在服务、仍在服务、在用",
         "yes",
     ),
     "vsheet.no_words": (
-        "否、n、no、false、0、×、✗、无、未注册、不在册、停用、注销、退出、非学生、离岗",
+        "否、n、no、false、0、×、✗、无、未注册、不在册、停用、已停用、注销、退出、非学生、离岗",
         "no",
     ),
     "vsheet.no_header": (
@@ -1878,6 +1881,196 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # --- ranking ---
     "key.open_activity": ("打开活动", "Open activity"),
+    # --- teams ---
+    "key.add_team": ("新建", "New"),
+    "key.add_top_team": ("新建顶层队伍", "New top team"),
+    "key.team_members": ("队员", "Members"),
+    "key.move_team": ("移动", "Move"),
+    "key.dissolve_team": ("解散", "Dissolve"),
+    "cmd.add_team": ("志愿服务队: 新建", "Teams: new"),
+    "cmd.add_team.help": (
+        "在选中的队伍下新建队伍（没有队伍时建在本区域顶层）",
+        "Add a team under the selected team (at the top of the region when there is none)",
+    ),
+    "cmd.add_top_team": ("志愿服务队: 新建顶层队伍", "Teams: new top team"),
+    "cmd.add_top_team.help": (
+        "在本区域新建一支没有上级的队伍",
+        "Add a team without a parent team in this region",
+    ),
+    "cmd.edit_team": ("志愿服务队: 编辑", "Teams: edit"),
+    "cmd.edit_team.help": (
+        "修改选中队伍的名称、级别、领域、所在区域和队长",
+        "Change the selected team's name, level, domain, region and leader",
+    ),
+    "cmd.team_members": ("志愿服务队: 队员", "Teams: members"),
+    "cmd.team_members.help": (
+        "为选中的队伍添加或移出志愿者",
+        "Add volunteers to the selected team or take them out",
+    ),
+    "cmd.move_team": ("志愿服务队: 移动", "Teams: move"),
+    "cmd.move_team.help": (
+        "把选中的队伍（连同其下级队伍）移到另一支队伍下",
+        "Put the selected team (with the teams below it) under another team",
+    ),
+    "cmd.dissolve_team": ("志愿服务队: 解散", "Teams: dissolve"),
+    "cmd.dissolve_team.help": (
+        "解散选中的队伍（其下还有队伍时不能解散）",
+        "Dissolve the selected team (not while teams are below it)",
+    ),
+    "refused.no_team": ("请先选择一支队伍", "Select a team first"),
+    "refused.general_team_moved": (
+        "总队是最高一级，不能移到别的队伍下",
+        "A general team is the highest level: it goes under no team",
+    ),
+    "refused.no_team_level": (
+        "{name}已是最低一级（专业队），其下不能再建队伍",
+        "{name} is at the lowest level (professional team): no team goes below it",
+    ),
+    "refused.team_has_sub_teams": (
+        "其下还有 {count} 支队伍：请先解散或移走它们",
+        "{count} teams are still below it: dissolve or move them first",
+    ),
+    "field.team_name_dissolved": (
+        "同一上级下有一支已解散的队伍用过此名称",
+        "A dissolved team under this parent had this name",
+    ),
+    "field.team_level_under": (
+        "级别须低于上级队伍（{parent}）",
+        "Must be below the parent team ({parent})",
+    ),
+    "field.team_level_over": ("级别须高于其下级队伍", "Must be above the teams below it"),
+    "field.team_region_out_of_area": ("不在您的编辑范围（{scope}）", "Outside your area ({scope})"),
+    "field.team_region_outside_parent": (
+        "须在上级队伍（{parent}）所在区域内",
+        "Must lie in the region of the parent team ({parent})",
+    ),
+    "field.team_region_below": (
+        "其下级队伍所在区域须在此区域内",
+        "The teams below it must lie in this region",
+    ),
+    "field.team_under_itself": (
+        "不能移到它自己或它的下级队伍下",
+        "Cannot go under itself or a team below it",
+    ),
+    "field.team_parent_level": (
+        "{name}的级别不高于此队伍",
+        "{name} is not of a higher level than this team",
+    ),
+    "field.team_parent_region": (
+        "此队伍所在区域不在{name}所在区域内",
+        "This team's region is not inside {name}'s region",
+    ),
+    "field.members_gone": (
+        "所选志愿者中有已被删除或不在您查看范围内的",
+        "A chosen volunteer was deleted or is outside your view",
+    ),
+    "team.form.new": ("新建队伍 · 上级：{parent}", "New team under {parent}"),
+    "team.form.new_top": ("新建队伍（无上级）", "New team (no parent)"),
+    "team.form.edit": ("编辑队伍：{name}", "Edit team: {name}"),
+    "team.form.move": ("移动队伍：{name}（{level}）", "Move team: {name} ({level})"),
+    "team.form.members": ("队员：{name}", "Members: {name}"),
+    "team.team_level": ("级别", "Level"),
+    "team.level": ("级别", "Level"),
+    "team.domain": ("领域", "Domain"),
+    "team.region": ("所在区域", "Region"),
+    "team.leader": ("队长", "Leader"),
+    "team.parent": ("上级队伍", "Parent team"),
+    "team.members": ("队员", "Members"),
+    "team.joined": ("加入", "Joined"),
+    "team.left": ("退出", "Left"),
+    "team.dissolved": ("已解散", "Dissolved"),
+    "team.find_region": ("区域名称、拼音或首字母", "Region: name, pinyin or initials"),
+    "team.find_leader": ("志愿者姓名、拼音或首字母（可空）", "Volunteer: name, pinyin or initials"),
+    "team.find_parent": ("队伍名称、拼音或首字母", "Team: name, pinyin or initials"),
+    "team.find_member": (
+        "添加志愿者：姓名、拼音或首字母，Enter 加入",
+        "Add a volunteer: name, pinyin or initials, Enter",
+    ),
+    "team.members_count": (
+        "共 {count} 名队员（Ctrl+D 移出光标所在的队员）",
+        "{count} members (Ctrl+D takes out the one under the cursor)",
+    ),
+    "team.member_twice": ("{name} 已在队员中", "{name} is a member already"),
+    "team.dissolve.confirm": (
+        "解散「{name}」？\n其 {members} 名队员退出该队，志愿者档案和服务时长保留；"
+        "该队组织的 {activities} 场活动仍显示其队名。",
+        "Dissolve {name}?\nIts {members} members leave it and keep their volunteer records "
+        "and hours; the {activities} activities it organised keep its name.",
+    ),
+    "team.dissolve.yes": ("解散", "Dissolve"),
+    "team.dissolve.done": ("已解散：{name}", "Dissolved: {name}"),
+    "audit.entity.team": ("队伍", "team"),
+    "audit.action.dissolve": ("解散", "dissolve"),
+    # --- teams2 ---
+    "undo.team_dissolved": (
+        "不能撤销：队伍「{team}」已解散",
+        "Cannot undo: the team {team} was dissolved",
+    ),
+    "undo.parent_dissolved": (
+        "不能撤销：上级队伍「{team}」已解散",
+        "Cannot undo: the team above it, {team}, was dissolved",
+    ),
+    "sheet.team_dissolved": ("志愿服务队“{text}”已解散", "Volunteer team “{text}” was dissolved"),
+    # --- numbers ---
+    # the plain names of stored fields, as the audit log and its export show them (the forms'
+    # labels carry hints: "身份证号（可空）"); audit.field.<entity>.<field> where one differs
+    "audit.field.name": ("名称", "Name"),
+    "audit.field.volunteer.name": ("姓名", "Name"),
+    "audit.field.officer_account.name": ("姓名", "Name"),
+    "audit.field.kind": ("类型", "Kind"),
+    "audit.field.code": ("区划代码", "Division code"),
+    "audit.field.population": ("常住人口", "Population"),
+    "audit.field.region": ("区域", "Region"),
+    "audit.field.volunteer.region": ("所在村/社区", "Village/community"),
+    "audit.field.officer_account.region": ("负责区域", "Region"),
+    "audit.field.view_region": ("另可查看", "May also see"),
+    "audit.field.type": ("阵地类型", "Venue type"),
+    "audit.field.level": ("级别", "Level"),
+    "audit.field.contact": ("联系人", "Contact person"),
+    "audit.field.phone": ("联系电话", "Phone"),
+    "audit.field.address": ("地址", "Address"),
+    "audit.field.title": ("活动名称", "Title"),
+    "audit.field.start": ("开始日期", "Start date"),
+    "audit.field.end": ("结束日期", "End date"),
+    "audit.field.duration": ("时长（小时）", "Duration (hours)"),
+    "audit.field.venue": ("阵地", "Venue"),
+    "audit.field.organiser_team": ("组织队伍", "Organising team"),
+    "audit.field.organiser": ("组织单位", "Organising unit"),
+    "audit.field.theme_day": ("主题日", "Theme day"),
+    "audit.field.campaign": ("专项行动", "Campaign"),
+    "audit.field.format": ("活动形式", "Format"),
+    "audit.field.target_groups": ("对象", "Target groups"),
+    "audit.field.people_reached": ("受众（人次）", "People reached"),
+    "audit.field.materials": ("发放资料（份）", "Materials handed out"),
+    "audit.field.notes": ("备注", "Notes"),
+    "audit.field.service": ("服务志愿者", "Volunteers who served"),
+    "audit.field.gender": ("性别", "Gender"),
+    "audit.field.mobile": ("手机号", "Mobile"),
+    "audit.field.id_number": ("身份证号", "Resident ID"),
+    "audit.field.birth_date": ("出生日期", "Date of birth"),
+    "audit.field.skills": ("专长", "Skills"),
+    "audit.field.domains": ("领域", "Domains"),
+    "audit.field.teams": ("所在队伍", "Teams"),
+    "audit.field.platform": ("已在平台注册", "On the platform"),
+    "audit.field.platform_id": ("“大美志愿”平台编号", "大美志愿 platform ID"),
+    "audit.field.is_student": ("在校学生", "Student"),
+    "audit.field.active": ("在服务", "Active"),
+    "audit.field.officer_account.active": ("账户在用", "Account active"),
+    "audit.field.joined_on": ("加入日期", "Joined on"),
+    "audit.field.user_name": ("系统用户名", "Unix user name"),
+    "audit.field.role": ("角色", "Role"),
+    "audit.entity.officer_account": ("工作人员账户", "officer account"),
+    "audit.action.enable": ("启用", "enable"),
+    "audit.action.disable": ("停用", "disable"),
+    "audit.served": ("{name}:{hours} 小时", "{name}: {hours} h"),
+    "audit.gone": ("#{id}（已删除）", "#{id} (deleted)"),
+    "detail.no_venues": ("无阵地", "No venues"),
+    # 有活动 is not ticked but read from the ledger (`db.six_haves`): the venue form's and the
+    # detail pane's words for it
+    "form.six_from_ledger": ("有活动（台账）", "activities (ledger)"),
+    "detail.six_from_ledger": ("按近12个月的活动台账", "from the ledger, last 12 months"),
+    "ledger.period.last_month": ("上月", "last month"),
+    "ledger.period.last_quarter": ("上季度", "last quarter"),
 }
 
 

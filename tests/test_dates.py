@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from kxtui.dates import Period, parse_date, period_bounds
+from kxtui.dates import Period, next_period, parse_date, period_bounds
 
 TODAY = date(2026, 11, 20)
 
@@ -38,3 +38,32 @@ def test_periods() -> None:
     assert period_bounds(Period.YEAR, TODAY) == (date(2026, 1, 1), date(2026, 12, 31))
     assert period_bounds(Period.LAST_YEAR, TODAY) == (date(2025, 1, 1), date(2025, 12, 31))
     assert period_bounds(Period.ALL, TODAY) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("period", "today", "expected"),
+    [
+        (Period.LAST_MONTH, TODAY, (date(2026, 10, 1), date(2026, 10, 31))),
+        (Period.LAST_MONTH, date(2026, 1, 15), (date(2025, 12, 1), date(2025, 12, 31))),
+        (Period.LAST_MONTH, date(2028, 3, 31), (date(2028, 2, 1), date(2028, 2, 29))),
+        (Period.LAST_QUARTER, TODAY, (date(2026, 7, 1), date(2026, 9, 30))),
+        (Period.LAST_QUARTER, date(2026, 2, 3), (date(2025, 10, 1), date(2025, 12, 31))),
+        (Period.LAST_QUARTER, date(2026, 4, 1), (date(2026, 1, 1), date(2026, 3, 31))),
+        (Period.LAST_YEAR, date(2026, 1, 1), (date(2025, 1, 1), date(2025, 12, 31))),
+        (Period.MONTH, date(2026, 12, 31), (date(2026, 12, 1), date(2026, 12, 31))),
+        (Period.QUARTER, date(2026, 12, 31), (date(2026, 10, 1), date(2026, 12, 31))),
+    ],
+)
+def test_the_last_month_quarter_and_year_cross_year_ends(
+    period: Period, today: date, expected: tuple[date, date]
+) -> None:
+    assert period_bounds(period, today) == expected
+
+
+def test_p_cycles_each_period_then_the_one_before_and_comes_back() -> None:
+    seen = [Period.YEAR]
+    while (following := next_period(seen[-1])) != Period.YEAR:
+        seen.append(following)
+    assert seen == [Period.YEAR, Period.LAST_YEAR, Period.QUARTER, Period.LAST_QUARTER,
+                    Period.MONTH, Period.LAST_MONTH, Period.ALL]  # fmt: skip
+    assert next_period(Period.CUSTOM) == Period.YEAR

@@ -456,7 +456,7 @@ def find_teams(region_id: int | None, text: str, *, subtree: bool = False) -> tu
     """Teams of the region's county (with `subtree`, of the region's own subtree) whose name
     matches `text`."""
     query = Team.select(Team.id, Team.name, Region.name).join(Region)
-    query = query.where(scope.in_view(Region.path))
+    query = query.where(scope.in_view(Region.path), Team.dissolved_at.is_null())
     bounds = _subtree_bounds(region_id) if subtree else _county_bounds(region_id)
     if bounds:
         query = query.where(Region.path >= bounds[0], Region.path < bounds[1])

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from kxtui.db import scope
+from kxtui.db.audit_names import record_names
 from kxtui.db.keyset import Sort, page_ids, region_subtree
 from kxtui.db.models import database
 from kxtui.db.pinyin import pinyin_keys
@@ -127,8 +128,8 @@ def changes_of(text: str, action: str) -> tuple[AuditChange, ...]:
 
 
 def detail(entry_id: int) -> AuditDetail | None:
-    """One entry with the before and after values of each field it changed (None outside the
-    officer's view)."""
+    """One entry with the before and after values of each field it changed and the names of
+    the records they refer to (None outside the officer's view)."""
     conditions, params = where_clause(AuditFilter())
     params["entry"] = entry_id
     sql = (
@@ -139,11 +140,13 @@ def detail(entry_id: int) -> AuditDetail | None:
     if raw is None:
         return None
     row = _row(raw[:-1])
-    return AuditDetail(row, changes_of(raw[-1], row.action))
+    changes = changes_of(raw[-1], row.action)
+    return AuditDetail(row, changes, record_names(changes))
 
 
 def entries(f: AuditFilter) -> Iterator[AuditDetail]:
-    """Every entry of the filter with its changes, oldest first (for an export)."""
+    """Every entry of the filter with its changes and the names they refer to, oldest first
+    (for an export): the names are looked up once per batch of entries."""
     conditions, params = where_clause(f)
     sql = (
         f"SELECT {_COLUMNS}, e.changes FROM audit_entry e WHERE {' AND '.join(conditions)} "
@@ -151,6 +154,8 @@ def entries(f: AuditFilter) -> Iterator[AuditDetail]:
     )
     cursor = database.execute_sql(sql, params)
     while batch := cursor.fetchmany(500):
-        for raw in batch:
-            row = _row(raw[:-1])
-            yield AuditDetail(row, changes_of(raw[-1], row.action))
+        rows = [_row(raw[:-1]) for raw in batch]
+        changes = [changes_of(raw[-1], row.action) for raw, row in zip(batch, rows, strict=True)]
+        names = record_names(change for one in changes for change in one)
+        for row, one in zip(rows, changes, strict=True):
+            yield AuditDetail(row, one, names)

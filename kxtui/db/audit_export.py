@@ -13,6 +13,7 @@ from kxtui.db.audit_text import (
     action_caption,
     entity_caption,
     field_caption,
+    shown,
     value_text,
     written_by,
 )
@@ -36,13 +37,13 @@ def _rows(f: AuditFilter, total: int, progress: Progress) -> Iterator[tuple[obje
         head = (row.id, row.at.strftime("%Y-%m-%d %H:%M:%S"),
                 written_by(row.actor, row.account, zh), action_caption(row.action, zh),
                 entity_caption(row.entity, zh), row.entity_id, row.region, row.summary)  # fmt: skip
-        for change in entry.changes or (None,):
+        for change in shown(entry.changes) or (None,):
             if change is None:
                 yield (*head, "", "", "")
                 continue
             yield (*head, field_caption(row.entity, change.field, zh),
-                   value_text(change.field, change.old, zh),
-                   value_text(change.field, change.new, zh))  # fmt: skip
+                   value_text(change.field, change.old, zh, entry.names),
+                   value_text(change.field, change.new, zh, entry.names))  # fmt: skip
         if done % PROGRESS_EVERY == 0:
             progress("sheet.stage_export", done, total)
     progress("sheet.stage_export", total, total)

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Any
 
+from kxtui.db.rows import AuditChange, RecordNames
 from kxtui.domain import (
+    AccessRole,
     ActivityFormat,
     Campaign,
     Domain,
@@ -16,6 +19,7 @@ from kxtui.domain import (
     RegionKind,
     SixHave,
     TargetGroup,
+    TeamLevel,
     ThemeDay,
     VenueLevel,
     VenueType,
@@ -23,15 +27,31 @@ from kxtui.domain import (
 from kxtui.i18n import STRINGS, t
 
 Words = Callable[[str], str]  # an i18n key -> its text
+NO_NAMES: RecordNames = MappingProxyType({})
 
-# stored field -> the word the forms use for it
+# a stored column -> the field it holds (a deleted record's entry keeps its columns)
 _ALIASES = {
     "start_date": "start",
     "end_date": "end",
-    "organiser_team": "organiser",
     "platform_registered": "platform",
     "region_id": "region",
     "parent_id": "parent",
+    "venue_id": "venue",
+    "organiser_team_id": "organiser_team",
+}
+# a stored field holding ids -> the table they point at (see `audit_names`)
+REFERENCES = {
+    "region": "region",
+    "region_id": "region",
+    "parent": "region",
+    "parent_id": "region",
+    "view_region": "region",
+    "venue": "venue",
+    "venue_id": "venue",
+    "organiser_team": "team",
+    "organiser_team_id": "team",
+    "teams": "team",
+    "service": "volunteer",  # [[volunteer id, hours], ...]
 }
 _CODES: dict[str, type[StrEnum]] = {
     "kind": RegionKind,
@@ -43,6 +63,9 @@ _CODES: dict[str, type[StrEnum]] = {
     "gender": Gender,
     "target_groups": TargetGroup,
     "domains": Domain,
+    "domain": Domain,
+    "team_level": TeamLevel,
+    "role": AccessRole,
 }
 _SIX = {f"six_{item.value}": item for item in SixHave}
 
@@ -56,20 +79,30 @@ def written_by(actor: str, account: str, words: Words = t) -> str:
 
 
 def field_caption(entity: str, field: str, words: Words = t) -> str:
-    """The caption of a stored field, as the record's form (or detail) names it."""
+    """The plain name of a stored field ("身份证号", not the form's "身份证号（可空）"): the
+    entity's own word for it where it has one ("姓名" of a volunteer), else the common one."""
     item = _SIX.get(field.removesuffix("_note"))
     if item is not None:
         caption = words(f"SixHave.{item.value}")
         return f"{caption} {words('form.note')}" if field.endswith("_note") else caption
     name = _ALIASES.get(field, field)
-    for key in (f"{entity}.{name}", f"detail.{name}", f"form.{name}", f"audit.field.{name}"):
+    for key in (f"audit.field.{entity}.{name}", f"audit.field.{name}"):
         if key in STRINGS:
             return words(key)
     return field
 
 
-def value_text(field: str, value: Any, words: Words = t) -> str:
-    """A stored value as a person reads it; "—" for none."""
+def shown(changes: tuple[AuditChange, ...]) -> tuple[AuditChange, ...]:
+    """The changes a person reads: an id kept beside a name for an undo ("region_id" beside
+    "region" in a team's entry) is left out."""
+    fields = {change.field for change in changes}
+    named = {f"{field}_id" for field in fields} | {f"{field}_ids" for field in fields}
+    return tuple(change for change in changes if change.field not in named)
+
+
+def value_text(field: str, value: Any, words: Words = t, names: RecordNames = NO_NAMES) -> str:
+    """A stored value as a person reads it, a record by its name (`names`, see
+    `audit_names.record_names`); "—" for none."""
     if value is None or value == "" or value == []:
         return "—"
     if isinstance(value, bool):
@@ -78,11 +111,25 @@ def value_text(field: str, value: Any, words: Words = t) -> str:
     if enum is not None:
         codes = value if isinstance(value, list) else str(value).split(",")
         return "、".join(_label(enum, str(code), words) for code in codes if code)
-    if field == "service":  # [[volunteer id, hours], ...]
-        return "、".join(f"#{line[0]}:{line[1]}" for line in value)
+    table = REFERENCES.get(field)
+    if table == "volunteer":  # the service: [[volunteer id, hours], ...]
+        return "、".join(
+            words("audit.served").format(
+                name=_name(table, line[0], words, names), hours="—" if line[1] is None else line[1]
+            )
+            for line in value
+        )
+    if table is not None:
+        items = value if isinstance(value, list) else [value]
+        return "、".join(_name(table, item, words, names) for item in items)
     if isinstance(value, list):
-        return "、".join(f"#{v}" if isinstance(v, int) else str(v) for v in value)
+        return "、".join(str(v) for v in value)
     return str(value)
+
+
+def _name(table: str, record_id: Any, words: Words, names: RecordNames) -> str:
+    name = names.get((table, record_id)) if isinstance(record_id, int) else None
+    return name if name is not None else words("audit.gone").format(id=record_id)
 
 
 def _label(enum: type[StrEnum], code: str, words: Words) -> str:

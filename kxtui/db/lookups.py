@@ -38,9 +38,10 @@ class Lookups:
         return Region.select(Region.kind).where(Region.id == region_id).scalar()
 
     def known_teams(self, team_ids: Iterable[int]) -> set[int]:
-        """Those of the ids that belong to a team."""
+        """Those of the ids that belong to a team not dissolved (a volunteer joins those)."""
         ids = list(team_ids)
-        return {t for (t,) in Team.select(Team.id).where(Team.id.in_(ids)).tuples()}
+        live = Team.select(Team.id).where(Team.id.in_(ids), Team.dissolved_at.is_null())
+        return {t for (t,) in live.tuples()}
 
     def venue_region(self, venue_id: int) -> int | None:
         """The id of the region the venue belongs to, or None if the venue does not exist."""

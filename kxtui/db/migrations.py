@@ -243,6 +243,14 @@ def _audit_out_of_range() -> list[int]:
     return volunteers
 
 
+def _add_team_dissolved() -> None:
+    """Teams are dissolved, not deleted: activities they organised keep naming them."""
+    present = {column.name for column in database.get_columns("team")}
+    for column, kind in (("dissolved_at", "DATETIME"), ("dissolved_by", "VARCHAR(255)")):
+        if column not in present:
+            database.execute_sql(f"ALTER TABLE team ADD COLUMN {column} {kind}")
+
+
 def rebuild(model: type[BaseModel]) -> None:
     """Give a table the model's definition, keeping its rows, indexes and triggers — SQLite
     cannot add a constraint to a table, so as https://sqlite.org/lang_altertable.html says:
@@ -285,7 +293,8 @@ STEPS: dict[int, Callable[[], None]] = {
     8: _add_id_number_check,
     9: _add_key_pinyin,
     10: _numbers_in_range,
-    11: _add_name_sort_key,
+    11: _add_team_dissolved,
+    12: _add_name_sort_key,
 }
 
 

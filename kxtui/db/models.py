@@ -145,7 +145,7 @@ class Volunteer(Tracked):
     name = CharField()
     pinyin = CharField(index=True)
     initials = CharField(index=True)
-    # the roster's name order, syllable by syllable ("chen 陈 fen", `pinyin.sort_key`; v11)
+    # the roster's name order, syllable by syllable ("chen 陈 fen", `pinyin.sort_key`; v12)
     sort_key = CharField(index=True, default="", constraints=[SQL("DEFAULT ''")])
     gender = CharField(null=True)
     mobile = CharField(null=True, index=True)
@@ -205,7 +205,8 @@ class Officer(Tracked):
 
 
 class Team(Tracked):
-    """A volunteer team: 总队 → 支队 → 领域分队 → 专业队."""
+    """A volunteer team: 总队 → 支队 → 领域分队 → 专业队. A dissolved team (`dissolved_at`) has
+    no members and is in no list, tree or search."""
 
     id = AutoField()
     parent = ForeignKeyField("self", null=True, backref="children", on_delete="RESTRICT")
@@ -217,9 +218,17 @@ class Team(Tracked):
     region = ForeignKeyField(Region, backref="teams", on_delete="RESTRICT")
     leader = ForeignKeyField(Volunteer, null=True, backref="led_teams", on_delete="SET NULL")
     sort_order = IntegerField(default=0)
+    # Dissolving keeps the record (schema v11): activities it organised still name it.
+    dissolved_at = DateTimeField(null=True)
+    dissolved_by = CharField(null=True)
 
     class Meta:
         indexes = ((("parent", "name"), True),)
+
+    @classmethod
+    def live(cls):  # type: ignore[no-untyped-def]
+        """The teams not dissolved."""
+        return cls.select().where(cls.dissolved_at.is_null())
 
 
 class TeamMembership(BaseModel):
@@ -299,7 +308,7 @@ class VolunteerKey(BaseModel):
     key = CharField()
     # no foreign key: the keys go with the volunteer in the same write
     volunteer = IntegerField(column_name="volunteer_id")
-    # the volunteer's name sort key (schema v9; the pinyin until v11): a broad search puts
+    # the volunteer's name sort key (schema v9; the pinyin until v12): a broad search puts
     # its matches in name order from this table alone, without reading each volunteer row
     sort_key = CharField(default="", constraints=[SQL("DEFAULT ''")])
 

@@ -6,16 +6,12 @@ from datetime import date
 
 from peewee import SQL, fn
 
-from kxtui.db import numbers, scope
+from kxtui import clock
+from kxtui.db import numbers, scope, six_haves
 from kxtui.db.errors import RefusedError
 from kxtui.db.models import (
     Activity,
-    Officer,
-    OfficerAccount,
     Region,
-    Team,
-    Venue,
-    Volunteer,
     database,
 )
 from kxtui.db.pinyin import pinyin_keys
@@ -30,10 +26,8 @@ from kxtui.db.rows import (
 )
 from kxtui.db.validation import Checker
 from kxtui.db.writes import columns, created, diff, editable, removed, write_transaction
-from kxtui.domain import CHILD_KINDS, TOWN_LEVEL, VILLAGE_LEVEL, RegionKind, SixHave
+from kxtui.domain import CHILD_KINDS, TOWN_LEVEL, VILLAGE_LEVEL, RegionKind
 
-SIX_COLUMNS = tuple(f"six_{item.value}" for item in SixHave)
-_SIX_MET_SQL = " + ".join(f"CASE WHEN v.{c} THEN 1 ELSE 0 END" for c in SIX_COLUMNS)
 SHORTFALL_LIST_LIMIT = 50
 
 
@@ -83,7 +77,8 @@ LEFT JOIN kinds ON kinds.child = k.id
 LEFT JOIN venues ON venues.child = k.id
 WHERE k.parent_id IS :parent{{regions}}
 UNION ALL
-SELECT 'venue', v.id, v.name, v.type, v.sort_order, v.pinyin, {_ZEROS}, 0, 0, {_SIX_MET_SQL}
+SELECT 'venue', v.id, v.name, v.type, v.sort_order, v.pinyin, {_ZEROS}, 0, 0,
+  {six_haves.met_count_sql("v")}
 FROM venue v WHERE v.region_id IS :parent{{venues}}
 ORDER BY 1, 5, 6, 2
 """
@@ -99,7 +94,7 @@ def children(region_id: int | None) -> tuple[TreeRow, ...]:
 
     `None` lists the top level: the counties, or the officer's view root.
     """
-    params: dict[str, object] = {}
+    params: dict[str, object] = six_haves.window(clock.today())
     below = scope.view_sql("r.path", params)
     params["parent"] = scope.view_root_parent() if region_id is None and below else region_id
     sql = _CHILDREN_SQL.format(
@@ -190,23 +185,29 @@ def this_year(today: date) -> tuple[date, date]:
     return date(today.year, 1, 1), date(today.year, 12, 31)
 
 
-def _shortfalls(lo: str, hi: str) -> tuple[tuple[Shortfall, ...], int]:
-    six_fields = [getattr(Venue, column) for column in SIX_COLUMNS]
-    any_missing = six_fields[0] == False  # noqa: E712 (peewee expression)
-    for f in six_fields[1:]:
-        any_missing |= f == False  # noqa: E712
-    columns = (Venue.id, Venue.name, Region.name.alias("region_name"), *six_fields)
-    base = in_subtree(Venue.select(*columns), Venue, lo, hi).where(any_missing).objects()
-    total = base.count()
-    rows = base.order_by(Region.path, Venue.sort_order, Venue.pinyin).limit(SHORTFALL_LIST_LIMIT)
+_SHORTFALLS = """SELECT v.id, v.name, r.name, {met}
+FROM venue v JOIN region r ON r.id = v.region_id
+WHERE r.path >= :lo AND r.path < :hi AND ({count}) < 6"""
+
+
+def _shortfalls(lo: str, hi: str, today: date) -> tuple[tuple[Shortfall, ...], int]:
+    """The venues of the subtree short of any of the six haves: the first ones in tree order,
+    and how many in all."""
+    met = six_haves.met_sql("v")
+    sql = _SHORTFALLS.format(met=", ".join(met.values()), count=six_haves.met_count_sql("v"))
+    params = {"lo": lo, "hi": hi, **six_haves.window(today)}
+    total = database.execute_sql(f"SELECT COUNT(*) FROM ({sql})", params).fetchone()[0]
+    rows = database.execute_sql(
+        f"{sql} ORDER BY r.path, v.sort_order, v.pinyin LIMIT {SHORTFALL_LIST_LIMIT}", params
+    ).fetchall()
     items = tuple(
         Shortfall(
-            venue_id=row.id,
-            name=row.name,
-            region_name=row.region_name,
-            missing=tuple(item.value for item in SixHave if not getattr(row, f"six_{item.value}")),
+            venue_id=venue_id,
+            name=name,
+            region_name=region_name,
+            missing=tuple(item.value for item, ok in zip(met, flags, strict=True) if not ok),
         )
-        for row in rows
+        for venue_id, name, region_name, *flags in rows
     )
     return items, total
 
@@ -235,7 +236,8 @@ def detail(region_id: int, today: date) -> RegionDetail | None:
         .tuples()
         .get()
     )
-    shortfalls, shortfall_total = _shortfalls(lo, hi)
+    shortfalls, shortfall_total = _shortfalls(lo, hi, today)
+    counts = subtree_counts(region.path)
     return RegionDetail(
         id=region.id,
         version=region.version,
@@ -248,9 +250,9 @@ def detail(region_id: int, today: date) -> RegionDetail | None:
         villages=sum(kinds.get(k, 0) for k in VILLAGE_LEVEL),
         grids=kinds.get(RegionKind.GRID, 0),
         venues_by_type=tuple((t, n) for t, n in by_type),
-        teams=in_subtree(Team.select(), Team, lo, hi).count(),
-        volunteers=in_subtree(Volunteer.select(), Volunteer, lo, hi).count(),
-        officers=in_subtree(Officer.select(), Officer, lo, hi).count(),
+        teams=counts.teams,
+        volunteers=counts.volunteers,
+        officers=counts.officers,
         activities_this_year=activities.count(),
         people_reached_this_year=reached,
         shortfalls=shortfalls,
@@ -360,21 +362,41 @@ def update_region(region_id: int, version: int, data: RegionInput) -> None:
         write.audit("update", "region", region_id, name, diff(before, after))
 
 
+_SUBTREE_COUNTS = """SELECT
+  (SELECT COUNT(*) FROM region WHERE path > :lo AND path < :hi),
+  {counts},
+  (SELECT COUNT(*) FROM officer_account a WHERE EXISTS (SELECT 1 FROM region r
+     WHERE r.id IN (a.region_id, a.view_region_id) AND r.path >= :lo AND r.path < :hi))"""
+_IN_SUBTREE = """(SELECT COUNT(*) FROM {table} x JOIN region r ON r.id = x.region_id
+  WHERE r.path >= :lo AND r.path < :hi{also})"""
+
+
+def subtree_counts(path: str) -> Dependants:
+    """What lies in the subtree of the region at `path`, itself included, in one query: the
+    figures of its detail and of a refused delete, counted the same way."""
+    lo, hi = subtree_bounds(path)
+    tables = (
+        ("venue", ""),
+        ("activity", ""),
+        ("volunteer", ""),
+        ("team", " AND x.dissolved_at IS NULL"),
+        ("team", " AND x.dissolved_at IS NOT NULL"),
+        ("officer", ""),
+    )
+    sql = _SUBTREE_COUNTS.format(
+        counts=",\n  ".join(_IN_SUBTREE.format(table=t, also=also) for t, also in tables)
+    )
+    return Dependants(*database.execute_sql(sql, {"lo": lo, "hi": hi}).fetchone())
+
+
 def dependants(region_id: int) -> Dependants:
-    """What still points at a region (activities include soft-deleted ones); officers count
-    both the people of the grid and the accounts working there."""
-    scope.require_visible(region_id)
-    accounts = OfficerAccount.select().where(
-        (OfficerAccount.region == region_id) | (OfficerAccount.view_region == region_id)
-    )
-    return Dependants(
-        regions=Region.select().where(Region.parent == region_id).count(),
-        venues=Venue.select().where(Venue.region == region_id).count(),
-        activities=Activity.select().where(Activity.region == region_id).count(),
-        volunteers=Volunteer.select().where(Volunteer.region == region_id).count(),
-        teams=Team.select().where(Team.region == region_id).count(),
-        officers=Officer.select().where(Officer.region == region_id).count() + accounts.count(),
-    )
+    """What still lies in a region's subtree (`subtree_counts`): a delete is refused while
+    anything does."""
+    region = Region.find(region_id)
+    if region is None:
+        raise RefusedError("refused.gone")
+    scope.require_path_visible(region.path)
+    return subtree_counts(region.path)
 
 
 def delete_region(region_id: int, version: int) -> None:

@@ -108,8 +108,9 @@ def small_teams(region_id: int | None, minimum: int) -> CheckList:
            WHERE m.team_id = t.id AND v.active) AS active,
           (SELECT COUNT(*) FROM team_membership m WHERE m.team_id = t.id)
         FROM team t JOIN region r ON r.id = t.region_id
-        WHERE {_in_scope("r.path", region_id, params)}
-          AND NOT EXISTS (SELECT 1 FROM team below WHERE below.parent_id = t.id)
+        WHERE {_in_scope("r.path", region_id, params)} AND t.dissolved_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM team below WHERE below.parent_id = t.id
+            AND below.dissolved_at IS NULL)
           AND active < :minimum
         ORDER BY active, r.path, t.sort_order, t.id"""
     return _listed(sql, params, TeamSize)

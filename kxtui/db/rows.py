@@ -98,12 +98,17 @@ class RegionInput(NamedTuple):
 
 
 class Dependants(NamedTuple):
-    regions: int
+    """What lies in a region's subtree (`regions.subtree_counts`): the tree's figures and what
+    a delete refuses to leave behind."""
+
+    regions: int  # below it
     venues: int
-    activities: int
+    activities: int  # soft-deleted ones too: they still name the region
     volunteers: int
-    teams: int
-    officers: int
+    teams: int  # not dissolved
+    dissolved_teams: int  # their records stay (activities name them), based in the subtree
+    officers: int  # village liaisons and grid officers (联络员/网格员)
+    accounts: int  # officer accounts working in or viewing a region of it
 
     def any(self) -> bool:
         return any(self)
@@ -289,6 +294,49 @@ class TeamNode(NamedTuple):
     members: int
     hours_this_year: Hours
     expandable: bool
+    region_path: str  # of the region the team is based in: who may change it
+
+
+class TeamDetail(NamedTuple):
+    """One team as its form edits it."""
+
+    id: int
+    version: int
+    name: str
+    level: str  # a TeamLevel code
+    domain: str | None
+    region: Choice  # where the team is based
+    leader: Choice | None
+    parent: Choice | None
+    parent_level: str | None
+    region_path: str
+
+
+class TeamMembers(NamedTuple):
+    """A team and its own members (not those of the teams below it), as its members' form
+    edits them."""
+
+    team: TeamDetail
+    members: tuple[Choice, ...]
+
+
+class TeamInput(NamedTuple):
+    """A team's fields as typed (ids of the records chosen)."""
+
+    name: str
+    level: str
+    domain: str
+    region_id: int | None
+    leader_id: int | None
+
+
+class TeamCounts(NamedTuple):
+    """What dissolving a team touches: live teams below it, its own members, and the
+    activities it organised (they keep its name)."""
+
+    sub_teams: int
+    members: int
+    activities: int
 
 
 class VolunteerDetail(NamedTuple):
@@ -508,9 +556,15 @@ class AuditChange(NamedTuple):
     new: Any
 
 
+# (table, id) -> the name of the record: the regions, venues, teams and volunteers an audit
+# entry refers to by id
+RecordNames = Mapping[tuple[str, int], str]
+
+
 class AuditDetail(NamedTuple):
     row: AuditRow
     changes: tuple[AuditChange, ...]
+    names: RecordNames = MappingProxyType({})  # of the ids the changes hold
 
 
 class OfficerRow(NamedTuple):

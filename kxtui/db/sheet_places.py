@@ -60,14 +60,15 @@ _CACHED_LENGTH = 80
 _short_path_key = lru_cache(maxsize=4096)(_read_path_key)
 
 
-def _named(table: str, column: str, values: Iterable[object]) -> list[_Named]:
-    """(id, name, region) of the rows of `table` whose `column` is one of `values`."""
+def _named(table: str, column: str, values: Iterable[object], condition: str = "1") -> list[_Named]:
+    """(id, name, region) of the rows of `table` whose `column` is one of `values` (and that
+    meet `condition`)."""
     wanted = list(values)
     found: list[_Named] = []
     for start in range(0, len(wanted), _BATCH):
         chunk = wanted[start : start + _BATCH]
         marks = ", ".join("?" for _ in chunk)
-        sql = f"SELECT id, name, region_id FROM {table} WHERE {column} IN ({marks})"
+        sql = f"SELECT id, name, region_id FROM {table} WHERE {column} IN ({marks}) AND {condition}"
         found += [_Named(*row) for row in database.execute_sql(sql, chunk)]
     return found
 
@@ -102,12 +103,17 @@ class Regions:
         self.by_name: dict[str, list[int]] = {}
         self.counties: dict[str, list[int]] = {}  # name, pinyin, initials → county ids
         self.teams: dict[str, list[_Named]] = {}
+        self.dissolved_teams: dict[str, list[_Named]] = {}
         self._load_regions()
         self.default_county = self.county_of.get(default_region or 0)
 
     def load_teams(self, names: Iterable[str]) -> None:
-        """Load the teams of these names (the ones a sheet mentions)."""
-        self.teams = _by_name(_named("team", "name", set(names) - {""}))
+        """Load the teams of these names (the ones a sheet mentions) that are not dissolved:
+        a sheet, like a form, neither joins nor credits a dissolved team (those are loaded
+        apart, for the row error to say so)."""
+        names = set(names) - {""}
+        self.teams = _by_name(_named("team", "name", names, "dissolved_at IS NULL"))
+        self.dissolved_teams = _by_name(_named("team", "name", names, "dissolved_at IS NOT NULL"))
 
     def _load_regions(self) -> None:
         rows = database.execute_sql("SELECT id, name, path, pinyin, initials, kind FROM region")
@@ -190,18 +196,21 @@ class Regions:
             )
         return None
 
-    def teams_in(self, name: str, county: int | None) -> list[_Named]:
-        teams = self.teams.get(name, [])
+    def teams_in(self, name: str, county: int | None, *, dissolved: bool = False) -> list[_Named]:
+        teams = (self.dissolved_teams if dissolved else self.teams).get(name, [])
         return [t for t in teams if county is None or self.county_of[t.region] == county]
 
     def team(
         self, row: int, name: str, county: int | None, problems: list[Problem], column: str = "team"
     ) -> int | None:
-        """The team of this name in `county`; a Problem (in `column`) when none or several."""
+        """The team of this name in `county`; a Problem (in `column`) when none (saying so
+        when the county's team of this name was dissolved) or several."""
         teams = self.teams_in(name, county)
         if len(teams) == 1:
             return teams[0].id
         key = "sheet.team_ambiguous" if teams else "sheet.team_unknown"
+        if not teams and self.teams_in(name, county, dissolved=True):
+            key = "sheet.team_dissolved"
         choices = _choices(f"{t.name} ({self.label(t.region)})" for t in teams)
         problems.append(Problem(row, column, key, {"text": name, "choices": choices}))
         return None

@@ -71,7 +71,7 @@ def county_stats() -> tuple[CountyStats, ...]:
                 villages=sum(kinds.get(k, 0) for k in VILLAGE_LEVEL),
                 grids=kinds.get(RegionKind.GRID, 0),
                 venues=in_subtree(Venue.select(), Venue, lo, hi).count(),
-                teams=in_subtree(Team.select(), Team, lo, hi).count(),
+                teams=in_subtree(Team.live(), Team, lo, hi).count(),
                 volunteers=volunteers.count(),
                 registered_volunteers=volunteers.where(Volunteer.platform_registered).count(),
                 officers=in_subtree(Officer.select(), Officer, lo, hi).count(),

@@ -41,20 +41,21 @@ served AS (
   FROM members mb GROUP BY mb.top
 )
 SELECT t.id, t.name, t.level, t.domain, COALESCE(c.members, 0), COALESCE(sv.hours, 0),
-  EXISTS (SELECT 1 FROM team x WHERE x.parent_id = t.id)
-FROM level JOIN team t ON t.id = level.id
+  EXISTS (SELECT 1 FROM team x WHERE x.parent_id = t.id AND x.dissolved_at IS NULL), r.path
+FROM level JOIN team t ON t.id = level.id JOIN region r ON r.id = t.region_id
 LEFT JOIN counted c ON c.top = t.id
 LEFT JOIN served sv ON sv.top = t.id
 ORDER BY t.sort_order, t.pinyin, t.id
 """
 
-_CHILDREN = "SELECT id FROM team WHERE parent_id = :parent"
-_TOP = "SELECT id FROM team WHERE parent_id IS NULL"
+# A dissolved team has no team below it and no members: leaving it out of a level is enough.
+_CHILDREN = "SELECT id FROM team WHERE parent_id = :parent AND dissolved_at IS NULL"
+_TOP = "SELECT id FROM team WHERE parent_id IS NULL AND dissolved_at IS NULL"
 # Teams based in the region's subtree whose parent team is based outside it (or who have none):
 # for a town, its 支队; for a county, its 总队.
 _TOP_IN_REGION = """SELECT t.id FROM region r JOIN team t ON t.region_id = r.id
   LEFT JOIN team p ON p.id = t.parent_id LEFT JOIN region pr ON pr.id = p.region_id
-  WHERE r.path >= :lo AND r.path < :hi
+  WHERE r.path >= :lo AND r.path < :hi AND t.dissolved_at IS NULL
     AND (pr.path IS NULL OR pr.path < :lo OR pr.path >= :hi)"""
 
 
@@ -62,8 +63,12 @@ def _level(level: str, params: dict[str, Any], year: int) -> tuple[TeamNode, ...
     params.update(year_start=f"{year}-01-01", year_end=f"{year}-12-31")
     sql = _LEVEL_SQL.format(level=level, service=SERVICE)
     return tuple(
-        TeamNode(NodeRef("team", id_), name, level_, domain, members, hours_of(hours), bool(more))
-        for id_, name, level_, domain, members, hours, more in database.execute_sql(sql, params)
+        TeamNode(
+            NodeRef("team", id_), name, level_, domain, members, hours_of(hours), bool(more), path
+        )  # fmt: skip
+        for id_, name, level_, domain, members, hours, more, path in database.execute_sql(
+            sql, params
+        )
     )
 
 
@@ -114,3 +119,28 @@ def memberships_of(volunteer_id: int) -> tuple[Membership, ...]:
         paths.setdefault(team_id, []).append(name)
         joined[team_id] = codes.day(day)
     return tuple(Membership(team, tuple(path), joined[team]) for team, path in paths.items())
+
+
+_ANCESTORS = """WITH RECURSIVE up(id, depth) AS (
+  SELECT parent_id, 1 FROM team WHERE id = :team
+  UNION ALL SELECT t.parent_id, up.depth + 1 FROM up JOIN team t ON t.id = up.id
+  WHERE t.parent_id IS NOT NULL)
+SELECT id FROM up WHERE id IS NOT NULL ORDER BY depth DESC"""
+
+
+def levels_to(
+    region_id: int | None, team_id: int | None, year: int
+) -> tuple[NodeRef | None, list[tuple[NodeRef | None, tuple[TeamNode, ...]]]]:
+    """The tree read afresh down to a team: the region's highest teams, then the teams below
+    each team on the way to `team_id`. Returns the team to select (None when it is not in
+    the tree) and [(parent or None, its teams), ...]."""
+    levels: list[tuple[NodeRef | None, tuple[TeamNode, ...]]] = [(None, top_teams(region_id, year))]
+    if team_id is None:
+        return None, levels
+    chain = [i for (i,) in database.execute_sql(_ANCESTORS, {"team": team_id})] + [team_id]
+    top = {row.ref.id for row in levels[0][1]}
+    start = next((i for i, team in enumerate(chain) if team in top), None)
+    if start is None:
+        return None, levels
+    levels += [(NodeRef("team", t), children(t, year)) for t in chain[start:-1]]
+    return NodeRef("team", team_id), levels

@@ -9,8 +9,12 @@ naming the entry it reverses.
 - update → the changed fields get their old values back;
 - create or import of an activity, or its restore → soft delete; delete → restore;
 - delete of a region or venue → the record is put back as it was (same id);
-- create of a region, venue or volunteer → refused: delete it instead (kxtui does not
-  hard-delete on an undo).
+- a team's update (fields, move, members) or dissolve → `team_writes.undo_change`;
+- create of a region, venue, volunteer or team → refused: delete (dissolve) it instead
+  (kxtui does not hard-delete on an undo).
+
+Nothing is undone into a team dissolved since: neither a change of the team nor a
+volunteer's leaving it (the refusal names the team).
 """
 
 from __future__ import annotations
@@ -21,11 +25,11 @@ from typing import Any
 
 from peewee import IntegrityError
 
-from kxtui.db import activities, scope, volunteer_index, volunteers
+from kxtui.db import activities, scope, team_writes, volunteer_index, volunteers
 from kxtui.db.audit import changes_of
 from kxtui.db.audit_text import written_by
 from kxtui.db.errors import RefusedError
-from kxtui.db.models import Activity, AuditEntry, Region, Tracked, Venue, Volunteer
+from kxtui.db.models import Activity, AuditEntry, Region, Team, Tracked, Venue, Volunteer
 from kxtui.db.pinyin import pinyin_keys, sort_key
 from kxtui.db.rows import AuditChange
 from kxtui.db.writes import Write, created, write_transaction
@@ -36,6 +40,7 @@ MODELS: dict[str, type[Tracked]] = {
     "venue": Venue,
     "activity": Activity,
     "volunteer": Volunteer,
+    "team": Team,
 }
 _NAME = {"region": "name", "venue": "name", "activity": "title", "volunteer": "name"}
 
@@ -77,6 +82,7 @@ def _check(write: Write, entry: AuditEntry) -> None:
     if path is not None and not scope.can_edit(path):
         label, area = scope.region_label(path), scope.session().edit_name
         raise RefusedError("refused.out_of_scope", region=label, scope=area)
+    _refuse_dissolved(entry)
     later = (
         AuditEntry.select(
             AuditEntry.id, AuditEntry.actor, AuditEntry.officer, AuditEntry.at, AuditEntry.undoes
@@ -93,6 +99,22 @@ def _check(write: Write, entry: AuditEntry) -> None:
         raise RefusedError("undo.already")
     if later is not None:
         raise RefusedError("undo.changed_since", by=writer_of(later), at=str(later.at)[:16])
+
+
+def _refuse_dissolved(entry: AuditEntry) -> None:
+    """Refuse, naming the team, an undo that would change a team dissolved since or put a
+    volunteer back into one."""
+    if entry.entity == "team":
+        teams = [] if entry.action == "dissolve" else [entry.entity_id]
+    elif entry.entity == "volunteer":
+        change = {c.field: c for c in changes_of(entry.changes, entry.action)}.get("teams")
+        teams = sorted(set(change.old or []) - set(change.new or [])) if change else []
+    else:
+        return
+    dissolved = Team.select(Team.name).where(Team.id.in_(teams), Team.dissolved_at.is_null(False))
+    name = dissolved.order_by(Team.id).limit(1).scalar() if teams else None
+    if name is not None:
+        raise RefusedError("undo.team_dissolved", team=name)
 
 
 def writer_of(entry: AuditEntry) -> str:
@@ -112,6 +134,9 @@ def _reverse(
         if (activity.deleted_at is not None) == deleting:
             raise RefusedError("undo.not_undoable")
         return {"deleted": [not deleting, deleting]}
+    if entity == "team" and action in ("update", "dissolve"):
+        old, new = {c.field: c.old for c in fields}, {c.field: c.new for c in fields}
+        return team_writes.undo_change(write, record_id, action, old, new)
     if action == "update":
         _put_back(write, entity, record_id, {c.field: c.old for c in fields})
         return {c.field: [c.new, c.old] for c in fields}

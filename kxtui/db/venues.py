@@ -6,7 +6,7 @@ from datetime import date
 
 from peewee import fn
 
-from kxtui.db import scope
+from kxtui.db import scope, six_haves
 from kxtui.db.errors import RefusedError
 from kxtui.db.models import Activity, Venue, database
 from kxtui.db.numbers import bad as bad_of
@@ -21,21 +21,25 @@ SIX_NOTE_MAX = 200
 
 
 def detail(venue_id: int, today: date) -> VenueDetail | None:
-    """One venue with its six haves and this year's activities; None if it no longer exists."""
+    """One venue with its six haves (`six_haves`: 有活动 from the ledger) and this year's
+    activities; None if it no longer exists."""
     venue = Venue.find(venue_id)
     if venue is None:
         return None
     scope.require_visible(venue.region_id)
     start, end = this_year(today)
+    window = six_haves.window(today)
     bad = bad_of("activity", "people_reached")
-    in_year, reached, bad_values, total = database.execute_sql(
-        "SELECT COALESCE(SUM(start_date BETWEEN ?1 AND ?2), 0),"
-        " COALESCE(SUM(CASE WHEN start_date BETWEEN ?1 AND ?2 AND NOT"
+    in_year, reached, bad_values, total, held = database.execute_sql(
+        "SELECT COALESCE(SUM(start_date BETWEEN :start AND :end), 0),"
+        " COALESCE(SUM(CASE WHEN start_date BETWEEN :start AND :end AND NOT"
         f" {bad} THEN people_reached END), 0),"
-        f" COALESCE(SUM(start_date BETWEEN ?1 AND ?2 AND {bad}), 0),"
-        " COUNT(*) FROM activity WHERE venue_id = ?3 AND deleted_at IS NULL",
-        (start.isoformat(), end.isoformat(), venue_id),
+        f" COALESCE(SUM(start_date BETWEEN :start AND :end AND {bad}), 0), COUNT(*),"
+        " COALESCE(SUM(start_date > :six_since AND start_date <= :six_today), 0)"
+        " FROM activity WHERE venue_id = :venue AND deleted_at IS NULL",
+        {"start": start.isoformat(), "end": end.isoformat(), "venue": venue_id, **window},
     ).fetchone()
+    ticked = {item: bool(getattr(venue, f"six_{item.value}")) for item in six_haves.TICKED}
     return VenueDetail(
         id=venue.id,
         version=venue.version,
@@ -49,7 +53,7 @@ def detail(venue_id: int, today: date) -> VenueDetail | None:
         six=tuple(
             SixHaveState(
                 item.value,
-                bool(getattr(venue, f"six_{item.value}")),
+                ticked.get(item, held > 0),
                 getattr(venue, f"six_{item.value}_note"),
             )
             for item in SixHave
@@ -75,9 +79,10 @@ def _checked(data: VenueInput) -> tuple[Checker, dict[str, object]]:
         "phone": checker.phone("phone", data.phone),
         "address": checker.text("address", data.address, required=False, limit=TEXT_MAX),
     }
+    for item in six_haves.TICKED:  # 有活动 is the ledger's to say
+        values[f"six_{item.value}"] = bool(data.six.get(item.value, (False, ""))[0])
     for item in SixHave:
-        met, note = data.six.get(item.value, (False, ""))
-        values[f"six_{item.value}"] = bool(met)
+        note = data.six.get(item.value, (False, ""))[1]
         values[f"six_{item.value}_note"] = checker.text(
             f"six_{item.value}_note", note, required=False, limit=SIX_NOTE_MAX
         )

@@ -36,7 +36,7 @@ REGION_PATH = {
     **{
         entity: f"SELECT r.path FROM {entity} x JOIN region r ON r.id = x.region_id "
         "WHERE x.id = {id}"
-        for entity in ("venue", "activity", "volunteer")
+        for entity in ("venue", "activity", "volunteer", "team")
     },
 }
 

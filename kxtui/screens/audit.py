@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from kxtui import clock
-from kxtui.dates import Period, period_bounds
+from kxtui.dates import Period, next_period, period_bounds
 from kxtui.db.audit_text import entity_caption
 from kxtui.db.rows import AuditDetail, AuditFilter, AuditRow, AuditWriter, Choice
 from kxtui.display import clean
@@ -23,8 +23,7 @@ from kxtui.widgets.audit_table import AuditTable, action_text
 from kxtui.widgets.key_footer import KeyFooter
 from kxtui.widgets.workers import run_db
 
-PERIODS = (Period.MONTH, Period.QUARTER, Period.YEAR, Period.ALL)
-TABLES = (None, "region", "venue", "activity", "volunteer")
+TABLES = (None, "region", "venue", "activity", "volunteer", "team")
 
 
 def _count(f: AuditFilter) -> int:
@@ -162,8 +161,7 @@ class AuditScreen(TranslatedBindings, Screen[None]):
         self.reload(self.filter._replace(entity=entity))
 
     def action_period(self) -> None:
-        index = PERIODS.index(self.period) if self.period in PERIODS else -1
-        self.period = PERIODS[(index + 1) % len(PERIODS)]
+        self.period = next_period(self.period)
         start, end = period_bounds(self.period, clock.today())
         self.reload(self.filter._replace(start=start, end=end))
 

@@ -12,7 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from kxtui.db.audit_text import entity_caption, field_caption, value_text, written_by
+from kxtui.db.audit_text import entity_caption, field_caption, shown, value_text, written_by
 from kxtui.db.rows import AuditDetail
 from kxtui.display import clean
 from kxtui.i18n import t
@@ -27,11 +27,11 @@ def changes_table(detail: AuditDetail) -> Table:
     table.add_column(t("audit.col.field"), ratio=2, no_wrap=True)
     table.add_column(t("audit.col.old"), ratio=3, style="red")
     table.add_column(t("audit.col.new"), ratio=3, style="green")
-    for change in detail.changes:
+    for change in shown(detail.changes):
         table.add_row(
             Text(clean(field_caption(row.entity, change.field), 40)),
-            Text(clean(value_text(change.field, change.old), 400)),
-            Text(clean(value_text(change.field, change.new), 400)),
+            Text(clean(value_text(change.field, change.old, t, detail.names), 400)),
+            Text(clean(value_text(change.field, change.new, t, detail.names), 400)),
         )
     return table
 

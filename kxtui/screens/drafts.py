@@ -25,6 +25,9 @@ FORMS = {
     "activity": ("kxtui.screens.activity_form", "ActivityFormScreen"),
     "volunteer": ("kxtui.screens.volunteer_form", "VolunteerFormScreen"),
     "officer": ("kxtui.screens.officer_form", "OfficerFormScreen"),
+    "team": ("kxtui.screens.team_form", "TeamFormScreen"),
+    "team_move": ("kxtui.screens.team_form", "TeamMoveScreen"),
+    "team_members": ("kxtui.screens.team_members", "TeamMembersScreen"),
 }
 
 

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
 from kxtui import clock
-from kxtui.dates import Period, period_bounds
+from kxtui.dates import Period, next_period, period_bounds
 from kxtui.db import scope
 from kxtui.db.errors import KxError
 from kxtui.db.rows import Choice, LedgerFilter, LedgerRow, LedgerTotals
@@ -23,7 +23,6 @@ from kxtui.widgets.key_footer import KeyFooter
 from kxtui.widgets.ledger_table import LedgerTable
 from kxtui.widgets.workers import run_db
 
-PERIODS = (Period.YEAR, Period.QUARTER, Period.MONTH, Period.LAST_YEAR, Period.ALL)
 SORTS = ("date", "reach", "venue")
 FILTER_ENUMS = {"theme_day": ThemeDay, "campaign": Campaign, "format": ActivityFormat,
                 "venue_type": VenueType}  # fmt: skip
@@ -159,8 +158,7 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
     # -- filters ---------------------------------------------------------------
 
     def action_period(self) -> None:
-        index = PERIODS.index(self.period) if self.period in PERIODS else -1
-        self.period = PERIODS[(index + 1) % len(PERIODS)]
+        self.period = next_period(self.period)
         start, end = period_bounds(self.period, clock.today())
         self.reload(self.filter._replace(start=start, end=end))
 

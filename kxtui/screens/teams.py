@@ -1,5 +1,6 @@
 """The volunteer teams (志愿服务队) of a region as a tree, with members and hours this year;
-Enter opens the roster of a team."""
+Enter opens the roster of a team. The tree is also where teams are managed: added, edited,
+moved, dissolved, and their members chosen, each in a form with the rules of every form."""
 
 from __future__ import annotations
 
@@ -9,12 +10,24 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from kxtui.db.rows import Choice
+from kxtui.db import scope
+from kxtui.db.errors import KxError, RefusedError
+from kxtui.db.rows import Choice, NodeRef, TeamCounts, TeamDetail, TeamNode
 from kxtui.display import clean
+from kxtui.domain import TeamLevel
 from kxtui.i18n import t
 from kxtui.screens.base import TranslatedBindings
+from kxtui.screens.confirm import ConfirmScreen
+from kxtui.screens.form import FormScreen
 from kxtui.widgets.key_footer import KeyFooter
 from kxtui.widgets.team_tree import TeamTree
+from kxtui.widgets.workers import run_db
+
+
+def _dissolve_facts(team_id: int) -> tuple[TeamDetail | None, TeamCounts]:
+    from kxtui.db import team_writes
+
+    return team_writes.detail(team_id), team_writes.counts(team_id)
 
 
 class TeamTreeScreen(TranslatedBindings, Screen[None]):
@@ -23,10 +36,31 @@ class TeamTreeScreen(TranslatedBindings, Screen[None]):
     TeamTreeScreen #teams-note { height: auto; color: $text-muted; padding: 0 1; }
     TeamTreeScreen TeamTree { height: 1fr; }
     """
+    # The tree's keys, all here (the ledger's letters: a add, e edit, d delete).
     BINDINGS = [
         Binding("enter,m", "roster", "key.roster", id="teams.roster"),
+        Binding("a", "add_team", "key.add_team", id="teams.add", tooltip="cmd.add_team.help"),
+        Binding("A", "add_top_team", "key.add_top_team", id="teams.add_top",
+                tooltip="cmd.add_top_team.help", show=False),
+        Binding("e", "edit_team", "key.edit", id="teams.edit", tooltip="cmd.edit_team.help"),
+        Binding("v", "members", "key.team_members", id="teams.members",
+                tooltip="cmd.team_members.help"),
+        Binding("p", "move_team", "key.move_team", id="teams.move", tooltip="cmd.move_team.help"),
+        Binding("d,delete", "dissolve_team", "key.dissolve_team", id="teams.dissolve",
+                tooltip="cmd.dissolve_team.help"),
         Binding("escape", "dismiss", "key.back", id="teams.back"),
-    ]
+    ]  # fmt: skip
+    PALETTE = (
+        ("cmd.add_team", "add_team"),
+        ("cmd.add_top_team", "add_top_team"),
+        ("cmd.edit_team", "edit_team"),
+        ("cmd.team_members", "members"),
+        ("cmd.move_team", "move_team"),
+        ("cmd.dissolve_team", "dissolve_team"),
+    )
+    WRITES = frozenset({"add_team", "add_top_team", "edit_team", "members", "move_team",
+                        "dissolve_team"})  # fmt: skip
+    ON_TEAM = frozenset({"edit_team", "members", "move_team", "dissolve_team"})
 
     def __init__(self, region: Choice | None) -> None:
         super().__init__()
@@ -54,6 +88,121 @@ class TeamTreeScreen(TranslatedBindings, Screen[None]):
         if not self.query_one(TeamTree).lines:
             where = clean(self.scope.name, 20) if self.scope else t("roster.everywhere")
             self.query_one("#teams-note", Static).update(t("teams.none", region=where))
+
+    @property
+    def tree(self) -> TeamTree:
+        return self.query_one(TeamTree)
+
+    def write_refusal(self, action: str) -> KxError | None:
+        """A write on a team is the officer's where the team is based in their area; a new
+        team's region is checked by its form."""
+        row = self.tree.cursor_row if action in self.ON_TEAM else None
+        if row is not None:
+            return scope.edit_refusal(row.region_path)
+        return super().write_refusal(action)
+
+    def on_team_tree_highlighted(self) -> None:
+        self.refresh_bindings()  # the keys follow the selected team's region
+
+    def _team(self) -> TeamNode | None:
+        row = self.tree.cursor_row
+        if row is None:
+            self.app.show_error(RefusedError("refused.no_team"))  # type: ignore[attr-defined]
+        return row
+
+    def action_add_team(self) -> None:
+        """A team under the selected one (at the top of the region when there is none)."""
+        row = self.tree.cursor_row
+        if row is None:
+            self.action_add_top_team()
+            return
+        from kxtui.db.team_writes import detail, levels_below
+        from kxtui.screens.team_form import TeamFormScreen
+
+        def loaded(parent: TeamDetail | None) -> None:
+            if parent is None:
+                self.app.show_error(RefusedError("refused.gone"))  # type: ignore[attr-defined]
+                return
+            if not levels_below(parent.level):
+                self.app.show_error(RefusedError("refused.no_team_level", name=parent.name))  # type: ignore[attr-defined]
+                return
+            self.app.push_screen(TeamFormScreen(parent=parent), self.written)
+
+        run_db(self, detail, row.ref.id, done=loaded, group="form-open")
+
+    def action_add_top_team(self) -> None:
+        from kxtui.screens.team_form import TeamFormScreen
+
+        self.app.push_screen(TeamFormScreen(region=self.scope), self.written)
+
+    def action_edit_team(self) -> None:
+        from kxtui.screens.team_form import TeamFormScreen
+
+        self._open(TeamFormScreen)
+
+    def action_move_team(self) -> None:
+        row = self.tree.cursor_row
+        if row is not None and row.level == TeamLevel.GENERAL:  # no team is above a 总队
+            self.app.show_error(RefusedError("refused.general_team_moved"))  # type: ignore[attr-defined]
+            return
+        from kxtui.screens.team_form import TeamMoveScreen
+
+        self._open(TeamMoveScreen)
+
+    def action_members(self) -> None:
+        from kxtui.screens.team_members import TeamMembersScreen
+
+        self._open(TeamMembersScreen)
+
+    def _open(self, form: type[FormScreen]) -> None:
+        """The form on the selected team as stored now (see `FormScreen.open_stored`)."""
+        row = self._team()
+        if row is not None:
+            form.open_stored(self, {"team_id": row.ref.id}, self.written, self.reload)
+
+    def written(self, result: object) -> None:
+        """A form saved a team: the tree shows it afresh, with the cursor on it."""
+        if isinstance(result, NodeRef):
+            self.notify(t("form.saved"), timeout=3)
+            self.tree.reveal(result.id)
+
+    def reload(self) -> None:
+        row = self.tree.cursor_row
+        self.tree.reveal(row.ref.id if row else None)
+
+    def action_dissolve_team(self) -> None:
+        """Refused, with the count, while teams are below it; else asks, saying what happens
+        to its members and the activities it organised."""
+        row = self._team()
+        if row is None:
+            return
+        from kxtui.db import team_writes
+
+        def counted(found: tuple[TeamDetail | None, TeamCounts]) -> None:
+            team, counts = found
+            if team is None:
+                self.app.show_error(RefusedError("refused.gone"))  # type: ignore[attr-defined]
+            elif counts.sub_teams:
+                error = RefusedError("refused.team_has_sub_teams", count=counts.sub_teams)
+                self.app.show_error(error)  # type: ignore[attr-defined]
+            else:
+                question = t("team.dissolve.confirm", name=team.name, members=counts.members,
+                             activities=counts.activities)  # fmt: skip
+                screen = ConfirmScreen(question, t("team.dissolve.yes"), t("delete.no"))
+                self.app.push_screen(screen, lambda yes: confirmed(team, yes))
+
+        def confirmed(team: TeamDetail, yes: bool | None) -> None:
+            if not yes:
+                return
+
+            def done(_: None) -> None:
+                self.notify(t("team.dissolve.done", name=team.name), markup=False)
+                self.tree.reveal(team.parent.id if team.parent else None)
+
+            run_db(self, team_writes.dissolve_team, team.id, team.version, done=done,
+                   group="write")  # fmt: skip
+
+        run_db(self, _dissolve_facts, row.ref.id, done=counted, group="write")
 
     def action_roster(self) -> None:
         """The roster of the team under the cursor: its members and the members below it."""

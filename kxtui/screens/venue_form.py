@@ -63,10 +63,16 @@ class VenueFormScreen(FormScreen):
         states = {s.item: s for s in v.six} if v else {}
         for item in SixHave:
             state = states.get(item.value)
+            from_ledger = item == SixHave.ACTIVITIES  # not ticked: the ledger says it
             yield FormField(
                 f"six_{item.value}_note",
                 label(item),
-                Checkbox(label(item), state.met if state else False, compact=True),
+                Checkbox(
+                    t("form.six_from_ledger") if from_ledger else label(item),
+                    state.met if state else False,
+                    compact=True,
+                    disabled=from_ledger,
+                ),
                 extra=text_input(state.note if state else "", placeholder=t("form.note")),
             )
 

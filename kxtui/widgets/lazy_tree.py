@@ -148,6 +148,12 @@ class LazyTree(ScrollView, can_focus=True):
         self._rebuild(target)
         self.post_message(self.Loaded())
 
+    def forget(self) -> None:
+        """Drop every loaded level (the next `show_levels` starts afresh)."""
+        self._children.clear()
+        self._expanded.clear()
+        self._labels.clear()
+
     def _store(self, parent: Any, rows: tuple[Any, ...]) -> None:
         for row in self._children.get(parent, ()):
             self._labels.pop(row.ref, None)

@@ -68,7 +68,9 @@ def region_view(detail: RegionDetail, year: int) -> RenderableType:
             types.add_row(label(venue_type, VenueType), str(count))
         parts.append(types)
     parts.append(Text())
-    if detail.shortfall_total == 0:
+    if detail.venues == 0:
+        parts.append(Text(t("detail.no_venues"), style="dim"))
+    elif detail.shortfall_total == 0:
         parts.append(Text(t("detail.shortfalls_none"), style="green"))
     else:
         parts.append(
@@ -112,7 +114,10 @@ def venue_view(detail: VenueDetail, year: int) -> RenderableType:
     six.add_column(style="dim")
     for state in detail.six:
         mark = Text("✓", style="green") if state.met else Text("✗", style="red")
-        six.add_row(mark, label(SixHave(state.item)), literal(state.note, 60))
+        note = state.note
+        if state.item == SixHave.ACTIVITIES and not note:  # say where it comes from
+            note = t("detail.six_from_ledger")
+        six.add_row(mark, label(SixHave(state.item)), literal(note, 60))
     met = sum(s.met for s in detail.six)
     heading = Text(f"{t('detail.six')} {met}/6", style="bold")
     return Group(breadcrumb(detail.path), title, Text(), facts, Text(), heading, six)

@@ -13,7 +13,7 @@ from kxtui.db.rows import NodeRef, TeamNode
 from kxtui.display import literal
 from kxtui.domain import TeamLevel
 from kxtui.i18n import t
-from kxtui.widgets.lazy_tree import LazyTree
+from kxtui.widgets.lazy_tree import LazyTree, Level
 from kxtui.widgets.workers import run_db
 
 NAME_LIMIT = 30
@@ -39,6 +39,12 @@ def _top(region_id: int | None, year: int) -> tuple[TeamNode, ...]:
     return teams.top_teams(region_id, year)
 
 
+def _levels_to(region_id: int | None, team_id: int | None, year: int) -> Any:
+    from kxtui.db import teams
+
+    return teams.levels_to(region_id, team_id, year)
+
+
 class TeamTree(LazyTree):
     """The highest teams of a region at the top (see `teams.top_teams`)."""
 
@@ -51,6 +57,7 @@ class TeamTree(LazyTree):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.year = clock.today().year
+        self.region_id: int | None = None
 
     def make_label(self, row: TeamNode) -> Text:
         return team_label(row)
@@ -60,9 +67,21 @@ class TeamTree(LazyTree):
 
     def load(self, region_id: int | None) -> None:
         """(Re)load the highest teams of the region's subtree (None: of every county)."""
+        self.region_id = region_id
 
         def loaded(rows: tuple[TeamNode, ...]) -> None:
             self.show_levels(None, [(None, rows)])
 
         # a read: leaving the screen stops it in SQLite (all counties' teams take seconds)
         run_db(self, _top, region_id, self.year, done=loaded, group="tree-load", read=True)
+
+    def reveal(self, team_id: int | None) -> None:
+        """Read every level down to the team again (fresh counts after a write) and select
+        it; the levels expanded elsewhere are read again when next expanded."""
+
+        def loaded(got: tuple[NodeRef | None, list[Level]]) -> None:
+            self.forget()  # a write changes the counts of every team above it
+            self.show_levels(*got)
+
+        run_db(self, _levels_to, self.region_id, team_id, self.year, done=loaded,
+               group="tree-load")  # fmt: skip

@@ -219,7 +219,7 @@ async def test_ledger_totals_follow_period_filters_and_search(demo_path: Path) -
         this_year = sql_count(demo_path, "a.start_date BETWEEN '2026-01-01' AND '2026-12-31'")
         assert ledger_totals(pilot).startswith(f"{this_year:,} 条活动")
         assert screen.table.cursor_row is not None
-        await press(pilot, "p", "p", "p", "p")  # year → quarter → month → last year → all
+        await press(pilot, *"pppppp")  # last year, quarter, last quarter, month, last month, all
         assert ledger_totals(pilot).startswith(f"{sql_count(demo_path, '1'):,} 条活动")
         await press(pilot, "f")
         control(pilot, "theme_day").value = "science_day"

@@ -10,9 +10,9 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from kxtui import db
-from kxtui.db import scope, venues
-from kxtui.db.models import Region, Venue
-from kxtui.db.rows import VenueInput
+from kxtui.db import activities, scope, venues
+from kxtui.db.models import Region, Team, Venue, Volunteer
+from kxtui.db.rows import ActivityInput, ServiceInput, VenueInput
 from kxtui.screens.audit import AuditScreen
 from kxtui.screens.audit_entry import AuditEntryScreen
 from kxtui.screens.confirm import ConfirmScreen
@@ -141,3 +141,37 @@ async def test_x_exports_the_filtered_entries(
             ("名称", "审计科普园", "审计公园"),
             ("联系人", "—", "王五"),
         }
+
+
+def an_activity() -> tuple[str, ...]:
+    """An activity logged at a village's venue by a team, with two volunteers; the names of its
+    village, venue, team and volunteers."""
+
+    def write() -> tuple[str, ...]:
+        venue = Venue.select().join(Region).where(Region.kind == "village").first()
+        team = Team.select().first()
+        served = list(Volunteer.select().order_by(Volunteer.id).limit(2))
+        activities.create_activity(
+            ActivityInput(
+                title="审计讲座", start="2026-11-01", end="", duration="2",
+                region_id=venue.region_id, venue_id=venue.id, organiser_team_id=team.id,
+                format="lecture",
+                service=tuple(ServiceInput(v.id, v.name, "2") for v in served),
+            )
+        )  # fmt: skip
+        return (venue.region.name, venue.name, team.name, *(v.name for v in served))
+
+    return db.call(write)
+
+
+async def test_an_entry_names_records_and_fields_as_the_officer_does(demo_path: Path) -> None:
+    async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
+        village, venue, team, first, second = an_activity()
+        await open_screen(pilot, "h", AuditScreen)
+        await press(pilot, "enter")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, AuditEntryScreen))
+        text = plain(pilot.app.screen.query_one("#entry-changes").content, width=200)
+        for name in (village, venue, team, f"{first}:2 小时", f"{second}:2 小时"):
+            assert name in text
+        assert "组织队伍" in text and "组织单位" in text and "组织单位/队伍" not in text
+        assert "（可空）" not in text and "空格" not in text and "#" not in text

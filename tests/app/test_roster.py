@@ -146,7 +146,7 @@ async def test_filter_dialog_team_by_initials_and_flags(demo_path: Path) -> None
         )
         assert expected and count_line(pilot) == f"共 {expected:,} 名志愿者"
         line = filter_line(pilot)
-        assert "服务队：李哥庄镇教育领域分队" in line and "在用" in line
+        assert "服务队：李哥庄镇教育领域分队" in line and "在服务" in line.split(" · ")
         assert "本季度未参加服务" in line
         await press(pilot, "n")  # the not-served key keeps the chosen period
         assert "未参加服务" not in filter_line(pilot)
@@ -187,7 +187,7 @@ async def test_custom_period_dates_are_checked_in_the_dialog(demo_path: Path) ->
     [
         ("p", "(v.platform_registered = 0 OR v.platform_id IS NULL)", "平台注册不全"),
         ("i", "v.active = 0 AND v.id IN (SELECT volunteer_id FROM team_membership)",
-         "停用仍在队"),
+         "已停用仍在队"),
     ],
 )  # fmt: skip
 async def test_a_check_is_the_roster_filtered_with_its_count(

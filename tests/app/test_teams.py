@@ -3,24 +3,48 @@ against SQL written here."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+from textual.widgets import Static
+
+from kxtui import db
+from kxtui.db import scope, team_writes
+from kxtui.db.rows import TeamInput
+from kxtui.screens.confirm import ConfirmScreen
+from kxtui.screens.conflict import ConflictScreen
+from kxtui.screens.form import DRAFT_DELAY
 from kxtui.screens.roster import RosterScreen
+from kxtui.screens.team_form import TeamFormScreen, TeamMoveScreen
+from kxtui.screens.team_members import TeamMembersScreen
 from kxtui.screens.teams import TeamTreeScreen
 from kxtui.screens.volunteer_form import VolunteerFormScreen
 from kxtui.widgets.history_table import ServiceHistoryTable
+from kxtui.widgets.member_list import MemberList
 from kxtui.widgets.team_tree import TeamTree
 from tests.app.helpers import (
     control,
     fill,
     make_app,
+    notifications,
     open_screen,
     plain,
     press,
+    resume_first_draft,
     settle,
+    type_text,
     wait_until,
 )
+from tests.app.test_write_keys import (
+    READ_ONLY_ACCOUNT,
+    VIEWER,
+    palette_commands,
+    refused_keys,
+    town_officer,
+)
+from tests.conftest import LI
 
 # members of a team and of every team below it, each once
 TEAM_MEMBERS = """WITH RECURSIVE below(id) AS (SELECT ? UNION ALL
@@ -190,3 +214,211 @@ async def test_a_conflicting_save_rebuilds_the_panes_and_keeps_mine(demo_path: P
         assert query(
             demo_path, "SELECT skills, version FROM volunteer WHERE id = ?", (volunteer.id,)
         ) == [("心肺复苏", version + 2)]
+
+
+# -- managing teams from the tree -------------------------------------------------------
+
+DIVISION = "阜安街道健康领域分队"
+NEW_UNDER_DIVISION = f"新建队伍 · 上级：{DIVISION}"
+
+
+async def on_division(pilot) -> TeamTreeScreen:  # type: ignore[no-untyped-def]
+    """The team tree of 胶州市 with the cursor on 阜安街道's health division."""
+    screen = await open_screen(pilot, "T", TeamTreeScreen)
+    await press(pilot, "right", "down", "right")  # the 总队 open, on 阜安街道's 支队, open
+    await settle(pilot)
+    await press(pilot, "down")
+    assert team_tree(pilot).cursor_row.name == DIVISION
+    return screen
+
+
+async def saved_back(pilot, key: str = "ctrl+s") -> None:  # type: ignore[no-untyped-def]
+    await press(pilot, key)
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, TeamTreeScreen))
+    await settle(pilot)
+
+
+def team_row(path: Path, name: str) -> tuple:
+    [row] = query(
+        path,
+        "SELECT t.id, t.level, t.domain, p.name, t.dissolved_at FROM team t"
+        " LEFT JOIN team p ON p.id = t.parent_id WHERE t.name = ?",
+        (name,),
+    )
+    return row
+
+
+def audit_actions(path: Path, team_id: int) -> list[str]:
+    sql = "SELECT action FROM audit_entry WHERE entity = 'team' AND entity_id = ? ORDER BY id"
+    return [action for (action,) in query(path, sql, (team_id,))]
+
+
+async def test_a_team_is_added_edited_moved_and_dissolved_with_the_tree_keys(
+    demo_path: Path,
+) -> None:
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        await on_division(pilot)
+        await press(pilot, "a")  # under the selected team
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, TeamFormScreen))
+        form = pilot.app.screen
+        assert (
+            plain(form.query_one("#form-title").content).strip() == f"新建队伍 · 上级：{DIVISION}"
+        )
+        assert control(pilot, "level").value == "professional"  # the level below a 领域分队
+        assert control(pilot, "domain").value == "health"  # and its parent's domain
+        assert control(pilot, "region").value == "阜安街道"
+        await type_text(pilot, "阜安街道义诊专业队")
+        await saved_back(pilot)
+        tree = team_tree(pilot)
+        assert tree.cursor_row.name == "阜安街道义诊专业队"  # the cursor on the new team
+        team_id, level, domain, parent, _ = team_row(demo_path, "阜安街道义诊专业队")
+        assert (level, domain, parent) == ("professional", "health", DIVISION)
+
+        await press(pilot, "e")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, TeamFormScreen))
+        await fill(pilot, "name", "阜安街道巡回义诊专业队")
+        await saved_back(pilot)
+        assert tree.cursor_row.ref.id == team_id
+        assert tree.cursor_row.name == "阜安街道巡回义诊专业队"
+
+        await press(pilot, "p")  # under the education division, found by its initials
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, TeamMoveScreen))
+        await press(pilot, "ctrl+u")
+        await type_text(pilot, "fajdjy")
+        await settle(pilot)
+        await press(pilot, "enter")
+        await saved_back(pilot)
+        assert tree.cursor_row.ref.id == team_id
+        assert tree.children_of(tree.cursor_line.parent)  # its new parent is open
+        assert team_row(demo_path, "阜安街道巡回义诊专业队")[3] == "阜安街道教育领域分队"
+
+        await press(pilot, "d")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen))
+        question = plain(pilot.app.screen.query_one(Static).content)
+        assert "其 0 名队员退出该队，志愿者档案和服务时长保留" in question
+        await saved_back(pilot, "y")
+        assert team_row(demo_path, "阜安街道巡回义诊专业队")[4] is not None  # kept, dissolved
+        assert tree.cursor_row.name == "阜安街道教育领域分队"
+        assert team_id not in {line.row.ref.id for line in tree.lines}
+        assert audit_actions(demo_path, team_id) == ["create", "update", "update", "dissolve"]
+
+
+async def test_members_join_and_leave_from_the_tree(demo_path: Path) -> None:
+    [(division_id,)] = query(demo_path, "SELECT id FROM team WHERE name = ?", (DIVISION,))
+    members = {i for (i,) in query(
+        demo_path, "SELECT volunteer_id FROM team_membership WHERE team_id = ?", (division_id,)
+    )}  # fmt: skip
+    [(newcomer, name)] = query(
+        demo_path,
+        "SELECT v.id, v.name FROM volunteer v WHERE v.active AND v.region_id IN"
+        " (SELECT id FROM region WHERE path LIKE (SELECT path FROM region WHERE name = '阜安街道')"
+        " || '%') AND (SELECT COUNT(*) FROM volunteer w WHERE w.name = v.name) = 1"
+        f" AND v.id NOT IN ({','.join(map(str, members))}) ORDER BY v.id LIMIT 1",
+    )
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        await on_division(pilot)
+        await press(pilot, "v")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, TeamMembersScreen))
+        listed = pilot.app.screen.query_one(MemberList)
+        assert {c.id for c in listed.chosen} == members
+        await type_text(pilot, name)
+        await settle(pilot)
+        await press(pilot, "enter")
+        assert listed.chosen[0].id == newcomer  # at the top, where it is seen
+        await press(pilot, "tab", "down", "down")  # into the list, on the second member
+        leaving = listed.chosen[1]
+        await press(pilot, "ctrl+d")
+        assert leaving not in listed.chosen and len(listed.chosen) == len(members)
+        await saved_back(pilot)
+        assert team_tree(pilot).cursor_row.ref.id == division_id
+    now = {i for (i,) in query(
+        demo_path, "SELECT volunteer_id FROM team_membership WHERE team_id = ?", (division_id,)
+    )}  # fmt: skip
+    assert now == members - {leaving.id} | {newcomer}
+    changes = query(
+        demo_path, "SELECT changes FROM audit_entry WHERE entity = 'team' ORDER BY id DESC LIMIT 1"
+    )[0][0]
+    assert json.loads(changes) == {
+        "joined": [None, name], "joined_ids": [None, [newcomer]],
+        "left": [leaving.name, None], "left_ids": [[leaving.id], None],
+    }  # fmt: skip
+
+
+async def test_a_team_with_teams_below_is_not_dissolved_nor_a_general_team_moved(
+    demo_path: Path,
+) -> None:
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        await on_division(pilot)
+        await press(pilot, "up")  # 阜安街道's 支队, with its four divisions
+        await press(pilot, "d")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, TeamTreeScreen)
+        assert notifications(pilot)[-1] == "其下还有 4 支队伍：请先解散或移走它们"
+        await press(pilot, "up", "p")  # the 总队: no team is above it
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, TeamTreeScreen)
+        assert notifications(pilot)[-1] == "总队是最高一级，不能移到别的队伍下"
+
+
+TEAM_WRITES = {"a": "add_team", "e": "edit_team", "v": "members", "p": "move_team",
+               "d": "dissolve_team"}  # fmt: skip
+
+
+async def test_a_viewer_cannot_and_a_town_officer_only_in_their_town(demo_path: Path) -> None:
+    scope.sign_in(VIEWER)
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        await on_division(pilot)
+        await refused_keys(pilot, TEAM_WRITES, READ_ONLY_ACCOUNT)
+        offered = palette_commands(pilot)
+        assert offered["志愿服务队: 解散（不可用）"] == READ_ONLY_ACCOUNT
+    scope.sign_in(town_officer(demo_path))
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        await on_division(pilot)  # a team of their own town
+        assert all(pilot.app.screen.active_bindings[key].enabled for key in TEAM_WRITES)
+        assert "志愿服务队: 移动" in palette_commands(pilot)
+        await press(pilot, "down", "down", "down", "down")  # the next town's 支队
+        assert team_tree(pilot).cursor_row.name == "中云街道科技志愿服务支队"
+        reason = "不在您的编辑范围（胶州市/阜安街道）"
+        await refused_keys(pilot, {k: v for k, v in TEAM_WRITES.items() if k != "a"}, reason)
+
+
+async def test_two_officers_editing_one_team_see_the_conflict(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        await on_division(pilot)
+        await press(pilot, "e")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, TeamFormScreen))
+        team = pilot.app.screen.existing
+
+        def their_save() -> None:
+            data = TeamInput("阜安街道卫生健康领域分队", team.level, "health", team.region.id, None)
+            team_writes.update_team(team.id, team.version, data)
+
+        with monkeypatch.context() as patch:
+            patch.setattr(scope, "_current", {"session": LI})
+            db.call(their_save)
+        await fill(pilot, "name", "阜安街道健康服务领域分队")
+        await press(pilot, "ctrl+s")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ConflictScreen))
+        shown = {f.caption: (f.mine, f.theirs) for f in pilot.app.screen.fields}
+        assert shown["名称"] == ("阜安街道健康服务领域分队", "阜安街道卫生健康领域分队")
+
+
+async def test_a_half_typed_team_is_kept_as_a_draft_and_resumed(demo_path: Path) -> None:
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        await on_division(pilot)
+        await press(pilot, "a")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, TeamFormScreen))
+        await type_text(pilot, "半填的专业队")
+        await pilot.pause(DRAFT_DELAY + 0.3)
+        assert pilot.app.drafts.flush()
+        pilot.app.hang_up("SIGHUP")
+        await pilot.pause()
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        await resume_first_draft(pilot, TeamFormScreen)
+        form = pilot.app.screen
+        assert control(pilot, "name").value == "半填的专业队"
+        assert (
+            plain(form.query_one("#form-title").content).strip() == f"新建队伍 · 上级：{DIVISION}"
+        )

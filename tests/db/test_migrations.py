@@ -65,13 +65,14 @@ def dump(path: Path) -> list[str]:
 def test_old_database_is_copied_aside_then_upgraded(v1_copy: Path) -> None:
     before = dump(v1_copy)
     opened = open_database(v1_copy)
-    assert opened.schema_version == migrations.SCHEMA_VERSION == 11
+    assert opened.schema_version == migrations.SCHEMA_VERSION == 12
     assert opened.backup_path is not None and dump(opened.backup_path) == before
     assert Region.get(Region.name == "阜安街道").population is None
     assert Venue.get().six_feature_note == "特色待提炼"
     close_database()
     assert "population" in columns(v1_copy, "region")
     assert "duration" in columns(v1_copy, "activity")
+    assert {"dissolved_at", "dissolved_by"} <= columns(v1_copy, "team")
     assert not REDUNDANT & indexes(v1_copy)
     assert open_database(v1_copy).backup_path is None  # already current: no second copy
 
@@ -358,8 +359,8 @@ def test_v8_checks_every_stored_id_number_and_indexes_the_roster_checks(
     assert sum(1 for flag in flags.values() if flag == 0) == 1
 
 
-def as_v10(connection: sqlite3.Connection) -> None:
-    """The demo as schema v10 wrote it: no name sort key, the search keys carry the pinyin."""
+def as_v11(connection: sqlite3.Connection) -> None:
+    """The demo as schema v11 wrote it: no name sort key, the search keys carry the pinyin."""
     connection.execute("DROP INDEX volunteer_sort_key")
     connection.execute("ALTER TABLE volunteer DROP COLUMN sort_key")
     connection.execute("ALTER TABLE volunteer_key RENAME COLUMN sort_key TO pinyin")
@@ -367,12 +368,12 @@ def as_v10(connection: sqlite3.Connection) -> None:
         "UPDATE volunteer_key SET pinyin = (SELECT v.pinyin FROM volunteer v"
         " WHERE v.id = volunteer_key.volunteer_id)"
     )
-    connection.execute("UPDATE meta SET value='10' WHERE key='schema_version'")
+    connection.execute("UPDATE meta SET value='11' WHERE key='schema_version'")
 
 
 def test_v9_gives_every_search_key_its_volunteers_name_order(demo_path: Path) -> None:
     with sqlite3.connect(demo_path) as connection:  # the demo as schema v8 wrote it
-        as_v10(connection)
+        as_v11(connection)
         connection.execute("ALTER TABLE volunteer_key DROP COLUMN pinyin")
         connection.execute("UPDATE meta SET value='8' WHERE key='schema_version'")
         keys = connection.execute("SELECT COUNT(*) FROM volunteer_key").fetchone()
@@ -380,7 +381,7 @@ def test_v9_gives_every_search_key_its_volunteers_name_order(demo_path: Path) ->
     close_database()
     assert open_database(demo_path).schema_version == migrations.SCHEMA_VERSION
     close_database()
-    assert "pinyin" not in columns(demo_path, "volunteer_key")  # v11 renamed it
+    assert "pinyin" not in columns(demo_path, "volunteer_key")  # v12 renamed it
     with sqlite3.connect(demo_path) as connection:
         assert connection.execute("SELECT COUNT(*) FROM volunteer_key").fetchone() == keys
         wrong = connection.execute(
@@ -390,12 +391,12 @@ def test_v9_gives_every_search_key_its_volunteers_name_order(demo_path: Path) ->
     assert wrong == (0,) and keys[0] > 0
 
 
-def test_v11_sorts_names_syllable_by_syllable_each_surname_together(demo_path: Path) -> None:
+def test_v12_sorts_names_syllable_by_syllable_each_surname_together(demo_path: Path) -> None:
     with sqlite3.connect(demo_path) as connection:
-        as_v10(connection)
+        as_v11(connection)
         keys = connection.execute("SELECT COUNT(*) FROM volunteer_key").fetchone()
         names = dict(connection.execute("SELECT id, name FROM volunteer"))
-        # the v10 order: pinyin run together, 陈 (chen) and 程 (cheng) interleaved
+        # the v11 order: pinyin run together, 陈 (chen) and 程 (cheng) interleaved
         old = [row[0] for row in connection.execute("SELECT name FROM volunteer ORDER BY pinyin")]
     assert "sort_key" not in columns(demo_path, "volunteer")
     assert not surnames_together(old)

@@ -86,7 +86,7 @@ def test_the_upgrade_clears_values_out_of_range_and_audits_each(v9_with_bad_rows
     before_indexes = indexes(path)
     opened = open_database(path)
     close_database()
-    assert opened.schema_version == 10
+    assert opened.schema_version == 11
     assert stored(path, "SELECT id, duration, people_reached, materials FROM activity") == [
         (1, 48, 1200, 300),  # untouched
         (2, 2, None, 5),

@@ -60,10 +60,12 @@ def test_region_detail_rolls_up_the_subtree(demo_db: Path) -> None:
         10759,
     )
     assert dict(detail.venues_by_type)["education_base"] == 34
+    # 有活动: an activity at the venue in the 12 months up to the frozen day (2026-11-20)
     shortfall = sql(
         "SELECT COUNT(*) FROM venue v JOIN region r ON r.id = v.region_id WHERE r.path LIKE ? AND"
-        " NOT (six_organisation AND six_rules AND six_site AND six_medium AND six_activities"
-        " AND six_feature)",
+        " NOT (six_organisation AND six_rules AND six_site AND six_medium AND six_feature"
+        " AND EXISTS (SELECT 1 FROM activity a WHERE a.venue_id = v.id AND a.deleted_at IS NULL"
+        " AND a.start_date > '2025-11-20' AND a.start_date <= '2026-11-20'))",
         f"/{detail.id}/%",
     )
     assert detail.shortfall_total == shortfall > 0

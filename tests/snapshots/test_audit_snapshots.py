@@ -15,7 +15,7 @@ from kxtui.screens.audit import AuditScreen
 from kxtui.screens.audit_entry import AuditEntryScreen
 from kxtui.screens.pick_writer import PickWriterScreen
 from tests.app.helpers import make_app, open_screen, press, settle, type_text, wait_until
-from tests.app.test_audit_screen import some_changes
+from tests.app.test_audit_screen import an_activity, some_changes
 from tests.app.test_conflict import edit_then_conflict
 from tests.conftest import ADMIN
 
@@ -42,6 +42,19 @@ def test_audit_entry(snap_compare, demo_path: Path, size, monkeypatch) -> None:
         some_changes(monkeypatch)
         await open_screen(pilot, "h", AuditScreen)
         await press(pilot, "down", "enter")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, AuditEntryScreen))
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_audit_entry_of_an_activity(snap_compare, demo_path: Path, size) -> None:
+    """Its village, venue, team and volunteers by name, each field once by its plain name."""
+
+    async def run_before(pilot: Pilot) -> None:
+        an_activity()
+        await open_screen(pilot, "h", AuditScreen)
+        await press(pilot, "enter")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, AuditEntryScreen))
 
     assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)

@@ -119,7 +119,7 @@ def test_ledger_with_a_filter(snap_compare, demo_path: Path, size) -> None:
         await town_selected(pilot)
         await press(pilot, "t")
         await settle(pilot)
-        await press(pilot, "p", "p", "p", "p")  # all time
+        await press(pilot, *"pppppp")  # all time
         await press(pilot, "slash")
         await type_text(pilot, "kp")
         await press(pilot, "enter", "down", "down")

@@ -1,6 +1,6 @@
 """The volunteer form at 80×24 and 120×36: empty (in a village chosen in the tree), with the
 messages beside the fields after a save with a bad mobile and a mistyped ID number, and opened
-from the roster on its service history; the team tree."""
+from the roster on its service history; the team tree and the team form."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 from textual.pilot import Pilot
 
 from kxtui.screens.roster import RosterScreen
+from kxtui.screens.team_form import TeamFormScreen
 from kxtui.screens.teams import TeamTreeScreen
 from kxtui.screens.volunteer_form import VolunteerFormScreen
 from kxtui.widgets.form_field import FormField
@@ -50,6 +51,27 @@ def test_team_tree(snap_compare, demo_path: Path, size) -> None:
         await press(pilot, "T")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, TeamTreeScreen))
         await press(pilot, "right", "down", "right")
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_team_form(snap_compare, demo_path: Path, size) -> None:
+    """`e` on 阜安街道's health division in the team tree: its name, level, domain, region and
+    leader, with the region's suggestions open after typing over it."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        await press(pilot, "T")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, TeamTreeScreen))
+        await press(pilot, "right", "down", "right")
+        await settle(pilot)
+        await press(pilot, "down", "e")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, TeamFormScreen))
+        pilot.app.screen.query_one("#field-region", FormField).control.focus()
+        await press(pilot, "ctrl+u")
+        await type_text(pilot, "fajd")
+        await settle(pilot)
 
     assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
 
