@@ -1840,6 +1840,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The account of the Unix user {user} belongs to a region that does not exist: it cannot "
         "sign in. Ask a county admin to set the account again.",
     ),
+    # --- ranking ---
+    "key.open_activity": ("打开活动", "Open activity"),
     # --- teams ---
     "key.add_team": ("新建", "New"),
     "key.add_top_team": ("新建顶层队伍", "New top team"),

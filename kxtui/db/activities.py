@@ -378,6 +378,7 @@ def detail(activity_id: int) -> ActivityDetail | None:
         notes=a.notes,
         service=tuple(ServiceLine(v, name, one_hours(h), bool(reg)) for v, name, h, reg in lines),
         deleted=a.deleted_at is not None,
+        region_path=region.path,
     )
 
 
@@ -463,23 +464,6 @@ def find_teams(region_id: int | None, text: str, *, subtree: bool = False) -> tu
         query = query.where(name_matches(Team, text.strip()))
     rows = query.order_by(Team.level, Team.sort_order).limit(SUGGESTIONS).tuples()
     return tuple(Choice(i, name, where) for i, name, where in rows)
-
-
-def find_volunteers(region_id: int | None, text: str) -> tuple[Choice, ...]:
-    """Active volunteers of the region's county by name, full pinyin or initials; the flag
-    marks those not registered on the national platform."""
-    if not text.strip():
-        return ()
-    query = (
-        Volunteer.select(Volunteer.id, Volunteer.name, Region.name, Volunteer.platform_registered)
-        .join(Region)
-        .where(Volunteer.active, name_matches(Volunteer, text.strip()), scope.in_view(Region.path))
-    )
-    bounds = _county_bounds(region_id)
-    if bounds:
-        query = query.where(Region.path >= bounds[0], Region.path < bounds[1])
-    rows = query.order_by(Volunteer.pinyin).limit(SUGGESTIONS).tuples()
-    return tuple(Choice(i, name, where, not reg) for i, name, where, reg in rows)
 
 
 def live_count() -> int:

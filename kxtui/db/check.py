@@ -10,7 +10,7 @@ again for each new code): the readers mark a value kxtui does not know (`kxtui.d
 Memory is bounded whatever the file holds. Each rule streams its rows and keeps a count and
 the first EXAMPLES (names and values cut to SHOWN characters in SQL). The search keys are
 compared BATCH volunteers at a time, each by the first NAME_KEY_CHARS characters of the name
-(`volunteer_index.search_keys`, as every save keys them) and with the pinyin compared in SQL,
+(`volunteer_index.search_keys`, as every save keys them) and with the sort key compared in SQL,
 so a batch holds about a hundred short keys a volunteer, however long the name. `kxtui check`
 peaks at about 90 MB on the demo county, and the same with a name of 100,000 characters and
 10 MB texts; tests/test_bounded_memory.py holds it, `stats` and the exports under 200 MB.
@@ -210,7 +210,7 @@ def _cut(value: object) -> object:
 
 def volunteer_keys(connection: sqlite3.Connection) -> list[Problem]:
     """Each volunteer has exactly the search keys of their name and mobile, each with their
-    pinyin, and no key belongs to a volunteer who is gone."""
+    name sort key, and no key belongs to a volunteer who is gone."""
     show = lambda i, name: f"#{i} {name}"  # noqa: E731
     problems = _problem("check.volunteer_keys", _stale_keys(connection), show)
     orphans = connection.execute(
@@ -222,18 +222,19 @@ def volunteer_keys(connection: sqlite3.Connection) -> list[Problem]:
 
 def _stale_keys(connection: sqlite3.Connection) -> Iterator[tuple[int, str]]:
     """The volunteers whose stored keys are not those of their name and mobile, each with
-    the volunteer's pinyin (compared in SQL: a pinyin is as long as anyone wrote it, and a
-    volunteer has about a hundred keys)."""
+    the volunteer's name sort key (compared in SQL: a sort key is as long as the name anyone
+    wrote, and a volunteer has about a hundred keys)."""
     for batch in _volunteer_batches(connection):
         first, last = batch[0][0], batch[-1][0]
         stored: dict[int, set[tuple[str, int]]] = {}
-        for volunteer_id, key, same_pinyin in connection.execute(
-            f"SELECT k.volunteer_id, substr(k.key, 1, {LONGEST_KEY + 1}), k.pinyin IS v.pinyin"
+        for volunteer_id, key, same_sort_key in connection.execute(
+            f"SELECT k.volunteer_id, substr(k.key, 1, {LONGEST_KEY + 1}),"
+            " k.sort_key IS v.sort_key"
             " FROM volunteer_key k JOIN volunteer v ON v.id = k.volunteer_id"
             " WHERE k.volunteer_id BETWEEN ? AND ?",
             (first, last),
         ):
-            stored.setdefault(volunteer_id, set()).add((key, same_pinyin))
+            stored.setdefault(volunteer_id, set()).add((key, same_sort_key))
         for volunteer_id, name, mobile in batch:
             expected = {(key, 1) for key in search_keys(name, mobile)}
             if stored.get(volunteer_id, set()) != expected:

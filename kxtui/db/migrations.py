@@ -61,6 +61,7 @@ def _add_volunteer_search() -> None:
     from kxtui.db import volunteer_index
     from kxtui.db.models import VolunteerKey, VolunteerService
 
+    _fill_sort_keys()  # the keys carry it
     database.create_tables([VolunteerKey, VolunteerService])
     volunteer_index.index_all()
     volunteer_index.refresh_service()
@@ -123,7 +124,8 @@ def _add_id_number_check() -> None:
     if "id_number_valid" not in {c.name for c in database.get_columns("volunteer")}:
         database.execute_sql("ALTER TABLE volunteer ADD COLUMN id_number_valid INTEGER")
     volunteer_index.check_id_numbers()
-    Volunteer._schema.create_indexes(safe=True)  # the partial ones; the others exist
+    for index in Volunteer._meta.indexes:  # the partial ones; the others exist
+        database.execute(Volunteer._schema._create_index(index, safe=True))
 
 
 def _add_key_pinyin() -> None:
@@ -160,6 +162,40 @@ def _numbers_in_range() -> None:
     ]
     volunteer_index.refresh_service(served)
     rebuild(VolunteerService)
+
+
+def _add_name_sort_key() -> None:
+    """Volunteers sort by name syllable by syllable, each surname together (`pinyin.sort_key`):
+    the key of every volunteer, written beside their name and on each of their search keys
+    (which carried the pinyin, run together, until now)."""
+    _fill_sort_keys()
+    present = {c.name for c in database.get_columns("volunteer_key")}
+    if "sort_key" not in present:
+        database.execute_sql("ALTER TABLE volunteer_key RENAME COLUMN pinyin TO sort_key")
+    elif "pinyin" in present:  # the table was made by step 5 with today's columns
+        database.execute_sql("ALTER TABLE volunteer_key DROP COLUMN pinyin")
+    database.execute_sql(
+        "UPDATE volunteer_key SET sort_key = COALESCE("
+        "(SELECT v.sort_key FROM volunteer v WHERE v.id = volunteer_key.volunteer_id), '')"
+    )
+
+
+def _fill_sort_keys() -> None:
+    """Every volunteer's name sort key, in its indexed column (added when missing)."""
+    from kxtui.db.pinyin import sort_key
+
+    if "sort_key" not in {c.name for c in database.get_columns("volunteer")}:
+        database.execute_sql(
+            "ALTER TABLE volunteer ADD COLUMN sort_key VARCHAR(255) NOT NULL DEFAULT ''"
+        )
+    names = database.execute_sql("SELECT id, name FROM volunteer").fetchall()
+    database.connection().executemany(
+        "UPDATE volunteer SET sort_key = ? WHERE id = ?",
+        [(sort_key(name), volunteer_id) for volunteer_id, name in names],
+    )
+    database.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "volunteer_sort_key" ON "volunteer" ("sort_key")'
+    )
 
 
 # table -> SQL of what the audit entry of a cleared value names: (entity, id, summary)
@@ -258,6 +294,7 @@ STEPS: dict[int, Callable[[], None]] = {
     9: _add_key_pinyin,
     10: _numbers_in_range,
     11: _add_team_dissolved,
+    12: _add_name_sort_key,
 }
 
 

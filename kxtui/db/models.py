@@ -145,6 +145,8 @@ class Volunteer(Tracked):
     name = CharField()
     pinyin = CharField(index=True)
     initials = CharField(index=True)
+    # the roster's name order, syllable by syllable ("chen 陈 fen", `pinyin.sort_key`; v12)
+    sort_key = CharField(index=True, default="", constraints=[SQL("DEFAULT ''")])
     gender = CharField(null=True)
     mobile = CharField(null=True, index=True)
     id_number = CharField(null=True, index=True)  # resident ID (GB 11643), optional
@@ -306,9 +308,9 @@ class VolunteerKey(BaseModel):
     key = CharField()
     # no foreign key: the keys go with the volunteer in the same write
     volunteer = IntegerField(column_name="volunteer_id")
-    # the volunteer's pinyin (schema v9): a broad search puts its matches in name order from
-    # this table alone, without reading each match's volunteer row
-    pinyin = CharField(default="", constraints=[SQL("DEFAULT ''")])
+    # the volunteer's name sort key (schema v9; the pinyin until v12): a broad search puts
+    # its matches in name order from this table alone, without reading each volunteer row
+    sort_key = CharField(default="", constraints=[SQL("DEFAULT ''")])
 
     class Meta:
         primary_key = CompositeKey("key", "volunteer")

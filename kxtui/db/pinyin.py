@@ -86,6 +86,23 @@ def pinyin_keys(text: str, *, person: bool = False) -> tuple[str, str]:
     return "".join(parts), "".join(part[0] for part in parts)
 
 
+def surname(name: str) -> str:
+    """The surname of a person's name as its sort key reads it: a compound one of
+    SURNAME_READINGS (尉迟), else the first character."""
+    return name[:2] if len(SURNAME_READINGS.get(name[:2], ())) == 2 else name[:1]
+
+
+def sort_key(name: str) -> str:
+    """What a person's name sorts by: the surname's syllables, the surname itself, then the
+    given name's syllables, joined by spaces — a space sorts before any letter, so 陈 (chen)
+    comes before 程 (cheng) whatever the given names, and the people of one surname sit
+    together even beside a homophone one (沉, also chen): 陈芬 → "chen 陈 fen"."""
+    name = unicodedata.normalize("NFKC", name)
+    family = surname(name)
+    reading = SURNAME_READINGS.get(family) or _readings(family)
+    return " ".join((*reading, family, *_readings(name[len(family) :])))
+
+
 def search_key(query: str) -> str:
     """What a typed query is compared with: lower-case letters and digits, no spaces."""
     return _NOT_SEARCHABLE.sub("", unicodedata.normalize("NFKC", query).lower())

@@ -1,15 +1,19 @@
 """The volunteer roster (志愿者花名册): one page of filtered volunteers at a time, and the count.
 
 Like the ledger, pages are keyset-paginated and fetched as ids first, then their columns. A
-search uses the `volunteer_key` index (see `volunteer_index`): a narrow query ("张伟", "138…")
-reads its few matches from the index and sorts them; a broad one ("z", "yu") walks the roster
-in sort order and checks each volunteer's keys by index, stopping at a page. A broad query
-whose matches sit late in the sort order ("王", "zhang" by name: the surname's people) would
-walk most of the roster: the walk has a step budget, and past it the page is read from the
-matches after all, each match's volunteer read to check the other conditions and to sort
-(~0.2 s for 张's 80,000 at 1,000,000 volunteers). When the search is the whole filter and the
-order is by name, the walk's budget is smaller, and past it up to `KEYS_NARROW` matches are
-put in order from the keys alone, each of which holds its volunteer's pinyin (~10 ms for 张).
+search uses the `volunteer_key` index (see `volunteer_index`). Up to RANKED matches (a
+county's roster hardly has more) are read from the index and sorted best first
+(`volunteer_search`: exact, prefix, the rest, each tier in the roster's order). More are listed
+in the roster's order alone: a narrow query ("张伟", "138…") reads its few matches from the
+index and sorts them; a broad one ("z", "yu") walks the roster in sort order and checks each
+volunteer's keys by index, stopping at a page.
+A broad query whose matches sit late in the sort order ("王", "zhang" by name: the surname's
+people) would walk most of the roster: the walk has a step budget, and past it the page is
+read from the matches after all, each match's volunteer read to check the other conditions and
+to sort (~0.2 s for 张's 80,000 at 1,000,000 volunteers). When the search is the whole filter
+and the order is by name, the walk's budget is smaller, and past it up to `KEYS_NARROW`
+matches are put in order from the keys alone, each of which holds its volunteer's name sort
+key (~10 ms for 张).
 """
 
 from __future__ import annotations
@@ -23,9 +27,11 @@ from kxtui.db.models import database
 from kxtui.db.numbers import hours as hours_of
 from kxtui.db.numbers import row_hours
 from kxtui.db.rows import RosterFilter, RosterRow
-from kxtui.db.volunteer_index import HIGHEST, SERVICE, query_key
+from kxtui.db.volunteer_index import SERVICE
+from kxtui.db.volunteer_search import TIER, matches_at_most, search_params
 
 NARROW = 10_000  # up to this many key matches, read them from the index and sort them
+RANKED = 10_000  # up to this many key matches, a search lists the best matches first
 # When the keys alone put the matches in order (the search is the whole filter, by name): the
 # walk's budget then, and how many matches they sort at most (~20 ms), past the walk
 KEYS_WALK_CHECKS, KEYS_NARROW = 3, 200_000
@@ -34,12 +40,12 @@ WALK_CHECKS = 15  # the walk's step budget, in progress-handler checks (~1 ms ea
 
 # sort name -> the key columns, each (expression, descending)
 SORTS: dict[str, Sort] = {
-    "name": (("v.pinyin", False), ("v.id", False)),
+    "name": (("v.sort_key", False), ("v.id", False)),
     "hours": (("vs.hours", True), ("v.id", True)),
     "last": (("COALESCE(vs.last_served, '')", True), ("v.id", True)),
 }
-# the name order read from the search keys alone (each key holds its volunteer's pinyin)
-KEY_NAME_ORDER: Sort = (("k.pinyin", False), ("k.volunteer_id", False))
+# the name order read from the search keys alone (each key holds its volunteer's sort key)
+KEY_NAME_ORDER: Sort = (("k.sort_key", False), ("k.volunteer_id", False))
 _FROM = "FROM volunteer v JOIN volunteer_service vs ON vs.volunteer_id = v.id"
 _IN_RANGE = "k.key >= :q AND k.key < :q_end"
 _SERVICE = f"{SERVICE} WHERE s.volunteer_id = v.id"
@@ -50,7 +56,7 @@ _DOMAINS = "(SELECT group_concat(domain) FROM volunteer_domain d WHERE d.volunte
 _YEAR = f"""(SELECT {row_hours("s")} {_SERVICE}
   AND a.start_date >= :year_start AND a.start_date <= :year_end)"""
 _COLUMNS = f"""v.id, v.name, v.gender, v.mobile, r.name, {_TEAMS}, {_DOMAINS},
-  v.platform_registered, v.is_student, v.active, {_YEAR}, vs.hours, vs.last_served, v.pinyin"""
+  v.platform_registered, v.is_student, v.active, {_YEAR}, vs.hours, vs.last_served, v.sort_key"""
 
 
 def where_clause(f: RosterFilter, narrow: int | None) -> tuple[list[str], dict[str, Any], bool]:
@@ -94,11 +100,10 @@ def where_clause(f: RosterFilter, narrow: int | None) -> tuple[list[str], dict[s
         conditions.append(f"{'' if f.served else 'NOT '}EXISTS ({served})")
     if f.check:
         conditions.append(roster_checks.condition(f.check, params))
-    key = query_key(f.text)
     walks = False
-    if key:
-        params["q"], params["q_end"] = key, key + HIGHEST
-        walks = narrow is not None and not _matches_at_most(key, narrow)
+    if search_params(f.text, params):
+        key = params["q"]
+        walks = narrow is not None and not matches_at_most(key, narrow)
         if walks:
             conditions.append(
                 "EXISTS (SELECT 1 FROM volunteer_key k WHERE k.volunteer_id = v.id"
@@ -117,22 +122,16 @@ def _search_only(where: tuple[list[str], dict[str, Any], bool]) -> bool:
     return len(conditions) == 1 and "q" in params
 
 
-def _matches_at_most(key: str, limit: int) -> bool:
-    (count,) = database.execute_sql(
-        "SELECT COUNT(*) FROM (SELECT 1 FROM volunteer_key WHERE key >= ? AND key < ? LIMIT ?)",
-        (key, key + HIGHEST, limit + 1),
-    ).fetchone()
-    return count <= limit
-
-
 def _row(raw: tuple[Any, ...], sort: str) -> RosterRow:
     (id_, name, gender, mobile, region, teams, domains, registered, student, active, year,
-     total, last, pinyin) = raw  # fmt: skip
+     total, last, sort_key, tier) = raw  # fmt: skip
     key: tuple[Any, ...] = {
-        "name": (pinyin, id_),
+        "name": (sort_key, id_),
         "hours": (total, id_),
         "last": (last or "", id_),
     }[sort]
+    if tier is not None:
+        key = (tier, *key)
     return RosterRow(
         id=id_,
         name=name,
@@ -161,16 +160,20 @@ def page(
     limit: int = 100,
 ) -> tuple[RosterRow, ...]:
     """Up to `limit` volunteers in the filter's sort order (see `ledger.page`); hours this
-    year are those of `year`."""
+    year are those of `year`. A search of up to RANKED matches lists them best first
+    (exact, prefix, the rest: `volunteer_search`), each tier in the filter's order."""
     where = where_clause(f, NARROW)
     params = where[1]
+    if "q" in params and matches_at_most(params["q"], RANKED):  # ranked: from the matches
+        where = where_clause(f, narrow=None) if where[2] else where
+        return _page(where, f.sort, year, after, before, offset, limit, ranked=True)
     by_keys = f.sort == "name" and not offset and _search_only(where)
     if where[2]:  # a walk: within its budget, else from the matches
         try:
             with step_budget(KEYS_WALK_CHECKS if by_keys else WALK_CHECKS):
                 return _page(where, f.sort, year, after, before, offset, limit)
         except OverBudget:
-            by_keys = by_keys and _matches_at_most(params["q"], KEYS_NARROW)
+            by_keys = by_keys and matches_at_most(params["q"], KEYS_NARROW)
             where = where_clause(f, narrow=None)
     if by_keys:
         forward = before is None
@@ -194,7 +197,7 @@ def _ids_by_keys(
     while True:
         wanted = limit - len(ids)
         sql, _, _ = page_ids(
-            "SELECT k.volunteer_id, k.pinyin FROM volunteer_key k", [_IN_RANGE], params,
+            "SELECT k.volunteer_id, k.sort_key FROM volunteer_key k", [_IN_RANGE], params,
             KEY_NAME_ORDER, after=key if forward else None, before=None if forward else key,
             offset=0, limit=wanted,
         )  # fmt: skip
@@ -215,22 +218,34 @@ def _page(
     before: tuple[Any, ...] | None,
     offset: int,
     limit: int,
+    *,
+    ranked: bool = False,
 ) -> tuple[RosterRow, ...]:
     conditions, params, _ = where
+    columns = ((TIER, False), *SORTS[sort]) if ranked else SORTS[sort]
     ids, order, forward = page_ids(
-        f"SELECT v.id {_FROM}", conditions, params, SORTS[sort],
+        f"SELECT v.id {_FROM}", conditions, params, columns,
         after=after, before=before, offset=offset, limit=limit,
     )  # fmt: skip
-    return _read(ids, order, forward, sort, params, year)
+    return _read(ids, order, forward, sort, params, year, ranked=ranked)
 
 
 def _read(
-    ids: str, order: str, forward: bool, sort: str, params: dict[str, Any], year: int
+    ids: str,
+    order: str,
+    forward: bool,
+    sort: str,
+    params: dict[str, Any],
+    year: int,
+    *,
+    ranked: bool = False,
 ) -> tuple[RosterRow, ...]:
-    """The rows of the volunteers `ids` (SQL: a list or a query) in the page's order."""
+    """The rows of the volunteers `ids` (SQL: a list or a query) in the page's order; with
+    `ranked`, each with its search tier."""
     params.update(year_start=f"{year}-01-01", year_end=f"{year}-12-31")
     sql = (
-        f"SELECT {_COLUMNS} {_FROM} JOIN region r ON r.id = v.region_id "
+        f"SELECT {_COLUMNS}, {TIER if ranked else 'NULL'} {_FROM} "
+        "JOIN region r ON r.id = v.region_id "
         f"WHERE v.id IN ({ids or 'NULL'}) ORDER BY {order}"
     )
     rows = [_row(raw, sort) for raw in database.execute_sql(sql, params).fetchall()]

@@ -235,6 +235,7 @@ class ActivityDetail(NamedTuple):
     notes: str
     service: tuple[ServiceLine, ...]
     deleted: bool
+    region_path: str = ""  # whose edit area it lies in
 
 
 class VolunteerInput(NamedTuple):

@@ -30,7 +30,7 @@ from kxtui.db.audit import changes_of
 from kxtui.db.audit_text import written_by
 from kxtui.db.errors import RefusedError
 from kxtui.db.models import Activity, AuditEntry, Region, Team, Tracked, Venue, Volunteer
-from kxtui.db.pinyin import pinyin_keys
+from kxtui.db.pinyin import pinyin_keys, sort_key
 from kxtui.db.rows import AuditChange
 from kxtui.db.writes import Write, created, write_transaction
 
@@ -161,6 +161,8 @@ def _put_back(write: Write, entity: str, record_id: int, values: dict[str, Any])
     if name is not None:
         full, initials = pinyin_keys(name, person=entity == "volunteer")
         columns.update(pinyin=full, initials=initials)
+        if entity == "volunteer":
+            columns["sort_key"] = sort_key(name)
     model.update(**columns, **write.touch(model)).where(model.id == record_id).execute()
     if entity == "activity" and "service" in values:
         served = {

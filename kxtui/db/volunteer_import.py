@@ -29,7 +29,7 @@ from kxtui.db import scope, volunteer_index
 from kxtui.db.errors import ValidationError
 from kxtui.db.lookups import PreloadedLookups, RegionRef
 from kxtui.db.models import database
-from kxtui.db.pinyin import syllables
+from kxtui.db.pinyin import sort_key, syllables
 from kxtui.db.rows import VolunteerInput
 from kxtui.db.sheet_places import Regions
 from kxtui.db.sheets import Problem, Progress, no_progress, split_groups
@@ -72,7 +72,7 @@ _STORED = (
 _VOLUNTEER_COLUMNS = (
     "id, created_at, created_by, updated_at, updated_by, version, pinyin, initials, "
     + _STORED
-    + ", id_number_valid"
+    + ", id_number_valid, sort_key"
 )
 
 
@@ -557,6 +557,7 @@ def _insert(
                     v["joined_on"],
                     v["notes"],
                     1 if v["id_number"] else None,
+                    sort_key(v["name"]),
                 )
             )  # fmt: skip  (the ID number, if any, passed the form's checks: valid)
             domains += [(volunteer_id, domain) for domain in plan.domains]
@@ -569,7 +570,7 @@ def _insert(
                  volunteer_id, v["name"], AUDIT_JSON.encode(changes), v["region"])
             )  # fmt: skip
         connection.executemany(
-            f"INSERT INTO volunteer ({_VOLUNTEER_COLUMNS}) VALUES ({', '.join('?' * 22)})",
+            f"INSERT INTO volunteer ({_VOLUNTEER_COLUMNS}) VALUES ({', '.join('?' * 23)})",
             volunteers,
         )
         connection.executemany(

@@ -75,20 +75,20 @@ def index(
     volunteers: Iterable[tuple[int, str, str | None] | tuple[int, str, str | None, list[str]]],
 ) -> None:
     """Add the keys of (id, name, mobile) volunteers (or (id, name, mobile, syllables of the
-    name)), each with the volunteer's pinyin as stored; inside the caller's transaction,
-    after the volunteers are written."""
+    name)), each with the volunteer's name sort key as stored; inside the caller's
+    transaction, after the volunteers are written."""
     volunteers = iter(volunteers)
     while batch := list(islice(volunteers, BATCH)):
         marks = ", ".join("?" * len(batch))
-        pinyin = dict(
+        sort_keys = dict(
             database.execute_sql(
-                f"SELECT id, pinyin FROM volunteer WHERE id IN ({marks})", [v[0] for v in batch]
+                f"SELECT id, sort_key FROM volunteer WHERE id IN ({marks})", [v[0] for v in batch]
             ).fetchall()
         )
         database.connection().executemany(
-            "INSERT OR IGNORE INTO volunteer_key (key, volunteer_id, pinyin) VALUES (?, ?, ?)",
+            "INSERT OR IGNORE INTO volunteer_key (key, volunteer_id, sort_key) VALUES (?, ?, ?)",
             [
-                (key, volunteer_id, pinyin[volunteer_id])
+                (key, volunteer_id, sort_keys[volunteer_id])
                 for volunteer_id, name, mobile, *parts in batch
                 for key in search_keys(name, mobile, parts[0] if parts else None)
             ],

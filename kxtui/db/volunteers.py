@@ -29,7 +29,7 @@ from kxtui.db.models import (
     VolunteerDomain,
 )
 from kxtui.db.numbers import hours
-from kxtui.db.pinyin import pinyin_keys
+from kxtui.db.pinyin import pinyin_keys, sort_key
 from kxtui.db.regions import subtree_bounds
 from kxtui.db.rows import Choice, VolunteerDetail, VolunteerInput
 from kxtui.db.teams import memberships_of
@@ -231,7 +231,7 @@ def _namesakes(others: Any, values: dict[str, Any]) -> Problems:
 
 def _keys(name: str) -> dict[str, str]:
     full, initials = pinyin_keys(name, person=True)
-    return {"pinyin": full, "initials": initials}
+    return {"pinyin": full, "initials": initials, "sort_key": sort_key(name)}
 
 
 def links(volunteer_id: int) -> dict[str, list[Any]]:

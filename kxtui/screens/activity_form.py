@@ -10,7 +10,8 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
 from kxtui import clock
-from kxtui.db import activities
+from kxtui.db import activities, scope
+from kxtui.db.errors import KxError
 from kxtui.db.rows import ActivityDetail, ActivityInput, Choice, Draft
 from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay
 from kxtui.i18n import label, t
@@ -53,6 +54,12 @@ class ActivityFormScreen(FormScreen):
                 self.draft_target = f"activity:{existing.id}"
         else:
             self.title_text = t("form.activity.new")
+
+    def write_refusal(self, action: str) -> KxError | None:
+        """A stored activity outside the officer's edit area is read, not saved."""
+        if action in self.WRITES and self.existing is not None:
+            return scope.edit_refusal(self.existing.region_path)
+        return super().write_refusal(action)
 
     def fields(self) -> ComposeResult:
         a = self.existing
@@ -133,7 +140,9 @@ class ActivityFormScreen(FormScreen):
         self.region_choice, self.venue_choice = existing.region, existing.venue
 
     def prepare(self) -> None:
-        self.query_one(ServiceList).default_hours = self._control("duration").value
+        service = self.query_one(ServiceList)
+        service.default_hours = self._control("duration").value
+        service.venue_and_team = self._venue_and_team
 
     def _control(self, name: str) -> Any:
         return self.query_one(f"#field-{name}", FormField).control
@@ -143,6 +152,10 @@ class ActivityFormScreen(FormScreen):
     def _region_id(self) -> int | None:
         choice = self._control("region").choice
         return choice.id if choice else None
+
+    def _venue_and_team(self) -> tuple[int | None, int | None]:
+        venue, team = self._control("venue").choice, self._control("organiser").choice
+        return (venue.id if venue else None, team.id if team else None)
 
     def _find_regions(self, text: str) -> tuple[Any, tuple[Any, ...]]:
         return activities.find_regions, (text,)

@@ -170,6 +170,21 @@ class VolunteerFormScreen(FormScreen):
         }[pane]
         self.set_focus(target if target.display else None)  # no service: no table to focus
 
+    @on(ServiceHistoryTable.Opened)
+    def _open_activity(self, event: ServiceHistoryTable.Opened) -> None:
+        """The activity of a history row, in its form (read-only where it may not be saved,
+        as from the ledger); Esc comes back to the history as it was."""
+        from kxtui.screens.activity_form import ActivityFormScreen
+
+        context = {"activity_id": event.row.activity_id}
+        ActivityFormScreen.open_stored(self, context, self._activity_written)
+
+    def _activity_written(self, result: Any) -> None:
+        if result is not None:
+            self.notify(t("form.saved"), timeout=3)
+            table = self.query_one(ServiceHistoryTable)
+            table.show(table.filter)  # its hours, date or title may have changed
+
     def _control(self, name: str) -> Any:
         return self.query_one(f"#field-{name}", FormField).control
 

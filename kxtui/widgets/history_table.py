@@ -7,7 +7,9 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Static
 
 from kxtui.db.rows import ServiceHistoryLine, VolunteerDetail
@@ -26,9 +28,21 @@ class ServiceHistoryTable(PagedTable):
     WIDE = (("date", 10), ("title", 0), ("place", 24), ("hours", 8))
     RIGHT = frozenset({"hours"})
     CAPTIONS = "history.col"
+    BINDINGS = [Binding("enter", "open", "key.open_activity", id="history.open")]
+
+    class Opened(Message):
+        """Enter on a row: open the activity it names."""
+
+        def __init__(self, row: ServiceHistoryLine) -> None:
+            super().__init__()
+            self.row = row
 
     def fetch(self, after: Any, before: Any, offset: int) -> tuple[Any, tuple]:
         return _page, (self.filter, after, before, offset)  # the filter is the volunteer's id
+
+    def action_open(self) -> None:
+        if self.cursor_row is not None:
+            self.post_message(self.Opened(self.cursor_row))
 
     def cell(self, row: ServiceHistoryLine, column: str) -> str:
         if column == "date":

@@ -7,6 +7,7 @@ and one not registered on the national platform is flagged.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
@@ -63,11 +64,14 @@ class ServiceList(ChoiceList):
         )
         self.region_id = region_id
         self.default_hours = "2"
+        # the activity's venue and organising team, as chosen when a lookup starts: their
+        # people are suggested first
+        self.venue_and_team: Callable[[], tuple[int | None, int | None]] = lambda: (None, None)
 
     def _find(self, text: str) -> tuple[Any, tuple[Any, ...]]:
-        from kxtui.db.activities import find_volunteers
+        from kxtui.db.volunteer_search import find_volunteers
 
-        return find_volunteers, (self.region_id, text)
+        return find_volunteers, (self.region_id, text, *self.venue_and_team())
 
     def new_line(self, choice: Choice, extra: Any = None) -> ServiceRow:
         return ServiceRow(choice, extra or self.default_hours, default=extra is None)

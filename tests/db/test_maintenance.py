@@ -146,7 +146,7 @@ def test_check_finds_every_kind_of_broken_rule(demo_path: Path) -> None:
         f"DELETE FROM volunteer_key WHERE volunteer_id = {third} AND key = "
         f"(SELECT key FROM volunteer_key WHERE volunteer_id = {third} LIMIT 1)",
         f"UPDATE volunteer SET name = '改了名字' WHERE id = {volunteer}",
-        f"UPDATE volunteer_key SET pinyin = 'a' || pinyin WHERE volunteer_id = {fourth}",
+        f"UPDATE volunteer_key SET sort_key = 'a' || sort_key WHERE volunteer_id = {fourth}",
         "INSERT INTO volunteer_key (key, volunteer_id) VALUES ('幽灵', 99999999)",
         "PRAGMA foreign_keys = OFF",
         f"DELETE FROM activity WHERE id = {activity}",

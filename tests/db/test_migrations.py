@@ -14,6 +14,7 @@ from kxtui.db import migrations
 from kxtui.db.connection import close_database, open_database
 from kxtui.db.errors import OpenError
 from kxtui.db.models import Region, Venue
+from kxtui.db.pinyin import sort_key
 
 V1 = Path(__file__).parent / "fixtures" / "schema_v1.db"
 
@@ -64,7 +65,7 @@ def dump(path: Path) -> list[str]:
 def test_old_database_is_copied_aside_then_upgraded(v1_copy: Path) -> None:
     before = dump(v1_copy)
     opened = open_database(v1_copy)
-    assert opened.schema_version == migrations.SCHEMA_VERSION == 11
+    assert opened.schema_version == migrations.SCHEMA_VERSION == 12
     assert opened.backup_path is not None and dump(opened.backup_path) == before
     assert Region.get(Region.name == "阜安街道").population is None
     assert Venue.get().six_feature_note == "特色待提炼"
@@ -358,19 +359,74 @@ def test_v8_checks_every_stored_id_number_and_indexes_the_roster_checks(
     assert sum(1 for flag in flags.values() if flag == 0) == 1
 
 
-def test_v9_gives_every_search_key_its_volunteers_pinyin(demo_path: Path) -> None:
+def as_v11(connection: sqlite3.Connection) -> None:
+    """The demo as schema v11 wrote it: no name sort key, the search keys carry the pinyin."""
+    connection.execute("DROP INDEX volunteer_sort_key")
+    connection.execute("ALTER TABLE volunteer DROP COLUMN sort_key")
+    connection.execute("ALTER TABLE volunteer_key RENAME COLUMN sort_key TO pinyin")
+    connection.execute(
+        "UPDATE volunteer_key SET pinyin = (SELECT v.pinyin FROM volunteer v"
+        " WHERE v.id = volunteer_key.volunteer_id)"
+    )
+    connection.execute("UPDATE meta SET value='11' WHERE key='schema_version'")
+
+
+def test_v9_gives_every_search_key_its_volunteers_name_order(demo_path: Path) -> None:
     with sqlite3.connect(demo_path) as connection:  # the demo as schema v8 wrote it
+        as_v11(connection)
         connection.execute("ALTER TABLE volunteer_key DROP COLUMN pinyin")
         connection.execute("UPDATE meta SET value='8' WHERE key='schema_version'")
         keys = connection.execute("SELECT COUNT(*) FROM volunteer_key").fetchone()
-    assert "pinyin" not in columns(demo_path, "volunteer_key")
+    assert not {"pinyin", "sort_key"} & columns(demo_path, "volunteer_key")
     close_database()
     assert open_database(demo_path).schema_version == migrations.SCHEMA_VERSION
     close_database()
+    assert "pinyin" not in columns(demo_path, "volunteer_key")  # v12 renamed it
     with sqlite3.connect(demo_path) as connection:
         assert connection.execute("SELECT COUNT(*) FROM volunteer_key").fetchone() == keys
         wrong = connection.execute(
             "SELECT COUNT(*) FROM volunteer_key k JOIN volunteer v ON v.id = k.volunteer_id"
-            " WHERE k.pinyin <> v.pinyin OR v.pinyin = ''"
+            " WHERE k.sort_key <> v.sort_key OR v.sort_key = ''"
         ).fetchone()
     assert wrong == (0,) and keys[0] > 0
+
+
+def test_v12_sorts_names_syllable_by_syllable_each_surname_together(demo_path: Path) -> None:
+    with sqlite3.connect(demo_path) as connection:
+        as_v11(connection)
+        keys = connection.execute("SELECT COUNT(*) FROM volunteer_key").fetchone()
+        names = dict(connection.execute("SELECT id, name FROM volunteer"))
+        # the v11 order: pinyin run together, 陈 (chen) and 程 (cheng) interleaved
+        old = [row[0] for row in connection.execute("SELECT name FROM volunteer ORDER BY pinyin")]
+    assert "sort_key" not in columns(demo_path, "volunteer")
+    assert not surnames_together(old)
+    close_database()
+    assert open_database(demo_path).schema_version == migrations.SCHEMA_VERSION
+    close_database()
+    assert "volunteer_sort_key" in indexes(demo_path)
+    with sqlite3.connect(demo_path) as connection:
+        stored = dict(connection.execute("SELECT id, sort_key FROM volunteer"))
+        assert stored == {i: sort_key(name) for i, name in names.items()}
+        assert connection.execute("SELECT COUNT(*) FROM volunteer_key").fetchone() == keys
+        (wrong,) = connection.execute(
+            "SELECT COUNT(*) FROM volunteer_key k JOIN volunteer v ON v.id = k.volunteer_id"
+            " WHERE k.sort_key <> v.sort_key"
+        ).fetchone()
+        new = [row[0] for row in connection.execute("SELECT name FROM volunteer ORDER BY sort_key")]
+        plan = " ".join(
+            row[3]
+            for row in connection.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM volunteer ORDER BY sort_key, id LIMIT 100"
+            )
+        )
+    assert wrong == 0
+    assert surnames_together(new) and "volunteer_sort_key" in plan
+
+
+def surnames_together(names: list[str]) -> bool:
+    """Whether the names of each surname (its first character) sit side by side."""
+    seen: list[str] = []
+    for name in names:
+        if not seen or seen[-1] != name[:1]:
+            seen.append(name[:1])
+    return len(seen) == len(set(seen))

@@ -27,6 +27,7 @@ from kxtui.db import (
     teams,
     venues,
     volunteer_import,
+    volunteer_search,
 )
 from kxtui.db import volunteers as volunteer_db
 from kxtui.db.drafts import drafts, save_draft
@@ -108,7 +109,7 @@ def test_nobody_signed_in_reads_and_writes_nothing(demo_db: Path) -> None:
         (ledger.totals, (LedgerFilter(),)),
         (roster.count, (RosterFilter(),)),
         (stats.county_stats, ()),
-        (activities.find_volunteers, (None, "张")),
+        (volunteer_search.find_volunteers, (None, "张")),
         (regions.create_region, (None, RegionInput("新县", "county"))),
         (drafts, ()),
     ):
@@ -234,7 +235,7 @@ def test_the_ledger_and_lookups_are_clipped_to_the_view(demo_db: Path) -> None:
         assert Venue.get_by_id(choice.id).region.path.startswith(inside)
     assert activities.find_venues(region("胶莱镇").id, "") == ()
     assert activities.find_regions_below(county_id("胶州市"), "")[0].name == "阜安街道"
-    for choice in activities.find_volunteers(None, "王"):
+    for choice in volunteer_search.find_volunteers(None, "王"):
         assert Volunteer.get_by_id(choice.id).region.path.startswith(inside)
 
 

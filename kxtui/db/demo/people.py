@@ -28,6 +28,7 @@ from kxtui.db.demo.state import (
     villages_of,
 )
 from kxtui.db.models import Officer, Team, TeamMembership, Volunteer, VolunteerDomain, database
+from kxtui.db.pinyin import sort_key
 from kxtui.domain import Domain, PersonRole, RegionKind, TeamLevel
 
 # --- teams --------------------------------------------------------------------------
@@ -115,7 +116,8 @@ def add_volunteer(demo: Demo, region: Node, student: bool, domains: Sequence[str
     pinyin, initials = keys(p["name"], True)
     row = {
         "id": len(demo.volunteers) + 1, "name": p["name"], "pinyin": pinyin,
-        "initials": initials, "gender": p["gender"], "mobile": demo.mobile(),
+        "initials": initials, "sort_key": sort_key(p["name"]), "gender": p["gender"],
+        "mobile": demo.mobile(),
         "id_number": demo.id_number(region.county, p["birth"], p["gender"]) if has_id else None,
         "birth_date": p["birth"] if has_id else None, "region": region,
         "skills": rng.choice(D.SKILLS[chosen[0]]) if rng.random() < 0.3 else "",

@@ -25,7 +25,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
               "phone", "address", "sort_order"),
     "volunteer": ("id", "name", "pinyin", "initials", "gender", "mobile", "id_number",
                   "birth_date", "region_id", "skills", "platform_registered", "platform_id",
-                  "is_student", "active", "joined_on", "notes", "id_number_valid"),
+                  "is_student", "active", "joined_on", "notes", "id_number_valid", "sort_key"),
     "volunteer_domain": ("volunteer_id", "domain"),
     "team": ("id", "parent_id", "name", "pinyin", "initials", "level", "domain", "region_id",
              "leader_id", "sort_order"),

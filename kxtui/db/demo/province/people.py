@@ -27,6 +27,7 @@ from kxtui.db.demo.province.draw import (
 )
 from kxtui.db.demo.province.state import County, Place, Province, Row, TeamNode
 from kxtui.db.demo.state import DEMO_TODAY, JIAOZHOU, JOIN_FROM, SETUP_AT, add_years
+from kxtui.db.pinyin import sort_key
 from kxtui.domain import Domain, Gender, PersonRole, RegionKind, TeamLevel
 
 TODAY = DEMO_TODAY.toordinal()
@@ -262,7 +263,7 @@ class _People:
             row = (vid, at, name, pinyin, initials,
                    female_code if female else male_code, mobile, id_number, birth_date,
                    region_id, skills, registered, platform_id, student, active,
-                   iso[joined - FIRST_DAY], notes, id_valid)  # fmt: skip
+                   iso[joined - FIRST_DAY], notes, id_valid, sort_key(name))  # fmt: skip
             rows.append(row)
             students.append(student)
             towns.append(town_id)

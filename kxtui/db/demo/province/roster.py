@@ -32,22 +32,23 @@ LATE_INDEXES = ("volunteer_key", "volunteer_service")
 _TABLES = {  # temporary: a given name's keys; a name read whole's keys; who has a given name
     "given_key": "(key TEXT NOT NULL, given TEXT NOT NULL, PRIMARY KEY (key, given))",
     "whole_key": "(name TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (name, key))",
-    "given_of": "(given TEXT NOT NULL, id INTEGER NOT NULL, pinyin TEXT NOT NULL,"
+    "given_of": "(given TEXT NOT NULL, id INTEGER NOT NULL, sort_key TEXT NOT NULL,"
     " PRIMARY KEY (given, id))",
 }
-_GIVEN_OF = """INSERT INTO temp.given_of SELECT substr(name, 2), id, pinyin FROM volunteer
+_GIVEN_OF = """INSERT INTO temp.given_of SELECT substr(name, 2), id, sort_key FROM volunteer
     WHERE name NOT IN (SELECT name FROM temp.whole_key) ORDER BY 1, 2"""
 # OR IGNORE: a key reached two ways (倪安南's initials are its given name's pinyin, "nan").
-# Each key carries its volunteer's pinyin (schema v9), the roster's name order.
-_KEYS = """INSERT OR IGNORE INTO volunteer_key (key, volunteer_id, pinyin)
-    SELECT name, id, pinyin FROM volunteer
-    UNION ALL SELECT pinyin, id, pinyin FROM volunteer WHERE pinyin <> ''
-    UNION ALL SELECT initials, id, pinyin FROM volunteer WHERE length(initials) > 1
-    UNION ALL SELECT mobile, id, pinyin FROM volunteer WHERE mobile <> ''
-    UNION ALL SELECT substr(mobile, -4), id, pinyin FROM volunteer WHERE mobile <> ''
-    UNION ALL SELECT g.key, o.id, o.pinyin FROM temp.given_key g
+# Each key carries its volunteer's name sort key (schema v9), the roster's name order.
+_KEYS = """INSERT OR IGNORE INTO volunteer_key (key, volunteer_id, sort_key)
+    SELECT name, id, sort_key FROM volunteer
+    UNION ALL SELECT pinyin, id, sort_key FROM volunteer WHERE pinyin <> ''
+    UNION ALL SELECT initials, id, sort_key FROM volunteer WHERE length(initials) > 1
+    UNION ALL SELECT mobile, id, sort_key FROM volunteer WHERE mobile <> ''
+    UNION ALL SELECT substr(mobile, -4), id, sort_key FROM volunteer WHERE mobile <> ''
+    UNION ALL SELECT g.key, o.id, o.sort_key FROM temp.given_key g
         JOIN temp.given_of o ON o.given = g.given
-    UNION ALL SELECT w.key, v.id, v.pinyin FROM volunteer v JOIN temp.whole_key w ON w.name = v.name
+    UNION ALL SELECT w.key, v.id, v.sort_key FROM volunteer v
+        JOIN temp.whole_key w ON w.name = v.name
     ORDER BY 1, 2"""
 
 
