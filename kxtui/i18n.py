@@ -478,8 +478,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "activity.notes": ("备注", "Notes"),
     "activity.service": ("服务志愿者", "Volunteers who served"),
     "service.placeholder": (
-        "添加志愿者：姓名、拼音或首字母，Enter 加入",
-        "Add: name, pinyin or initials, Enter",
+        "姓名、拼音或首字母，Enter 加入",
+        "Name, pinyin or initials, Enter",
     ),
     "service.hours_unit": ("小时", "hours"),
     "service.unregistered": ("未在平台注册", "not registered on the platform"),
@@ -1876,6 +1876,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The account of the Unix user {user} belongs to a region that does not exist: it cannot "
         "sign in. Ask a county admin to set the account again.",
     ),
+    # --- form80 ---
+    "warn.same_activity": (
+        "{place}在 {date} 已有同名活动：{title}（编号 {id}）。是同一个活动吗？",
+        "{place} already has an activity of this title on {date}: {title} (No. {id}). "
+        "The same one?",
+    ),
+    "service.unregistered_short": ("未注册", "unregistered"),
+    "activity.details": ("活动信息", "Activity"),
 }
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.widgets import Input, Select
 
 from kxtui import clock
@@ -31,8 +32,9 @@ TEXT_FIELDS = ("title", "start", "end", "duration", "people_reached", "materials
 
 
 class ActivityFormScreen(FormScreen):
-    """New activity (pre-filled with a region and venue), or edit `existing`."""
+    """New activity (pre-filled with a region and venue, starting today), or edit `existing`."""
 
+    CSS_PATH = "activity_form.tcss"
     form_name = "activity"
 
     def __init__(
@@ -54,22 +56,52 @@ class ActivityFormScreen(FormScreen):
         else:
             self.title_text = t("form.activity.new")
 
-    def fields(self) -> ComposeResult:
+    def body(self) -> ComposeResult:
+        """Two panes that fit 80×24: on the left what every activity needs, then its other
+        details (scrolling); on the right the volunteers who served, their own scrolling list.
+        Tab goes from what every activity needs to the volunteers, then to the details."""
+        with Grid(id="activity-panes"):
+            with Vertical(id="activity-needs"):
+                yield from self._needs()
+            yield self._service()
+            with VerticalScroll(id="form-body"):
+                yield from self._details()
+
+    def _needs(self) -> ComposeResult:
         a = self.existing
-        today = clock.today().isoformat()
         yield FormField("title", t("activity.title"), text_input(a.title if a else ""))
-        for name, day in (
-            ("start", a.start_date if a else None),
-            ("end", a.end_date if a else None),
-        ):
-            yield FormField(
-                name,
-                t(f"activity.{name}"),
-                date_input(day, placeholder=today),
-                extra=ParsedDate(id=f"{name}-parsed"),
-            )
+        yield self._date_field("start", a.start_date if a else clock.today())
+        yield FormField(
+            "format",
+            t("activity.format"),
+            select(
+                [(label(x), x.value) for x in ActivityFormat], a.format if a else None, blank=True
+            ),
+        )
         duration = str(a.duration) if a else "2"
         yield FormField("duration", t("activity.duration"), text_input(duration))
+
+    def _date_field(self, name: str, day: object) -> FormField:
+        return FormField(
+            name,
+            t(f"activity.{name}"),
+            date_input(day, placeholder=clock.today().isoformat()),
+            extra=ParsedDate(id=f"{name}-parsed"),
+        )
+
+    def _service(self) -> FormField:
+        a = self.existing
+        return FormField(
+            "service",
+            t("activity.service"),
+            ServiceList(
+                self.region_choice.id if self.region_choice else None, a.service if a else ()
+            ),
+        )
+
+    def _details(self) -> ComposeResult:
+        a = self.existing
+        yield self._date_field("end", a.end_date if a else None)
         yield FormField(
             "region",
             t("activity.region"),
@@ -106,13 +138,6 @@ class ActivityFormScreen(FormScreen):
             options = [(label(x), x.value) for x in enum]
             yield FormField(name, t(f"activity.{name}"), select(options, current, blank=True))
         yield FormField(
-            "format",
-            t("activity.format"),
-            select(
-                [(label(x), x.value) for x in ActivityFormat], a.format if a else None, blank=True
-            ),
-        )
-        yield FormField(
             "target_groups",
             t("activity.target_groups"),
             CodeList([(label(g), g.value) for g in TargetGroup], a.target_groups if a else ()),
@@ -121,13 +146,6 @@ class ActivityFormScreen(FormScreen):
             value = str(getattr(a, name)) if a else ""
             yield FormField(name, t(f"activity.{name}"), text_input(value, placeholder="0"))
         yield FormField("notes", t("activity.notes"), text_input(a.notes if a else ""))
-        yield FormField(
-            "service",
-            t("activity.service"),
-            ServiceList(
-                self.region_choice.id if self.region_choice else None, a.service if a else ()
-            ),
-        )
 
     def use_existing(self, existing: ActivityDetail) -> None:
         super().use_existing(existing)
