@@ -82,7 +82,7 @@ class ChoiceList(Vertical):
             flag_text=self.flag_text,
             id=f"{self.id}-search",
         )
-        with VerticalScroll(classes="choice-lines"):
+        with VerticalScroll(classes="choice-lines", can_focus=False):  # its lines take the focus
             for choice, extra in self._initial:
                 yield self.new_line(choice, extra)
         yield Static("", classes="choice-count")
