@@ -485,7 +485,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "service.unregistered": ("未在平台注册", "not registered on the platform"),
     "service.remove": ("移出名单", "Remove"),
     "service.count": (
-        "共 {count} 人（Ctrl+D 移出光标所在的人）",
+        "共 {count} 人（Ctrl+D 移出所在行）",
         "{count} volunteer(s) (Ctrl+D removes the focused one)",
     ),
     "service.count_unregistered": (

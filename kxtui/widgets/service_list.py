@@ -48,6 +48,10 @@ class ServiceRow(Horizontal):
 
 
 class ServiceList(ChoiceList):
+    # the suggestions push the volunteers down (their list scrolls), never hide them
+    DEFAULT_CSS = """
+    ServiceList > ChoiceInput > OptionList { overlay: none; }
+    """
     BINDINGS = [Binding("ctrl+d", "remove", "service.remove", id="service.remove", priority=True)]
 
     def __init__(self, region_id: int | None, lines: tuple[ServiceLine, ...] = ()) -> None:
@@ -60,7 +64,7 @@ class ServiceList(ChoiceList):
             placeholder=t("service.placeholder"),
             count_key="service.count",
             twice_key="field.volunteer_twice",
-            flag_text=t("service.unregistered"),
+            flag_text=t("service.unregistered_short"),
             id="service",
         )
         self.region_id = region_id
