@@ -482,7 +482,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Name, pinyin or initials, Enter",
     ),
     "service.hours_unit": ("小时", "hours"),
-    "service.unregistered": ("未在平台注册", "not registered on the platform"),
+    "service.unregistered": ("未注册", "unregistered"),
     "service.remove": ("移出名单", "Remove"),
     "service.count": (
         "共 {count} 人（Ctrl+D 移出所在行）",
@@ -1882,8 +1882,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{place} already has an activity of this title on {date}: {title} (No. {id}). "
         "The same one?",
     ),
-    "service.unregistered_short": ("未注册", "unregistered"),
-    "activity.details": ("活动信息", "Activity"),
 }
 
 

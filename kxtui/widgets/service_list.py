@@ -43,7 +43,7 @@ class ServiceRow(Horizontal):
         yield Label(Text(clean(self.choice.name, 10)), classes="service-name")
         yield self.hours_input
         yield Label(t("service.hours_unit"), classes="service-unit")
-        flag = t("service.unregistered_short") if self.choice.flag else ""
+        flag = t("service.unregistered") if self.choice.flag else ""
         yield Label(flag, classes="service-flag")
 
 
@@ -64,7 +64,7 @@ class ServiceList(ChoiceList):
             placeholder=t("service.placeholder"),
             count_key="service.count",
             twice_key="field.volunteer_twice",
-            flag_text=t("service.unregistered_short"),
+            flag_text=t("service.unregistered"),
             id="service",
         )
         self.region_id = region_id
