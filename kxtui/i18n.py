@@ -478,14 +478,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "activity.notes": ("备注", "Notes"),
     "activity.service": ("服务志愿者", "Volunteers who served"),
     "service.placeholder": (
-        "添加志愿者：姓名、拼音或首字母，Enter 加入",
-        "Add: name, pinyin or initials, Enter",
+        "姓名、拼音或首字母，Enter 加入",
+        "Name, pinyin or initials, Enter",
     ),
     "service.hours_unit": ("小时", "hours"),
-    "service.unregistered": ("未在平台注册", "not registered on the platform"),
+    "service.unregistered": ("未注册", "unregistered"),
     "service.remove": ("移出名单", "Remove"),
     "service.count": (
-        "共 {count} 人（Ctrl+D 移出光标所在的人）",
+        "共 {count} 人（Ctrl+D 移出所在行）",
         "{count} volunteer(s) (Ctrl+D removes the focused one)",
     ),
     "service.count_unregistered": (
@@ -2099,6 +2099,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "checks.small_teams.key": ("人数不足的服务队", "Teams below a minimum size"),
     "checks.density.key": ("志愿者密度", "Volunteers per 1,000 residents or per village"),
     "checks.grid_officers.key": ("一员双责", "Grid officers who are not volunteers"),
+    # --- form80 ---
+    "warn.same_activity": (
+        "{place}在 {date} 已有同名活动：{title}（编号 {id}）。是同一个活动吗？",
+        "{place} already has an activity of this title on {date}: {title} (No. {id}). "
+        "The same one?",
+    ),
 }
 
 

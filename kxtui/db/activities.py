@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
-from peewee import fn
+from peewee import JOIN, fn
 
 from kxtui import clock
 from kxtui.dates import parse_date
@@ -93,13 +93,63 @@ def _in_subtree(region_path: str, inner: RegionRef | None) -> bool:
 Problems = dict[str, tuple[str, dict[str, object]]]
 
 
-def checked(data: ActivityInput, today: date) -> tuple[dict[str, Any], dict[int, Decimal]]:
+def checked(
+    data: ActivityInput, today: date, editing: Activity | None = None
+) -> tuple[dict[str, Any], dict[int, Decimal]]:
     """The activity's column values and the hours per volunteer, or ValidationError (every bad
-    field at once), or NeedsConfirmation (only warnings, and `data.confirmed` is not set)."""
+    field at once), or NeedsConfirmation (only warnings, and `data.confirmed` is not set).
+    Another activity of the same title, date and place is a warning (call it inside the write
+    transaction); an edit that keeps all three is not asked about again."""
     values, served, warnings = check_activity(data, today)
+    key = (values["title"], values["start_date"], values["region"], values["venue"])
+    kept = editing is not None and key == (
+        editing.title,
+        editing.start_date,
+        editing.region_id,
+        editing.venue_id,
+    )
+    same = None if kept else same_activity(*key, excluding=editing.id if editing else None)
+    if same is not None:
+        params = {"title": same.name, "date": key[1].isoformat(), "place": same.hint}
+        warnings = {"title": ("warn.same_activity", {**params, "id": same.id}), **warnings}
     if warnings and not data.confirmed:
         raise NeedsConfirmation(warnings)
     return values, served
+
+
+def same_activity(
+    title: str,
+    start: date,
+    region_id: int,
+    venue_id: int | None,
+    *,
+    excluding: int | None = None,
+) -> Choice | None:
+    """An activity the officer can see, not deleted, with this title and start date at this
+    venue (or, with no venue, in this region with none): its id, title and place, or None.
+    `excluding` is the activity being edited."""
+    query = (
+        Activity.select(Activity.id, Activity.title, Region.name, Venue.name)
+        .join(Region)
+        .switch(Activity)
+        .join(Venue, JOIN.LEFT_OUTER)
+        .where(
+            Activity.title == title,
+            Activity.start_date == start,
+            Activity.region == region_id,
+            Activity.venue.is_null() if venue_id is None else Activity.venue == venue_id,
+            Activity.deleted_at.is_null(),
+            scope.in_view(Region.path),
+        )
+        .order_by(Activity.id)
+    )
+    if excluding is not None:
+        query = query.where(Activity.id != excluding)
+    row = query.tuples().first()
+    if row is None:
+        return None
+    activity_id, name, region, venue = row
+    return Choice(activity_id, name, venue or region)
 
 
 def check_activity(
@@ -282,7 +332,7 @@ def update_activity(activity_id: int, version: int, data: ActivityInput) -> int:
         scope.require_editable(activity.region_id)
         if activity.deleted_at is not None:
             raise RefusedError("refused.activity_deleted")
-        values, served = checked(data, clock.today())
+        values, served = checked(data, clock.today(), editing=activity)
         before = {key: getattr(activity, f"{key}_id" if key in _FOREIGN else key) for key in values}
         before["service"] = _service_list(activity_id)
         # as `_service_list` will read them back: in the order given, hours as stored

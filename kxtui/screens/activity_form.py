@@ -7,6 +7,7 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.widgets import Input, Select
 
 from kxtui import clock
@@ -32,8 +33,9 @@ TEXT_FIELDS = ("title", "start", "end", "duration", "people_reached", "materials
 
 
 class ActivityFormScreen(FormScreen):
-    """New activity (pre-filled with a region and venue), or edit `existing`."""
+    """New activity (pre-filled with a region and venue, starting today), or edit `existing`."""
 
+    CSS_PATH = "activity_form.tcss"
     form_name = "activity"
 
     def __init__(
@@ -61,21 +63,52 @@ class ActivityFormScreen(FormScreen):
             return scope.edit_refusal(self.existing.region_path)
         return super().write_refusal(action)
 
-    def fields(self) -> ComposeResult:
+    def body(self) -> ComposeResult:
+        """Two panes that fit 80×24: on the left what every activity needs, then its other
+        details (scrolling); on the right the volunteers who served, their own scrolling list.
+        Tab goes from what every activity needs to the volunteers, then to the details."""
+        with Grid(id="activity-panes"):
+            with Vertical(id="activity-needs"):
+                yield from self._needs()
+            yield self._service()
+            with VerticalScroll(id="form-body"):
+                yield from self._details()
+
+    def _needs(self) -> ComposeResult:
         a = self.existing
         yield FormField("title", t("activity.title"), text_input(a.title if a else ""))
-        for name, day, hint in (
-            ("start", a.start_date if a else clock.today(), ""),  # a new activity: today
-            ("end", a.end_date if a else None, t("activity.end_hint")),
-        ):
-            yield FormField(
-                name,
-                t(f"activity.{name}"),
-                date_input(day, placeholder=hint, default=a is None),
-                extra=ParsedDate(id=f"{name}-parsed"),
-            )
+        yield self._date_field("start", a.start_date if a else clock.today())  # new: today
+        yield FormField(
+            "format",
+            t("activity.format"),
+            select(
+                [(label(x), x.value) for x in ActivityFormat], a.format if a else None, blank=True
+            ),
+        )
         duration = str(a.duration) if a else "2"
         yield FormField("duration", t("activity.duration"), text_input(duration, default=a is None))
+
+    def _date_field(self, name: str, day: object, hint: str = "") -> FormField:
+        return FormField(
+            name,
+            t(f"activity.{name}"),
+            date_input(day, placeholder=hint, default=self.existing is None),
+            extra=ParsedDate(id=f"{name}-parsed"),
+        )
+
+    def _service(self) -> FormField:
+        a = self.existing
+        return FormField(
+            "service",
+            t("activity.service"),
+            ServiceList(
+                self.region_choice.id if self.region_choice else None, a.service if a else ()
+            ),
+        )
+
+    def _details(self) -> ComposeResult:
+        a = self.existing
+        yield self._date_field("end", a.end_date if a else None, t("activity.end_hint"))
         yield FormField(
             "region",
             t("activity.region"),
@@ -112,13 +145,6 @@ class ActivityFormScreen(FormScreen):
             options = [(label(x), x.value) for x in enum]
             yield FormField(name, t(f"activity.{name}"), select(options, current, blank=True))
         yield FormField(
-            "format",
-            t("activity.format"),
-            select(
-                [(label(x), x.value) for x in ActivityFormat], a.format if a else None, blank=True
-            ),
-        )
-        yield FormField(
             "target_groups",
             t("activity.target_groups"),
             CodeList([(label(g), g.value) for g in TargetGroup], a.target_groups if a else ()),
@@ -127,13 +153,6 @@ class ActivityFormScreen(FormScreen):
             value = str(getattr(a, name)) if a else "0"
             yield FormField(name, t(f"activity.{name}"), text_input(value, default=a is None))
         yield FormField("notes", t("activity.notes"), text_input(a.notes if a else ""))
-        yield FormField(
-            "service",
-            t("activity.service"),
-            ServiceList(
-                self.region_choice.id if self.region_choice else None, a.service if a else ()
-            ),
-        )
 
     def use_existing(self, existing: ActivityDetail) -> None:
         super().use_existing(existing)

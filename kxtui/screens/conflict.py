@@ -51,9 +51,10 @@ class ConflictScreen(TranslatedBindings, ModalScreen[Any]):
         Binding("right", "choose(False)", "key.choose_theirs", show=False),
         Binding("space", "flip", "key.flip", show=False),
         Binding("enter", "merge", "key.save", id="conflict.merge"),
-        # the dialog names them M and T: Shift or Caps Lock must not make them dead keys
-        Binding("m,M", "keep_mine", "key.keep_mine", show=False),
-        Binding("t,T", "take_theirs", "key.take_theirs", show=False),
+        # the dialog names them M and T: Shift or Caps Lock must not make them dead keys;
+        # priority: the letter closes the dialog and is used up, never passed on to the form
+        Binding("m,M", "keep_mine", "key.keep_mine", show=False, priority=True),
+        Binding("t,T", "take_theirs", "key.take_theirs", show=False, priority=True),
         Binding("escape", "back", "key.back", id="conflict.back"),
     ]
 

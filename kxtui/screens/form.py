@@ -111,7 +111,8 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
         width: 90%; max-width: 100; height: auto; max-height: 100%;
         border: round $primary; background: $surface; padding: 0 1;
     }
-    FormScreen #form-title { text-style: bold; width: 1fr; }
+    FormScreen #form-title { text-style: bold; width: 1fr; dock: top; }
+    FormScreen #form-foot { dock: bottom; height: auto; }
     FormScreen #form-body { height: auto; max-height: 1fr; }
     FormScreen #form-status { color: $text-error; height: auto; }
     FormScreen #form-keys { color: $text-muted; }
@@ -139,8 +140,9 @@ class FormScreen(TranslatedBindings, ModalScreen[Any]):
         with Vertical(id="form"):
             yield Label(Text(self.title_text), id="form-title")
             yield from self.body()
-            yield Static("", id="form-status")
-            yield Label(f"{t('form.save')}   {t('form.cancel')}", id="form-keys")
+            with Vertical(id="form-foot"):  # docked: a long form scrolls above its keys
+                yield Static("", id="form-status")
+                yield Label(f"{t('form.save')}   {t('form.cancel')}", id="form-keys")
 
     def body(self) -> ComposeResult:
         """The fields in a scrolling body (a form may put more around it)."""

@@ -90,7 +90,7 @@ class TeamFormScreen(FormScreen):
         return self.query_one(f"#field-{field}", FormField).control
 
     def _find_leader(self, text: str) -> tuple[Any, tuple[Any, ...]]:
-        from kxtui.db.activities import find_volunteers
+        from kxtui.db.volunteer_search import find_volunteers
 
         region = self._control("region").choice
         return find_volunteers, (region.id if region else None, text)

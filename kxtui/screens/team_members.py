@@ -37,7 +37,7 @@ class TeamMembersScreen(FormScreen):
         )
 
     def _find(self, text: str) -> tuple[Any, tuple[Any, ...]]:
-        from kxtui.db.activities import find_volunteers
+        from kxtui.db.volunteer_search import find_volunteers
 
         return find_volunteers, (self.existing.team.region.id, text)
 

@@ -1,9 +1,10 @@
 """A text field that suggests records as you type (characters, full pinyin or initials).
 
-↓/↑ move through the suggestions, Enter takes one. The field keeps the chosen record's id;
-editing the text afterwards lets go of it, and typing its name back takes it again. In a
-`strict` field (a region, a venue) text that names no chosen record cannot be saved
-(`unresolved`); elsewhere the text alone may still mean something (a unit that is not a team).
+↓/↑ move through the suggestions, shown over the fields below (never pushed off the screen),
+Enter takes one. The field keeps the chosen record's id; editing the text afterwards lets go of
+it, and typing its name back takes it again. In a `strict` field (a region, a venue) text that
+names no chosen record cannot be saved (`unresolved`); elsewhere the text alone may still mean
+something (a unit that is not a team).
 
 Enter typed before the suggestions for the text have arrived takes the first of them when they
 do, and a form's Ctrl+S waits for them (`searching`, `Settled`): a fast typist's pick is never
@@ -34,8 +35,9 @@ from kxtui.widgets.workers import run_db
 class ChoiceInput(Vertical):
     DEFAULT_CSS = """
     ChoiceInput { height: auto; width: 1fr; }
-    ChoiceInput > OptionList { display: none; height: auto; max-height: 6; border: none;
-        background: $boost; }
+    /* over what follows, kept on the screen (above the field when there is no room below) */
+    ChoiceInput > OptionList { display: none; height: auto; max-height: 8; border: none;
+        background: $panel; overlay: screen; constrain: none inflect; }
     ChoiceInput.-open > OptionList { display: block; }
     """
     BINDINGS = [

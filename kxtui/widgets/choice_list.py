@@ -1,8 +1,10 @@
 """Records picked one at a time from suggestions: a volunteer's teams, an activity's volunteers.
 
 A search field suggests records (characters, full pinyin or initials); Enter adds the
-highlighted one as a line below it. Ctrl+D removes the line holding the focus. A record is not
-added twice. Subclasses put more on a line (`new_line`) and in the count (`count_text`).
+highlighted one as a line below it, in a list of its own that scrolls when a screen gives it a
+height. Ctrl+D removes the line holding the focus. A record is not added twice. Subclasses put
+more on a line (`new_line`), say where the focus goes once it is added (`added`) and what the
+count says (`count_text`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -42,6 +44,7 @@ class ChosenLine(Static, can_focus=True):
 class ChoiceList(Vertical):
     DEFAULT_CSS = """
     ChoiceList { height: auto; width: 1fr; }
+    ChoiceList > .choice-lines { height: auto; }
     ChoiceList .choice-count { color: $text-muted; height: 1; }
     """
     # priority: the focused line may hold an Input, whose own Ctrl+D (delete right) would win
@@ -79,8 +82,9 @@ class ChoiceList(Vertical):
             flag_text=self.flag_text,
             id=f"{self.id}-search",
         )
-        for choice, extra in self._initial:
-            yield self.new_line(choice, extra)
+        with VerticalScroll(classes="choice-lines", can_focus=False):  # its lines take the focus
+            for choice, extra in self._initial:
+                yield self.new_line(choice, extra)
         yield Static("", classes="choice-count")
 
     def on_mount(self) -> None:
@@ -120,8 +124,10 @@ class ChoiceList(Vertical):
         if any(c.id == choice.id for c in self.chosen):
             self.app.notify(t(self.twice_key, name=choice.name), severity="warning", markup=False)
             return False
-        self.mount(self.new_line(choice, extra), before=".choice-count")
+        line = self.new_line(choice, extra)
+        self.query_one(".choice-lines").mount(line)
         self.call_after_refresh(self._count)
+        self.call_after_refresh(line.scroll_visible, animate=False)
         if announce:
             self.post_message(self.Changed())
         return True
@@ -130,9 +136,14 @@ class ChoiceList(Vertical):
     def _chosen(self, event: ChoiceInput.Chosen) -> None:
         event.stop()
         if event.choice is not None:
-            self.add(event.choice)
+            added = self.add(event.choice)
             event.control.clear()
             event.control.focus()
+            if added:
+                self.call_after_refresh(self.added, self.lines[-1])
+
+    def added(self, line: Any) -> None:
+        """After a pick: the focus stays in the search field, for the next one."""
 
     def action_remove(self) -> None:
         focused = self.app.focused

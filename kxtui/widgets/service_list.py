@@ -1,7 +1,8 @@
 """The volunteers who served at an activity, each with their hours.
 
-A search field adds a volunteer (Enter) with the activity's duration as hours; each line's
-hours can be edited; Ctrl+D removes the focused line. The same volunteer is not added twice,
+A search field adds a volunteer (Enter) with the activity's duration as hours and moves to
+those hours, selected, so that typing replaces them; Enter there goes back to the search for the
+next volunteer. Ctrl+D removes the focused line. The same volunteer is not added twice,
 and one not registered on the national platform is flagged.
 """
 
@@ -11,14 +12,16 @@ from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Label
+from textual.widgets import Input, Label
 
 from kxtui.db.rows import Choice, ServiceInput, ServiceLine
 from kxtui.display import clean
 from kxtui.i18n import t
+from kxtui.widgets.choice_input import ChoiceInput
 from kxtui.widgets.choice_list import ChoiceList
 from kxtui.widgets.form_field import SafeInput, saved
 
@@ -26,9 +29,9 @@ from kxtui.widgets.form_field import SafeInput, saved
 class ServiceRow(Horizontal):
     DEFAULT_CSS = """
     ServiceRow { height: 1; }
-    ServiceRow .service-name { width: 14; }
-    ServiceRow Input { width: 8; }
-    ServiceRow .service-unit { width: 6; color: $text-muted; }
+    ServiceRow .service-name { width: 11; }
+    ServiceRow Input { width: 6; }
+    ServiceRow .service-unit { width: 5; padding-left: 1; color: $text-muted; }
     ServiceRow .service-flag { width: 1fr; color: $text-warning; }
     """
 
@@ -39,7 +42,7 @@ class ServiceRow(Horizontal):
         self.hours_input = SafeInput(hours, compact=True, select_on_focus=False, default=default)
 
     def compose(self) -> ComposeResult:
-        yield Label(Text(clean(self.choice.name, 12)), classes="service-name")
+        yield Label(Text(clean(self.choice.name, 10)), classes="service-name")
         yield self.hours_input
         yield Label(t("service.hours_unit"), classes="service-unit")
         flag = t("service.unregistered") if self.choice.flag else ""
@@ -47,6 +50,10 @@ class ServiceRow(Horizontal):
 
 
 class ServiceList(ChoiceList):
+    # the suggestions push the volunteers down (their list scrolls), never hide them
+    DEFAULT_CSS = """
+    ServiceList > ChoiceInput > OptionList { overlay: none; }
+    """
     BINDINGS = [Binding("ctrl+d", "remove", "service.remove", id="service.remove", priority=True)]
 
     def __init__(self, region_id: int | None, lines: tuple[ServiceLine, ...] = ()) -> None:
@@ -75,6 +82,15 @@ class ServiceList(ChoiceList):
 
     def new_line(self, choice: Choice, extra: Any = None) -> ServiceRow:
         return ServiceRow(choice, extra or self.default_hours, default=extra is None)
+
+    def added(self, line: ServiceRow) -> None:
+        line.hours_input.focus()
+        line.hours_input.select_all()
+
+    @on(Input.Submitted, ".chosen-line Input")
+    def _hours_entered(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(ChoiceInput).focus()
 
     def service(self) -> tuple[ServiceInput, ...]:
         return tuple(

@@ -204,8 +204,9 @@ async def test_the_list_is_a_field_of_the_dialog_and_each_side_keeps_its_own_cha
 
         await conflict(pilot, form, ("notes", "我的备注"), theirs)
         dialog = pilot.app.screen
+        # in the form's order: the volunteers come before the other details
         assert [(f.field, f.keep_mine) for f in dialog.fields] == [
-            ("notes", True), ("service", False)
+            ("service", False), ("notes", True)
         ]  # fmt: skip
         await press(pilot, "enter")
         await wait_until(pilot, lambda: form not in pilot.app.screen_stack)

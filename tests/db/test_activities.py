@@ -108,3 +108,30 @@ def test_a_failed_check_writes_nothing(demo_db: Path) -> None:
         activities.create_activity(good(service=(ServiceInput(999999, "查无此人", "1"),)))
     assert (Activity.select().count(), ServiceRecord.select().count(),
             AuditEntry.select().count()) == counts  # fmt: skip
+
+
+def test_the_same_title_date_and_place_asks_first_naming_the_one_saved(demo_db: Path) -> None:
+    from kxtui.db import scope
+    from kxtui.domain import AccessRole
+
+    town = Region.get(Region.name == "阜安街道")
+    first = activities.create_activity(good())
+    with pytest.raises(NeedsConfirmation) as raised:
+        activities.create_activity(good(notes="又录了一次"))
+    key, params = raised.value.errors["title"]
+    assert (key, params["id"], params["place"]) == ("warn.same_activity", first, "阜安街道")
+    venue = Venue.select().where(Venue.region == town.id).first()
+    for other in (good(start="2026-11-02"), good(title="科普讲座二"), good(venue_id=venue.id)):
+        activities.create_activity(other)  # another date, title or venue: nothing to ask
+    again = activities.create_activity(good(notes="又录了一次", confirmed=True))
+    version = Activity.get_by_id(first).version
+    activities.update_activity(first, version, good(notes="改备注"))  # keeps all three
+    activities.delete_activity(again, Activity.get_by_id(again).version)
+    assert activities.same_activity("科普讲座", date(2026, 11, 1), town.id, None) is not None
+    assert (
+        activities.same_activity("科普讲座", date(2026, 11, 1), town.id, None, excluding=first)
+        is None
+    ), "itself when edited, and a deleted one, are no duplicates"
+    view_elsewhere = Region.get(Region.name == "胶莱镇").path
+    scope.sign_in(scope.Session("li", "李四", AccessRole.TOWN_STAFF, view_path=view_elsewhere))
+    assert activities.same_activity("科普讲座", date(2026, 11, 1), town.id, None) is None

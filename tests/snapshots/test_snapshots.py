@@ -106,7 +106,9 @@ def test_activity_form_with_errors(snap_compare, demo_path: Path, size) -> None:
     async def run_before(pilot: Pilot) -> None:
         await town_selected(pilot)
         await press(pilot, "l")
-        pilot.app.screen.query_one("#field-start", FormField).control.focus()
+        start = pilot.app.screen.query_one("#field-start", FormField).control
+        start.value = ""  # it starts today
+        start.focus()
         await type_text(pilot, "2026-13-1")
         await press(pilot, "ctrl+s")
 
