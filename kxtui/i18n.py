@@ -448,10 +448,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Ctrl+S apply   Ctrl+R clear   Esc cancel",
     ),
     "ledger.confirm_delete": (
-        "删除活动“{title}”？删除后可按 U 撤销，并记入审计日志。",
-        "Delete activity “{title}”? U undoes it; it is recorded in the audit log.",
+        "删除活动“{title}”？删除后可按 {key} 撤销，并记入审计日志。",
+        "Delete activity “{title}”? {key} undoes it; it is recorded in the audit log.",
     ),
-    "ledger.deleted": ("已删除：{title}（按 U 撤销）", "Deleted: {title} (U to undo)"),
+    "ledger.deleted": ("已删除：{title}（按 {key} 撤销）", "Deleted: {title} ({key} to undo)"),
     "ledger.restored": ("已撤销删除", "Restored"),
     "ledger.nothing_to_undo": ("没有可撤销的删除", "Nothing to undo"),
     # activity form
@@ -762,8 +762,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "h  审计日志：谁在何时改了什么，可撤销自己的修改\n"
         "V（Shift+V）  新建志愿者（选中村、社区或网格时自动填入）\n"
         "m  志愿者花名册（Enter 查看志愿者）   T（Shift+T）  志愿服务队\n"
-        "r  刷新   Ctrl+P 命令面板   F1 帮助   q 退出\n"
-        "m  花名册：/ 搜索  f 筛选  c 检查  s 排序  m 显示号码\n"
+        "F5 刷新   Ctrl+P 命令面板   F1 帮助   q 退出\n"
+        "m  花名册：输入即搜索，↓ 到列表后：f 筛选  c 检查  s 排序  * 显示号码\n"
         "   g 注册筛选  n 未服务（期间同筛选）\n"
         "检查（c 后按）：n 未服务  p 平台注册  m 无法联系  d 重复\n"
         "   i 停用在队  t 服务队人数  r 志愿者密度  g 一员双责\n"
@@ -778,8 +778,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "h  audit log (undo your own changes)\n"
         "V (Shift+V)  new volunteer (living in the selected village, community or grid)\n"
         "m  volunteer roster (Enter opens a volunteer)   T (Shift+T)  volunteer teams\n"
-        "r  refresh   Ctrl+P commands   F1 help   q quit\n"
-        "m  roster: / search  f filters  c checks  s sort  m mobiles\n"
+        "F5 refresh   Ctrl+P commands   F1 help   q quit\n"
+        "m  roster: type to search; ↓ to the rows, then f filters  c checks  s sort  * mobiles\n"
         "   g registered  n not served (the filters' period)\n"
         "Checks (after c): n not served  p platform  m unreachable  d duplicates\n"
         "   i inactive in a team  t small teams  r density  g grid officers\n"
@@ -1876,6 +1876,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The account of the Unix user {user} belongs to a region that does not exist: it cannot "
         "sign in. Ask a county admin to set the account again.",
     ),
+    # --- listkeys ---
+    "key.to_rows": ("列表·命令", "Rows & keys"),
+    "key.open_row": ("打开", "Open"),
 }
 
 

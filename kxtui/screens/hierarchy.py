@@ -117,7 +117,8 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
             tooltip="cmd.teams.help",
             show=False,
         ),
-        Binding("r", "refresh", "key.refresh", id="hierarchy.refresh", show=False),
+        # F5, as everywhere: r is the audit log's region filter
+        Binding("f5", "refresh", "key.refresh", id="hierarchy.refresh", show=False),
     ]
     PALETTE = (
         ("cmd.jump", "jump"),

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Header, Input, Static
+from textual.widgets import Header, Static
 
 from kxtui import clock
 from kxtui.dates import Period, period_bounds
@@ -21,6 +21,7 @@ from kxtui.i18n import label, t
 from kxtui.screens.base import SearchedTable, TranslatedBindings
 from kxtui.widgets.key_footer import KeyFooter
 from kxtui.widgets.ledger_table import LedgerTable
+from kxtui.widgets.search_field import SearchField
 from kxtui.widgets.workers import run_db
 
 PERIODS = (Period.YEAR, Period.QUARTER, Period.MONTH, Period.LAST_YEAR, Period.ALL)
@@ -48,8 +49,8 @@ def _restore(activity_id: int) -> None:
 
 
 class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
-    AUTO_FOCUS = "#ledger-table"  # not the search field, the first focusable widget
     SEARCH = "#ledger-search"
+    OPEN = "edit"
     HEADER = "#ledger-header"
     DEFAULT_CSS = """
     LedgerScreen #ledger-filter { height: auto; color: $text-accent; padding: 0 1; }
@@ -87,12 +88,7 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
         yield Static("", id="ledger-filter")
-        yield Input(
-            placeholder=t("ledger.search_hint"),
-            id="ledger-search",
-            compact=True,
-            select_on_focus=False,  # a key typed on the table goes on after what is there
-        )
+        yield SearchField(t("ledger.search_hint"), id="ledger-search")
         yield Static("", id="ledger-header")
         yield self.table
         yield Static("", id="ledger-totals")
@@ -224,10 +220,11 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
 
         def deleted(_: None) -> None:
             self.deleted.append(row.id)
-            self.notify(t("ledger.deleted", title=row.title[:30]), markup=False, timeout=6)
+            deleted_text = t("ledger.deleted", title=row.title[:30], key=self.key_for("undo"))
+            self.notify(deleted_text, markup=False, timeout=6)
             self.reload()
 
-        question = t("ledger.confirm_delete", title=row.title[:60])
+        question = t("ledger.confirm_delete", title=row.title[:60], key=self.key_for("undo"))
         self.app.push_screen(ConfirmScreen(question, t("delete.yes"), t("delete.no")), confirmed)
 
     def action_undo(self) -> None:
