@@ -278,7 +278,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ledger.col.organiser": ("组织单位", "Organiser"),
     "ledger.col.format": ("形式", "Format"),
     "ledger.col.reach": ("人次", "Reached"),
-    "ledger.col.hours": ("服务时长", "Hours"),
+    "ledger.col.hours": ("时长", "Hours"),
     "ledger.counting": ("正在统计…", "Counting…"),
     "ledger.totals": (
         "{count} 条活动 · 受众 {reached} 人次 · 资料 {materials} 份 · 服务 {hours} 小时 · {volunteers} 名志愿者",
@@ -1879,6 +1879,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- listkeys ---
     "key.to_rows": ("列表·命令", "Rows & keys"),
     "key.open_row": ("打开", "Open"),
+    "ledger.totals.short": (
+        "{count} 条活动 · {reached} 人次 · 资料 {materials} 份 · {hours} 小时 · {volunteers} 人",
+        "{count} act. · {reached} reached · {materials} materials · {hours} h · "
+        "{volunteers} volunteers",
+    ),
+    "ledger.col.place": ("地点", "Place"),
+    "audit.search_hint": (
+        "/ 搜索：摘要、区域或操作人中的文字",
+        "/ search: words of the summary, region or officer",
+    ),
 }
 
 

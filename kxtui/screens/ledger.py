@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -81,6 +82,7 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
         start, end = period_bounds(self.period, clock.today())
         self.filter = LedgerFilter(region_id=region.id if region else None, start=start, end=end)
         self.town: Choice | None = None
+        self.totals: LedgerTotals | None = None  # of the filter, once counted
         self.deleted: list[int] = []  # this session's deletions, newest last (u undoes)
         self.table = LedgerTable(id="ledger-table")
         self.table.show(self.filter, then=self._count)  # read while the screen composes
@@ -111,6 +113,7 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
         painted (`_count`)."""
         self._show_filter()
         self._show_header()
+        self.totals = None
         self.query_one("#ledger-totals", Static).update(Text(t("ledger.counting"), style="dim"))
 
     def _count(self) -> None:
@@ -118,18 +121,29 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
 
     def _counted(self, totals: LedgerTotals) -> None:
         self.table.set_total(totals.activities)
-        text = t(
-            "ledger.totals",
-            count=f"{totals.activities:,}",
-            reached=f"{totals.people_reached:,}",
-            materials=f"{totals.materials:,}",
-            hours=f"{totals.hours:,}",
-            volunteers=f"{totals.volunteers:,}",
-        )
-        if totals.invalid:
-            text += t("numbers.left_out", count=f"{totals.invalid:,}")
-        self.query_one("#ledger-totals", Static).update(Text(text))
         self.totals = totals
+        self._show_totals()
+
+    def _show_totals(self) -> None:
+        """The totals on one line: in shorter words where the full ones do not fit."""
+        totals = self.totals
+        if totals is None:
+            return
+        numbers = {
+            "count": f"{totals.activities:,}",
+            "reached": f"{totals.people_reached:,}",
+            "materials": f"{totals.materials:,}",
+            "hours": f"{totals.hours:,}",
+            "volunteers": f"{totals.volunteers:,}",
+        }
+        left_out = t("numbers.left_out", count=f"{totals.invalid:,}") if totals.invalid else ""
+        text = t("ledger.totals", **numbers) + left_out
+        if cell_len(text) > self.size.width - 2:  # its padding
+            text = t("ledger.totals.short", **numbers) + left_out
+        self.query_one("#ledger-totals", Static).update(Text(text))
+
+    def on_resize(self) -> None:
+        self._show_totals()  # (Textual calls SearchedTable.on_resize as well)
 
     def _show_filter(self) -> None:
         f = self.filter

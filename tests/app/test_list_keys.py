@@ -164,3 +164,18 @@ async def test_escape_from_a_check_list_and_its_team_returns_to_the_roster(
         await press(pilot, "escape")
         assert pilot.app.screen is screen and screen.filter == before
         assert "服务队" not in filter_line(pilot)
+
+
+async def test_the_delete_dialog_names_the_undo_key_as_bound(demo_path: Path) -> None:
+    from kxtui.screens.confirm import ConfirmScreen
+
+    async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
+        screen = await open_screen(pilot, "t", LedgerScreen)
+        undo = next(b.key for _, b in screen._bindings if b.action == "undo")
+        await press(pilot, "down", "d")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ConfirmScreen)
+        assert f"按 {undo} 撤销" in dialog.question and undo == "u"
+        await press(pilot, "y")
+        await wait_until(pilot, lambda: bool(screen.deleted))
+        assert any(f"按 {undo} 撤销" in n.message for n in pilot.app._notifications)

@@ -15,6 +15,7 @@ from tests.app.helpers import (
     control,
     fill,
     make_app,
+    open_list,
     open_screen,
     plain,
     press,
@@ -98,7 +99,7 @@ async def test_a_region_without_teams_says_so_and_the_palette_offers_the_tree(
 
 async def test_enter_opens_the_volunteer_whose_edit_the_roster_then_shows(demo_path: Path) -> None:
     async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
-        roster = await open_screen(pilot, "m", RosterScreen)
+        roster = await open_list(pilot, "m", RosterScreen)
         await press(pilot, "s")  # by total hours: the first has served most
         await settle(pilot)
         volunteer = roster.table.cursor_row
@@ -147,7 +148,7 @@ async def test_enter_opens_the_volunteer_whose_edit_the_roster_then_shows(demo_p
 
 async def test_a_volunteer_who_never_served_has_no_history_table(demo_path: Path) -> None:
     async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
-        roster = await open_screen(pilot, "m", RosterScreen)
+        roster = await open_list(pilot, "m", RosterScreen)
         await press(pilot, "s", "end")  # by total hours: the last has served least
         await settle(pilot)
         assert roster.table.cursor_row.hours_total == 0

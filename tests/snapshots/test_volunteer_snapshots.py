@@ -62,7 +62,7 @@ def test_volunteer_detail_history(snap_compare, demo_path: Path, size) -> None:
         await settle(pilot)
         await press(pilot, "m")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, RosterScreen))
-        await press(pilot, "s", "enter")
+        await press(pilot, "down", "s", "enter")  # to the rows; by total hours; open
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, VolunteerFormScreen))
         await press(pilot, "f3")
 
