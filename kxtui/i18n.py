@@ -1889,6 +1889,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "/ 搜索：摘要、区域或操作人中的文字",
         "/ search: words of the summary, region or officer",
     ),
+    "teams.search_hint": (
+        "/ 搜索服务队：名称、拼音或首字母",
+        "/ search a team: name, pinyin or initials",
+    ),
 }
 
 

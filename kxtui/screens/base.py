@@ -9,6 +9,7 @@ from typing import ClassVar
 from textual.binding import ActiveBinding
 from textual.events import Key
 from textual.keys import _character_to_key
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from kxtui.db import scope
@@ -79,30 +80,30 @@ TYPED_KEYS = frozenset(_character_to_key(chr(code)) for code in range(32, 127))
 OPEN_TIMEOUT = 5.0  # how long Enter in the field waits for the search's first rows
 
 
-class SearchedTable:
-    """A list screen: a windowed table with a search field (`SEARCH`, a selector) and a line
-    of column captions (`HEADER`); the screen has `filter` (with `text`), `reload(f)`, a
-    `table` property (its `PagedTable`) and the action `OPEN` that opens the selected row.
+class ListKeys:
+    """One key model for every list screen: a search field (`SEARCH`, a selector) above the
+    rows (`rows`, a focusable widget), and the action `OPEN` that opens the selected row.
 
-    One key model for every list screen. The screen opens in the search field, which takes
-    every printable key (letters, digits, pasted Chinese): typing initials always searches.
-    Enter there opens the highlighted row (the first: a unique match opens at once); ↓ or
-    Tab go to the rows, where letters are the screen's commands and "/" comes back. A
-    printable key no command takes on the rows starts a search. Esc goes one level up from
-    the field and from the rows alike: it leaves the screen. The footer shows the commands
-    on the rows; in the field, how to reach them.
+    The screen opens in the search field, which takes every printable key (letters, digits,
+    pasted Chinese): typing initials always searches. Enter there opens the highlighted row
+    (the first: a unique match opens at once); ↓ or Tab go to the rows, where letters are the
+    screen's commands and "/" comes back. A printable key no command takes on the rows
+    starts a search. Esc goes one level up from the field and from the rows alike: it leaves
+    the screen. The footer shows the commands on the rows; in the field, how to reach them.
 
     The focus moves at once (`Screen.set_focus`, not `Widget.focus`, which waits a turn of
     the event loop), so keys a line delivers together follow the first one where it went."""
 
     SEARCH = ""
-    HEADER = ""
     OPEN = "open"
-    _header_width: int | None = None  # the width the captions were drawn for
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
         cls.AUTO_FOCUS = cls.SEARCH  # type: ignore[attr-defined]
+
+    @property
+    def rows(self) -> Widget:
+        raise NotImplementedError
 
     @property
     def searching(self) -> bool:
@@ -116,9 +117,6 @@ class SearchedTable:
             return active
         return {key: item for key, item in active.items() if key not in TYPED_KEYS}
 
-    def on_descendant_focus(self) -> None:
-        self.refresh_bindings()  # type: ignore[attr-defined]
-
     def on_key(self, event: Key) -> None:
         if event.key in self.active_bindings:  # type: ignore[attr-defined]
             return  # the binding runs
@@ -127,6 +125,37 @@ class SearchedTable:
             event.stop()
             self.set_focus(search)  # type: ignore[attr-defined]
             search.insert_text_at_cursor(event.character)
+
+    def action_search(self) -> None:
+        self.set_focus(self.query_one(self.SEARCH, Input))  # type: ignore[attr-defined]
+
+    def action_rows(self) -> None:
+        self.set_focus(self.rows)  # type: ignore[attr-defined]
+
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the field opens the highlighted row once the search has its rows."""
+        if event.input.id == self.SEARCH.lstrip("#") and await self.found(event.value):
+            await self.run_action(self.OPEN)  # type: ignore[attr-defined]
+
+    async def found(self, text: str) -> bool:
+        """Wait until the rows are those of a search for `text`; whether there is one."""
+        raise NotImplementedError
+
+    def action_back(self) -> None:
+        self.dismiss()  # type: ignore[attr-defined]
+
+
+class SearchedTable(ListKeys):
+    """A list screen around a windowed table (its `table` property, a `PagedTable`) with a
+    line of column captions (`HEADER`); the screen has `filter` (with `text`) and
+    `reload(f)`."""
+
+    HEADER = ""
+    _header_width: int | None = None  # the width the captions were drawn for
+
+    @property
+    def rows(self) -> Widget:
+        return self.table  # type: ignore[attr-defined]
 
     def on_resize(self) -> None:
         self._show_header()
@@ -138,25 +167,12 @@ class SearchedTable:
             self._header_width = width
             self.query_one(self.HEADER, Static).update(self.table.header(width))  # type: ignore[attr-defined]
 
-    def action_search(self) -> None:
-        self.set_focus(self.query_one(self.SEARCH, Input))  # type: ignore[attr-defined]
-
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == self.SEARCH.lstrip("#"):
             self.reload(self.filter._replace(text=event.value))  # type: ignore[attr-defined]
 
-    async def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter in the field opens the highlighted row once the search has its rows."""
-        if event.input.id != self.SEARCH.lstrip("#"):
-            return
-        if event.value != self.filter.text:  # type: ignore[attr-defined]
-            self.reload(self.filter._replace(text=event.value))  # type: ignore[attr-defined]
+    async def found(self, text: str) -> bool:
+        if text != self.filter.text:  # type: ignore[attr-defined]
+            self.reload(self.filter._replace(text=text))  # type: ignore[attr-defined]
         await self.table.first_page(OPEN_TIMEOUT)  # type: ignore[attr-defined]
-        if self.table.cursor_row is not None and self.filter.text == event.value:  # type: ignore[attr-defined]
-            await self.run_action(self.OPEN)  # type: ignore[attr-defined]
-
-    def action_rows(self) -> None:
-        self.set_focus(self.table)  # type: ignore[attr-defined]
-
-    def action_back(self) -> None:
-        self.dismiss()  # type: ignore[attr-defined]
+        return self.table.cursor_row is not None and self.filter.text == text  # type: ignore[attr-defined]

@@ -124,7 +124,7 @@ async def open_list(pilot: Pilot, key: str, screen: type) -> Any:
     opens) to its rows (↓), where letters are the screen's commands."""
     opened = await open_screen(pilot, key, screen)
     await press(pilot, "down")
-    assert opened.table.has_focus
+    assert opened.rows.has_focus
     return opened
 
 

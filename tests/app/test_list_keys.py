@@ -1,4 +1,5 @@
-"""One key model for every list screen (roster, ledger): the screen opens in its search field,
+"""One key model for every list screen (roster, ledger, audit log, team tree): the screen
+opens in its search field,
 which takes every printable key; ↓ goes to the rows, where letters are commands; Enter in the
 field opens the highlighted row; Esc goes one level up."""
 
@@ -10,10 +11,15 @@ from pathlib import Path
 import pytest
 from textual import events
 
+from kxtui.screens.activity_form import ActivityFormScreen
+from kxtui.screens.audit import AuditScreen
+from kxtui.screens.audit_entry import AuditEntryScreen
+from kxtui.screens.confirm import ConfirmScreen
 from kxtui.screens.hierarchy import HierarchyScreen
 from kxtui.screens.ledger import LedgerScreen
 from kxtui.screens.roster import RosterScreen
 from kxtui.screens.roster_checks import CheckListScreen, ChecksMenu
+from kxtui.screens.teams import TeamTreeScreen
 from kxtui.screens.volunteer_form import VolunteerFormScreen
 from tests.app.helpers import (
     control,
@@ -25,6 +31,7 @@ from tests.app.helpers import (
     type_text,
     wait_until,
 )
+from tests.app.test_audit_screen import some_changes
 
 
 def footer_keys(pilot) -> list[str]:  # type: ignore[no-untyped-def]
@@ -113,8 +120,6 @@ async def test_escape_leaves_a_list_from_the_field_and_from_the_rows(
 
 
 async def test_enter_in_the_ledger_search_opens_the_first_activity(demo_path: Path) -> None:
-    from kxtui.screens.activity_form import ActivityFormScreen
-
     async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
         screen = await open_screen(pilot, "t", LedgerScreen)
         await type_text(pilot, "kp")
@@ -167,8 +172,6 @@ async def test_escape_from_a_check_list_and_its_team_returns_to_the_roster(
 
 
 async def test_the_delete_dialog_names_the_undo_key_as_bound(demo_path: Path) -> None:
-    from kxtui.screens.confirm import ConfirmScreen
-
     async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
         screen = await open_screen(pilot, "t", LedgerScreen)
         undo = next(b.key for _, b in screen._bindings if b.action == "undo")
@@ -179,3 +182,38 @@ async def test_the_delete_dialog_names_the_undo_key_as_bound(demo_path: Path) ->
         await press(pilot, "y")
         await wait_until(pilot, lambda: bool(screen.deleted))
         assert any(f"按 {undo} 撤销" in n.message for n in pilot.app._notifications)
+
+
+async def test_the_team_tree_finds_a_team_by_initials_and_enter_opens_its_roster(
+    demo_path: Path,
+) -> None:
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        teams = await open_screen(pilot, "T", TeamTreeScreen)
+        assert teams.searching
+        await type_text(pilot, "fajdjk")  # 阜安街道健康领域分队 ("m" would open a roster)
+        assert [team.name for team in teams.found_teams] == ["阜安街道健康领域分队"]
+        await press(pilot, "enter")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, RosterScreen))
+        roster = pilot.app.screen
+        assert roster.team.name == "阜安街道健康领域分队" and roster.filter.team_id is not None
+        await press(pilot, "escape")  # one level up: the team tree, its search kept
+        await wait_until(pilot, lambda: pilot.app.screen is teams)
+        assert teams.query_one("#teams-search").value == "fajdjk"
+        await press(pilot, "escape")
+        assert isinstance(pilot.app.screen, HierarchyScreen)
+
+
+async def test_the_audit_log_searches_what_it_shows(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+
+    async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
+        some_changes(monkeypatch)
+        audit = await open_screen(pilot, "h", AuditScreen)
+        everything = audit.table.total
+        await type_text(pilot, "审计")  # the two changes of the venue 审计科普园 → 审计公园
+        assert audit.filter.text == "审计" and audit.table.total == 2 < everything
+        shown = [audit.table._rows[i].summary for i in range(2)]
+        assert all("审计" in summary for summary in shown)
+        await press(pilot, "enter")  # the first entry, field by field
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, AuditEntryScreen))

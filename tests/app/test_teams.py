@@ -40,7 +40,7 @@ def team_tree(pilot) -> TeamTree:  # type: ignore[no-untyped-def]
 
 async def test_team_tree_expands_and_enter_opens_the_roster_of_the_team(demo_path: Path) -> None:
     async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
-        await open_screen(pilot, "T", TeamTreeScreen)  # the county 胶州市 is selected at start
+        await open_list(pilot, "T", TeamTreeScreen)  # the county 胶州市 is selected at start
         tree = team_tree(pilot)
         [(general_id, general)] = query(
             demo_path, "SELECT t.id, t.name FROM team t WHERE parent_id IS NULL AND region_id = 1"

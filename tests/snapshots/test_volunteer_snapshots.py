@@ -49,7 +49,7 @@ def test_team_tree(snap_compare, demo_path: Path, size) -> None:
         await settle(pilot)
         await press(pilot, "T")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, TeamTreeScreen))
-        await press(pilot, "right", "down", "right")
+        await press(pilot, "down", "right", "down", "right")  # from the search to the tree
 
     assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
 
