@@ -1,7 +1,6 @@
 """One key model for every list screen (roster, ledger, audit log, team tree): the screen
-opens in its search field,
-which takes every printable key; ↓ goes to the rows, where letters are commands; Enter in the
-field opens the highlighted row; Esc goes one level up."""
+opens in its search field, which takes every printable key; ↓ goes to the rows, where letters
+are commands; Enter in the field opens the highlighted row; Esc goes one level up."""
 
 from __future__ import annotations
 
