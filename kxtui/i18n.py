@@ -1334,8 +1334,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "officers.enabled_done": ("已启用 {user}", "{user} enabled"),
     "officers.added": ("已添加 {user}", "{user} added"),
     "key.add": ("添加", "Add"),
-    "key.disable": ("停用", "Disable"),
-    "key.enable": ("启用", "Enable"),
     "form.officer.new": ("添加工作人员账户", "New officer account"),
     "form.user_name": ("系统用户名", "Unix user name"),
     "form.officer_name": ("姓名", "Name"),
@@ -1893,6 +1891,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "/ 搜索服务队：名称、拼音或首字母",
         "/ search a team: name, pinyin or initials",
     ),
+    "key.disable_enable": ("停用/启用", "Disable/enable"),
 }
 
 

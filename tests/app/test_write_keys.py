@@ -148,7 +148,7 @@ async def test_a_database_opened_read_only_disables_the_write_keys(demo_path: Pa
         await press(pilot, "escape")
         pilot.app.action_officers()  # a county admin's accounts: read, not changed
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, OfficersScreen))
-        await refused_keys(pilot, {"a": "add", "d": "disable", "e": "enable"}, reason)
+        await refused_keys(pilot, {"a": "add", "d": "switch"}, reason)
 
 
 async def test_a_town_officer_outside_their_area(demo_path: Path) -> None:
