@@ -448,10 +448,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Ctrl+S apply   Ctrl+R clear   Esc cancel",
     ),
     "ledger.confirm_delete": (
-        "删除活动“{title}”？删除后可按 {key} 撤销，并记入审计日志。",
-        "Delete activity “{title}”? {key} undoes it; it is recorded in the audit log.",
+        "删除活动“{title}”？删除后可按 {undo_key} 撤销，并记入审计日志。",
+        "Delete activity “{title}”? {undo_key} undoes it; it is recorded in the audit log.",
     ),
-    "ledger.deleted": ("已删除：{title}（按 {key} 撤销）", "Deleted: {title} ({key} to undo)"),
+    "ledger.deleted": (
+        "已删除：{title}（按 {undo_key} 撤销）",
+        "Deleted: {title} ({undo_key} to undo)",
+    ),
     "ledger.restored": ("已撤销删除", "Restored"),
     "ledger.nothing_to_undo": ("没有可撤销的删除", "Nothing to undo"),
     # activity form

@@ -234,11 +234,11 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
 
         def deleted(_: None) -> None:
             self.deleted.append(row.id)
-            deleted_text = t("ledger.deleted", title=row.title[:30], key=self.key_for("undo"))
+            deleted_text = t("ledger.deleted", title=row.title[:30], undo_key=self.key_for("undo"))
             self.notify(deleted_text, markup=False, timeout=6)
             self.reload()
 
-        question = t("ledger.confirm_delete", title=row.title[:60], key=self.key_for("undo"))
+        question = t("ledger.confirm_delete", title=row.title[:60], undo_key=self.key_for("undo"))
         self.app.push_screen(ConfirmScreen(question, t("delete.yes"), t("delete.no")), confirmed)
 
     def action_undo(self) -> None:
