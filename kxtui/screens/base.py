@@ -171,6 +171,14 @@ class SearchedTable(ListKeys):
         if event.input.id == self.SEARCH.lstrip("#"):
             self.reload(self.filter._replace(text=event.value))  # type: ignore[attr-defined]
 
+    def show_search(self) -> None:
+        """The field shows the filter's text again, after a key that changed the filter as a
+        whole (a check, Esc from it); never while typing, which may be ahead of the filter."""
+        search = self.query_one(self.SEARCH, Input)  # type: ignore[attr-defined]
+        if search.value != self.filter.text:  # type: ignore[attr-defined]
+            with search.prevent(Input.Changed):
+                search.value = self.filter.text  # type: ignore[attr-defined]
+
     async def found(self, text: str) -> bool:
         if text != self.filter.text:  # type: ignore[attr-defined]
             self.reload(self.filter._replace(text=text))  # type: ignore[attr-defined]

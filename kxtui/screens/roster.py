@@ -191,6 +191,7 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
         if self.before_check is not None:
             (f, self.team), self.before_check = self.before_check, None
             self.reload(f)
+            self.show_search()
         else:
             super().action_back()
 
@@ -247,6 +248,7 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
             self.reload(f._replace(served=False, **self._period_bounds()))
         else:
             self.reload(f._replace(check=name))
+        self.show_search()
 
     def _remember_filter(self) -> None:
         """The roster as it was before the first of the checks run one after another."""
@@ -259,6 +261,7 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
             self.team = team
             self.reload(RosterFilter(region_id=self.filter.region_id, team_id=team.id,
                                      sort=self.filter.sort))  # fmt: skip
+            self.show_search()
 
     def action_export(self) -> None:
         """The filtered roster to XLSX or CSV."""

@@ -145,9 +145,11 @@ async def test_escape_from_every_check_returns_to_the_roster_as_it_was(
         line = filter_line(pilot)
         await press(pilot, "c", check)
         assert pilot.app.screen is screen and screen.filter != before
+        assert screen.query_one("#roster-search").value == ""  # a check searches nothing
         await press(pilot, "escape")
         assert pilot.app.screen is screen
         assert screen.filter == before and filter_line(pilot) == line
+        assert screen.query_one("#roster-search").value == "wang"
         await press(pilot, "escape")
         assert isinstance(pilot.app.screen, HierarchyScreen)
 
