@@ -119,7 +119,8 @@ class KeyFooter(Widget):
         base = self.rich_style
         blank = Style(bgcolor=base.bgcolor)
         keys, palette = self._keys()
-        line = Strip([s for key in keys for s in self._segments(key, base)])
+        drawn = [self._segments(key, base) for key in keys]
+        line = Strip([s for segments in drawn for s in segments])
         right = Strip([])
         if palette is not None:
             separator = base + self.get_component_rich_style("footer-key--separator")
@@ -127,7 +128,14 @@ class KeyFooter(Widget):
             right = Strip([Segment("▏", separator), *palette_key, Segment(" ", blank)])
         room = max(0, width - right.cell_length)
         self._offset_x = max(0, min(self._offset_x, line.cell_length - room))
-        line = line.crop(self._offset_x, self._offset_x + room).adjust_cell_length(room, blank)
+        # a key that does not fit is left out whole, not cut ("d De")
+        ends, end = [], 0
+        for segments in drawn:
+            end += sum(segment.cell_length for segment in segments)
+            ends.append(end)
+        shown = max((e for e in ends if e <= self._offset_x + room), default=self._offset_x)
+        line = line.crop(self._offset_x, max(shown, self._offset_x))
+        line = line.adjust_cell_length(room, blank)
         return Strip([*line, *right]).simplify()
 
     # -- the mouse ------------------------------------------------------------

@@ -66,6 +66,7 @@ async def test_team_tree_expands_and_enter_opens_the_roster_of_the_team(demo_pat
         await press(pilot, "enter")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, RosterScreen))
         roster = pilot.app.screen
+        await press(pilot, "down")  # from its search field to its rows
         expected = {i for (i,) in query(demo_path, TEAM_MEMBERS, (division.ref.id,))}
         assert roster.table.total == len(expected) == division.members
         table, shown = roster.table, set()
