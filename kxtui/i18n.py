@@ -278,7 +278,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ledger.col.organiser": ("组织单位", "Organiser"),
     "ledger.col.format": ("形式", "Format"),
     "ledger.col.reach": ("人次", "Reached"),
-    "ledger.col.hours": ("服务时长", "Hours"),
+    "ledger.col.hours": ("时长", "Hours"),
     "ledger.counting": ("正在统计…", "Counting…"),
     "ledger.totals": (
         "{count} 条活动 · 受众 {reached} 人次 · 资料 {materials} 份 · 服务 {hours} 小时 · {volunteers} 名志愿者",
@@ -448,10 +448,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Ctrl+S apply   Ctrl+R clear   Esc cancel",
     ),
     "ledger.confirm_delete": (
-        "删除活动“{title}”？删除后可按 U 撤销，并记入审计日志。",
-        "Delete activity “{title}”? U undoes it; it is recorded in the audit log.",
+        "删除活动“{title}”？删除后可按 {undo_key} 撤销，并记入审计日志。",
+        "Delete activity “{title}”? {undo_key} undoes it; it is recorded in the audit log.",
     ),
-    "ledger.deleted": ("已删除：{title}（按 U 撤销）", "Deleted: {title} (U to undo)"),
+    "ledger.deleted": (
+        "已删除：{title}（按 {undo_key} 撤销）",
+        "Deleted: {title} ({undo_key} to undo)",
+    ),
     "ledger.restored": ("已撤销删除", "Restored"),
     "ledger.nothing_to_undo": ("没有可撤销的删除", "Nothing to undo"),
     # activity form
@@ -1296,8 +1299,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "officers.enabled_done": ("已启用 {user}", "{user} enabled"),
     "officers.added": ("已添加 {user}", "{user} added"),
     "key.add": ("添加", "Add"),
-    "key.disable": ("停用", "Disable"),
-    "key.enable": ("启用", "Enable"),
     "form.officer.new": ("添加工作人员账户", "New officer account"),
     "form.user_name": ("系统用户名", "Unix user name"),
     "form.officer_name": ("姓名", "Name"),
@@ -2105,6 +2106,24 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{place} already has an activity of this title on {date}: {title} (No. {id}). "
         "The same one?",
     ),
+    # --- listkeys ---
+    "key.to_rows": ("列表·命令", "Rows & keys"),
+    "key.open_row": ("打开", "Open"),
+    "ledger.totals.short": (
+        "{count} 条活动 · {reached} 人次 · 资料 {materials} 份 · {hours} 小时 · {volunteers} 人",
+        "{count} act. · {reached} reached · {materials} materials · {hours} h · "
+        "{volunteers} volunteers",
+    ),
+    "ledger.col.place": ("地点", "Place"),
+    "audit.search_hint": (
+        "/ 搜索：摘要、区域或操作人中的文字",
+        "/ search: words of the summary, region or officer",
+    ),
+    "teams.search_hint": (
+        "/ 搜索服务队：名称、拼音或首字母",
+        "/ search a team: name, pinyin or initials",
+    ),
+    "key.disable_enable": ("停用/启用", "Disable/enable"),
 }
 
 

@@ -21,6 +21,7 @@ from kxtui.db.keyset import Sort, page_ids, region_subtree
 from kxtui.db.models import database
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.rows import AuditChange, AuditDetail, AuditFilter, AuditRow, AuditWriter
+from kxtui.db.search import like_escape
 
 # -- the log --------------------------------------------------------------------------------
 
@@ -54,7 +55,16 @@ def where_clause(f: AuditFilter) -> tuple[list[str], dict[str, Any]]:
     if f.end is not None:
         conditions.append("e.at < :end")  # stored as "2026-11-20 09:30:00": before the next day
         params["end"] = (f.end + timedelta(days=1)).isoformat()
+    if f.text.strip():
+        params["text"] = f"%{like_escape(f.text.strip())}%"
+        conditions.append(_TEXT)
     return conditions or ["1"], params
+
+
+# the search: what the log shows of an entry (summary, region, officer) by its characters
+_TEXT = """(e.summary LIKE :text ESCAPE '\\' OR e.actor LIKE :text ESCAPE '\\'
+  OR (SELECT name FROM region WHERE path = e.region_path) LIKE :text ESCAPE '\\'
+  OR (SELECT name FROM officer_account WHERE id = e.officer_id) LIKE :text ESCAPE '\\')"""
 
 
 def _at(value: Any) -> datetime:

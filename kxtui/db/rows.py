@@ -517,6 +517,7 @@ class AuditFilter(NamedTuple):
     entity: str | None = None  # region / venue / activity / volunteer / database
     start: date | None = None
     end: date | None = None
+    text: str = ""  # characters of the summary, the region or the officer (name or login)
 
 
 class AuditWriter(NamedTuple):

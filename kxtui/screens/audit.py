@@ -1,5 +1,6 @@
-"""The audit log (审计日志): every change, newest first, filtered by officer, region, table
-and period; Enter shows one change field by field, u undoes one's own, x exports."""
+"""The audit log (审计日志): every change, newest first, searched and filtered by officer,
+region, table and period; Enter shows one change field by field, u undoes one's own, x
+exports."""
 
 from __future__ import annotations
 
@@ -17,10 +18,11 @@ from kxtui.db.audit_text import entity_caption
 from kxtui.db.rows import AuditDetail, AuditFilter, AuditRow, AuditWriter, Choice
 from kxtui.display import clean
 from kxtui.i18n import t
-from kxtui.screens.base import TranslatedBindings
+from kxtui.screens.base import SearchedTable, TranslatedBindings
 from kxtui.screens.pick_writer import PickWriterScreen, writer_label
 from kxtui.widgets.audit_table import AuditTable, action_text
 from kxtui.widgets.key_footer import KeyFooter
+from kxtui.widgets.search_field import SearchField
 from kxtui.widgets.workers import run_db
 
 TABLES = (None, "region", "venue", "activity", "volunteer", "team")
@@ -50,14 +52,19 @@ def _undo(entry_id: int) -> int:
     return undo(entry_id)
 
 
-class AuditScreen(TranslatedBindings, Screen[None]):
+class AuditScreen(SearchedTable, TranslatedBindings, Screen[None]):
+    SEARCH = "#audit-search"
+    HEADER = "#audit-header"
+    OPEN = "detail"
     DEFAULT_CSS = """
     AuditScreen #audit-filter { height: auto; color: $text-accent; padding: 0 1; }
+    AuditScreen #audit-search { margin: 0 1; }
     AuditScreen #audit-header { height: 1; text-style: bold; color: $text-muted; padding: 0 1; }
     AuditScreen AuditTable { padding: 0 1; }
     AuditScreen #audit-count { height: auto; background: $boost; padding: 0 1; }
     """
     BINDINGS = [
+        Binding("slash", "search", "key.search", id="audit.search"),
         Binding("enter", "detail", "key.detail", id="audit.detail"),
         Binding("u", "undo", "key.undo_change", id="audit.undo"),
         Binding("o", "officer", "key.officer", id="audit.officer"),
@@ -81,6 +88,7 @@ class AuditScreen(TranslatedBindings, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
         yield Static("", id="audit-filter")
+        yield SearchField(t("audit.search_hint"), id="audit-search")
         yield Static("", id="audit-header")
         yield AuditTable(id="audit-table")
         yield Static("", id="audit-count")
@@ -88,19 +96,11 @@ class AuditScreen(TranslatedBindings, Screen[None]):
 
     def on_mount(self) -> None:
         self.title = t("audit.title")
-        self.table.focus()
         self.reload()
 
     @property
     def table(self) -> AuditTable:
         return self.query_one(AuditTable)
-
-    def on_resize(self) -> None:
-        self._show_header()
-
-    def _show_header(self) -> None:
-        width = self.table.scrollable_content_region.width or self.size.width - 2
-        self.query_one("#audit-header", Static).update(self.table.header(width))
 
     def reload(self, f: AuditFilter | None = None) -> None:
         """Show the first page of `f` (default: the current filter) and count it."""
@@ -134,6 +134,8 @@ class AuditScreen(TranslatedBindings, Screen[None]):
             parts.append(f"{f.start or '…'} — {f.end or '…'}")
         else:
             parts.append(t("ledger.period.all"))
+        if f.text.strip():
+            parts.append(t("ledger.f.text", text=clean(f.text, 20)))
         self.query_one("#audit-filter", Static).update(Text(" · ".join(parts)))
 
     # -- filters ---------------------------------------------------------------
@@ -211,6 +213,3 @@ class AuditScreen(TranslatedBindings, Screen[None]):
         from kxtui.screens.export_audit import AuditExportScreen
 
         self.app.push_screen(AuditExportScreen(self.filter, self.table.total))
-
-    def action_back(self) -> None:
-        self.dismiss()

@@ -8,6 +8,8 @@ from typing import ClassVar
 
 from textual.binding import ActiveBinding
 from textual.events import Key
+from textual.keys import _character_to_key
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from kxtui.db import scope
@@ -56,6 +58,15 @@ class TranslatedBindings:
             for key, item in active.items()
         }
 
+    def key_for(self, action: str) -> str:
+        """The key of `action` as the footer shows it, for a message that names it (so the
+        two cannot drift apart)."""
+        for bindings in self._bindings.key_to_bindings.values():  # type: ignore[attr-defined]
+            for binding in bindings:
+                if binding.action == action:
+                    return self.app.get_key_display(binding)  # type: ignore[attr-defined]
+        raise KeyError(action)
+
     def _binding_tooltip(self, item: ActiveBinding) -> str:
         """The binding's tooltip, or why it is disabled."""
         refusal = None
@@ -66,21 +77,48 @@ class TranslatedBindings:
         return t(item.tooltip) if item.tooltip else ""
 
 
-class SearchedTable:
-    """A screen around a windowed table with a search field (`SEARCH`, a selector) and a line
-    of column captions (`HEADER`); the screen has `filter` (with `text`) and `reload(f)`.
+# The keys a search field takes as text: while it has the focus, bindings on them are not
+# shown (they are typed, not run). (`_character_to_key` is private; textual is pinned.)
+TYPED_KEYS = frozenset(_character_to_key(chr(code)) for code in range(32, 127))
+OPEN_TIMEOUT = 5.0  # how long Enter in the field waits for the search's first rows
 
-    The screen's `table` property gives its `PagedTable`.
 
-    A printable key no binding took goes to the search field: the officer can start typing
-    at once, and a key typed while "/" is still moving the focus is not lost. Enter goes
-    back to the table; Esc leaves the field, then the screen. The focus moves at once
-    (`Screen.set_focus`, not `Widget.focus`, which waits a turn of the event loop), so
-    keys a line delivers together follow the first one where it went."""
+class ListKeys:
+    """One key model for every list screen: a search field (`SEARCH`, a selector) above the
+    rows (`rows`, a focusable widget), and the action `OPEN` that opens the selected row.
+
+    The screen opens in the search field, which takes every printable key (letters, digits,
+    pasted Chinese): typing initials always searches. Enter there opens the highlighted row
+    (the first: a unique match opens at once); ↓ or Tab go to the rows, where letters are the
+    screen's commands and "/" comes back. A printable key no command takes on the rows
+    starts a search. Esc goes one level up from the field and from the rows alike: it leaves
+    the screen. The footer shows the commands on the rows; in the field, how to reach them.
+
+    The focus moves at once (`Screen.set_focus`, not `Widget.focus`, which waits a turn of
+    the event loop), so keys a line delivers together follow the first one where it went."""
 
     SEARCH = ""
-    HEADER = ""
-    _header_width: int | None = None  # the width the captions were drawn for
+    OPEN = "open"
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.AUTO_FOCUS = cls.SEARCH  # type: ignore[attr-defined]
+
+    @property
+    def rows(self) -> Widget:
+        raise NotImplementedError
+
+    @property
+    def searching(self) -> bool:
+        """The search field has the focus (not the rows)."""
+        return self.query_one(self.SEARCH, Input).has_focus  # type: ignore[attr-defined]
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        active = super().active_bindings  # type: ignore[misc]
+        if not self.searching:
+            return active
+        return {key: item for key, item in active.items() if key not in TYPED_KEYS}
 
     def on_key(self, event: Key) -> None:
         if event.key in self.active_bindings:  # type: ignore[attr-defined]
@@ -90,6 +128,37 @@ class SearchedTable:
             event.stop()
             self.set_focus(search)  # type: ignore[attr-defined]
             search.insert_text_at_cursor(event.character)
+
+    def action_search(self) -> None:
+        self.set_focus(self.query_one(self.SEARCH, Input))  # type: ignore[attr-defined]
+
+    def action_rows(self) -> None:
+        self.set_focus(self.rows)  # type: ignore[attr-defined]
+
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the field opens the highlighted row once the search has its rows."""
+        if event.input.id == self.SEARCH.lstrip("#") and await self.found(event.value):
+            await self.run_action(self.OPEN)  # type: ignore[attr-defined]
+
+    async def found(self, text: str) -> bool:
+        """Wait until the rows are those of a search for `text`; whether there is one."""
+        raise NotImplementedError
+
+    def action_back(self) -> None:
+        self.dismiss()  # type: ignore[attr-defined]
+
+
+class SearchedTable(ListKeys):
+    """A list screen around a windowed table (its `table` property, a `PagedTable`) with a
+    line of column captions (`HEADER`); the screen has `filter` (with `text`) and
+    `reload(f)`."""
+
+    HEADER = ""
+    _header_width: int | None = None  # the width the captions were drawn for
+
+    @property
+    def rows(self) -> Widget:
+        return self.table  # type: ignore[attr-defined]
 
     def on_resize(self) -> None:
         self._show_header()
@@ -101,19 +170,20 @@ class SearchedTable:
             self._header_width = width
             self.query_one(self.HEADER, Static).update(self.table.header(width))  # type: ignore[attr-defined]
 
-    def action_search(self) -> None:
-        self.set_focus(self.query_one(self.SEARCH, Input))  # type: ignore[attr-defined]
-
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == self.SEARCH.lstrip("#"):
             self.reload(self.filter._replace(text=event.value))  # type: ignore[attr-defined]
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == self.SEARCH.lstrip("#"):
-            self.set_focus(self.table)  # type: ignore[attr-defined]
+    def show_search(self) -> None:
+        """The field shows the filter's text again, after a key that changed the filter as a
+        whole (a check, Esc from it); never while typing, which may be ahead of the filter."""
+        search = self.query_one(self.SEARCH, Input)  # type: ignore[attr-defined]
+        if search.value != self.filter.text:  # type: ignore[attr-defined]
+            with search.prevent(Input.Changed):
+                search.value = self.filter.text  # type: ignore[attr-defined]
 
-    def action_back(self) -> None:
-        if self.query_one(self.SEARCH, Input).has_focus:  # type: ignore[attr-defined]
-            self.set_focus(self.table)  # type: ignore[attr-defined]
-        else:
-            self.dismiss()  # type: ignore[attr-defined]
+    async def found(self, text: str) -> bool:
+        if text != self.filter.text:  # type: ignore[attr-defined]
+            self.reload(self.filter._replace(text=text))  # type: ignore[attr-defined]
+        await self.table.first_page(OPEN_TIMEOUT)  # type: ignore[attr-defined]
+        return self.table.cursor_row is not None and self.filter.text == text  # type: ignore[attr-defined]

@@ -43,7 +43,8 @@ class ChoiceScreen(TranslatedBindings, ModalScreen[Any]):
             with Horizontal():
                 for i, (letter, text, _) in enumerate(self.answers):
                     variant = "warning" if i == 0 else "default"
-                    yield Button(f"{text} ({letter.upper()})", id=f"answer-{i}", variant=variant,
+                    # the key as it is typed (y, not Y, which is Shift+Y)
+                    yield Button(f"{text} ({letter})", id=f"answer-{i}", variant=variant,
                                  compact=True)  # fmt: skip
 
     def on_mount(self) -> None:

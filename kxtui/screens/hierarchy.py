@@ -95,8 +95,9 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         ),
         # Shift+T: t already opens the ledger.
         Binding("T", "teams", "key.teams", id="hierarchy.teams", tooltip="cmd.teams.help"),
+        # F5, as everywhere: r is the audit log's region filter
         Binding(
-            "r",
+            "f5",
             "refresh",
             "key.refresh",
             id="hierarchy.refresh",

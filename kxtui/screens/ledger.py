@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Header, Input, Static
+from textual.widgets import Header, Static
 
 from kxtui import clock
 from kxtui.dates import Period, next_period, period_bounds
@@ -21,6 +22,7 @@ from kxtui.i18n import label, t
 from kxtui.screens.base import SearchedTable, TranslatedBindings
 from kxtui.widgets.key_footer import KeyFooter
 from kxtui.widgets.ledger_table import LedgerTable
+from kxtui.widgets.search_field import SearchField
 from kxtui.widgets.workers import run_db
 
 SORTS = ("date", "reach", "venue")
@@ -47,8 +49,8 @@ def _restore(activity_id: int) -> None:
 
 
 class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
-    AUTO_FOCUS = "#ledger-table"  # not the search field, the first focusable widget
     SEARCH = "#ledger-search"
+    OPEN = "edit"
     HEADER = "#ledger-header"
     DEFAULT_CSS = """
     LedgerScreen #ledger-filter { height: auto; color: $text-accent; padding: 0 1; }
@@ -81,6 +83,7 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
         start, end = period_bounds(self.period, clock.today())
         self.filter = LedgerFilter(region_id=region.id if region else None, start=start, end=end)
         self.town: Choice | None = None
+        self.totals: LedgerTotals | None = None  # of the filter, once counted
         self.deleted: list[int] = []  # this session's deletions, newest last (u undoes)
         self.table = LedgerTable(id="ledger-table")
         self.table.show(self.filter, then=self._count)  # read while the screen composes
@@ -88,12 +91,7 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
         yield Static("", id="ledger-filter")
-        yield Input(
-            placeholder=t("ledger.search_hint"),
-            id="ledger-search",
-            compact=True,
-            select_on_focus=False,  # a key typed on the table goes on after what is there
-        )
+        yield SearchField(t("ledger.search_hint"), id="ledger-search")
         yield Static("", id="ledger-header")
         yield self.table
         yield Static("", id="ledger-totals")
@@ -116,6 +114,7 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
         painted (`_count`)."""
         self._show_filter()
         self._show_header()
+        self.totals = None
         self.query_one("#ledger-totals", Static).update(Text(t("ledger.counting"), style="dim"))
 
     def _count(self) -> None:
@@ -123,18 +122,29 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
 
     def _counted(self, totals: LedgerTotals) -> None:
         self.table.set_total(totals.activities)
-        text = t(
-            "ledger.totals",
-            count=f"{totals.activities:,}",
-            reached=f"{totals.people_reached:,}",
-            materials=f"{totals.materials:,}",
-            hours=f"{totals.hours:,}",
-            volunteers=f"{totals.volunteers:,}",
-        )
-        if totals.invalid:
-            text += t("numbers.left_out", count=f"{totals.invalid:,}")
-        self.query_one("#ledger-totals", Static).update(Text(text))
         self.totals = totals
+        self._show_totals()
+
+    def _show_totals(self) -> None:
+        """The totals on one line: in shorter words where the full ones do not fit."""
+        totals = self.totals
+        if totals is None:
+            return
+        numbers = {
+            "count": f"{totals.activities:,}",
+            "reached": f"{totals.people_reached:,}",
+            "materials": f"{totals.materials:,}",
+            "hours": f"{totals.hours:,}",
+            "volunteers": f"{totals.volunteers:,}",
+        }
+        left_out = t("numbers.left_out", count=f"{totals.invalid:,}") if totals.invalid else ""
+        text = t("ledger.totals", **numbers) + left_out
+        if cell_len(text) > self.size.width - 2:  # its padding
+            text = t("ledger.totals.short", **numbers) + left_out
+        self.query_one("#ledger-totals", Static).update(Text(text))
+
+    def on_resize(self) -> None:
+        self._show_totals()  # (Textual calls SearchedTable.on_resize as well)
 
     def _show_filter(self) -> None:
         f = self.filter
@@ -224,10 +234,11 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
 
         def deleted(_: None) -> None:
             self.deleted.append(row.id)
-            self.notify(t("ledger.deleted", title=row.title[:30]), markup=False, timeout=6)
+            deleted_text = t("ledger.deleted", title=row.title[:30], undo_key=self.key_for("undo"))
+            self.notify(deleted_text, markup=False, timeout=6)
             self.reload()
 
-        question = t("ledger.confirm_delete", title=row.title[:60])
+        question = t("ledger.confirm_delete", title=row.title[:60], undo_key=self.key_for("undo"))
         self.app.push_screen(ConfirmScreen(question, t("delete.yes"), t("delete.no")), confirmed)
 
     def action_undo(self) -> None:

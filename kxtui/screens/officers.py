@@ -48,11 +48,12 @@ class OfficersScreen(TranslatedBindings, Screen[None]):
     """
     BINDINGS = [
         Binding("a", "add", "key.add", id="officers.add"),
-        Binding("d", "disable", "key.disable", id="officers.disable"),
-        Binding("e", "enable", "key.enable", id="officers.enable"),
+        # one key for both (e edits everywhere else): disables an active account, enables
+        # a disabled one
+        Binding("d", "switch", "key.disable_enable", id="officers.switch"),
         Binding("escape", "back", "key.back", id="officers.back"),
     ]
-    WRITES = frozenset({"add", "disable", "enable"})
+    WRITES = frozenset({"add", "switch"})
 
     def __init__(self) -> None:
         super().__init__()
@@ -113,9 +114,12 @@ class OfficersScreen(TranslatedBindings, Screen[None]):
 
         self.app.push_screen(OfficerFormScreen(), added)
 
-    def action_disable(self) -> None:
+    def action_switch(self) -> None:
         row = self._selected()
-        if row is None or not row.active:
+        if row is None:
+            return
+        if not row.active:
+            self._set(row.user_name, True)
             return
         question = t("officers.confirm_disable", name=row.name, user=row.user_name)
 
@@ -126,11 +130,6 @@ class OfficersScreen(TranslatedBindings, Screen[None]):
         self.app.push_screen(
             ConfirmScreen(question, t("officers.disable"), t("officers.keep")), answered
         )
-
-    def action_enable(self) -> None:
-        row = self._selected()
-        if row is not None and not row.active:
-            self._set(row.user_name, True)
 
     def _set(self, user_name: str, active: bool) -> None:
         def done(user: str) -> None:

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Key
 from textual.screen import Screen
-from textual.widgets import Header, Input, Static
+from textual.widgets import Header, Static
 
 from kxtui import clock
 from kxtui.dates import Period, period_bounds
@@ -18,6 +18,7 @@ from kxtui.i18n import label, t
 from kxtui.screens.base import SearchedTable, TranslatedBindings
 from kxtui.widgets.key_footer import KeyFooter
 from kxtui.widgets.roster_table import RosterTable
+from kxtui.widgets.search_field import SearchField
 from kxtui.widgets.workers import run_db
 
 SORTS = ("name", "hours", "last")
@@ -48,7 +49,8 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
         Binding("g", "registered", "key.registered", id="roster.registered", show=False),
         Binding("n", "not_served", "key.not_served", id="roster.not_served", show=False),
         Binding("s", "sort", "key.sort", id="roster.sort"),
-        Binding("m", "unmask", "key.unmask", id="roster.unmask"),
+        # "*": the masked digits (m means the roster itself elsewhere)
+        Binding("asterisk", "unmask", "key.unmask", id="roster.unmask"),
         Binding("enter", "open", "key.open_volunteer", id="roster.open"),
         Binding("x", "export", "key.export", id="roster.export"),
         Binding("i", "import", "key.import", id="roster.import", show=False),  # (F1, palette)
@@ -67,16 +69,13 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
         self.team = team  # the team filter's team, for the filter line
         self.period = Period.YEAR  # of "served or not" (the filters, the not-served check)
         self.checking = False  # "c" pressed: the next letter may be a check's
+        # the filter and its team before a check, which Esc from the check's result shows
+        self.before_check: tuple[RosterFilter, Choice | None] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
         yield Static("", id="roster-filter")
-        yield Input(
-            placeholder=t("roster.search_hint"),
-            id="roster-search",
-            compact=True,
-            select_on_focus=False,  # a key typed on the table goes on after what is there
-        )
+        yield SearchField(t("roster.search_hint"), id="roster-search")
         yield Static("", id="roster-header")
         yield RosterTable(id="roster-table")
         yield Static("", id="roster-count")
@@ -84,7 +83,6 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
 
     def on_mount(self) -> None:
         self.title = t("roster.title")
-        self.table.focus()
         self.reload()
 
     @property
@@ -190,9 +188,11 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
             self.reload()
 
     def action_back(self) -> None:
-        """Esc leaves a check's result for the roster as it was, then the screen."""
-        if self.filter.check and not self.query_one(self.SEARCH, Input).has_focus:
-            self.reload(self.filter._replace(check=""))
+        """Esc leaves a check's result for the roster as it was before it, then the screen."""
+        if self.before_check is not None:
+            (f, self.team), self.before_check = self.before_check, None
+            self.reload(f)
+            self.show_search()
         else:
             super().action_back()
 
@@ -222,7 +222,7 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
             self._run_check(MENU[event.key])
             return
         # (Textual calls SearchedTable.on_key as well, afterwards)
-        self.checking = event.key == "c" and not self.query_one(self.SEARCH, Input).has_focus
+        self.checking = event.key == "c" and not self.searching
 
     def action_checks(self) -> None:
         from kxtui.screens.roster_checks import ChecksMenu
@@ -242,18 +242,27 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
             screen = CheckListScreen(name, self.scope, unmasked=self.table.unmasked)
             self.app.push_screen(screen, self._open_team)
             return
+        self._remember_filter()
         f = self.filter
         f = RosterFilter(region_id=f.region_id, team_id=f.team_id, sort=f.sort)
         if name == "not_served":
             self.reload(f._replace(served=False, **self._period_bounds()))
         else:
             self.reload(f._replace(check=name))
+        self.show_search()
+
+    def _remember_filter(self) -> None:
+        """The roster as it was before the first of the checks run one after another."""
+        if self.before_check is None:
+            self.before_check = (self.filter, self.team)
 
     def _open_team(self, team: Choice | None) -> None:
         if team is not None:
+            self._remember_filter()
             self.team = team
             self.reload(RosterFilter(region_id=self.filter.region_id, team_id=team.id,
                                      sort=self.filter.sort))  # fmt: skip
+            self.show_search()
 
     def action_export(self) -> None:
         """The filtered roster to XLSX or CSV."""

@@ -1,14 +1,19 @@
 """The volunteer teams (志愿服务队) of a region as a tree, with members and hours this year;
-Enter opens the roster of a team. The tree is also where teams are managed: added, edited,
-moved, dissolved, and their members chosen, each in a form with the rules of every form."""
+typing finds a team by characters, pinyin or initials; Enter opens the roster of a team. The
+tree is also where teams are managed: added, edited, moved, dissolved, and their members
+chosen, each in a form with the rules of every form."""
 
 from __future__ import annotations
+
+import asyncio
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widget import Widget
+from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
 
 from kxtui.db import scope
 from kxtui.db.errors import KxError, RefusedError
@@ -16,10 +21,11 @@ from kxtui.db.rows import Choice, NodeRef, TeamCounts, TeamDetail, TeamNode
 from kxtui.display import clean
 from kxtui.domain import TeamLevel
 from kxtui.i18n import t
-from kxtui.screens.base import TranslatedBindings
+from kxtui.screens.base import OPEN_TIMEOUT, ListKeys, TranslatedBindings
 from kxtui.screens.confirm import ConfirmScreen
 from kxtui.screens.form import FormScreen
 from kxtui.widgets.key_footer import KeyFooter
+from kxtui.widgets.search_field import SearchField
 from kxtui.widgets.team_tree import TeamTree
 from kxtui.widgets.workers import run_db
 
@@ -30,25 +36,39 @@ def _dissolve_facts(team_id: int) -> tuple[TeamDetail | None, TeamCounts]:
     return team_writes.detail(team_id), team_writes.counts(team_id)
 
 
-class TeamTreeScreen(TranslatedBindings, Screen[None]):
+def _find(region_id: int | None, text: str) -> tuple[Choice, ...]:
+    from kxtui.db.activities import find_teams
+
+    return find_teams(region_id, text, subtree=True)
+
+
+class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
+    SEARCH = "#teams-search"
+    OPEN = "roster"
     DEFAULT_CSS = """
     TeamTreeScreen #teams-scope { height: auto; color: $text-accent; padding: 0 1; }
+    TeamTreeScreen #teams-search { margin: 0 1; }
     TeamTreeScreen #teams-note { height: auto; color: $text-muted; padding: 0 1; }
     TeamTreeScreen TeamTree { height: 1fr; }
+    TeamTreeScreen #teams-found { height: 1fr; border: none; padding: 0 1; display: none; }
+    TeamTreeScreen.-searched #teams-found { display: block; }
+    TeamTreeScreen.-searched TeamTree { display: none; }
     """
-    # The tree's keys, all here (the ledger's letters: a add, e edit, d delete).
+    # The keys on the rows (the ledger's letters: a add, e edit, d delete; v is a new venue on
+    # the hierarchy and p the period of the lists, so members are j (加入) and moving y (移)).
     BINDINGS = [
+        Binding("slash", "search", "key.search", id="teams.search"),
         Binding("enter,m", "roster", "key.roster", id="teams.roster"),
         Binding("a", "add_team", "key.add_team", id="teams.add", tooltip="cmd.add_team.help"),
         Binding("A", "add_top_team", "key.add_top_team", id="teams.add_top",
                 tooltip="cmd.add_top_team.help", show=False),
         Binding("e", "edit_team", "key.edit", id="teams.edit", tooltip="cmd.edit_team.help"),
-        Binding("v", "members", "key.team_members", id="teams.members",
+        Binding("j", "members", "key.team_members", id="teams.members",
                 tooltip="cmd.team_members.help"),
-        Binding("p", "move_team", "key.move_team", id="teams.move", tooltip="cmd.move_team.help"),
+        Binding("y", "move_team", "key.move_team", id="teams.move", tooltip="cmd.move_team.help"),
         Binding("d,delete", "dissolve_team", "key.dissolve_team", id="teams.dissolve",
                 tooltip="cmd.dissolve_team.help"),
-        Binding("escape", "dismiss", "key.back", id="teams.back"),
+        Binding("escape", "back", "key.back", id="teams.back"),
     ]  # fmt: skip
     PALETTE = (
         ("cmd.add_team", "add_team"),
@@ -65,11 +85,15 @@ class TeamTreeScreen(TranslatedBindings, Screen[None]):
     def __init__(self, region: Choice | None) -> None:
         super().__init__()
         self.scope = region
+        self.found_teams: tuple[Choice, ...] = ()
+        self.searched = asyncio.Event()  # set when the teams of the latest search are shown
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
         yield Static(self._scope_line(), id="teams-scope")
+        yield SearchField(t("teams.search_hint"), id="teams-search")
         yield TeamTree(id="team-tree")
+        yield OptionList(id="teams-found")
         yield Static("", id="teams-note")
         yield KeyFooter()
 
@@ -77,8 +101,14 @@ class TeamTreeScreen(TranslatedBindings, Screen[None]):
         self.title = t("teams.title")
         tree = self.query_one(TeamTree)
         self.query_one("#teams-note", Static).update(t("teams.note", year=tree.year))
-        tree.focus()
         tree.load(self.scope.id if self.scope else None)
+
+    @property
+    def rows(self) -> Widget:
+        """The teams found while there is a search, else the tree."""
+        if self.has_class("-searched"):
+            return self.query_one("#teams-found", OptionList)
+        return self.query_one(TeamTree)
 
     def _scope_line(self) -> Text:
         where = clean(self.scope.name, 20) if self.scope else t("roster.everywhere")
@@ -96,7 +126,7 @@ class TeamTreeScreen(TranslatedBindings, Screen[None]):
     def write_refusal(self, action: str) -> KxError | None:
         """A write on a team is the officer's where the team is based in their area; a new
         team's region is checked by its form."""
-        row = self.tree.cursor_row if action in self.ON_TEAM else None
+        row = self._tree_row() if action in self.ON_TEAM else None
         if row is not None:
             return scope.edit_refusal(row.region_path)
         return super().write_refusal(action)
@@ -104,16 +134,21 @@ class TeamTreeScreen(TranslatedBindings, Screen[None]):
     def on_team_tree_highlighted(self) -> None:
         self.refresh_bindings()  # the keys follow the selected team's region
 
-    def _team(self) -> TeamNode | None:
-        row = self.tree.cursor_row
-        if row is None:
+    def _tree_row(self) -> TeamNode | None:
+        """The tree's selected team, unless a search shows the teams found instead."""
+        return None if self.has_class("-searched") else self.tree.cursor_row
+
+    def _chosen(self) -> Choice | None:
+        """The team a command acts on (see `_team`), or a message that there is none."""
+        team = self._team()
+        if team is None:
             self.app.show_error(RefusedError("refused.no_team"))  # type: ignore[attr-defined]
-        return row
+        return team
 
     def action_add_team(self) -> None:
         """A team under the selected one (at the top of the region when there is none)."""
-        row = self.tree.cursor_row
-        if row is None:
+        team = self._team()
+        if team is None:
             self.action_add_top_team()
             return
         from kxtui.db.team_writes import detail, levels_below
@@ -128,7 +163,7 @@ class TeamTreeScreen(TranslatedBindings, Screen[None]):
                 return
             self.app.push_screen(TeamFormScreen(parent=parent), self.written)
 
-        run_db(self, detail, row.ref.id, done=loaded, group="form-open")
+        run_db(self, detail, team.id, done=loaded, group="form-open")
 
     def action_add_top_team(self) -> None:
         from kxtui.screens.team_form import TeamFormScreen
@@ -141,7 +176,7 @@ class TeamTreeScreen(TranslatedBindings, Screen[None]):
         self._open(TeamFormScreen)
 
     def action_move_team(self) -> None:
-        row = self.tree.cursor_row
+        row = self._tree_row()
         if row is not None and row.level == TeamLevel.GENERAL:  # no team is above a 总队
             self.app.show_error(RefusedError("refused.general_team_moved"))  # type: ignore[attr-defined]
             return
@@ -156,25 +191,27 @@ class TeamTreeScreen(TranslatedBindings, Screen[None]):
 
     def _open(self, form: type[FormScreen]) -> None:
         """The form on the selected team as stored now (see `FormScreen.open_stored`)."""
-        row = self._team()
-        if row is not None:
-            form.open_stored(self, {"team_id": row.ref.id}, self.written, self.reload)
+        team = self._chosen()
+        if team is not None:
+            form.open_stored(self, {"team_id": team.id}, self.written, self.reload)
 
     def written(self, result: object) -> None:
         """A form saved a team: the tree shows it afresh, with the cursor on it."""
         if isinstance(result, NodeRef):
             self.notify(t("form.saved"), timeout=3)
             self.tree.reveal(result.id)
+            self._search_again()
 
     def reload(self) -> None:
         row = self.tree.cursor_row
         self.tree.reveal(row.ref.id if row else None)
+        self._search_again()
 
     def action_dissolve_team(self) -> None:
         """Refused, with the count, while teams are below it; else asks, saying what happens
         to its members and the activities it organised."""
-        row = self._team()
-        if row is None:
+        chosen = self._chosen()
+        if chosen is None:
             return
         from kxtui.db import team_writes
 
@@ -198,17 +235,71 @@ class TeamTreeScreen(TranslatedBindings, Screen[None]):
             def done(_: None) -> None:
                 self.notify(t("team.dissolve.done", name=team.name), markup=False)
                 self.tree.reveal(team.parent.id if team.parent else None)
+                self._search_again()
 
             run_db(self, team_writes.dissolve_team, team.id, team.version, done=done,
                    group="write")  # fmt: skip
 
-        run_db(self, _dissolve_facts, row.ref.id, done=counted, group="write")
+        run_db(self, _dissolve_facts, chosen.id, done=counted, group="write")
+
+    # -- the search ------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._search(event.value)
+
+    def _search(self, text: str, keep: int | None = None) -> None:
+        text = text.strip()
+        self.set_class(bool(text), "-searched")
+        self.searched = asyncio.Event()
+        if text:
+            region_id = self.scope.id if self.scope else None
+            run_db(self, _find, region_id, text, done=lambda teams: self._show(teams, keep),
+                   group="teams-find", read=True)  # fmt: skip
+
+    def _search_again(self) -> None:
+        """After a write: the teams found afresh (a name may have changed), the cursor kept."""
+        if self.has_class("-searched"):
+            keep = self.query_one("#teams-found", OptionList).highlighted
+            self._search(self.query_one(self.SEARCH, Input).value, keep)
+
+    def _show(self, teams: tuple[Choice, ...], keep: int | None = None) -> None:
+        self.found_teams = teams
+        self.searched.set()
+        found = self.query_one("#teams-found", OptionList)
+        found.clear_options()
+        found.add_options(
+            Option(Text(f"{clean(team.name, 40)} · {clean(team.hint, 20)}")) for team in teams
+        )
+        if teams:
+            found.highlighted = min(keep or 0, len(teams) - 1)
+
+    async def found(self, text: str) -> bool:
+        if not text.strip():
+            return self.query_one(TeamTree).cursor_row is not None
+        try:
+            await asyncio.wait_for(self.searched.wait(), OPEN_TIMEOUT)
+        except TimeoutError:
+            return False
+        return bool(self.found_teams)
+
+    # -- keys ------------------------------------------------------------------
+
+    def on_option_list_option_selected(self) -> None:
+        self.action_roster()
+
+    def _team(self) -> Choice | None:
+        """The team under the cursor: of the teams found, or of the tree."""
+        if self.has_class("-searched"):
+            index = self.query_one("#teams-found", OptionList).highlighted
+            return self.found_teams[index] if index is not None and self.found_teams else None
+        row = self.query_one(TeamTree).cursor_row
+        return Choice(row.ref.id, row.name) if row is not None else None
 
     def action_roster(self) -> None:
         """The roster of the team under the cursor: its members and the members below it."""
-        row = self.query_one(TeamTree).cursor_row
-        if row is None:
+        team = self._team()
+        if team is None:
             return
         from kxtui.screens.roster import RosterScreen
 
-        self.app.push_screen(RosterScreen(None, team=Choice(row.ref.id, row.name)))
+        self.app.push_screen(RosterScreen(None, team=Choice(team.id, team.name)))

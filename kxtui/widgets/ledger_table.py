@@ -17,8 +17,10 @@ def _page(f: LedgerFilter, after: Any, before: Any, offset: int) -> tuple[Ledger
 
 
 class LedgerTable(PagedTable):
-    NARROW = (("date", 10), ("title", 0), ("region", 10), ("format", 10), ("reach", 7),
-              ("hours", 8))  # fmt: skip
+    # 80 columns: where (the venue, or the region of an activity held at none) and who
+    # organised it, cut with "…"; the format is in the filters and the wide layout
+    NARROW = (("date", 10), ("title", 0), ("place", 12), ("organiser", 10), ("reach", 7),
+              ("hours", 6))  # fmt: skip
     WIDE = (("date", 10), ("title", 0), ("region", 12), ("venue", 18), ("organiser", 14),
             ("format", 10), ("reach", 7), ("hours", 8))  # fmt: skip
     RIGHT = frozenset({"reach", "hours"})
@@ -40,4 +42,6 @@ class LedgerTable(PagedTable):
             return f"{row.people_reached:,}"
         if column == "hours":
             return f"{row.hours}"
+        if column == "place":
+            return row.venue or row.region
         return getattr(row, column)

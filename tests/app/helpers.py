@@ -119,6 +119,15 @@ async def open_screen(pilot: Pilot, key: str, screen: type) -> Any:
     return pilot.app.screen
 
 
+async def open_list(pilot: Pilot, key: str, screen: type) -> Any:
+    """Open a list screen as `open_screen` does, then go from its search field (where it
+    opens) to its rows (↓), where letters are the screen's commands."""
+    opened = await open_screen(pilot, key, screen)
+    await press(pilot, "down")
+    assert opened.rows.has_focus
+    return opened
+
+
 async def jump(pilot: Pilot, query: str) -> None:
     await press(pilot, "slash")
     await type_text(pilot, query)

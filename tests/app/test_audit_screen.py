@@ -21,6 +21,7 @@ from kxtui.screens.pick_writer import EVERYONE, PickWriterScreen
 from tests.app.helpers import (
     make_app,
     notifications,
+    open_list,
     open_screen,
     plain,
     press,
@@ -66,7 +67,7 @@ async def test_newest_first_with_filters_and_the_change_field_by_field(
 ) -> None:
     async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
         some_changes(monkeypatch)
-        screen = await open_screen(pilot, "h", AuditScreen)
+        screen = await open_list(pilot, "h", AuditScreen)
         shown = lines(pilot)
         assert "李的科普点" in shown[0] and "审计公园" in shown[1] and "审计科普园" in shown[2]
         assert screen.table.total == 3  # the county of the cursor, this month
@@ -103,7 +104,7 @@ async def test_u_undoes_my_own_change_and_refuses_someone_elses(
 ) -> None:
     async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
         venue = some_changes(monkeypatch)
-        screen = await open_screen(pilot, "h", AuditScreen)
+        screen = await open_list(pilot, "h", AuditScreen)
         await press(pilot, "u")  # li's entry
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen))
         await press(pilot, "y")
@@ -123,7 +124,7 @@ async def test_x_exports_the_filtered_entries(
 ) -> None:
     async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
         some_changes(monkeypatch)
-        await open_screen(pilot, "h", AuditScreen)
+        await open_list(pilot, "h", AuditScreen)
         await press(pilot, "k", "k")  # venues
         await press(pilot, "x")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, AuditExportScreen))

@@ -29,6 +29,7 @@ from tests.app.helpers import (
     fill,
     make_app,
     notifications,
+    open_list,
     open_screen,
     plain,
     press,
@@ -63,7 +64,7 @@ def team_tree(pilot) -> TeamTree:  # type: ignore[no-untyped-def]
 
 async def test_team_tree_expands_and_enter_opens_the_roster_of_the_team(demo_path: Path) -> None:
     async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
-        await open_screen(pilot, "T", TeamTreeScreen)  # the county 胶州市 is selected at start
+        await open_list(pilot, "T", TeamTreeScreen)  # the county 胶州市 is selected at start
         tree = team_tree(pilot)
         [(general_id, general)] = query(
             demo_path, "SELECT t.id, t.name FROM team t WHERE parent_id IS NULL AND region_id = 1"
@@ -89,6 +90,7 @@ async def test_team_tree_expands_and_enter_opens_the_roster_of_the_team(demo_pat
         await press(pilot, "enter")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, RosterScreen))
         roster = pilot.app.screen
+        await press(pilot, "down")  # from its search field to its rows
         expected = {i for (i,) in query(demo_path, TEAM_MEMBERS, (division.ref.id,))}
         assert roster.table.total == len(expected) == division.members
         table, shown = roster.table, set()
@@ -122,7 +124,7 @@ async def test_a_region_without_teams_says_so_and_the_palette_offers_the_tree(
 
 async def test_enter_opens_the_volunteer_whose_edit_the_roster_then_shows(demo_path: Path) -> None:
     async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
-        roster = await open_screen(pilot, "m", RosterScreen)
+        roster = await open_list(pilot, "m", RosterScreen)
         await press(pilot, "s")  # by total hours: the first has served most
         await settle(pilot)
         volunteer = roster.table.cursor_row
@@ -171,7 +173,7 @@ async def test_enter_opens_the_volunteer_whose_edit_the_roster_then_shows(demo_p
 
 async def test_a_volunteer_who_never_served_has_no_history_table(demo_path: Path) -> None:
     async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
-        roster = await open_screen(pilot, "m", RosterScreen)
+        roster = await open_list(pilot, "m", RosterScreen)
         await press(pilot, "s", "end")  # by total hours: the last has served least
         await settle(pilot)
         assert roster.table.cursor_row.hours_total == 0
@@ -224,7 +226,7 @@ NEW_UNDER_DIVISION = f"新建队伍 · 上级：{DIVISION}"
 
 async def on_division(pilot) -> TeamTreeScreen:  # type: ignore[no-untyped-def]
     """The team tree of 胶州市 with the cursor on 阜安街道's health division."""
-    screen = await open_screen(pilot, "T", TeamTreeScreen)
+    screen = await open_list(pilot, "T", TeamTreeScreen)
     await press(pilot, "right", "down", "right")  # the 总队 open, on 阜安街道's 支队, open
     await settle(pilot)
     await press(pilot, "down")
@@ -281,7 +283,7 @@ async def test_a_team_is_added_edited_moved_and_dissolved_with_the_tree_keys(
         assert tree.cursor_row.ref.id == team_id
         assert tree.cursor_row.name == "阜安街道巡回义诊专业队"
 
-        await press(pilot, "p")  # under the education division, found by its initials
+        await press(pilot, "y")  # under the education division, found by its initials
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, TeamMoveScreen))
         await press(pilot, "ctrl+u")
         await type_text(pilot, "fajdjy")
@@ -317,7 +319,7 @@ async def test_members_join_and_leave_from_the_tree(demo_path: Path) -> None:
     )
     async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
         await on_division(pilot)
-        await press(pilot, "v")
+        await press(pilot, "j")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, TeamMembersScreen))
         listed = pilot.app.screen.query_one(MemberList)
         assert {c.id for c in listed.chosen} == members
@@ -354,13 +356,13 @@ async def test_a_team_with_teams_below_is_not_dissolved_nor_a_general_team_moved
         await settle(pilot)
         assert isinstance(pilot.app.screen, TeamTreeScreen)
         assert notifications(pilot)[-1] == "其下还有 4 支队伍：请先解散或移走它们"
-        await press(pilot, "up", "p")  # the 总队: no team is above it
+        await press(pilot, "up", "y")  # the 总队: no team is above it
         await settle(pilot)
         assert isinstance(pilot.app.screen, TeamTreeScreen)
         assert notifications(pilot)[-1] == "总队是最高一级，不能移到别的队伍下"
 
 
-TEAM_WRITES = {"a": "add_team", "e": "edit_team", "v": "members", "p": "move_team",
+TEAM_WRITES = {"a": "add_team", "e": "edit_team", "j": "members", "y": "move_team",
                "d": "dissolve_team"}  # fmt: skip
 
 

@@ -13,7 +13,15 @@ from textual.widgets import DataTable, Input, RadioSet, Static
 from kxtui.screens.export_volunteers import VolunteerExportScreen
 from kxtui.screens.import_volunteers import VolunteerImportScreen
 from kxtui.screens.roster import RosterScreen
-from tests.app.helpers import make_app, open_screen, plain, press, settle, type_text, wait_until
+from tests.app.helpers import (
+    make_app,
+    open_list,
+    plain,
+    press,
+    settle,
+    type_text,
+    wait_until,
+)
 
 HEADERS = ["姓名", "联系电话", "所属镇街", "所属村居", "所属队伍", "是否学生"]
 
@@ -38,7 +46,7 @@ def cells(table: DataTable) -> list[list[str]]:
 
 
 async def open_import(pilot: Pilot, path: Path) -> VolunteerImportScreen:
-    await open_screen(pilot, "m", RosterScreen)
+    await open_list(pilot, "m", RosterScreen)
     await press(pilot, "i")
     await wait_until(pilot, lambda: isinstance(pilot.app.screen, VolunteerImportScreen))
     screen = pilot.app.screen
@@ -102,7 +110,7 @@ async def test_import_then_update_the_same_people(demo_path: Path, tmp_path: Pat
 
 async def test_export_writes_the_filtered_roster(demo_path: Path, tmp_path: Path) -> None:
     async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
-        roster = await open_screen(pilot, "m", RosterScreen)
+        roster = await open_list(pilot, "m", RosterScreen)
         await press(pilot, "g")  # registered only
         await settle(pilot)
         expected = roster.table.total

@@ -26,7 +26,7 @@ from tests.app.helpers import (
     jump,
     make_app,
     notifications,
-    open_screen,
+    open_list,
     plain,
     press,
     settle,
@@ -114,7 +114,7 @@ async def test_a_viewer_sees_the_write_keys_disabled_on_the_tree(demo_path: Path
 async def test_a_viewer_in_the_ledger_roster_and_audit_log(demo_path: Path) -> None:
     scope.sign_in(VIEWER)
     async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
-        await open_screen(pilot, "t", LedgerScreen)
+        await open_list(pilot, "t", LedgerScreen)
         assert pilot.app.screen.table.total  # a row to edit, delete
         writes = {"a": "add", "e": "edit", "enter": "edit", "d": "delete", "u": "undo",
                   "i": "import"}  # fmt: skip
@@ -123,7 +123,7 @@ async def test_a_viewer_in_the_ledger_roster_and_audit_log(demo_path: Path) -> N
         assert not footer_keys(pilot)["x"]  # export reads
         await press(pilot, "escape")
 
-        roster = await open_screen(pilot, "m", RosterScreen)
+        roster = await open_list(pilot, "m", RosterScreen)
         await refused_keys(pilot, {"i": "import"}, READ_ONLY_ACCOUNT)
         assert palette_commands(pilot)["志愿者: 导入（不可用）"] == READ_ONLY_ACCOUNT
         await press(pilot, "enter")  # a viewer reads a volunteer's record, and cannot save it
@@ -133,7 +133,7 @@ async def test_a_viewer_in_the_ledger_roster_and_audit_log(demo_path: Path) -> N
         await wait_until(pilot, lambda: pilot.app.screen is roster)
         await press(pilot, "escape")
 
-        await open_screen(pilot, "h", AuditScreen)
+        await open_list(pilot, "h", AuditScreen)
         await refused_keys(pilot, {"u": "undo"}, READ_ONLY_ACCOUNT)
         assert footer_keys(pilot)["u"] and not footer_keys(pilot)["enter"]
 
@@ -143,12 +143,12 @@ async def test_a_database_opened_read_only_disables_the_write_keys(demo_path: Pa
         await settle(pilot)
         reason = "只读打开：不能修改数据"
         await refused_keys(pilot, HIERARCHY_WRITES, reason)
-        await open_screen(pilot, "t", LedgerScreen)
+        await open_list(pilot, "t", LedgerScreen)
         await refused_keys(pilot, {"a": "add", "i": "import"}, reason)
         await press(pilot, "escape")
         pilot.app.action_officers()  # a county admin's accounts: read, not changed
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, OfficersScreen))
-        await refused_keys(pilot, {"a": "add", "d": "disable", "e": "enable"}, reason)
+        await refused_keys(pilot, {"a": "add", "d": "switch"}, reason)
 
 
 async def test_a_town_officer_outside_their_area(demo_path: Path) -> None:
@@ -183,7 +183,7 @@ async def test_a_town_officer_in_the_ledger_of_another_town(demo_path: Path) -> 
     async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         await jump(pilot, "中云街道")
-        ledger = await open_screen(pilot, "t", LedgerScreen)
+        ledger = await open_list(pilot, "t", LedgerScreen)
         assert ledger.table.total
         reason = "不在您的编辑范围（胶州市/阜安街道）"
         await refused_keys(pilot, {"e": "edit", "d": "delete"}, reason)
@@ -191,7 +191,7 @@ async def test_a_town_officer_in_the_ledger_of_another_town(demo_path: Path) -> 
         await press(pilot, "escape")
 
         await jump(pilot, "fajd")
-        ledger = await open_screen(pilot, "t", LedgerScreen)
+        ledger = await open_list(pilot, "t", LedgerScreen)
         assert ledger.active_bindings["e"].enabled and ledger.active_bindings["d"].enabled
 
 

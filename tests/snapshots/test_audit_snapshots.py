@@ -14,7 +14,7 @@ from kxtui.db import scope
 from kxtui.screens.audit import AuditScreen
 from kxtui.screens.audit_entry import AuditEntryScreen
 from kxtui.screens.pick_writer import PickWriterScreen
-from tests.app.helpers import make_app, open_screen, press, settle, type_text, wait_until
+from tests.app.helpers import make_app, open_list, open_screen, press, settle, type_text, wait_until
 from tests.app.test_audit_screen import an_activity, some_changes
 from tests.app.test_conflict import edit_then_conflict
 from tests.conftest import ADMIN
@@ -31,7 +31,7 @@ def officer(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_audit_screen(snap_compare, demo_path: Path, size, monkeypatch) -> None:
     async def run_before(pilot: Pilot) -> None:
         some_changes(monkeypatch)
-        await open_screen(pilot, "h", AuditScreen)
+        await open_list(pilot, "h", AuditScreen)
 
     assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
 
@@ -40,7 +40,7 @@ def test_audit_screen(snap_compare, demo_path: Path, size, monkeypatch) -> None:
 def test_audit_entry(snap_compare, demo_path: Path, size, monkeypatch) -> None:
     async def run_before(pilot: Pilot) -> None:
         some_changes(monkeypatch)
-        await open_screen(pilot, "h", AuditScreen)
+        await open_list(pilot, "h", AuditScreen)
         await press(pilot, "down", "enter")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, AuditEntryScreen))
 
@@ -64,7 +64,7 @@ def test_audit_entry_of_an_activity(snap_compare, demo_path: Path, size) -> None
 def test_officer_picker(snap_compare, demo_path: Path, size, monkeypatch) -> None:
     async def run_before(pilot: Pilot) -> None:
         some_changes(monkeypatch)
-        await open_screen(pilot, "h", AuditScreen)
+        await open_list(pilot, "h", AuditScreen)
         await open_screen(pilot, "o", PickWriterScreen)
         await type_text(pilot, "w")
 

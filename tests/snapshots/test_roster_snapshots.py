@@ -14,9 +14,11 @@ SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36"
 
 
 async def roster(pilot: Pilot) -> None:
+    """The county's roster, in its rows (where letters are commands)."""
     await settle(pilot)
     await press(pilot, "m")
     await settle(pilot)
+    await press(pilot, "down")
 
 
 @pytest.mark.parametrize("size", SIZES)

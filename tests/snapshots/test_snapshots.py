@@ -115,18 +115,27 @@ def test_activity_form_with_errors(snap_compare, demo_path: Path, size) -> None:
     assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
 
 
+async def ledger_with_a_filter(pilot: Pilot) -> None:
+    await town_selected(pilot)
+    await press(pilot, "t")
+    await settle(pilot)
+    await press(pilot, "down")  # from the search field to the rows, where letters are keys
+    await press(pilot, *"pppppp")  # all time
+    await press(pilot, "slash")
+    await type_text(pilot, "kp")
+    await press(pilot, "down", "down", "down")
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_ledger_with_a_filter(snap_compare, demo_path: Path, size) -> None:
-    async def run_before(pilot: Pilot) -> None:
-        await town_selected(pilot)
-        await press(pilot, "t")
-        await settle(pilot)
-        await press(pilot, *"pppppp")  # all time
-        await press(pilot, "slash")
-        await type_text(pilot, "kp")
-        await press(pilot, "enter", "down", "down")
+    app = make_app(demo_path)
+    assert snap_compare(app, terminal_size=size, run_before=ledger_with_a_filter)
 
-    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+def test_ledger_in_english(snap_compare, demo_path: Path) -> None:
+    """--lang en at 80 columns: captions, totals and footer keys each on their line."""
+    app = make_app(demo_path, language="en")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=ledger_with_a_filter)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -154,9 +163,8 @@ def test_roster_searched(snap_compare, demo_path: Path, size) -> None:
         await town_selected(pilot)
         await press(pilot, "m")
         await settle(pilot)
-        await press(pilot, "slash")
-        await type_text(pilot, "w")
-        await press(pilot, "enter", "s", "down")
+        await type_text(pilot, "w")  # the search field has the focus
+        await press(pilot, "down", "s", "down")  # to the rows; sort; the second row
         await settle(pilot)
 
     assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)

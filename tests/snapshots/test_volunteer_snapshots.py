@@ -50,7 +50,7 @@ def test_team_tree(snap_compare, demo_path: Path, size) -> None:
         await settle(pilot)
         await press(pilot, "T")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, TeamTreeScreen))
-        await press(pilot, "right", "down", "right")
+        await press(pilot, "down", "right", "down", "right")  # from the search to the tree
 
     assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
 
@@ -84,7 +84,7 @@ def test_volunteer_detail_history(snap_compare, demo_path: Path, size) -> None:
         await settle(pilot)
         await press(pilot, "m")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, RosterScreen))
-        await press(pilot, "s", "enter")
+        await press(pilot, "down", "s", "enter")  # to the rows; by total hours; open
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, VolunteerFormScreen))
         await press(pilot, "f3")
 
