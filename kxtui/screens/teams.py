@@ -70,6 +70,8 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
                 tooltip="cmd.dissolve_team.help"),
         Binding("escape", "back", "key.back", id="teams.back"),
     ]  # fmt: skip
+    KEY_RANK = ("search", "roster", "add_team", "edit_team", "members", "move_team",
+                "dissolve_team", "back")  # fmt: skip
     PALETTE = (
         ("cmd.add_team", "add_team"),
         ("cmd.add_top_team", "add_top_team"),

@@ -105,12 +105,12 @@ def test_export_dialog_names_the_file_and_shows_the_folder(
     """胶莱镇's ledger this quarter: the file named after both, in the export folder shown."""
     from kxtui.screens.export_activities import ExportScreen
     from kxtui.screens.ledger import LedgerScreen
-    from tests.app.helpers import jump, open_screen
+    from tests.app.helpers import jump, open_list
 
     async def run_before(pilot: Pilot) -> None:
         await jump(pilot, "胶莱镇")
-        await open_screen(pilot, "t", LedgerScreen)
-        await press(pilot, "p", "x")  # this quarter; export
+        await open_list(pilot, "t", LedgerScreen)
+        await press(pilot, "p", "p", "x")  # this year, last year, this quarter; export
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, ExportScreen))
 
     app = make_app(demo_path, export_dir="/home/officer/文档/kxtui")  # shown, never written
