@@ -109,6 +109,7 @@ def every_screen(tmux, db_path: Path, log: Path, jump_to_venue: str) -> None:  #
     keys("Enter", then="↑↓ 滚动")  # the entry, field by field
     audit = "审计日志 —"  # its title (the tree's footer names the key "h 审计日志")
     keys("Escape", then=audit, gone="↑↓ 滚动")
+    keys("Down", then=audit)  # from the search field to the rows, where letters are keys
     keys("o", then="按操作人筛选")
     keys("Escape", then=audit, gone="按操作人筛选")
     keys("Escape", gone=audit)
@@ -120,6 +121,7 @@ def every_screen(tmux, db_path: Path, log: Path, jump_to_venue: str) -> None:  #
     time.sleep(0.5)  # the venue's detail
     form("e", "编辑阵地：")
     keys("t", then="活动名称")  # the ledger
+    keys("Down", then="活动名称")  # to its rows
     form("Enter", "编辑活动：", back="活动名称")
     keys("d", then="删除活动“")  # the question quotes the activity's title
     keys("Escape", then="活动名称", gone="删除活动“")
@@ -131,11 +133,13 @@ def every_screen(tmux, db_path: Path, log: Path, jump_to_venue: str) -> None:  #
     keys("F3", then="服务记录")
     keys("F4", then="所在队伍")
     keys("Escape", then="志愿者花名册", gone="编辑志愿者：")
+    keys("Down", then="志愿者花名册")  # to its rows
     keys("c", then="花名册检查")
     keys("t", then="活跃成员少于")  # teams below the minimum, by name
     keys("Escape", then="志愿者花名册", gone="活跃成员少于")
     keys("Escape", gone="志愿者花名册")
     keys("T", then="志愿服务队")
+    keys("Down", then="志愿服务队")  # to the tree
     keys("Right", then="分队")
     keys("Escape", gone="志愿服务队")
     keys("C-p", then="搜索命令")

@@ -204,6 +204,7 @@ def test_an_officer_cannot_export_over_the_database_a_backup_or_a_home(
     _county_overview(terminal)
     terminal.press("t")
     terminal.wait_for("条活动", timeout=30)
+    terminal.press("Down")  # from the ledger's search field to its rows, where letters are keys
     terminal.press("x")
     terminal.wait_for("只填文件名")
     attempts = (
@@ -239,6 +240,7 @@ def test_an_officer_cannot_import_the_database_or_a_file_outside_their_uploads(
     _county_overview(terminal)
     terminal.press("t")
     terminal.wait_for("条活动", timeout=30)
+    terminal.press("Down")  # from the ledger's search field to its rows, where letters are keys
     for attempt in (
         str(county_server.database),
         f"{county_server.database}-wal",
@@ -265,6 +267,7 @@ def test_keys_that_arrive_in_one_read_take_effect_in_the_order_typed(
     _county_overview(terminal)
     terminal.press("t")
     terminal.wait_for("条活动", timeout=30)
+    terminal.press("Down")  # from the ledger's search field to its rows, where letters are keys
     terminal.press("x")
     terminal.wait_for("只填文件名")
     terminal.press("End", "C-u", ".x", "Enter")

@@ -184,7 +184,7 @@ def test_the_app_sends_an_export_to_the_officers_terminal(demo_path: Path, tmp_p
         assert _drain(master, seen, 30, until=b"\x1b[?1049h"), "the app never started"
         _drain(master, seen, 3)
         opened = len(seen)
-        for key in (b"t", b"x", b"\r"):  # the ledger, its export dialog, export
+        for key in (b"t", b"\x1b[B", b"x", b"\r"):  # the ledger, ↓ to its rows, export, Enter
             os.write(master, key)
             _drain(master, seen, 3)
         deadline = time.monotonic() + 30

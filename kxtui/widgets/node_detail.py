@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 from textual.containers import VerticalScroll
@@ -23,19 +24,26 @@ def breadcrumb(path: tuple[Crumb, ...]) -> Text:
     return text
 
 
-def _figures(rows: list[tuple[str, object]]) -> Table:
-    """Two label/value pairs per line."""
-    table = Table.grid(padding=(0, 1), expand=False)
-    table.add_column(style="dim")
-    table.add_column(justify="right")
-    table.add_column(style="dim")
-    table.add_column(justify="right")
-    cells: list[str | Text] = []
-    for name, value in rows:
-        cells += [name, Text(f"{value:,}" if isinstance(value, int) else str(value))]
-    for start in range(0, len(cells), 4):
-        table.add_row(*cells[start : start + 4])
-    return table
+class _Figures:
+    """Label/value pairs, two per line where both fit the pane, else one per line (a label
+    is never cut: "志愿服务队", not "志愿服务…")."""
+
+    def __init__(self, rows: list[tuple[str, object]]) -> None:
+        self.rows = [(name, f"{value:,}" if isinstance(value, int) else str(value))
+                     for name, value in rows]  # fmt: skip
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        label_width = max((cell_len(name) for name, _ in self.rows), default=0)
+        value_width = max((cell_len(value) for _, value in self.rows), default=0)
+        per_line = 2 if 2 * (label_width + value_width) + 3 <= options.max_width else 1
+        table = Table.grid(padding=(0, 1), expand=False)
+        for _ in range(per_line):
+            table.add_column(style="dim", no_wrap=True)
+            table.add_column(justify="right", no_wrap=True)
+        cells = [cell for name, value in self.rows for cell in (name, Text(value))]
+        for start in range(0, len(cells), 2 * per_line):
+            table.add_row(*cells[start : start + 2 * per_line])
+        yield table
 
 
 def region_view(detail: RegionDetail, year: int) -> RenderableType:
@@ -58,7 +66,7 @@ def region_view(detail: RegionDetail, year: int) -> RenderableType:
         figures.append((t("stats.invalid_values"), detail.invalid_this_year))
     if detail.population:
         figures.append((t("detail.population"), detail.population))
-    parts: list[RenderableType] = [breadcrumb(detail.path), title, Text(), _figures(figures)]
+    parts: list[RenderableType] = [breadcrumb(detail.path), title, Text(), _Figures(figures)]
     if detail.venues_by_type:
         parts += [Text(), Text(t("detail.venue_types"), style="bold")]
         types = Table.grid(padding=(0, 1))

@@ -31,7 +31,7 @@ class ServiceRow(Horizontal):
     ServiceRow { height: 1; }
     ServiceRow .service-name { width: 11; }
     ServiceRow Input { width: 6; }
-    ServiceRow .service-unit { width: 5; padding-left: 1; color: $text-muted; }
+    ServiceRow .service-unit { width: 6; padding: 0 1; color: $text-muted; }
     ServiceRow .service-flag { width: 1fr; color: $text-warning; }
     """
 

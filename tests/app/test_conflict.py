@@ -255,7 +255,7 @@ async def test_e_opens_the_region_as_stored_after_their_save(
 UNCHANGED = {
     "venue": (("slash", *VENUE, "enter", "e"), Venue),
     "region": (("slash", *"fajd", "enter", "e"), Region),
-    "activity": (("t", "e"), Activity),
+    "activity": (("t", "down", "e"), Activity),  # ↓ from the search field to the rows
     "volunteer": (("m", "enter"), Volunteer),
 }
 

@@ -67,7 +67,7 @@ def typing(field: str, text: str) -> Opener:
 
 async def county_ledger_filter(pilot: Pilot, monkeypatch: pytest.MonkeyPatch) -> None:
     await jump(pilot, "jzs")  # a county: its towns are suggested
-    await keys(pilot, "t", "f")
+    await keys(pilot, "t", "down", "f")
     await suggest(pilot, "town", "fa")
 
 
@@ -107,7 +107,8 @@ async def drafts(pilot: Pilot, monkeypatch: pytest.MonkeyPatch) -> None:
     await settle(pilot)
 
 
-# (the dialog, how it is opened from the tree with 阜安街道 selected, where its keys are shown)
+# (the dialog, how it is opened from the tree with 阜安街道 selected, where its keys are shown;
+# a list opens in its search field: ↓ to its rows, where letters are its commands)
 CASES: list[tuple[str, Opener, str]] = [
     ("region form", opens("a"), "#form-keys"),
     ("venue form", opens("v"), "#form-keys"),
@@ -122,17 +123,17 @@ CASES: list[tuple[str, Opener, str]] = [
     ("volunteer: teams", opens("V", then=typing("teams-search", "fa")), "#form-keys"),
     ("officer form", officer_form, "#form-keys"),
     ("ledger filter", county_ledger_filter, "#filter-keys"),
-    ("roster filter", opens("m", "f", then=typing("team", "fa")), "#filter-keys"),
-    ("ledger export", opens("t", "x"), "#export-keys"),
-    ("roster export", opens("m", "x"), "#export-keys"),
-    ("audit export", opens("h", "x"), "#export-keys"),
-    ("ledger import", opens("t", "i"), "#import-keys"),
-    ("roster import", opens("m", "i"), "#import-keys"),
-    ("delete confirm", opens("t", "d"), "ChoiceScreen Horizontal"),
+    ("roster filter", opens("m", "down", "f", then=typing("team", "fa")), "#filter-keys"),
+    ("ledger export", opens("t", "down", "x"), "#export-keys"),
+    ("roster export", opens("m", "down", "x"), "#export-keys"),
+    ("audit export", opens("h", "down", "x"), "#export-keys"),
+    ("ledger import", opens("t", "down", "i"), "#import-keys"),
+    ("roster import", opens("m", "down", "i"), "#import-keys"),
+    ("delete confirm", opens("t", "down", "d"), "ChoiceScreen Horizontal"),
     ("edit conflict", conflict, "#conflict-keys"),
     ("drafts", drafts, "#drafts-keys"),
     ("jump", opens("slash", "j", "z"), "#jump-status"),
-    ("pick writer", opens("h", "o"), "#pick-keys"),
+    ("pick writer", opens("h", "down", "o"), "#pick-keys"),
 ]
 
 

@@ -15,7 +15,7 @@ from kxtui.screens.confirm import ConfirmScreen
 from kxtui.screens.export_activities import ExportScreen
 from kxtui.screens.ledger import LedgerScreen
 from kxtui.screens.roster import RosterScreen
-from tests.app.helpers import jump, make_app, open_screen, plain, press, type_text, wait_until
+from tests.app.helpers import jump, make_app, open_list, plain, press, type_text, wait_until
 
 LEDGER_Q4 = "胶莱镇-活动台账-2026Q4.xlsx"  # the frozen clock's quarter
 
@@ -23,7 +23,7 @@ LEDGER_Q4 = "胶莱镇-活动台账-2026Q4.xlsx"  # the frozen clock's quarter
 async def open_dialog(pilot, key: str, screen: type, *keys: str) -> ExportScreen:
     """From 胶莱镇 on the tree: `key` opens `screen`, `keys` there, x the export dialog."""
     await jump(pilot, "胶莱镇")
-    await open_screen(pilot, key, screen)
+    await open_list(pilot, key, screen)
     await press(pilot, *keys, "x")
     await wait_until(pilot, lambda: isinstance(pilot.app.screen, ExportScreen))
     return pilot.app.screen

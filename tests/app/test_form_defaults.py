@@ -30,6 +30,7 @@ from tests.app.helpers import (
     fill,
     jump,
     make_app,
+    open_list,
     open_screen,
     plain,
     press,
@@ -79,10 +80,10 @@ async def test_no_placeholder_of_any_form_or_filter_looks_like_a_value(demo_path
         seen.update(placeholders(form))
         await press(pilot, "escape")
         await jump(pilot, "fajd")
-        await open_screen(pilot, "t", LedgerScreen)
+        await open_list(pilot, "t", LedgerScreen)
         seen.update(placeholders(await open_screen(pilot, "f", LedgerFilterScreen)))
         await press(pilot, "escape", "escape")
-        await open_screen(pilot, "m", RosterScreen)
+        await open_list(pilot, "m", RosterScreen)
         seen.update(placeholders(await open_screen(pilot, "f", RosterFilterScreen)))
     assert {"field-end", "field-mobile", "field-phone", "field-from", "field-to"} <= set(seen)
     lookalikes = {field: hint for field, hint in seen.items() if VALUE_LIKE.fullmatch(hint)}
@@ -246,7 +247,7 @@ async def test_a_filter_date_message_goes_once_the_date_is_one(demo_path: Path) 
     async with make_app(demo_path).run_test(size=SIZE) as pilot:
         await settle(pilot)
         await jump(pilot, "fajd")
-        await open_screen(pilot, "t", LedgerScreen)
+        await open_list(pilot, "t", LedgerScreen)
         dialog = await open_screen(pilot, "f", LedgerFilterScreen)
         control(pilot, "period").value = "custom"
         await fill(pilot, "from", "2026-13")

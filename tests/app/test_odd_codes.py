@@ -87,6 +87,7 @@ async def activity_form(pilot: Pilot) -> None:
     await jump(pilot, "fajd")
     await press(pilot, "t")
     await _is(pilot, LedgerScreen)
+    await press(pilot, "down")  # from the search field to the rows, where p is the period
     while pilot.app.screen.period != Period.ALL:  # type: ignore[attr-defined]
         await press(pilot, "p")  # the whole ledger: a malformed date is in no year
     await press(pilot, "enter")

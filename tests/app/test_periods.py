@@ -12,7 +12,7 @@ from kxtui.app import create_app
 from kxtui.screens.audit import AuditScreen
 from kxtui.screens.ledger import LedgerScreen
 from kxtui.screens.ledger_filter import LedgerFilterScreen
-from tests.app.helpers import control, make_app, open_screen, plain, press, wait_until
+from tests.app.helpers import control, make_app, open_list, plain, press, wait_until
 
 
 def shown_period(pilot, line: str) -> str:  # type: ignore[no-untyped-def]
@@ -25,7 +25,7 @@ async def test_p_in_the_ledger_steps_through_each_period_and_the_one_before(
     demo_path: Path,
 ) -> None:
     async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
-        await open_screen(pilot, "t", LedgerScreen)
+        await open_list(pilot, "t", LedgerScreen)
         seen = [shown_period(pilot, "#ledger-filter")]
         for _ in range(7):
             await press(pilot, "p")
@@ -47,7 +47,7 @@ async def test_in_january_the_last_month_and_quarter_are_of_the_year_before(
 ) -> None:
     app = create_app(demo_path, frozen_at=datetime(2027, 1, 10, 9, 0), cursor_blink=False)
     async with app.run_test(size=(120, 36)) as pilot:
-        await open_screen(pilot, "h", AuditScreen)  # this month first
+        await open_list(pilot, "h", AuditScreen)  # this month first
         assert shown_period(pilot, "#audit-filter") == "2027-01-01 — 2027-01-31"
         await press(pilot, "p")
         assert shown_period(pilot, "#audit-filter") == "2026-12-01 — 2026-12-31"  # 上月
@@ -58,7 +58,7 @@ async def test_in_january_the_last_month_and_quarter_are_of_the_year_before(
 
 async def test_the_filter_dialog_offers_the_last_month_and_quarter(demo_path: Path) -> None:
     async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
-        await open_screen(pilot, "t", LedgerScreen)
+        await open_list(pilot, "t", LedgerScreen)
         await press(pilot, "f")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, LedgerFilterScreen))
         period = control(pilot, "period")

@@ -14,13 +14,20 @@ from kxtui.screens.activity_form import ActivityFormScreen
 from kxtui.screens.roster import RosterScreen
 from kxtui.screens.volunteer_form import VolunteerFormScreen
 from kxtui.widgets.history_table import ServiceHistoryTable
-from tests.app.helpers import control, make_app, notifications, open_screen, press, wait_until
+from tests.app.helpers import (
+    control,
+    make_app,
+    notifications,
+    open_list,
+    press,
+    wait_until,
+)
 from tests.app.test_write_keys import READ_ONLY_ACCOUNT, VIEWER, town_officer
 
 
 async def open_history(pilot: Pilot) -> tuple[VolunteerFormScreen, ServiceHistoryTable]:
     """The roster by total hours, its first volunteer (who served most), their history."""
-    roster = await open_screen(pilot, "m", RosterScreen)
+    roster = await open_list(pilot, "m", RosterScreen)
     await press(pilot, "s")
     assert roster.table.cursor_row.hours_total > 0
     await press(pilot, "enter")

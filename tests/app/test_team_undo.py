@@ -21,6 +21,7 @@ from tests.app.helpers import (
     fill,
     make_app,
     notifications,
+    open_list,
     open_screen,
     plain,
     press,
@@ -61,7 +62,7 @@ def members(path: Path, team_id: int) -> list[int]:
 
 
 async def audit_log(pilot: Pilot) -> AuditScreen:
-    screen = await open_screen(pilot, "h", AuditScreen)
+    screen = await open_list(pilot, "h", AuditScreen)
     await wait_until(pilot, lambda: screen.table.total > 0)
     return screen
 

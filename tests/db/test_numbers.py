@@ -17,6 +17,7 @@ from kxtui.db import connection as connection_module
 from kxtui.db.activities import create_activity, detail
 from kxtui.db.check import check_database
 from kxtui.db.connection import close_database, open_database
+from kxtui.db.database import SCHEMA_VERSION
 from kxtui.db.errors import ValidationError
 from kxtui.db.numbers import COUNT_LIMIT, HOURS_LIMIT, INVALID, POPULATION_LIMIT
 from kxtui.db.rows import ActivityInput, LedgerFilter, RosterFilter, ServiceInput
@@ -86,7 +87,7 @@ def test_the_upgrade_clears_values_out_of_range_and_audits_each(v9_with_bad_rows
     before_indexes = indexes(path)
     opened = open_database(path)
     close_database()
-    assert opened.schema_version == 11
+    assert opened.schema_version == SCHEMA_VERSION  # upgraded to the last step
     assert stored(path, "SELECT id, duration, people_reached, materials FROM activity") == [
         (1, 48, 1200, 300),  # untouched
         (2, 2, None, 5),
