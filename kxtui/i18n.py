@@ -1305,7 +1305,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "form.role": ("角色", "Role"),
     "form.region_scope": ("负责区域", "Region"),
     "form.view_region": ("另可查看（可选）", "May also see (optional)"),
-    "form.region_scope.hint": ("输入名称或拼音；县级管理员留空 = 全部区域", ""),
+    "form.region_scope.hint": (
+        "输入名称或拼音；县级管理员留空 = 全部区域",
+        "Name or pinyin; county admins: empty = every region",
+    ),
     "cli.officer.list_header": (
         "用户名\t姓名\t角色\t负责区域\t查看范围\t状态",
         "user\tname\trole\tregion\tview\tstatus",
