@@ -424,3 +424,15 @@ async def test_a_half_typed_team_is_kept_as_a_draft_and_resumed(demo_path: Path)
         assert (
             plain(form.query_one("#form-title").content).strip() == f"新建队伍 · 上级：{DIVISION}"
         )
+
+
+async def test_a_team_found_by_its_initials_is_edited_with_the_tree_keys(demo_path: Path) -> None:
+    """The team tree's search and its keys together: ↓ from the field to the teams found,
+    where e edits the highlighted one."""
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        teams = await open_screen(pilot, "T", TeamTreeScreen)
+        await type_text(pilot, "fajdjk")
+        assert [team.name for team in teams.found_teams] == [DIVISION]
+        await press(pilot, "down", "e")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, TeamFormScreen))
+        assert pilot.app.screen.existing.name == DIVISION
