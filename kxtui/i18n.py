@@ -1844,9 +1844,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The account of the Unix user {user} belongs to a region that does not exist: it cannot "
         "sign in. Ask a county admin to set the account again.",
     ),
-    # --- ranking ---
+    # --- finding people: a volunteer's service history opens its activities ---
     "key.open_activity": ("打开活动", "Open activity"),
-    # --- teams ---
+    # --- teams: managed from the team tree ---
     "key.add_team": ("新建", "New"),
     "key.add_top_team": ("新建顶层队伍", "New top team"),
     "key.team_members": ("队员", "Members"),
@@ -1966,7 +1966,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "team.dissolve.done": ("已解散：{name}", "Dissolved: {name}"),
     "audit.entity.team": ("队伍", "team"),
     "audit.action.dissolve": ("解散", "dissolve"),
-    # --- teams2 ---
+    # --- teams: undoing a team's changes ---
     "undo.team_dissolved": (
         "不能撤销：队伍「{team}」已解散",
         "Cannot undo: the team {team} was dissolved",
@@ -1976,7 +1976,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Cannot undo: the team above it, {team}, was dissolved",
     ),
     "sheet.team_dissolved": ("志愿服务队“{text}”已解散", "Volunteer team “{text}” was dissolved"),
-    # --- numbers ---
+    # --- numbers that agree: audit field names, 无阵地, periods, ledger totals ---
     # the plain names of stored fields, as the audit log and its export show them (the forms'
     # labels carry hints: "身份证号（可空）"); audit.field.<entity>.<field> where one differs
     "audit.field.name": ("名称", "Name"),
@@ -2036,7 +2036,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "detail.six_from_ledger": ("按近12个月的活动台账", "from the ledger, last 12 months"),
     "ledger.period.last_month": ("上月", "last month"),
     "ledger.period.last_quarter": ("上季度", "last quarter"),
-    # --- exports ---
+    # --- exports: file names after region and period, the export folder, printing ---
     "export.what.activities": ("活动台账", "activities"),
     "export.what.volunteers": ("志愿者花名册", "volunteers"),
     "export.what.audit": ("审计日志", "audit-log"),
@@ -2056,13 +2056,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{name} kept: change the file name and export again (Ctrl+S)",
     ),
     "xlsx.footer": ("第 &P 页，共 &N 页", "Page &P of &N"),
-    # --- defaults ---
+    # --- defaults and hints that read as hints ---
     "activity.end_hint": ("留空＝同开始日期", "empty = the start date"),
     "volunteer.mobile_hint": ("如 13812345678", "e.g. 13812345678"),
     "form.phone_hint": ("如 0532-87654321", "e.g. 0532-87654321"),
     "form.user_name_hint": ("如 wangli（登录服务器的用户名）", "e.g. wangli (the server login)"),
     "filter.date_hint": ("如 2026/5/30，留空＝不限", "e.g. 2026/5/30; empty = no limit"),
-    # --- keys ---
+    # --- keys: F1's areas, the footer, the palette ---
     "keys.area.app": ("全局", "Anywhere"),
     "keys.area.tree": ("区域树", "Region tree"),
     "keys.area.tree_moving": ("树中移动", "Moving in a tree"),
@@ -2103,13 +2103,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "checks.small_teams.key": ("人数不足的服务队", "Teams below a minimum size"),
     "checks.density.key": ("志愿者密度", "Volunteers per 1,000 residents or per village"),
     "checks.grid_officers.key": ("一员双责", "Grid officers who are not volunteers"),
-    # --- form80 ---
+    # --- the activity form: the same activity again ---
     "warn.same_activity": (
         "{place}在 {date} 已有同名活动：{title}（编号 {id}）。是同一个活动吗？",
         "{place} already has an activity of this title on {date}: {title} (No. {id}). "
         "The same one?",
     ),
-    # --- listkeys ---
+    # --- lists: one key model, the ledger at 80 columns ---
     "key.to_rows": ("列表·命令", "Rows & keys"),
     "key.open_row": ("打开", "Open"),
     "ledger.totals.short": (
