@@ -101,7 +101,7 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
 
     def on_mount(self) -> None:
         self.title = t("teams.title")
-        tree = self.query_one(TeamTree)
+        tree = self.tree
         self.query_one("#teams-note", Static).update(t("teams.note", year=tree.year))
         tree.load(self.scope.id if self.scope else None)
 
@@ -110,14 +110,14 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
         """The teams found while there is a search, else the tree."""
         if self.has_class("-searched"):
             return self.query_one("#teams-found", OptionList)
-        return self.query_one(TeamTree)
+        return self.tree
 
     def _scope_line(self) -> Text:
         where = clean(self.scope.name, 20) if self.scope else t("roster.everywhere")
         return Text(f"{where} · {t('teams.keys')}")
 
     def on_team_tree_loaded(self) -> None:
-        if not self.query_one(TeamTree).lines:
+        if not self.tree.lines:
             where = clean(self.scope.name, 20) if self.scope else t("roster.everywhere")
             self.query_one("#teams-note", Static).update(t("teams.none", region=where))
 
@@ -277,7 +277,7 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
 
     async def found(self, text: str) -> bool:
         if not text.strip():
-            return self.query_one(TeamTree).cursor_row is not None
+            return self.tree.cursor_row is not None
         try:
             await asyncio.wait_for(self.searched.wait(), OPEN_TIMEOUT)
         except TimeoutError:
@@ -294,7 +294,7 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
         if self.has_class("-searched"):
             index = self.query_one("#teams-found", OptionList).highlighted
             return self.found_teams[index] if index is not None and self.found_teams else None
-        row = self.query_one(TeamTree).cursor_row
+        row = self.tree.cursor_row
         return Choice(row.ref.id, row.name) if row is not None else None
 
     def action_roster(self) -> None:

@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from textual.errors import NoWidget
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from kxtui.app import KxApp, create_app
@@ -52,6 +54,20 @@ async def press(pilot: Pilot, *keys: str) -> None:
 async def type_text(pilot: Pilot, text: str) -> None:
     await pilot.press(*text)
     await settle(pilot)
+
+
+def fully_shown(widget: Widget) -> bool:
+    """Whether all of `widget` is drawn: on its screen and not cut by a container."""
+    try:
+        geometry = widget.screen.find_widget(widget)
+    except NoWidget:
+        return False
+    region = geometry.region
+    return (
+        bool(region)
+        and widget.screen.region.contains_region(region)
+        and geometry.clip.contains_region(region)
+    )
 
 
 def tree(pilot: Pilot) -> RegionTree:

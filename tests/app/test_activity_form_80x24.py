@@ -14,7 +14,17 @@ from kxtui.screens.activity_form import ActivityFormScreen
 from kxtui.screens.confirm import ChoiceScreen
 from kxtui.widgets.choice_input import ChoiceInput
 from kxtui.widgets.service_list import ServiceRow
-from tests.app.helpers import control, fill, jump, make_app, press, settle, type_text, wait_until
+from tests.app.helpers import (
+    control,
+    fill,
+    fully_shown,
+    jump,
+    make_app,
+    press,
+    settle,
+    type_text,
+    wait_until,
+)
 
 KEY_LIMIT = 45
 TITLE = "科普讲座"
@@ -75,11 +85,6 @@ async def test_five_volunteers_with_their_own_hours_in_at_most_45_keys(demo_path
     ]
 
 
-def inside_screen(pilot, widget) -> bool:  # type: ignore[no-untyped-def]
-    region = widget.region
-    return bool(region) and pilot.app.screen.region.contains_region(region)
-
-
 async def test_wj_shows_its_suggestions_on_screen_and_enter_adds_the_highlighted_one(
     demo_path: Path,
 ) -> None:
@@ -91,14 +96,14 @@ async def test_wj_shows_its_suggestions_on_screen_and_enter_adds_the_highlighted
         search.focus()
         await type_text(pilot, "wj")
         options = search.query_one("OptionList")
-        assert search.has_class("-open") and inside_screen(pilot, options)
+        assert search.has_class("-open") and fully_shown(options)
         await press(pilot, "down")
         highlighted = search.suggestions[1]
         await press(pilot, "enter")
         rows = list(pilot.app.screen.query(ServiceRow))
         assert [row.choice for row in rows] == [highlighted]
         assert pilot.app.focused is rows[0].hours_input, "on to its hours"
-        assert inside_screen(pilot, rows[0]) and inside_screen(pilot, pilot.app.focused)
+        assert fully_shown(rows[0]) and fully_shown(pilot.app.focused)
         await press(pilot, "3")
         assert rows[0].hours_input.value == "3", "typing replaces the default hours"
         await press(pilot, "enter")

@@ -7,32 +7,27 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from textual.errors import NoWidget
-from textual.geometry import Region
 from textual.pilot import Pilot
-from textual.widget import Widget
 from textual.widgets import OptionList
 
 from kxtui.screens.confirm import ChoiceScreen
 from kxtui.widgets.choice_input import ChoiceInput
 from kxtui.widgets.form_field import FormField
-from tests.app.helpers import fill, jump, make_app, press, settle, type_text, wait_until
+from tests.app.helpers import (
+    fill,
+    fully_shown,
+    jump,
+    make_app,
+    press,
+    settle,
+    type_text,
+    wait_until,
+)
 from tests.app.test_conflict import edit_then_conflict
 
 SIZE = (80, 24)
-SCREEN = Region(0, 0, *SIZE)
 
 Opener = Callable[[Pilot, pytest.MonkeyPatch], Awaitable[None]]
-
-
-def fully_shown(widget: Widget) -> bool:
-    """Whether all of `widget` is drawn: on the screen and not cut by a container."""
-    try:
-        geometry = widget.screen.find_widget(widget)
-    except NoWidget:
-        return False
-    region = geometry.region
-    return bool(region) and SCREEN.contains_region(region) and geometry.clip.contains_region(region)
 
 
 async def keys(pilot: Pilot, *pressed: str) -> None:
