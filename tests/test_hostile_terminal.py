@@ -139,6 +139,8 @@ def every_screen(tmux, db_path: Path, log: Path, jump_to_venue: str) -> None:  #
     keys("Escape", then="志愿者花名册", gone="活跃成员少于")
     keys("Escape", gone="志愿者花名册")
     keys("T", then="志愿服务队")
+    keys("分队", then="健康领域分队", literal=True)  # the teams found by the search field
+    keys("BSpace", "BSpace", then="志愿服务队", gone="健康领域分队")
     keys("Down", then="志愿服务队")  # to the tree
     keys("Right", then="分队")
     keys("Escape", gone="志愿服务队")
