@@ -185,6 +185,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "drafts.form.region": ("区域", "region"),
     "drafts.form.venue": ("阵地", "venue"),
     "drafts.form.activity": ("活动", "activity"),
+    "drafts.form.officer": ("工作人员", "officer"),
+    "drafts.form.team": ("队伍", "team"),
+    "drafts.form.team_members": ("队员", "team members"),
+    "drafts.form.team_move": ("移动队伍", "team move"),
     "drafts.confirm_discard": (
         "放弃这份草稿？输入的内容将被删除：\n{summary}",
         "Discard this draft? What was typed will be deleted:\n{summary}",

@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from textual.binding import ActiveBinding
 from textual.events import Key
+from textual.geometry import Region
 from textual.keys import _character_to_key
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -20,6 +21,35 @@ from kxtui.i18n import t
 def reason(refusal: KxError) -> str:
     """What a refusal says to the officer."""
     return t(refusal.key, **refusal.params)
+
+
+class RoomForSuggestions:
+    """A dialog that keeps open suggestions (`ChoiceInput`) between its title and its keys
+    (`SuggestionRoom`), its body growing for them when the room is too short. `ROOM` names
+    the dialog's frame, the widgets above and below the room, and the body that grows."""
+
+    ROOM: ClassVar[tuple[str, str, str, str]] = ("#form", "#form-title", "#form-foot",
+                                                 "#form-body")  # fmt: skip
+    room_granted = 0  # lines the body has grown by
+
+    def _room(self) -> tuple[Widget, ...]:
+        return tuple(self.query_one(part) for part in self.ROOM)  # type: ignore[attr-defined]
+
+    def suggestion_room(self) -> Region:
+        frame, above, below, _ = self._room()
+        box, top = frame.content_region, above.region.bottom
+        return Region(box.x, top, box.width, max(0, below.region.y - top))
+
+    def make_room(self, lines: int) -> None:
+        """Grow the body by `lines` (as far as the screen has room for the centred frame;
+        0 gives the lines back)."""
+        frame, _, _, body = self._room()
+        spare = frame.screen.size.height - frame.outer_size.height + self.room_granted
+        granted = max(0, min(lines, spare))
+        if granted != self.room_granted:
+            natural = body.outer_size.height - self.room_granted
+            body.styles.min_height = natural + granted if granted else None
+            self.room_granted = granted
 
 
 class TranslatedBindings:

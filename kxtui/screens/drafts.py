@@ -51,7 +51,7 @@ class DraftsScreen(TranslatedBindings, ModalScreen[Draft | None]):
     """
     BINDINGS = [
         Binding("enter", "resume", "drafts.resume", id="drafts.resume", priority=True),
-        Binding("d,delete", "discard", "drafts.discard", id="drafts.discard"),
+        Binding("d,D,delete", "discard", "drafts.discard", id="drafts.discard"),
         Binding("escape", "later", "drafts.later", id="drafts.later"),
     ]
 

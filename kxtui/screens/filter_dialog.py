@@ -18,16 +18,17 @@ from textual.widgets import Input, Label, Select, Static
 from kxtui import clock
 from kxtui.dates import Period, parse_date, period_bounds
 from kxtui.i18n import t
-from kxtui.screens.base import TranslatedBindings
+from kxtui.screens.base import RoomForSuggestions, TranslatedBindings
 from kxtui.widgets.form_field import FormField, select, text_input
 
 Bounds = tuple[date | None, date | None]
 
 
-class FilterDialog(TranslatedBindings, ModalScreen[Any]):
+class FilterDialog(RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
     """Subclasses give the title (`TITLE`, an i18n key), the fields (`fields`) and the
     actions `apply` and `clear`."""
 
+    ROOM = ("#filter-frame", "#filter-title", "#filter-status", "#filter-body")
     TITLE = ""
     DEFAULT_CSS = """
     FilterDialog { align: center middle; }
@@ -47,9 +48,9 @@ class FilterDialog(TranslatedBindings, ModalScreen[Any]):
     ]
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(id="filter-frame"):
             yield Label(t(self.TITLE), id="filter-title")
-            with VerticalScroll():
+            with VerticalScroll(id="filter-body"):
                 yield from self.fields()
             yield Static("", id="filter-status")
             yield Label(t("filter.keys"), id="filter-keys")

@@ -26,7 +26,7 @@ from kxtui.db.rows import Draft
 from kxtui.db.validation import problems
 from kxtui.display import marks
 from kxtui.i18n import t
-from kxtui.screens.base import TranslatedBindings
+from kxtui.screens.base import RoomForSuggestions, TranslatedBindings
 from kxtui.screens.confirm import ChoiceScreen
 from kxtui.screens.conflict import THEIRS, ConflictScreen, FieldConflict
 from kxtui.widgets.choice_input import ChoiceInput
@@ -101,7 +101,7 @@ def set_control_value(widget: Widget | None, value: Any) -> None:
         widget.value = value  # type: ignore[attr-defined]
 
 
-class FormScreen(TranslatedBindings, ModalScreen[Any]):
+class FormScreen(RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
     """A modal form. Subclasses compose fields, say what saving calls (`save_call`), and what
     reopens them from a draft (`draft_context`, `reopen_kwargs`)."""
 

@@ -1,7 +1,9 @@
 """A text field that suggests records as you type (characters, full pinyin or initials).
 
-↓/↑ move through the suggestions, shown over the fields below (never pushed off the screen),
-Enter takes one. The field keeps the chosen record's id; editing the text afterwards lets go of
+↓/↑ move through the suggestions, shown over the fields below, Enter takes one. The list stays
+in its dialog's room for suggestions (`SuggestionRoom`: between the title and the save/cancel
+keys, never over them; the screen when there is no dialog): below the field, above it when
+there is more room there, and a dialog too short for it grows. The field keeps the chosen record's id; editing the text afterwards lets go of
 it, and typing its name back takes it again. In a `strict` field (a region, a venue) text that
 names no chosen record cannot be saved (`unresolved`); elsewhere the text alone may still mean
 something (a unit that is not a team).
@@ -14,13 +16,14 @@ dropped.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
@@ -32,13 +35,30 @@ from kxtui.widgets.form_field import Edited, SafeInput
 from kxtui.widgets.workers import run_db
 
 
+SHOWN = 8  # suggestions in view at once
+
+
+@runtime_checkable
+class SuggestionRoom(Protocol):
+    """A screen (a dialog) that keeps open suggestions inside a part of it."""
+
+    room_granted: int  # lines the part has grown by for them
+
+    def suggestion_room(self) -> Region:
+        """Where suggestions may be drawn (screen coordinates)."""
+
+    def make_room(self, lines: int) -> None:
+        """Grow that part by `lines` lines beyond its own height, as far as the screen allows
+        (0: back to its own height)."""
+
+
 class ChoiceInput(Vertical):
-    DEFAULT_CSS = """
-    ChoiceInput { height: auto; width: 1fr; }
-    /* over what follows, kept on the screen (above the field when there is no room below) */
-    ChoiceInput > OptionList { display: none; height: auto; max-height: 8; border: none;
-        background: $panel; overlay: screen; constrain: none inflect; }
-    ChoiceInput.-open > OptionList { display: block; }
+    DEFAULT_CSS = f"""
+    ChoiceInput {{ height: auto; width: 1fr; }}
+    /* over what follows, placed by `_fit` */
+    ChoiceInput > OptionList {{ display: none; height: auto; max-height: {SHOWN}; border: none;
+        background: $panel; overlay: screen; constrain: none none; }}
+    ChoiceInput.-open > OptionList {{ display: block; }}
     """
     BINDINGS = [
         Binding("down", "move(1)", show=False),
@@ -131,6 +151,45 @@ class ChoiceInput(Vertical):
 
     def close(self) -> None:
         self.remove_class("-open")
+        screen = self.screen
+        if isinstance(screen, SuggestionRoom) and screen.room_granted:
+            screen.make_room(0)
+
+    def _open(self) -> None:
+        self.add_class("-open")
+        self.call_after_refresh(self._fit)
+
+    def on_resize(self) -> None:
+        if self.has_class("-open"):
+            self.call_after_refresh(self._fit)
+
+    def _fit(self, grown: bool = False) -> None:
+        """Put the open list where its dialog has room: below the field when it fits there
+        (or there is no more room above), else above it. A dialog with room for it on
+        neither side grows, and gives the lines back when a shorter list fits (or closes)."""
+        options = self.query_one(OptionList)
+        if not self.has_class("-open") or options.styles.overlay != "screen":
+            return
+        screen = self.screen
+        holder = screen if isinstance(screen, SuggestionRoom) else None
+        room = holder.suggestion_room() if holder else screen.region
+        field = self._input.region
+        wanted = min(SHOWN, len(self.suggestions))
+        below, above = room.bottom - field.bottom, field.y - room.y
+        if holder is not None and not grown:
+            own_below = below - holder.room_granted  # the dialog grows below the field
+            need = 0 if wanted <= max(own_below, above) else wanted - own_below
+            if need != holder.room_granted:
+                holder.make_room(need)
+                self.call_after_refresh(self._fit, True)
+                return
+        if wanted <= below or below >= above:
+            height, offset = max(1, min(wanted, below)), 0
+        else:
+            height = min(wanted, above)
+            offset = -(height + field.height)
+        options.styles.max_height = height
+        options.styles.offset = (0, offset)
 
     @property
     def unresolved(self) -> bool:
@@ -183,7 +242,10 @@ class ChoiceInput(Vertical):
                 )
                 for s in suggestions
             )
-            self.set_class(bool(suggestions) and self._input.has_focus, "-open")
+            if suggestions and self._input.has_focus:
+                self._open()
+            else:
+                self.close()
             if suggestions:
                 options.highlighted = 0
         self.post_message(self.Settled())
@@ -192,7 +254,7 @@ class ChoiceInput(Vertical):
         options = self.query_one(OptionList)
         if not self.has_class("-open"):
             if self.suggestions:
-                self.add_class("-open")
+                self._open()
             else:
                 self.search(self._input.value)
             return

@@ -1,5 +1,6 @@
 """Every form and dialog at 80×24: the focused field, its open suggestions and the keys that
-save (or apply, or choose) and cancel lie inside the screen, not below its last line."""
+save (or apply, or choose) and cancel lie inside the screen, not below its last line, and open
+suggestions cover neither the keys nor the dialog's title."""
 
 from __future__ import annotations
 
@@ -129,6 +130,14 @@ CASES: list[tuple[str, Opener, str]] = [
     ("drafts", drafts, "#drafts-keys"),
     ("jump", opens("slash", "j", "z"), "#jump-status"),
     ("pick writer", opens("h", "down", "o"), "#pick-keys"),
+    ("team form: region", opens("T", "down", "a", then=typing("region", "fa")), "#form-keys"),
+    ("team form: leader", opens("T", "down", "a", then=typing("leader", "w")), "#form-keys"),
+    ("team members", opens("T", "down", "j", then=typing("members-search", "wj")), "#form-keys"),
+    (
+        "team move",
+        opens("T", "down", "right", "down", "y", then=typing("parent", "jz")),
+        "#form-keys",
+    ),
 ]
 
 
@@ -147,6 +156,11 @@ async def test_the_focus_its_suggestions_and_the_keys_are_on_the_screen(
             assert not [w for w in screen.query("*") if w.focusable]
         else:
             assert fully_shown(focused), f"focus {focused} in view"
+        keys_line = screen.query_one(hints)
+        assert fully_shown(keys_line), f"{hints} in view"
+        titles = screen.query("#form-title, #filter-title")
         for choices in screen.query(ChoiceInput).filter(".-open"):
-            assert fully_shown(choices.query_one(OptionList)), f"{choices.id}: suggestions"
-        assert fully_shown(screen.query_one(hints)), f"{hints} in view"
+            shown = choices.query_one(OptionList)
+            assert fully_shown(shown), f"{choices.id}: suggestions"
+            for covered in (keys_line, *titles):
+                assert not shown.region.overlaps(covered.region), f"{choices.id} over {covered}"
