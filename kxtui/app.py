@@ -14,12 +14,14 @@ from typing import Any
 from textual import events
 from textual.app import SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input
 
 from kxtui import clock, paths
 from kxtui.autosave import DraftKeeper
 from kxtui.db import scope
+from kxtui.db.changes import Change, Watcher
 from kxtui.db.connection import (
     OpenedDatabase,
     close_database,
@@ -36,6 +38,15 @@ from kxtui.key_order import InOrderKeys
 from kxtui.screens.base import TranslatedBindings, reason
 from kxtui.screens.hierarchy import HierarchyScreen
 from kxtui.screens.palette import Commands, Palette, commands
+
+
+class DataChanged(Message):
+    """Records were written, by this session or another: every screen on the stack reads
+    again what it shows of them (its `data_changed`), keeping its cursor and scroll."""
+
+    def __init__(self, change: Change) -> None:
+        super().__init__()
+        self.change = change
 
 
 class KxApp(InOrderKeys):
@@ -96,6 +107,8 @@ class KxApp(InOrderKeys):
         self._hanging_up = False
         # held while the app runs, so `kxtui restore` sees this session (see hold_open)
         self._presence = hold_open(opened.path, read_only=opened.read_only)
+        # on that connection, what this session and other officers' sessions write
+        self.watcher = Watcher(self._presence, lambda c: self.post_message(DataChanged(c)))
 
     def get_driver_class(self):  # type: ignore[no-untyped-def]
         driver = super().get_driver_class()
@@ -118,6 +131,7 @@ class KxApp(InOrderKeys):
         self._handle_signals(True)
         if self.refused is not None:
             return
+        self.watcher.start()
         if not self.opened.read_only:
             self.call_after_refresh(self._offer_drafts)
         if self.opened.backup_path is not None:
@@ -133,8 +147,15 @@ class KxApp(InOrderKeys):
 
     def on_unmount(self) -> None:
         self._handle_signals(False)
+        self.watcher.stop()
         self._presence.close()
         close_idle()
+
+    def on_data_changed(self, message: DataChanged) -> None:
+        for screen in self.screen_stack:
+            changed = getattr(screen, "data_changed", None)
+            if changed is not None:
+                changed(message.change)
 
     # -- hang-up: a dropped SSH connection, kill, end of input --------------------
 

@@ -14,6 +14,7 @@ from peewee import OperationalError
 
 from kxtui import clock
 from kxtui.db.audit_text import written_by
+from kxtui.db.changes import committed
 from kxtui.db.database import is_read_only
 from kxtui.db.errors import ConflictError, ReadOnlyError, RefusedError
 from kxtui.db.models import Tracked, database
@@ -130,6 +131,8 @@ def write_transaction() -> Iterator[Write]:
     IMMEDIATE takes the write lock at BEGIN, so concurrent writers wait (busy_timeout) instead
     of failing with "database is locked" when a read-then-write transaction tries to upgrade;
     they queue first at `writer_queue`, which is fair where SQLite's busy handler is not.
+
+    Once committed, the views that show what it changed read it again (`changes`).
     """
     officer = require_writer()
     if is_read_only():
@@ -140,6 +143,7 @@ def write_transaction() -> Iterator[Write]:
             yield write
             if not write.audited and not write.unchanged:
                 raise RuntimeError("a write transaction must record an audit entry")
+        committed()
     except (OperationalError, sqlite3.OperationalError) as error:
         started = _before_rollback(error)
         if started is not error:
@@ -163,6 +167,7 @@ def record_read(
             (clock.now(), officer.user, officer.officer_id, action, entity, None, summary,
              AUDIT_JSON.encode(changes), region_path, None),
         )  # fmt: skip
+    committed()
 
 
 def _before_rollback(error: BaseException) -> BaseException:

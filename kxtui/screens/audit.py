@@ -14,6 +14,7 @@ from textual.widgets import Header, Static
 
 from kxtui import clock
 from kxtui.dates import Period, next_period, period_bounds
+from kxtui.db.changes import Change
 from kxtui.db.audit_text import entity_caption
 from kxtui.db.rows import AuditDetail, AuditFilter, AuditRow, AuditWriter, Choice
 from kxtui.display import clean
@@ -109,6 +110,15 @@ class AuditScreen(SearchedTable, TranslatedBindings, Screen[None]):
         self._show_header()
         self.table.show(self.filter)
         self.query_one("#audit-count", Static).update(Text(t("audit.counting"), style="dim"))
+        self._count()
+
+    def data_changed(self, change: Change) -> None:
+        """Every write adds entries: the rows in view and the count are read again, the
+        cursor and the scroll stay."""
+        self.table.reload()
+        self._count()
+
+    def _count(self) -> None:
         run_db(self, _count, self.filter, done=self._counted, group="audit-count", read=True)
 
     def _counted(self, count: int) -> None:

@@ -268,9 +268,13 @@ class FormScreen(RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
         return self.field_values() != self._initial
 
     def draft_summary(self) -> str:
-        typed = next(
-            (v for v in self.field_values().values() if isinstance(v, str) and v.strip()), ""
+        """The title, and the first text typed (not a choice's code: 支队, not "branch")."""
+        texts = (
+            shown_value(field.control).strip()
+            for field in self.query(FormField)
+            if isinstance(field.control, Input | TextArea | ChoiceInput)
         )
+        typed = next((text for text in texts if text), "")
         return f"{self.title_text} · {typed[:40]}" if typed else self.title_text
 
     @on(Input.Changed)

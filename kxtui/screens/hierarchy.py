@@ -13,6 +13,7 @@ from textual.widgets import Header, Static
 
 from kxtui import clock
 from kxtui.db import scope
+from kxtui.db.changes import Change
 from kxtui.db.errors import KxError, RefusedError
 from kxtui.db.rows import Choice, Crumb, Dependants, NodeRef, RegionDetail, VenueDetail
 from kxtui.domain import VOLUNTEER_HOMES
@@ -292,6 +293,13 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         from kxtui.screens.audit import AuditScreen
 
         self.app.push_screen(AuditScreen(self._region_choice()))
+
+    def data_changed(self, change: Change) -> None:
+        """Written records (here or by another officer): the tree's names and counts and the
+        detail shown are read again; the cursor and what is expanded stay."""
+        self.region_tree.reload()
+        if self.detail_ref is not None:
+            self.show_detail_of(self.detail_ref)
 
     def written(self, result: object) -> None:
         """A form was saved: show what it saved (a region or venue: select it)."""

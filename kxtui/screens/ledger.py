@@ -14,6 +14,7 @@ from textual.widgets import Header, Static
 from kxtui import clock
 from kxtui.dates import Period, next_period, period_bounds
 from kxtui.db import scope
+from kxtui.db.changes import Change
 from kxtui.db.errors import KxError
 from kxtui.db.rows import Choice, LedgerFilter, LedgerRow, LedgerTotals
 from kxtui.display import clean
@@ -108,6 +109,13 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
         self.workers.cancel_group(self, "ledger-totals")  # the previous filter's
         self.table.show(self.filter, then=self._count)
         self._describe()
+
+    def data_changed(self, change: Change) -> None:
+        """Activities, or what their rows name, written: the rows in view and the totals
+        are read again, the cursor and the scroll stay."""
+        if change.touches("activity", "venue", "region", "team"):
+            self.workers.cancel_group(self, "ledger-totals")
+            self.table.reload(then=self._count)
 
     def _describe(self) -> None:
         """The filter line and the captions; the totals are counted once the first page is
@@ -205,9 +213,8 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
         self.refresh_bindings()  # the keys follow the selected activity's region
 
     def written(self, result: Any) -> None:
-        if result is not None:
+        if result is not None:  # the rows follow by themselves (`data_changed`)
             self.notify(t("form.saved"), timeout=3)
-            self.reload()
 
     def action_add(self) -> None:
         from kxtui.screens.activity_form import ActivityFormScreen
@@ -236,7 +243,6 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
             self.deleted.append(row.id)
             deleted_text = t("ledger.deleted", title=row.title[:30], undo_key=self.key_for("undo"))
             self.notify(deleted_text, markup=False, timeout=6)
-            self.reload()
 
         question = t("ledger.confirm_delete", title=row.title[:60], undo_key=self.key_for("undo"))
         self.app.push_screen(ConfirmScreen(question, t("delete.yes"), t("delete.no")), confirmed)
@@ -249,7 +255,6 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
 
         def restored(_: None) -> None:
             self.notify(t("ledger.restored"), timeout=4)
-            self.reload()
 
         run_db(self, _restore, activity_id, done=restored, group="write")
 

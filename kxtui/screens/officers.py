@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Label
 
+from kxtui.db.changes import Change
 from kxtui.db.rows import OfficerRow
 from kxtui.display import clean
 from kxtui.domain import AccessRole
@@ -74,6 +75,11 @@ class OfficersScreen(TranslatedBindings, Screen[None]):
 
     def reload(self, select: str | None = None) -> None:
         run_db(self, _accounts, done=lambda rows: self._show(rows, select), group="officers")
+
+    def data_changed(self, change: Change) -> None:
+        if change.touches("officer_account"):
+            row = self._selected()
+            self.reload(select=row.user_name if row else None)
 
     def _show(self, rows: tuple[OfficerRow, ...], select: str | None) -> None:
         self.rows = rows

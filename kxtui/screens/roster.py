@@ -11,6 +11,7 @@ from textual.widgets import Header, Static
 
 from kxtui import clock
 from kxtui.dates import Period, period_bounds
+from kxtui.db.changes import Change
 from kxtui.db.rows import Choice, RosterFilter
 from kxtui.display import clean
 from kxtui.domain import Domain
@@ -100,6 +101,13 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
             Text(t("roster.counting"), style="dim"), layout=False
         )
 
+    def data_changed(self, change: Change) -> None:
+        """Volunteers, their teams or hours written: the rows in view and the count are
+        read again, the cursor and the scroll stay."""
+        if change.touches("volunteer", "team", "activity", "region"):
+            self.workers.cancel_group(self, "roster-count")
+            self.table.reload(then=self._count)
+
     def _count(self) -> None:
         run_db(self, _count, self.filter, done=self._counted, group="roster-count", read=True)
 
@@ -183,9 +191,8 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
         VolunteerFormScreen.open_stored(self, {"volunteer_id": row.id}, self._written, self.reload)
 
     def _written(self, result: object) -> None:
-        if result is not None:
+        if result is not None:  # the rows follow by themselves (`data_changed`)
             self.notify(t("form.saved"), timeout=3)
-            self.reload()
 
     def action_back(self) -> None:
         """Esc leaves a check's result for the roster as it was before it, then the screen."""
@@ -275,4 +282,4 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
         from kxtui.screens.import_volunteers import VolunteerImportScreen
 
         scope = self.scope.id if self.scope else None
-        self.app.push_screen(VolunteerImportScreen(scope), lambda _: self.reload())
+        self.app.push_screen(VolunteerImportScreen(scope))

@@ -16,6 +16,7 @@ from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kxtui.db import scope
+from kxtui.db.changes import Change
 from kxtui.db.errors import KxError, RefusedError
 from kxtui.db.rows import Choice, NodeRef, TeamCounts, TeamDetail, TeamNode
 from kxtui.display import clean
@@ -202,6 +203,13 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
         if isinstance(result, NodeRef):
             self.notify(t("form.saved"), timeout=3)
             self.tree.reveal(result.id)
+            self._search_again()
+
+    def data_changed(self, change: Change) -> None:
+        """Teams, their members or hours written: the tree's levels (and a search's finds)
+        are read again; what is expanded and the cursor stay."""
+        if change.touches("team", "volunteer", "activity", "region"):
+            self.tree.reload()
             self._search_again()
 
     def reload(self) -> None:

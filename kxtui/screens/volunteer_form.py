@@ -15,6 +15,7 @@ from textual.widgets import Checkbox, Input, Select, Static, TabbedContent, TabP
 
 from kxtui import clock
 from kxtui.db import volunteers
+from kxtui.db.changes import Change
 from kxtui.db.errors import DuplicateError, KxError
 from kxtui.db.resident_id import LENGTH, ResidentId, normalise
 from kxtui.db.rows import Choice, Draft, VolunteerDetail, VolunteerInput
@@ -180,10 +181,15 @@ class VolunteerFormScreen(FormScreen):
         ActivityFormScreen.open_stored(self, context, self._activity_written)
 
     def _activity_written(self, result: Any) -> None:
-        if result is not None:
+        if result is not None:  # the history follows by itself (`data_changed`)
             self.notify(t("form.saved"), timeout=3)
-            table = self.query_one(ServiceHistoryTable)
-            table.show(table.filter)  # its hours, date or title may have changed
+
+    def data_changed(self, change: Change) -> None:
+        """An activity written (its hours, date or title): the history in view is read
+        again."""
+        if change.touches("activity"):
+            for table in self.query(ServiceHistoryTable):
+                table.reload()
 
     def _control(self, name: str) -> Any:
         return self.query_one(f"#field-{name}", FormField).control

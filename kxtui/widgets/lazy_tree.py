@@ -111,7 +111,8 @@ class LazyTree(ScrollView, can_focus=True):
         raise NotImplementedError
 
     def children_call(self, ref: Any) -> tuple[Callable[..., Any], tuple[Any, ...]]:
-        """The data-layer function and arguments that give the children of `ref`."""
+        """The data-layer function and arguments that give the children of `ref` (the top
+        level for None)."""
         raise NotImplementedError
 
     # -- what tests and screens read ---------------------------------------------
@@ -147,6 +148,17 @@ class LazyTree(ScrollView, can_focus=True):
                 self._expanded.add(parent)
         self._rebuild(target)
         self.post_message(self.Loaded())
+
+    def reload(self) -> None:
+        """Read every shown level again (its records were written): what is expanded stays
+        expanded, the cursor stays on its node (or where it was, if the node went)."""
+        parents = [None, *(ref for ref in self._expanded if ref in self._children)]
+        calls = [(ref, *self.children_call(ref)) for ref in parents]
+
+        def read() -> list[Level]:
+            return [(ref, fn(*args)) for ref, fn, args in calls]
+
+        run_db(self, read, done=lambda levels: self.show_levels(None, levels), group="reload")
 
     def forget(self) -> None:
         """Drop every loaded level (the next `show_levels` starts afresh)."""

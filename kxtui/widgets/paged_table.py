@@ -96,7 +96,9 @@ class PagedTable(ScrollView, can_focus=True):
         self._pending: set[int] = set()
         self._generation = 0
         self._counted = False  # False while `total` is a guess
-        self._stale: dict[int, Strip] = {}  # the previous filter's lines, until replaced
+        self._stale: dict[int, Strip] = {}  # lines shown before, by row, until replaced
+        self._stale_dim = True  # dimmed (another filter's), or as they were (a reload's)
+        self._follow: Any = None  # after a reload, the id of the row the cursor was on
         self._lines: dict[int, tuple[int, Strip]] = {}  # row id -> (width, line)
         self._then: Callable[[], None] | None = None  # after the first page is painted
         self._first_page = asyncio.Event()  # set when the filter's first page arrived
@@ -111,6 +113,7 @@ class PagedTable(ScrollView, can_focus=True):
         self._generation += 1
         self.workers.cancel_group(self, self._group)  # the previous filter's reads
         self._then = then
+        self._follow = None
         self._first_page = asyncio.Event()
         self.filter = f
         self.total = max(self.total, 1)  # a guess: the rows are drawn before they are counted
@@ -118,21 +121,42 @@ class PagedTable(ScrollView, can_focus=True):
         # The previous filter's rows stay on screen, dimmed, until the new ones arrive: no
         # flash of empty lines on every keystroke of a search.
         top = self.scroll_offset.y
-        shown = range(top, top + self.size.height)
-        width = self.scrollable_content_region.width
-        self._stale = {i - top: self._strip(self._rows[i], width) for i in shown if i in self._rows}
-        self._rows.clear()
-        self._lines.clear()
-        self._pending.clear()
+        self._keep_shown(lambda i: i - top, dim=True)
         self.cursor = 0
         self.virtual_size = Size(0, self.total)
         if self.is_mounted:  # before, the screen may start the first page while it composes
             self.scroll_to(0, 0, animate=False, force=True)
         self._request(0)
 
+    def reload(self, then: Callable[[], None] | None = None) -> None:
+        """Read the rows in view again, for the same filter (they were written): the cursor
+        and the scroll stay, and so do the lines shown until their rows arrive; `then` as
+        for `show` (to count again)."""
+        self._generation += 1
+        self.workers.cancel_group(self, self._group)
+        self._then = then
+        self._counted = False
+        row = self.cursor_row
+        self._follow = row.id if row is not None else None
+        self._keep_shown(lambda i: i, dim=False)
+        for index in (self.scroll_offset.y, self.scroll_offset.y + self.size.height - 1):
+            self._request(index // PAGE)
+
+    def _keep_shown(self, place: Callable[[int], int], *, dim: bool) -> None:
+        """Forget every row, keeping the lines in view (at `place(index)`) until replaced."""
+        top = self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        shown = range(top, top + self.size.height)
+        self._stale = {place(i): self._strip(self._rows[i], width) for i in shown if i in self._rows}
+        self._stale_dim = dim
+        self._rows.clear()
+        self._lines.clear()
+        self._pending.clear()
+
     def set_total(self, total: int) -> None:
         self._counted = True
         self.total = total
+        self.cursor = min(self.cursor, max(0, total - 1))  # rows went since a reload
         self.virtual_size = Size(0, total)
         self.refresh()
 
@@ -191,7 +215,11 @@ class PagedTable(ScrollView, can_focus=True):
             if self._then is not None:
                 self.call_after_refresh(self._then)
                 self._then = None
-            if first <= self.cursor <= last:
+            follow = [start + i for i, row in enumerate(rows) if row.id == self._follow]
+            if follow:  # the cursor stays on its row, where rows came or went above it
+                self._follow = None
+                self._move_to(follow[0])
+            elif first <= self.cursor <= last:
                 self.post_message(self.Highlighted(self.cursor_row))
 
         fn, args = self.fetch(after, before, offset)
@@ -272,13 +300,16 @@ class PagedTable(ScrollView, can_focus=True):
         if index >= self.total:
             return Strip.blank(width, base)
         row = self._rows.get(index)
-        if row is None:
+        if row is not None:
+            strip = self._strip(row, width)
+        else:
             self._request(index // PAGE)
             stale = self._stale.get(index)
             if stale is None:
                 return Strip([Segment("…", loading)]).adjust_cell_length(width, base)
-            return stale.apply_style(loading)
-        strip = self._strip(row, width)
+            if self._stale_dim:
+                return stale.apply_style(loading)
+            strip = stale
         if index == self.cursor:
             return Strip(Segment(s.text, base + (s.style or Style()) + cursor) for s in strip)
         return strip.apply_style(base)

@@ -53,8 +53,8 @@ class RegionTree(LazyTree):
     def make_label(self, row: TreeRow) -> Text:
         return node_label(row)
 
-    def children_call(self, ref: NodeRef) -> tuple[Any, tuple[Any, ...]]:
-        return _children, (ref.id,)
+    def children_call(self, ref: NodeRef | None) -> tuple[Any, tuple[Any, ...]]:
+        return _children, (ref.id if ref else None,)
 
     def reveal(self, target: NodeRef | None = None) -> None:
         """(Re)load every level down to `target` with fresh counts, and select it.
@@ -64,7 +64,7 @@ class RegionTree(LazyTree):
         run_db(self, _levels_to, target, done=lambda got: self.show_levels(*got), group="tree-load")
 
 
-def _children(region_id: int) -> tuple[TreeRow, ...]:
+def _children(region_id: int | None) -> tuple[TreeRow, ...]:
     from kxtui.db import regions  # in the worker: start-up does not wait for the models
 
     return regions.children(region_id)

@@ -62,7 +62,9 @@ class TeamTree(LazyTree):
     def make_label(self, row: TeamNode) -> Text:
         return team_label(row)
 
-    def children_call(self, ref: NodeRef) -> tuple[Any, tuple[Any, ...]]:
+    def children_call(self, ref: NodeRef | None) -> tuple[Any, tuple[Any, ...]]:
+        if ref is None:
+            return _top, (self.region_id, self.year)
         return _children, (ref.id, self.year)
 
     def load(self, region_id: int | None) -> None:
