@@ -279,18 +279,22 @@ async def test_delete_from_the_ledger_and_undo(demo_path: Path) -> None:
         before = screen.table.total
         first = screen.table.cursor_row
         await press(pilot, "down")
-        second = screen.table.cursor_row
+        second, line = screen.table.cursor_row, screen.table.cursor
+        third = screen.table._rows[line + 1]
         await press(pilot, "d")
         assert isinstance(pilot.app.screen, ConfirmScreen)
         await press(pilot, "y")
         await settle(pilot)
         assert screen.table.total == before - 1
-        assert screen.table.cursor_row == first
+        # the cursor stays on its line, now the next row's; the rows above stay
+        assert (screen.table.cursor, screen.table.cursor_row) == (line, third)
+        assert screen.table._rows[0] == first
         assert second.id not in {r.id for r in screen.table._rows.values()}
         await press(pilot, "u")
         await settle(pilot)
         assert screen.table.total == before
-        await press(pilot, "down", "enter")
+        assert screen.table.cursor_row == third  # the restored row came back above it
+        await press(pilot, "up", "enter")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, ActivityFormScreen))
         assert control(pilot, "title").value == second.title
 
