@@ -1,5 +1,6 @@
 """`python -m bench [--reps N] [--only SECTION,...]`: run the benchmarks, print the table.
-Sections: startup, expand, jump, import, ledger, import_volunteers, stress, province, roster.
+Sections: startup, expand, jump, import, ledger, import_volunteers, stress, province, roster,
+fresh.
 
 Exits 0 when every benchmark ran, even if a goal was MISSED (the table says so); 1 if one
 crashed (its traceback goes to stderr, the other benchmarks still run).
@@ -21,6 +22,7 @@ import textual
 from bench import (
     expand,
     fixtures,
+    fresh,
     import_activities,
     import_volunteers,
     jump,
@@ -33,7 +35,7 @@ from bench import (
 from bench.common import Row, print_table
 
 SECTIONS = ("startup", "expand", "jump", "import", "ledger", "import_volunteers", "stress",
-            "province", "roster")  # fmt: skip
+            "province", "roster", "fresh")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
             "province": lambda: province.run(work),
             "roster": lambda: roster.run(demo_db, args.reps),
             "import_volunteers": lambda: import_volunteers.run(demo_db, work),
+            "fresh": lambda: fresh.run(demo_db, work, args.reps),
         }
         for name in chosen:
             print(f"running {name} ...", flush=True)
