@@ -10,8 +10,7 @@ UI = [
     PACKAGE / "screens",
     PACKAGE / "widgets",
     PACKAGE / "app.py",
-    PACKAGE / "cli.py",
-    PACKAGE / "cli_sheets.py",
+    PACKAGE / "cli",
     PACKAGE / "autosave.py",
 ]
 

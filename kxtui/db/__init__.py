@@ -1,7 +1,10 @@
 """The data layer: SQL, transactions and audit, and nothing of Textual.
 
 Screens call the functions of `regions`, `venues`, `search`, `stats` through `call`, always
-from a thread worker, and get frozen dataclasses back.
+from a thread worker, and get immutable rows back (`rows`: NamedTuples).
+
+Importing the package (or `errors`, `rows`, `changes`) loads no peewee: the CLI's commands
+that open no database, and the app's first frame, do not wait for it.
 """
 
 from __future__ import annotations
@@ -12,9 +15,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import ParamSpec, TypeVar
 
-from peewee import OperationalError
-
-from kxtui.db.database import database
 from kxtui.db.errors import Interrupted, KxError, OverBudget
 
 P = ParamSpec("P")
@@ -27,6 +27,10 @@ def call(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
     A lock wait that outlasts the busy timeout, or a full disk, becomes a KxError a person can
     read (the write's transaction was rolled back: the database is as before it).
     """
+    from peewee import OperationalError
+
+    from kxtui.db.database import database
+
     try:
         with database.connection_context():
             return fn(*args, **kwargs)
@@ -60,7 +64,7 @@ def interruptible(cancelled: Callable[[], bool], fn: Callable[P, R], *args: P.ar
             return fn(*args)
         finally:
             _reading.cancelled = None
-            database.connection().set_progress_handler(None, 0)
+            _stop_when(None)
 
     return call(read)
 
@@ -68,8 +72,15 @@ def interruptible(cancelled: Callable[[], bool], fn: Callable[P, R], *args: P.ar
 _reading = threading.local()  # cancelled: the predicate of this thread's interruptible read
 
 
-def _stop_when(stop: Callable[[], bool]) -> None:
-    database.connection().set_progress_handler(lambda: int(stop()), _CHECK_EVERY)
+def _stop_when(stop: Callable[[], bool] | None) -> None:
+    """SQLite stops this thread's query when `stop()` turns true (None: never)."""
+    from kxtui.db.database import database
+
+    connection = database.connection()
+    if stop is None:
+        connection.set_progress_handler(None, 0)
+    else:
+        connection.set_progress_handler(lambda: int(stop()), _CHECK_EVERY)
 
 
 @contextmanager
@@ -77,6 +88,8 @@ def step_budget(checks: int) -> Iterator[None]:
     """Within it, SQLite gives up on a query after about `checks` × 20,000 virtual-machine
     steps (a few ms each) and `OverBudget` is raised: for a plan that is usually quick but
     may not be, with a slower sure one to fall back to. The read's cancellation still holds."""
+    from peewee import OperationalError
+
     cancelled: Callable[[], bool] = getattr(_reading, "cancelled", None) or (lambda: False)
     left = checks
 
@@ -88,12 +101,9 @@ def step_budget(checks: int) -> Iterator[None]:
     _stop_when(lambda: cancelled() or over())
     try:
         yield
-    except (OperationalError, sqlite3.OperationalError) as error:  # raised by a fetch: sqlite3's
+    except (OperationalError, sqlite3.OperationalError) as error:  # a fetch raises sqlite3's
         if str(error) == "interrupted" and left < 0 and not cancelled():
             raise OverBudget from error
         raise
     finally:
-        if getattr(_reading, "cancelled", None):
-            _stop_when(cancelled)
-        else:
-            database.connection().set_progress_handler(None, 0)
+        _stop_when(cancelled if getattr(_reading, "cancelled", None) else None)

@@ -146,8 +146,8 @@ class PagedTable(ScrollView, can_focus=True):
         """Forget every row, keeping the lines in view (at `place(index)`) until replaced."""
         top = self.scroll_offset.y
         width = self.scrollable_content_region.width
-        shown = range(top, top + self.size.height)
-        self._stale = {place(i): self._strip(self._rows[i], width) for i in shown if i in self._rows}
+        shown = [i for i in range(top, top + self.size.height) if i in self._rows]
+        self._stale = {place(i): self._strip(self._rows[i], width) for i in shown}
         self._stale_dim = dim
         self._rows.clear()
         self._lines.clear()

@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from kxtui.cli import fail
+from kxtui.cli.common import fail
 from kxtui.i18n import t
 
 

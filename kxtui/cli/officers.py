@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kxtui.cli import DB_HELP, fail, no_database, read_only, sign_in
+from kxtui.cli.common import DB_HELP, fail, no_database, read_only, sign_in
 from kxtui.db.errors import KxError, ValidationError
 from kxtui.display import clean
 from kxtui.domain import AccessRole

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from kxtui import clock
-from kxtui.cli import fail, no_database, sign_in
+from kxtui.cli.common import DB_HELP, EXPORT_DIR_HELP, fail, no_database, sign_in
 from kxtui.dates import parse_date
 from kxtui.db.errors import KxError
 from kxtui.display import clean
@@ -215,3 +215,71 @@ def _line(key: str, problem: Any, labels: str) -> str:
     reason = t(message_key, **params)
     name = t(f"{labels}{column}") if column else ""
     return clean(t(key, row=row, column=name, reason=reason), 400)
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    export = commands.add_parser(
+        "export",
+        help="导出活动台账或志愿者花名册 / export activities or volunteers to XLSX or CSV",
+        description="导出活动台账或志愿者花名册为 XLSX 或 CSV（UTF-8 带 BOM，WPS/Excel 可直接"
+        "打开）/ "
+        "export activities or volunteers to XLSX or CSV (UTF-8 with BOM). Activities: the "
+        "志愿者 column reads 姓名:小时;… (name:hours;…), 姓名#编号 where a name is shared. "
+        "Volunteers: mobiles in full, ID numbers and mobiles as text.",
+    )
+    export.add_argument(
+        "what", choices=["activities", "volunteers"], help="导出什么 / what to export"
+    )
+    export.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
+    export.add_argument("--from", dest="start", metavar="DATE", help="开始日期起 / from date")
+    export.add_argument("--to", dest="end", metavar="DATE", help="开始日期止 / to date")
+    export.add_argument(
+        "--region", metavar="NAME", help="区域：名称、拼音或首字母 / region: name, pinyin, initials"
+    )
+    export.add_argument(
+        "--format", choices=("xlsx", "csv"), help="格式（默认按文件名）/ format (default: suffix)"
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="输出文件（默认：导出文件夹中按区域和期间命名）/ file (default: named after the region"
+        " and period, in the export folder)",
+    )
+    export.add_argument(
+        "--export-dir", metavar="DIR", default=argparse.SUPPRESS, help=EXPORT_DIR_HELP
+    )
+    export.add_argument(
+        "--force", action="store_true", help="覆盖已有文件 / overwrite an existing file"
+    )
+
+    imported = commands.add_parser(
+        "import",
+        help="导入活动台账或志愿者 / import activities or volunteers from XLSX or CSV",
+        description="导入活动台账或志愿者：先检查每一行，有错误的行全部列出且不导入任何内容；提醒不阻止"
+        "导入。活动：编号与已有活动相同且内容相同的行跳过，其余作为新活动。志愿者：身份证号、手机号或平台"
+        "ID 已登记的按 --on-duplicate 处理 / import activities or volunteers: every row is "
+        "checked first; with bad rows nothing is imported (exit 1); warnings do not block. "
+        "Activities: rows whose id is an identical ledger activity are skipped; others become "
+        "new activities. Volunteers: rows of people already registered (same ID number, mobile "
+        "or platform ID) are handled as --on-duplicate says.",
+    )
+    imported.add_argument(
+        "what", choices=["activities", "volunteers"], help="导入什么 / what to import"
+    )
+    imported.add_argument("file", metavar="FILE", help=".xlsx 或 .csv 文件 / .xlsx or .csv file")
+    imported.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
+    imported.add_argument(
+        "--dry-run", action="store_true", help="只检查，不写入 / check only, write nothing"
+    )
+    imported.add_argument(
+        "--valid-only",
+        action="store_true",
+        help="只导入有效行（活动）/ import the valid rows, skip the bad ones (activities)",
+    )
+    imported.add_argument(
+        "--on-duplicate",
+        choices=("skip", "update", "keep"),
+        help="已登记的志愿者：跳过（默认）、更新或都保留 / volunteers already registered: skip "
+        "(default), update them, or keep both",
+    )

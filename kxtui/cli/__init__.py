@@ -1,0 +1,223 @@
+"""Command line: `kxtui` opens the app; `kxtui demo` builds the demo; `kxtui stats` counts;
+`kxtui export activities|volunteers` / `kxtui import activities|volunteers` write and read
+活动台账 and 志愿者花名册 spreadsheets; `kxtui init --admin` and `kxtui officer ...` manage
+officer accounts; `kxtui backup` / `check` / `restore` look after the database file.
+
+Every command checks who runs it (see `kxtui.db.officers.unix_user`); a Unix user without an
+active account gets a message and exit code 3. Commands that read or write records sign the
+officer in and keep to their area. Backup, check, restore and a demo built over a kxtui
+database act on the file as a whole, every region at once: only a county admin of the whole
+database may run them, or — backup, check and restore — the service account that owns the
+file (`kxtui.db.officers.require_file_admin`, docs/deploy.md).
+
+Exit codes: 0 done; 1 `check` found problems, or an import's file has bad rows; 2 the command
+could not run (a bad or missing file, a refusal, a bad option — always with a one-line
+message, never a traceback: set KXTUI_DEBUG=1 to see one); 3 no active officer account."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from kxtui import __version__
+from kxtui.cli import maintenance, officers, sheets
+from kxtui.cli.common import (
+    AS_HELP,
+    DB_HELP,
+    DEBUG,
+    EXPORT_DIR_HELP,
+    MAINTENANCE,
+    NOT_SIGNED_IN,
+    fail,
+    no_database,
+    sign_in,
+)
+from kxtui.i18n import set_language, t
+from kxtui.paths import resolve_db_path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kxtui",
+        description="kxtui — 县级科协基层工作终端 / terminal desk for county science-association "
+        "(科协) officers: 区域 regions, 阵地 venues, 活动台账 activities, 志愿者 volunteers.",
+    )
+    parser.add_argument("--version", action="version", version=f"kxtui {__version__}")
+    parser.add_argument("--db", metavar="PATH", help=DB_HELP)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="打开演示数据库，不存在则先生成 / open the demo database (built first if missing)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        help="界面语言 / interface language (default: $KXTUI_LANG or zh)",
+    )
+    parser.add_argument(
+        "--read-only", action="store_true", help="只读打开 / open without allowing changes"
+    )
+    parser.add_argument("--as", dest="as_name", metavar="USER", help=AS_HELP)
+    parser.add_argument("--export-dir", metavar="DIR", help=EXPORT_DIR_HELP)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser(
+        "demo",
+        help="生成演示数据库 / build the demo database",
+        description="生成确定性的演示数据库（胶州市、荆州区）/ build the deterministic demo "
+        "database (Jiaozhou, Jingzhou). Default file: demo.db in the user data directory. "
+        "--scale province：全省 136 个县（市、区）、100 万名志愿者，约一分钟 / Shandong's 136 "
+        "counties with 1,000,000 volunteers, about a minute; default file demo-province.db.",
+    )
+    demo.add_argument(
+        "--scale",
+        choices=("county", "province"),
+        default="county",
+        help="规模：县（默认）或省 / size: county (default) or province",
+    )
+    demo.add_argument(
+        "--db", metavar="PATH", default=argparse.SUPPRESS, help="目标文件 / target file"
+    )
+    demo.add_argument("--seed", type=int, default=2026, help="随机种子 / seed (default 2026)")
+    demo.add_argument(
+        "--force", action="store_true", help="覆盖已有文件 / overwrite an existing file"
+    )
+
+    stats = commands.add_parser(
+        "stats",
+        help="按县统计 / counts per county",
+        description="按县（市、区）统计 / print counts per county",
+    )
+    stats.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
+    stats.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="统计演示数据库 / use the demo database",
+    )
+    stats.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
+    sheets.add_commands(commands)
+    maintenance.add_commands(commands)
+    officers.add_officer_commands(commands)
+    for command in commands.choices.values():
+        if command.prog.split()[-1] not in ("demo", "init", "officer", *MAINTENANCE):
+            command.add_argument(
+                "--as", dest="as_name", metavar="USER", default=argparse.SUPPRESS, help=AS_HELP
+            )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from kxtui.db.errors import KxError, SignInRefused
+
+    args = build_parser().parse_args(argv)
+    set_language(args.lang)
+    demo = args.command == "demo"
+    province = demo and args.scale == "province"
+    path = resolve_db_path(args.db, demo=demo or args.demo, province=province)
+    try:
+        return _run(path, args)
+    except SignInRefused as refused:
+        code, message = NOT_SIGNED_IN, t(refused.key, **refused.params)
+    except KxError as error:
+        code, message = 2, t(error.key, **error.params)
+    except Exception as error:
+        if os.environ.get(DEBUG) == "1":
+            raise
+        code, message = 2, _unexpected(path, error)
+    from kxtui.db.connection import close_database
+
+    close_database()  # the last connection out removes the -wal and -shm it made
+    fail(message)
+    return code
+
+
+def _run(path: Path, args: argparse.Namespace) -> int:
+    if args.command == "demo":
+        from kxtui.cli.demo import run_demo
+
+        return run_demo(path, args.seed, args.force, scale=args.scale)
+    if args.command == "stats":
+        return run_stats(path, as_json=args.json, as_name=args.as_name)
+    if args.command in ("export", "import"):
+        run = sheets.run_export if args.command == "export" else sheets.run_import
+        return run(path, args)
+    if args.command in MAINTENANCE:
+        return maintenance.COMMANDS[args.command](path, args)
+    if args.command in ("init", "officer"):
+        return officers.run(path, args)
+    if args.demo and not path.exists():
+        from kxtui.cli.demo import build_with_progress
+
+        build_with_progress(path, seed=2026)
+    if (code := no_database(path)) is not None:
+        return code
+    return run_app(path, read_only=args.read_only, language=args.lang, as_name=args.as_name,
+                   export_dir=args.export_dir)  # fmt: skip
+
+
+def _unexpected(path: Path, error: Exception) -> str:
+    """The one line an error nobody planned for gets; a damaged file says so."""
+    from kxtui.db.errors import is_database_error
+
+    if is_database_error(error):
+        return t("open.damaged", path=path, reason=error)
+    return t("cli.unexpected", kind=type(error).__name__, detail=error, debug=DEBUG)
+
+
+def run_stats(path: Path, *, as_json: bool, as_name: str | None = None) -> int:
+    from kxtui.db import call
+    from kxtui.db.connection import open_database
+    from kxtui.db.stats import county_stats
+    from kxtui.display import clean
+
+    if (code := no_database(path)) is not None:
+        return code
+    open_database(path)
+    if (code := sign_in(path, as_name)) is not None:
+        return code
+    rows = call(county_stats)
+    if as_json:
+        import json
+
+        counties = {row.name: {k: v for k, v in asdict(row).items() if k != "name"} for row in rows}
+        print(json.dumps({"counties": counties}, ensure_ascii=False, indent=2))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(t("cli.stats_header"))
+    for row in rows:
+        table.add_column(Text(clean(row.name, 20)), justify="right")
+    for field in (k for k in asdict(rows[0]) if k != "name") if rows else ():
+        values = [getattr(row, field) for row in rows]
+        table.add_row(t(f"stats.{field}"), *(f"{v:,.0f}" for v in values))
+    Console().print(table)
+    return 0
+
+
+def run_app(
+    path: Path,
+    *,
+    read_only: bool,
+    language: str | None,
+    as_name: str | None,
+    export_dir: str | None,
+) -> int:
+    from kxtui.app import create_app
+
+    app = create_app(path, read_only=read_only, language=language, as_name=as_name,
+                     export_dir=export_dir)  # fmt: skip
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # e.g. `ssh server some-command` on a server whose sshd starts kxtui for every login:
+        # no terminal was asked for, and a screen without one would draw into a pipe
+        if app.refused is not None:
+            fail(t(app.refused.key, **app.refused.params))
+            return NOT_SIGNED_IN
+        return fail(t("cli.no_terminal"))
+    app.run()
+    return app.return_code or 0
