@@ -1,4 +1,4 @@
-"""The README's key table is the one `python -m kxtui.keys --markdown` writes from the
+"""The README's key table is the one `python -m kxtui.key_table --markdown` writes from the
 bindings (F1 and the palette read the same)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kxtui.keys import markdown, readme_table
+from kxtui.key_table import markdown, readme_table
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -15,7 +15,7 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 def test_the_readme_key_table_is_generated_from_the_bindings() -> None:
     generated = markdown()
     assert readme_table(README.read_text(encoding="utf-8")) == generated, (
-        "README.md's key table is stale: paste in `python -m kxtui.keys --markdown`"
+        "README.md's key table is stale: paste in `python -m kxtui.key_table --markdown`"
     )
 
 
@@ -32,6 +32,6 @@ def test_each_key_is_listed_once_where_it_works() -> None:
 
 
 def test_the_command_writes_the_table() -> None:
-    done = subprocess.run([sys.executable, "-m", "kxtui.keys", "--markdown"],
+    done = subprocess.run([sys.executable, "-m", "kxtui.key_table", "--markdown"],
                           capture_output=True, text=True, check=True)  # fmt: skip
     assert done.stdout == markdown()

@@ -100,9 +100,8 @@ def _add_officer_accounts() -> None:
     the file's owner — so `kxtui --demo` still opens it."""
     import pwd
 
-    from kxtui.db.demo.state import stamp
+    from kxtui.db.first_admin import admin_record, demo_stamp
     from kxtui.db.models import OfficerAccount
-    from kxtui.db.officers import admin_record
 
     database.create_tables([OfficerAccount])
     if "officer_id" not in {column.name for column in database.get_columns("audit_entry")}:
@@ -112,7 +111,7 @@ def _add_officer_accounts() -> None:
     demo = Meta.select().where(Meta.key == "demo_seed").exists()
     if demo and not OfficerAccount.select().exists():
         owner = pwd.getpwuid(Path(database.database).stat().st_uid).pw_name
-        OfficerAccount.insert({**admin_record(owner), **stamp(clock.now())}).execute()
+        OfficerAccount.insert({**admin_record(owner), **demo_stamp(clock.now())}).execute()
 
 
 def _add_id_number_check() -> None:
@@ -211,7 +210,7 @@ SHOWN_CHARACTERS = 100  # of a cleared value, in its audit entry
 def _audit_out_of_range() -> list[int]:
     """An audit entry for each value out of range, which `rebuild` then clears; returns the
     volunteers whose service records are cleared."""
-    from kxtui.db.officers import unix_user
+    from kxtui.db.process_user import unix_user
     from kxtui.db.writes import AUDIT_JSON, AUDIT_ONE, region_path_of
 
     actor, at, volunteers = unix_user(database.database), clock.now(), []

@@ -54,7 +54,7 @@ class Places:
 def places() -> Places:
     """Where the open database is, and whether kxtui runs in server mode."""
     from kxtui.db.models import database
-    from kxtui.db.officers import USER_NAME, server_user
+    from kxtui.db.process_user import USER_NAME, server_user
 
     if not isinstance(database.database, str):  # no database open (a sheet read on its own)
         return Places(Path(os.devnull), None)

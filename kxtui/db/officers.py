@@ -6,11 +6,7 @@ Unix user name; `scope` keeps the session and the rule every other function foll
 
 from __future__ import annotations
 
-import os
-import pwd
-import re
 import sqlite3
-from collections.abc import Mapping
 from contextlib import closing
 from pathlib import Path
 
@@ -20,72 +16,14 @@ from kxtui.db import scope
 from kxtui.db.database import is_read_only
 from kxtui.db.errors import ReadOnlyError, RefusedError, SignInRefused
 from kxtui.db.models import OfficerAccount, Region, database
+from kxtui.db.process_user import USER_NAME, is_service_account, unix_user
 from kxtui.db.rows import Choice, OfficerInput, OfficerRow
 from kxtui.db.validation import Checker
 from kxtui.db.writes import write_transaction
 from kxtui.domain import ROLE_REGION_KINDS, AccessRole
 
-# Unix user names: the POSIX portable characters, at most 32 (useradd's limit)
-USER_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}\$?")
 _ROLES = tuple(AccessRole)
 _ACCOUNT_SQL = "SELECT name, role, region_id, active FROM officer_account WHERE user_name = ?"
-
-
-def unix_user(
-    db_path: Path | str, *, uid: int | None = None, environ: Mapping[str, str] | None = None
-) -> str:
-    """The Unix user running kxtui, as the kernel knows them — never from arguments or
-    environment the user controls.
-
-    It is the name of the real uid ($USER and $LOGNAME can be set by anyone). $SUDO_USER is
-    believed only when kxtui runs as the account that owns the database file: that is the
-    deployment's rule (officers log in as themselves, and `sudo -u kxsvc kxtui` runs kxtui as
-    the service account owning the data; sudo sets $SUDO_USER from the caller's own uid). A
-    process running as the file's owner could edit the file directly anyway, so believing it
-    there gives nothing away; anyone else setting $SUDO_USER is ignored.
-    """
-    uid = os.getuid() if uid is None else uid
-    through_sudo = server_user(db_path, uid=uid, environ=environ)
-    if through_sudo is not None:
-        return through_sudo
-    try:
-        return pwd.getpwuid(uid).pw_name
-    except KeyError:  # a uid without a passwd entry (some containers)
-        return str(uid)
-
-
-def server_user(
-    db_path: Path | str, *, uid: int | None = None, environ: Mapping[str, str] | None = None
-) -> str | None:
-    """The officer kxtui signed in through sudo as the database file's owner — "server mode",
-    the county server of docs/deploy.md, where kxtui runs as a service account and the officer
-    names files, never paths (`officer_files`) — or None (a laptop: the officer runs kxtui as
-    themselves). The one place that decides it: $SUDO_USER is believed only when the real uid
-    owns the database file (see `unix_user`)."""
-    uid = os.getuid() if uid is None else uid
-    environ = os.environ if environ is None else environ
-    sudo_user = environ.get("SUDO_USER", "")
-    try:
-        owner = Path(db_path).stat().st_uid
-    except OSError:
-        return None
-    return sudo_user if sudo_user and owner == uid else None
-
-
-def is_service_account(
-    db_path: Path | str, *, uid: int | None = None, environ: Mapping[str, str] | None = None
-) -> bool:
-    """Whether kxtui runs as the service account itself: the Unix user owning the database
-    file, started without $SUDO_USER — the nightly backup timer, or root's `runuser -u kxsvc`
-    (docs/deploy.md). An officer comes through sudo as that same owner, but sudo sets
-    $SUDO_USER; and the owner could copy or replace the file by hand anyway."""
-    uid = os.getuid() if uid is None else uid
-    environ = os.environ if environ is None else environ
-    try:
-        owner = Path(db_path).stat().st_uid
-    except OSError:
-        return False
-    return owner == uid and not environ.get("SUDO_USER")
 
 
 def require_file_admin(db_path: Path, command: str, *, service: bool = True) -> None:
@@ -306,8 +244,3 @@ def first_admin(db_path: Path | str, name: str | None = None) -> scope.Session:
         scope.sign_out()
         raise
     return sign_in_process(db_path)
-
-
-def admin_record(user: str) -> dict[str, object]:
-    """The columns of a county admin of the whole database (the demo build inserts it)."""
-    return {"user_name": user, "name": user, "role": AccessRole.COUNTY_ADMIN, "active": True}

@@ -24,8 +24,9 @@ from kxtui.db.demo.activities import build_activities
 from kxtui.db.demo.people import build_people, build_teams
 from kxtui.db.demo.places import build_regions, build_venues
 from kxtui.db.demo.state import ACTOR, DEMO_TODAY, Demo, Progress, insert, stamp
+from kxtui.db.first_admin import admin_record
 from kxtui.db.models import AuditEntry, Meta, OfficerAccount, database
-from kxtui.db.officers import admin_record, unix_user
+from kxtui.db.process_user import unix_user
 
 __all__ = ["DEMO_TODAY", "Progress", "build_demo"]
 

@@ -16,12 +16,13 @@ from functools import cache
 from typing import Any
 
 from kxtui.db.demo import data as D
+from kxtui.db.first_admin import DEMO_ACTOR, demo_stamp
 from kxtui.db.models import BaseModel, database
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.domain import Gender
 
 DEMO_TODAY = date(2026, 11, 15)
-ACTOR = "kxtui-demo"
+ACTOR = DEMO_ACTOR
 WINDOW_START = DEMO_TODAY - timedelta(days=730)  # activities fall in the two years before today
 SETUP_AT = datetime.combine(DEMO_TODAY.replace(year=DEMO_TODAY.year - 3), time(9))
 JOIN_FROM = date(2019, 1, 1)
@@ -76,9 +77,7 @@ def insert(model: type[BaseModel], rows: Sequence[Row]) -> None:
     )
 
 
-def stamp(at: datetime) -> Row:
-    return {"created_at": at, "created_by": ACTOR, "updated_at": at, "updated_by": ACTOR,
-            "version": 1}  # fmt: skip
+stamp = demo_stamp
 
 
 @cache

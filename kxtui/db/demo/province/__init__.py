@@ -59,8 +59,9 @@ from kxtui.db.demo.province.roster import (
     last_service_record,
 )
 from kxtui.db.demo.state import ACTOR, DEMO_TODAY, Progress, stamp
+from kxtui.db.first_admin import admin_record
 from kxtui.db.models import AuditEntry, Meta, OfficerAccount, database
-from kxtui.db.officers import admin_record, unix_user
+from kxtui.db.process_user import unix_user
 from kxtui.i18n import t
 
 __all__ = ["BUILD_SHARE", "DEFAULT_VOLUNTEERS", "build_province"]
