@@ -515,8 +515,3 @@ def find_teams(region_id: int | None, text: str, *, subtree: bool = False) -> tu
     rows = query.order_by(Team.level, Team.sort_order).limit(SUGGESTIONS).tuples()
     return tuple(Choice(i, name, where) for i, name, where in rows)
 
-
-def live_count() -> int:
-    """Activities in the ledger (not deleted) in the officer's view, for tests and the CLI."""
-    live = Activity.select().join(Region).where(Activity.deleted_at.is_null())
-    return live.where(scope.in_view(Region.path)).count()

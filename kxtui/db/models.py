@@ -1,7 +1,8 @@
 """peewee models: the county's records.
 
-The database object is created unbound (`SqliteDatabase(None)`) and initialised late by
-`kxtui.db.connection.open_database`, so the CLI, the app factory and the tests choose the file.
+The database object (`kxtui.db.database`, a pool of SQLite connections) is created unbound and
+initialised late by `kxtui.db.connection.open_database`, so the CLI, the app factory and the
+tests choose the file.
 Only `kxtui/db/` imports these models; screens call the functions of the sibling modules.
 """
 

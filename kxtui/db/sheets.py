@@ -52,7 +52,6 @@ COLUMNS = (
     "notes",
 )
 REQUIRED = ("title", "start", "duration", "format")  # and region or county
-DERIVED = ("volunteer_count", "service_hours")  # written for the reader, ignored on import
 # In characters, a CJK character two: narrow enough that a landscape A4 page stays legible
 # (long text wraps, see `xlsx_layout`); the columns not named are numbers and short labels.
 WIDTHS = {"id": 6, "title": 24, "start": 11, "end": 11, "duration": 6, "county": 8, "region": 16,

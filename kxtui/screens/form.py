@@ -135,6 +135,8 @@ class FormScreen(RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
         self._finished = False
         self.confirmed = False
         self._save_when_settled: bool | None = None  # Ctrl+S waits for suggestions (confirmed?)
+        self._initial: dict[str, Any] | None = None  # the fields as the form opened (mounted)
+        self._saving = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
@@ -203,7 +205,6 @@ class FormScreen(RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
     def on_mount(self) -> None:
         self.prepare()
         self._initial = self.field_values()
-        self._saving = False
         if self.resumed is not None:
             self.restore_fields(self.resumed.data.get("values", {}))
             self._last_draft = self.field_values()
@@ -284,7 +285,7 @@ class FormScreen(RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
     @on(TextArea.Changed)
     @on(Edited)
     def _changed(self) -> None:
-        if self._finished or not self.is_mounted or not hasattr(self, "_initial"):
+        if self._finished or not self.is_mounted or self._initial is None:
             return
         if self._draft_timer is not None:
             self._draft_timer.stop()
@@ -293,7 +294,7 @@ class FormScreen(RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
 
     def keep_draft(self) -> None:
         """Hand the form's current state to the app's draft keeper (if it changed)."""
-        if self._finished or not hasattr(self, "_initial"):
+        if self._finished or self._initial is None:
             return
         values = self.field_values()
         if values == self._last_draft:
@@ -441,7 +442,7 @@ class FormScreen(RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
             if not kwargs or "existing" not in kwargs:
                 self._status(t("refused.gone"))
                 return
-            base = self._initial
+            base = self._initial or {}
             self.use_existing(kwargs["existing"])
             await self.recompose()  # the fields now hold their values
             self.prepare()
