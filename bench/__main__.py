@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(folder)
         print("building databases ...", flush=True)
         demo_db = fixtures.build_demo_db(work)
-        county = fixtures.first_county_name(demo_db)
+        county = fixtures.first_county_label(demo_db)
         town = fixtures.build_big_town(work) if "expand" in chosen else None
         runs: dict[str, Callable[[], list[Row]]] = {
             "startup": lambda: startup.run(demo_db, county, args.reps),

@@ -125,6 +125,9 @@ class Terminal:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(size[0]),
                "LINES": str(size[1])}  # fmt: skip
+        # Bytecode as an installed kxtui has it (pip compiles it; Python caches what it
+        # imports): a warm-up run writes it, the timed runs read it — for every program alike.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         self.master, self.output, self.mark = master, b"", 0
         self.chunks: list[tuple[float, int]] = []  # (read at, output length after it)
         self.start = perf_counter()
