@@ -14,7 +14,7 @@ from kxtui.db import scope
 from kxtui.db.connection import close_database, open_database
 from kxtui.db.database import set_read_only
 from kxtui.domain import AccessRole
-from kxtui.i18n import set_language
+from kxtui.i18n import set_language, strict
 
 FROZEN_AT = datetime(2026, 11, 20, 9, 30)
 # The officer every test acts as unless it signs in another: a county admin of the whole
@@ -32,6 +32,7 @@ def _isolated(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.delenv("KXTUI_LANG", raising=False)
     monkeypatch.delenv("KXTUI_EXPORT_DIR", raising=False)
     set_language("zh")
+    strict()  # a string used and missing from the tables fails the test that shows it
     clock.freeze(FROZEN_AT)
     set_read_only(False)
     scope.sign_in(ADMIN)

@@ -36,3 +36,23 @@ def test_each_form_has_a_name_in_the_drafts_list() -> None:
             forms.add(form.form_name)
     assert len(forms) >= 8
     assert sorted(f for f in forms if f"drafts.form.{f}" not in STRINGS) == []
+
+
+def test_each_key_lives_in_the_one_module_of_its_area() -> None:
+    """A key's first part names its area, and each area is one module: no key is in two
+    modules (one would silently hide the other), no area is split over two."""
+    import pkgutil
+    from importlib import import_module
+
+    import kxtui.strings
+
+    homes: dict[str, set[str]] = {}
+    total = 0
+    for module in pkgutil.iter_modules(kxtui.strings.__path__):
+        table = import_module(f"kxtui.strings.{module.name}").STRINGS
+        total += len(table)
+        assert list(table) == sorted(table), f"{module.name}: keys in order"
+        for key in table:
+            homes.setdefault(key.split(".")[0], set()).add(module.name)
+    assert total == len(STRINGS) - 3  # the three roles that are a job share its name
+    assert {area: m for area, m in homes.items() if len(m) > 1} == {}

@@ -514,4 +514,3 @@ def find_teams(region_id: int | None, text: str, *, subtree: bool = False) -> tu
         query = query.where(name_matches(Team, text.strip()))
     rows = query.order_by(Team.level, Team.sort_order).limit(SUGGESTIONS).tuples()
     return tuple(Choice(i, name, where) for i, name, where in rows)
-

@@ -15,12 +15,17 @@ from textual.widgets import Input, Static
 
 from kxtui.db import scope
 from kxtui.db.errors import KxError
-from kxtui.i18n import t
+from kxtui.i18n import STRINGS, t
 
 
 def reason(refusal: KxError) -> str:
     """What a refusal says to the officer."""
     return t(refusal.key, **refusal.params)
+
+
+def _described(description: str) -> str:
+    """A binding's description: kxtui's are string keys; Textual's own ("Page Left") are kept."""
+    return t(description) if description in STRINGS else description
 
 
 class RoomForSuggestions:
@@ -82,7 +87,7 @@ class TranslatedBindings:
         active = super().active_bindings  # type: ignore[misc]
         return {
             key: item._replace(
-                binding=replace(item.binding, description=t(item.binding.description)),
+                binding=replace(item.binding, description=_described(item.binding.description)),
                 tooltip=self._binding_tooltip(item),
             )
             for key, item in active.items()

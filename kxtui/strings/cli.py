@@ -1,0 +1,278 @@
+"""The command line and the database file: opening it, backup, check, restore, the demo, statistics."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "backup.bad_copy": (
+        "备份副本检查未通过：{detail}",
+        "The backup copy failed its check: {detail}",
+    ),
+    "backup.done": ("已备份到 {path}（{size}）", "Backed up to {path} ({size})"),
+    "backup.exists": (
+        "{path} 已存在，未覆盖。请换一个文件名，或用 -o 指定目录",
+        "{path} exists and was not overwritten; use another name or -o DIRECTORY",
+    ),
+    "backup.ignored": (
+        "{folder} 中有 {count} 个文件名像备份，但无法确认是本数据库的备份（别的数据库的、早期版本做的、时间在将来的或不是数据库），未计入也未删除",
+        "{count} files in {folder} are named like backups but are not verified backups of this "
+        "database (another database's, made by an earlier kxtui, dated in the future, or not a "
+        "database); not counted, not removed",
+    ),
+    "backup.prune_failed": (
+        "未能删除较早的备份 {path}：{reason}",
+        "Could not remove the older backup {path}: {reason}",
+    ),
+    "backup.removed": (
+        "按 --keep {keep} 删除了 {count} 个较早的备份",
+        "Removed {count} older backups (--keep {keep})",
+    ),
+    "check.code": (
+        "{count} 条记录的 {table}.{column} 不是 kxtui 认识的代码：请在表单中重新选择",
+        "{count} records have a {table}.{column} that is not a code kxtui knows: choose it again in the form",
+    ),
+    "check.constraint": (
+        "{count} 行违反表的约束（由其他程序写入），见下方各项：请在表单中改正",
+        "{count} rows break a table constraint (written by another program), listed below: correct them in the forms",
+    ),
+    "check.date": (
+        "{count} 条记录的 {table}.{column} 不是有效日期（应为 2026-05-30 这样的日期）：请在表单中重新填写",
+        "{count} records have a {table}.{column} that is not a valid date (like 2026-05-30): fill it in again in the form",
+    ),
+    "check.examples": ("例：{examples}", "e.g. {examples}"),
+    "check.flag": (
+        "{count} 条记录的 {table}.{column} 不是 0 或 1：请在表单中重新勾选",
+        "{count} records have a {table}.{column} that is not 0 or 1: tick it again in the form",
+    ),
+    "check.foreign_key": (
+        "{count} 条记录指向不存在的记录（foreign_key_check）",
+        "{count} records refer to records that do not exist (foreign_key_check)",
+    ),
+    "check.found": ("{path} 有 {count} 类问题：", "{path} has {count} kinds of problem:"),
+    "check.integrity": (
+        "文件结构损坏（integrity_check 报告 {count} 处）：请用 kxtui restore 从备份恢复",
+        "The file structure is damaged (integrity_check: {count} findings); restore a backup with kxtui restore",
+    ),
+    "check.number": (
+        "{count} 条记录的 {table}.{column} 不是有效数值（文字、无穷大、负数、超出范围，或升级时已清除）：请在表单中重新填写",
+        "{count} records have a {table}.{column} that is not a valid number (text, infinity, negative, out of range, or cleared at upgrade): fill it in again in the form",
+    ),
+    "check.orphan_keys": (
+        "{count} 个已不存在的志愿者仍留有搜索键",
+        "{count} volunteers who no longer exist still have search keys",
+    ),
+    "check.passed": (
+        "检查通过：{path}（文件结构、外键、区域路径、志愿服务合计、志愿者搜索键）",
+        "All checks passed: {path} (file structure, foreign keys, region paths, service totals, volunteer search keys)",
+    ),
+    "check.region_path": (
+        "{count} 个区域的路径与其上级不一致",
+        "{count} regions have a path that does not match their parent's",
+    ),
+    "check.schema_version": (
+        "数据库是第 {version} 版，本程序是第 {expected} 版：用 kxtui 打开一次即可升级，升级后再检查",
+        "The database has schema {version}, this kxtui {expected}: open it once with kxtui to upgrade, then check again",
+    ),
+    "check.service_totals": (
+        "{count} 名志愿者的服务时长合计或最近服务日期与服务记录不符",
+        "{count} volunteers have service totals or a last service date that do not match their service records",
+    ),
+    "check.volunteer_keys": (
+        "{count} 名志愿者的搜索键缺失或过时（花名册搜索会找不到或找错人）",
+        "{count} volunteers have missing or stale search keys (the roster search would miss or mismatch them)",
+    ),
+    "cli.activities_only": ("{option} 只用于活动台账", "{option} applies to activities only"),
+    "cli.demo_aside": ("原文件已保留为 {aside}", "The previous file was kept as {aside}"),
+    "cli.demo_building": ("正在生成演示数据库 {path} …", "Building demo database {path} …"),
+    "cli.demo_done": (
+        "演示数据库已生成：{path}（{seconds:.1f} 秒）",
+        "Demo database built: {path} ({seconds:.1f} s)",
+    ),
+    "cli.demo_exists": (
+        "{path} 已存在，未覆盖。加 --force 覆盖，或用 --db 指定其他文件",
+        "{path} exists and was not overwritten; use --force or another --db",
+    ),
+    "cli.demo_in_use": (
+        "{path} 正在使用中（有 kxtui 会话或其他程序打开着它），未覆盖。请先让所有人退出 kxtui",
+        "{path} is in use (a kxtui session or another program has it open); it was not "
+        "replaced. Have everyone leave kxtui first",
+    ),
+    "cli.description": (
+        "kxtui — 县级科协基层工作终端：区域、阵地、活动台账与志愿者",
+        "kxtui — terminal desk for county science-association officers",
+    ),
+    "cli.export.bad_date": (
+        "看不懂的日期“{text}”：请写成 2026-05-30",
+        "Not a date: “{text}”; write 2026-05-30",
+    ),
+    "cli.export.done": (
+        "已导出 {count} 条活动：{path}",
+        "Exported {count} activities: {path}",
+    ),
+    "cli.export.exists": (
+        "{path} 已存在，未覆盖。加 --force 覆盖，或换一个文件名",
+        "{path} exists and was not overwritten; use --force or another name",
+    ),
+    "cli.export.format": (
+        "请用 --format xlsx 或 csv，或用 .xlsx/.csv 结尾的文件名",
+        "Use --format xlsx or csv, or a file name ending in .xlsx/.csv",
+    ),
+    "cli.export.region_ambiguous": (
+        "“{text}”对应多个区域：{choices}；请写得更具体",
+        "“{text}” matches several regions: {choices}; be more specific",
+    ),
+    "cli.export.region_unknown": ("没有名为“{text}”的区域", "No region called “{text}”"),
+    "cli.export.volunteers_done": (
+        "已导出 {count} 名志愿者：{path}",
+        "Exported {count} volunteers: {path}",
+    ),
+    "cli.import.done": ("已导入 {count} 条活动", "Imported {count} activities"),
+    "cli.import.dry_run": ("试运行（--dry-run）：未写入任何内容", "Dry run: nothing was written"),
+    "cli.import.refused": (
+        "有错误的行，未导入任何内容。改正后重新导入，或加 --valid-only 只导入有效行",
+        "Rows with errors: nothing was imported. Fix them, or use --valid-only to import the valid rows",
+    ),
+    "cli.import.row_error": ("第 {row} 行：{column}：{reason}", "Row {row}: {column}: {reason}"),
+    "cli.import.row_warning": (
+        "第 {row} 行（提醒）：{column}：{reason}",
+        "Row {row} (warning): {column}: {reason}",
+    ),
+    "cli.import.summary": (
+        "共 {rows} 行：有效 {valid}（有提醒 {warned}，已存在 {present}），有错误 {bad}",
+        "{rows} rows: {valid} valid ({warned} with warnings, {present} already present), {bad} bad",
+    ),
+    "cli.import.volunteers_refused": (
+        "有错误的行，未导入任何内容。改正后重新导入",
+        "Rows with errors: nothing was imported. Fix them and import again",
+    ),
+    "cli.import.volunteers_summary": (
+        "共 {rows} 行：有效 {valid}（新增 {new}，已登记 {matched}：{choice}），有错误 {bad}",
+        "{rows} rows: {valid} valid ({new} new, {matched} already registered: {choice}), {bad} bad",
+    ),
+    "cli.init.done": (
+        "已创建县级管理员 {user}（全部区域）：{path}",
+        "Created the county admin {user} (whole database): {path}",
+    ),
+    "cli.no_terminal": (
+        "kxtui 需要在终端中运行：请直接登录（ssh 用户名@服务器），不要在 ssh 后面加命令",
+        "kxtui needs a terminal: log in plainly (ssh user@server), without a command after it",
+    ),
+    "cli.officer.added": (
+        "已添加账户 {user}（{role}，{region}）",
+        "Added {user} ({role}, {region})",
+    ),
+    "cli.officer.disabled": ("已停用账户 {user}", "Disabled {user}"),
+    "cli.officer.enabled": ("已启用账户 {user}", "Enabled {user}"),
+    "cli.officer.list_header": (
+        "用户名\t姓名\t角色\t负责区域\t查看范围\t状态",
+        "user\tname\trole\tregion\tview\tstatus",
+    ),
+    "cli.stats_header": ("县（市、区）", "County"),
+    "cli.unexpected": (
+        "意外错误（{kind}：{detail}）。设置 {debug}=1 再运行可看到详细信息",
+        "Unexpected error ({kind}: {detail}). Run again with {debug}=1 to see the details",
+    ),
+    "cli.volunteers_only": ("{option} 只用于志愿者", "{option} applies to volunteers only"),
+    "demo.province_county": (
+        "生成县（市、区）{done}/{total}：{name}",
+        "County {done}/{total}: {name}",
+    ),
+    "demo.province_done": ("完成", "Done"),
+    "demo.province_finish": ("写入元数据", "Writing metadata"),
+    "demo.province_indexes": ("建立索引 {done}/{total}", "Building indexes {done}/{total}"),
+    "demo.province_roster": ("生成花名册检索键", "Roster search keys"),
+    "open.damaged": (
+        "{path} 已损坏（{reason}），未做任何修改。用“kxtui check”查看，或用“kxtui restore”恢复备份",
+        "{path} is damaged ({reason}); it was left untouched. See 'kxtui check', or restore a "
+        "backup with 'kxtui restore'",
+    ),
+    "open.empty": (
+        "{path} 是空文件，还不是 kxtui 数据库，未做任何修改（新数据库用“kxtui init --admin”建立）",
+        "{path} is an empty file, not a kxtui database yet; it was left untouched "
+        "('kxtui init --admin' makes a new database)",
+    ),
+    "open.empty_read_only": ("{path} 是空文件且只读", "{path} is empty and read-only"),
+    "open.failed": ("无法打开 {path}：{reason}", "Cannot open {path}: {reason}"),
+    "open.folder_read_only": (
+        "无法打开 {path}：所在目录 {folder} 不可写，SQLite 无法在数据库旁创建它需要的 -wal 和 -shm "
+        "文件。未做任何修改。请由数据库文件的所有者运行 kxtui，或让该目录可写",
+        "Cannot open {path}: its directory {folder} is not writable, so SQLite cannot create the "
+        "-wal and -shm files it needs beside the database. Nothing was changed. Run kxtui as the "
+        "database file's owner, or make the directory writable",
+    ),
+    "open.is_directory": (
+        "{path} 是一个目录，不是数据库文件",
+        "{path} is a directory, not a database file",
+    ),
+    "open.missing": ("{path} 不存在", "{path} does not exist"),
+    "open.missing_read_only": (
+        "{path} 不存在，无法以只读方式打开",
+        "{path} does not exist; cannot open read-only",
+    ),
+    "open.network_fs": (
+        "{path} 位于网络文件系统上（{fstype}，挂载点 {mount}）。网络文件系统上 SQLite 的文件锁不可靠，多人同时保存可能损坏数据库，因此拒绝打开。请把数据库放在服务器的本地磁盘上",
+        "{path} is on a network filesystem ({fstype}, mounted at {mount}). SQLite's file locks are unreliable there and concurrent saves could corrupt the database, so it is refused. Keep the database on the server's local disk",
+    ),
+    "open.not_kxtui": (
+        "{path} 是 SQLite 文件，但不是 kxtui 数据库，未做任何修改",
+        "{path} is a SQLite file but not a kxtui database; it was left untouched",
+    ),
+    "open.not_sqlite": (
+        "{path} 不是 SQLite 数据库文件，未做任何修改",
+        "{path} is not a SQLite database; it was left untouched",
+    ),
+    "open.read_only_file": (
+        "{path} 没有写入权限，只能读取：未做任何修改",
+        "{path} may not be written (read-only); nothing was changed",
+    ),
+    "open.too_new": (
+        "{path} 由较新版本的 kxtui 创建（数据库第 {version} 版，本程序支持到第 {supported} 版），请升级 kxtui",
+        "{path} was written by a newer kxtui (schema {version}; this one knows up to {supported}); upgrade kxtui",
+    ),
+    "open.unreadable": ("无法读取 {path}：{reason}", "Cannot read {path}: {reason}"),
+    "open.upgrade_read_only": (
+        "{path} 是旧版数据库（第 {version} 版），只读打开时无法升级",
+        "{path} has old schema {version} and cannot be upgraded read-only",
+    ),
+    "open.writer_lock": (
+        "无法打开写入锁文件 {path}（{reason}）：它属于另一个用户或不可写，未做任何修改。"
+        "请用数据库文件所有者的账户运行 kxtui",
+        "Cannot open the writer lock file {path} ({reason}): it belongs to another user or is "
+        "not writable; nothing was changed. Run kxtui as the database file's owner",
+    ),
+    "restore.aside": ("原数据库已保留为 {aside}", "The previous database was kept as {aside}"),
+    "restore.bad_backup": (
+        "备份文件 {path} 检查未通过，未恢复：{detail}",
+        "The backup {path} failed its check; nothing was restored: {detail}",
+    ),
+    "restore.bad_result": (
+        "恢复后的 {path} 检查未通过；原数据库保留在 {aside}",
+        "The restored {path} failed its check; the previous database is kept as {aside}",
+    ),
+    "restore.done": ("已从 {backup} 恢复到 {path}", "Restored {path} from {backup}"),
+    "restore.empty": (
+        "{path} 是空数据库，不能用来恢复",
+        "{path} is an empty database; nothing to restore",
+    ),
+    "restore.in_use": (
+        "{path} 正在使用中（有 kxtui 会话或其他程序打开着它），未恢复。请先让所有人退出 kxtui 再恢复",
+        "{path} is in use (a kxtui session or another program has it open); nothing was restored. Have everyone leave kxtui first",
+    ),
+    "restore.same_file": (
+        "备份文件就是数据库 {path} 本身",
+        "The backup is the database {path} itself",
+    ),
+    "stats.activities": ("活动", "activities"),
+    "stats.grids": ("网格", "grids"),
+    "stats.invalid_values": (
+        "无效数值（未计入合计）",
+        "Invalid values (left out of the totals)",
+    ),
+    "stats.materials": ("发放资料（份）", "materials handed out"),
+    "stats.officers": ("联络员/网格员/工作人员", "liaisons, grid officers, staff"),
+    "stats.people_reached": ("受众人次", "people reached"),
+    "stats.registered_volunteers": ("已在平台注册", "registered on the platform"),
+    "stats.service_hours": ("志愿服务时长（小时）", "volunteer service hours"),
+    "stats.teams": ("志愿服务队", "volunteer teams"),
+    "stats.towns": ("镇/街道", "towns (镇/街道)"),
+    "stats.venues": ("阵地", "venues"),
+    "stats.villages": ("村/社区", "villages (村/社区)"),
+    "stats.volunteers": ("科技志愿者", "volunteers"),
+}
