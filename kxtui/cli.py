@@ -113,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_maintenance_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_maintenance_commands(commands: argparse._SubParsersAction) -> None:
     backup = commands.add_parser(
         "backup",
         help="备份数据库 / back up the database (safe while officers are saving)",
@@ -158,7 +158,7 @@ def _add_maintenance_commands(commands: argparse._SubParsersAction) -> None:  # 
     restore.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
 
 
-def _add_sheet_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_sheet_commands(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser(
         "export",
         help="导出活动台账或志愿者花名册 / export activities or volunteers to XLSX or CSV",

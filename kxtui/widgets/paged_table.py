@@ -147,7 +147,9 @@ class PagedTable(ScrollView, can_focus=True):
         top = self.scroll_offset.y
         width = self.scrollable_content_region.width
         shown = range(top, top + self.size.height)
-        self._stale = {place(i): self._strip(self._rows[i], width) for i in shown if i in self._rows}
+        self._stale = {
+            place(i): self._strip(self._rows[i], width) for i in shown if i in self._rows
+        }
         self._stale_dim = dim
         self._rows.clear()
         self._lines.clear()
@@ -273,7 +275,7 @@ class PagedTable(ScrollView, can_focus=True):
 
     def header(self, width: int) -> Text:
         captions = [t(f"{self.CAPTIONS}.{column}") for column, _ in self.columns]
-        return Text.assemble(*((s.text, s.style) for s in self._segments(captions, width)))
+        return Text.assemble(*((s.text, s.style or "") for s in self._segments(captions, width)))
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._let_go()
