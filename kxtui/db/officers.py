@@ -13,13 +13,14 @@ import sqlite3
 from collections.abc import Mapping
 from contextlib import closing
 from pathlib import Path
+from typing import cast
 
 from peewee import JOIN
 
 from kxtui.db import scope
 from kxtui.db.database import is_read_only
 from kxtui.db.errors import ReadOnlyError, RefusedError, SignInRefused
-from kxtui.db.models import OfficerAccount, Region, database
+from kxtui.db.models import OfficerAccount, Region, Rows, database
 from kxtui.db.rows import Choice, OfficerInput, OfficerRow
 from kxtui.db.validation import Checker
 from kxtui.db.writes import write_transaction
@@ -129,8 +130,8 @@ def session_for(user: str, account: OfficerAccount) -> scope.Session:
     if account.role not in set(AccessRole):
         raise SignInRefused("signin.odd_role", user=account.user_name, role=account.role)
     try:
-        edit = account.region.path if account.region_id else None
-        view = account.view_region.path if account.view_region_id else edit
+        edit = account.region.path if account.region else None
+        view = account.view_region.path if account.view_region else edit
     except Region.DoesNotExist:
         raise SignInRefused("signin.odd_region", user=account.user_name) from None
     return scope.Session(
@@ -186,23 +187,26 @@ def accounts() -> tuple[OfficerRow, ...]:
     region, view = Region.alias(), Region.alias()
     rows = [
         row
-        for row in OfficerAccount.select(
-            OfficerAccount.id,
-            OfficerAccount.user_name,
-            OfficerAccount.name,
-            OfficerAccount.role,
-            OfficerAccount.active,
-            OfficerAccount.version,
-            region.id,
-            region.path,
-            view.id,
-            view.path,
-        )  # fmt: skip
-        .join(region, JOIN.LEFT_OUTER, on=OfficerAccount.region == region.id)
-        .switch(OfficerAccount)
-        .join(view, JOIN.LEFT_OUTER, on=OfficerAccount.view_region == view.id)
-        .order_by(OfficerAccount.active.desc(), OfficerAccount.user_name)
-        .tuples()
+        for row in cast(
+            Rows,
+            OfficerAccount.select(
+                OfficerAccount.id,
+                OfficerAccount.user_name,
+                OfficerAccount.name,
+                OfficerAccount.role,
+                OfficerAccount.active,
+                OfficerAccount.version,
+                region.id,
+                region.path,
+                view.id,
+                view.path,
+            )  # fmt: skip
+            .join(region, JOIN.LEFT_OUTER, on=OfficerAccount.region == region.id)
+            .switch(OfficerAccount)
+            .join(view, JOIN.LEFT_OUTER, on=OfficerAccount.view_region == view.id)
+            .order_by(OfficerAccount.active.desc(), OfficerAccount.user_name)
+            .tuples(),
+        )
         if _in_admin_scope(row[7])
     ]
     labels = scope.region_labels([path for row in rows for path in row[7::2] if path])
@@ -272,7 +276,7 @@ def set_active(user_name: str, active: bool) -> None:
         account = _account(user_name)
         if account is None:
             raise RefusedError("refused.no_officer", user=user_name)
-        path = account.region.path if account.region_id else None
+        path = account.region.path if account.region else None
         if not _in_admin_scope(path):
             label = scope.region_label(path) if path else ""
             raise RefusedError("refused.out_of_scope", region=label, scope=admin.edit_name)
