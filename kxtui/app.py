@@ -9,11 +9,12 @@ import threading
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from textual import events
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input
@@ -110,7 +111,7 @@ class KxApp(InOrderKeys):
         # on that connection, what this session and other officers' sessions write
         self.watcher = Watcher(self._presence, lambda c: self.post_message(DataChanged(c)))
 
-    def get_driver_class(self):  # type: ignore[no-untyped-def]
+    def get_driver_class(self) -> type[Driver]:
         driver = super().get_driver_class()
         from textual.drivers.linux_driver import LinuxDriver
 
@@ -265,7 +266,7 @@ class KxApp(InOrderKeys):
         target = self.focused
         if target is None or isinstance(target, Input):
             again = events.Key(event.key, event.character)
-            again.rerouted = True  # type: ignore[attr-defined]
+            again.rerouted = True  # type: ignore[attr-defined]  # (read back by getattr above)
             (target or self.screen).post_message(again)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -290,7 +291,8 @@ class KxApp(InOrderKeys):
         yield SystemCommand(t("cmd.drafts"), t("cmd.drafts.help"), self.action_drafts)
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not Palette.is_open(self):
+        # (`is_open` asks for an App[object]; this app's result is None)
+        if self.use_command_palette and not Palette.is_open(cast("App[object]", self)):
             palette = Palette(placeholder=t("palette.placeholder"), id="--command-palette")
             self.push_screen(palette)
 

@@ -116,7 +116,7 @@ COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
 }
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(commands: argparse._SubParsersAction) -> None:
     backup = commands.add_parser(
         "backup",
         help="备份数据库 / back up the database (safe while officers are saving)",

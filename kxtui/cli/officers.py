@@ -23,7 +23,7 @@ FIELD_CAPTIONS = {
 }
 
 
-def add_officer_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_officer_commands(commands: argparse._SubParsersAction) -> None:
     init = commands.add_parser(
         "init",
         help="初始化数据库并创建县级管理员 / create the database and its first county admin",

@@ -92,14 +92,16 @@ def run_export(path: Path, args: argparse.Namespace) -> int:
             return fail(t("cli.export.region_ambiguous", text=args.region, choices=choices))
         region_id = found[0][0]
     if volunteers:
-        from kxtui.db.volunteer_export import export_volunteers as export
+        from kxtui.db.volunteer_export import export_volunteers
 
+        export: Callable[..., Any] = export_volunteers
         chosen: Any = RosterFilter(region_id=region_id)
         done = "cli.export.volunteers_done"
     else:
-        from kxtui.db.sheets_export import export_activities as export
+        from kxtui.db.sheets_export import export_activities
 
-        chosen = LedgerFilter(region_id=region_id, **dates)
+        export = export_activities
+        chosen = LedgerFilter(region_id=region_id, start=dates.get("start"), end=dates.get("end"))
         done = "cli.export.done"
     if output is None:
         output = call(_default_output, chosen, file_format, args.export_dir)
@@ -217,7 +219,7 @@ def _line(key: str, problem: Any, labels: str) -> str:
     return clean(t(key, row=row, column=name, reason=reason), 400)
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser(
         "export",
         help="导出活动台账或志愿者花名册 / export activities or volunteers to XLSX or CSV",

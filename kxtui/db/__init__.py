@@ -13,7 +13,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from kxtui.db.errors import Interrupted, KxError, OverBudget
 
@@ -53,7 +53,7 @@ def _error_key(text: str) -> str:
 _CHECK_EVERY = 20_000
 
 
-def interruptible(cancelled: Callable[[], bool], fn: Callable[P, R], *args: P.args) -> R:
+def interruptible(cancelled: Callable[[], bool], fn: Callable[..., R], *args: Any) -> R:
     """`call` for a read whose answer may stop mattering (the filter changed again): SQLite
     stops the query soon after `cancelled()` turns true, and `Interrupted` is raised."""
 

@@ -10,7 +10,7 @@ import unicodedata
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from peewee import JOIN, fn
 
@@ -19,7 +19,7 @@ from kxtui.dates import parse_date
 from kxtui.db import scope, volunteer_index
 from kxtui.db.errors import NeedsConfirmation, RefusedError
 from kxtui.db.lookups import Lookups, RegionRef
-from kxtui.db.models import Activity, Region, ServiceRecord, Team, Venue, Volunteer
+from kxtui.db.models import Activity, Region, Rows, ServiceRecord, Team, Venue, Volunteer
 from kxtui.db.numbers import COUNT_LIMIT, HOURS_LIMIT, count, is_invalid, one_hours
 from kxtui.db.pinyin import pinyin_keys, search_key
 from kxtui.db.regions import subtree_bounds
@@ -287,14 +287,14 @@ def _service_list(activity_id: int) -> list[list[Any]]:
         .tuples()
     )
     # a value out of range is recorded as none: an undo puts it back as none, not as "⚠无效"
-    return [[v, None if is_invalid(x := one_hours(h)) else str(x)] for v, h in rows]
+    return [[v, None if is_invalid(x := one_hours(h)) else str(x)] for v, h in cast(Rows, rows)]
 
 
 def _served_at(activity_id: int) -> set[int]:
     query = ServiceRecord.select(ServiceRecord.volunteer).where(
         ServiceRecord.activity == activity_id
     )
-    return {volunteer_id for (volunteer_id,) in query.tuples()}
+    return {volunteer_id for (volunteer_id,) in cast(Rows, query.tuples())}
 
 
 def write_service(activity_id: int, served: dict[int, Decimal | None]) -> None:
@@ -426,7 +426,9 @@ def detail(activity_id: int) -> ActivityDetail | None:
         people_reached=count(a.people_reached),
         materials=count(a.materials),
         notes=a.notes,
-        service=tuple(ServiceLine(v, name, one_hours(h), bool(reg)) for v, name, h, reg in lines),
+        service=tuple(
+            ServiceLine(v, name, one_hours(h), bool(reg)) for v, name, h, reg in cast(Rows, lines)
+        ),
         deleted=a.deleted_at is not None,
         region_path=region.path,
     )
@@ -468,7 +470,7 @@ def find_venues(region_id: int | None, text: str) -> tuple[Choice, ...]:
     if text.strip():
         query = query.where(name_matches(Venue, text.strip()))
     rows = query.order_by(Region.path, Venue.sort_order).limit(SUGGESTIONS).tuples()
-    return tuple(Choice(i, name, where) for i, name, where in rows)
+    return tuple(Choice(i, name, where) for i, name, where in cast(Rows, rows))
 
 
 def find_regions(text: str) -> tuple[Choice, ...]:
@@ -481,7 +483,7 @@ def find_regions(text: str) -> tuple[Choice, ...]:
         .limit(SUGGESTIONS)
         .tuples()
     )
-    return tuple(Choice(i, name, kind) for i, name, kind in rows)
+    return tuple(Choice(i, name, kind) for i, name, kind in cast(Rows, rows))
 
 
 def find_regions_below(region_id: int | None, text: str) -> tuple[Choice, ...]:
@@ -499,7 +501,7 @@ def find_regions_below(region_id: int | None, text: str) -> tuple[Choice, ...]:
     else:
         query = query.where(Region.parent.is_null())
     rows = query.order_by(fn.LENGTH(Region.path), Region.sort_order).limit(SUGGESTIONS).tuples()
-    return tuple(Choice(i, name, kind) for i, name, kind in rows)
+    return tuple(Choice(i, name, kind) for i, name, kind in cast(Rows, rows))
 
 
 def find_teams(region_id: int | None, text: str, *, subtree: bool = False) -> tuple[Choice, ...]:
@@ -513,4 +515,4 @@ def find_teams(region_id: int | None, text: str, *, subtree: bool = False) -> tu
     if text.strip():
         query = query.where(name_matches(Team, text.strip()))
     rows = query.order_by(Team.level, Team.sort_order).limit(SUGGESTIONS).tuples()
-    return tuple(Choice(i, name, where) for i, name, where in rows)
+    return tuple(Choice(i, name, where) for i, name, where in cast(Rows, rows))

@@ -58,7 +58,7 @@ class Watcher:
     def __init__(
         self,
         connection: sqlite3.Connection,
-        changed: Callable[[Change], None],
+        changed: Callable[[Change], object],
         interval: float = INTERVAL,
     ) -> None:
         self.connection = connection

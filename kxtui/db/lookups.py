@@ -9,9 +9,9 @@ for the whole file), so one set of rules checks both without a query per row.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
-from kxtui.db.models import Region, Team, Venue, Volunteer
+from kxtui.db.models import Region, Rows, Team, Venue, Volunteer
 
 
 class RegionRef(NamedTuple):
@@ -41,7 +41,7 @@ class Lookups:
         """Those of the ids that belong to a team not dissolved (a volunteer joins those)."""
         ids = list(team_ids)
         live = Team.select(Team.id).where(Team.id.in_(ids), Team.dissolved_at.is_null())
-        return {t for (t,) in live.tuples()}
+        return {t for (t,) in cast(Rows, live.tuples())}
 
     def venue_region(self, venue_id: int) -> int | None:
         """The id of the region the venue belongs to, or None if the venue does not exist."""
@@ -54,7 +54,8 @@ class Lookups:
     def known_volunteers(self, volunteer_ids: Iterable[int]) -> set[int]:
         """Those of the ids that belong to a volunteer."""
         ids = list(volunteer_ids)
-        return {v for (v,) in Volunteer.select(Volunteer.id).where(Volunteer.id.in_(ids)).tuples()}
+        query = Volunteer.select(Volunteer.id).where(Volunteer.id.in_(ids))
+        return {v for (v,) in cast(Rows, query.tuples())}
 
 
 class PreloadedLookups(Lookups):

@@ -6,8 +6,12 @@ tests choose the file.
 Only `kxtui/db/` imports these models; screens call the functions of the sibling modules.
 """
 
+from __future__ import annotations
+
 import decimal
+from collections.abc import Iterable
 from functools import cache
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from peewee import (
     SQL,
@@ -19,9 +23,12 @@ from peewee import (
     DateField,
     DateTimeField,
     DecimalField,
+    DoesNotExist,
     ForeignKeyField,
     IntegerField,
     Model,
+    ModelSelect,
+    Node,
     TextField,
 )
 
@@ -29,7 +36,7 @@ from kxtui.db.database import database  # noqa: E402 (re-exported for the data l
 from kxtui.db.numbers import allowed
 
 
-def _in_range(table: str, column: str) -> list[Check]:
+def _in_range(table: str, column: str) -> list[Node]:
     """The column's range as its CHECK constraint (schema v10, `kxtui.db.numbers`)."""
     return [Check(allowed(table, column))]
 
@@ -46,7 +53,8 @@ class HoursField(DecimalField):
     """Hours, read as Decimal where they are a number and as stored where not ('abc'), for
     `numbers.hours` to tell."""
 
-    def python_value(self, value: object) -> object:
+    # (DecimalField's reads as Decimal or None: this one also as stored)
+    def python_value(self, value: object) -> object:  # type: ignore[override]
         try:
             return super().python_value(value)
         except decimal.InvalidOperation:
@@ -54,15 +62,23 @@ class HoursField(DecimalField):
 
 
 class BaseModel(Model):
+    # Annotations only, for the type checker, of what peewee adds to each model as it builds
+    # it; so are the `…_id` below each foreign key (its column, read without a query).
+    DoesNotExist: ClassVar[type[DoesNotExist]]  # the model's own subclass
+
     class Meta:
         database = database
         legacy_table_names = False
 
     @classmethod
-    def find(cls, record_id: int):  # type: ignore[no-untyped-def]
+    def find(cls, record_id: int) -> Self | None:
         """The record with this id, or None: `get_or_none(id == record_id)` with its SQL built
         once per model instead of at every call (building it costs ten times the query)."""
         return next(iter(cls.raw(_by_id(cls), record_id)), None)
+
+
+# A query's rows read as tuples: peewee's stubs type `.tuples()` as yielding the model.
+Rows = Iterable[tuple[Any, ...]]
 
 
 @cache
@@ -86,6 +102,8 @@ class Tracked(BaseModel):
     updated_at = DateTimeField()
     updated_by = CharField()
     version = IntegerField(default=1)
+    if TYPE_CHECKING:
+        id = AutoField()  # (peewee's own, as on every model that names no primary key)
 
 
 class Region(Tracked):
@@ -93,6 +111,7 @@ class Region(Tracked):
 
     id = AutoField()
     parent = ForeignKeyField("self", null=True, backref="children", on_delete="RESTRICT")
+    parent_id: int | None
     kind = CharField(index=True)
     name = CharField()
     code = CharField(null=True, index=True)  # administrative division code, optional
@@ -113,6 +132,7 @@ class Venue(Tracked):
 
     id = AutoField()
     region = ForeignKeyField(Region, backref="venues", on_delete="RESTRICT")
+    region_id: int
     name = CharField()
     type = CharField(index=True)
     level = CharField(null=True)
@@ -153,6 +173,7 @@ class Volunteer(Tracked):
     id_number = CharField(null=True, index=True)  # resident ID (GB 11643), optional
     birth_date = DateField(null=True)
     region = ForeignKeyField(Region, backref="volunteers", on_delete="RESTRICT")
+    region_id: int
     skills = TextField(default="")
     platform_registered = BooleanField(default=False)
     platform_id = CharField(null=True, index=True)
@@ -211,13 +232,16 @@ class Team(Tracked):
 
     id = AutoField()
     parent = ForeignKeyField("self", null=True, backref="children", on_delete="RESTRICT")
+    parent_id: int | None
     name = CharField()
     pinyin = CharField(index=True)
     initials = CharField(index=True)
     level = CharField()
     domain = CharField(null=True)
     region = ForeignKeyField(Region, backref="teams", on_delete="RESTRICT")
+    region_id: int
     leader = ForeignKeyField(Volunteer, null=True, backref="led_teams", on_delete="SET NULL")
+    leader_id: int | None
     sort_order = IntegerField(default=0)
     # Dissolving keeps the record (schema v11): activities it organised still name it.
     dissolved_at = DateTimeField(null=True)
@@ -227,7 +251,7 @@ class Team(Tracked):
         indexes = ((("parent", "name"), True),)
 
     @classmethod
-    def live(cls):  # type: ignore[no-untyped-def]
+    def live(cls) -> ModelSelect[Self]:
         """The teams not dissolved."""
         return cls.select().where(cls.dissolved_at.is_null())
 
@@ -258,8 +282,11 @@ class Activity(Tracked):
     )  # fmt: skip
     # No index of its own: (region, start_date) below serves lookups by region (schema v4).
     region = ForeignKeyField(Region, backref="activities", on_delete="RESTRICT", index=False)
+    region_id: int
     venue = ForeignKeyField(Venue, null=True, backref="activities", on_delete="RESTRICT")
+    venue_id: int | None
     organiser_team = ForeignKeyField(Team, null=True, backref="activities", on_delete="RESTRICT")
+    organiser_team_id: int | None
     organiser = CharField(default="")  # unit name when not a team
     theme_day = CharField(null=True, index=True)
     campaign = CharField(null=True, index=True)
@@ -290,6 +317,8 @@ class ServiceRecord(BaseModel):
     volunteer = ForeignKeyField(
         Volunteer, backref="service_records", on_delete="RESTRICT", index=False
     )
+    if TYPE_CHECKING:
+        id = AutoField()  # (peewee's own, as on every model that names no primary key)
     # NULL only where the schema v10 upgrade found a value out of range
     hours = HoursField(
         max_digits=7, decimal_places=2, auto_round=True, null=True,
@@ -346,6 +375,8 @@ class OfficerAccount(Tracked):
     view_region = ForeignKeyField(
         Region, null=True, backref="viewing_accounts", on_delete="RESTRICT"
     )
+    region_id: int | None
+    view_region_id: int | None
     active = BooleanField(default=True)
 
 
@@ -359,6 +390,7 @@ class AuditEntry(BaseModel):
     # the officer account the write was made as (schema v7): the actor's own, or with
     # `--as` the one a county admin acted as; None for writes before accounts existed
     officer = ForeignKeyField(OfficerAccount, null=True, index=False, on_delete="RESTRICT")
+    officer_id: int | None
     action = CharField()  # create / update / delete / restore / import / undo ...
     entity = CharField()  # region / venue / activity ...
     entity_id = IntegerField(null=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 COUNT_LIMIT = 10_000_000  # people reached, materials: the activity form refuses more
 POPULATION_LIMIT = 999_999_999  # a region's residents: the region form takes nine digits
@@ -66,9 +66,12 @@ def hours(value: object, *, limit: Decimal | int = TOTAL_HOURS_LIMIT) -> Decimal
     (30, 2.5): from 0 to `limit`, else INVALID."""
     if value is None:
         value = 0
-    if type(value) not in _NUMBERS or not math.isfinite(value) or not 0 <= value <= limit:
+    if type(value) not in _NUMBERS:
         return INVALID
-    number = Decimal(str(round(value, 2)))
+    stored = cast(int | float | Decimal, value)  # exactly one of them (a bool is none)
+    if not math.isfinite(stored) or not 0 <= stored <= limit:
+        return INVALID
+    number = Decimal(str(round(stored, 2)))
     if number == number.to_integral_value():
         return number.quantize(Decimal(1))
     return number.normalize()

@@ -9,13 +9,14 @@ from __future__ import annotations
 import sqlite3
 from contextlib import closing
 from pathlib import Path
+from typing import cast
 
 from peewee import JOIN
 
 from kxtui.db import scope
 from kxtui.db.database import is_read_only
 from kxtui.db.errors import ReadOnlyError, RefusedError, SignInRefused
-from kxtui.db.models import OfficerAccount, Region, database
+from kxtui.db.models import OfficerAccount, Region, Rows, database
 from kxtui.db.process_user import USER_NAME, is_service_account, unix_user
 from kxtui.db.rows import Choice, OfficerInput, OfficerRow
 from kxtui.db.validation import Checker
@@ -124,23 +125,26 @@ def accounts() -> tuple[OfficerRow, ...]:
     region, view = Region.alias(), Region.alias()
     rows = [
         row
-        for row in OfficerAccount.select(
-            OfficerAccount.id,
-            OfficerAccount.user_name,
-            OfficerAccount.name,
-            OfficerAccount.role,
-            OfficerAccount.active,
-            OfficerAccount.version,
-            region.id,
-            region.path,
-            view.id,
-            view.path,
-        )  # fmt: skip
-        .join(region, JOIN.LEFT_OUTER, on=OfficerAccount.region == region.id)
-        .switch(OfficerAccount)
-        .join(view, JOIN.LEFT_OUTER, on=OfficerAccount.view_region == view.id)
-        .order_by(OfficerAccount.active.desc(), OfficerAccount.user_name)
-        .tuples()
+        for row in cast(
+            Rows,
+            OfficerAccount.select(
+                OfficerAccount.id,
+                OfficerAccount.user_name,
+                OfficerAccount.name,
+                OfficerAccount.role,
+                OfficerAccount.active,
+                OfficerAccount.version,
+                region.id,
+                region.path,
+                view.id,
+                view.path,
+            )  # fmt: skip
+            .join(region, JOIN.LEFT_OUTER, on=OfficerAccount.region == region.id)
+            .switch(OfficerAccount)
+            .join(view, JOIN.LEFT_OUTER, on=OfficerAccount.view_region == view.id)
+            .order_by(OfficerAccount.active.desc(), OfficerAccount.user_name)
+            .tuples(),
+        )
         if _in_admin_scope(row[7])
     ]
     labels = scope.region_labels([path for row in rows for path in row[7::2] if path])

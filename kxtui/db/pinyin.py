@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, lru_cache
+from types import ModuleType
 
 # Surnames whose reading as a name differs from pypinyin's default; compound ones first.
 SURNAME_READINGS: dict[str, tuple[str, ...]] = {
@@ -47,7 +48,7 @@ _NOT_SEARCHABLE = re.compile(r"[^0-9a-z]+")
 
 
 @cache
-def _pypinyin():  # type: ignore[no-untyped-def]
+def _pypinyin() -> ModuleType:
     import pypinyin
 
     return pypinyin

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, cast
 
-from peewee import SQL, fn
+from peewee import SQL, ModelSelect, fn
 
 from kxtui import clock
 from kxtui.db import numbers, scope, six_haves
@@ -12,6 +13,7 @@ from kxtui.db.errors import RefusedError
 from kxtui.db.models import (
     Activity,
     Region,
+    Rows,
     database,
 )
 from kxtui.db.pinyin import pinyin_keys
@@ -158,7 +160,7 @@ def region_crumbs(region_id: int) -> tuple[Crumb, ...]:
     return tuple(Crumb(NodeRef("region", i), *found[i]) for i in ids if i in found)
 
 
-def in_subtree(query, model, lo: str, hi: str):  # type: ignore[no-untyped-def]
+def in_subtree(query: ModelSelect[Any], model: Any, lo: str, hi: str) -> ModelSelect[Any]:
     """Restrict `query` (joined through `model.region`) to the regions in [lo, hi)."""
     return query.join(Region, on=(model.region == Region.id)).where(
         Region.path >= lo, Region.path < hi
@@ -167,15 +169,15 @@ def in_subtree(query, model, lo: str, hi: str):  # type: ignore[no-untyped-def]
 
 def kinds_below(lo: str, hi: str) -> dict[str, int]:
     """How many regions of each kind lie strictly below the subtree's root."""
-    return dict(
+    query = (
         Region.select(Region.kind, fn.COUNT(Region.id))
         .where(Region.path > lo, Region.path < hi)
         .group_by(Region.kind)
-        .tuples()
     )
+    return dict(cast(Rows, query.tuples()))
 
 
-def top_level():  # type: ignore[no-untyped-def]
+def top_level() -> ModelSelect[Region]:
     """The regions at the top of the officer's view: the counties, or their view root."""
     root = scope.session().view_path
     return Region.select().where(Region.parent.is_null() if root is None else Region.path == root)

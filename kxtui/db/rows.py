@@ -268,7 +268,7 @@ class ServiceHistoryLine(NamedTuple):
 
     id: int  # the service record
     activity_id: int
-    start_date: date
+    start_date: date | Odd | None  # Odd: not a date (codes.day)
     title: str
     place: str  # the venue, or the region when the activity had no venue
     hours: Hours
@@ -280,7 +280,7 @@ class Membership(NamedTuple):
 
     team_id: int
     path: tuple[str, ...]  # team names, the 总队 first and this team last
-    joined_on: date | None
+    joined_on: date | Odd | None
 
 
 class TeamNode(NamedTuple):
@@ -448,7 +448,7 @@ class RosterRow(NamedTuple):
     active: bool | Odd
     hours_this_year: Hours
     hours_total: Hours
-    last_served: date | None
+    last_served: date | Odd | None
     key: tuple[Any, ...]  # its place in the sort, for keyset paging
 
     @property

@@ -25,7 +25,7 @@ A root of None is the whole database.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from kxtui.db.database import is_read_only
 from kxtui.db.errors import KxError, NotSignedIn, RefusedError
@@ -136,10 +136,11 @@ def region_label(path: str) -> str:
 
 def region_labels(paths: list[str]) -> dict[str, str]:
     """`region_label` of each path, in one query."""
-    from kxtui.db.models import Region
+    from kxtui.db.models import Region, Rows
 
     ids = {i for path in paths for i in path_ids(path)}
-    names = dict(Region.select(Region.id, Region.name).where(Region.id.in_(ids)).tuples())
+    query = Region.select(Region.id, Region.name).where(Region.id.in_(ids))
+    names: dict[int, str] = dict(cast(Rows, query.tuples()))
     return {path: "/".join(names.get(i, "?") for i in path_ids(path)) for path in paths}
 
 

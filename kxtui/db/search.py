@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from kxtui.db import scope
-from kxtui.db.models import Region, database
+from kxtui.db.models import Region, Rows, database
 from kxtui.db.pinyin import search_key
 from kxtui.db.rows import NodeRef, SearchHit
 
@@ -72,8 +74,13 @@ def search(query: str, limit: int = LIMIT) -> tuple[SearchHit, ...]:
     }
     rows = database.execute_sql(_sql(params), params).fetchall()
     ancestor_ids = {i for row in rows for i in scope.visible_ids(row[4])}
-    names = (
-        dict(Region.select(Region.id, Region.name).where(Region.id.in_(ancestor_ids)).tuples())
+    names: dict[int, str] = (
+        dict(
+            cast(
+                Rows,
+                Region.select(Region.id, Region.name).where(Region.id.in_(ancestor_ids)).tuples(),
+            )
+        )
         if ancestor_ids
         else {}
     )

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -99,7 +99,7 @@ class Problem(NamedTuple):
     row: int  # as the spreadsheet numbers it
     column: str  # column key, "" for the whole row
     key: str
-    params: dict[str, object]
+    params: Mapping[str, object]
 
 
 def no_progress(stage: str, done: int, total: int) -> None:

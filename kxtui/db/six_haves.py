@@ -18,7 +18,7 @@ HELD_SQL = (
 )
 
 
-def window(today: date) -> dict[str, str]:
+def window(today: date) -> dict[str, object]:  # (callers add their own parameters)
     """The parameters of `met_sql`: the 12 months up to `today`."""
     try:
         since = today.replace(year=today.year - 1)

@@ -9,14 +9,14 @@ keep their volunteer records.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from peewee import Case, fn
 
 from kxtui.db import scope
 from kxtui.db.activities import SUGGESTIONS, name_matches
 from kxtui.db.errors import RefusedError, ValidationError
-from kxtui.db.models import Region, Team, TeamMembership, Volunteer, database
+from kxtui.db.models import Region, Rows, Team, TeamMembership, Volunteer, database
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.regions import subtree_bounds
 from kxtui.db.rows import Choice, TeamCounts, TeamDetail, TeamInput
@@ -82,7 +82,9 @@ def members(team_id: int) -> tuple[Choice, ...]:
         .order_by(Volunteer.pinyin, Volunteer.id)
         .tuples()
     )
-    return tuple(Choice(i, name, where, not registered) for i, name, where, registered in rows)
+    return tuple(
+        Choice(i, name, where, not registered) for i, name, where, registered in cast(Rows, rows)
+    )
 
 
 def find_parents(team_id: int, text: str) -> tuple[Choice, ...]:
@@ -108,7 +110,7 @@ def find_parents(team_id: int, text: str) -> tuple[Choice, ...]:
         query = query.where(name_matches(Team, text.strip()))
     rank = Case(Team.level, [(level.value, i) for i, level in enumerate(LEVELS)])
     rows = query.order_by(rank, Team.sort_order).limit(SUGGESTIONS).tuples()
-    return tuple(Choice(i, name, where) for i, name, where in rows)
+    return tuple(Choice(i, name, where) for i, name, where in cast(Rows, rows))
 
 
 # -- checks ------------------------------------------------------------------------
@@ -187,7 +189,7 @@ def _visible_volunteers(ids: list[int]) -> dict[int, str]:
     """Those of the volunteers that exist in the officer's view, by id, with their names."""
     query = Volunteer.select(Volunteer.id, Volunteer.name).join(Region)
     query = query.where(Volunteer.id.in_(ids), scope.in_view(Region.path))
-    return dict(query.tuples())
+    return dict(cast(Rows, query.tuples()))
 
 
 def _shown(values: dict[str, Any], parent: str | None = None) -> dict[str, Any]:
@@ -229,7 +231,7 @@ def check_members(team_id: int, volunteer_ids: tuple[int, ...]) -> None:
 def members_of(team_id: int) -> list[int]:
     """The ids of the team's own members."""
     query = TeamMembership.select(TeamMembership.volunteer).where(TeamMembership.team == team_id)
-    return [v for (v,) in query.tuples()]
+    return [v for (v,) in cast(Rows, query.tuples())]
 
 
 def _refuse_gone(joined: list[int]) -> dict[int, str]:
@@ -420,7 +422,7 @@ def _audit_volunteers(
     rows = TeamMembership.select(TeamMembership.volunteer, TeamMembership.team).where(
         TeamMembership.volunteer.in_(changed)
     )
-    for volunteer, team in rows.tuples():
+    for volunteer, team in cast(Rows, rows.tuples()):
         teams[volunteer].append(team)
     Volunteer.update(**write.touch(Volunteer)).where(Volunteer.id.in_(changed)).execute()
     for volunteer in changed:
@@ -475,8 +477,8 @@ def _members_back(
     write: Write, team: Team, joined: list[int], left: list[int]
 ) -> dict[str, list[Any]]:
     """Those who joined leave again, those who left rejoin (the ones still there to see)."""
-    current = {v for (v,) in TeamMembership.select(TeamMembership.volunteer)
-               .where(TeamMembership.team == team.id).tuples()}  # fmt: skip
+    query = TeamMembership.select(TeamMembership.volunteer).where(TeamMembership.team == team.id)
+    current = {v for (v,) in cast(Rows, query.tuples())}
     leaving = [v for v in joined if v in current]
     names = _visible_volunteers(leaving + [v for v in left if v not in current])
     rejoining = [v for v in left if v not in current and v in names]

@@ -114,7 +114,7 @@ ORDER BY m.team_id, up.depth DESC
 def memberships_of(volunteer_id: int) -> tuple[Membership, ...]:
     """The volunteer's teams, each with its path from the 总队 down and the date joined."""
     paths: dict[int, list[str]] = {}
-    joined: dict[int, date | None] = {}
+    joined: dict[int, date | codes.Odd | None] = {}
     for team_id, day, name in database.execute_sql(_MEMBERSHIPS_SQL, {"volunteer": volunteer_id}):
         paths.setdefault(team_id, []).append(name)
         joined[team_id] = codes.day(day)

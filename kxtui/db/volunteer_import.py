@@ -437,7 +437,7 @@ def _registered(checked: list[_Checked]) -> dict[str, dict[str, list[tuple[int, 
                 f"WHERE {field} IN ({', '.join('?' * len(chunk))}) ORDER BY id"
             )
             for value, *volunteer in database.execute_sql(sql, chunk):
-                found[field].setdefault(value, []).append(tuple(volunteer))  # type: ignore[arg-type]
+                found[field].setdefault(value, []).append(tuple(volunteer))
     return found
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from peewee import JOIN, fn
 
@@ -23,6 +23,7 @@ from kxtui.db.lookups import Lookups
 from kxtui.db.models import (
     Activity,
     Region,
+    Rows,
     ServiceRecord,
     TeamMembership,
     Volunteer,
@@ -243,8 +244,8 @@ def links(volunteer_id: int) -> dict[str, list[Any]]:
         TeamMembership.volunteer == volunteer_id
     )
     return {
-        "domains": sorted(d for (d,) in domains.tuples()),
-        "teams": sorted(t for (t,) in teams.tuples()),
+        "domains": sorted(d for (d,) in cast(Rows, domains.tuples())),
+        "teams": sorted(t for (t,) in cast(Rows, teams.tuples())),
     }
 
 
@@ -393,4 +394,4 @@ def find_homes(text: str) -> tuple[Choice, ...]:
         .limit(SUGGESTIONS)
         .tuples()
     )
-    return tuple(Choice(i, name, where or "") for i, name, where in rows)
+    return tuple(Choice(i, name, where or "") for i, name, where in cast(Rows, rows))

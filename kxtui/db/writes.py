@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -87,7 +87,7 @@ class Write:
         entity: str,
         entity_id: int | None,
         summary: str = "",
-        changes: dict[str, list[Any]] | None = None,
+        changes: Mapping[str, object] | None = None,
         *,
         undoes: int | None = None,
     ) -> None:
@@ -154,7 +154,7 @@ def write_transaction() -> Iterator[Write]:
 
 
 def record_read(
-    action: str, entity: str, summary: str, changes: dict[str, list[Any]], region_path: str | None
+    action: str, entity: str, summary: str, changes: Mapping[str, object], region_path: str | None
 ) -> None:
     """An audit entry, in a transaction of its own, for something that reads but changes no
     record (an export): written for every signed-in officer, viewers too."""

@@ -53,7 +53,7 @@ def _undo(entry_id: int) -> int:
     return undo(entry_id)
 
 
-class AuditScreen(SearchedTable, TranslatedBindings, Screen[None]):
+class AuditScreen(SearchedTable[AuditFilter], TranslatedBindings, Screen[None]):
     SEARCH = "#audit-search"
     HEADER = "#audit-header"
     OPEN = "detail"

@@ -4,7 +4,7 @@ one rule that disables the keys of writes this session may not do."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, Self, TypeVar
 
 from textual.binding import ActiveBinding
 from textual.events import Key
@@ -17,6 +17,22 @@ from kxtui.db import scope
 from kxtui.db.errors import KxError
 from kxtui.i18n import STRINGS, t
 
+if TYPE_CHECKING:
+    from textual import getters
+    from textual.screen import Screen
+
+    from kxtui.app import KxApp
+    from kxtui.widgets.paged_table import PagedTable
+
+    class KxScreen(Screen[Any]):
+        """What the mixins below are mixed into: a screen of kxtui's app, whose `app` is a
+        `KxApp` (`show_error`, `drafts`, `export_dir`)."""
+
+        app = getters.app(KxApp)
+else:
+    # At run time the mixins stay plain classes: each screen's bases are as they read.
+    KxScreen = object
+
 
 def reason(refusal: KxError) -> str:
     """What a refusal says to the officer."""
@@ -28,7 +44,7 @@ def _described(description: str) -> str:
     return t(description) if description in STRINGS else description
 
 
-class RoomForSuggestions:
+class RoomForSuggestions(KxScreen):
     """A dialog that keeps open suggestions (`ChoiceInput`) between its title and its keys
     (`SuggestionRoom`), its body growing for them when the room is too short. `ROOM` names
     the dialog's frame, the widgets above and below the room, and the body that grows."""
@@ -38,7 +54,7 @@ class RoomForSuggestions:
     room_granted = 0  # lines the body has grown by
 
     def _room(self) -> tuple[Widget, ...]:
-        return tuple(self.query_one(part) for part in self.ROOM)  # type: ignore[attr-defined]
+        return tuple(self.query_one(part) for part in self.ROOM)
 
     def suggestion_room(self) -> Region:
         frame, above, below, _ = self._room()
@@ -57,7 +73,7 @@ class RoomForSuggestions:
             self.room_granted = granted
 
 
-class TranslatedBindings:
+class TranslatedBindings(KxScreen):
     """Binding descriptions are i18n keys ("key.jump"); the footer shows them translated,
     so the language can be chosen at start-up after the classes were defined.
 
@@ -80,11 +96,11 @@ class TranslatedBindings:
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.write_refusal(action) is not None:
             return None  # shown disabled
-        return super().check_action(action, parameters)  # type: ignore[misc]
+        return super().check_action(action, parameters)
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
-        active = super().active_bindings  # type: ignore[misc]
+        active = super().active_bindings
         return {
             key: item._replace(
                 binding=replace(item.binding, description=_described(item.binding.description)),
@@ -96,10 +112,10 @@ class TranslatedBindings:
     def key_for(self, action: str) -> str:
         """The key of `action` as the footer shows it, for a message that names it (so the
         two cannot drift apart)."""
-        for bindings in self._bindings.key_to_bindings.values():  # type: ignore[attr-defined]
+        for bindings in self._bindings.key_to_bindings.values():
             for binding in bindings:
                 if binding.action == action:
-                    return self.app.get_key_display(binding)  # type: ignore[attr-defined]
+                    return self.app.get_key_display(binding)
         raise KeyError(action)
 
     def _binding_tooltip(self, item: ActiveBinding) -> str:
@@ -118,7 +134,7 @@ TYPED_KEYS = frozenset(_character_to_key(chr(code)) for code in range(32, 127))
 OPEN_TIMEOUT = 5.0  # how long Enter in the field waits for the search's first rows
 
 
-class ListKeys:
+class ListKeys(KxScreen):
     """One key model for every list screen: a search field (`SEARCH`, a selector) above the
     rows (`rows`, a focusable widget), and the action `OPEN` that opens the selected row.
 
@@ -135,9 +151,9 @@ class ListKeys:
     SEARCH = ""
     OPEN = "open"
 
-    def __init_subclass__(cls, **kwargs: object) -> None:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        cls.AUTO_FOCUS = cls.SEARCH  # type: ignore[attr-defined]
+        cls.AUTO_FOCUS = cls.SEARCH
 
     @property
     def rows(self) -> Widget:
@@ -146,79 +162,100 @@ class ListKeys:
     @property
     def searching(self) -> bool:
         """The search field has the focus (not the rows)."""
-        return self.query_one(self.SEARCH, Input).has_focus  # type: ignore[attr-defined]
+        return self.query_one(self.SEARCH, Input).has_focus
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
-        active = super().active_bindings  # type: ignore[misc]
+        active = super().active_bindings
         if not self.searching:
             return active
         return {key: item for key, item in active.items() if key not in TYPED_KEYS}
 
     def on_key(self, event: Key) -> None:
-        if event.key in self.active_bindings:  # type: ignore[attr-defined]
+        if event.key in self.active_bindings:
             return  # the binding runs
-        search = self.query_one(self.SEARCH, Input)  # type: ignore[attr-defined]
+        search = self.query_one(self.SEARCH, Input)
         if event.is_printable and event.character and not search.has_focus:
             event.stop()
-            self.set_focus(search)  # type: ignore[attr-defined]
+            self.set_focus(search)
             search.insert_text_at_cursor(event.character)
 
     def action_search(self) -> None:
-        self.set_focus(self.query_one(self.SEARCH, Input))  # type: ignore[attr-defined]
+        self.set_focus(self.query_one(self.SEARCH, Input))
 
     def action_rows(self) -> None:
-        self.set_focus(self.rows)  # type: ignore[attr-defined]
+        self.set_focus(self.rows)
 
     async def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the field opens the highlighted row once the search has its rows."""
         if event.input.id == self.SEARCH.lstrip("#") and await self.found(event.value):
-            await self.run_action(self.OPEN)  # type: ignore[attr-defined]
+            await self.run_action(self.OPEN)
 
     async def found(self, text: str) -> bool:
         """Wait until the rows are those of a search for `text`; whether there is one."""
         raise NotImplementedError
 
     def action_back(self) -> None:
-        self.dismiss()  # type: ignore[attr-defined]
+        self.dismiss()
 
 
-class SearchedTable(ListKeys):
+class TextFilter(Protocol):
+    """A list's filter (a NamedTuple) with the text searched for."""
+
+    @property
+    def text(self) -> str: ...
+
+    def _replace(self, *, text: str) -> Self: ...
+
+
+FilterT = TypeVar("FilterT", bound=TextFilter)
+
+
+class SearchedTable(ListKeys, Generic[FilterT]):
     """A list screen around a windowed table (its `table` property, a `PagedTable`) with a
     line of column captions (`HEADER`); the screen has `filter` (with `text`) and
     `reload(f)`."""
+
+    if TYPE_CHECKING:
+
+        @property
+        def table(self) -> PagedTable: ...
+
+        filter: FilterT
+
+        def reload(self, f: FilterT | None = None) -> None: ...
 
     HEADER = ""
     _header_width: int | None = None  # the width the captions were drawn for
 
     @property
     def rows(self) -> Widget:
-        return self.table  # type: ignore[attr-defined]
+        return self.table
 
     def on_resize(self) -> None:
         self._show_header()
 
     def _show_header(self) -> None:
         """The captions, drawn again only for a new width (each update lays the screen out)."""
-        width = self.table.scrollable_content_region.width or self.size.width - 2  # type: ignore[attr-defined]
+        width = self.table.scrollable_content_region.width or self.size.width - 2
         if width != self._header_width:
             self._header_width = width
-            self.query_one(self.HEADER, Static).update(self.table.header(width))  # type: ignore[attr-defined]
+            self.query_one(self.HEADER, Static).update(self.table.header(width))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == self.SEARCH.lstrip("#"):
-            self.reload(self.filter._replace(text=event.value))  # type: ignore[attr-defined]
+            self.reload(self.filter._replace(text=event.value))
 
     def show_search(self) -> None:
         """The field shows the filter's text again, after a key that changed the filter as a
         whole (a check, Esc from it); never while typing, which may be ahead of the filter."""
-        search = self.query_one(self.SEARCH, Input)  # type: ignore[attr-defined]
-        if search.value != self.filter.text:  # type: ignore[attr-defined]
+        search = self.query_one(self.SEARCH, Input)
+        if search.value != self.filter.text:
             with search.prevent(Input.Changed):
-                search.value = self.filter.text  # type: ignore[attr-defined]
+                search.value = self.filter.text
 
     async def found(self, text: str) -> bool:
-        if text != self.filter.text:  # type: ignore[attr-defined]
-            self.reload(self.filter._replace(text=text))  # type: ignore[attr-defined]
-        await self.table.first_page(OPEN_TIMEOUT)  # type: ignore[attr-defined]
-        return self.table.cursor_row is not None and self.filter.text == text  # type: ignore[attr-defined]
+        if text != self.filter.text:
+            self.reload(self.filter._replace(text=text))
+        await self.table.first_page(OPEN_TIMEOUT)
+        return self.table.cursor_row is not None and self.filter.text == text

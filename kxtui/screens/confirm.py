@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+from textual.widgets.button import ButtonVariant
 
 from kxtui.screens.base import TranslatedBindings
 
@@ -42,7 +43,7 @@ class ChoiceScreen(TranslatedBindings, ModalScreen[Any]):
             yield Static(Text(self.question))
             with Horizontal():
                 for i, (letter, text, _) in enumerate(self.answers):
-                    variant = "warning" if i == 0 else "default"
+                    variant: ButtonVariant = "warning" if i == 0 else "default"
                     # the key as it is typed (y, not Y, which is Shift+Y)
                     yield Button(f"{text} ({letter})", id=f"answer-{i}", variant=variant,
                                  compact=True)  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,6 +19,9 @@ from kxtui.i18n import t
 from kxtui.screens.base import TranslatedBindings
 from kxtui.screens.confirm import ConfirmScreen
 
+if TYPE_CHECKING:
+    from kxtui.screens.form import FormScreen
+
 # form name -> module and class of its screen
 FORMS = {
     "region": ("kxtui.screens.region_form", "RegionFormScreen"),
@@ -31,7 +35,7 @@ FORMS = {
 }
 
 
-def form_class(form: str):  # type: ignore[no-untyped-def]
+def form_class(form: str) -> type[FormScreen]:
     module, name = FORMS[form]
     return getattr(importlib.import_module(module), name)
 
@@ -99,7 +103,7 @@ class DraftsScreen(TranslatedBindings, ModalScreen[Draft | None]):
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            self.app.drafts.forget(draft.form, draft.target)  # type: ignore[attr-defined]
+            self.app.drafts.forget(draft.form, draft.target)
             self.pending.remove(draft)
             if not self.pending:
                 self.dismiss(None)

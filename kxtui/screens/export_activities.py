@@ -86,7 +86,7 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         if self.folder is None:
-            self.folder = self.app.export_dir  # type: ignore[attr-defined]
+            self.folder = self.app.export_dir
         with Vertical(id="export"):
             yield Label(t(self.TITLE_KEY, count=f"{self.count:,}"), id="export-title")
             with Horizontal(classes="export-row"):
@@ -149,6 +149,7 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
         self.query_one(ProgressBar).update(total=None, progress=0)
         self.query_one(ProgressBar).add_class("-running")
         # on the server a name (checked there); on a laptop a name in the folder, or a path
+        assert self.folder is not None  # (set by compose)
         path = Path(text) if self.server else self.folder / Path(text).expanduser()
         job = partial(self.export, path, self.file_format, overwrite, self._report)
         run_db(self, job, done=self._done, failed=self._failed, group="export")

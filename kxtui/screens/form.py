@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from rich.text import Text
 from textual import on
@@ -20,17 +20,18 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
 
 from kxtui.db.errors import ConflictError, KxError, NeedsConfirmation, ValidationError
 from kxtui.db.rows import Draft
 from kxtui.db.validation import problems
 from kxtui.display import marks
 from kxtui.i18n import t
-from kxtui.screens.base import RoomForSuggestions, TranslatedBindings
+from kxtui.screens.base import KxScreen, RoomForSuggestions, TranslatedBindings
 from kxtui.screens.confirm import ChoiceScreen
 from kxtui.screens.conflict import THEIRS, ConflictScreen, FieldConflict
 from kxtui.widgets.choice_input import ChoiceInput
-from kxtui.widgets.form_field import Edited, FormField, SafeInput
+from kxtui.widgets.form_field import Edited, FormField, SafeInput, Valued
 from kxtui.widgets.workers import run_db
 
 DRAFT_DELAY = 1.0  # seconds after the last change
@@ -48,7 +49,7 @@ def control_value(widget: Widget | None) -> Any:
         return list(widget.selected)
     if isinstance(widget, TextArea):
         return widget.text
-    return widget.value  # type: ignore[attr-defined]
+    return cast(Valued, widget).value
 
 
 def _holds(widget: Widget | None) -> bool:
@@ -66,7 +67,8 @@ def shown_value(widget: Widget | None) -> str:
         return t("audit.yes") if value else t("audit.no")
     if isinstance(widget, SelectionList):
         # by value: get_option() takes an option's id, which a selection does not have
-        labels = {option.value: str(option.prompt) for option in widget.options}
+        # (its options are Selections, typed as the Options of the list it extends)
+        labels = {cast(Selection[Any], o).value: str(o.prompt) for o in widget.options}
         return "、".join(labels[v] for v in value)
     if isinstance(value, dict):  # a chosen record, or what was typed to find one
         return str(value.get("name") or value.get("text") or "")
@@ -98,7 +100,7 @@ def set_control_value(widget: Widget | None, value: Any) -> None:
     elif isinstance(widget, TextArea):
         widget.text = value
     else:
-        widget.value = value  # type: ignore[attr-defined]
+        cast(Valued, widget).value = value
 
 
 class FormScreen(RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
@@ -154,8 +156,9 @@ class FormScreen(RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
     def fields(self) -> ComposeResult:
         raise NotImplementedError
 
-    def values(self) -> dict[str, Any]:
-        """Everything the person typed or chose, by field name, as the save call wants it."""
+    def values(self) -> Any:
+        """Everything the person typed or chose, as the save call wants it (by field name,
+        or a form's own tuple)."""
         raise NotImplementedError
 
     def save_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
@@ -175,7 +178,7 @@ class FormScreen(RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
     @classmethod
     def open_stored(
         cls,
-        owner: Widget,
+        owner: KxScreen,
         context: dict[str, Any],
         written: Callable[[Any], None],
         gone: Callable[[], None] | None = None,
@@ -187,7 +190,7 @@ class FormScreen(RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
 
         def loaded(kwargs: dict[str, Any] | None) -> None:
             if kwargs is None:
-                owner.app.show_error(KxError("refused.gone"))  # type: ignore[attr-defined]
+                owner.app.show_error(KxError("refused.gone"))
                 if gone is not None:
                     gone()
             else:
@@ -299,7 +302,7 @@ class FormScreen(RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
         values = self.field_values()
         if values == self._last_draft:
             return
-        keeper = self.app.drafts  # type: ignore[attr-defined]
+        keeper = self.app.drafts
         if values == self._initial:
             keeper.forget(self.form_name, self.draft_target)
         else:
@@ -312,7 +315,7 @@ class FormScreen(RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
         self._finished = True
         if self._draft_timer is not None:
             self._draft_timer.stop()
-        self.app.drafts.forget(self.form_name, self.draft_target)  # type: ignore[attr-defined]
+        self.app.drafts.forget(self.form_name, self.draft_target)
         self.dismiss(result)
 
     # -- saving ----------------------------------------------------------------

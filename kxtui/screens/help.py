@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
@@ -23,7 +24,7 @@ def sections(screen: Screen) -> list[tuple[str, list[KeyRow]]]:
     """(where, keys) of the screen, of its widgets (moving in a tree or a table, the chosen
     lists of a form) and of the app (over a dialog or a form, its priority keys only), each
     key once."""
-    classes = [type(screen)]
+    classes: list[type[DOMNode]] = [type(screen)]
     for widget in screen.walk_children(with_self=False):
         if type(widget) not in classes:
             classes.append(type(widget))

@@ -202,7 +202,7 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
             return  # the selected node's detail is still loading
         parent = self._region_crumb()
         if parent is not None and parent.type == "grid":
-            self.app.show_error(RefusedError("refused.no_child_kinds"))  # type: ignore[attr-defined]
+            self.app.show_error(RefusedError("refused.no_child_kinds"))
             return
         from kxtui.screens.region_form import RegionFormScreen
 
@@ -216,7 +216,7 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
     def action_add_venue(self) -> None:
         region = self._region_crumb()
         if region is None:
-            self.app.show_error(RefusedError("refused.no_region"))  # type: ignore[attr-defined]
+            self.app.show_error(RefusedError("refused.no_region"))
             return
         from kxtui.screens.venue_form import VenueFormScreen
 
@@ -319,11 +319,9 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         def counted(deps: Dependants | int) -> None:
             if isinstance(deps, int) and deps:
                 error = RefusedError("refused.venue_has_activities", activities=deps)
-                self.app.show_error(error)  # type: ignore[attr-defined]
+                self.app.show_error(error)
             elif isinstance(deps, Dependants) and deps.any():
-                self.app.show_error(  # type: ignore[attr-defined]
-                    RefusedError("refused.region_has_dependants", **deps._asdict())
-                )
+                self.app.show_error(RefusedError("refused.region_has_dependants", **deps._asdict()))
             else:
                 from kxtui.screens.confirm import ConfirmScreen
 

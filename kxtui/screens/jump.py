@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -59,7 +61,7 @@ class JumpScreen(TranslatedBindings, ModalScreen[NodeRef | None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         run_db(self, search.search, event.value, done=self._show(event.value), group="search")
 
-    def _show(self, query: str):  # type: ignore[no-untyped-def]
+    def _show(self, query: str) -> Callable[[tuple[SearchHit, ...]], None]:
         def show(hits: tuple[SearchHit, ...]) -> None:
             self.hits = hits
             results = self.query_one(OptionList)

@@ -49,10 +49,11 @@ def _restore(activity_id: int) -> None:
     activities.restore_activity(activity_id)
 
 
-class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
+class LedgerScreen(SearchedTable[LedgerFilter], TranslatedBindings, Screen[None]):
     SEARCH = "#ledger-search"
     OPEN = "edit"
     HEADER = "#ledger-header"
+    table: LedgerTable  # built before the screen composes (`__init__`)
     DEFAULT_CSS = """
     LedgerScreen #ledger-filter { height: auto; color: $text-accent; padding: 0 1; }
     LedgerScreen #ledger-search { margin: 0 1; }
@@ -156,11 +157,8 @@ class LedgerScreen(SearchedTable, TranslatedBindings, Screen[None]):
 
     def _show_filter(self) -> None:
         f = self.filter
-        parts = [
-            clean((self.town or self.scope).name, 20)
-            if (self.town or self.scope)
-            else t("ledger.everywhere")
-        ]
+        place = self.town or self.scope
+        parts = [clean(place.name, 20) if place else t("ledger.everywhere")]
         if f.start or f.end:
             parts.append(f"{f.start or '…'} — {f.end or '…'}")
         else:

@@ -75,7 +75,7 @@ class OfficerFormScreen(FormScreen):
         # database): ask for a pick instead.
         for name in ("region", "view_region"):
             field = self.query_one(f"#field-{name}", FormField)
-            if field.control.value.strip() and field.control.choice is None:  # type: ignore[attr-defined]
+            if field.control.value.strip() and field.control.choice is None:
                 field.set_error(t("field.choice"))
                 field.control.focus()
                 return

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from functools import cache, partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from rich.align import Align
 from rich.text import Text
@@ -17,6 +17,7 @@ from textual.app import SystemCommand
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets.option_list import Option
 
 from kxtui.db.pinyin import pinyin_keys, search_key
@@ -26,6 +27,9 @@ from kxtui.screens.base import TranslatedBindings, reason
 
 if TYPE_CHECKING:
     from kxtui.app import KxApp
+
+    # what a key's command runs on: a widget (the screen too) or the app
+    Node: TypeAlias = Widget | KxApp
 
 
 class Palette(CommandPalette):
@@ -66,17 +70,17 @@ def commands(app: KxApp, screen: Screen) -> Iterator[SystemCommand]:
             yield _run(app, screen, action, t(name), t(f"{name}.help"))
 
 
-def _nodes(app: KxApp, screen: Screen) -> list[DOMNode]:
+def _nodes(app: KxApp, screen: Screen) -> list[Node]:
     """The focused widget and its parents below the screen, the screen, the app."""
-    nodes: list[DOMNode] = []
-    node = screen.focused
-    while node is not None and node is not screen:
+    nodes: list[Node] = []
+    node: DOMNode | None = screen.focused
+    while isinstance(node, Widget) and node is not screen:  # (None above the screen)
         nodes.append(node)
         node = node.parent
     return [*nodes, screen, app]
 
 
-def _command(app: KxApp, node: DOMNode, row: KeyRow, name_key: str | None) -> SystemCommand | None:
+def _command(app: KxApp, node: Node, row: KeyRow, name_key: str | None) -> SystemCommand | None:
     """The command of a key, unless its node hides it now (`check_action` False)."""
     _, action, parameters = parse(row.action)
     if node.check_action(action, parameters) is False:
@@ -86,7 +90,7 @@ def _command(app: KxApp, node: DOMNode, row: KeyRow, name_key: str | None) -> Sy
     return _run(app, node, row.action, name, t("cmd.by_key", help=help_text, keys=row.shown_keys))
 
 
-def _run(app: KxApp, node: DOMNode, action: str, name: str, help_text: str) -> SystemCommand:
+def _run(app: KxApp, node: Node, action: str, name: str, help_text: str) -> SystemCommand:
     """A command running `action` on `node` by its key's rule, or, while a write is refused,
     named unavailable with the reason: choosing it says why."""
     refusal = None

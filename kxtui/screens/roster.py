@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import TypedDict
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -32,7 +35,14 @@ def _count(f: RosterFilter) -> int:
     return roster.count(f)
 
 
-class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
+class Bounds(TypedDict):
+    """The dates of a period, as `RosterFilter` takes them."""
+
+    start: date | None
+    end: date | None
+
+
+class RosterScreen(SearchedTable[RosterFilter], TranslatedBindings, Screen[None]):
     SEARCH = "#roster-search"
     HEADER = "#roster-header"
     DEFAULT_CSS = """
@@ -165,7 +175,7 @@ class RosterScreen(SearchedTable, TranslatedBindings, Screen[None]):
         else:
             self.reload(self.filter._replace(served=False, **self._period_bounds()))
 
-    def _period_bounds(self) -> dict[str, object]:
+    def _period_bounds(self) -> Bounds:
         if self.period == Period.CUSTOM and (self.filter.start or self.filter.end):
             return {"start": self.filter.start, "end": self.filter.end}
         if self.period == Period.CUSTOM:  # no dates kept: this year, as at first

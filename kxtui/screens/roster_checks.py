@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from rich.console import JustifyMethod
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -159,7 +160,9 @@ class CheckListScreen(TranslatedBindings, Screen[Choice | None]):
         self.rows = found.rows
         table = self.query_one(DataTable)
         table.clear()
-        justify = ["right" if c in NUMBERS else "left" for c in COLUMNS[self.check]]
+        justify: list[JustifyMethod] = [
+            "right" if c in NUMBERS else "left" for c in COLUMNS[self.check]
+        ]
         for row in found.rows:
             cells = CELLS[self.check](row, self.unmasked)
             table.add_row(*(Text(c, justify=j) for c, j in zip(cells, justify, strict=True)))

@@ -71,7 +71,10 @@ class RosterFilterScreen(FilterDialog):
             domain=self._value("domain"),
             start=start if flags["served"] is not None else None,
             end=end if flags["served"] is not None else None,
-            **flags,
+            registered=flags["registered"],
+            student=flags["student"],
+            active=flags["active"],
+            served=flags["served"],
         )
         self.dismiss((f, team, period))
 

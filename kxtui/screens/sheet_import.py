@@ -20,6 +20,7 @@ from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Static
 from kxtui.db.errors import KxError
 from kxtui.display import clean, literal
 from kxtui.i18n import t
+from kxtui.screens.base import KxScreen
 from kxtui.widgets.workers import run_db
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ _ROW, _COLUMN = 6, 12  # widths of the table's first two columns
 Progress = Callable[[str, int, int], None]
 
 
-class SheetJob:
+class SheetJob(KxScreen):
     """Runs a check or an import of a sheet in a worker, with its progress shown."""
 
     DEFAULT_CLASSES = "sheet-import-screen"  # the styles of sheet_import.tcss
@@ -41,8 +42,8 @@ class SheetJob:
         """`job(progress)` in a thread worker, then `done(result)`; `self._failed` on error."""
         self.busy = True
         self.stopping = threading.Event()
-        self.query_one("#import-progress-row").add_class("-running")  # type: ignore[attr-defined]
-        self.query_one(ProgressBar).update(total=None, progress=0)  # type: ignore[attr-defined]
+        self.query_one("#import-progress-row").add_class("-running")
+        self.query_one(ProgressBar).update(total=None, progress=0)
         stopping = self.stopping
 
         def progress(stage: str, done: int, total: int) -> None:  # in the worker thread
@@ -50,13 +51,13 @@ class SheetJob:
                 from kxtui.db.sheets import Cancelled
 
                 raise Cancelled()
-            self.app.call_from_thread(self._progress, stage, done, total)  # type: ignore[attr-defined]
+            self.app.call_from_thread(self._progress, stage, done, total)
 
         def finished(result: Any) -> None:
             self.busy = False
             done(result)
 
-        run_db(self, job, progress, done=finished, failed=self._failed, group="import")  # type: ignore[arg-type]
+        run_db(self, job, progress, done=finished, failed=self._failed, group="import")
 
     @property
     def server(self) -> bool:
@@ -91,7 +92,7 @@ class SheetJob:
         try:
             folder = ready_folder(UPLOADS)
             before = {path.name for path in folder.iterdir()}
-            zmodem.run_suspended(self.app, zmodem.receive_command(), folder)  # type: ignore[attr-defined]
+            zmodem.run_suspended(self.app, zmodem.receive_command(), folder)
         except KxError as error:
             self.summary(Text(clean(t(error.key, **error.params), 400), style="bold red"))
             return
@@ -99,7 +100,7 @@ class SheetJob:
         if not names:
             self.summary(Text(t("zmodem.nothing"), style="bold"))
             return
-        field = self.query_one("#import-path", Input)  # type: ignore[attr-defined]
+        field = self.query_one("#import-path", Input)
         field.value = names[0]
         field.focus()
         self.summary(Text(clean(t("zmodem.received", names="、".join(names)), 400), style="bold"))
@@ -110,13 +111,13 @@ class SheetJob:
             self.stopping.set()
 
     def _progress(self, stage: str, done: int, total: int) -> None:
-        self.query_one("#import-stage", Label).update(t(stage))  # type: ignore[attr-defined]
-        self.query_one(ProgressBar).update(total=total or None, progress=done)  # type: ignore[attr-defined]
+        self.query_one("#import-stage", Label).update(t(stage))
+        self.query_one(ProgressBar).update(total=total or None, progress=done)
 
     def _failed(self, error: KxError) -> None:
         self.busy = False
-        self.query_one("#import-progress-row").remove_class("-running")  # type: ignore[attr-defined]
-        self.query_one("#import-stage", Label).update("")  # type: ignore[attr-defined]
+        self.query_one("#import-progress-row").remove_class("-running")
+        self.query_one("#import-stage", Label).update("")
         self.summary(Text(clean(t(error.key, **error.params), 400), style="bold red"))
         self.job_failed()
 
@@ -124,22 +125,22 @@ class SheetJob:
         """The job stopped with an error (or was stopped): enable what can run again."""
 
     def finish_progress(self, rows: int) -> None:
-        self.query_one("#import-stage", Label).update("")  # type: ignore[attr-defined]
+        self.query_one("#import-stage", Label).update("")
         finished = max(rows, 1)
-        self.query_one(ProgressBar).update(total=finished, progress=finished)  # type: ignore[attr-defined]
+        self.query_one(ProgressBar).update(total=finished, progress=finished)
 
     def summary(self, content: Text) -> None:
-        self.query_one("#import-summary", Static).update(content)  # type: ignore[attr-defined]
+        self.query_one("#import-summary", Static).update(content)
 
     def fill_problems(
         self, errors: tuple[Problem, ...], warnings: tuple[Problem, ...], labels: str
     ) -> None:
         """The table of bad rows (and warnings, in yellow): row, column, reason. `labels` is
         the i18n prefix of the column names."""
-        problems = self.query_one("#import-problems", DataTable)  # type: ignore[attr-defined]
+        problems = self.query_one("#import-problems", DataTable)
         problems.clear(columns=True)
         # the reason wraps in what the row number and column name leave (and cell padding)
-        frame = self.query_one("#import").content_size.width  # type: ignore[attr-defined]
+        frame = self.query_one("#import").content_size.width
         width = max(20, frame - _ROW - _COLUMN - 8)
         problems.add_column(t("sheet.import.row"), width=_ROW)
         problems.add_column(t("sheet.import.column"), width=_COLUMN)

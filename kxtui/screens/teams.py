@@ -102,7 +102,7 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
 
     def on_mount(self) -> None:
         self.title = t("teams.title")
-        tree = self.tree
+        tree = self.team_tree
         self.query_one("#teams-note", Static).update(t("teams.note", year=tree.year))
         tree.load(self.scope.id if self.scope else None)
 
@@ -111,19 +111,19 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
         """The teams found while there is a search, else the tree."""
         if self.has_class("-searched"):
             return self.query_one("#teams-found", OptionList)
-        return self.tree
+        return self.team_tree
 
     def _scope_line(self) -> Text:
         where = clean(self.scope.name, 20) if self.scope else t("roster.everywhere")
         return Text(f"{where} · {t('teams.keys')}")
 
     def on_team_tree_loaded(self) -> None:
-        if not self.tree.lines:
+        if not self.team_tree.lines:
             where = clean(self.scope.name, 20) if self.scope else t("roster.everywhere")
             self.query_one("#teams-note", Static).update(t("teams.none", region=where))
 
     @property
-    def tree(self) -> TeamTree:
+    def team_tree(self) -> TeamTree:
         return self.query_one(TeamTree)
 
     def write_refusal(self, action: str) -> KxError | None:
@@ -139,13 +139,13 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
 
     def _tree_row(self) -> TeamNode | None:
         """The tree's selected team, unless a search shows the teams found instead."""
-        return None if self.has_class("-searched") else self.tree.cursor_row
+        return None if self.has_class("-searched") else self.team_tree.cursor_row
 
     def _chosen(self) -> Choice | None:
         """The team a command acts on (see `_team`), or a message that there is none."""
         team = self._team()
         if team is None:
-            self.app.show_error(RefusedError("refused.no_team"))  # type: ignore[attr-defined]
+            self.app.show_error(RefusedError("refused.no_team"))
         return team
 
     def action_add_team(self) -> None:
@@ -159,10 +159,10 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
 
         def loaded(parent: TeamDetail | None) -> None:
             if parent is None:
-                self.app.show_error(RefusedError("refused.gone"))  # type: ignore[attr-defined]
+                self.app.show_error(RefusedError("refused.gone"))
                 return
             if not levels_below(parent.level):
-                self.app.show_error(RefusedError("refused.no_team_level", name=parent.name))  # type: ignore[attr-defined]
+                self.app.show_error(RefusedError("refused.no_team_level", name=parent.name))
                 return
             self.app.push_screen(TeamFormScreen(parent=parent), self.written)
 
@@ -181,7 +181,7 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
     def action_move_team(self) -> None:
         row = self._tree_row()
         if row is not None and row.level == TeamLevel.GENERAL:  # no team is above a 总队
-            self.app.show_error(RefusedError("refused.general_team_moved"))  # type: ignore[attr-defined]
+            self.app.show_error(RefusedError("refused.general_team_moved"))
             return
         from kxtui.screens.team_form import TeamMoveScreen
 
@@ -202,19 +202,19 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
         """A form saved a team: the tree shows it afresh, with the cursor on it."""
         if isinstance(result, NodeRef):
             self.notify(t("form.saved"), timeout=3)
-            self.tree.reveal(result.id)
+            self.team_tree.reveal(result.id)
             self._search_again()
 
     def data_changed(self, change: Change) -> None:
         """Teams, their members or hours written: the tree's levels (and a search's finds)
         are read again; what is expanded and the cursor stay."""
         if change.touches("team", "volunteer", "activity", "region"):
-            self.tree.reload()
+            self.team_tree.reload()
             self._search_again()
 
     def reload(self) -> None:
-        row = self.tree.cursor_row
-        self.tree.reveal(row.ref.id if row else None)
+        row = self.team_tree.cursor_row
+        self.team_tree.reveal(row.ref.id if row else None)
         self._search_again()
 
     def action_dissolve_team(self) -> None:
@@ -228,10 +228,10 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
         def counted(found: tuple[TeamDetail | None, TeamCounts]) -> None:
             team, counts = found
             if team is None:
-                self.app.show_error(RefusedError("refused.gone"))  # type: ignore[attr-defined]
+                self.app.show_error(RefusedError("refused.gone"))
             elif counts.sub_teams:
                 error = RefusedError("refused.team_has_sub_teams", count=counts.sub_teams)
-                self.app.show_error(error)  # type: ignore[attr-defined]
+                self.app.show_error(error)
             else:
                 question = t("team.dissolve.confirm", name=team.name, members=counts.members,
                              activities=counts.activities)  # fmt: skip
@@ -244,7 +244,7 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
 
             def done(_: None) -> None:
                 self.notify(t("team.dissolve.done", name=team.name), markup=False)
-                self.tree.reveal(team.parent.id if team.parent else None)
+                self.team_tree.reveal(team.parent.id if team.parent else None)
                 self._search_again()
 
             run_db(self, team_writes.dissolve_team, team.id, team.version, done=done,
@@ -285,7 +285,7 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
 
     async def found(self, text: str) -> bool:
         if not text.strip():
-            return self.tree.cursor_row is not None
+            return self.team_tree.cursor_row is not None
         try:
             await asyncio.wait_for(self.searched.wait(), OPEN_TIMEOUT)
         except TimeoutError:
@@ -302,7 +302,7 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
         if self.has_class("-searched"):
             index = self.query_one("#teams-found", OptionList).highlighted
             return self.found_teams[index] if index is not None and self.found_teams else None
-        row = self.tree.cursor_row
+        row = self.team_tree.cursor_row
         return Choice(row.ref.id, row.name) if row is not None else None
 
     def action_roster(self) -> None:

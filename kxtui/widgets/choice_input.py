@@ -18,7 +18,7 @@ dropped.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from rich.text import Text
 from textual import on
@@ -35,6 +35,12 @@ from kxtui.db.rows import Choice
 from kxtui.display import clean, editable
 from kxtui.widgets.form_field import Edited, SafeInput
 from kxtui.widgets.workers import run_db
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from kxtui.app import KxApp
+
 
 SHOWN = 8  # suggestions in view at once
 
@@ -65,6 +71,8 @@ class ChoiceInput(Vertical):
         Binding("down", "move(1)", show=False),
         Binding("up", "move(-1)", show=False),
     ]
+    if TYPE_CHECKING:
+        app = getters.app(KxApp)  # in kxtui's app: `show_error`
 
     class Settled(Message):
         """The suggestions for the field's text have arrived (and a pending Enter is done)."""
@@ -222,7 +230,7 @@ class ChoiceInput(Vertical):
 
     def _not_found(self, error: KxError) -> None:
         self._show(())
-        self.app.show_error(error)  # type: ignore[attr-defined]
+        self.app.show_error(error)
 
     def _show(self, suggestions: tuple[Choice, ...]) -> None:
         self.searching = False

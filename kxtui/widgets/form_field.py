@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Protocol, cast
 
 from rich.text import Text
 from textual import events, on
@@ -85,6 +85,12 @@ class ParsedDate(Label):
         self.update(Text(shown, style="dim"))
 
 
+class Valued(Protocol):
+    """A control that holds its value in `value` (an Input, a Checkbox, a ChoiceInput)."""
+
+    value: Any
+
+
 class FormField(Vertical):
     """A label, the control, and below it the field's error message (hidden when fine)."""
 
@@ -105,7 +111,8 @@ class FormField(Vertical):
         super().__init__(id=f"field-{field}")
         self.field = field
         self.caption = caption
-        self.control = control
+        # an Input, Select, Checkbox, ChoiceInput …: the form that made the field knows which
+        self.control: Any = control
         self.extra = extra
 
     def compose(self) -> ComposeResult:
@@ -121,7 +128,7 @@ class FormField(Vertical):
 
     def on_mount(self) -> None:
         if isinstance(self.extra, ParsedDate):
-            self.extra.show(self.control.value)  # type: ignore[attr-defined]
+            self.extra.show(self.control.value)
         self.set_error(None)
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -150,7 +157,7 @@ class FormField(Vertical):
     def marked(self) -> int:
         """How many marks of hidden characters the text this field saves holds."""
         return sum(
-            marks(widget.value)  # type: ignore[attr-defined]
+            marks(cast(Valued, widget).value)
             for widget in (self.control, self.extra)
             if getattr(widget, "saves_text", False)
         )

@@ -94,8 +94,8 @@ class LazyTree(ScrollView, can_focus=True):
     class Loaded(Message):
         """A level of the tree finished loading (tests and benchmarks wait for it)."""
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.lines: list[Line] = []
         self.cursor = 0
         self._children: dict[Any, tuple[Any, ...]] = {}
@@ -260,7 +260,8 @@ class LazyTree(ScrollView, can_focus=True):
         elif line.parent is not None:
             self.move_cursor_to(line.parent)
 
-    def action_toggle(self) -> None:
+    # (not DOMNode's action_toggle, which toggles an attribute named by the binding)
+    def action_toggle(self) -> None:  # type: ignore[override]
         line = self.cursor_line
         if line is None or not line.row.expandable:
             return

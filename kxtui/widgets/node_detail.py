@@ -6,6 +6,7 @@ from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -51,7 +52,7 @@ def region_view(detail: RegionDetail, year: int) -> RenderableType:
     title.append(f"  {label(detail.kind, RegionKind)}", style="dim")
     if detail.code:
         title.append(f" · {detail.code}", style="dim")
-    figures = [
+    figures: list[tuple[str, object]] = [
         (t("detail.towns"), detail.towns),
         (t("detail.villages"), detail.villages),
         (t("detail.grids"), detail.grids),
@@ -139,7 +140,7 @@ class NodeDetail(VerticalScroll, can_focus=False):
     NodeDetail > Static { width: 1fr; }
     """
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield Static(Text(t("detail.pick"), style="dim"), id="detail-body")
 
     def show_message(self, message: str) -> None:

@@ -273,7 +273,7 @@ class PagedTable(ScrollView, can_focus=True):
 
     def header(self, width: int) -> Text:
         captions = [t(f"{self.CAPTIONS}.{column}") for column, _ in self.columns]
-        return Text.assemble(*((s.text, s.style) for s in self._segments(captions, width)))
+        return Text.assemble(*((s.text, s.style or "") for s in self._segments(captions, width)))
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._let_go()

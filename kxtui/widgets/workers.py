@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.dom import DOMNode
 from textual.worker import Worker, get_current_worker
@@ -11,12 +11,15 @@ from textual.worker import Worker, get_current_worker
 from kxtui import db
 from kxtui.db.errors import Interrupted, KxError
 
+if TYPE_CHECKING:
+    from kxtui.app import KxApp
+
 
 def run_db(
     node: DOMNode,
     fn: Callable[..., Any],
     *args: Any,
-    done: Callable[[Any], None],
+    done: Callable[[Any], object],  # a coroutine function too: call_from_thread awaits it
     failed: Callable[[KxError], None] | None = None,
     group: str = "db",
     exclusive: bool = True,
@@ -26,10 +29,10 @@ def run_db(
     back on the event loop. An exclusive worker replaces the group's previous one, whose
     result is then dropped; a `read` is also stopped in SQLite, so a slow count whose
     filter has changed again stops using the processor."""
-    app = node.app
+    app = cast("KxApp", node.app)  # every node runs in kxtui's app
 
     def report(error: KxError) -> None:
-        (failed or app.show_error)(error)  # type: ignore[attr-defined]
+        (failed or app.show_error)(error)
 
     def work() -> None:
         worker = get_current_worker()
