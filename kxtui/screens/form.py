@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -18,9 +18,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.events import Key
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
-from textual.widgets.selection_list import Selection
 
 from kxtui.db.errors import ConflictError, KxError, NeedsConfirmation, ValidationError
 from kxtui.db.rows import Draft
@@ -31,51 +29,16 @@ from kxtui.screens.base import KxScreen, RoomForSuggestions, TranslatedBindings
 from kxtui.screens.confirm import ChoiceScreen
 from kxtui.screens.conflict import THEIRS, ConflictScreen, FieldConflict
 from kxtui.widgets.choice_input import ChoiceInput
-from kxtui.widgets.form_field import Edited, FormField, SafeInput, Valued
+from kxtui.widgets.control_values import (
+    control_value,
+    holds_input,
+    set_control_value,
+    shown_value,
+)
+from kxtui.widgets.form_field import Edited, FormField, SafeInput
 from kxtui.widgets.workers import run_db
 
 DRAFT_DELAY = 1.0  # seconds after the last change
-
-
-def control_value(widget: Widget | None) -> Any:
-    """A control's value as JSON can keep it."""
-    if widget is None:
-        return None
-    if hasattr(widget, "draft_value"):
-        return widget.draft_value
-    if isinstance(widget, Select):
-        return "" if widget.value is Select.NULL else widget.value
-    if isinstance(widget, SelectionList):
-        return list(widget.selected)
-    if isinstance(widget, TextArea):
-        return widget.text
-    return cast(Valued, widget).value
-
-
-def _holds(widget: Widget | None) -> bool:
-    """Whether a field's extra widget holds input (a note beside a checkbox), not a hint."""
-    return widget is not None and (hasattr(widget, "value") or hasattr(widget, "draft_value"))
-
-
-def shown_value(widget: Widget | None) -> str:
-    """A control's value as the person sees it (a choice's label, not its code)."""
-    value = control_value(widget)
-    if isinstance(widget, Select):
-        labels = {option: str(prompt) for prompt, option in widget._options}
-        return labels.get(widget.value, "") if widget.value is not Select.NULL else ""
-    if isinstance(widget, Checkbox):
-        return t("audit.yes") if value else t("audit.no")
-    if isinstance(widget, SelectionList):
-        # by value: get_option() takes an option's id, which a selection does not have
-        # (its options are Selections, typed as the Options of the list it extends)
-        labels = {cast(Selection[Any], o).value: str(o.prompt) for o in widget.options}
-        return "、".join(labels[v] for v in value)
-    if isinstance(value, dict):  # a chosen record, or what was typed to find one
-        return str(value.get("name") or value.get("text") or "")
-    if isinstance(value, list):  # picked records: [id, name, ...] each
-        return "、".join(" ".join(str(part) for part in item[1:] if part not in (None, "", False))
-                        for item in value)  # fmt: skip
-    return "" if value is None else str(value)
 
 
 def _shows_error(field: FormField) -> bool:
@@ -84,23 +47,6 @@ def _shows_error(field: FormField) -> bool:
     return field.has_class("-invalid") and not (
         field.has_class("-marked") or field.has_class("-odd")
     )
-
-
-def set_control_value(widget: Widget | None, value: Any) -> None:
-    if widget is None or value is None:
-        return
-    if hasattr(widget, "restore_draft"):
-        widget.restore_draft(value)
-    elif isinstance(widget, Select):
-        widget.value = value if value else Select.NULL
-    elif isinstance(widget, SelectionList):
-        widget.deselect_all()
-        for item in value:
-            widget.toggle(item)  # deselected above, so this selects it
-    elif isinstance(widget, TextArea):
-        widget.text = value
-    else:
-        cast(Valued, widget).value = value
 
 
 class FormScreen(RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
@@ -244,14 +190,16 @@ class FormScreen(RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
         out: dict[str, Any] = {}
         for field in self.query(FormField):
             value = control_value(field.control)
-            out[field.field] = [value, control_value(field.extra)] if _holds(field.extra) else value
+            out[field.field] = (
+                [value, control_value(field.extra)] if holds_input(field.extra) else value
+            )
         return out
 
     def shown_values(self) -> dict[str, str]:
         """Every field as the person sees it (for the conflict dialog)."""
         out = {}
         for field in self.query(FormField):
-            extra = f" {shown_value(field.extra)}" if _holds(field.extra) else ""
+            extra = f" {shown_value(field.extra)}" if holds_input(field.extra) else ""
             out[field.field] = (shown_value(field.control) + extra).strip()
         return out
 
@@ -259,7 +207,7 @@ class FormScreen(RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
         for field in self.query(FormField):
             if field.field in values:
                 value = values[field.field]
-                if _holds(field.extra) and isinstance(value, list) and len(value) == 2:
+                if holds_input(field.extra) and isinstance(value, list) and len(value) == 2:
                     set_control_value(field.control, value[0])
                     set_control_value(field.extra, value[1])
                 else:
