@@ -1,5 +1,6 @@
 """`python -m bench [--reps N] [--only SECTION,...]`: run the benchmarks, print the table.
-Sections: startup, expand, jump, import, ledger, import_volunteers, stress, province, roster.
+Sections: startup, expand, jump, import, ledger, import_volunteers, stress, province, roster,
+bytes.
 
 Exits 0 when every benchmark ran, even if a goal was MISSED (the table says so); 1 if one
 crashed (its traceback goes to stderr, the other benchmarks still run).
@@ -29,11 +30,12 @@ from bench import (
     roster,
     startup,
     stress,
+    terminal_bytes,
 )
 from bench.common import Row, print_table
 
 SECTIONS = ("startup", "expand", "jump", "import", "ledger", "import_volunteers", "stress",
-            "province", "roster")  # fmt: skip
+            "province", "roster", "bytes")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
             "province": lambda: province.run(work),
             "roster": lambda: roster.run(demo_db, args.reps),
             "import_volunteers": lambda: import_volunteers.run(demo_db, work),
+            "bytes": lambda: terminal_bytes.run(demo_db, args.reps),
         }
         for name in chosen:
             print(f"running {name} ...", flush=True)
