@@ -1,6 +1,6 @@
 """`python -m bench [--reps N] [--only SECTION,...]`: run the benchmarks, print the table.
 Sections: startup, expand, jump, import, ledger, import_volunteers, stress, province, roster,
-fresh.
+fresh, bytes.
 
 Exits 0 when every benchmark ran, even if a goal was MISSED (the table says so); 1 if one
 crashed (its traceback goes to stderr, the other benchmarks still run).
@@ -31,11 +31,12 @@ from bench import (
     roster,
     startup,
     stress,
+    terminal_bytes,
 )
 from bench.common import Row, print_table
 
 SECTIONS = ("startup", "expand", "jump", "import", "ledger", "import_volunteers", "stress",
-            "province", "roster", "fresh")  # fmt: skip
+            "province", "roster", "fresh", "bytes")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
             "roster": lambda: roster.run(demo_db, args.reps),
             "import_volunteers": lambda: import_volunteers.run(demo_db, work),
             "fresh": lambda: fresh.run(demo_db, work, args.reps),
+            "bytes": lambda: terminal_bytes.run(demo_db, args.reps),
         }
         for name in chosen:
             print(f"running {name} ...", flush=True)

@@ -71,6 +71,7 @@ class KeyFooter(Widget):
         super().__init__()
         self._hovered: str | None = None  # the key under the mouse
         self._first_key = 0  # the first key shown: the mouse wheel scrolls a long line
+        self._drawn: tuple[list[_Key], list[_Key]] | None = None  # the keys last drawn
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -79,7 +80,10 @@ class KeyFooter(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen) -> None:
-        self.refresh()
+        # Screens refresh their bindings on every cursor move (the keys follow the selected
+        # record); the line is sent to the terminal again only when a key on it changed.
+        if self._keys() != self._drawn:
+            self.refresh()
 
     def _keys(self) -> tuple[list[_Key], list[_Key]]:
         """The keys of the line, the first binding of each action (as `Footer` shows them) in
@@ -132,7 +136,7 @@ class KeyFooter(Widget):
         width = self.size.width
         base = self.rich_style
         blank = Style(bgcolor=base.bgcolor)
-        keys, right_keys = self._keys()
+        self._drawn = keys, right_keys = self._keys()
         drawn = [self._segments(key, base) for key in keys]
         widths = [Segment.get_line_length(segments) for segments in drawn]
         right = Strip([])

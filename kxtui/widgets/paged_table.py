@@ -198,8 +198,12 @@ class PagedTable(ScrollView, can_focus=True):
             if generation != self._generation:
                 return  # the filter changed meanwhile
             self._pending.discard(page)
-            self._stale.clear()
             start = first if before is None else last + 1 - len(rows)
+            # Rows fetched ahead of view (PgDn's next screen) need no paint now; rows in view,
+            # or lines shown before that now give way to "…" or rows, do.
+            top = self.scroll_offset.y
+            shown = self._stale or (start < top + self.size.height and top < start + len(rows))
+            self._stale.clear()
             for i, row in enumerate(rows):
                 self._rows[start + i] = row
             if not self._counted:
@@ -209,7 +213,8 @@ class PagedTable(ScrollView, can_focus=True):
                 elif end >= self.total:
                     self.total = end + 1  # at least one more: "…" until its page comes
                 self.virtual_size = Size(0, self.total)
-            self.refresh()
+            if shown:
+                self.refresh()
             self._first_page.set()
             self.call_after_refresh(self._draw_ahead, start, len(rows))
             if self._then is not None:
@@ -332,10 +337,11 @@ class PagedTable(ScrollView, can_focus=True):
             return
         previous = self.cursor
         self.cursor = max(0, min(self.total - 1, index))
-        self.refresh_lines(previous - self.scroll_offset.y)
-        self.refresh_lines(self.cursor - self.scroll_offset.y)
+        # The two cursor lines (by row: `refresh_lines` places them in view); a scroll
+        # repaints the whole view by itself.
+        self.refresh_lines(previous)
+        self.refresh_lines(self.cursor)
         self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, force=True)
-        self.refresh()
         self.post_message(self.Highlighted(self.cursor_row))
 
     def action_move(self, step: int) -> None:
