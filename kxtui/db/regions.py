@@ -427,3 +427,18 @@ def delete_region(region_id: int, version: int) -> None:
         # every column, while the region still exists: an undo can put it back
         write.audit("delete", "region", region_id, region.name, removed(columns(region)))
         region.delete_instance()
+
+
+def levels_to(
+    target: NodeRef | None,
+) -> tuple[NodeRef | None, list[tuple[NodeRef | None, tuple[TreeRow, ...]]]]:
+    """Children of every region from the top down to `target`'s parent (and target if region).
+
+    Returns the target (None if it vanished) and [(parent ref, children rows), ...].
+    """
+    crumbs = path_to_root(target) if target is not None else ()
+    if not crumbs:
+        return None, [(None, children(None))]
+    parents: list[NodeRef | None] = [None]
+    parents += [c.ref for c in crumbs if c.ref.kind == "region" and c.ref != target]
+    return target, [(ref, children(ref.id if ref else None)) for ref in parents]

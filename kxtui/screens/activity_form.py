@@ -14,6 +14,7 @@ from kxtui import clock
 from kxtui.db import activities, scope
 from kxtui.db.errors import KxError
 from kxtui.db.rows import ActivityDetail, ActivityInput, Choice, Draft
+from kxtui.db.volunteer_search import find_volunteers
 from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay
 from kxtui.i18n import label, t
 from kxtui.screens.form import FormScreen
@@ -102,7 +103,9 @@ class ActivityFormScreen(FormScreen):
             "service",
             t("activity.service"),
             ServiceList(
-                self.region_choice.id if self.region_choice else None, a.service if a else ()
+                find_volunteers,
+                self.region_choice.id if self.region_choice else None,
+                a.service if a else (),
             ),
         )
 

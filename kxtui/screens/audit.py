@@ -14,9 +14,11 @@ from textual.widgets import Header, Static
 
 from kxtui import clock
 from kxtui.dates import Period, next_period, period_bounds
+from kxtui.db import audit
 from kxtui.db.audit_text import entity_caption
 from kxtui.db.changes import Change
 from kxtui.db.rows import AuditDetail, AuditFilter, AuditRow, AuditWriter, Choice
+from kxtui.db.undo import undo
 from kxtui.display import clean
 from kxtui.i18n import t
 from kxtui.screens.base import SearchedTable, TranslatedBindings
@@ -27,30 +29,6 @@ from kxtui.widgets.search_field import SearchField
 from kxtui.widgets.workers import run_db
 
 TABLES = (None, "region", "venue", "activity", "volunteer", "team")
-
-
-def _count(f: AuditFilter) -> int:
-    from kxtui.db import audit
-
-    return audit.count(f)
-
-
-def _writers() -> tuple[AuditWriter, ...]:
-    from kxtui.db import audit
-
-    return audit.writers()
-
-
-def _detail(entry_id: int) -> AuditDetail | None:
-    from kxtui.db import audit
-
-    return audit.detail(entry_id)
-
-
-def _undo(entry_id: int) -> int:
-    from kxtui.db.undo import undo
-
-    return undo(entry_id)
 
 
 class AuditScreen(SearchedTable[AuditFilter], TranslatedBindings, Screen[None]):
@@ -91,7 +69,7 @@ class AuditScreen(SearchedTable[AuditFilter], TranslatedBindings, Screen[None]):
         yield Static("", id="audit-filter")
         yield SearchField(t("audit.search_hint"), id="audit-search")
         yield Static("", id="audit-header")
-        yield AuditTable(id="audit-table")
+        yield AuditTable(audit.page, id="audit-table")
         yield Static("", id="audit-count")
         yield KeyFooter()
 
@@ -119,7 +97,7 @@ class AuditScreen(SearchedTable[AuditFilter], TranslatedBindings, Screen[None]):
         self._count()
 
     def _count(self) -> None:
-        run_db(self, _count, self.filter, done=self._counted, group="audit-count", read=True)
+        run_db(self, audit.count, self.filter, done=self._counted, group="audit-count", read=True)
 
     def _counted(self, count: int) -> None:
         self.table.set_total(count)
@@ -152,7 +130,7 @@ class AuditScreen(SearchedTable[AuditFilter], TranslatedBindings, Screen[None]):
 
     def action_officer(self) -> None:
         """Choose whose changes to show, from those who have written in the view."""
-        run_db(self, _writers, done=self._pick_writer, group="audit-writers", read=True)
+        run_db(self, audit.writers, done=self._pick_writer, group="audit-writers", read=True)
 
     def _pick_writer(self, writers: tuple[AuditWriter, ...]) -> None:
         self.names = {w.user: writer_label(w) for w in writers}
@@ -194,7 +172,7 @@ class AuditScreen(SearchedTable[AuditFilter], TranslatedBindings, Screen[None]):
             if detail is not None:
                 self.app.push_screen(AuditEntryScreen(detail), self._entry_closed)
 
-        run_db(self, _detail, row.id, done=loaded, group="audit-open")
+        run_db(self, audit.detail, row.id, done=loaded, group="audit-open")
 
     def _entry_closed(self, undo: bool | None) -> None:
         if undo:
@@ -208,7 +186,7 @@ class AuditScreen(SearchedTable[AuditFilter], TranslatedBindings, Screen[None]):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                run_db(self, _undo, row.id, done=undone, group="write")
+                run_db(self, undo, row.id, done=undone, group="write")
 
         def undone(_: Any) -> None:
             self.notify(t("audit.undo_done", id=row.id), timeout=4)

@@ -15,17 +15,41 @@ from kxtui import clock
 from kxtui.db import scope
 from kxtui.db.changes import Change
 from kxtui.db.errors import KxError, RefusedError
-from kxtui.db.rows import Choice, Crumb, Dependants, NodeRef, RegionDetail, VenueDetail
+from kxtui.db.rows import (
+    Choice,
+    Crumb,
+    Dependants,
+    NodeRef,
+    RegionDetail,
+    TreeRow,
+    VenueDetail,
+)
 from kxtui.domain import VOLUNTEER_HOMES
 from kxtui.i18n import t
 from kxtui.screens.base import TranslatedBindings, reason
 from kxtui.widgets.key_footer import KeyFooter
+from kxtui.widgets.lazy_tree import Level
 from kxtui.widgets.node_detail import NodeDetail
 from kxtui.widgets.region_tree import RegionTree
 from kxtui.widgets.workers import run_db
 
 # The query modules (run in workers) and the screens opened by a key are imported when first
 # needed: the first frame should not wait for them.
+
+
+class _Regions:
+    """`kxtui.db.regions` for the tree, imported in the tree's first worker: the first frame
+    does not wait for the models."""
+
+    def children(self, region_id: int | None) -> tuple[TreeRow, ...]:
+        from kxtui.db import regions
+
+        return regions.children(region_id)
+
+    def levels_to(self, target: NodeRef | None) -> tuple[NodeRef | None, list[Level]]:
+        from kxtui.db import regions
+
+        return regions.levels_to(target)
 
 
 def load_detail(ref: NodeRef, today: date) -> RegionDetail | VenueDetail | None:
@@ -126,7 +150,7 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         if refusal is not None:  # nothing can be changed: say why once, above everything
             yield Static(Text(reason(refusal)), id="read-only-banner")
         with Horizontal(id="panes"):
-            yield RegionTree(id="tree")
+            yield RegionTree(_Regions(), id="tree")
             yield NodeDetail(id="detail")
         yield KeyFooter()
 

@@ -13,7 +13,7 @@ from textual.widgets import Header, Static
 
 from kxtui import clock
 from kxtui.dates import Period, next_period, period_bounds
-from kxtui.db import scope
+from kxtui.db import activities, ledger, scope
 from kxtui.db.changes import Change
 from kxtui.db.errors import KxError
 from kxtui.db.rows import Choice, LedgerFilter, LedgerRow, LedgerTotals
@@ -29,24 +29,6 @@ from kxtui.widgets.workers import run_db
 SORTS = ("date", "reach", "venue")
 FILTER_ENUMS = {"theme_day": ThemeDay, "campaign": Campaign, "format": ActivityFormat,
                 "venue_type": VenueType}  # fmt: skip
-
-
-def _totals(f: LedgerFilter) -> LedgerTotals:
-    from kxtui.db import ledger
-
-    return ledger.totals(f)
-
-
-def _delete(activity_id: int, version: int) -> None:
-    from kxtui.db import activities
-
-    activities.delete_activity(activity_id, version)
-
-
-def _restore(activity_id: int) -> None:
-    from kxtui.db import activities
-
-    activities.restore_activity(activity_id)
 
 
 class LedgerScreen(SearchedTable[LedgerFilter], TranslatedBindings, Screen[None]):
@@ -87,7 +69,7 @@ class LedgerScreen(SearchedTable[LedgerFilter], TranslatedBindings, Screen[None]
         self.town: Choice | None = None
         self.totals: LedgerTotals | None = None  # of the filter, once counted
         self.deleted: list[int] = []  # this session's deletions, newest last (u undoes)
-        self.table = LedgerTable(id="ledger-table")
+        self.table = LedgerTable(ledger.page, id="ledger-table")
         self.table.show(self.filter, then=self._count)  # read while the screen composes
 
     def compose(self) -> ComposeResult:
@@ -127,7 +109,9 @@ class LedgerScreen(SearchedTable[LedgerFilter], TranslatedBindings, Screen[None]
         self.query_one("#ledger-totals", Static).update(Text(t("ledger.counting"), style="dim"))
 
     def _count(self) -> None:
-        run_db(self, _totals, self.filter, done=self._counted, group="ledger-totals", read=True)
+        run_db(
+            self, ledger.totals, self.filter, done=self._counted, group="ledger-totals", read=True
+        )
 
     def _counted(self, totals: LedgerTotals) -> None:
         self.table.set_total(totals.activities)
@@ -235,7 +219,14 @@ class LedgerScreen(SearchedTable[LedgerFilter], TranslatedBindings, Screen[None]
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                run_db(self, _delete, row.id, row.version, done=deleted, group="write")
+                run_db(
+                    self,
+                    activities.delete_activity,
+                    row.id,
+                    row.version,
+                    done=deleted,
+                    group="write",
+                )
 
         def deleted(_: None) -> None:
             self.deleted.append(row.id)
@@ -254,7 +245,7 @@ class LedgerScreen(SearchedTable[LedgerFilter], TranslatedBindings, Screen[None]
         def restored(_: None) -> None:
             self.notify(t("ledger.restored"), timeout=4)
 
-        run_db(self, _restore, activity_id, done=restored, group="write")
+        run_db(self, activities.restore_activity, activity_id, done=restored, group="write")
 
     def action_export(self) -> None:
         from kxtui.screens.export_activities import ExportScreen

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,8 +14,9 @@ from textual.widgets import Header, Static
 
 from kxtui import clock
 from kxtui.dates import Period, period_bounds
+from kxtui.db import roster
 from kxtui.db.changes import Change
-from kxtui.db.rows import Choice, RosterFilter
+from kxtui.db.rows import Choice, RosterFilter, RosterRow
 from kxtui.display import clean
 from kxtui.domain import Domain
 from kxtui.i18n import label, t
@@ -29,10 +30,9 @@ SORTS = ("name", "hours", "last")
 REGISTERED = (None, True, False)
 
 
-def _count(f: RosterFilter) -> int:
-    from kxtui.db import roster
-
-    return roster.count(f)
+def _page(f: RosterFilter, **where: Any) -> tuple[RosterRow, ...]:
+    """A page of the roster, each volunteer with their hours of this year."""
+    return roster.page(f, clock.today().year, **where)
 
 
 class Bounds(TypedDict):
@@ -88,7 +88,7 @@ class RosterScreen(SearchedTable[RosterFilter], TranslatedBindings, Screen[None]
         yield Static("", id="roster-filter")
         yield SearchField(t("roster.search_hint"), id="roster-search")
         yield Static("", id="roster-header")
-        yield RosterTable(id="roster-table")
+        yield RosterTable(_page, id="roster-table")
         yield Static("", id="roster-count")
         yield KeyFooter()
 
@@ -119,7 +119,7 @@ class RosterScreen(SearchedTable[RosterFilter], TranslatedBindings, Screen[None]
             self.table.reload(then=self._count)
 
     def _count(self) -> None:
-        run_db(self, _count, self.filter, done=self._counted, group="roster-count", read=True)
+        run_db(self, roster.count, self.filter, done=self._counted, group="roster-count", read=True)
 
     def _counted(self, count: int) -> None:
         self.table.set_total(count)

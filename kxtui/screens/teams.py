@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from kxtui.db import scope
+from kxtui.db import scope, teams
 from kxtui.db.changes import Change
 from kxtui.db.errors import KxError, RefusedError
 from kxtui.db.rows import Choice, NodeRef, TeamCounts, TeamDetail, TeamNode
@@ -95,7 +95,7 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
         yield Header(show_clock=False, icon="≡")
         yield Static(self._scope_line(), id="teams-scope")
         yield SearchField(t("teams.search_hint"), id="teams-search")
-        yield TeamTree(id="team-tree")
+        yield TeamTree(teams, id="team-tree")
         yield OptionList(id="teams-found")
         yield Static("", id="teams-note")
         yield KeyFooter()

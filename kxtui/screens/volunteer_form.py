@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Input, Select, Static, TabbedContent, TabPane
 
 from kxtui import clock
-from kxtui.db import volunteers
+from kxtui.db import service_history, volunteers
 from kxtui.db.changes import Change
 from kxtui.db.errors import DuplicateError, KxError
 from kxtui.db.resident_id import LENGTH, ResidentId, normalise
@@ -147,7 +147,7 @@ class VolunteerFormScreen(FormScreen):
             with TabPane(t("volunteer.pane.record"), id="pane-record"):
                 yield from super().body()
             with TabPane(t("volunteer.pane.history", count=v.activities), id="pane-history"):
-                yield ServiceHistory(v)
+                yield ServiceHistory(v, service_history.page)
             with TabPane(t("volunteer.pane.teams", count=len(v.memberships)), id="pane-teams"):
                 with VerticalScroll(id="teams-body"):
                     yield Static(self._memberships(v), id="memberships")

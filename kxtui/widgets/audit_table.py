@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from kxtui.db.audit_text import action_caption, entity_caption, written_by
 from kxtui.db.rows import AuditFilter, AuditRow
 from kxtui.i18n import t
-from kxtui.widgets.paged_table import PAGE, PagedTable
-
-
-def _page(f: AuditFilter, after: Any, before: Any, offset: int) -> tuple[AuditRow, ...]:
-    from kxtui.db import audit
-
-    return audit.page(f, after=after, before=before, offset=offset, limit=PAGE)
+from kxtui.widgets.paged_table import Page, PagedTable
 
 
 def action_text(row: AuditRow) -> str:
@@ -31,12 +23,9 @@ class AuditTable(PagedTable):
     RIGHT = frozenset({"id", "record"})
     CAPTIONS = "audit.col"
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(id=id)
+    def __init__(self, page: Page, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(page, id=id)
         self.filter = AuditFilter()
-
-    def fetch(self, after: Any, before: Any, offset: int) -> tuple[Any, tuple]:
-        return _page, (self.filter, after, before, offset)
 
     def cell(self, row: AuditRow, column: str) -> str:
         if column == "at":

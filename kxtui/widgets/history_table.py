@@ -14,13 +14,7 @@ from textual.widgets import Static
 
 from kxtui.db.rows import ServiceHistoryLine, VolunteerDetail
 from kxtui.i18n import t
-from kxtui.widgets.paged_table import PAGE, PagedTable
-
-
-def _page(volunteer_id: int, after: Any, before: Any, offset: int) -> tuple:
-    from kxtui.db import service_history
-
-    return service_history.page(volunteer_id, after=after, before=before, offset=offset, limit=PAGE)
+from kxtui.widgets.paged_table import Page, PagedTable
 
 
 class ServiceHistoryTable(PagedTable):
@@ -36,9 +30,6 @@ class ServiceHistoryTable(PagedTable):
         def __init__(self, row: ServiceHistoryLine) -> None:
             super().__init__()
             self.row = row
-
-    def fetch(self, after: Any, before: Any, offset: int) -> tuple[Any, tuple]:
-        return _page, (self.filter, after, before, offset)  # the filter is the volunteer's id
 
     def action_open(self) -> None:
         if self.cursor_row is not None:
@@ -58,9 +49,11 @@ class ServiceHistory(Vertical):
     ServiceHistory > #history-header { height: 1; text-style: bold; color: $text-muted; }
     """
 
-    def __init__(self, volunteer: VolunteerDetail, **kwargs: Any) -> None:
+    def __init__(self, volunteer: VolunteerDetail, page: Page, **kwargs: Any) -> None:
+        """`page` reads a page of the volunteer's service (`service_history.page`)."""
         super().__init__(**kwargs)
         self.volunteer = volunteer
+        self.page = page
 
     def compose(self) -> ComposeResult:
         v = self.volunteer
@@ -70,7 +63,7 @@ class ServiceHistory(Vertical):
             summary = Text(t("volunteer.history_none"), style="dim")
         yield Static(summary, id="history-summary")
         yield Static("", id="history-header")
-        yield ServiceHistoryTable(id="history-table")
+        yield ServiceHistoryTable(self.page, id="history-table")
 
     def on_mount(self) -> None:
         self.table.show(self.volunteer.id)

@@ -1,19 +1,11 @@
-"""The activity ledger's table: a `PagedTable` of `ledger.page`."""
+"""The activity ledger's table: a `PagedTable` of the ledger's pages (`ledger.page`)."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from kxtui.db.rows import LedgerFilter, LedgerRow
 from kxtui.domain import ActivityFormat
 from kxtui.i18n import label
-from kxtui.widgets.paged_table import PAGE, PagedTable
-
-
-def _page(f: LedgerFilter, after: Any, before: Any, offset: int) -> tuple[LedgerRow, ...]:
-    from kxtui.db import ledger
-
-    return ledger.page(f, after=after, before=before, offset=offset, limit=PAGE)
+from kxtui.widgets.paged_table import Page, PagedTable
 
 
 class LedgerTable(PagedTable):
@@ -26,12 +18,9 @@ class LedgerTable(PagedTable):
     RIGHT = frozenset({"reach", "hours"})
     CAPTIONS = "ledger.col"
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(id=id)
+    def __init__(self, page: Page, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(page, id=id)
         self.filter = LedgerFilter()
-
-    def fetch(self, after: Any, before: Any, offset: int) -> tuple[Any, tuple]:
-        return _page, (self.filter, after, before, offset)
 
     def cell(self, row: LedgerRow, column: str) -> str:
         if column == "date":

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from rich.cells import cell_len, set_cell_size
@@ -35,6 +36,10 @@ FIRST_PAGE_WAIT = 0.02
 KEEP = 2  # pages kept on each side of the visible ones
 WINDOW = (2 * KEEP + 2) * PAGE  # the most rows (and lines) the table holds
 
+# What a table reads its rows with, given by its screen: the data layer's
+# `page(filter, after=key, before=key, offset=n, limit=n)` (see `ledger.page`).
+Page = Callable[..., tuple[Any, ...]]
+
 
 def fit(text: str, width: int, right: bool = False) -> str:
     """`text` made terminal-safe, then cut (with "…") or padded to exactly `width` cells (CJK
@@ -53,9 +58,9 @@ _GAP = Segment(" ")
 
 
 class PagedTable(ScrollView, can_focus=True):
-    """Subclasses say how to fetch a page (`fetch`), which columns to show (`NARROW`, and
-    `WIDE` from 110 terminal columns; captions `t(CAPTIONS + "." + column)`) and what a cell
-    holds (`cell`)."""
+    """The screen gives the function that reads a page of rows (`Page`); subclasses say which
+    columns to show (`NARROW`, and `WIDE` from 110 terminal columns; captions
+    `t(CAPTIONS + "." + column)`) and what a cell holds (`cell`)."""
 
     NARROW: tuple[tuple[str, int], ...] = ()  # (column, width; 0 = takes what is left)
     WIDE: tuple[tuple[str, int], ...] = ()
@@ -87,8 +92,9 @@ class PagedTable(ScrollView, can_focus=True):
             super().__init__()
             self.row = row
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+    def __init__(self, page: Page, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
+        self.page = page
         self.filter: Any = None
         self.total = 0
         self.cursor = 0
@@ -227,8 +233,9 @@ class PagedTable(ScrollView, can_focus=True):
             elif first <= self.cursor <= last:
                 self.post_message(self.Highlighted(self.cursor_row))
 
-        fn, args = self.fetch(after, before, offset)
-        run_db(self, fn, *args, done=loaded, group=self._group, exclusive=False, read=True)
+        read = partial(self.page, self.filter, after=after, before=before, offset=offset,
+                       limit=PAGE)  # fmt: skip
+        run_db(self, read, done=loaded, group=self._group, exclusive=False, read=True)
 
     def _draw_ahead(self, first: int, count: int) -> None:
         """Make the lines of rows that arrived ahead of view, once their page is painted, so
@@ -252,10 +259,6 @@ class PagedTable(ScrollView, can_focus=True):
         for index in (top - height, top + 2 * height - 1):
             if 0 <= index < self.total and index not in self._rows:
                 self._request(index // PAGE)
-
-    def fetch(self, after: Any, before: Any, offset: int) -> tuple[Callable[..., Any], tuple]:
-        """The data-layer call for PAGE rows of `self.filter` (see `ledger.page`)."""
-        raise NotImplementedError
 
     def cell(self, row: Any, column: str) -> str:
         return str(getattr(row, column))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from rich.text import Text
 from textual.binding import Binding
@@ -39,10 +39,22 @@ def node_label(row: TreeRow) -> Text:
     return label
 
 
+class RegionSource(Protocol):
+    """What the tree reads, given by its screen (`kxtui.db.regions` has it)."""
+
+    def children(self, region_id: int | None) -> tuple[TreeRow, ...]: ...
+
+    def levels_to(self, target: NodeRef | None) -> tuple[NodeRef | None, list[Level]]: ...
+
+
 class RegionTree(LazyTree):
     """Counties at the top; expanding a region asks the data layer for its children once."""
 
     BINDINGS = [Binding("enter", "toggle", "key.toggle", show=False)]
+
+    def __init__(self, source: RegionSource, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.source = source
 
     class Highlighted(LazyTree.Highlighted):
         """The cursor moved to another region or venue."""
@@ -54,32 +66,12 @@ class RegionTree(LazyTree):
         return node_label(row)
 
     def children_call(self, ref: NodeRef | None) -> tuple[Any, tuple[Any, ...]]:
-        return _children, (ref.id if ref else None,)
+        return self.source.children, (ref.id if ref else None,)
 
     def reveal(self, target: NodeRef | None = None) -> None:
         """(Re)load every level down to `target` with fresh counts, and select it.
 
         Without a target: (re)load the counties.
         """
-        run_db(self, _levels_to, target, done=lambda got: self.show_levels(*got), group="tree-load")
-
-
-def _children(region_id: int | None) -> tuple[TreeRow, ...]:
-    from kxtui.db import regions  # in the worker: start-up does not wait for the models
-
-    return regions.children(region_id)
-
-
-def _levels_to(target: NodeRef | None) -> tuple[NodeRef | None, list[Level]]:
-    """Children of every region from the top down to `target`'s parent (and target if region).
-
-    Returns the target (None if it vanished) and [(parent ref, children rows), ...].
-    """
-    from kxtui.db import regions
-
-    crumbs = regions.path_to_root(target) if target is not None else ()
-    if not crumbs:
-        return None, [(None, regions.children(None))]
-    parents: list[NodeRef | None] = [None]
-    parents += [c.ref for c in crumbs if c.ref.kind == "region" and c.ref != target]
-    return target, [(ref, regions.children(ref.id if ref else None)) for ref in parents]
+        levels_to = self.source.levels_to
+        run_db(self, levels_to, target, done=lambda got: self.show_levels(*got), group="tree-load")

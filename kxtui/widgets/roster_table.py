@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from kxtui import clock
 from kxtui.db.codes import is_odd
 from kxtui.db.rows import RosterFilter, RosterRow
 from kxtui.domain import Gender
 from kxtui.i18n import label, t
-from kxtui.widgets.paged_table import PAGE, PagedTable
-
-
-def _page(f: RosterFilter, year: int, after: Any, before: Any, offset: int) -> tuple:
-    from kxtui.db import roster
-
-    return roster.page(f, year, after=after, before=before, offset=offset, limit=PAGE)
+from kxtui.widgets.paged_table import Page, PagedTable
 
 
 def masked(mobile: str | None) -> str:
@@ -34,13 +25,10 @@ class RosterTable(PagedTable):
     RIGHT = frozenset({"year", "total"})
     CAPTIONS = "roster.col"
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(id=id)
+    def __init__(self, page: Page, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(page, id=id)
         self.filter = RosterFilter()
         self.unmasked = False
-
-    def fetch(self, after: Any, before: Any, offset: int) -> tuple[Any, tuple]:
-        return _page, (self.filter, clock.today().year, after, before, offset)
 
     def unmask(self, unmasked: bool) -> None:
         self.unmasked = unmasked

@@ -56,7 +56,14 @@ class ServiceList(ChoiceList):
     """
     BINDINGS = [Binding("ctrl+d", "remove", "service.remove", id="service.remove", priority=True)]
 
-    def __init__(self, region_id: int | None, lines: tuple[ServiceLine, ...] = ()) -> None:
+    def __init__(
+        self,
+        find: Callable[..., tuple[Choice, ...]],
+        region_id: int | None,
+        lines: tuple[ServiceLine, ...] = (),
+    ) -> None:
+        """`find(region_id, text, venue_id, team_id)` suggests volunteers
+        (`volunteer_search.find_volunteers`)."""
         initial = tuple(
             (Choice(x.volunteer_id, x.name, "", not x.registered), str(x.hours)) for x in lines
         )
@@ -69,6 +76,7 @@ class ServiceList(ChoiceList):
             flag_text=t("service.unregistered"),
             id="service",
         )
+        self.find_volunteers = find
         self.region_id = region_id
         self.default_hours = "2"
         # the activity's venue and organising team, as chosen when a lookup starts: their
@@ -76,9 +84,7 @@ class ServiceList(ChoiceList):
         self.venue_and_team: Callable[[], tuple[int | None, int | None]] = lambda: (None, None)
 
     def _find(self, text: str) -> tuple[Any, tuple[Any, ...]]:
-        from kxtui.db.volunteer_search import find_volunteers
-
-        return find_volunteers, (self.region_id, text, *self.venue_and_team())
+        return self.find_volunteers, (self.region_id, text, *self.venue_and_team())
 
     def new_line(self, choice: Choice, extra: Any = None) -> ServiceRow:
         return ServiceRow(choice, extra or self.default_hours, default=extra is None)

@@ -4,7 +4,7 @@ hours this year."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from rich.text import Text
 
@@ -27,22 +27,16 @@ def team_label(row: TeamNode) -> Text:
     return label
 
 
-def _children(team_id: int, year: int) -> tuple[TeamNode, ...]:
-    from kxtui.db import teams  # in the worker: the screen's first frame does not wait for it
+class TeamSource(Protocol):
+    """What the tree reads, given by its screen (`kxtui.db.teams` has it)."""
 
-    return teams.children(team_id, year)
+    def children(self, team_id: int, year: int) -> tuple[TeamNode, ...]: ...
 
+    def top_teams(self, region_id: int | None, year: int) -> tuple[TeamNode, ...]: ...
 
-def _top(region_id: int | None, year: int) -> tuple[TeamNode, ...]:
-    from kxtui.db import teams
-
-    return teams.top_teams(region_id, year)
-
-
-def _levels_to(region_id: int | None, team_id: int | None, year: int) -> Any:
-    from kxtui.db import teams
-
-    return teams.levels_to(region_id, team_id, year)
+    def levels_to(
+        self, region_id: int | None, team_id: int | None, year: int
+    ) -> tuple[NodeRef | None, list[Level]]: ...
 
 
 class TeamTree(LazyTree):
@@ -54,8 +48,9 @@ class TeamTree(LazyTree):
     class Loaded(LazyTree.Loaded):
         """A level of the tree finished loading."""
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, source: TeamSource, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.source = source
         self.year = clock.today().year
         self.region_id: int | None = None
 
@@ -64,8 +59,8 @@ class TeamTree(LazyTree):
 
     def children_call(self, ref: NodeRef | None) -> tuple[Any, tuple[Any, ...]]:
         if ref is None:
-            return _top, (self.region_id, self.year)
-        return _children, (ref.id, self.year)
+            return self.source.top_teams, (self.region_id, self.year)
+        return self.source.children, (ref.id, self.year)
 
     def load(self, region_id: int | None) -> None:
         """(Re)load the highest teams of the region's subtree (None: of every county)."""
@@ -75,7 +70,15 @@ class TeamTree(LazyTree):
             self.show_levels(None, [(None, rows)])
 
         # a read: leaving the screen stops it in SQLite (all counties' teams take seconds)
-        run_db(self, _top, region_id, self.year, done=loaded, group="tree-load", read=True)
+        run_db(
+            self,
+            self.source.top_teams,
+            region_id,
+            self.year,
+            done=loaded,
+            group="tree-load",
+            read=True,
+        )
 
     def reveal(self, team_id: int | None) -> None:
         """Read every level down to the team again (fresh counts after a write) and select
@@ -85,5 +88,5 @@ class TeamTree(LazyTree):
             self.forget()  # a write changes the counts of every team above it
             self.show_levels(*got)
 
-        run_db(self, _levels_to, self.region_id, team_id, self.year, done=loaded,
+        run_db(self, self.source.levels_to, self.region_id, team_id, self.year, done=loaded,
                group="tree-load")  # fmt: skip

@@ -237,10 +237,10 @@ async def test_ledger_totals_follow_period_filters_and_search(demo_path: Path) -
 async def test_a_new_filter_never_shows_the_totals_of_the_one_before(
     demo_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from kxtui.db import ledger as ledger_db
     from kxtui.screens import ledger
-    from kxtui.widgets import ledger_table
 
-    totals, page = ledger._totals, ledger_table._page
+    totals, page = ledger_db.totals, ledger_db.page
     release = threading.Event()
 
     def slow_at_first(f: Any) -> Any:  # the opening filter's totals, counting until released
@@ -248,16 +248,16 @@ async def test_a_new_filter_never_shows_the_totals_of_the_one_before(
             release.wait(5)
         return totals(f)
 
-    def searched(f: Any, *args: Any) -> Any:  # the new filter's first page, read slowly: the
+    def searched(f: Any, **where: Any) -> Any:  # the new filter's first page, read slowly: the
         if f.text:  # opening filter's totals are done before it is painted
             release.set()
             time.sleep(0.3)
-        return page(f, *args)
+        return page(f, **where)
 
     shown: list[Any] = []
     counted = ledger.LedgerScreen._counted
-    monkeypatch.setattr(ledger, "_totals", slow_at_first)
-    monkeypatch.setattr(ledger_table, "_page", searched)
+    monkeypatch.setattr(ledger_db, "totals", slow_at_first)
+    monkeypatch.setattr(ledger_db, "page", searched)
     monkeypatch.setattr(
         ledger.LedgerScreen, "_counted", lambda s, t: (shown.append(t), counted(s, t))
     )
