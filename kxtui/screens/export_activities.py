@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -26,25 +26,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, RadioButton, RadioSet, Static
 
 from kxtui.db.errors import KxError
+from kxtui.db.export_names import ExportName, default_name
 from kxtui.db.rows import LedgerFilter
+from kxtui.db.sheets_export import ExportResult, export_activities
 from kxtui.display import clean
 from kxtui.i18n import t
 from kxtui.screens.base import TranslatedBindings
 from kxtui.screens.confirm import ConfirmScreen
 from kxtui.widgets.workers import run_db
 
-if TYPE_CHECKING:
-    from kxtui.db.export_names import ExportName
-    from kxtui.db.sheets_export import ExportResult
-
 FORMATS = ("xlsx", "csv")
-
-
-def _default_name(rows_filter: Any) -> ExportName:
-    """Runs in a worker: the name reads the region's name."""
-    from kxtui.db.export_names import default_name
-
-    return default_name(rows_filter)
 
 
 def export(
@@ -54,9 +45,7 @@ def export(
     overwrite: bool,
     progress: Callable[[str, int, int], None],
 ) -> ExportResult:
-    """Runs in the worker; the data layer is imported there, not at start-up."""
-    from kxtui.db.sheets_export import export_activities
-
+    """Runs in the worker."""
     return export_activities(
         ledger_filter, path, file_format, overwrite=overwrite, progress=progress
     )
@@ -110,7 +99,7 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one("#export-send", Button).display = False
         self.query_one("#export-path", Input).focus()
-        run_db(self, _default_name, self.rows_filter, done=self._named, group="export-name",
+        run_db(self, default_name, self.rows_filter, done=self._named, group="export-name",
                read=True)  # fmt: skip
 
     def _named(self, name: ExportName) -> None:

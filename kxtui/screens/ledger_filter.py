@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 
 from kxtui import clock
 from kxtui.dates import Period, period_bounds
+from kxtui.db.activities import find_regions_below
 from kxtui.db.rows import Choice, LedgerFilter
 from kxtui.domain import ActivityFormat, Campaign, ThemeDay, VenueType
 from kxtui.i18n import label, t
@@ -20,8 +21,6 @@ ENUMS = ("venue_type", "theme_day", "campaign", "format")
 
 
 def _find_towns(region_id: int | None, text: str) -> Any:
-    from kxtui.db.activities import find_regions_below
-
     return find_regions_below(region_id, text)
 
 

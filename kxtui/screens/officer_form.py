@@ -10,6 +10,8 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Select
 
+from kxtui.db.activities import find_regions
+from kxtui.db.officers import add_officer
 from kxtui.db.rows import Choice, OfficerInput
 from kxtui.domain import AccessRole, RegionKind
 from kxtui.i18n import label, t
@@ -19,16 +21,12 @@ from kxtui.widgets.form_field import FormField, saved, select, text_input
 
 
 def _add(data: OfficerInput) -> str:
-    from kxtui.db.officers import add_officer
-
     add_officer(data)
     return data.user_name
 
 
 def _find_regions(text: str) -> tuple[Choice, ...]:
     """Regions by name or pinyin, each with its kind (村, 镇 ...) as the hint."""
-    from kxtui.db.activities import find_regions
-
     return tuple(c._replace(hint=label(c.hint, RegionKind)) for c in find_regions(text))
 
 

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Label
 
 from kxtui.db.changes import Change
+from kxtui.db.officers import accounts, set_active
 from kxtui.db.rows import OfficerRow
 from kxtui.display import clean
 from kxtui.domain import AccessRole
@@ -28,14 +29,10 @@ COLUMNS = ("form.user_name", "form.officer_name", "officers.state", "form.role",
 
 
 def _accounts() -> tuple[OfficerRow, ...]:
-    from kxtui.db.officers import accounts
-
     return accounts()
 
 
 def _set_active(user_name: str, active: bool) -> str:
-    from kxtui.db.officers import set_active
-
     set_active(user_name, active)
     return user_name
 

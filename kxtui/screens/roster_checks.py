@@ -16,6 +16,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Header, Label, Static
 
+from kxtui.db import roster_checks
 from kxtui.db.rows import CheckList, Choice, TeamSize
 from kxtui.display import clean
 from kxtui.domain import RegionKind, TeamLevel
@@ -71,8 +72,6 @@ class ChecksMenu(TranslatedBindings, ModalScreen[str | None]):
 
 
 def _fetch(name: str, region_id: int | None, minimum: int) -> CheckList:
-    from kxtui.db import roster_checks
-
     if name == "small_teams":
         return roster_checks.small_teams(region_id, minimum)
     if name == "density":

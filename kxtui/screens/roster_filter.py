@@ -8,6 +8,7 @@ from typing import Any
 from textual.app import ComposeResult
 
 from kxtui.dates import Period
+from kxtui.db.activities import find_teams
 from kxtui.db.rows import Choice, RosterFilter
 from kxtui.domain import Domain
 from kxtui.i18n import label, t
@@ -20,8 +21,6 @@ _YES_NO = {"yes": True, "no": False}
 
 
 def _find_teams(region_id: int | None, text: str) -> Any:
-    from kxtui.db.activities import find_teams
-
     return find_teams(region_id, text, subtree=True)
 
 

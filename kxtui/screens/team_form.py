@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.widgets import Select
 
 from kxtui.db import team_writes
+from kxtui.db.activities import find_regions
 from kxtui.db.rows import Choice, Draft, NodeRef, TeamDetail, TeamInput
 from kxtui.domain import Domain, RegionKind, TeamLevel
 from kxtui.i18n import label, t
@@ -20,8 +21,6 @@ from kxtui.widgets.form_field import FormField, saved, select, text_input
 
 def _regions(text: str) -> tuple[Choice, ...]:
     """Regions by name or pinyin, each with its kind (镇, 村 ...) as the hint."""
-    from kxtui.db.activities import find_regions
-
     return tuple(c._replace(hint=label(c.hint, RegionKind)) for c in find_regions(text))
 
 

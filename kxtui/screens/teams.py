@@ -15,7 +15,8 @@ from textual.widget import Widget
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from kxtui.db import scope, teams
+from kxtui.db import scope, team_writes, teams
+from kxtui.db.activities import find_teams
 from kxtui.db.changes import Change
 from kxtui.db.errors import KxError, RefusedError
 from kxtui.db.rows import Choice, NodeRef, TeamCounts, TeamDetail, TeamNode
@@ -32,14 +33,10 @@ from kxtui.widgets.workers import run_db
 
 
 def _dissolve_facts(team_id: int) -> tuple[TeamDetail | None, TeamCounts]:
-    from kxtui.db import team_writes
-
     return team_writes.detail(team_id), team_writes.counts(team_id)
 
 
 def _find(region_id: int | None, text: str) -> tuple[Choice, ...]:
-    from kxtui.db.activities import find_teams
-
     return find_teams(region_id, text, subtree=True)
 
 
