@@ -149,6 +149,7 @@ class KxApp(InOrderKeys):
     def on_unmount(self) -> None:
         self._handle_signals(False)
         self.watcher.stop()
+        self.drafts.close()
         self._presence.close()
         close_idle()
 

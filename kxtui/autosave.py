@@ -20,7 +20,8 @@ log = logging.getLogger(__name__)
 
 class DraftKeeper:
     def __init__(self) -> None:
-        self._queue: queue.Queue[tuple[Callable[..., Any], tuple[Any, ...]]] = queue.Queue()
+        # (write, its arguments); None ends the thread
+        self._queue: queue.Queue[tuple[Callable[..., Any] | None, tuple[Any, ...]]] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="kxtui-drafts", daemon=True)
         self._thread.start()
 
@@ -40,9 +41,16 @@ class DraftKeeper:
         self._queue.put((done.set, ()))
         return done.wait(timeout)
 
+    def close(self, timeout: float = 5.0) -> None:
+        """Write what is queued, then end the thread (the app is done with it)."""
+        self._queue.put((None, ()))
+        self._thread.join(timeout)
+
     def _run(self) -> None:
         while True:
             fn, args = self._queue.get()
+            if fn is None:
+                return
             try:
                 if fn.__module__.startswith("kxtui.db"):
                     db.call(fn, *args)
