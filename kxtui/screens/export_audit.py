@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kxtui.screens.export_activities import ExportScreen
+from kxtui.screens.export_dialog import ExportScreen
 
 if TYPE_CHECKING:
     from kxtui.db.sheets_export import ExportResult

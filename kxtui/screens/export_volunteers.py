@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kxtui.screens.export_activities import ExportScreen
+from kxtui.screens.export_dialog import ExportScreen
 
 Progress = Callable[[str, int, int], None]
 

@@ -248,9 +248,9 @@ class LedgerScreen(SearchedTable[LedgerFilter], TranslatedBindings, Screen[None]
         run_db(self, activities.restore_activity, activity_id, done=restored, group="write")
 
     def action_export(self) -> None:
-        from kxtui.screens.export_activities import ExportScreen
+        from kxtui.screens.export_activities import ActivityExportScreen
 
-        self.app.push_screen(ExportScreen(self.filter, self.table.total))
+        self.app.push_screen(ActivityExportScreen(self.filter, self.table.total))
 
     def action_import(self) -> None:
         from kxtui.screens.import_activities import ImportScreen

@@ -12,7 +12,7 @@ from textual.widgets import Input, ProgressBar
 
 from kxtui.screens.audit import AuditScreen
 from kxtui.screens.confirm import ConfirmScreen
-from kxtui.screens.export_activities import ExportScreen
+from kxtui.screens.export_dialog import ExportScreen
 from kxtui.screens.ledger import LedgerScreen
 from kxtui.screens.roster import RosterScreen
 from tests.app.helpers import jump, make_app, open_list, plain, press, type_text, wait_until

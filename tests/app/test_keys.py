@@ -144,7 +144,7 @@ async def test_the_palette_finds_export_by_initials_and_pinyin_on_the_ledger(
         await pilot.pause(0.5)
         await press(pilot, "enter")  # runs the ledger's export
         await wait_until(pilot, lambda: pilot.app.screen is not ledger)
-        assert type(pilot.app.screen).__name__ == "ExportScreen"
+        assert type(pilot.app.screen).__name__ == "ActivityExportScreen"
 
 
 async def test_every_shown_key_of_the_tree_has_a_palette_entry(demo_path: Path) -> None:

@@ -16,7 +16,7 @@ from textual.widgets import Button, Input, Label, Static
 from kxtui import zmodem
 from kxtui.db.rows import LedgerFilter
 from kxtui.screens.confirm import ConfirmScreen
-from kxtui.screens.export_activities import ExportScreen
+from kxtui.screens.export_activities import ActivityExportScreen
 from kxtui.screens.import_activities import ImportScreen
 from tests.app.helpers import make_app, notifications, plain, press, settle, wait_until
 
@@ -53,15 +53,15 @@ class Terminal:
         monkeypatch.setattr(zmodem.shutil, "which", lambda name: f"/usr/bin/{name}")
 
 
-def status(screen: ExportScreen) -> str:
+def status(screen: ActivityExportScreen) -> str:
     return plain(screen.query_one("#export-status", Static).content).replace("\n", "")
 
 
-async def open_export(pilot: Pilot) -> ExportScreen:
+async def open_export(pilot: Pilot) -> ActivityExportScreen:
     await settle(pilot)
-    pilot.app.push_screen(ExportScreen(LedgerFilter(), 669))
+    pilot.app.push_screen(ActivityExportScreen(LedgerFilter(), 669))
     await settle(pilot)
-    assert isinstance(pilot.app.screen, ExportScreen)
+    assert isinstance(pilot.app.screen, ActivityExportScreen)
     return pilot.app.screen
 
 

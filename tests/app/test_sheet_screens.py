@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Input, Static
 
 from kxtui.db.rows import LedgerFilter
 from kxtui.screens.confirm import ConfirmScreen
-from kxtui.screens.export_activities import ExportScreen
+from kxtui.screens.export_activities import ActivityExportScreen
 from kxtui.screens.import_activities import ImportScreen
 from tests.app.helpers import (
     make_app,
@@ -43,15 +43,15 @@ def bad_rows_file(demo_path: Path, target: Path) -> Path:
     return write_csv(rows, target)
 
 
-async def open_export(pilot: Pilot, results: list[object]) -> ExportScreen:
+async def open_export(pilot: Pilot, results: list[object]) -> ActivityExportScreen:
     await settle(pilot)
-    pilot.app.push_screen(ExportScreen(LedgerFilter(), 669), results.append)
+    pilot.app.push_screen(ActivityExportScreen(LedgerFilter(), 669), results.append)
     await settle(pilot)
-    assert isinstance(pilot.app.screen, ExportScreen)
+    assert isinstance(pilot.app.screen, ActivityExportScreen)
     return pilot.app.screen
 
 
-def status(screen: ExportScreen) -> str:
+def status(screen: ActivityExportScreen) -> str:
     return plain(screen.query_one("#export-status", Static).content)
 
 

@@ -103,7 +103,7 @@ def test_export_dialog_names_the_file_and_shows_the_folder(
     snap_compare, demo_path: Path, size
 ) -> None:
     """胶莱镇's ledger this quarter: the file named after both, in the export folder shown."""
-    from kxtui.screens.export_activities import ExportScreen
+    from kxtui.screens.export_dialog import ExportScreen
     from kxtui.screens.ledger import LedgerScreen
     from tests.app.helpers import jump, open_list
 
