@@ -7,6 +7,7 @@ volunteers served are saved together or not at all.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -297,7 +298,7 @@ def _served_at(activity_id: int) -> set[int]:
     return {volunteer_id for (volunteer_id,) in cast(Rows, query.tuples())}
 
 
-def write_service(activity_id: int, served: dict[int, Decimal | None]) -> None:
+def write_service(activity_id: int, served: Mapping[int, Decimal | None]) -> None:
     """Replace the activity's service records (inside the caller's write) and refresh the
     totals of every volunteer they name."""
     before = _served_at(activity_id)

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import closing
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -39,11 +40,12 @@ BATCH = 2000  # volunteers whose search keys are compared at a time
 HOURS_TOLERANCE = 0.005  # totals are sums of two-decimal hours, added up as floats
 
 
-class Problem(NamedTuple):
+@dataclass(frozen=True)
+class Problem:
     key: str  # message of kxtui.i18n, given `count` and the Problem's params
     count: int
     examples: tuple[str, ...] = ()
-    params: dict[str, object] = {}
+    params: Mapping[str, object] = field(default_factory=dict)
 
 
 class CheckReport(NamedTuple):
@@ -79,7 +81,8 @@ def check_database(path: Path) -> CheckReport:
     except OpenError as error:
         if error.key != "open.damaged":
             raise
-        return CheckReport(path, None, (Problem("check.integrity", 1, (error.params["reason"],)),))
+        reason = str(error.params["reason"])
+        return CheckReport(path, None, (Problem("check.integrity", 1, (reason,)),))
     with closing(connect_read_only(path)) as connection:
         problems = file_problems(connection)
         sound = not any(problem.key == "check.integrity" for problem in problems)

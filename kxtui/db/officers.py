@@ -62,14 +62,20 @@ def _account(user_name: str) -> OfficerAccount | None:
     return OfficerAccount.get_or_none(OfficerAccount.user_name == user_name)
 
 
+def _path(region: Region | None) -> str:
+    """The path of an account's region, read where its id is set."""
+    assert region is not None  # with the id set, peewee fetches the region or raises
+    return region.path
+
+
 def session_for(user: str, account: OfficerAccount) -> scope.Session:
     """The session of `user` acting as `account`; SignInRefused when another program stored
     a role kxtui does not know, or a region that is not there (never guessed)."""
     if account.role not in set(AccessRole):
         raise SignInRefused("signin.odd_role", user=account.user_name, role=account.role)
     try:
-        edit = account.region.path if account.region_id else None
-        view = account.view_region.path if account.view_region_id else edit
+        edit = _path(account.region) if account.region_id else None
+        view = _path(account.view_region) if account.view_region_id else edit
     except Region.DoesNotExist:
         raise SignInRefused("signin.odd_region", user=account.user_name) from None
     return scope.Session(
@@ -214,7 +220,7 @@ def set_active(user_name: str, active: bool) -> None:
         account = _account(user_name)
         if account is None:
             raise RefusedError("refused.no_officer", user=user_name)
-        path = account.region.path if account.region_id else None
+        path = _path(account.region) if account.region_id else None
         if not _in_admin_scope(path):
             label = scope.region_label(path) if path else ""
             raise RefusedError("refused.out_of_scope", region=label, scope=admin.edit_name)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -194,9 +194,9 @@ CHOICES: dict[str, type[StrEnum]] = {
 _GROUP_SPLIT = re.compile(r"[、,，;；/]")
 
 
-def code_label(enum: type[StrEnum], code: str | None) -> str:
+def code_label(enum: type[StrEnum], code: object) -> str:
     """The Chinese label of a stored code ("lecture" → "集中授课"); "" for none; a code kxtui
-    does not know marked ("⚠未知代码 zzz")."""
+    does not know, or a stored value that is no text, marked ("⚠未知代码 zzz")."""
     if code is None or code == "":
         return ""
     key = f"{enum.__name__}.{code}"
@@ -249,7 +249,7 @@ def hours_text(hours: Decimal | float | int | Invalid) -> str:
     return f"{value:f}"
 
 
-def served_cell(entries: list[tuple[str, int | None, Decimal]]) -> str:
+def served_cell(entries: Iterable[tuple[str, int | None, Decimal | Invalid]]) -> str:
     """`张伟:2;李娜#31:1.5` from (name, id when needed, hours)."""
     parts = []
     for name, volunteer_id, hours in entries:
@@ -264,7 +264,7 @@ def parse_served(text: str) -> tuple[ServedEntry, ...] | None:
         return ()
     for wide, narrow in _WIDE_SEPARATORS:  # str.replace is far faster than translate here
         text = text.replace(wide, narrow)
-    entries = []
+    entries: list[ServedEntry] = []
     for part in text.split(";"):
         who, _, hours = part.rpartition(":")
         who = who.strip()

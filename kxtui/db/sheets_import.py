@@ -31,7 +31,7 @@ from kxtui.db.errors import ValidationError
 from kxtui.db.models import database
 from kxtui.db.numbers import one_hours
 from kxtui.db.pinyin import pinyin_keys
-from kxtui.db.rows import ActivityInput
+from kxtui.db.rows import ActivityInput, Hours
 from kxtui.db.sheet_places import Places
 from kxtui.db.sheets import (
     CHOICES,
@@ -280,10 +280,10 @@ def _code(codes: dict[str, str], text: str) -> str:
     return codes.get(normalise(text), text)
 
 
-def _existing(ids: Iterable[int]) -> dict[int, tuple[dict[str, Any], dict[int, Decimal]]]:
+def _existing(ids: Iterable[int]) -> dict[int, tuple[dict[str, Any], dict[int, Hours]]]:
     """Ledger activities (not deleted) with these ids, as check_activity would return them."""
     wanted = sorted(set(ids))
-    found: dict[int, tuple[dict[str, Any], dict[int, Decimal]]] = {}
+    found: dict[int, tuple[dict[str, Any], dict[int, Hours]]] = {}
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         marks = ", ".join("?" for _ in chunk)
@@ -310,7 +310,7 @@ def _existing(ids: Iterable[int]) -> dict[int, tuple[dict[str, Any], dict[int, D
 
 
 def _same(
-    known: tuple[dict[str, Any], dict[int, Decimal]],
+    known: tuple[dict[str, Any], dict[int, Hours]],
     values: dict[str, Any],
     served: dict[int, Decimal],
 ) -> bool:
@@ -330,7 +330,7 @@ def _insert_rows(
     audit_first = connection.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_entry").fetchone()[
         0
     ]
-    at = sqlite3.adapt(write.at)  # the text binding `write.at` would store, made once
+    at = sqlite3.adapt(write.at, sqlite3.PrepareProtocol)  # the text `write.at` binds as, once
     stamp = (at, write.actor, at, write.actor, 1)
     keys: dict[str, tuple[str, str]] = {}
     texts: dict[Decimal, str] = {}  # hours → "1.5" as the audit entry shows them

@@ -9,7 +9,7 @@ from datetime import date
 
 from kxtui.domain import SixHave
 
-TICKED = tuple(item for item in SixHave if item != SixHave.ACTIVITIES)
+TICKED: tuple[SixHave, ...] = tuple(item for item in SixHave if item != SixHave.ACTIVITIES)
 
 # an activity at venue {venue} in the window; one index probe of activity.venue_id per venue
 HELD_SQL = (

@@ -404,7 +404,7 @@ def _change_members(
             [{"team": team_id, "volunteer": v, "joined_on": write.at.date()} for v in joined]
         ).execute()
     Team.update(**write.touch(Team)).where(Team.id == team_id).execute()
-    changes = {
+    changes: dict[str, list[Any]] = {
         "joined": [None, "、".join(names[v] for v in joined) or None],
         "joined_ids": [None, joined or None],
         "left": ["、".join(names.get(v, f"#{v}") for v in left) or None, None],

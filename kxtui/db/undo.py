@@ -119,8 +119,11 @@ def _refuse_dissolved(entry: AuditEntry) -> None:
 
 def writer_of(entry: AuditEntry) -> str:
     """Who wrote the entry: the Unix user, and the account acted as when it is another."""
-    account = entry.officer.user_name if entry.officer_id is not None else ""
-    return written_by(entry.actor, account)
+    if entry.officer_id is None:
+        return written_by(entry.actor, "")
+    account = entry.officer
+    assert account is not None  # with an officer_id set, peewee fetches the account or raises
+    return written_by(entry.actor, account.user_name)
 
 
 def _reverse(
@@ -128,6 +131,7 @@ def _reverse(
 ) -> dict[str, list[Any]]:
     """Make the change undone; returns the undo's own {"field": [old, new]}."""
     entity, action, record_id = entry.entity, entry.action, entry.entity_id
+    assert record_id is not None  # _check refused an entry that names no record
     if entity == "activity" and action in ("create", "import", "restore", "delete"):
         deleting = action != "delete"
         activity = activities.set_deleted(write, record_id, deleting)
@@ -171,6 +175,7 @@ def _put_back(write: Write, entity: str, record_id: int, values: dict[str, Any])
         }
         activities.write_service(record_id, served)
     if entity == "volunteer":
+        assert isinstance(record, Volunteer)  # MODELS["volunteer"]
         links = volunteers.links(record_id)
         if "domains" in values or "teams" in values:
             domains = tuple(values.get("domains", links["domains"]))

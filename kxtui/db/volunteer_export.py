@@ -128,8 +128,8 @@ def _write_csv(handle: BinaryIO, rows: Iterator[tuple[Any, ...]], changes: CellC
     writer = csv.writer(stream)
     headers = [header(column) for column in COLUMNS]
     writer.writerow(headers)
-    for cells in rows:
-        cells = changes.row("CSV", count + 2, headers, cells, csv=True)
+    for row in rows:
+        cells = changes.row("CSV", count + 2, headers, row, csv=True)
         writer.writerow([_csv(value, at in _TEXT_AT) for at, value in enumerate(cells)])
         count += 1
     stream.detach()

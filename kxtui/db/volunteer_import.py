@@ -373,7 +373,7 @@ def _duplicates(
             added.append(plan)
             continue
         (target, (who, field)), *others = found.items()
-        params = {"field": header(field), "who": who}
+        params: dict[str, object] = {"field": header(field), "who": who}
         if on_duplicate == "skip":
             warnings.append(Problem(plan.row, field, "vsheet.matches", params))
         elif on_duplicate == "keep":
@@ -527,7 +527,7 @@ def _insert(
     audit_first = connection.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_entry").fetchone()[
         0
     ]
-    at = sqlite3.adapt(write.at)  # the text binding `write.at` would store, made once
+    at = sqlite3.adapt(write.at, sqlite3.PrepareProtocol)  # the text `write.at` binds as, once
     stamp = (at, write.actor, at, write.actor, 1)
     joined = write.at.date()
     total = len(plans)

@@ -210,23 +210,24 @@ TOPICS: dict[str | None, tuple[str, ...]] = {
     None: ("急救知识", "心肺复苏", "防震减灾", "节约用水", "低碳生活", "健康生活方式", "科学健身",
            "传染病防控", "网络安全", "反诈宣传", "垃圾分类", "用电安全"),
 }  # fmt: skip
-CAMPAIGN_TITLES = {
+# keyed by str (a Campaign is one): the province demo looks them up by the plain value
+CAMPAIGN_TITLES: dict[str, str] = {
     Campaign.DANDELION: "蒲公英科普行动", Campaign.SILVER_AGE: "银龄科普课堂",
     Campaign.FARMERS: "农民科普行动", Campaign.INDUSTRIAL_WORKERS: "产业工人科普行动",
 }  # fmt: skip
-CAMPAIGN_TARGETS = {
+CAMPAIGN_TARGETS: dict[str, TargetGroup] = {
     Campaign.DANDELION: TargetGroup.YOUTH, Campaign.SILVER_AGE: TargetGroup.ELDERLY,
     Campaign.FARMERS: TargetGroup.FARMERS,
     Campaign.INDUSTRIAL_WORKERS: TargetGroup.INDUSTRIAL_WORKERS,
 }  # fmt: skip
-CAMPAIGN_FORMATS = {
+CAMPAIGN_FORMATS: dict[str | None, tuple[str, ...]] = {
     Campaign.DANDELION: ("experts_into_schools", "science_show", "lecture", "exhibition"),
     Campaign.SILVER_AGE: ("lecture", "lecture", "lecture", "exhibition", "online"),
     Campaign.FARMERS: ("field_class", "field_class", "lecture", "online"),
     Campaign.INDUSTRIAL_WORKERS: ("lecture", "lecture", "exhibition", "online"),
     None: ("lecture", "exhibition", "caravan", "anti_cult", "science_show", "online", "other"),
 }
-CAMPAIGN_DOMAINS = {
+CAMPAIGN_DOMAINS: dict[str | None, Domain] = {
     Campaign.DANDELION: Domain.EDUCATION, Campaign.SILVER_AGE: Domain.HEALTH,
     Campaign.FARMERS: Domain.AGRICULTURE, Campaign.INDUSTRIAL_WORKERS: Domain.ENGINEERING,
 }  # fmt: skip
@@ -282,6 +283,11 @@ def village_name(rng: Random, community: bool) -> str:
         return rng.choice(VILLAGE_HEADS) + rng.choice(VILLAGE_TAILS_FAMILY) + "村"
     head = rng.choice(VILLAGE_PLACES if roll < 0.75 else VILLAGE_HEADS)
     return head + rng.choice(VILLAGE_TAILS.replace(head, "")) + "村"
+
+
+def education_base_name(rng: Random, village: str) -> str:
+    """ "王家庄现代农业科普教育基地": a village's name without 村, and what the base shows."""
+    return f"{village}{rng.choice(BASE_KINDS)}科普教育基地"
 
 
 def activity_core(rng: Random, campaign: str | None, fmt: str, place: str, online: str) -> str:

@@ -159,9 +159,10 @@ def join(demo: Demo, team: Row, volunteer: Row) -> None:
 def build_people(demo: Demo) -> None:
     rng, (jz, jzq) = demo.rng, demo.counties
     villages = villages_of(jz)
-    sizes = Counter(rng.choices(range(len(villages)), [v.population for v in villages],
+    sizes = Counter(rng.choices(range(len(villages)), [v.population or 0 for v in villages],
                                 k=JIAOZHOU_VOLUNTEERS))  # fmt: skip
     for i, village in enumerate(villages):
+        assert village.town is not None  # a village is below its town
         teams = demo.town_teams[village.town.id]
         divisions = {t["domain"]: t for t in teams if t["level"] == TeamLevel.DOMAIN_DIVISION}
         for _ in range(sizes[i]):
@@ -185,8 +186,8 @@ def build_people(demo: Demo) -> None:
     near_campus = [2 if c.parent and c.parent.name == "城南街道" else 1 for c in others]
     extra = JINGZHOU_VOLUNTEERS - MODEL_VOLUNTEERS - sum(base)
     picks = Counter(rng.choices(range(len(others)), near_campus, k=extra))
-    sizes = {c.id: base[i] + picks[i] for i, c in enumerate(others)}
-    sizes[demo.model.id] = MODEL_VOLUNTEERS
+    community_sizes = {c.id: base[i] + picks[i] for i, c in enumerate(others)}
+    community_sizes[demo.model.id] = MODEL_VOLUNTEERS
     for community in villages_of(jzq):
         people = []
         for grid in community.children:  # 一员双责: every grid officer is a volunteer too
@@ -194,13 +195,13 @@ def build_people(demo: Demo) -> None:
                                       rng.randint(28, 55))  # fmt: skip
             add_officer(demo, grid, PersonRole.GRID_OFFICER, v)
             people.append((v, "officer", chosen))
-        rest = sizes[community.id] - len(people)
+        rest = community_sizes[community.id] - len(people)
         students = 60 if community is demo.model else rest - round(rest * 0.04)
         flags = [True] * students + [False] * (rest - students)
         rng.shuffle(flags)
         for student in flags:
-            domains = D.STUDENT_DOMAINS if student else list(D.DOMAIN_WEIGHTS)
-            v, chosen = add_volunteer(demo, community, student, domains)
+            offered = D.STUDENT_DOMAINS if student else list(D.DOMAIN_WEIGHTS)
+            v, chosen = add_volunteer(demo, community, student, offered)
             people.append((v, "student" if student else "resident", chosen))
         place_in_teams(demo, community, people)
     choose_leaders(demo)
@@ -215,6 +216,7 @@ def build_people(demo: Demo) -> None:
 def place_in_teams(demo: Demo, community: Node, people: list[tuple[Row, str, list[str]]]) -> None:
     rng = demo.rng
     if community is not demo.model:
+        assert community.town is not None  # a community is below its subdistrict
         teams = demo.town_teams[community.town.id]
         divisions = {t["domain"]: t for t in teams if t["level"] == TeamLevel.DOMAIN_DIVISION}
         for v, _, domains in people:

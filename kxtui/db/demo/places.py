@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 
 from kxtui.db.demo import data as D
 from kxtui.db.demo.state import (
@@ -47,7 +48,7 @@ def build_regions(demo: Demo) -> None:
             urban = kind == RegionKind.SUBDISTRICT and rng.random() < 0.8
             vkind = RegionKind.COMMUNITY if urban else RegionKind.VILLAGE
             numbers[vkind] += 1
-            name = demo.unique(lambda u=urban: D.village_name(rng, u))
+            name = demo.unique(partial(D.village_name, rng, urban))
             population = rng.randint(2500, 9000) if urban else rng.randint(450, 2600)
             add_region(demo, town, vkind, name, f"{town.code}{numbers[vkind]:03d}", population)
     jzq = add_region(demo, None, RegionKind.COUNTY, "荆州区", JINGZHOU)
@@ -116,10 +117,10 @@ def build_venues(demo: Demo) -> None:
     for _ in range(34 - len(D.EDUCATION_BASES)):
         where = rng.choice(villages)
         village = where.name.removesuffix("村")
-        name = demo.unique(lambda v=village: f"{v}{rng.choice(D.BASE_KINDS)}科普教育基地")
+        name = demo.unique(partial(D.education_base_name, rng, village))
         add_venue(demo, where, VenueType.EDUCATION_BASE, name, "city")
-    for name, town in zip(D.TECH_COURTYARDS, ("胶莱镇", "里岔镇"), strict=True):
-        add_venue(demo, rng.choice(towns[town]), VenueType.TECH_COURTYARD, name, "national")
+    for name, town_name in zip(D.TECH_COURTYARDS, ("胶莱镇", "里岔镇"), strict=True):
+        add_venue(demo, rng.choice(towns[town_name]), VenueType.TECH_COURTYARD, name, "national")
     for where in rng.sample(communities, 3):
         add_venue(demo, where, VenueType.COMMUNITY_MUSEUM, f"{where.name}科普馆", "county")
     for name in D.SCHOOL_MUSEUMS:
@@ -142,8 +143,8 @@ def build_venues(demo: Demo) -> None:
     add_venue(demo, model, VenueType.COMMUNITY_SCHOOL, f"{model.name}科普学校", "village")
     demo.model_school = demo.venues[-1]
     subs = {s.name: s for s in jzq.children}
-    for vtype, name, sub in D.JINGZHOU_UNITS:
-        add_venue(demo, rng.choice(subs[sub].children), vtype, name, "county")
+    for unit_type, name, sub_name in D.JINGZHOU_UNITS:
+        add_venue(demo, rng.choice(subs[sub_name].children), unit_type, name, "county")
     for sub in jzq.children:
         add_venue(demo, sub, VenueType.TOWN_ACTIVITY_CENTRE, f"{sub.name}科普活动中心", "town")
     insert(Venue, [{**v, "region": v["region"].id} for v in demo.venues])

@@ -115,7 +115,7 @@ class _Ledger:
         team: TeamNode | None = None
         if random() < 0.75:
             teams = county.town_teams[town.id]
-            domain = D.CAMPAIGN_DOMAINS.get(campaign)  # type: ignore[arg-type]
+            domain = D.CAMPAIGN_DOMAINS.get(campaign)
             team = p.pick([t for t in teams if t.domain == domain] or teams)
         organiser = "" if team else p.pick((f"{town.name}科协", *self.organisers))
         long = fmt in LONG_FORMATS and random() < 0.35
@@ -135,10 +135,11 @@ class _Ledger:
         at = stamp_text(min(end + p.below(4), TODAY), random)
         notes = p.pick(self.notes) if random() < 0.25 else ""
         duration = max(served.values(), default=2) * days
-        row = [None, at, title, pinyin, initials, ISO[start - FIRST_DAY],
-               ISO[end - FIRST_DAY], duration, region.id, venue.id if venue else None,
-               team.id if team else None, organiser, theme, campaign, targets, fmt, reach,
-               materials, notes]  # fmt: skip
+        row: list[object] = [None, at, title, pinyin, initials, ISO[start - FIRST_DAY],
+                             ISO[end - FIRST_DAY], duration, region.id,
+                             venue.id if venue else None, team.id if team else None,
+                             organiser, theme, campaign, targets, fmt, reach, materials,
+                             notes]  # fmt: skip
         return row, served
 
     def _served(self, town: Place, team: TeamNode | None, start: int) -> dict[int, float]:

@@ -86,7 +86,7 @@ class Child:
 def made_elsewhere(seed: int, volunteers: int, counties: int | None) -> Iterator[Child]:
     """A child process making the counties' rows; stopped on the way out if still running."""
     forks = "fork" in multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if forks else "spawn")
+    context = multiprocessing.get_context("fork") if forks else multiprocessing.get_context("spawn")
     receiving, sending = context.Pipe(duplex=False)
     process = context.Process(target=_make, args=(seed, volunteers, counties, sending),
                               name="kxtui-province-rows", daemon=True)  # fmt: skip

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import cache
 from itertools import accumulate
@@ -26,7 +26,7 @@ Random = Callable[[], float]  # random.Random.random
 class Weighted(Generic[T]):
     """Items with weights, picked by one uniform draw and a bisection."""
 
-    def __init__(self, items: Sequence[T], weights: Sequence[float], *,
+    def __init__(self, items: Sequence[T], weights: Iterable[float], *,
                  cumulative: bool = False) -> None:  # fmt: skip
         self.items = list(items)
         self.cumulative = list(weights if cumulative else accumulate(weights))
@@ -116,7 +116,7 @@ def _phrase_prefixes() -> set[str] | None:
     try:
         from pypinyin.seg.mmseg import p_set
 
-        return p_set._set  # type: ignore[no-any-return]
+        return p_set._set
     except (ImportError, AttributeError):  # another pypinyin: read every name whole
         return None
 
@@ -184,7 +184,7 @@ def _segmenter() -> Callable[[str], list[str]] | None:
     try:
         from pypinyin.seg.simpleseg import seg
 
-        return seg  # type: ignore[no-any-return]
+        return seg
     except ImportError:  # another pypinyin: read every text whole
         return None
 

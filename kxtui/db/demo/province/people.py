@@ -68,12 +68,13 @@ def build_teams(p: Province, county: County) -> None:
         for d in (Domain.HEALTH, Domain.EDUCATION, Domain.AGRICULTURE, fourth):
             name = f"{town.name}{D.DOMAIN_LABELS[d]}领域分队"
             divisions[d] = add(branch, TeamLevel.DOMAIN_DIVISION, name, town, d)
-        for d, division in divisions.items():
-            kinds = [k for k in D.PROFESSIONAL_TEAMS[d]
+        for domain, division in divisions.items():
+            kinds = [k for k in D.PROFESSIONAL_TEAMS[domain]
                      if county.code == JIAOZHOU or not k.startswith("胶州")]  # fmt: skip
             count = min(len(kinds), p.rng.choices((0, 1, 2), (35, 45, 20))[0])
             for kind in p.rng.sample(kinds, count):
-                team = add(division, TeamLevel.PROFESSIONAL, f"{town.name}{kind}专业队", town, d)
+                name = f"{town.name}{kind}专业队"
+                team = add(division, TeamLevel.PROFESSIONAL, name, town, domain)
                 if p.random() < R.SMALL_TEAM:
                     team.cap = p.between(1, 2)
         county.town_teams[town.id] = [t for d in divisions.values() for t in (d, *d.children)]
@@ -144,14 +145,15 @@ class _People:
         county.first_volunteer = p.last_id["volunteer"] + 1
         district = county.name.endswith("区")
         self.university = S.UNIVERSITIES[p.below(len(S.UNIVERSITIES))] if district else ""
-        # town id -> domains of its divisions, weighted as the county demo weighs them
+        # town id -> domains of its divisions, weighted as the county demo weighs them; as
+        # plain str values (str() of a Domain), which sqlite3 binds without an adapter lookup
         self.domain_choice: dict[tuple[int, bool], Weighted[str]] = {}
         for town in county.towns:
             domains = list(county.divisions[town.id])
             for farm in (False, True):
                 weights = [D.DOMAIN_WEIGHTS[d] * (2 if farm and d == Domain.AGRICULTURE else 1)
                            for d in domains]  # fmt: skip
-                self.domain_choice[town.id, farm] = Weighted([d.value for d in domains], weights)
+                self.domain_choice[town.id, farm] = Weighted([str(d) for d in domains], weights)
         self.grid_domains = Weighted((Domain.EMERGENCY.value, Domain.HEALTH.value), (1, 1))
 
     def add(self, region: Place, count: int = 1, grid_officer: bool = False) -> Row | None:
@@ -355,12 +357,12 @@ def _officer(p: Province, county: County, region: Place | None, role: str,
              volunteer: Row | None = None) -> Row:  # fmt: skip
     assert region is not None and county.names is not None
     oid = p.new_id("officer")
-    if volunteer is None:
+    if volunteer is not None:  # the volunteer's own name, keys and mobile, as their row has them
+        name, pinyin, initials, mobile = volunteer[2], volunteer[3], volunteer[4], volunteer[6]
+    else:
         birth = TODAY - p.between(26 * 365, 58 * 365)
         name, pinyin, initials = county.names.draw(p.random, p.random() < 0.5, birth)
         mobile = new_mobile(p.random, p.mobiles)
-    else:
-        name, pinyin, initials, mobile = volunteer[2], volunteer[3], volunteer[4], volunteer[6]
     at = stamp_text(SETUP_DAY + 60, p.random)
     return (oid, at, name, pinyin, initials, role, region.id, mobile,
             volunteer[0] if volunteer else None, 1)  # fmt: skip

@@ -15,7 +15,7 @@ SETUP_TEXT = SETUP_AT.strftime("%Y-%m-%d %H:%M:%S")
 GRID_SHARE = 0.4  # communities of a subdistrict that are split into grids (网格)
 
 
-def _town_kinds(p: Province, county: County) -> list[str]:
+def _town_kinds(p: Province, county: County) -> list[RegionKind]:
     """街道 and 镇 of a county: a district (区) is mostly subdistricts, a county mostly towns."""
     if county.name.endswith("区"):
         streets, towns = p.between(6, 12), p.between(0, 3)
@@ -149,9 +149,10 @@ def build_venues(p: Province, county: County) -> None:
     rows: list[Row] = []
     mix_types, mix_weights = list(VENUE_MIX), list(VENUE_MIX.values())
     taken: set[tuple[int, str]] = set()
+    level: str
     for town in county.towns:
         venues = county.venues[town.id] = []
-        wanted = [VenueType.TOWN_ACTIVITY_CENTRE]
+        wanted: list[str] = [VenueType.TOWN_ACTIVITY_CENTRE]
         wanted += p.rng.choices(mix_types, mix_weights, k=p.between(5, 9))
         for vtype in wanted:
             if vtype == VenueType.TOWN_ACTIVITY_CENTRE:
