@@ -14,8 +14,8 @@ from textual.widgets import Header, Static
 
 from kxtui import clock
 from kxtui.dates import Period, next_period, period_bounds
-from kxtui.db.changes import Change
 from kxtui.db.audit_text import entity_caption
+from kxtui.db.changes import Change
 from kxtui.db.rows import AuditDetail, AuditFilter, AuditRow, AuditWriter, Choice
 from kxtui.display import clean
 from kxtui.i18n import t

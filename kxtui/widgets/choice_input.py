@@ -3,8 +3,9 @@
 ↓/↑ move through the suggestions, shown over the fields below, Enter takes one. The list stays
 in its dialog's room for suggestions (`SuggestionRoom`: between the title and the save/cancel
 keys, never over them; the screen when there is no dialog): below the field, above it when
-there is more room there, and a dialog too short for it grows. The field keeps the chosen record's id; editing the text afterwards lets go of
-it, and typing its name back takes it again. In a `strict` field (a region, a venue) text that
+there is more room there, and a dialog too short for it grows. The field keeps the chosen
+record's id; editing the text afterwards lets go of it, and typing its name back takes it
+again. In a `strict` field (a region, a venue) text that
 names no chosen record cannot be saved (`unresolved`); elsewhere the text alone may still mean
 something (a unit that is not a team).
 
@@ -33,7 +34,6 @@ from kxtui.db.rows import Choice
 from kxtui.display import clean, editable
 from kxtui.widgets.form_field import Edited, SafeInput
 from kxtui.widgets.workers import run_db
-
 
 SHOWN = 8  # suggestions in view at once
 

@@ -147,7 +147,8 @@ class PagedTable(ScrollView, can_focus=True):
         top = self.scroll_offset.y
         width = self.scrollable_content_region.width
         shown = range(top, top + self.size.height)
-        self._stale = {place(i): self._strip(self._rows[i], width) for i in shown if i in self._rows}
+        rows = self._rows
+        self._stale = {place(i): self._strip(rows[i], width) for i in shown if i in rows}
         self._stale_dim = dim
         self._rows.clear()
         self._lines.clear()
