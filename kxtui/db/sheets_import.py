@@ -51,6 +51,7 @@ from kxtui.db.writes import (
     NothingToWrite,
     Write,
     bulk_cache,
+    region_paths,
     write_transaction,
 )
 
@@ -330,6 +331,7 @@ def _insert_rows(
     audit_first = connection.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_entry").fetchone()[
         0
     ]
+    paths = region_paths(connection)
     at = sqlite3.adapt(write.at, sqlite3.PrepareProtocol)  # the text `write.at` binds as, once
     stamp = (at, write.actor, at, write.actor, 1)
     keys: dict[str, tuple[str, str]] = {}
@@ -360,7 +362,7 @@ def _insert_rows(
             changes["source"] = [None, f"{file_name}:{plan.row}"]
             audit.append(
                 (audit_first + offset, at, write.actor, write.officer_id, "import", "activity",
-                 activity_id, title, AUDIT_JSON.encode(changes), v["region"])
+                 activity_id, title, AUDIT_JSON.encode(changes), paths[v["region"]])
             )  # fmt: skip
         connection.executemany(
             f"INSERT INTO activity ({_ACTIVITY_COLUMNS}) VALUES ({', '.join('?' * 23)})",

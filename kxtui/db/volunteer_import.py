@@ -52,6 +52,7 @@ from kxtui.db.writes import (
     Write,
     bulk_cache,
     created,
+    region_paths,
     write_transaction,
 )
 from kxtui.i18n import t
@@ -520,23 +521,27 @@ def _insert(
     connection: Any, write: Write, file_name: str, plans: list[_Checked], progress: Progress
 ) -> None:
     """Bulk inserts inside the caller's transaction (which holds the write lock, so the next
-    ids are ours): volunteers, domains, memberships, search keys, service totals, audit."""
+    ids are ours): volunteers, domains, memberships and audit entries a batch at a time, then
+    every search key in key order, then the service totals."""
     if not plans:
         return
     first = connection.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM volunteer").fetchone()[0]
     audit_first = connection.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_entry").fetchone()[
         0
     ]
+    paths = region_paths(connection)
     at = sqlite3.adapt(write.at, sqlite3.PrepareProtocol)  # the text `write.at` binds as, once
     stamp = (at, write.actor, at, write.actor, 1)
     joined = write.at.date()
+    keys = []  # (id, name, mobile, syllables, sort key): indexed once all are written
     total = len(plans)
     for start in range(0, total, WRITE_BATCH):
-        volunteers, domains, teams, audit, keys = [], [], [], [], []
+        volunteers, domains, teams, audit = [], [], [], []
         for offset, plan in enumerate(plans[start : start + WRITE_BATCH], start=start):
             volunteer_id = first + offset
             v = plan.values
             parts = syllables(v["name"], person=True)  # once for the pinyin and the keys
+            sort = sort_key(v["name"])
             volunteers.append(
                 (
                     volunteer_id,
@@ -557,17 +562,17 @@ def _insert(
                     v["joined_on"],
                     v["notes"],
                     1 if v["id_number"] else None,
-                    sort_key(v["name"]),
+                    sort,
                 )
             )  # fmt: skip  (the ID number, if any, passed the form's checks: valid)
             domains += [(volunteer_id, domain) for domain in plan.domains]
             teams += [(team, volunteer_id, joined) for team in plan.teams]
-            keys.append((volunteer_id, v["name"], v["mobile"], parts))
+            keys.append((volunteer_id, v["name"], v["mobile"], parts, sort))
             changes = created({**v, "domains": plan.domains, "teams": plan.teams,
                                "source": f"{file_name}:{plan.row}"})  # fmt: skip
             audit.append(
                 (audit_first + offset, at, write.actor, write.officer_id, "import", "volunteer",
-                 volunteer_id, v["name"], AUDIT_JSON.encode(changes), v["region"])
+                 volunteer_id, v["name"], AUDIT_JSON.encode(changes), paths[v["region"]])
             )  # fmt: skip
         connection.executemany(
             f"INSERT INTO volunteer ({_VOLUNTEER_COLUMNS}) VALUES ({', '.join('?' * 23)})",
@@ -581,8 +586,8 @@ def _insert(
             teams,
         )
         connection.executemany(AUDIT_INSERT, audit)
-        volunteer_index.index(keys)
         progress("sheet.stage_write", min(start + WRITE_BATCH, total), total)
+    volunteer_index.index_new(keys)
     volunteer_index.refresh_service(range(first, first + total))
     write.audited.extend(range(audit_first, audit_first + total))
 

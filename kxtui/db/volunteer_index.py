@@ -95,6 +95,19 @@ def index(
         )
 
 
+def index_new(volunteers: Iterable[tuple[int, str, str | None, list[str], str]]) -> None:
+    """Add the keys of new (id, name, mobile, syllables of the name, name sort key as stored)
+    volunteers, whose writer has their sort keys at hand: no query reads them back."""
+    database.connection().executemany(
+        "INSERT OR IGNORE INTO volunteer_key (key, volunteer_id, sort_key) VALUES (?, ?, ?)",
+        [
+            (key, volunteer_id, sort)
+            for volunteer_id, name, mobile, parts, sort in volunteers
+            for key in search_keys(name, mobile, parts)
+        ],
+    )
+
+
 def unindex(volunteer_id: int, name: str, mobile: str | None) -> None:
     """Remove the keys the volunteer had as (name, mobile), before a change or a delete."""
     database.connection().executemany(

@@ -109,6 +109,26 @@ def test_round_trip_gives_the_same_volunteers(demo_db: Path, tmp_path: Path, suf
     assert sorted(volunteers(), key=repr) == sorted(before, key=repr)
     # every one findable in the roster, with service totals
     assert sql("SELECT COUNT(*) FROM volunteer_service") == len(before)
+    # one import entry each, on the path of the volunteer's region
+    assert (
+        sql(
+            "SELECT COUNT(*) FROM audit_entry e JOIN volunteer v ON v.id = e.entity_id "
+            "JOIN region r ON r.id = v.region_id WHERE e.action = 'import' "
+            "AND e.entity = 'volunteer' AND e.region_path = r.path"
+        )
+        == len(before)
+        == sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'import' AND entity = 'volunteer'")
+    )
+    # keys as every writer makes them, with the name's sort key as stored
+    keys = database.execute_sql(
+        "SELECT k.volunteer_id, k.key FROM volunteer_key k JOIN volunteer v "
+        "ON v.id = k.volunteer_id AND v.sort_key = k.sort_key"
+    ).fetchall()
+    assert sorted(keys) == sorted(
+        (id_, key) for id_, name, mobile in database.execute_sql(
+            "SELECT id, name, mobile FROM volunteer").fetchall()
+        for key in volunteer_index.search_keys(name, mobile)
+    )  # fmt: skip
     name = before[0][0]
     assert Volunteer.get(Volunteer.name == name).id in {
         id_ for (id_,) in database.execute_sql(
