@@ -104,6 +104,9 @@ class PagedTable(ScrollView, can_focus=True):
         self._counted = False  # False while `total` is a guess
         self._stale: dict[int, Strip] = {}  # lines shown before, by row, until replaced
         self._stale_dim = True  # dimmed (another filter's), or as they were (a reload's)
+        # a reload's rows in view as they were, until theirs arrive: the cursor's row is still
+        # there to act on (Enter opens it, as read before the write that caused the reload)
+        self._stale_rows: dict[int, Any] = {}
         self._follow: Any = None  # after a reload, the id of the row the cursor was on
         self._lines: dict[int, tuple[int, Strip]] = {}  # row id -> (width, line)
         self._then: Callable[[], None] | None = None  # after the first page is painted
@@ -142,9 +145,14 @@ class PagedTable(ScrollView, can_focus=True):
         self.workers.cancel_group(self, self._group)
         self._then = then
         self._counted = False
+        self._first_page = asyncio.Event()  # Enter in a list's search waits for the rows again
         row = self.cursor_row
-        self._follow = row.id if row is not None else None
-        self._keep_shown(lambda i: i, dim=False)
+        if row is not None:
+            self._follow = row.id
+        if self._rows:
+            self._keep_shown(lambda i: i, dim=False)
+        else:  # a reload while one is on its way: the lines and rows it kept stay
+            self._pending.clear()
         for index in (self.scroll_offset.y, self.scroll_offset.y + self.size.height - 1):
             self._request(index // PAGE)
 
@@ -155,6 +163,7 @@ class PagedTable(ScrollView, can_focus=True):
         shown = [i for i in range(top, top + self.size.height) if i in self._rows]
         self._stale = {place(i): self._strip(self._rows[i], width) for i in shown}
         self._stale_dim = dim
+        self._stale_rows = {} if dim else {i: self._rows[i] for i in shown}
         self._rows.clear()
         self._lines.clear()
         self._pending.clear()
@@ -168,7 +177,8 @@ class PagedTable(ScrollView, can_focus=True):
 
     @property
     def cursor_row(self) -> Any:
-        return self._rows.get(self.cursor)
+        row = self._rows.get(self.cursor)
+        return row if row is not None else self._stale_rows.get(self.cursor)
 
     async def first_page(self, timeout: float | None = None) -> None:
         """Wait, the event loop free, until the first page of the filter arrived, or
@@ -210,6 +220,7 @@ class PagedTable(ScrollView, can_focus=True):
             top = self.scroll_offset.y
             shown = self._stale or (start < top + self.size.height and top < start + len(rows))
             self._stale.clear()
+            self._stale_rows.clear()
             for i, row in enumerate(rows):
                 self._rows[start + i] = row
             if not self._counted:
