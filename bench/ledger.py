@@ -68,7 +68,8 @@ from kxtui.i18n import t
 from kxtui.screens.ledger import LedgerScreen
 from kxtui.screens.ledger_filter import LedgerFilterScreen
 from kxtui.widgets.choice_input import ChoiceInput
-from kxtui.widgets.ledger_table import PAGE, LedgerTable
+from kxtui.widgets.ledger_table import LedgerTable
+from kxtui.widgets.paged_table import PAGE
 
 GOAL_S = 0.050
 SIZE = (120, 36)
@@ -493,7 +494,7 @@ def _sql(place: Place, plain_rows: int = 0) -> Sql:
                 totals[name] = _timed(lambda f=f: ledger.totals(f), SQL_REPS)
             table_rows: list[tuple[str, ...]] = []
             after = None
-            cell = LedgerTable().cell
+            cell = LedgerTable(ledger.page).cell
             while len(table_rows) < plain_rows:
                 got = ledger.page(named["default"], after=after, limit=PAGE)
                 table_rows += [tuple(cell(row, c) for c, _ in LedgerTable.WIDE) for row in got]
