@@ -31,6 +31,7 @@ import sys
 import textwrap
 import threading
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from time import perf_counter
 
@@ -42,16 +43,40 @@ GOAL_S = 2.0
 IDLE_S = 10.0
 IDLE_GOAL_MS = 1.0  # CPU ms per second of idling, above Textual's own
 
+
+def save(what: str, name: str) -> float:
+    """Save a volunteer (`what` "volunteer") or an activity at 阜安街道科普活动中心, named
+    `name`, on this thread's connection; the perf_counter() of the commit."""
+    from kxtui import db
+    from kxtui.db import activities, volunteers
+    from kxtui.db.models import Region, Venue
+    from kxtui.db.rows import ActivityInput, VolunteerInput
+
+    def write() -> None:
+        if what == "volunteer":
+            village = Region.get(Region.name == "馨泰社区")
+            volunteers.create_volunteer(
+                VolunteerInput(name=name, region_id=village.id, confirmed=True)
+            )
+        else:
+            venue = Venue.get(Venue.name == "阜安街道科普活动中心")
+            activities.create_activity(ActivityInput(
+                title=name, start="2026-11-20", end="", duration="2",
+                region_id=venue.region_id, venue_id=venue.id, format="lecture",
+                people_reached="10", materials="0", confirmed=True))  # fmt: skip
+
+    db.call(write)
+    return perf_counter()
+
+
+# Another officer's process: signed in as 王五, saving (`save`) when told on stdin.
 OTHER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from time import perf_counter
-    from kxtui import db
-    from kxtui.db import activities, scope, volunteers
+    from bench.fresh import save
+    from kxtui.db import scope
     from kxtui.db.connection import open_database
-    from kxtui.db.models import Region, Venue
-    from kxtui.db.rows import ActivityInput, VolunteerInput
     from kxtui.domain import AccessRole
 
     open_database(Path(sys.argv[1]))
@@ -59,22 +84,7 @@ OTHER = textwrap.dedent(
         user="wang", name="王五", role=AccessRole.COUNTY_ADMIN)}
     print("ready", flush=True)
     for n, line in enumerate(sys.stdin):
-        what = line.strip()
-
-        def save():
-            if what == "volunteer":
-                village = Region.get(Region.name == "馨泰社区")
-                volunteers.create_volunteer(VolunteerInput(
-                    name=f"刷新测试{n}", region_id=village.id, confirmed=True))
-            else:
-                venue = Venue.get(Venue.name == "阜安街道科普活动中心")
-                activities.create_activity(ActivityInput(
-                    title=f"刷新测试{n}", start="2026-11-20", end="", duration="2",
-                    region_id=venue.region_id, venue_id=venue.id, format="lecture",
-                    people_reached="10", materials="0", confirmed=True))
-
-        db.call(save)
-        print(perf_counter(), flush=True)
+        print(save(line.strip(), f"刷新测试{n}"), flush=True)
     """
 )
 
@@ -106,30 +116,7 @@ class OtherOfficer:
 
 def _own_save(what: str) -> Callable[[], float]:
     """The same save by this process's data layer, in a thread (as a form's worker)."""
-
-    def save() -> float:
-        from kxtui import db
-        from kxtui.db import activities, volunteers
-        from kxtui.db.models import Region, Venue
-        from kxtui.db.rows import ActivityInput, VolunteerInput
-
-        def write() -> None:
-            if what == "volunteer":
-                village = Region.get(Region.name == "馨泰社区")
-                volunteers.create_volunteer(
-                    VolunteerInput(name="本会话刷新", region_id=village.id, confirmed=True)
-                )
-            else:
-                venue = Venue.get(Venue.name == "阜安街道科普活动中心")
-                activities.create_activity(ActivityInput(
-                    title="本会话刷新", start="2026-11-20", end="", duration="2",
-                    region_id=venue.region_id, venue_id=venue.id, format="lecture",
-                    people_reached="10", materials="0", confirmed=True))  # fmt: skip
-
-        db.call(write)
-        return perf_counter()
-
-    return save
+    return partial(save, what, "本会话刷新")
 
 
 async def _views(path: Path, reps: int) -> dict[str, tuple[list[float], list[float]]]:
