@@ -23,6 +23,7 @@ Repetitions alternate the views; figures are medians (and the slowest, p100, for
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import resource
 import shutil
@@ -34,6 +35,8 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from time import perf_counter
+
+from textual.worker import WorkerCancelled
 
 from bench.common import PaintProbe, Row, Terminal, median, ms, until, verdict
 from bench.fixtures import FROZEN_AT
@@ -140,7 +143,8 @@ async def _views(path: Path, reps: int) -> dict[str, tuple[list[float], list[flo
 
             async def settle() -> None:
                 for _ in range(50):
-                    await app.workers.wait_for_complete()
+                    with contextlib.suppress(WorkerCancelled):  # replaced by a newer reload
+                        await app.workers.wait_for_complete()
                     await pilot.pause(0.05)
                     if not any(w.is_running for w in app.workers):
                         return

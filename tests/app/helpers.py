@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
+from textual.worker import WorkerCancelled
 
 from kxtui.app import KxApp, create_app
 from kxtui.widgets.form_field import FormField
@@ -25,9 +26,13 @@ def make_app(path: Path, **options: object) -> KxApp:
 
 
 async def settle(pilot: Pilot) -> None:
-    """Wait until no worker runs and every message they posted has been handled."""
+    """Wait until no worker runs and every message they posted has been handled. A worker
+    replaced by a newer one of its group (a second save reloading a list again) is done."""
     for _ in range(100):
-        await pilot.app.workers.wait_for_complete()
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:
+            pass
         await pilot.pause()
         if not any(worker.is_running for worker in pilot.app.workers):
             await pilot.pause()
