@@ -175,7 +175,7 @@ def row_shown(table: LedgerTable) -> bool:
 
 
 def totals_shown(screen: LedgerScreen, f: LedgerFilter) -> bool:
-    text = str(screen.query_one("#ledger-totals", Static).content)
+    text = str(screen.query_one("#list-count", Static).content)
     return screen.table.filter == f and bool(text) and text != t("ledger.counting")
 
 
@@ -257,7 +257,7 @@ async def _session(place: Place, pgdn: bool = False, periods: bool = True) -> Se
 
         # 6. filter keystrokes
         await pilot.press("slash")
-        field_ = ledger_screen.query_one("#ledger-search", Input)
+        field_ = ledger_screen.query_one("#list-search", Input)
         await until(lambda: field_.has_focus, what="the search field")
 
         async def show_text(text: str) -> None:

@@ -285,7 +285,7 @@ async def _session(path: Path, counts: dict[str, int], pgdn: bool) -> Session:
                 await app.workers.wait_for_complete()
             await pilot.press("home")
         await pilot.press("slash")
-        search = screen.query_one("#roster-search")
+        search = screen.query_one("#list-search")
         for query in QUERIES:
             prefix = query[:-1]
             search.value = prefix  # type: ignore[attr-defined]

@@ -6,42 +6,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import Header, Static
 
 from kxtui import clock
-from kxtui.dates import Period, next_period, period_bounds
+from kxtui.dates import Period, period_bounds
 from kxtui.db import audit
 from kxtui.db.audit_text import entity_caption
-from kxtui.db.changes import Change
 from kxtui.db.rows import AuditDetail, AuditFilter, AuditRow, AuditWriter, Choice
 from kxtui.db.undo import undo
 from kxtui.display import clean
 from kxtui.i18n import t
-from kxtui.screens.base import SearchedTable, TranslatedBindings
+from kxtui.screens.list_screen import ListScreen
 from kxtui.screens.pick_writer import PickWriterScreen, writer_label
 from kxtui.widgets.audit_table import AuditTable, action_text
-from kxtui.widgets.key_footer import KeyFooter
-from kxtui.widgets.search_field import SearchField
 from kxtui.widgets.workers import run_db
 
 TABLES = (None, "region", "venue", "activity", "volunteer", "team")
 
 
-class AuditScreen(SearchedTable[AuditFilter], TranslatedBindings, Screen[None]):
-    SEARCH = "#audit-search"
-    HEADER = "#audit-header"
+class AuditScreen(ListScreen[AuditFilter, AuditTable]):
+    NAME = "audit"
+    TABLE = AuditTable
     OPEN = "detail"
-    DEFAULT_CSS = """
-    AuditScreen #audit-filter { height: auto; color: $text-accent; padding: 0 1; }
-    AuditScreen #audit-search { margin: 0 1; }
-    AuditScreen #audit-header { height: 1; text-style: bold; color: $text-muted; padding: 0 1; }
-    AuditScreen AuditTable { padding: 0 1; }
-    AuditScreen #audit-count { height: auto; background: $boost; padding: 0 1; }
-    """
     BINDINGS = [
         Binding("slash", "search", "key.search", id="audit.search"),
         Binding("enter", "detail", "key.detail", id="audit.detail"),
@@ -57,54 +43,23 @@ class AuditScreen(SearchedTable[AuditFilter], TranslatedBindings, Screen[None]):
     KEY_RANK = ("detail", "undo", "period", "officer", "region", "table", "export", "back")
 
     def __init__(self, region: Choice | None) -> None:
-        super().__init__()
         self.scope = region
         self.period = Period.MONTH
         start, end = period_bounds(self.period, clock.today())
-        self.filter = AuditFilter(region_id=region.id if region else None, start=start, end=end)
         self.names: dict[str, str] = {}  # writers' login names → "李明 (liming)"
+        super().__init__(AuditFilter(region_id=region.id if region else None, start=start,
+                                     end=end))  # fmt: skip
 
-    def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="≡")
-        yield Static("", id="audit-filter")
-        yield SearchField(t("audit.search_hint"), id="audit-search")
-        yield Static("", id="audit-header")
-        yield AuditTable(audit.page, id="audit-table")
-        yield Static("", id="audit-count")
-        yield KeyFooter()
+    def page(self, f: AuditFilter, **where: Any) -> tuple[AuditRow, ...]:
+        return audit.page(f, **where)
 
-    def on_mount(self) -> None:
-        self.title = t("audit.title")
-        self.reload()
+    def count(self, f: AuditFilter) -> int:
+        return audit.count(f)
 
-    @property
-    def table(self) -> AuditTable:
-        return self.query_one(AuditTable)
+    def count_text(self, counted: int) -> str:
+        return t("audit.count" if counted else "audit.empty", count=f"{counted:,}")
 
-    def reload(self, f: AuditFilter | None = None) -> None:
-        """Show the first page of `f` (default: the current filter) and count it."""
-        self.filter = f or self.filter
-        self._show_filter()
-        self._show_header()
-        self.table.show(self.filter)
-        self.query_one("#audit-count", Static).update(Text(t("audit.counting"), style="dim"))
-        self._count()
-
-    def data_changed(self, change: Change) -> None:
-        """Every write adds entries: the rows in view and the count are read again, the
-        cursor and the scroll stay."""
-        self.table.reload()
-        self._count()
-
-    def _count(self) -> None:
-        run_db(self, audit.count, self.filter, done=self._counted, group="audit-count", read=True)
-
-    def _counted(self, count: int) -> None:
-        self.table.set_total(count)
-        key = "audit.count" if count else "audit.empty"
-        self.query_one("#audit-count", Static).update(t(key, count=f"{count:,}"))
-
-    def _show_filter(self) -> None:
+    def filter_parts(self) -> list[str]:
         f = self.filter
         region = self.scope if f.region_id is not None else None
         parts = [clean(region.name, 20) if region else t("audit.everywhere")]
@@ -118,13 +73,10 @@ class AuditScreen(SearchedTable[AuditFilter], TranslatedBindings, Screen[None]):
             if f.entity
             else t("audit.all_tables")
         )
-        if f.start or f.end:
-            parts.append(f"{f.start or '…'} — {f.end or '…'}")
-        else:
-            parts.append(t("ledger.period.all"))
+        parts.append(self.period_text())
         if f.text.strip():
             parts.append(t("ledger.f.text", text=clean(f.text, 20)))
-        self.query_one("#audit-filter", Static).update(Text(" · ".join(parts)))
+        return parts
 
     # -- filters ---------------------------------------------------------------
 
@@ -151,18 +103,10 @@ class AuditScreen(SearchedTable[AuditFilter], TranslatedBindings, Screen[None]):
         entity = TABLES[(TABLES.index(self.filter.entity) + 1) % len(TABLES)]
         self.reload(self.filter._replace(entity=entity))
 
-    def action_period(self) -> None:
-        self.period = next_period(self.period)
-        start, end = period_bounds(self.period, clock.today())
-        self.reload(self.filter._replace(start=start, end=end))
-
     # -- entries ---------------------------------------------------------------
 
-    def _selected(self) -> AuditRow | None:
-        return self.table.cursor_row if self.table.total else None
-
     def action_detail(self) -> None:
-        row = self._selected()
+        row = self.selected
         if row is None:
             return
 
@@ -179,7 +123,7 @@ class AuditScreen(SearchedTable[AuditFilter], TranslatedBindings, Screen[None]):
             self.action_undo()
 
     def action_undo(self) -> None:
-        row = self._selected()
+        row = self.selected
         if row is None:
             return
         from kxtui.screens.confirm import ConfirmScreen
@@ -189,8 +133,7 @@ class AuditScreen(SearchedTable[AuditFilter], TranslatedBindings, Screen[None]):
                 run_db(self, undo, row.id, done=undone, group="write")
 
         def undone(_: Any) -> None:
-            self.notify(t("audit.undo_done", id=row.id), timeout=4)
-            self.reload()
+            self.notify(t("audit.undo_done", id=row.id), timeout=4)  # the rows follow
 
         question = t("audit.confirm_undo", id=row.id, action=action_text(row),
                      entity=entity_caption(row.entity), summary=clean(row.summary, 60))  # fmt: skip

@@ -4,14 +4,14 @@ one rule that disables the keys of writes this session may not do."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.binding import ActiveBinding
 from textual.events import Key
 from textual.geometry import Region
 from textual.keys import _character_to_key
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from kxtui.db import scope
 from kxtui.db.errors import KxError
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from kxtui.app import KxApp
-    from kxtui.widgets.paged_table import PagedTable
 
     class KxScreen(Screen[Any]):
         """What the mixins below are mixed into: a screen of kxtui's app, whose `app` is a
@@ -197,65 +196,3 @@ class ListKeys(KxScreen):
 
     def action_back(self) -> None:
         self.dismiss()
-
-
-class TextFilter(Protocol):
-    """A list's filter (a NamedTuple) with the text searched for."""
-
-    @property
-    def text(self) -> str: ...
-
-    def _replace(self, *, text: str) -> Self: ...
-
-
-FilterT = TypeVar("FilterT", bound=TextFilter)
-
-
-class SearchedTable(ListKeys, Generic[FilterT]):
-    """A list screen around a windowed table (its `table` property, a `PagedTable`) with a
-    line of column captions (`HEADER`); the screen has `filter` (with `text`) and
-    `reload(f)`."""
-
-    if TYPE_CHECKING:
-
-        @property
-        def table(self) -> PagedTable: ...
-
-        filter: FilterT
-
-        def reload(self, f: FilterT | None = None) -> None: ...
-
-    HEADER = ""
-    _header_width: int | None = None  # the width the captions were drawn for
-
-    @property
-    def rows(self) -> Widget:
-        return self.table
-
-    def on_resize(self) -> None:
-        self._show_header()
-
-    def _show_header(self) -> None:
-        """The captions, drawn again only for a new width (each update lays the screen out)."""
-        width = self.table.scrollable_content_region.width or self.size.width - 2
-        if width != self._header_width:
-            self._header_width = width
-            self.query_one(self.HEADER, Static).update(self.table.header(width))
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == self.SEARCH.lstrip("#"):
-            self.reload(self.filter._replace(text=event.value))
-
-    def show_search(self) -> None:
-        """The field shows the filter's text again, after a key that changed the filter as a
-        whole (a check, Esc from it); never while typing, which may be ahead of the filter."""
-        search = self.query_one(self.SEARCH, Input)
-        if search.value != self.filter.text:
-            with search.prevent(Input.Changed):
-                search.value = self.filter.text
-
-    async def found(self, text: str) -> bool:
-        if text != self.filter.text:
-            self.reload(self.filter._replace(text=text))
-        await self.table.first_page(OPEN_TIMEOUT)
-        return self.table.cursor_row is not None and self.filter.text == text

@@ -17,23 +17,12 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import (
-    Button,
-    DataTable,
-    Input,
-    Label,
-    ProgressBar,
-    RadioButton,
-    RadioSet,
-    Static,
-)
+from textual.containers import Horizontal
+from textual.widgets import Button, DataTable, Label, RadioButton, RadioSet
 
 from kxtui.display import clean, literal
 from kxtui.i18n import t
-from kxtui.screens.base import TranslatedBindings
-from kxtui.screens.sheet_import import Progress, SheetJob
+from kxtui.screens.sheet_import import ImportDialog, Progress
 
 if TYPE_CHECKING:
     from kxtui.db.sheets_read import SheetTable
@@ -71,8 +60,10 @@ def write(
                         progress=progress)  # fmt: skip
 
 
-class VolunteerImportScreen(SheetJob, TranslatedBindings, ModalScreen[int | None]):
-    CSS_PATH = "sheet_import.tcss"
+class VolunteerImportScreen(ImportDialog):
+    WORDS = "vsheet.import"
+    LABELS = _LABELS
+    CLASSES = "-volunteers"
     BINDINGS = [
         Binding("escape", "close", "key.cancel", id="vimport.cancel"),
         Binding(
@@ -80,40 +71,23 @@ class VolunteerImportScreen(SheetJob, TranslatedBindings, ModalScreen[int | None
         ),
         Binding("a", "import_rows", "vsheet.import.key", id="vimport.import"),
     ]
-    WRITES = frozenset({"import_rows"})
+    report: VolunteerReport | None
 
-    def __init__(self, region_id: int | None) -> None:
-        super().__init__()
-        self.region_id = region_id  # a row without a county is in this region's county
-        self.table: SheetTable | None = None
-        self.report: VolunteerReport | None = None
+    def options(self) -> ComposeResult:
+        """What happens to people already registered: skip, update or keep both."""
+        with Horizontal(id="import-duplicates-row"):
+            yield Label(t("vsheet.duplicates"), id="import-duplicates-label")
+            with RadioSet(id="import-duplicates", compact=True):
+                for choice in ON_DUPLICATE:
+                    yield RadioButton(t(f"vsheet.on_duplicate.{choice}"), compact=True,
+                                      value=choice == "skip")  # fmt: skip
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="import", classes="sheet-import -volunteers"):
-            yield Label(t("vsheet.import.title"), id="import-title")
-            yield from self.path_row("vsheet.import.placeholder")
-            with Horizontal(id="import-duplicates-row"):
-                yield Label(t("vsheet.duplicates"), id="import-duplicates-label")
-                with RadioSet(id="import-duplicates", compact=True):
-                    for choice in ON_DUPLICATE:
-                        yield RadioButton(t(f"vsheet.on_duplicate.{choice}"), compact=True,
-                                          value=choice == "skip")  # fmt: skip
-            with Horizontal(id="import-progress-row"):
-                yield Label("", id="import-stage")
-                yield ProgressBar(id="import-progress", show_eta=False)
-            yield Static("", id="import-summary")
-            yield DataTable(id="import-preview", cursor_type="none", zebra_stripes=True)
-            yield DataTable(id="import-problems", cursor_type="row", show_cursor=False)
-            with Horizontal(id="import-buttons"):
-                yield Button(f"{t('vsheet.import.key')} (A)", id="import-all", compact=True,
-                             variant="primary", disabled=True)  # fmt: skip
-                yield Button(f"{t('key.cancel')} (Esc)", id="import-cancel", compact=True)
-            yield Label(t("vsheet.import.hint_path"), id="import-keys")
+    def previews(self) -> ComposeResult:
+        yield DataTable(id="import-preview", cursor_type="none", zebra_stripes=True)
 
-    def on_mount(self) -> None:
-        self.query_one("#import-preview", DataTable).display = False
-        self.query_one("#import-problems", DataTable).display = False
-        self.query_one("#import-path", Input).focus()
+    def buttons(self) -> ComposeResult:
+        yield Button(f"{t('vsheet.import.key')} (A)", id="import-all", compact=True,
+                     variant="primary", disabled=True)  # fmt: skip
 
     @property
     def on_duplicate(self) -> str:
@@ -121,16 +95,8 @@ class VolunteerImportScreen(SheetJob, TranslatedBindings, ModalScreen[int | None
 
     # -- checking --------------------------------------------------------------------------
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        text = event.value.strip()
-        if self.busy:
-            return
-        if not text:
-            self.summary(Text(t("sheet.import.no_path"), style="bold red"))
-            return
-        self.table = self.report = None
-        self._check(Path(text).expanduser())
+    def check_file(self, path: Path) -> None:
+        self._check(path)
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         if self.table is not None and not self.busy:
@@ -147,6 +113,9 @@ class VolunteerImportScreen(SheetJob, TranslatedBindings, ModalScreen[int | None
         self._show(self.report)
 
     # -- importing -------------------------------------------------------------------------
+
+    def import_pressed(self, valid_only: bool) -> None:
+        self.action_import_rows()
 
     def action_import_rows(self) -> None:
         report, table = self.report, self.table
@@ -172,29 +141,9 @@ class VolunteerImportScreen(SheetJob, TranslatedBindings, ModalScreen[int | None
         self.report = report  # the records changed meanwhile: show what the check says now
         self._show(report)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "import-upload":
-            self.upload()
-        elif event.button.id == "import-cancel":
-            self.action_close()
-        else:
-            self.action_import_rows()
-
-    def action_close(self) -> None:
-        if self.busy:
-            self.stop_job()  # nothing of it is written
-        else:
-            self.dismiss(None)
-
-    def job_failed(self) -> None:
-        self.query_one("#import-keys", Label).update(t("vsheet.import.hint_path"))
-        if self.report is not None:
-            self.query_one("#import-all", Button).disabled = bool(self.report.bad)
-
     # -- showing ---------------------------------------------------------------------------
 
     def _show(self, report: VolunteerReport, message: Text | None = None) -> None:
-        self.finish_progress(report.rows)
         choice = t(f"vsheet.on_duplicate.{report.on_duplicate}")
         counts = t("vsheet.import.counts", file=report.file, rows=f"{report.rows:,}",
                    valid=f"{report.valid:,}", new=f"{report.new:,}",
@@ -203,23 +152,13 @@ class VolunteerImportScreen(SheetJob, TranslatedBindings, ModalScreen[int | None
         summary = Text(clean(counts, 300), style="bold")
         if self.table is not None:
             summary.append("\n" + clean(self._mapping(self.table), 400), style="dim")
-        if report.unknown_columns:
-            columns = clean(", ".join(report.unknown_columns), 120)
-            summary.append("\n" + t("sheet.import.unknown_columns", columns=columns), style="dim")
-        if message is not None:
-            summary.append("\n")
-            summary.append_text(message)
-        self.summary(summary)
-        self.query_one("#import").add_class("-report")  # full height: the tables get the rest
         self._preview()
-        self.fill_problems(report.errors, report.warnings, _LABELS)
+        self.show_report(report.rows, summary, message)
+
+    def enable_import(self) -> None:
+        report = self.report
+        assert report is not None
         self.query_one("#import-all", Button).disabled = bool(report.bad) or not report.to_write
-        self.query_one("#import-keys", Label).update(t("vsheet.import.hint_report"))
-        problems = self.query_one("#import-problems", DataTable)
-        if problems.row_count:
-            problems.focus()
-        else:
-            self.query_one("#import-all", Button).focus()
 
     @staticmethod
     def _mapping(table: SheetTable) -> str:

@@ -5,44 +5,30 @@ from __future__ import annotations
 from typing import Any
 
 from rich.cells import cell_len
-from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import Header, Static
 
 from kxtui import clock
-from kxtui.dates import Period, next_period, period_bounds
+from kxtui.dates import Period, period_bounds
 from kxtui.db import activities, ledger, scope
-from kxtui.db.changes import Change
 from kxtui.db.errors import KxError
 from kxtui.db.rows import Choice, LedgerFilter, LedgerRow, LedgerTotals
 from kxtui.display import clean
 from kxtui.domain import ActivityFormat, Campaign, ThemeDay, VenueType
 from kxtui.i18n import label, t
-from kxtui.screens.base import SearchedTable, TranslatedBindings
-from kxtui.widgets.key_footer import KeyFooter
+from kxtui.screens.list_screen import ListScreen
 from kxtui.widgets.ledger_table import LedgerTable
-from kxtui.widgets.search_field import SearchField
 from kxtui.widgets.workers import run_db
 
-SORTS = ("date", "reach", "venue")
 FILTER_ENUMS = {"theme_day": ThemeDay, "campaign": Campaign, "format": ActivityFormat,
                 "venue_type": VenueType}  # fmt: skip
 
 
-class LedgerScreen(SearchedTable[LedgerFilter], TranslatedBindings, Screen[None]):
-    SEARCH = "#ledger-search"
+class LedgerScreen(ListScreen[LedgerFilter, LedgerTable]):
+    NAME = "ledger"
+    TABLE = LedgerTable
+    TOUCHES = ("activity", "venue", "region", "team")
+    SORTS = ("date", "reach", "venue")
     OPEN = "edit"
-    HEADER = "#ledger-header"
-    table: LedgerTable  # built before the screen composes (`__init__`)
-    DEFAULT_CSS = """
-    LedgerScreen #ledger-filter { height: auto; color: $text-accent; padding: 0 1; }
-    LedgerScreen #ledger-search { margin: 0 1; }
-    LedgerScreen #ledger-header { height: 1; text-style: bold; color: $text-muted; padding: 0 1; }
-    LedgerScreen LedgerTable { padding: 0 1; }
-    LedgerScreen #ledger-totals { height: auto; background: $boost; padding: 0 1; }
-    """
     BINDINGS = [
         Binding("slash", "search", "key.search", id="ledger.search"),
         Binding("f", "filters", "key.filters", id="ledger.filters"),
@@ -59,94 +45,46 @@ class LedgerScreen(SearchedTable[LedgerFilter], TranslatedBindings, Screen[None]
     WRITES = frozenset({"add", "edit", "delete", "undo", "import"})
     KEY_RANK = ("search", "period", "filters", "add", "edit", "export", "sort", "delete", "undo",
                 "import", "back")  # fmt: skip
+    counted: LedgerTotals | None
 
     def __init__(self, region: Choice | None) -> None:
-        super().__init__()
         self.scope = region
         self.period = Period.YEAR
         start, end = period_bounds(self.period, clock.today())
-        self.filter = LedgerFilter(region_id=region.id if region else None, start=start, end=end)
         self.town: Choice | None = None
-        self.totals: LedgerTotals | None = None  # of the filter, once counted
         self.deleted: list[int] = []  # this session's deletions, newest last (u undoes)
-        self.table = LedgerTable(ledger.page, id="ledger-table")
-        self.table.show(self.filter, then=self._count)  # read while the screen composes
+        super().__init__(LedgerFilter(region_id=region.id if region else None, start=start,
+                                      end=end))  # fmt: skip
 
-    def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="≡")
-        yield Static("", id="ledger-filter")
-        yield SearchField(t("ledger.search_hint"), id="ledger-search")
-        yield Static("", id="ledger-header")
-        yield self.table
-        yield Static("", id="ledger-totals")
-        yield KeyFooter()
+    def page(self, f: LedgerFilter, **where: Any) -> tuple[LedgerRow, ...]:
+        return ledger.page(f, **where)
 
-    def on_mount(self) -> None:
-        self._describe()
+    def count(self, f: LedgerFilter) -> LedgerTotals:
+        return ledger.totals(f)
 
-    # -- loading ---------------------------------------------------------------
+    @staticmethod
+    def total(counted: LedgerTotals) -> int:
+        return counted.activities
 
-    def reload(self, f: LedgerFilter | None = None) -> None:
-        """Show the first page and the totals of `f` (default: the current filter)."""
-        self.filter = f or self.filter
-        self.workers.cancel_group(self, "ledger-totals")  # the previous filter's
-        self.table.show(self.filter, then=self._count)
-        self._describe()
-
-    def data_changed(self, change: Change) -> None:
-        """Activities, or what their rows name, written: the rows in view and the totals
-        are read again, the cursor and the scroll stay."""
-        if change.touches("activity", "venue", "region", "team"):
-            self.workers.cancel_group(self, "ledger-totals")
-            self.table.reload(then=self._count)
-
-    def _describe(self) -> None:
-        """The filter line and the captions; the totals are counted once the first page is
-        painted (`_count`)."""
-        self._show_filter()
-        self._show_header()
-        self.totals = None
-        self.query_one("#ledger-totals", Static).update(Text(t("ledger.counting"), style="dim"))
-
-    def _count(self) -> None:
-        run_db(
-            self, ledger.totals, self.filter, done=self._counted, group="ledger-totals", read=True
-        )
-
-    def _counted(self, totals: LedgerTotals) -> None:
-        self.table.set_total(totals.activities)
-        self.totals = totals
-        self._show_totals()
-
-    def _show_totals(self) -> None:
+    def count_text(self, counted: LedgerTotals) -> str:
         """The totals on one line: in shorter words where the full ones do not fit."""
-        totals = self.totals
-        if totals is None:
-            return
         numbers = {
-            "count": f"{totals.activities:,}",
-            "reached": f"{totals.people_reached:,}",
-            "materials": f"{totals.materials:,}",
-            "hours": f"{totals.hours:,}",
-            "volunteers": f"{totals.volunteers:,}",
+            "count": f"{counted.activities:,}",
+            "reached": f"{counted.people_reached:,}",
+            "materials": f"{counted.materials:,}",
+            "hours": f"{counted.hours:,}",
+            "volunteers": f"{counted.volunteers:,}",
         }
-        left_out = t("numbers.left_out", count=f"{totals.invalid:,}") if totals.invalid else ""
+        left_out = t("numbers.left_out", count=f"{counted.invalid:,}") if counted.invalid else ""
         text = t("ledger.totals", **numbers) + left_out
         if cell_len(text) > self.size.width - 2:  # its padding
             text = t("ledger.totals.short", **numbers) + left_out
-        self.query_one("#ledger-totals", Static).update(Text(text))
+        return text
 
-    def on_resize(self) -> None:
-        self._show_totals()  # (Textual calls SearchedTable.on_resize as well)
-
-    def _show_filter(self) -> None:
+    def filter_parts(self) -> list[str]:
         f = self.filter
         place = self.town or self.scope
-        parts = [clean(place.name, 20) if place else t("ledger.everywhere")]
-        if f.start or f.end:
-            parts.append(f"{f.start or '…'} — {f.end or '…'}")
-        else:
-            parts.append(t("ledger.period.all"))
+        parts = [clean(place.name, 20) if place else t("ledger.everywhere"), self.period_text()]
         for name in ("theme_day", "campaign", "format", "venue_type"):
             value = getattr(f, name)
             if value:
@@ -155,18 +93,9 @@ class LedgerScreen(SearchedTable[LedgerFilter], TranslatedBindings, Screen[None]
         if f.text.strip():
             parts.append(t("ledger.f.text", text=clean(f.text, 20)))
         parts.append(t(f"ledger.sort.{f.sort}"))
-        self.query_one("#ledger-filter", Static).update(Text(" · ".join(parts)))
+        return parts
 
     # -- filters ---------------------------------------------------------------
-
-    def action_period(self) -> None:
-        self.period = next_period(self.period)
-        start, end = period_bounds(self.period, clock.today())
-        self.reload(self.filter._replace(start=start, end=end))
-
-    def action_sort(self) -> None:
-        sort = SORTS[(SORTS.index(self.filter.sort) + 1) % len(SORTS)]
-        self.reload(self.filter._replace(sort=sort))
 
     def action_filters(self) -> None:
         from kxtui.screens.ledger_filter import LedgerFilterScreen
@@ -181,12 +110,9 @@ class LedgerScreen(SearchedTable[LedgerFilter], TranslatedBindings, Screen[None]
 
     # -- activities ------------------------------------------------------------
 
-    def _selected(self) -> LedgerRow | None:
-        return self.table.cursor_row if self.table.total else None
-
     def write_refusal(self, action: str) -> KxError | None:
         """Editing and deleting act on the selected activity's region."""
-        row = self._selected() if action in ("edit", "delete") else None
+        row = self.selected if action in ("edit", "delete") else None
         if row is not None:
             return scope.edit_refusal(row.region_path)
         return super().write_refusal(action)
@@ -194,17 +120,13 @@ class LedgerScreen(SearchedTable[LedgerFilter], TranslatedBindings, Screen[None]
     def on_paged_table_highlighted(self) -> None:
         self.refresh_bindings()  # the keys follow the selected activity's region
 
-    def written(self, result: Any) -> None:
-        if result is not None:  # the rows follow by themselves (`data_changed`)
-            self.notify(t("form.saved"), timeout=3)
-
     def action_add(self) -> None:
         from kxtui.screens.activity_form import ActivityFormScreen
 
         self.app.push_screen(ActivityFormScreen(region=self.town or self.scope), self.written)
 
     def action_edit(self) -> None:
-        row = self._selected()
+        row = self.selected
         if row is None:
             return
         from kxtui.screens.activity_form import ActivityFormScreen
@@ -212,7 +134,7 @@ class LedgerScreen(SearchedTable[LedgerFilter], TranslatedBindings, Screen[None]
         ActivityFormScreen.open_stored(self, {"activity_id": row.id}, self.written, self.reload)
 
     def action_delete(self) -> None:
-        row = self._selected()
+        row = self.selected
         if row is None:
             return
         from kxtui.screens.confirm import ConfirmScreen

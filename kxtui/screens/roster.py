@@ -5,34 +5,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, TypedDict
 
-from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Key
-from textual.screen import Screen
-from textual.widgets import Header, Static
 
 from kxtui import clock
 from kxtui.dates import Period, period_bounds
 from kxtui.db import roster
-from kxtui.db.changes import Change
 from kxtui.db.rows import Choice, RosterFilter, RosterRow
 from kxtui.display import clean
 from kxtui.domain import Domain
 from kxtui.i18n import label, t
-from kxtui.screens.base import SearchedTable, TranslatedBindings
-from kxtui.widgets.key_footer import KeyFooter
+from kxtui.screens.list_screen import ListScreen
 from kxtui.widgets.roster_table import RosterTable
-from kxtui.widgets.search_field import SearchField
-from kxtui.widgets.workers import run_db
 
-SORTS = ("name", "hours", "last")
 REGISTERED = (None, True, False)
-
-
-def _page(f: RosterFilter, **where: Any) -> tuple[RosterRow, ...]:
-    """A page of the roster, each volunteer with their hours of this year."""
-    return roster.page(f, clock.today().year, **where)
 
 
 class Bounds(TypedDict):
@@ -42,16 +28,11 @@ class Bounds(TypedDict):
     end: date | None
 
 
-class RosterScreen(SearchedTable[RosterFilter], TranslatedBindings, Screen[None]):
-    SEARCH = "#roster-search"
-    HEADER = "#roster-header"
-    DEFAULT_CSS = """
-    RosterScreen #roster-filter { height: auto; color: $text-accent; padding: 0 1; }
-    RosterScreen #roster-search { margin: 0 1; }
-    RosterScreen #roster-header { height: 1; text-style: bold; color: $text-muted; padding: 0 1; }
-    RosterScreen RosterTable { padding: 0 1; }
-    RosterScreen #roster-count { height: 1; background: $boost; padding: 0 1; }
-    """
+class RosterScreen(ListScreen[RosterFilter, RosterTable]):
+    NAME = "roster"
+    TABLE = RosterTable
+    TOUCHES = ("volunteer", "team", "activity", "region")
+    SORTS = ("name", "hours", "last")
     BINDINGS = [
         Binding("slash", "search", "key.search", id="roster.search"),
         Binding("f", "filters", "key.filters", id="roster.filters"),
@@ -72,62 +53,23 @@ class RosterScreen(SearchedTable[RosterFilter], TranslatedBindings, Screen[None]
     KEY_RANK = ("search", "open", "filters", "checks", "export", "sort", "unmask", "back")
 
     def __init__(self, region: Choice | None, team: Choice | None = None) -> None:
-        super().__init__()
         self.scope = region
-        self.filter = RosterFilter(
-            region_id=region.id if region else None, team_id=team.id if team else None
-        )
         self.team = team  # the team filter's team, for the filter line
         self.period = Period.YEAR  # of "served or not" (the filters, the not-served check)
         self.checking = False  # "c" pressed: the next letter may be a check's
         # the filter and its team before a check, which Esc from the check's result shows
         self.before_check: tuple[RosterFilter, Choice | None] | None = None
+        super().__init__(RosterFilter(region_id=region.id if region else None,
+                                      team_id=team.id if team else None))  # fmt: skip
 
-    def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="≡")
-        yield Static("", id="roster-filter")
-        yield SearchField(t("roster.search_hint"), id="roster-search")
-        yield Static("", id="roster-header")
-        yield RosterTable(_page, id="roster-table")
-        yield Static("", id="roster-count")
-        yield KeyFooter()
+    def page(self, f: RosterFilter, **where: Any) -> tuple[RosterRow, ...]:
+        """A page of the roster, each volunteer with their hours of this year."""
+        return roster.page(f, clock.today().year, **where)
 
-    def on_mount(self) -> None:
-        self.title = t("roster.title")
-        self.reload()
+    def count(self, f: RosterFilter) -> int:
+        return roster.count(f)
 
-    @property
-    def table(self) -> RosterTable:
-        return self.query_one(RosterTable)
-
-    def reload(self, f: RosterFilter | None = None) -> None:
-        """Show the first page of `f` (default: the current filter) and count it."""
-        self.filter = f or self.filter
-        self._show_filter()
-        self._show_header()
-        self.workers.cancel_group(self, "roster-count")  # the previous filter's
-        self.table.show(self.filter, then=self._count)  # the count once the page is painted
-        self.query_one("#roster-count", Static).update(
-            Text(t("roster.counting"), style="dim"), layout=False
-        )
-
-    def data_changed(self, change: Change) -> None:
-        """Volunteers, their teams or hours written: the rows in view and the count are
-        read again, the cursor and the scroll stay."""
-        if change.touches("volunteer", "team", "activity", "region"):
-            self.workers.cancel_group(self, "roster-count")
-            self.table.reload(then=self._count)
-
-    def _count(self) -> None:
-        run_db(self, roster.count, self.filter, done=self._counted, group="roster-count", read=True)
-
-    def _counted(self, count: int) -> None:
-        self.table.set_total(count)
-        self.query_one("#roster-count", Static).update(
-            t("roster.count", count=f"{count:,}"), layout=False
-        )
-
-    def _show_filter(self) -> None:
+    def filter_parts(self) -> list[str]:
         f = self.filter
         team = self.team if f.team_id is not None else None
         if self.scope is None and team is not None:  # a team's roster, from the team tree
@@ -144,7 +86,7 @@ class RosterScreen(SearchedTable[RosterFilter], TranslatedBindings, Screen[None]
         parts.append(t(f"roster.sort.{f.sort}"))
         if self.table.unmasked:
             parts.append(t("roster.mobiles_shown"))
-        self.query_one("#roster-filter", Static).update(Text(" · ".join(parts)))
+        return parts
 
     def _flag_parts(self) -> list[str]:
         """The filter line's words for domain, registered, student, active and served."""
@@ -154,13 +96,14 @@ class RosterScreen(SearchedTable[RosterFilter], TranslatedBindings, Screen[None]
             if getattr(f, name) is not None:
                 parts.append(t(f"roster.f.{name}.{getattr(f, name)}"))
         if f.served is not None:
-            parts.append(t(f"roster.f.served.{f.served}", period=self._period_text()))
+            parts.append(t(f"roster.f.served.{f.served}", period=self._served_period()))
         return parts
 
-    def _period_text(self) -> str:
+    def _served_period(self) -> str:
+        """The period of "served or not": its name, or its dates."""
         if self.period != Period.CUSTOM:
             return t(f"ledger.period.{self.period.value}")
-        return f"{self.filter.start or '…'} — {self.filter.end or '…'}"
+        return self.period_text()
 
     # -- keys ------------------------------------------------------------------
 
@@ -183,26 +126,18 @@ class RosterScreen(SearchedTable[RosterFilter], TranslatedBindings, Screen[None]
         start, end = period_bounds(self.period, clock.today())
         return {"start": start, "end": end}
 
-    def action_sort(self) -> None:
-        sort = SORTS[(SORTS.index(self.filter.sort) + 1) % len(SORTS)]
-        self.reload(self.filter._replace(sort=sort))
-
     def action_unmask(self) -> None:
         self.table.unmask(not self.table.unmasked)
-        self._show_filter()
+        self.show_filter()
 
     def action_open(self) -> None:
         """The volunteer under the cursor: their record, service history and teams."""
-        row = self.table.cursor_row if self.table.total else None
+        row = self.selected
         if row is None:
             return
         from kxtui.screens.volunteer_form import VolunteerFormScreen
 
-        VolunteerFormScreen.open_stored(self, {"volunteer_id": row.id}, self._written, self.reload)
-
-    def _written(self, result: object) -> None:
-        if result is not None:  # the rows follow by themselves (`data_changed`)
-            self.notify(t("form.saved"), timeout=3)
+        VolunteerFormScreen.open_stored(self, {"volunteer_id": row.id}, self.written, self.reload)
 
     def action_back(self) -> None:
         """Esc leaves a check's result for the roster as it was before it, then the screen."""
@@ -233,19 +168,19 @@ class RosterScreen(SearchedTable[RosterFilter], TranslatedBindings, Screen[None]
 
         if self.checking and event.key in MENU:
             event.stop()
-            event.prevent_default()  # not SearchedTable's on_key, nor a binding
+            event.prevent_default()  # not ListKeys' on_key, nor a binding
             if isinstance(self.app.screen, ChecksMenu):
                 self.app.pop_screen()
             self._run_check(MENU[event.key])
             return
-        # (Textual calls SearchedTable.on_key as well, afterwards)
+        # (Textual calls ListKeys.on_key as well, afterwards)
         self.checking = event.key == "c" and not self.searching
 
     def action_checks(self) -> None:
         from kxtui.screens.roster_checks import ChecksMenu
 
         if self.checking:  # else a letter typed with "c" already ran its check
-            self.app.push_screen(ChecksMenu(self._period_text()), self._run_check)
+            self.app.push_screen(ChecksMenu(self._served_period()), self._run_check)
 
     def _run_check(self, name: str | None) -> None:
         """A check's result: the roster filtered by it (keeping the region, team and sort),

@@ -1,30 +1,33 @@
-"""What the import screens (activities, volunteers) share: a job in a thread worker with a
-progress bar that Esc can stop, the summary line, and the table of bad rows.
+"""The one import dialog (activities, volunteers): a file field, a job in a thread worker
+with a progress bar that Esc can stop, the summary, and the table of bad rows.
 
-The screens compose the widgets these methods find by id: #import (the frame), #import-stage
-and a ProgressBar in #import-progress-row, #import-summary, and the DataTable
-#import-problems. Their styles are in sheet_import.tcss.
+An import declares its strings (`WORDS`: title, placeholder, hints), the options and tables
+it adds (`options`, `previews`), its buttons, and what checking and importing do. The
+styles are in sheet_import.tcss.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Static
 
 from kxtui.db.errors import KxError
 from kxtui.display import clean, literal
 from kxtui.i18n import t
-from kxtui.screens.base import KxScreen
+from kxtui.screens.base import KxScreen, TranslatedBindings
 from kxtui.widgets.workers import run_db
 
 if TYPE_CHECKING:
     from kxtui.db.sheets import Problem
+    from kxtui.db.sheets_read import SheetTable
 
 SHOWN_PROBLEMS = 1000  # the table lists this many; the counts above it say how many in all
 _ROW, _COLUMN = 6, 12  # widths of the table's first two columns
@@ -158,3 +161,117 @@ class SheetJob(KxScreen):
             more = t("sheet.import.more", count=f"{len(lines) - SHOWN_PROBLEMS:,}")
             problems.add_row("", "", Text(more, style="dim"))
         problems.display = bool(lines)
+
+
+class ImportDialog(SheetJob, TranslatedBindings, ModalScreen[int | None]):
+    """Enter in the file field checks the file (`check_file`); the report shows what would
+    be imported and every bad row; the import buttons write. Dismisses with the number of
+    records written, or None."""
+
+    CSS_PATH = "sheet_import.tcss"
+    WORDS: ClassVar[str]  # the strings' prefix: WORDS.title, .placeholder, .hint_path, …
+    LABELS: ClassVar[str]  # the prefix of the column names ("sheet.col.")
+    CLASSES: ClassVar[str] = ""  # of the frame, for an import's own styles
+    WRITES = frozenset({"import_rows"})
+
+    def __init__(self, region_id: int | None) -> None:
+        super().__init__()
+        self.region_id = region_id  # a row without a county is in this region's county
+        self.table: SheetTable | None = None
+        self.report: Any = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="import", classes=f"sheet-import {self.CLASSES}".strip()):
+            yield Label(t(f"{self.WORDS}.title"), id="import-title")
+            yield from self.path_row(f"{self.WORDS}.placeholder")
+            yield from self.options()
+            with Horizontal(id="import-progress-row"):
+                yield Label("", id="import-stage")
+                yield ProgressBar(id="import-progress", show_eta=False)
+            yield Static("", id="import-summary")
+            yield from self.previews()
+            yield DataTable(id="import-problems", cursor_type="row", show_cursor=False)
+            with Horizontal(id="import-buttons"):
+                yield from self.buttons()
+                yield Button(f"{t('key.cancel')} (Esc)", id="import-cancel", compact=True)
+            yield Label(t(f"{self.WORDS}.hint_path"), id="import-keys")
+
+    def options(self) -> ComposeResult:
+        """Choices above the progress bar (none by default)."""
+        yield from ()
+
+    def previews(self) -> ComposeResult:
+        """Tables above the bad rows (none by default)."""
+        yield from ()
+
+    def buttons(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        for table in self.query(DataTable):
+            table.display = False
+        self.query_one("#import-path", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if self.busy:
+            return
+        if not text:
+            self.summary(Text(t("sheet.import.no_path"), style="bold red"))
+            return
+        self.table = self.report = None
+        self.check_file(Path(text).expanduser())
+
+    def check_file(self, path: Path) -> None:
+        """Read and check the file in a worker, then show the report."""
+        raise NotImplementedError
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "import-upload":
+            self.upload()
+        elif event.button.id == "import-cancel":
+            self.action_close()
+        else:
+            self.import_pressed(event.button.id == "import-valid")
+
+    def import_pressed(self, valid_only: bool) -> None:
+        raise NotImplementedError
+
+    def action_close(self) -> None:
+        if self.busy:
+            self.stop_job()  # nothing of it is written
+        else:
+            self.dismiss(None)
+
+    def show_report(self, rows: int, summary: Text, message: Text | None) -> None:
+        """The report of a check: `summary` with the unknown columns and `message` below,
+        the bad rows, the import keys; the focus on the bad rows, or the import button."""
+        report = self.report
+        self.finish_progress(rows)
+        if report.unknown_columns:
+            columns = clean(", ".join(report.unknown_columns), 120)
+            summary.append("\n" + t("sheet.import.unknown_columns", columns=columns), style="dim")
+        if message is not None:
+            summary.append("\n")
+            summary.append_text(message)
+        self.summary(summary)
+        self.query_one("#import").add_class("-report")  # full height: the tables get the rest
+        self.fill_problems(report.errors, report.warnings, self.LABELS)
+        self.enable_import()
+        self.query_one("#import-keys", Label).update(t(f"{self.WORDS}.hint_report"))
+        problems = self.query_one("#import-problems", DataTable)
+        if problems.row_count:
+            problems.focus()
+        else:
+            self.query_one("#import-all", Button).focus()
+
+    def enable_import(self) -> None:
+        """The import buttons, as the report allows."""
+        raise NotImplementedError
+
+    def job_failed(self) -> None:
+        hint = "hint_path" if self.report is None else "hint_report"
+        self.query_one("#import-keys", Label).update(t(f"{self.WORDS}.{hint}"))
+        if self.report is not None:
+            self.enable_import()

@@ -171,7 +171,7 @@ def saved_venue(path: Path, title: str) -> str | None:
 
 
 def ledger_totals(pilot) -> str:  # type: ignore[no-untyped-def]
-    return plain(pilot.app.screen.query_one("#ledger-totals").content)
+    return plain(pilot.app.screen.query_one("#list-count").content)
 
 
 def sql_count(path: Path, where: str) -> int:
@@ -224,7 +224,7 @@ async def test_ledger_totals_follow_period_filters_and_search(demo_path: Path) -
         await press(pilot, "f")
         control(pilot, "theme_day").value = "science_day"
         await press(pilot, "ctrl+s")
-        assert "主题日：全国科普日" in plain(screen.query_one("#ledger-filter").content)
+        assert "主题日：全国科普日" in plain(screen.query_one("#list-filter").content)
         expected = sql_count(demo_path, "a.theme_day = 'science_day'")
         assert ledger_totals(pilot).startswith(f"{expected:,} 条活动")
         await press(pilot, "slash")
@@ -264,7 +264,7 @@ async def test_a_new_filter_never_shows_the_totals_of_the_one_before(
     async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         await pilot.press("t")
-        while not any(w.group == "ledger-totals" for w in pilot.app.workers):
+        while not any(w.group == "list-count" for w in pilot.app.workers):
             await pilot.pause(0.02)  # the first filter's page painted, its totals counting
         await pilot.press("科")  # a new filter meanwhile (the search field has the focus)
         await settle(pilot)

@@ -47,7 +47,7 @@ def some_changes(monkeypatch: pytest.MonkeyPatch) -> int:
 
 
 def filter_line(pilot: Pilot) -> str:
-    return plain(pilot.app.screen.query_one("#audit-filter").content)
+    return plain(pilot.app.screen.query_one("#list-filter").content)
 
 
 def options_text(picker: PickWriterScreen) -> str:

@@ -75,7 +75,7 @@ async def test_initials_typed_at_full_speed_search(demo_path: Path) -> None:
             pilot.app.post_message(events.Key(character, character))
         await settle(pilot)
         assert pilot.app.screen is screen and not isinstance(pilot.app.screen, ChecksMenu)
-        assert screen.query_one("#roster-search").value == "cjx"
+        assert screen.query_one("#list-search").value == "cjx"
         assert screen.filter.text == "cjx" and screen.filter.check == ""
         assert screen.table.total > 1  # cjx is no one's alone: the list of them
 
@@ -130,7 +130,7 @@ async def test_enter_in_the_ledger_search_opens_the_first_activity(demo_path: Pa
 
 
 def filter_line(pilot) -> str:  # type: ignore[no-untyped-def]
-    return plain(pilot.app.screen.query_one("#roster-filter").content).strip()
+    return plain(pilot.app.screen.query_one("#list-filter").content).strip()
 
 
 @pytest.mark.parametrize("check", ["n", "p", "m", "d", "i"])
@@ -145,11 +145,11 @@ async def test_escape_from_every_check_returns_to_the_roster_as_it_was(
         line = filter_line(pilot)
         await press(pilot, "c", check)
         assert pilot.app.screen is screen and screen.filter != before
-        assert screen.query_one("#roster-search").value == ""  # a check searches nothing
+        assert screen.query_one("#list-search").value == ""  # a check searches nothing
         await press(pilot, "escape")
         assert pilot.app.screen is screen
         assert screen.filter == before and filter_line(pilot) == line
-        assert screen.query_one("#roster-search").value == "wang"
+        assert screen.query_one("#list-search").value == "wang"
         await press(pilot, "escape")
         assert isinstance(pilot.app.screen, HierarchyScreen)
 

@@ -26,10 +26,10 @@ async def test_p_in_the_ledger_steps_through_each_period_and_the_one_before(
 ) -> None:
     async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
         await open_list(pilot, "t", LedgerScreen)
-        seen = [shown_period(pilot, "#ledger-filter")]
+        seen = [shown_period(pilot, "#list-filter")]
         for _ in range(7):
             await press(pilot, "p")
-            seen.append(shown_period(pilot, "#ledger-filter"))
+            seen.append(shown_period(pilot, "#list-filter"))
         assert seen == [
             "2026-01-01 — 2026-12-31",  # 本年, on 2026-11-20
             "2025-01-01 — 2025-12-31",  # 去年
@@ -48,12 +48,12 @@ async def test_in_january_the_last_month_and_quarter_are_of_the_year_before(
     app = create_app(demo_path, frozen_at=datetime(2027, 1, 10, 9, 0), cursor_blink=False)
     async with app.run_test(size=(120, 36)) as pilot:
         await open_list(pilot, "h", AuditScreen)  # this month first
-        assert shown_period(pilot, "#audit-filter") == "2027-01-01 — 2027-01-31"
+        assert shown_period(pilot, "#list-filter") == "2027-01-01 — 2027-01-31"
         await press(pilot, "p")
-        assert shown_period(pilot, "#audit-filter") == "2026-12-01 — 2026-12-31"  # 上月
+        assert shown_period(pilot, "#list-filter") == "2026-12-01 — 2026-12-31"  # 上月
         await press(pilot, "p", "p", "p", "p")  # all, this year, last year, this quarter
         await press(pilot, "p")
-        assert shown_period(pilot, "#audit-filter") == "2026-10-01 — 2026-12-31"  # 上季度
+        assert shown_period(pilot, "#list-filter") == "2026-10-01 — 2026-12-31"  # 上季度
 
 
 async def test_the_filter_dialog_offers_the_last_month_and_quarter(demo_path: Path) -> None:
@@ -68,6 +68,6 @@ async def test_the_filter_dialog_offers_the_last_month_and_quarter(demo_path: Pa
         period.value = "last_quarter"
         await press(pilot, "ctrl+s")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, LedgerScreen))
-        assert shown_period(pilot, "#ledger-filter") == "2026-07-01 — 2026-09-30"
+        assert shown_period(pilot, "#list-filter") == "2026-07-01 — 2026-09-30"
         await press(pilot, "p")  # on to this month
-        assert shown_period(pilot, "#ledger-filter") == "2026-11-01 — 2026-11-30"
+        assert shown_period(pilot, "#list-filter") == "2026-11-01 — 2026-11-30"

@@ -31,7 +31,7 @@ def sql_count(path: Path, where: str = "1") -> int:
 
 
 def count_line(pilot) -> str:  # type: ignore[no-untyped-def]
-    return plain(pilot.app.screen.query_one("#roster-count").content).strip()
+    return plain(pilot.app.screen.query_one("#list-count").content).strip()
 
 
 def shown(pilot) -> list[str]:  # type: ignore[no-untyped-def]
@@ -75,7 +75,7 @@ async def test_count_search_filters_and_masked_mobiles(demo_path: Path) -> None:
             "AND v.platform_registered = 1",
         )
         assert count_line(pilot) == f"共 {expected:,} 名志愿者"
-        assert "已在平台注册" in plain(screen.query_one("#roster-filter").content)
+        assert "已在平台注册" in plain(screen.query_one("#list-filter").content)
         rows = [screen.table._rows[i] for i in range(min(expected, 20))]
         assert all(r.registered and "138" in (r.mobile[:3], r.mobile[-4:-1]) for r in rows)
 
@@ -110,12 +110,12 @@ async def test_keys_sent_together_all_reach_the_search(demo_path: Path) -> None:
         for character in "zs":  # "s" alone on the table would sort
             pilot.app.post_message(events.Key(character, character))
         await settle(pilot)
-        assert screen.query_one("#roster-search").value == "zs"
+        assert screen.query_one("#list-search").value == "zs"
         assert screen.filter.sort == "name"
 
 
 def filter_line(pilot) -> str:  # type: ignore[no-untyped-def]
-    return plain(pilot.app.screen.query_one("#roster-filter").content).strip()
+    return plain(pilot.app.screen.query_one("#list-filter").content).strip()
 
 
 async def choose(pilot, field: str, value: str) -> None:  # type: ignore[no-untyped-def]

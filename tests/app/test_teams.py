@@ -102,7 +102,7 @@ async def test_team_tree_expands_and_enter_opens_the_roster_of_the_team(demo_pat
                 break
             await press(pilot, "pagedown")
         assert shown == expected
-        filter_line = plain(roster.query_one("#roster-filter").content)
+        filter_line = plain(roster.query_one("#list-filter").content)
         assert filter_line.startswith(division.name)
         await press(pilot, "escape")
         assert isinstance(pilot.app.screen, TeamTreeScreen)

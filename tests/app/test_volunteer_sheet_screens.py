@@ -92,7 +92,7 @@ async def test_import_then_update_the_same_people(demo_path: Path, tmp_path: Pat
         await press(pilot, "a")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, RosterScreen))
         await wait_until(pilot, lambda: roster.table.total == shown + 1)  # reloaded
-        assert f"{shown + 1:,}" in plain(roster.query_one("#roster-count").content)
+        assert f"{shown + 1:,}" in plain(roster.query_one("#list-count").content)
         rows[0][5] = "是"
         write_rows(path, rows)
         screen = await open_import(pilot, path)
