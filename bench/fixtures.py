@@ -25,7 +25,8 @@ from kxtui.db.demo import build_demo
 from kxtui.db.models import Region, Venue, database
 from kxtui.db.officers import first_admin, sign_in_process
 from kxtui.db.pinyin import pinyin_keys
-from kxtui.db.regions import children, create_region
+from kxtui.db.region_writes import create_region
+from kxtui.db.regions import children
 from kxtui.db.rows import NodeRef, RegionInput
 from kxtui.domain import RegionKind, VenueType
 

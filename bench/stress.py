@@ -62,7 +62,7 @@ def prepare(path: Path) -> tuple[int, list[int]]:
     from kxtui.db import call
     from kxtui.db.connection import close_database, open_database
     from kxtui.db.officers import first_admin
-    from kxtui.db.regions import create_region
+    from kxtui.db.region_writes import create_region
     from kxtui.db.rows import RegionInput, VenueInput
     from kxtui.db.venues import create_venue
     from kxtui.domain import RegionKind, VenueType

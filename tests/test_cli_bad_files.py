@@ -22,7 +22,7 @@ import pytest
 from kxtui.db import call
 from kxtui.db.connection import close_database, open_database
 from kxtui.db.officers import first_admin
-from kxtui.db.regions import create_region
+from kxtui.db.region_writes import create_region
 from kxtui.db.rows import RegionInput
 
 KINDS = (

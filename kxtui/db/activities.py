@@ -1,4 +1,4 @@
-"""Activities (活动台账): checks, writes (create, edit, soft delete, undo) and the form's lookups.
+"""Activities (活动台账): checks and writes (create, edit, soft delete, undo).
 
 Every write is one transaction with its audit entry: the activity and the hours its
 volunteers served are saved together or not at all.
@@ -13,18 +13,18 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any, cast
 
-from peewee import JOIN, fn
+from peewee import JOIN
 
 from kxtui import clock
 from kxtui.dates import parse_date
 from kxtui.db import scope, volunteer_index
 from kxtui.db.errors import NeedsConfirmation, RefusedError
 from kxtui.db.lookups import Lookups, RegionRef
-from kxtui.db.models import Activity, Region, Rows, ServiceRecord, Team, Venue, Volunteer
-from kxtui.db.numbers import COUNT_LIMIT, HOURS_LIMIT, count, is_invalid, one_hours
-from kxtui.db.pinyin import pinyin_keys, search_key
+from kxtui.db.models import Activity, Region, Rows, ServiceRecord, Venue
+from kxtui.db.numbers import COUNT_LIMIT, HOURS_LIMIT, is_invalid, one_hours
+from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.regions import subtree_bounds
-from kxtui.db.rows import ActivityDetail, ActivityInput, Choice, ServiceLine
+from kxtui.db.rows import ActivityInput, Choice
 from kxtui.db.validation import TEXT_MAX, Checker
 from kxtui.db.writes import Write, created, diff, editable, write_transaction
 from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay
@@ -34,7 +34,6 @@ _COUNT_DIGITS = len(str(COUNT_LIMIT))
 COUNT_WARN = 100_000  # possible (a campaign week online), but worth a second look
 EARLIEST = date(2000, 1, 1)
 MATERIALS_PER_PERSON = 3  # more printed materials than this per person reached is odd
-SUGGESTIONS = 12
 _THEME_DAYS = tuple(ThemeDay)
 _CAMPAIGNS = tuple(Campaign)
 _FORMATS = tuple(ActivityFormat)
@@ -386,134 +385,3 @@ def restore_activity(activity_id: int) -> None:
 
 
 # -- reads for the form --------------------------------------------------------------------
-
-
-def detail(activity_id: int) -> ActivityDetail | None:
-    """One activity as the form shows it; None if it no longer exists."""
-    a = Activity.get_or_none(Activity.id == activity_id)
-    if a is None:
-        return None
-    scope.require_visible(a.region_id)
-    region = Region.get_by_id(a.region_id)
-    venue = Venue.get_or_none(Venue.id == a.venue_id) if a.venue_id else None
-    team = Team.get_or_none(Team.id == a.organiser_team_id) if a.organiser_team_id else None
-    lines = (
-        ServiceRecord.select(
-            ServiceRecord.volunteer,
-            Volunteer.name,
-            ServiceRecord.hours,
-            Volunteer.platform_registered,
-        )
-        .join(Volunteer)
-        .where(ServiceRecord.activity == activity_id)
-        .order_by(ServiceRecord.id)
-        .tuples()
-    )
-    return ActivityDetail(
-        id=a.id,
-        version=a.version,
-        title=a.title,
-        start_date=a.start_date,
-        end_date=a.end_date,
-        duration=one_hours(a.duration),
-        region=Choice(region.id, region.name),
-        venue=Choice(venue.id, venue.name) if venue else None,
-        organiser_team=Choice(team.id, team.name) if team else None,
-        organiser=a.organiser,
-        theme_day=a.theme_day,
-        campaign=a.campaign,
-        target_groups=tuple(g for g in a.target_groups.split(",") if g),
-        format=a.format,
-        people_reached=count(a.people_reached),
-        materials=count(a.materials),
-        notes=a.notes,
-        service=tuple(
-            ServiceLine(v, name, one_hours(h), bool(reg)) for v, name, h, reg in cast(Rows, lines)
-        ),
-        deleted=a.deleted_at is not None,
-        region_path=region.path,
-    )
-
-
-def name_matches(model: Any, text: str) -> Any:
-    """Rows whose name contains `text`, or whose pinyin / initials start with its key."""
-    key = search_key(text)
-    condition = model.name.contains(text)
-    if key:
-        condition |= model.pinyin.startswith(key) | model.initials.startswith(key)
-        if len(key) >= 2:
-            condition |= model.initials.contains(key)
-    return condition
-
-
-def _county_bounds(region_id: int | None) -> tuple[str, str] | None:
-    """The index range of the county the region belongs to (its top-level ancestor)."""
-    region = Region.get_or_none(Region.id == region_id) if region_id else None
-    if region is None:
-        return None
-    return subtree_bounds("/" + region.path.strip("/").split("/")[0] + "/")
-
-
-def _subtree_bounds(region_id: int | None) -> tuple[str, str] | None:
-    region = Region.get_or_none(Region.id == region_id) if region_id else None
-    return subtree_bounds(region.path) if region is not None else None
-
-
-def find_venues(region_id: int | None, text: str) -> tuple[Choice, ...]:
-    """Venues in the region's subtree (the officer's view when no region is chosen) matching
-    `text`; like every `find_*`, only what lies in the officer's view."""
-    region = Region.get_or_none(Region.id == region_id) if region_id else None
-    query = Venue.select(Venue.id, Venue.name, Region.name).join(Region)
-    query = query.where(scope.in_view(Region.path))
-    if region is not None:
-        lo, hi = subtree_bounds(region.path)
-        query = query.where(Region.path >= lo, Region.path < hi)
-    if text.strip():
-        query = query.where(name_matches(Venue, text.strip()))
-    rows = query.order_by(Region.path, Venue.sort_order).limit(SUGGESTIONS).tuples()
-    return tuple(Choice(i, name, where) for i, name, where in cast(Rows, rows))
-
-
-def find_regions(text: str) -> tuple[Choice, ...]:
-    if not text.strip():
-        return ()
-    rows = (
-        Region.select(Region.id, Region.name, Region.kind)
-        .where(name_matches(Region, text.strip()), scope.in_view(Region.path))
-        .order_by(Region.path)
-        .limit(SUGGESTIONS)
-        .tuples()
-    )
-    return tuple(Choice(i, name, kind) for i, name, kind in cast(Rows, rows))
-
-
-def find_regions_below(region_id: int | None, text: str) -> tuple[Choice, ...]:
-    """Regions strictly inside `region_id`'s subtree (its towns first) matching `text`; with
-    no text, its child regions."""
-    region = Region.get_or_none(Region.id == region_id) if region_id else None
-    query = Region.select(Region.id, Region.name, Region.kind).where(scope.in_view(Region.path))
-    if region is not None:
-        lo, hi = subtree_bounds(region.path)
-        query = query.where(Region.path > lo, Region.path < hi)
-    if text.strip():
-        query = query.where(name_matches(Region, text.strip()))
-    elif region is not None:
-        query = query.where(Region.parent == region.id)
-    else:
-        query = query.where(Region.parent.is_null())
-    rows = query.order_by(fn.LENGTH(Region.path), Region.sort_order).limit(SUGGESTIONS).tuples()
-    return tuple(Choice(i, name, kind) for i, name, kind in cast(Rows, rows))
-
-
-def find_teams(region_id: int | None, text: str, *, subtree: bool = False) -> tuple[Choice, ...]:
-    """Teams of the region's county (with `subtree`, of the region's own subtree) whose name
-    matches `text`."""
-    query = Team.select(Team.id, Team.name, Region.name).join(Region)
-    query = query.where(scope.in_view(Region.path), Team.dissolved_at.is_null())
-    bounds = _subtree_bounds(region_id) if subtree else _county_bounds(region_id)
-    if bounds:
-        query = query.where(Region.path >= bounds[0], Region.path < bounds[1])
-    if text.strip():
-        query = query.where(name_matches(Team, text.strip()))
-    rows = query.order_by(Team.level, Team.sort_order).limit(SUGGESTIONS).tuples()
-    return tuple(Choice(i, name, where) for i, name, where in cast(Rows, rows))

@@ -1,4 +1,5 @@
-"""The activity ledger (活动台账): one page of filtered activities at a time, and the totals.
+"""The activity ledger (活动台账): one page of filtered activities at a time, the totals, and
+one activity's record (`detail`).
 
 Pages are keyset-paginated: the next page starts after the last row's sort key, so paging
 through 100,000 activities costs the same on page 1,000 as on page 1. Only a jump far away
@@ -7,15 +8,15 @@ through 100,000 activities costs the same on page 1,000 as on page 1. Only a jum
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from kxtui.db import codes, scope
 from kxtui.db.keyset import Sort, page_ids, region_subtree
-from kxtui.db.models import database
-from kxtui.db.numbers import bad_count, count, row_hours, valid_sum
+from kxtui.db.models import Activity, Region, Rows, ServiceRecord, Team, Venue, Volunteer, database
+from kxtui.db.numbers import bad_count, count, one_hours, row_hours, valid_sum
 from kxtui.db.numbers import hours as hours_of
 from kxtui.db.pinyin import search_key
-from kxtui.db.rows import LedgerFilter, LedgerRow, LedgerTotals
+from kxtui.db.rows import ActivityDetail, Choice, LedgerFilter, LedgerRow, LedgerTotals, ServiceLine
 from kxtui.db.search import like_escape
 
 # sort name -> the key columns, each (expression, descending)
@@ -170,4 +171,51 @@ def totals(f: LedgerFilter) -> LedgerTotals:
         hours=hours_of(hours),
         volunteers=volunteers,
         invalid=bad_activity_values + bad_hours,
+    )
+
+
+def detail(activity_id: int) -> ActivityDetail | None:
+    """One activity as the form shows it; None if it no longer exists."""
+    a = Activity.get_or_none(Activity.id == activity_id)
+    if a is None:
+        return None
+    scope.require_visible(a.region_id)
+    region = Region.get_by_id(a.region_id)
+    venue = Venue.get_or_none(Venue.id == a.venue_id) if a.venue_id else None
+    team = Team.get_or_none(Team.id == a.organiser_team_id) if a.organiser_team_id else None
+    lines = (
+        ServiceRecord.select(
+            ServiceRecord.volunteer,
+            Volunteer.name,
+            ServiceRecord.hours,
+            Volunteer.platform_registered,
+        )
+        .join(Volunteer)
+        .where(ServiceRecord.activity == activity_id)
+        .order_by(ServiceRecord.id)
+        .tuples()
+    )
+    return ActivityDetail(
+        id=a.id,
+        version=a.version,
+        title=a.title,
+        start_date=a.start_date,
+        end_date=a.end_date,
+        duration=one_hours(a.duration),
+        region=Choice(region.id, region.name),
+        venue=Choice(venue.id, venue.name) if venue else None,
+        organiser_team=Choice(team.id, team.name) if team else None,
+        organiser=a.organiser,
+        theme_day=a.theme_day,
+        campaign=a.campaign,
+        target_groups=tuple(g for g in a.target_groups.split(",") if g),
+        format=a.format,
+        people_reached=count(a.people_reached),
+        materials=count(a.materials),
+        notes=a.notes,
+        service=tuple(
+            ServiceLine(v, name, one_hours(h), bool(reg)) for v, name, h, reg in cast(Rows, lines)
+        ),
+        deleted=a.deleted_at is not None,
+        region_path=region.path,
     )

@@ -11,116 +11,19 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from peewee import Case, fn
+from peewee import fn
 
 from kxtui.db import scope
-from kxtui.db.activities import SUGGESTIONS, name_matches
 from kxtui.db.errors import RefusedError, ValidationError
 from kxtui.db.models import Region, Rows, Team, TeamMembership, Volunteer, database
 from kxtui.db.pinyin import pinyin_keys
-from kxtui.db.regions import subtree_bounds
-from kxtui.db.rows import Choice, TeamCounts, TeamDetail, TeamInput
+from kxtui.db.rows import TeamInput
+from kxtui.db.teams import LEVELS, counts, live, members, rank, subtree_ids
 from kxtui.db.validation import Checker
 from kxtui.db.writes import Write, created, diff, editable, write_transaction
-from kxtui.domain import Domain, TeamLevel
-
-LEVELS = tuple(TeamLevel)  # the 总队 first
-
-
-def _rank(level: str | None) -> int:
-    return LEVELS.index(TeamLevel(level)) if level in LEVELS else len(LEVELS)
-
-
-def levels_below(parent_level: str | None) -> tuple[TeamLevel, ...]:
-    """The levels a team may have under a team of `parent_level` (None: at the top, any)."""
-    return LEVELS if parent_level is None else LEVELS[_rank(parent_level) + 1 :]
-
-
-_DETAIL = """SELECT t.id, t.version, t.name, t.level, t.domain, r.id, r.name, r.path,
-  l.id, l.name, p.id, p.name, p.level
-FROM team t JOIN region r ON r.id = t.region_id
-LEFT JOIN volunteer l ON l.id = t.leader_id LEFT JOIN team p ON p.id = t.parent_id
-WHERE t.id = ? AND t.dissolved_at IS NULL"""
-
-
-def detail(team_id: int) -> TeamDetail | None:
-    """A team as its form edits it; None when it no longer exists or was dissolved."""
-    row = database.execute_sql(_DETAIL, (team_id,)).fetchone()
-    if row is None:
-        return None
-    id_, version, name, level, domain, region_id, region, path, leader_id, leader, *parent = row
-    scope.require_path_visible(path)
-    return TeamDetail(
-        id_, version, name, level, domain, Choice(region_id, region),
-        Choice(leader_id, leader) if leader_id else None,
-        Choice(parent[0], parent[1]) if parent[0] else None, parent[2], path,
-    )  # fmt: skip
-
-
-def counts(team_id: int) -> TeamCounts:
-    """What dissolving the team touches (see `TeamCounts`)."""
-    sub_teams, members, activities = database.execute_sql(
-        "SELECT (SELECT COUNT(*) FROM team WHERE parent_id = :t AND dissolved_at IS NULL),"
-        " (SELECT COUNT(*) FROM team_membership WHERE team_id = :t),"
-        " (SELECT COUNT(*) FROM activity WHERE organiser_team_id = :t AND deleted_at IS NULL)",
-        {"t": team_id},
-    ).fetchone()
-    return TeamCounts(sub_teams, members, activities)
-
-
-def members(team_id: int) -> tuple[Choice, ...]:
-    """The team's own members (not those of the teams below it), by name, each with their
-    village; the flag marks those not registered on the national platform."""
-    team = _live(team_id)
-    scope.require_visible(team.region_id)
-    rows = (
-        Volunteer.select(Volunteer.id, Volunteer.name, Region.name, Volunteer.platform_registered)
-        .join(TeamMembership, on=TeamMembership.volunteer == Volunteer.id)
-        .switch(Volunteer)
-        .join(Region)
-        .where(TeamMembership.team == team_id)
-        .order_by(Volunteer.pinyin, Volunteer.id)
-        .tuples()
-    )
-    return tuple(
-        Choice(i, name, where, not registered) for i, name, where, registered in cast(Rows, rows)
-    )
-
-
-def find_parents(team_id: int, text: str) -> tuple[Choice, ...]:
-    """Teams the team may move under, matching `text` (characters, pinyin or initials): of a
-    higher level, in the officer's view and the team's county, neither the team nor below it."""
-    team = _live(team_id)
-    county = database.execute_sql(
-        "SELECT c.path FROM region r JOIN region c ON r.path LIKE c.path || '%'"
-        " AND c.parent_id IS NULL WHERE r.id = ?",
-        (team.region_id,),
-    ).fetchone()
-    query = Team.select(Team.id, Team.name, Region.name).join(Region)
-    query = query.where(
-        scope.in_view(Region.path),
-        Team.dissolved_at.is_null(),
-        Team.level.in_([level.value for level in LEVELS[: _rank(team.level)]]),
-        Team.id.not_in(_subtree(team_id)),
-    )
-    if county:
-        lo, hi = subtree_bounds(county[0])
-        query = query.where(Region.path >= lo, Region.path < hi)
-    if text.strip():
-        query = query.where(name_matches(Team, text.strip()))
-    rank = Case(Team.level, [(level.value, i) for i, level in enumerate(LEVELS)])
-    rows = query.order_by(rank, Team.sort_order).limit(SUGGESTIONS).tuples()
-    return tuple(Choice(i, name, where) for i, name, where in cast(Rows, rows))
-
+from kxtui.domain import Domain
 
 # -- checks ------------------------------------------------------------------------
-
-
-def _live(team_id: int) -> Team:
-    team = Team.find(team_id)
-    if team is None or team.dissolved_at is not None:
-        raise RefusedError("refused.gone")
-    return team
 
 
 def _editable(team_id: int, version: int) -> Team:
@@ -130,13 +33,6 @@ def _editable(team_id: int, version: int) -> Team:
         raise RefusedError("refused.gone")
     scope.require_editable(team.region_id)
     return team
-
-
-def _subtree(team_id: int) -> list[int]:
-    """The team and every team below it."""
-    sql = """WITH RECURSIVE below(id) AS (SELECT ? UNION ALL
-      SELECT t.id FROM team t JOIN below b ON t.parent_id = b.id) SELECT id FROM below"""
-    return [i for (i,) in database.execute_sql(sql, (team_id,))]
 
 
 def _path(region_id: int | None) -> str | None:
@@ -169,7 +65,7 @@ def _checked(data: TeamInput, parent: Team | None, team_id: int | None) -> tuple
         "region": data.region_id,
         "leader": data.leader_id,
     }
-    if values["level"] and parent is not None and _rank(values["level"]) <= _rank(parent.level):
+    if values["level"] and parent is not None and rank(values["level"]) <= rank(parent.level):
         checker.fail("level", "field.team_level_under", parent=parent.name)
     path = _path(data.region_id)
     if path is None:
@@ -211,15 +107,15 @@ def check_team(data: TeamInput, parent_id: int | None, team_id: int | None = Non
     """What saving `data` as a new team under `parent_id`, or over team `team_id`, would
     refuse (ValidationError), without saving."""
     if team_id is not None:
-        _edit_checked(_live(team_id), data)
+        _edit_checked(live(team_id), data)
         return
-    checker, _ = _checked(data, _live(parent_id) if parent_id is not None else None, None)
+    checker, _ = _checked(data, live(parent_id) if parent_id is not None else None, None)
     checker.check()
 
 
 def check_move(team_id: int, parent_id: int | None) -> None:
     """What moving team `team_id` under `parent_id` would refuse, without moving it."""
-    _parent_checked(_live(team_id), parent_id)
+    _parent_checked(live(team_id), parent_id)
 
 
 def check_members(team_id: int, volunteer_ids: tuple[int, ...]) -> None:
@@ -249,7 +145,7 @@ def _refuse_gone(joined: list[int]) -> dict[int, str]:
 def create_team(parent_id: int | None, data: TeamInput) -> int:
     """Add a team under `parent_id` (None: a team without a parent). Returns its id."""
     with write_transaction() as write:
-        parent = _live(parent_id) if parent_id is not None else None
+        parent = live(parent_id) if parent_id is not None else None
         checker, values = _checked(data, parent, None)
         checker.check()
         full, initials = pinyin_keys(values["name"])
@@ -289,7 +185,7 @@ def _edit_checked(team: Team, data: TeamInput) -> dict[str, Any]:
         " WHERE t.parent_id = ? AND t.dissolved_at IS NULL",
         (team.id,),
     ).fetchall()
-    if values["level"] and any(_rank(level) <= _rank(values["level"]) for level, _ in below):
+    if values["level"] and any(rank(level) <= rank(values["level"]) for level, _ in below):
         checker.fail("level", "field.team_level_over")
     path = _path(values["region"]) or ""
     if "region" not in checker.errors and any(not p.startswith(path) for _, p in below):
@@ -324,12 +220,12 @@ def _parent_checked(team: Team, parent_id: int | None) -> Team:
     parent = None
     if parent_id is None:
         checker.fail("parent", "field.required")
-    elif parent_id in _subtree(team.id):
+    elif parent_id in subtree_ids(team.id):
         checker.fail("parent", "field.team_under_itself")
     else:
-        parent = _live(parent_id)
+        parent = live(parent_id)
         path = _path(team.region_id) or ""
-        if _rank(parent.level) >= _rank(team.level):
+        if rank(parent.level) >= rank(team.level):
             checker.fail("parent", "field.team_parent_level", name=parent.name)
         elif not path.startswith(_path(parent.region_id) or "/"):
             checker.fail("parent", "field.team_parent_region", name=parent.name)

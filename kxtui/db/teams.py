@@ -1,5 +1,7 @@
 """Volunteer teams (志愿服务队): the lazy tree 总队 → 支队 → 领域分队 → 专业队 with each team's
-members and their hours this year, and the teams a volunteer belongs to.
+members and their hours this year, the teams a volunteer belongs to, and one team as its
+forms read it (its record, members, the levels and parents it may have). Writes are in
+`team_writes`.
 
 A team's members are the distinct volunteers of the team and of every team below it — a
 总队 counts its whole tree, each person once, as an officer reads "the general team has
@@ -10,14 +12,20 @@ of this year that were not deleted, whichever team organised them.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
+
+from peewee import Case
 
 from kxtui.db import codes, scope
+from kxtui.db.errors import RefusedError
+from kxtui.db.find import SUGGESTIONS, name_matches
 from kxtui.db.keyset import region_subtree
-from kxtui.db.models import database
+from kxtui.db.models import Region, Rows, Team, TeamMembership, Volunteer, database
 from kxtui.db.numbers import hours as hours_of
-from kxtui.db.rows import Membership, NodeRef, TeamNode
+from kxtui.db.regions import subtree_bounds
+from kxtui.db.rows import Choice, Membership, NodeRef, TeamCounts, TeamDetail, TeamNode
 from kxtui.db.volunteer_index import SERVICE
+from kxtui.domain import TeamLevel
 
 # One query per level: every team below the level's teams is attributed to the one it sits
 # under (`top`), then members and hours are grouped by it — the cost follows the level's
@@ -144,3 +152,110 @@ def levels_to(
         return None, levels
     levels += [(NodeRef("team", t), children(t, year)) for t in chain[start:-1]]
     return NodeRef("team", team_id), levels
+
+
+# -- one team ----------------------------------------------------------------------
+
+LEVELS = tuple(TeamLevel)  # the 总队 first
+
+
+def rank(level: str | None) -> int:
+    """A level's place from the top (总队 0); an unknown level ranks below every other."""
+    return LEVELS.index(TeamLevel(level)) if level in LEVELS else len(LEVELS)
+
+
+def levels_below(parent_level: str | None) -> tuple[TeamLevel, ...]:
+    """The levels a team may have under a team of `parent_level` (None: at the top, any)."""
+    return LEVELS if parent_level is None else LEVELS[rank(parent_level) + 1 :]
+
+
+def live(team_id: int) -> Team:
+    """The team, unless it is gone or dissolved (RefusedError)."""
+    team = Team.find(team_id)
+    if team is None or team.dissolved_at is not None:
+        raise RefusedError("refused.gone")
+    return team
+
+
+def subtree_ids(team_id: int) -> list[int]:
+    """The team and every team below it."""
+    sql = """WITH RECURSIVE below(id) AS (SELECT ? UNION ALL
+      SELECT t.id FROM team t JOIN below b ON t.parent_id = b.id) SELECT id FROM below"""
+    return [i for (i,) in database.execute_sql(sql, (team_id,))]
+
+
+_DETAIL = """SELECT t.id, t.version, t.name, t.level, t.domain, r.id, r.name, r.path,
+  l.id, l.name, p.id, p.name, p.level
+FROM team t JOIN region r ON r.id = t.region_id
+LEFT JOIN volunteer l ON l.id = t.leader_id LEFT JOIN team p ON p.id = t.parent_id
+WHERE t.id = ? AND t.dissolved_at IS NULL"""
+
+
+def detail(team_id: int) -> TeamDetail | None:
+    """A team as its form edits it; None when it no longer exists or was dissolved."""
+    row = database.execute_sql(_DETAIL, (team_id,)).fetchone()
+    if row is None:
+        return None
+    id_, version, name, level, domain, region_id, region, path, leader_id, leader, *parent = row
+    scope.require_path_visible(path)
+    return TeamDetail(
+        id_, version, name, level, domain, Choice(region_id, region),
+        Choice(leader_id, leader) if leader_id else None,
+        Choice(parent[0], parent[1]) if parent[0] else None, parent[2], path,
+    )  # fmt: skip
+
+
+def counts(team_id: int) -> TeamCounts:
+    """What dissolving the team touches (see `TeamCounts`)."""
+    sub_teams, members, activities = database.execute_sql(
+        "SELECT (SELECT COUNT(*) FROM team WHERE parent_id = :t AND dissolved_at IS NULL),"
+        " (SELECT COUNT(*) FROM team_membership WHERE team_id = :t),"
+        " (SELECT COUNT(*) FROM activity WHERE organiser_team_id = :t AND deleted_at IS NULL)",
+        {"t": team_id},
+    ).fetchone()
+    return TeamCounts(sub_teams, members, activities)
+
+
+def members(team_id: int) -> tuple[Choice, ...]:
+    """The team's own members (not those of the teams below it), by name, each with their
+    village; the flag marks those not registered on the national platform."""
+    team = live(team_id)
+    scope.require_visible(team.region_id)
+    rows = (
+        Volunteer.select(Volunteer.id, Volunteer.name, Region.name, Volunteer.platform_registered)
+        .join(TeamMembership, on=TeamMembership.volunteer == Volunteer.id)
+        .switch(Volunteer)
+        .join(Region)
+        .where(TeamMembership.team == team_id)
+        .order_by(Volunteer.pinyin, Volunteer.id)
+        .tuples()
+    )
+    return tuple(
+        Choice(i, name, where, not registered) for i, name, where, registered in cast(Rows, rows)
+    )
+
+
+def find_parents(team_id: int, text: str) -> tuple[Choice, ...]:
+    """Teams the team may move under, matching `text` (characters, pinyin or initials): of a
+    higher level, in the officer's view and the team's county, neither the team nor below it."""
+    team = live(team_id)
+    county = database.execute_sql(
+        "SELECT c.path FROM region r JOIN region c ON r.path LIKE c.path || '%'"
+        " AND c.parent_id IS NULL WHERE r.id = ?",
+        (team.region_id,),
+    ).fetchone()
+    query = Team.select(Team.id, Team.name, Region.name).join(Region)
+    query = query.where(
+        scope.in_view(Region.path),
+        Team.dissolved_at.is_null(),
+        Team.level.in_([level.value for level in LEVELS[: rank(team.level)]]),
+        Team.id.not_in(subtree_ids(team_id)),
+    )
+    if county:
+        lo, hi = subtree_bounds(county[0])
+        query = query.where(Region.path >= lo, Region.path < hi)
+    if text.strip():
+        query = query.where(name_matches(Team, text.strip()))
+    by_level = Case(Team.level, [(level.value, i) for i, level in enumerate(LEVELS)])
+    rows = query.order_by(by_level, Team.sort_order).limit(SUGGESTIONS).tuples()
+    return tuple(Choice(i, name, where) for i, name, where in cast(Rows, rows))

@@ -17,8 +17,8 @@ from peewee import JOIN, fn
 from kxtui import clock
 from kxtui.dates import parse_date
 from kxtui.db import resident_id, scope, volunteer_index
-from kxtui.db.activities import name_matches
 from kxtui.db.errors import DuplicateError, NeedsConfirmation
+from kxtui.db.find import SUGGESTIONS, name_matches
 from kxtui.db.lookups import Lookups
 from kxtui.db.models import (
     Activity,
@@ -43,7 +43,6 @@ SKILLS_MAX = 200
 # DOMAIN.md does not say what a 大美志愿 platform ID looks like (the demo's are DMZY00001242):
 # accepted are 4 to 32 letters, digits or dashes with at least one digit, upper-cased.
 PLATFORM_ID = re.compile(r"(?=.*\d)[A-Z0-9\-]{4,32}")
-SUGGESTIONS = 12
 SAME_NAME_SHOWN = 3
 _GENDERS = tuple(Gender)
 _DOMAINS = frozenset(Domain)

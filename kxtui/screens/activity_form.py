@@ -11,7 +11,7 @@ from textual.containers import Grid, Vertical, VerticalScroll
 from textual.widgets import Input, Select
 
 from kxtui import clock
-from kxtui.db import activities, scope
+from kxtui.db import activities, find, ledger, scope
 from kxtui.db.errors import KxError
 from kxtui.db.rows import ActivityDetail, ActivityInput, Choice, Draft
 from kxtui.db.volunteer_search import find_volunteers
@@ -180,13 +180,13 @@ class ActivityFormScreen(FormScreen):
         return (venue.id if venue else None, team.id if team else None)
 
     def _find_regions(self, text: str) -> tuple[Any, tuple[Any, ...]]:
-        return activities.find_regions, (text,)
+        return find.find_regions, (text,)
 
     def _find_venues(self, text: str) -> tuple[Any, tuple[Any, ...]]:
-        return activities.find_venues, (self._region_id(), text)
+        return find.find_venues, (self._region_id(), text)
 
     def _find_teams(self, text: str) -> tuple[Any, tuple[Any, ...]]:
-        return activities.find_teams, (self._region_id(), text)
+        return find.find_teams, (self._region_id(), text)
 
     # -- live feedback ---------------------------------------------------------
 
@@ -242,7 +242,7 @@ class ActivityFormScreen(FormScreen):
     def reopen_kwargs(context: dict[str, Any]) -> dict[str, Any] | None:
         if "activity_id" not in context:
             return {}
-        detail = activities.detail(context["activity_id"])
+        detail = ledger.detail(context["activity_id"])
         if detail is None or detail.deleted:
             return None
         return {"existing": detail._replace(version=context.get("version", detail.version))}

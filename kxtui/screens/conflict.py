@@ -4,7 +4,7 @@ Nothing is saved over their change without this choice."""
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rich.box import SIMPLE_HEAD
 from rich.table import Table
@@ -15,9 +15,13 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from kxtui.db.errors import ConflictError
 from kxtui.display import clean
 from kxtui.i18n import t
-from kxtui.screens.base import TranslatedBindings
+from kxtui.screens.base import KxScreen, TranslatedBindings
+from kxtui.widgets.control_values import field_values, restore_fields, shown_values
+from kxtui.widgets.form_field import FormField
+from kxtui.widgets.workers import run_db
 
 THEIRS = "theirs"
 
@@ -116,3 +120,65 @@ class ConflictScreen(TranslatedBindings, ModalScreen[Any]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+
+class ResolvesConflicts(KxScreen):
+    """What a form does when its save meets someone else's (`ConflictError`): it reads their
+    record, shows the fields that differ in the dialog, and keeps, takes or mixes them."""
+
+    if TYPE_CHECKING:
+        _initial: dict[str, Any] | None
+
+        def draft_context(self) -> dict[str, Any]: ...
+        @staticmethod
+        def reopen_kwargs(context: dict[str, Any]) -> dict[str, Any] | None: ...
+        def use_existing(self, existing: Any) -> None: ...
+        def prepare(self) -> None: ...
+        def action_save(self, confirmed: bool = False) -> None: ...
+        def _status(self, message: str) -> None: ...
+
+    def compare_with_theirs(self, error: ConflictError) -> None:
+        """Read the record as they saved it; the dialog then compares it with mine."""
+        mine, shown_mine = field_values(self), shown_values(self)
+        context = {k: v for k, v in self.draft_context().items() if k != "version"}
+
+        async def loaded(kwargs: dict[str, Any] | None) -> None:
+            if not kwargs or "existing" not in kwargs:
+                self._status(t("refused.gone"))
+                return
+            base = self._initial or {}
+            self.use_existing(kwargs["existing"])
+            await self.recompose()  # the fields now hold their values
+            self.prepare()
+            theirs, shown_theirs = field_values(self), shown_values(self)
+            self._initial = theirs  # what is saved now is what "changed" compares with
+            fields = [
+                FieldConflict(name, self.query_one(f"#field-{name}", FormField).caption,
+                              shown_mine[name], shown_theirs.get(name, ""),
+                              keep_mine=value != base.get(name))
+                for name, value in mine.items() if value != theirs.get(name)
+            ]  # fmt: skip
+            if not fields:
+                self._status(t("conflict.none"))
+                return
+            by, at = str(error.params.get("by", "")), str(error.params.get("at", ""))
+            edited = {name: value for name, value in mine.items() if value != base.get(name)}
+            self.app.push_screen(
+                ConflictScreen(by, at, fields),
+                lambda answer: self._resolved(answer, mine, theirs, edited),
+            )
+
+        run_db(self, type(self).reopen_kwargs, context, done=loaded, group="form-save")
+
+    def _resolved(
+        self, answer: Any, mine: dict[str, Any], theirs: dict[str, Any], edited: dict[str, Any]
+    ) -> None:
+        """The form holds their record; `edited` is the part of `mine` I changed."""
+        if answer == THEIRS:
+            self._status(t("conflict.took_theirs"))
+        elif answer is None:  # my changes on their record: what I did not touch stays theirs
+            restore_fields(self, edited)
+            self._status(t("conflict.back"))
+        else:
+            restore_fields(self, {k: mine[k] if answer.get(k) else v for k, v in theirs.items()})
+            self.action_save()

@@ -27,13 +27,12 @@ from kxtui.display import marks
 from kxtui.i18n import t
 from kxtui.screens.base import KxScreen, RoomForSuggestions, TranslatedBindings
 from kxtui.screens.confirm import ChoiceScreen
-from kxtui.screens.conflict import THEIRS, ConflictScreen, FieldConflict
+from kxtui.screens.conflict import ResolvesConflicts
 from kxtui.widgets.choice_input import ChoiceInput
 from kxtui.widgets.control_values import (
-    control_value,
-    holds_input,
-    set_control_value,
-    shown_value,
+    field_values,
+    first_typed,
+    restore_fields,
 )
 from kxtui.widgets.form_field import Edited, FormField, SafeInput
 from kxtui.widgets.workers import run_db
@@ -49,7 +48,7 @@ def _shows_error(field: FormField) -> bool:
     )
 
 
-class FormScreen(RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
+class FormScreen(ResolvesConflicts, RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
     """A modal form. Subclasses compose fields, say what saving calls (`save_call`), and what
     reopens them from a draft (`draft_context`, `reopen_kwargs`)."""
 
@@ -153,10 +152,10 @@ class FormScreen(RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
 
     def on_mount(self) -> None:
         self.prepare()
-        self._initial = self.field_values()
+        self._initial = field_values(self)
         if self.resumed is not None:
-            self.restore_fields(self.resumed.data.get("values", {}))
-            self._last_draft = self.field_values()
+            restore_fields(self, self.resumed.data.get("values", {}))
+            self._last_draft = field_values(self)
         first = self._first_input()
         if first is not None:
             self.set_focus(first)  # at once: keys typed right after opening land in it
@@ -185,48 +184,15 @@ class FormScreen(RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
 
     # -- values and drafts -----------------------------------------------------
 
-    def field_values(self) -> dict[str, Any]:
-        """Every field's control (and its extra control) as JSON-safe values."""
-        out: dict[str, Any] = {}
-        for field in self.query(FormField):
-            value = control_value(field.control)
-            out[field.field] = (
-                [value, control_value(field.extra)] if holds_input(field.extra) else value
-            )
-        return out
-
-    def shown_values(self) -> dict[str, str]:
-        """Every field as the person sees it (for the conflict dialog)."""
-        out = {}
-        for field in self.query(FormField):
-            extra = f" {shown_value(field.extra)}" if holds_input(field.extra) else ""
-            out[field.field] = (shown_value(field.control) + extra).strip()
-        return out
-
-    def restore_fields(self, values: dict[str, Any]) -> None:
-        for field in self.query(FormField):
-            if field.field in values:
-                value = values[field.field]
-                if holds_input(field.extra) and isinstance(value, list) and len(value) == 2:
-                    set_control_value(field.control, value[0])
-                    set_control_value(field.extra, value[1])
-                else:
-                    set_control_value(field.control, value)
-
     @property
     def dirty(self) -> bool:
         """Whether the fields differ from what the form opened on (typed and deleted again,
         or a resumed draft equal to the record, is no change)."""
-        return self.field_values() != self._initial
+        return field_values(self) != self._initial
 
     def draft_summary(self) -> str:
         """The title, and the first text typed (not a choice's code: 支队, not "branch")."""
-        texts = (
-            shown_value(field.control).strip()
-            for field in self.query(FormField)
-            if isinstance(field.control, Input | TextArea | ChoiceInput)
-        )
-        typed = next((text for text in texts if text), "")
+        typed = first_typed(self)
         return f"{self.title_text} · {typed[:40]}" if typed else self.title_text
 
     @on(Input.Changed)
@@ -247,7 +213,7 @@ class FormScreen(RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
         """Hand the form's current state to the app's draft keeper (if it changed)."""
         if self._finished or self._initial is None:
             return
-        values = self.field_values()
+        values = field_values(self)
         if values == self._last_draft:
             return
         keeper = self.app.drafts
@@ -285,7 +251,7 @@ class FormScreen(RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
     def _marked(self) -> bool:
         """Whether a field shows hidden characters of the stored record, which saving removes:
         a change, though the officer typed nothing."""
-        return any(isinstance(v, str) and marks(v) for v in self.field_values().values())
+        return any(isinstance(v, str) and marks(v) for v in field_values(self).values())
 
     def _choices_ready(self, confirmed: bool) -> bool:
         """Whether every suggestion field holds what was meant: a save waits for suggestions
@@ -354,7 +320,7 @@ class FormScreen(RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
         for field in self.query(FormField):
             field.set_error(None)
         if isinstance(error, ConflictError):
-            self._conflict(error)
+            self.compare_with_theirs(error)
             return
         if not isinstance(error, ValidationError):
             status.update(Text(t(error.key, **error.params)))
@@ -381,54 +347,6 @@ class FormScreen(RoomForSuggestions, TranslatedBindings, ModalScreen[Any]):
     def _confirmed(self, save_anyway: bool | None) -> None:
         if save_anyway:
             self.action_save(confirmed=True)
-
-    # -- someone else saved meanwhile -------------------------------------------
-
-    def _conflict(self, error: ConflictError) -> None:
-        """Read the record as they saved it; the dialog then compares it with mine."""
-        mine, shown_mine = self.field_values(), self.shown_values()
-        context = {k: v for k, v in self.draft_context().items() if k != "version"}
-
-        async def loaded(kwargs: dict[str, Any] | None) -> None:
-            if not kwargs or "existing" not in kwargs:
-                self._status(t("refused.gone"))
-                return
-            base = self._initial or {}
-            self.use_existing(kwargs["existing"])
-            await self.recompose()  # the fields now hold their values
-            self.prepare()
-            theirs, shown_theirs = self.field_values(), self.shown_values()
-            self._initial = theirs  # what is saved now is what "changed" compares with
-            fields = [
-                FieldConflict(name, self.query_one(f"#field-{name}", FormField).caption,
-                              shown_mine[name], shown_theirs.get(name, ""),
-                              keep_mine=value != base.get(name))
-                for name, value in mine.items() if value != theirs.get(name)
-            ]  # fmt: skip
-            if not fields:
-                self._status(t("conflict.none"))
-                return
-            by, at = str(error.params.get("by", "")), str(error.params.get("at", ""))
-            edited = {name: value for name, value in mine.items() if value != base.get(name)}
-            self.app.push_screen(
-                ConflictScreen(by, at, fields),
-                lambda answer: self._resolved(answer, mine, theirs, edited),
-            )
-
-        run_db(self, type(self).reopen_kwargs, context, done=loaded, group="form-save")
-
-    def _resolved(
-        self, answer: Any, mine: dict[str, Any], theirs: dict[str, Any], edited: dict[str, Any]
-    ) -> None:
-        """The form holds their record; `edited` is the part of `mine` I changed."""
-        if answer == THEIRS:
-            self._status(t("conflict.took_theirs"))
-        elif answer is None:  # my changes on their record: what I did not touch stays theirs
-            self.restore_fields(edited)
-            self._status(t("conflict.back"))
-        else:
-            self.restore_fields({k: mine[k] if answer.get(k) else v for k, v in theirs.items()})
-            self.action_save()
 
     def _status(self, message: str) -> None:
         self.query_one("#form-status", Static).update(Text(message))

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 
 from kxtui import clock
 from kxtui.dates import Period, period_bounds
-from kxtui.db.activities import find_regions_below
+from kxtui.db.find import find_regions_below
 from kxtui.db.rows import Choice, LedgerFilter
 from kxtui.domain import ActivityFormat, Campaign, ThemeDay, VenueType
 from kxtui.i18n import label, t

@@ -10,7 +10,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Select
 
-from kxtui.db.activities import find_regions
+from kxtui.db.find import find_regions
 from kxtui.db.officers import add_officer
 from kxtui.db.rows import Choice, OfficerInput
 from kxtui.domain import AccessRole, RegionKind

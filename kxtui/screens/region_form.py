@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Select
 
 from kxtui import clock
-from kxtui.db import regions
+from kxtui.db import region_writes, regions
 from kxtui.db.rows import Crumb, Draft, NodeRef, RegionDetail, RegionInput
 from kxtui.domain import CHILD_KINDS, RegionKind
 from kxtui.i18n import label, t
@@ -77,7 +77,7 @@ class RegionFormScreen(FormScreen):
     def check_call(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
         parent_id = self.parent_crumb.ref.id if self.parent_crumb else None
         region_id = self.existing.id if self.existing else None
-        return regions.check_region, (RegionInput(**self.values()), parent_id, region_id)
+        return region_writes.check_region, (RegionInput(**self.values()), parent_id, region_id)
 
     def draft_context(self) -> dict[str, Any]:
         if self.existing is not None:
@@ -101,9 +101,9 @@ class RegionFormScreen(FormScreen):
 
 
 def _create(parent_id: int | None, data: RegionInput) -> NodeRef:
-    return NodeRef("region", regions.create_region(parent_id, data))
+    return NodeRef("region", region_writes.create_region(parent_id, data))
 
 
 def _update(region_id: int, version: int, data: RegionInput) -> NodeRef:
-    regions.update_region(region_id, version, data)
+    region_writes.update_region(region_id, version, data)
     return NodeRef("region", region_id)

@@ -8,7 +8,7 @@ from typing import Any
 from textual.app import ComposeResult
 
 from kxtui.dates import Period
-from kxtui.db.activities import find_teams
+from kxtui.db.find import find_teams
 from kxtui.db.rows import Choice, RosterFilter
 from kxtui.domain import Domain
 from kxtui.i18n import label, t

@@ -9,8 +9,8 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Select
 
-from kxtui.db import team_writes
-from kxtui.db.activities import find_regions
+from kxtui.db import team_writes, teams
+from kxtui.db.find import find_regions
 from kxtui.db.rows import Choice, Draft, NodeRef, TeamDetail, TeamInput
 from kxtui.domain import Domain, RegionKind, TeamLevel
 from kxtui.i18n import label, t
@@ -27,7 +27,7 @@ def _regions(text: str) -> tuple[Choice, ...]:
 def _stored(context: dict[str, Any]) -> TeamDetail | None:
     """The team of a draft's context as stored now, at the version the draft was typed
     against (a save after someone else's is then refused)."""
-    found = team_writes.detail(context["team_id"])
+    found = teams.detail(context["team_id"])
     return found._replace(version=context.get("version", found.version)) if found else None
 
 
@@ -60,7 +60,7 @@ class TeamFormScreen(FormScreen):
         else:
             self.title_text = t("team.form.new_top")
             parent_level = None
-        self.levels = team_writes.levels_below(parent_level)
+        self.levels = teams.levels_below(parent_level)
 
     def fields(self) -> ComposeResult:
         e = self.existing
@@ -128,7 +128,7 @@ class TeamFormScreen(FormScreen):
             existing = _stored(context)
             return {"existing": existing} if existing else None
         if context.get("parent_id") is not None:
-            parent = team_writes.detail(context["parent_id"])
+            parent = teams.detail(context["parent_id"])
             return {"parent": parent} if parent else None
         region = context.get("region")
         return {"region": Choice(*region) if region else None}
@@ -170,7 +170,7 @@ class TeamMoveScreen(FormScreen):
         )  # fmt: skip
 
     def _find_parent(self, text: str) -> tuple[Any, tuple[Any, ...]]:
-        return team_writes.find_parents, (self.existing.id, text)
+        return teams.find_parents, (self.existing.id, text)
 
     def values(self) -> dict[str, Any]:
         parent = self.query_one("#field-parent", FormField).control.choice

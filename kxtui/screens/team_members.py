@@ -9,7 +9,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 
-from kxtui.db import team_writes
+from kxtui.db import team_writes, teams
 from kxtui.db.rows import Draft, NodeRef, TeamMembers
 from kxtui.i18n import t
 from kxtui.screens.form import FormScreen
@@ -56,11 +56,11 @@ class TeamMembersScreen(FormScreen):
 
     @staticmethod
     def reopen_kwargs(context: dict[str, Any]) -> dict[str, Any] | None:
-        team = team_writes.detail(context["team_id"])
+        team = teams.detail(context["team_id"])
         if team is None:
             return None
         team = team._replace(version=context.get("version", team.version))
-        return {"existing": TeamMembers(team, team_writes.members(team.id))}
+        return {"existing": TeamMembers(team, teams.members(team.id))}
 
 
 def _save(team_id: int, version: int, volunteer_ids: tuple[int, ...]) -> NodeRef:

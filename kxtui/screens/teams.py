@@ -16,9 +16,9 @@ from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kxtui.db import scope, team_writes, teams
-from kxtui.db.activities import find_teams
 from kxtui.db.changes import Change
 from kxtui.db.errors import KxError, RefusedError
+from kxtui.db.find import find_teams
 from kxtui.db.rows import Choice, NodeRef, TeamCounts, TeamDetail, TeamNode
 from kxtui.display import clean
 from kxtui.domain import TeamLevel
@@ -33,7 +33,7 @@ from kxtui.widgets.workers import run_db
 
 
 def _dissolve_facts(team_id: int) -> tuple[TeamDetail | None, TeamCounts]:
-    return team_writes.detail(team_id), team_writes.counts(team_id)
+    return teams.detail(team_id), teams.counts(team_id)
 
 
 def _find(region_id: int | None, text: str) -> tuple[Choice, ...]:
@@ -151,7 +151,7 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
         if team is None:
             self.action_add_top_team()
             return
-        from kxtui.db.team_writes import detail, levels_below
+        from kxtui.db.teams import detail, levels_below
         from kxtui.screens.team_form import TeamFormScreen
 
         def loaded(parent: TeamDetail | None) -> None:
@@ -220,7 +220,6 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
         chosen = self._chosen()
         if chosen is None:
             return
-        from kxtui.db import team_writes
 
         def counted(found: tuple[TeamDetail | None, TeamCounts]) -> None:
             team, counts = found

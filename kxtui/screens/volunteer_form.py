@@ -204,7 +204,7 @@ class VolunteerFormScreen(FormScreen):
         return volunteers.find_homes, (text,)
 
     def _find_teams(self, text: str) -> tuple[Any, tuple[Any, ...]]:
-        from kxtui.db.activities import find_teams
+        from kxtui.db.find import find_teams
 
         return find_teams, (self._region_id(), text)
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import Any, cast
 
 from textual.widget import Widget
-from textual.widgets import Checkbox, Select, SelectionList, TextArea
+from textual.widgets import Checkbox, Input, Select, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
 from kxtui.i18n import t
-from kxtui.widgets.form_field import Valued
+from kxtui.widgets.choice_input import ChoiceInput
+from kxtui.widgets.form_field import FormField, Valued
 
 
 def control_value(widget: Widget | None) -> Any:
@@ -70,3 +71,48 @@ def set_control_value(widget: Widget | None, value: Any) -> None:
         widget.text = value
     else:
         cast(Valued, widget).value = value
+
+
+# -- a form's fields -------------------------------------------------------------------
+
+
+def field_values(form: Widget) -> dict[str, Any]:
+    """Every field's control (and its extra control) as JSON-safe values."""
+    out: dict[str, Any] = {}
+    for field in form.query(FormField):
+        value = control_value(field.control)
+        out[field.field] = (
+            [value, control_value(field.extra)] if holds_input(field.extra) else value
+        )
+    return out
+
+
+def shown_values(form: Widget) -> dict[str, str]:
+    """Every field as the person sees it (for the conflict dialog)."""
+    out = {}
+    for field in form.query(FormField):
+        extra = f" {shown_value(field.extra)}" if holds_input(field.extra) else ""
+        out[field.field] = (shown_value(field.control) + extra).strip()
+    return out
+
+
+def restore_fields(form: Widget, values: dict[str, Any]) -> None:
+    """Put `values` (as `field_values` gave them) back into the fields they name."""
+    for field in form.query(FormField):
+        if field.field in values:
+            value = values[field.field]
+            if holds_input(field.extra) and isinstance(value, list) and len(value) == 2:
+                set_control_value(field.control, value[0])
+                set_control_value(field.extra, value[1])
+            else:
+                set_control_value(field.control, value)
+
+
+def first_typed(form: Widget) -> str:
+    """The first text typed in a field (a choice's label, not its code), or ""."""
+    texts = (
+        shown_value(field.control).strip()
+        for field in form.query(FormField)
+        if isinstance(field.control, Input | TextArea | ChoiceInput)
+    )
+    return next((text for text in texts if text), "")

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from kxtui import db
-from kxtui.db import activities
+from kxtui.db import find
 from kxtui.screens.activity_form import ActivityFormScreen
 from kxtui.screens.confirm import ChoiceScreen, ConfirmScreen
 from kxtui.screens.ledger import LedgerScreen
@@ -139,7 +139,7 @@ async def test_a_venue_is_saved_only_as_chosen_and_text_naming_none_is_refused(
 async def test_enter_then_ctrl_s_typed_before_the_suggestions_arrive_keeps_the_pick(
     demo_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    find_venues = activities.find_venues
+    find_venues = find.find_venues
 
     def slowly(*args: Any) -> Any:  # a busy server: the suggestions come after both keys
         time.sleep(0.3)
@@ -152,7 +152,7 @@ async def test_enter_then_ctrl_s_typed_before_the_suggestions_arrive_keeps_the_p
         control(pilot, "format").value = "lecture"
         screen = pilot.app.screen
         expected = db.call(find_venues, screen._region_id(), "阜安")[0].name
-        monkeypatch.setattr(activities, "find_venues", slowly)
+        monkeypatch.setattr(find, "find_venues", slowly)
         control(pilot, "venue").focus()
         await pilot.press("阜", "安", "enter", "ctrl+s")
         assert isinstance(pilot.app.screen, ActivityFormScreen), "the save waits for the pick"

@@ -10,7 +10,7 @@ import pytest
 from textual.pilot import Pilot
 
 from kxtui import db
-from kxtui.db import regions, scope, venues, writes
+from kxtui.db import region_writes, scope, venues, writes
 from kxtui.db.models import Activity, AuditEntry, Region, Venue, Volunteer
 from kxtui.db.rows import RegionInput, VenueInput
 from kxtui.domain import SixHave
@@ -238,7 +238,7 @@ async def test_e_opens_the_region_as_stored_after_their_save(
         data = RegionInput(region.name, region.kind, region.code or "", "54321")
         with monkeypatch.context() as patch:
             patch.setattr(scope, "_current", {"session": LI})
-            db.call(regions.update_region, region.id, region.version, data)
+            db.call(region_writes.update_region, region.id, region.version, data)
         theirs = db.call(Region.get_by_id, region.id).version
         await press(pilot, "e")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, RegionFormScreen))

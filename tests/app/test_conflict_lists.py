@@ -14,7 +14,7 @@ from peewee import fn
 from textual.pilot import Pilot
 
 from kxtui import db
-from kxtui.db import activities, scope, volunteers
+from kxtui.db import activities, ledger, scope, volunteers
 from kxtui.db.models import Activity, ServiceRecord, TeamMembership, Volunteer
 from kxtui.db.numbers import one_hours
 from kxtui.db.rows import (
@@ -128,7 +128,7 @@ async def test_the_activitys_volunteers_survive_every_way_through_the_dialog(
     keys, outcome = PATHS[path]
     activity_id = db.call(busiest, Activity, ServiceRecord, ServiceRecord.id)
     async with make_app(demo_path).run_test(size=(120, 40)) as pilot:
-        detail = db.call(activities.detail, activity_id)
+        detail = db.call(ledger.detail, activity_id)
         before = db.call(served, activity_id)
         assert len(before) >= 2
         form = ActivityFormScreen(existing=detail)
@@ -141,7 +141,7 @@ async def test_the_activitys_volunteers_survive_every_way_through_the_dialog(
 
         await conflict(pilot, form, ("notes", "我的备注"), theirs)
         shown = await through(pilot, form, keys)
-        stored = db.call(activities.detail, activity_id)
+        stored = db.call(ledger.detail, activity_id)
         assert db.call(served, activity_id) == before, "no volunteer or hours dropped"
         if keys[0] == "escape":
             names = [line.name for line in detail.service]
@@ -193,7 +193,7 @@ async def test_the_list_is_a_field_of_the_dialog_and_each_side_keeps_its_own_cha
     volunteers as a field, theirs proposed, and Enter keeps their removal and my notes."""
     activity_id = db.call(busiest, Activity, ServiceRecord, ServiceRecord.id)
     async with make_app(demo_path).run_test(size=(120, 40)) as pilot:
-        detail = db.call(activities.detail, activity_id)
+        detail = db.call(ledger.detail, activity_id)
         kept = activity_input(detail).service[1:]
         form = ActivityFormScreen(existing=detail)
 
@@ -210,7 +210,7 @@ async def test_the_list_is_a_field_of_the_dialog_and_each_side_keeps_its_own_cha
         ]  # fmt: skip
         await press(pilot, "enter")
         await wait_until(pilot, lambda: form not in pilot.app.screen_stack)
-        stored = db.call(activities.detail, activity_id)
+        stored = db.call(ledger.detail, activity_id)
         assert stored.notes == "我的备注"
         assert [s.volunteer_id for s in stored.service] == [s.volunteer_id for s in kept]
 
@@ -222,7 +222,7 @@ async def test_my_removal_is_saved_after_esc_and_their_field_kept(
     my list on their record — the volunteer I removed is gone, their number stays."""
     activity_id = db.call(busiest, Activity, ServiceRecord, ServiceRecord.id)
     async with make_app(demo_path).run_test(size=(120, 40)) as pilot:
-        detail = db.call(activities.detail, activity_id)
+        detail = db.call(ledger.detail, activity_id)
         form = ActivityFormScreen(existing=detail)
         await settle(pilot)
         pilot.app.push_screen(form)
@@ -235,7 +235,7 @@ async def test_my_removal_is_saved_after_esc_and_their_field_kept(
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, ConflictScreen))
         await press(pilot, "escape", "ctrl+s")
         await wait_until(pilot, lambda: form not in pilot.app.screen_stack)
-        stored = db.call(activities.detail, activity_id)
+        stored = db.call(ledger.detail, activity_id)
         assert stored.people_reached == detail.people_reached + 7
         assert [s.volunteer_id for s in stored.service] == [
             s.volunteer_id for s in detail.service[1:]
@@ -248,7 +248,7 @@ async def test_a_draft_of_an_edited_activity_keeps_its_volunteers(demo_path: Pat
 
     activity_id = db.call(busiest, Activity, ServiceRecord, ServiceRecord.id)
     async with make_app(demo_path).run_test(size=(120, 40)) as pilot:
-        detail = db.call(activities.detail, activity_id)
+        detail = db.call(ledger.detail, activity_id)
         await settle(pilot)
         pilot.app.push_screen(ActivityFormScreen(existing=detail))
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, ActivityFormScreen))

@@ -81,7 +81,7 @@ def test_create_edit_delete_undo_each_one_audited_transaction(demo_db: Path) -> 
                                                       ServiceInput(2, "乙", "1.5"))))  # fmt: skip
     assert ServiceRecord.select().where(ServiceRecord.activity == new_id).count() == 2
     assert ledger.totals(county).activities == before + 1
-    detail = activities.detail(new_id)
+    detail = ledger.detail(new_id)
     assert detail is not None and [str(s.hours) for s in detail.service] == ["2", "1.5"]
     activities.update_activity(new_id, detail.version, good(title="改过的讲座"))
     with pytest.raises(ConflictError):  # the version read before the edit is stale now

@@ -13,7 +13,7 @@ import pytest
 from peewee import IntegrityError
 
 from kxtui import clock
-from kxtui.db import activities, audit, regions, scope, venues, volunteers, writes
+from kxtui.db import activities, audit, region_writes, scope, venues, volunteers, writes
 from kxtui.db.errors import ConflictError, RefusedError, ValidationError
 from kxtui.db.models import Activity, AuditEntry, Region, ServiceRecord, Venue, Volunteer
 from kxtui.db.rows import (
@@ -78,19 +78,19 @@ def volunteer_input(**changed: object) -> VolunteerInput:
 def test_region_writes_each_record_one_entry_with_before_and_after(demo_db: Path) -> None:
     parent = town()
     since = last_id()
-    village = regions.create_region(parent.id, RegionInput("审计村", "village", "", "800"))
+    village = region_writes.create_region(parent.id, RegionInput("审计村", "village", "", "800"))
     made = one_entry(since, "create", "region", village)
     assert made["name"] == [None, "审计村"] and made["population"] == [None, 800]
     assert AuditEntry.get(AuditEntry.id > since).region_path == f"{parent.path}{village}/"
 
     since = last_id()
-    regions.update_region(village, 1, RegionInput("审计新村", "village", "", "900"))
+    region_writes.update_region(village, 1, RegionInput("审计新村", "village", "", "900"))
     assert one_entry(since, "update", "region", village) == {
         "name": ["审计村", "审计新村"],
         "population": [800, 900],
     }
     since = last_id()
-    regions.delete_region(village, 2)
+    region_writes.delete_region(village, 2)
     gone = one_entry(since, "delete", "region", village)
     assert gone["name"] == ["审计新村", None] and gone["parent_id"] == [parent.id, None]
     assert AuditEntry.get(AuditEntry.id > since).region_path == f"{parent.path}{village}/"
@@ -168,7 +168,7 @@ def test_a_refused_or_failed_write_leaves_no_entry(demo_db: Path) -> None:
     with pytest.raises(ConflictError):
         venues.update_venue(venue, 7, VenueInput("别名", "science_park"))
     with pytest.raises(RefusedError):
-        regions.delete_region(town().id, town().version)
+        region_writes.delete_region(town().id, town().version)
     with pytest.raises(RuntimeError), writes.write_transaction() as write:
         Venue.update(name="改了").where(Venue.id == venue).execute()
         write.audit("update", "venue", venue, "改了", {"name": ["审计科普园", "改了"]})
@@ -342,8 +342,8 @@ def test_undo_of_a_delete_restores_the_record(demo_db: Path) -> None:
         2,
     )
     assert changes(undone_entry(deleted))["name"] == [None, "审计科普园"]
-    village = regions.create_region(town().id, RegionInput("审计村", "village"))
-    regions.delete_region(village, 1)
+    village = region_writes.create_region(town().id, RegionInput("审计村", "village"))
+    region_writes.delete_region(village, 1)
     undo(last_id())
     assert Region.get_by_id(village).path == f"{town().path}{village}/"
 

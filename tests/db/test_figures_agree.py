@@ -10,7 +10,7 @@ import pytest
 from playhouse.test_utils import count_queries
 
 from kxtui import clock
-from kxtui.db import activities, regions, six_haves, venues
+from kxtui.db import activities, region_writes, regions, six_haves, venues
 from kxtui.db.errors import RefusedError
 from kxtui.db.models import Region, database
 from kxtui.db.rows import ActivityInput, NodeRef, VenueInput
@@ -108,7 +108,7 @@ def test_detail_and_refused_delete_count_the_whole_subtree_alike(demo_db: Path) 
                                 ("officers", "officer"))
         },
     }  # fmt: skip
-    counts = regions.dependants(town.id)
+    counts = region_writes.dependants(town.id)
     assert {k: v for k, v in counts._asdict().items() if k in expected} == expected
     assert counts.venues > 2 and counts.volunteers > 0, "the subtree, not the town's own"
     assert (detail.venues, detail.volunteers, detail.teams, detail.officers) == (
@@ -118,7 +118,7 @@ def test_detail_and_refused_delete_count_the_whole_subtree_alike(demo_db: Path) 
         counts.officers,
     )
     with pytest.raises(RefusedError) as caught:
-        regions.delete_region(town.id, town.version)
+        region_writes.delete_region(town.id, town.version)
     assert caught.value.params["venues"] == detail.venues
     assert caught.value.params["volunteers"] == detail.volunteers
 
@@ -135,6 +135,6 @@ def test_officer_accounts_of_the_subtree_are_counted_apart_from_the_grids_office
         " 't', 1)",
         (village.id,),
     )
-    assert regions.dependants(town.id).accounts == 1
-    assert regions.dependants(village.id).accounts == 1
-    assert regions.dependants(Region.get(Region.name == "阜安街道").id).accounts == 0
+    assert region_writes.dependants(town.id).accounts == 1
+    assert region_writes.dependants(village.id).accounts == 1
+    assert region_writes.dependants(Region.get(Region.name == "阜安街道").id).accounts == 0

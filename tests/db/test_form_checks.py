@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kxtui.db import regions, venues
+from kxtui.db import region_writes, venues
 from kxtui.db.models import AuditEntry, Region
 from kxtui.db.rows import RegionInput, VenueInput
 from kxtui.db.validation import problems
@@ -15,20 +15,22 @@ from kxtui.db.validation import problems
 
 @pytest.fixture
 def town(empty_db: Path) -> int:
-    county = regions.create_region(None, RegionInput("胶州市", "county", "370281"))
-    return regions.create_region(county, RegionInput("李哥庄镇", "town"))
+    county = region_writes.create_region(None, RegionInput("胶州市", "county", "370281"))
+    return region_writes.create_region(county, RegionInput("李哥庄镇", "town"))
 
 
 def test_a_region_is_checked_as_saving_would_without_saving(town: int) -> None:
     county = Region.get_by_id(town).parent_id
     entries = AuditEntry.select().count()
     same_name = RegionInput("李哥庄镇", "town")
-    assert problems(regions.check_region, same_name, county) == (
+    assert problems(region_writes.check_region, same_name, county) == (
         {"name": ("field.duplicate_sibling", {})},
         False,
     )
-    assert problems(regions.check_region, same_name, None, town) == ({}, False), "its own name"
-    assert problems(regions.check_region, RegionInput("", "village"), county)[0].keys() == {
+    assert problems(region_writes.check_region, same_name, None, town) == ({}, False), (
+        "its own name"
+    )
+    assert problems(region_writes.check_region, RegionInput("", "village"), county)[0].keys() == {
         "name",
         "kind",
     }

@@ -14,7 +14,8 @@ import pytest
 
 from kxtui.db import call, ledger, migrations, regions, service_history, stats
 from kxtui.db import connection as connection_module
-from kxtui.db.activities import create_activity, detail
+from kxtui.db.activities import create_activity
+from kxtui.db.ledger import detail
 from kxtui.db.check import check_database
 from kxtui.db.connection import close_database, open_database
 from kxtui.db.database import SCHEMA_VERSION

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kxtui import db
-from kxtui.db import activities, roster
+from kxtui.db import activities, ledger, roster
 from kxtui.db.rows import ActivityInput, RosterFilter, ServiceInput
 
 YEAR = 2026
@@ -160,7 +160,7 @@ def test_service_totals_follow_every_activity_write(demo_db: Path) -> None:
     assert after.hours_total == volunteer.hours_total + Decimal("2.5")
     assert after.hours_this_year == volunteer.hours_this_year + Decimal("2.5")
     assert after.last_served == date(2026, 11, 20)
-    version = activities.detail(activity_id).version
+    version = ledger.detail(activity_id).version
     activities.delete_activity(activity_id, version)
     assert roster.page(f, YEAR, limit=1)[0] == volunteer
     activities.restore_activity(activity_id)

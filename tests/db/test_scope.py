@@ -15,8 +15,10 @@ import pytest
 
 from kxtui.db import (
     activities,
+    find,
     ledger,
     officers,
+    region_writes,
     regions,
     roster,
     roster_checks,
@@ -110,7 +112,7 @@ def test_nobody_signed_in_reads_and_writes_nothing(demo_db: Path) -> None:
         (roster.count, (RosterFilter(),)),
         (stats.county_stats, ()),
         (volunteer_search.find_volunteers, (None, "张")),
-        (regions.create_region, (None, RegionInput("新县", "county"))),
+        (region_writes.create_region, (None, RegionInput("新县", "county"))),
         (drafts, ()),
     ):
         with pytest.raises(NotSignedIn):
@@ -153,20 +155,22 @@ def county_id(name: str) -> int:
 
 def test_region_writes_outside_the_edit_subtree_are_refused(demo_db: Path) -> None:
     town_officer()
-    mine = regions.create_region(region("馨泰社区").id, RegionInput("一网格", "grid"))
+    mine = region_writes.create_region(region("馨泰社区").id, RegionInput("一网格", "grid"))
     assert Region.get_by_id(mine).path.startswith(path_of("阜安街道"))
     other = region("郭庄村")
-    error = refused(regions.create_region, other.id, RegionInput("一网格", "grid"))
+    error = refused(region_writes.create_region, other.id, RegionInput("一网格", "grid"))
     assert error.key == "refused.out_of_scope"
     assert error.params == {"region": "胶州市/胶莱镇/郭庄村", "scope": "胶州市/阜安街道"}
-    assert refused(regions.create_region, None, RegionInput("新县", "county")).key == (
+    assert refused(region_writes.create_region, None, RegionInput("新县", "county")).key == (
         "refused.top_level"
     )
     renamed = RegionInput("改名村", "village")
-    assert refused(regions.update_region, other.id, other.version, renamed).key == (
+    assert refused(region_writes.update_region, other.id, other.version, renamed).key == (
         "refused.out_of_scope"
     )
-    assert refused(regions.delete_region, other.id, other.version).key == "refused.out_of_scope"
+    assert (
+        refused(region_writes.delete_region, other.id, other.version).key == "refused.out_of_scope"
+    )
     assert region("郭庄村").name == "郭庄村"
 
 
@@ -208,7 +212,7 @@ def test_activities_outside_the_edit_subtree_are_refused(demo_db: Path) -> None:
         (activities.restore_activity, (other.id,)),
     ):
         assert refused(call, *args).key == "refused.out_of_scope"
-    assert refused(activities.detail, other.id).key == "refused.out_of_view"
+    assert refused(ledger.detail, other.id).key == "refused.out_of_view"
     mine = Activity.get_by_id(created)  # and one's own cannot be moved out of the subtree
     moved = activity_input("郭庄村")
     assert field_errors(activities.update_activity, created, mine.version, moved) == {
@@ -229,13 +233,13 @@ def test_the_ledger_and_lookups_are_clipped_to_the_view(demo_db: Path) -> None:
     live = Activity.select().join(Region).where(Activity.deleted_at.is_null())
     assert live.where(scope.in_view(Region.path)).count() == in_town.activities
     inside = path_of("阜安街道")
-    for choice in activities.find_regions("村"):
+    for choice in find.find_regions("村"):
         assert region_by_id(choice.id).path.startswith(inside)
-    assert activities.find_regions("郭庄") == ()
-    for choice in activities.find_venues(None, "科普"):
+    assert find.find_regions("郭庄") == ()
+    for choice in find.find_venues(None, "科普"):
         assert Venue.get_by_id(choice.id).region.path.startswith(inside)
-    assert activities.find_venues(region("胶莱镇").id, "") == ()
-    assert activities.find_regions_below(county_id("胶州市"), "")[0].name == "阜安街道"
+    assert find.find_venues(region("胶莱镇").id, "") == ()
+    assert find.find_regions_below(county_id("胶州市"), "")[0].name == "阜安街道"
     for choice in volunteer_search.find_volunteers(None, "王"):
         assert Volunteer.get_by_id(choice.id).region.path.startswith(inside)
 
@@ -285,9 +289,9 @@ def test_volunteers_outside_the_edit_subtree_are_refused(demo_db: Path) -> None:
 def test_teams_are_seen_only_within_the_view(demo_db: Path) -> None:
     town_officer()
     inside = path_of("阜安街道")
-    found = activities.find_teams(None, "队")
+    found = find.find_teams(None, "队")
     assert found and all(Team.get_by_id(c.id).region.path.startswith(inside) for c in found)
-    assert activities.find_teams(None, "胶莱镇") == ()
+    assert find.find_teams(None, "胶莱镇") == ()
     foreign = Team.select().join(Region).where(Region.path.startswith(path_of("胶莱镇"))).get()
     assert roster.count(RosterFilter(team_id=foreign.id)) == 0
     year = FROZEN_AT.year
@@ -358,7 +362,7 @@ def test_a_viewer_reads_and_is_refused_every_write(demo_db: Path, tmp_path: Path
     assert ledger.totals(LedgerFilter()).activities > 0
     village = region("郭庄村")
     for call, args in (
-        (regions.create_region, (village.id, RegionInput("一网格", "grid"))),
+        (region_writes.create_region, (village.id, RegionInput("一网格", "grid"))),
         (venues.create_venue, (village.id, venue_input())),
         (activities.create_activity, (activity_input("郭庄村"),)),
         (volunteer_db.create_volunteer, (volunteer_input("郭庄村"),)),

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from kxtui.db import (
-    activities,
     audit,
-    regions,
+    find,
+    region_writes,
     scope,
     service_history,
     team_writes,
@@ -224,7 +224,7 @@ def new(name: str, level: str, region: Region, leader: Volunteer | None = None) 
 def test_a_team_is_added_under_a_team_at_a_lower_level_inside_its_region(county) -> None:
     r, t, p = county["regions"], county["teams"], county["people"]
     made = team_writes.create_team(t["D1"].id, new("一村义诊队", "professional", r["V1"], p["b"]))
-    stored = team_writes.detail(made)
+    stored = teams.detail(made)
     assert (stored.name, stored.level, stored.domain) == ("一村义诊队", "professional", "health")
     assert (stored.parent.name, stored.region.name, stored.leader.name) == (
         "一镇健康分队",
@@ -244,15 +244,15 @@ def test_a_team_is_added_under_a_team_at_a_lower_level_inside_its_region(county)
     # no parent: any level, anywhere the officer edits
     top = team_writes.create_team(None, new("二村服务队", "professional", r["V2"]))
     assert [row.name for row in teams.top_teams(r["V2"].id, YEAR)] == ["二村服务队"]
-    assert team_writes.detail(top).parent is None
+    assert teams.detail(top).parent is None
 
 
 def test_an_edit_keeps_the_teams_below_in_order_and_refuses_a_stale_version(county) -> None:
     r, t = county["regions"], county["teams"]
-    b1 = team_writes.detail(t["B1"].id)
+    b1 = teams.detail(t["B1"].id)
     renamed = TeamInput("一镇科技支队", "branch", "education", r["T1"].id, None)
     team_writes.update_team(b1.id, b1.version, renamed)
-    after = team_writes.detail(b1.id)
+    after = teams.detail(b1.id)
     assert (after.name, after.domain, after.version) == (
         "一镇科技支队",
         "education",
@@ -271,19 +271,19 @@ def test_an_edit_keeps_the_teams_below_in_order_and_refuses_a_stale_version(coun
         "level": "field.team_level_over", "region": "field.team_region_below"
     }  # fmt: skip
     team_writes.update_team(b1.id, after.version, renamed)  # unchanged: nothing written
-    assert team_writes.detail(b1.id).version == after.version
+    assert teams.detail(b1.id).version == after.version
 
 
 def test_a_move_refuses_the_team_itself_a_team_below_it_and_a_lower_level(county) -> None:
     t = county["teams"]
-    d1 = team_writes.detail(t["D1"].id)
+    d1 = teams.detail(t["D1"].id)
     for parent, error in (
         (t["D1"].id, "field.team_under_itself"),
         (t["P1"].id, "field.team_under_itself"),  # below it: a cycle
         (None, "field.required"),
     ):
         assert field_errors(team_writes.move_team, d1.id, d1.version, parent) == {"parent": error}
-    p1 = team_writes.detail(t["P1"].id)
+    p1 = teams.detail(t["P1"].id)
     assert field_errors(team_writes.move_team, p1.id, p1.version, t["B2"].id) == {
         "parent": "field.team_parent_region"  # 一村 is not in 二镇
     }
@@ -291,12 +291,12 @@ def test_a_move_refuses_the_team_itself_a_team_below_it_and_a_lower_level(county
         "parent": "field.team_parent_region"
     }
     # the parents offered: higher levels only, not itself nor below it, in its county
-    assert [c.name for c in team_writes.find_parents(d1.id, "")] == [
+    assert [c.name for c in teams.find_parents(d1.id, "")] == [
         "甲县总队",
         "一镇支队",
         "二镇支队",
     ]
-    assert [c.name for c in team_writes.find_parents(p1.id, "一镇")] == ["一镇支队", "一镇健康分队"]
+    assert [c.name for c in teams.find_parents(p1.id, "一镇")] == ["一镇支队", "一镇健康分队"]
     # the 专业队 under the 支队 directly (as 一校七队's teams are): it takes its members along
     team_writes.move_team(p1.id, p1.version, t["B1"].id)
     assert [row.name for row in teams.children(t["B1"].id, YEAR)] == ["一镇健康分队", "一村专业队"]
@@ -307,16 +307,16 @@ def test_a_move_refuses_the_team_itself_a_team_below_it_and_a_lower_level(county
 
 def test_dissolving_is_refused_with_teams_below_and_keeps_the_record(county) -> None:
     t, p = county["teams"], county["people"]
-    d1 = team_writes.detail(t["D1"].id)
-    assert team_writes.counts(d1.id) == TeamCounts(sub_teams=1, members=1, activities=0)
+    d1 = teams.detail(t["D1"].id)
+    assert teams.counts(d1.id) == TeamCounts(sub_teams=1, members=1, activities=0)
     with pytest.raises(RefusedError) as refused:
         team_writes.dissolve_team(d1.id, d1.version)
     assert refused.value.key == "refused.team_has_sub_teams" and refused.value.params["count"] == 1
-    p1 = team_writes.detail(t["P1"].id)
+    p1 = teams.detail(t["P1"].id)
     Activity.update(organiser_team=p1.id).where(Activity.title == "活动2026-03-01").execute()
-    assert team_writes.counts(p1.id) == TeamCounts(sub_teams=0, members=2, activities=1)
+    assert teams.counts(p1.id) == TeamCounts(sub_teams=0, members=2, activities=1)
     team_writes.dissolve_team(p1.id, p1.version)
-    assert team_writes.detail(p1.id) is None and teams.children(d1.id, YEAR) == ()
+    assert teams.detail(p1.id) is None and teams.children(d1.id, YEAR) == ()
     assert Team.get_by_id(p1.id).dissolved_by == "tester"  # the record stays, for the ledger
     assert Volunteer.get_or_none(Volunteer.id == p["b"].id) is not None
     assert [m.path[-1] for m in teams.memberships_of(p["a"].id)] == ["一镇健康分队", "二镇支队"]
@@ -326,7 +326,7 @@ def test_dissolving_is_refused_with_teams_below_and_keeps_the_record(county) -> 
          "members_ids": [[p["a"].id, p["b"].id], None]},
     )  # fmt: skip
     # gone from every list: suggestions, a volunteer's teams, the tree's count of D1
-    assert "一村专业队" not in [c.name for c in activities.find_teams(None, "一村")]
+    assert "一村专业队" not in [c.name for c in find.find_teams(None, "一村")]
     assert Lookups().known_teams([p1.id, d1.id]) == {d1.id}
     places = Regions(None)  # nor does a spreadsheet name it
     places.load_teams(["一村专业队", "一镇健康分队"])
@@ -337,18 +337,18 @@ def test_dissolving_is_refused_with_teams_below_and_keeps_the_record(county) -> 
         "name": "field.team_name_dissolved"
     }
     # then D1 has none below: it may go
-    d1 = team_writes.detail(d1.id)
-    assert team_writes.counts(d1.id).sub_teams == 0
+    d1 = teams.detail(d1.id)
+    assert teams.counts(d1.id).sub_teams == 0
     team_writes.dissolve_team(d1.id, d1.version)
 
 
 def test_members_join_and_leave_in_one_write_each_volunteer_audited(county) -> None:
     t, p = county["teams"], county["people"]
-    b2 = team_writes.detail(t["B2"].id)
-    assert [m.name for m in team_writes.members(b2.id)] == ["a", "d"]
+    b2 = teams.detail(t["B2"].id)
+    assert [m.name for m in teams.members(b2.id)] == ["a", "d"]
     d_version = Volunteer.get_by_id(p["d"].id).version
     team_writes.set_members(b2.id, b2.version, (p["a"].id, p["c"].id, p["b"].id))
-    assert [m.name for m in team_writes.members(b2.id)] == ["a", "b", "c"]
+    assert [m.name for m in teams.members(b2.id)] == ["a", "b", "c"]
     assert TeamMembership.get(team=b2.id, volunteer=p["c"].id).joined_on == FROZEN_AT.date()
     assert entries("team", b2.id)[-1] == (
         "update",
@@ -375,7 +375,7 @@ def test_an_officer_manages_the_teams_of_their_area_only_and_a_viewer_none(count
     r, t, p = county["regions"], county["teams"], county["people"]
     scope.sign_in(replace(TOWN_ONE, edit_path=r["T1"].path, view_path=r["C"].path,
                           edit_name="甲县/一镇", view_name="甲县"))  # fmt: skip
-    b2, p1 = team_writes.detail(t["B2"].id), team_writes.detail(t["P1"].id)
+    b2, p1 = teams.detail(t["B2"].id), teams.detail(t["P1"].id)
     for call, args in (
         (team_writes.update_team, (b2.id, b2.version, new("二镇支队", "branch", r["T2"]))),
         (team_writes.move_team, (b2.id, b2.version, t["G"].id)),
@@ -391,7 +391,7 @@ def test_an_officer_manages_the_teams_of_their_area_only_and_a_viewer_none(count
     }
     made = team_writes.create_team(t["G"].id, new("一镇新队", "branch", r["T1"]))
     team_writes.set_members(p1.id, p1.version, (p["a"].id,))
-    assert [m.name for m in team_writes.members(p1.id)] == ["a"] and made
+    assert [m.name for m in teams.members(p1.id)] == ["a"] and made
     scope.sign_in(VIEWER)
     with pytest.raises(RefusedError) as refused:
         team_writes.create_team(None, new("看看", "general", r["C"]))
@@ -415,12 +415,12 @@ def refusal(entry_id: int) -> tuple[str, dict[str, Any]]:
 
 
 def member_names(team_id: int) -> list[str]:
-    return [m.name for m in team_writes.members(team_id)]
+    return [m.name for m in teams.members(team_id)]
 
 
 def test_undo_of_a_team_edit_puts_its_fields_back(county) -> None:
     r, t, p = county["regions"], county["teams"], county["people"]
-    p1 = team_writes.detail(t["P1"].id)
+    p1 = teams.detail(t["P1"].id)
     edited = TeamInput("一村义诊队", "professional", "education", r["T1"].id, p["a"].id)
     team_writes.update_team(p1.id, p1.version, edited)
     entry = last_entry("team", p1.id)
@@ -431,7 +431,7 @@ def test_undo_of_a_team_edit_puts_its_fields_back(county) -> None:
         "name", "domain", "region", "leader"
     ]  # fmt: skip
     undo.undo(entry)
-    back = team_writes.detail(p1.id)
+    back = teams.detail(p1.id)
     assert (back.name, back.domain, back.region.id, back.leader) == (
         "一村专业队",
         None,
@@ -439,44 +439,42 @@ def test_undo_of_a_team_edit_puts_its_fields_back(county) -> None:
         None,
     )
     assert back.version == p1.version + 2
-    assert [c.name for c in activities.find_teams(None, "一村专业")] == [
-        "一村专业队"
-    ]  # search keys
+    assert [c.name for c in find.find_teams(None, "一村专业")] == ["一村专业队"]  # search keys
     assert refusal(entry)[0] == "undo.already"
 
 
 def test_undo_of_an_edit_the_team_no_longer_allows_is_refused_with_the_forms_reason(county) -> None:
     r, t = county["regions"], county["teams"]
-    d1 = team_writes.detail(t["D1"].id)
+    d1 = teams.detail(t["D1"].id)
     team_writes.update_team(d1.id, d1.version, TeamInput("一镇卫生分队", "domain_division",
                                                          "health", r["T1"].id, None))  # fmt: skip
     renamed = last_entry("team", d1.id)
     team_writes.create_team(t["B1"].id, new("一镇健康分队", "domain_division", r["T1"]))
     assert refusal(renamed)[0] == "field.duplicate_sibling"
-    assert team_writes.detail(d1.id).name == "一镇卫生分队"
+    assert teams.detail(d1.id).name == "一镇卫生分队"
 
 
 def test_undo_of_a_move_puts_the_team_back_under_its_old_parent(county) -> None:
     t = county["teams"]
-    p1 = team_writes.detail(t["P1"].id)
+    p1 = teams.detail(t["P1"].id)
     team_writes.move_team(p1.id, p1.version, t["B1"].id)
     moved = last_entry("team", p1.id)
     undo.undo(moved)
-    assert team_writes.detail(p1.id).parent.id == t["D1"].id
+    assert teams.detail(p1.id).parent.id == t["D1"].id
     assert [row.name for row in teams.children(t["D1"].id, YEAR)] == ["一村专业队"]
     # moved again, then the old parent dissolved: the undo does not put it under that
-    p1 = team_writes.detail(p1.id)
+    p1 = teams.detail(p1.id)
     team_writes.move_team(p1.id, p1.version, t["B1"].id)
     moved = last_entry("team", p1.id)
-    d1 = team_writes.detail(t["D1"].id)
+    d1 = teams.detail(t["D1"].id)
     team_writes.dissolve_team(d1.id, d1.version)
     assert refusal(moved) == ("undo.parent_dissolved", {"team": "一镇健康分队"})
-    assert team_writes.detail(p1.id).parent.id == t["B1"].id
+    assert teams.detail(p1.id).parent.id == t["B1"].id
 
 
 def test_undo_of_a_members_change_brings_them_back_each_volunteer_audited(county) -> None:
     t, p = county["teams"], county["people"]
-    b2 = team_writes.detail(t["B2"].id)
+    b2 = teams.detail(t["B2"].id)
     team_writes.set_members(b2.id, b2.version, (p["a"].id, p["c"].id))  # c joins, d leaves
     entry = last_entry("team", b2.id)
     c_version = Volunteer.get_by_id(p["c"].id).version
@@ -489,18 +487,18 @@ def test_undo_of_a_members_change_brings_them_back_each_volunteer_audited(county
 
 def test_undo_of_a_dissolve_brings_the_team_back_with_its_members(county) -> None:
     t, p = county["teams"], county["people"]
-    p1 = team_writes.detail(t["P1"].id)
+    p1 = teams.detail(t["P1"].id)
     team_writes.dissolve_team(p1.id, p1.version)
     dissolved = last_entry("team", p1.id)
     undo.undo(dissolved)
-    assert team_writes.detail(p1.id) is not None and member_names(p1.id) == ["a", "b"]
+    assert teams.detail(p1.id) is not None and member_names(p1.id) == ["a", "b"]
     assert [row.name for row in teams.children(t["D1"].id, YEAR)] == ["一村专业队"]
     assert entries("volunteer", p["b"].id)[-1] == ("update", {"teams": [[], [p1.id]]})
     # dissolved again, and then the team above it: not restored under a dissolved team
-    p1 = team_writes.detail(p1.id)
+    p1 = teams.detail(p1.id)
     team_writes.dissolve_team(p1.id, p1.version)
     again = last_entry("team", p1.id)
-    d1 = team_writes.detail(t["D1"].id)
+    d1 = teams.detail(t["D1"].id)
     team_writes.dissolve_team(d1.id, d1.version)
     assert refusal(again) == ("undo.parent_dissolved", {"team": "一镇健康分队"})
     assert Team.get_by_id(p1.id).dissolved_at is not None and member_names_raw(p1.id) == []
@@ -513,10 +511,10 @@ def member_names_raw(team_id: int) -> list[int]:
 
 def test_no_undo_puts_anyone_back_into_a_team_dissolved_since(county) -> None:
     t, p = county["teams"], county["people"]
-    p1 = team_writes.detail(t["P1"].id)
+    p1 = teams.detail(t["P1"].id)
     team_writes.set_members(p1.id, p1.version, (p["a"].id,))  # b leaves P1
     chosen, b_left = last_entry("team", p1.id), last_entry("volunteer", p["b"].id)
-    p1 = team_writes.detail(p1.id)
+    p1 = teams.detail(p1.id)
     team_writes.dissolve_team(p1.id, p1.version)
     a_left = last_entry("volunteer", p["a"].id)  # the dissolve's own entry of a
     for entry in (chosen, b_left, a_left):
@@ -533,7 +531,7 @@ def test_no_undo_puts_anyone_back_into_a_team_dissolved_since(county) -> None:
 def test_dissolving_gives_each_member_a_new_version_so_an_open_form_conflicts(county) -> None:
     t, p = county["teams"], county["people"]
     a_before, c_before = (Volunteer.get_by_id(p[n].id).version for n in "ac")
-    p1 = team_writes.detail(t["P1"].id)
+    p1 = teams.detail(t["P1"].id)
     team_writes.dissolve_team(p1.id, p1.version)
     assert Volunteer.get_by_id(p["a"].id).version == a_before + 1
     assert Volunteer.get_by_id(p["c"].id).version == c_before  # not a member: unchanged
@@ -547,7 +545,7 @@ def test_dissolving_gives_each_member_a_new_version_so_an_open_form_conflicts(co
 
 def test_a_sheet_naming_a_dissolved_team_says_it_was_dissolved(county) -> None:
     t = county["teams"]
-    p1 = team_writes.detail(t["P1"].id)
+    p1 = teams.detail(t["P1"].id)
     team_writes.dissolve_team(p1.id, p1.version)
     places = Regions(None)
     places.load_teams(["一村专业队", "无此队"])
@@ -564,16 +562,16 @@ def test_a_sheet_naming_a_dissolved_team_says_it_was_dissolved(county) -> None:
 def test_a_region_counts_dissolved_teams_apart_and_keeps_them(county) -> None:
     r, t = county["regions"], county["teams"]
     v1 = r["V1"]
-    assert regions.dependants(v1.id).teams == 1
-    p1 = team_writes.detail(t["P1"].id)
+    assert region_writes.dependants(v1.id).teams == 1
+    p1 = teams.detail(t["P1"].id)
     team_writes.dissolve_team(p1.id, p1.version)
     # nothing else left in the village: only the dissolved team's record keeps it
     Activity.delete().where(Activity.region == v1.id).execute()
     Venue.delete().where(Venue.region == v1.id).execute()
     Volunteer.update(region=r["V2"].id).where(Volunteer.region == v1.id).execute()
-    deps = regions.dependants(v1.id)
+    deps = region_writes.dependants(v1.id)
     assert (deps.teams, deps.dissolved_teams) == (0, 1) and deps.any()
     with pytest.raises(RefusedError) as refused:
-        regions.delete_region(v1.id, Region.get_by_id(v1.id).version)
+        region_writes.delete_region(v1.id, Region.get_by_id(v1.id).version)
     assert refused.value.key == "refused.region_has_dependants"
     assert (refused.value.params["teams"], refused.value.params["dissolved_teams"]) == (0, 1)

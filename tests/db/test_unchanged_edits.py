@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kxtui.db import activities, regions, scope, venues, volunteers
+from kxtui.db import activities, region_writes, scope, venues, volunteers
 from kxtui.db.models import Activity, AuditEntry, Region, Team, Venue, Volunteer
 from kxtui.db.rows import RegionInput, ServiceInput, VenueInput
 from kxtui.db.undo import undo
@@ -27,9 +27,11 @@ def saved_twice(model: type, record_id: int, save: Callable[[int], object]) -> N
 
 
 def test_region_saved_unchanged_writes_nothing(demo_db: Path) -> None:
-    village = regions.create_region(town().id, RegionInput("无改村", "village", "", "800"))
+    village = region_writes.create_region(town().id, RegionInput("无改村", "village", "", "800"))
     data = RegionInput("无改村", "village", "370281", "900")
-    saved_twice(Region, village, lambda version: regions.update_region(village, version, data))
+    saved_twice(
+        Region, village, lambda version: region_writes.update_region(village, version, data)
+    )
 
 
 def test_venue_saved_unchanged_writes_nothing(demo_db: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kxtui import db
-from kxtui.db import regions, venues
+from kxtui.db import region_writes, venues
 from kxtui.db.database import set_read_only
 from kxtui.db.errors import ConflictError, ReadOnlyError, RefusedError, ValidationError
 from kxtui.db.models import AuditEntry, Region, Venue, database
@@ -23,11 +23,11 @@ from tests.hostile import REFUSED_AT_INPUT
 
 @pytest.fixture
 def county(empty_db: Path) -> int:
-    return regions.create_region(None, RegionInput("胶州市", "county", "370281"))
+    return region_writes.create_region(None, RegionInput("胶州市", "county", "370281"))
 
 
 def test_region_gets_path_pinyin_and_audit(county: int) -> None:
-    town = regions.create_region(county, RegionInput("李哥庄镇", "town"))
+    town = region_writes.create_region(county, RegionInput("李哥庄镇", "town"))
     row = Region.get_by_id(town)
     assert row.path == f"/{county}/{town}/"
     assert (row.pinyin, row.initials) == ("ligezhuangzhen", "lgzz")
@@ -38,17 +38,17 @@ def test_region_gets_path_pinyin_and_audit(county: int) -> None:
 
 def test_child_kind_must_fit_the_parent(county: int) -> None:
     with pytest.raises(ValidationError) as caught:
-        regions.create_region(county, RegionInput("某村", "village"))
+        region_writes.create_region(county, RegionInput("某村", "village"))
     assert caught.value.errors["kind"][0] == "field.choice"
 
 
 def test_sibling_names_are_unique_but_cousins_may_share(county: int) -> None:
-    a = regions.create_region(county, RegionInput("胶莱镇", "town"))
-    b = regions.create_region(county, RegionInput("铺集镇", "town"))
-    regions.create_region(a, RegionInput("王家村", "village"))
-    regions.create_region(b, RegionInput("王家村", "village"))  # a cousin: allowed
+    a = region_writes.create_region(county, RegionInput("胶莱镇", "town"))
+    b = region_writes.create_region(county, RegionInput("铺集镇", "town"))
+    region_writes.create_region(a, RegionInput("王家村", "village"))
+    region_writes.create_region(b, RegionInput("王家村", "village"))  # a cousin: allowed
     with pytest.raises(ValidationError) as caught:
-        regions.create_region(a, RegionInput(" 王家村 ", "village"))
+        region_writes.create_region(a, RegionInput(" 王家村 ", "village"))
     assert caught.value.errors["name"][0] == "field.duplicate_sibling"
 
 
@@ -121,19 +121,19 @@ def test_stale_version_is_a_conflict_not_an_overwrite(county: int) -> None:
 
 
 def test_delete_is_refused_with_counts_while_dependants_exist(county: int) -> None:
-    town = regions.create_region(county, RegionInput("胶莱镇", "town"))
-    regions.create_region(town, RegionInput("王家村", "village"))
+    town = region_writes.create_region(county, RegionInput("胶莱镇", "town"))
+    region_writes.create_region(town, RegionInput("王家村", "village"))
     venues.create_venue(town, VenueInput("胶莱镇科普活动中心", "town_activity_centre"))
     with pytest.raises(RefusedError) as caught:
-        regions.delete_region(town, 1)
+        region_writes.delete_region(town, 1)
     assert caught.value.key == "refused.region_has_dependants"
     assert caught.value.params["regions"] == 1 and caught.value.params["venues"] == 1
     assert Region.get_or_none(Region.id == town) is not None
 
 
 def test_delete_of_an_empty_region_is_audited(county: int) -> None:
-    town = regions.create_region(county, RegionInput("胶莱镇", "town"))
-    regions.delete_region(town, 1)
+    town = region_writes.create_region(county, RegionInput("胶莱镇", "town"))
+    region_writes.delete_region(town, 1)
     assert Region.get_or_none(Region.id == town) is None
     entry = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
     assert (entry.action, entry.entity_id) == ("delete", town)
@@ -149,7 +149,7 @@ def test_a_write_without_audit_entry_rolls_back(county: int) -> None:
 def test_read_only_refuses_writes(county: int) -> None:
     set_read_only(True)
     with pytest.raises(ReadOnlyError):
-        regions.create_region(county, RegionInput("胶莱镇", "town"))
+        region_writes.create_region(county, RegionInput("胶莱镇", "town"))
 
 
 def test_concurrent_writers_queue_instead_of_failing(county: int) -> None:
