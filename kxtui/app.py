@@ -9,7 +9,7 @@ import threading
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -23,15 +23,8 @@ from kxtui import clock, paths
 from kxtui.autosave import DraftKeeper
 from kxtui.db import scope
 from kxtui.db.changes import Change, Watcher
-from kxtui.db.connection import (
-    OpenedDatabase,
-    close_database,
-    close_idle,
-    hold_open,
-    open_database,
-)
-from kxtui.db.database import set_read_only
 from kxtui.db.errors import KxError, SignInRefused
+from kxtui.db.scope import set_read_only
 from kxtui.display import clean
 from kxtui.domain import AccessRole
 from kxtui.i18n import set_language, t
@@ -39,6 +32,9 @@ from kxtui.key_order import InOrderKeys
 from kxtui.screens.base import TranslatedBindings, reason
 from kxtui.screens.hierarchy import HierarchyScreen
 from kxtui.screens.palette import Commands, Palette, commands
+
+if TYPE_CHECKING:
+    from kxtui.db.connection import OpenedDatabase
 
 
 class DataChanged(Message):
@@ -107,6 +103,8 @@ class KxApp(InOrderKeys):
         self.drafts = DraftKeeper()
         self._hanging_up = False
         # held while the app runs, so `kxtui restore` sees this session (see hold_open)
+        from kxtui.db.connection import hold_open  # peewee: loaded by `create_app` already
+
         self._presence = hold_open(opened.path, read_only=opened.read_only)
         # on that connection, what this session and other officers' sessions write
         self.watcher = Watcher(self._presence, lambda c: self.post_message(DataChanged(c)))
@@ -151,6 +149,8 @@ class KxApp(InOrderKeys):
         self.watcher.stop()
         self.drafts.close()
         self._presence.close()
+        from kxtui.db.connection import close_idle
+
         close_idle()
 
     def on_data_changed(self, message: DataChanged) -> None:
@@ -342,6 +342,8 @@ def create_app(
     when the file cannot be used. Tests pass `frozen_at` and `cursor_blink=False` for
     deterministic screenshots. `export_dir`: see `paths.export_dir`.
     """
+    from kxtui.db.connection import close_database, open_database
+
     set_language(language)
     clock.freeze(frozen_at)
     opened = open_database(db_path, read_only=read_only)

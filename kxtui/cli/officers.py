@@ -62,7 +62,7 @@ def add_officer_commands(commands: argparse._SubParsersAction) -> None:
 
 def run(path: Path, args: argparse.Namespace) -> int:
     from kxtui.db.connection import open_database
-    from kxtui.db.database import set_read_only
+    from kxtui.db.scope import set_read_only
 
     writes = args.command == "init" or args.action != "list"
     if args.command == "officer" and (code := no_database(path, writes=writes)) is not None:

@@ -50,7 +50,7 @@ def _open(path: Path, args: argparse.Namespace, *, writes: bool = False) -> int 
     """Open the database and sign in; an exit code when it cannot be used (or, when the
     command `writes`, cannot be written)."""
     from kxtui.db.connection import open_database
-    from kxtui.db.database import set_read_only
+    from kxtui.db.scope import set_read_only
 
     if (code := no_database(path, writes=writes)) is not None:
         return code

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
 from kxtui.db import officer_files, scope
-from kxtui.db.database import is_read_only
 from kxtui.db.errors import KxError
 from kxtui.db.export_notes import CellChanges
+from kxtui.db.scope import is_read_only
 
 FORMATS = ("xlsx", "csv")
 

@@ -14,11 +14,11 @@ from typing import cast
 from peewee import JOIN
 
 from kxtui.db import scope
-from kxtui.db.database import is_read_only
 from kxtui.db.errors import ReadOnlyError, RefusedError, SignInRefused
 from kxtui.db.models import OfficerAccount, Region, Rows, database
 from kxtui.db.process_user import USER_NAME, is_service_account, unix_user
 from kxtui.db.rows import Choice, OfficerInput, OfficerRow
+from kxtui.db.scope import is_read_only
 from kxtui.db.validation import Checker
 from kxtui.db.writes import write_transaction
 from kxtui.domain import ROLE_REGION_KINDS, AccessRole

@@ -27,9 +27,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, cast
 
-from kxtui.db.database import is_read_only
 from kxtui.db.errors import KxError, NotSignedIn, RefusedError
 from kxtui.domain import AccessRole
+
+_read_only = {"on": False}  # the database was opened read-only (kept apart from peewee)
+
+
+def set_read_only(read_only: bool) -> None:
+    _read_only["on"] = read_only
+
+
+def is_read_only() -> bool:
+    """True when the database was opened read-only: writes are refused before they start."""
+    return _read_only["on"]
+
 
 _VIEW_LO, _VIEW_HI = "view_lo", "view_hi"  # the parameter names `view_sql` adds
 

@@ -15,10 +15,9 @@ from peewee import OperationalError
 from kxtui import clock
 from kxtui.db.audit_text import written_by
 from kxtui.db.changes import committed
-from kxtui.db.database import is_read_only
 from kxtui.db.errors import ConflictError, ReadOnlyError, RefusedError
 from kxtui.db.models import Tracked, database
-from kxtui.db.scope import require_writer, session
+from kxtui.db.scope import is_read_only, require_writer, session
 from kxtui.db.writer_queue import writer_turn
 
 T = TypeVar("T", bound=Tracked)

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from kxtui import clock
-from kxtui.db import region_writes, scope
+from kxtui.db import scope
 from kxtui.db.changes import Change
 from kxtui.db.errors import KxError, RefusedError
 from kxtui.db.rows import (
@@ -61,7 +61,7 @@ def load_detail(ref: NodeRef, today: date) -> RegionDetail | VenueDetail | None:
 
 
 def count_dependants(ref: NodeRef) -> Dependants | int:
-    from kxtui.db import venues
+    from kxtui.db import region_writes, venues
 
     if ref.kind == "region":
         return region_writes.dependants(ref.id)
@@ -69,7 +69,7 @@ def count_dependants(ref: NodeRef) -> Dependants | int:
 
 
 def delete(ref: NodeRef, version: int) -> None:
-    from kxtui.db import venues
+    from kxtui.db import region_writes, venues
 
     if ref.kind == "region":
         region_writes.delete_region(ref.id, version)

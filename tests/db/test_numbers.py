@@ -15,11 +15,11 @@ import pytest
 from kxtui.db import call, ledger, migrations, regions, service_history, stats
 from kxtui.db import connection as connection_module
 from kxtui.db.activities import create_activity
-from kxtui.db.ledger import detail
 from kxtui.db.check import check_database
 from kxtui.db.connection import close_database, open_database
 from kxtui.db.database import SCHEMA_VERSION
 from kxtui.db.errors import ValidationError
+from kxtui.db.ledger import detail
 from kxtui.db.numbers import COUNT_LIMIT, HOURS_LIMIT, INVALID, POPULATION_LIMIT
 from kxtui.db.rows import ActivityInput, LedgerFilter, RosterFilter, ServiceInput
 from kxtui.db.sheets_export import export_activities

@@ -12,10 +12,10 @@ import pytest
 
 from kxtui import db
 from kxtui.db import region_writes, venues
-from kxtui.db.database import set_read_only
 from kxtui.db.errors import ConflictError, ReadOnlyError, RefusedError, ValidationError
 from kxtui.db.models import AuditEntry, Region, Venue, database
 from kxtui.db.rows import RegionInput, VenueInput
+from kxtui.db.scope import set_read_only
 from kxtui.db.validation import CONTROL_CHARACTERS, Checker
 from kxtui.db.writes import write_transaction
 from tests.hostile import REFUSED_AT_INPUT
