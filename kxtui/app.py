@@ -241,6 +241,8 @@ class KxApp(InOrderKeys):
             written(result)
 
     def on_key(self, event: events.Key) -> None:
+        if not self.screen_stack:  # a key typed while the app closes: no screen takes it
+            return
         if self._explain_disabled(event):
             return
         self._reroute(event)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,7 +29,6 @@ TEAM_LEVELS = ["general", "branch", "domain_division", "professional"]
 @dataclass
 class Built:
     path: Path
-    seconds: float
     progress: list[tuple[str, float]]
 
 
@@ -38,11 +36,9 @@ class Built:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     progress: list[tuple[str, float]] = []
-    started = time.perf_counter()
     build_demo(path, seed=2026, progress=lambda label, done: progress.append((label, done)))
-    seconds = time.perf_counter() - started
-    close_database()
-    yield Built(path, seconds, progress)
+    close_database()  # (how long the build takes is a figure of bench/, not a test)
+    yield Built(path, progress)
 
 
 @pytest.fixture(scope="module")
@@ -79,10 +75,6 @@ def dump(path: Path) -> list[tuple[str, list[tuple]]]:
 
 
 # --- the build -------------------------------------------------------------------------------
-
-
-def test_build_takes_well_under_ten_seconds(built: Built) -> None:
-    assert built.seconds < 10, f"build_demo took {built.seconds:.1f} s"
 
 
 def test_progress_is_reported_in_chinese_and_ends_at_one(built: Built) -> None:
