@@ -10,7 +10,7 @@ Progress goes to stderr, the report to stdout.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -19,8 +19,9 @@ from kxtui import clock
 from kxtui.cli.common import DB_HELP, EXPORT_DIR_HELP, fail, no_database, sign_in
 from kxtui.dates import parse_date
 from kxtui.db.errors import KxError
+from kxtui.db.sheet_headers import ACTIVITIES, VOLUNTEERS, Header
 from kxtui.display import clean
-from kxtui.i18n import t
+from kxtui.i18n import column_name, t
 
 Report = Callable[[str, int, int], None]
 
@@ -126,7 +127,7 @@ def _default_output(rows_filter: Any, file_format: str, folder: str | None) -> P
     from kxtui.db import officer_files
     from kxtui.db.export_names import default_name
 
-    name = f"{default_name(rows_filter).file}.{file_format}"
+    name = f"{default_name(rows_filter, t).file}.{file_format}"
     return Path(name) if officer_files.places().server else paths.export_dir(folder) / name
 
 
@@ -148,7 +149,7 @@ def run_import(path: Path, args: argparse.Namespace) -> int:
                 result = call(import_sheet, args.file, valid_only=args.valid_only, progress=report)
     except KxError as error:
         return fail(t(error.key, **error.params))
-    _problems(result, labels="sheet.col.")
+    _problems(result, ACTIVITIES)
     print(
         t(
             "cli.import.summary",
@@ -184,7 +185,7 @@ def _import_volunteers(path: Path, args: argparse.Namespace) -> int:
                           progress=report)  # fmt: skip
     except KxError as error:
         return fail(t(error.key, **error.params))
-    _problems(result, labels="vsheet.col.")
+    _problems(result, VOLUNTEERS)
     choice = t(f"vsheet.on_duplicate.{result.on_duplicate}")
     print(t("cli.import.volunteers_summary", rows=result.rows, valid=result.valid,
             new=result.new, matched=result.matched, choice=choice, bad=result.bad))  # fmt: skip
@@ -199,23 +200,23 @@ def _import_volunteers(path: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def _problems(result: Any, labels: str) -> None:
+def _problems(result: Any, headers: Mapping[str, Header]) -> None:
     """Every bad row and every warning, one line each, then the columns ignored."""
     for problem in result.errors:
-        print(_line("cli.import.row_error", problem, labels))
+        print(_line("cli.import.row_error", problem, headers))
     for problem in result.warnings:
-        print(_line("cli.import.row_warning", problem, labels))
-    if result.warnings and labels == "sheet.col.":
+        print(_line("cli.import.row_warning", problem, headers))
+    if result.warnings and headers is ACTIVITIES:
         print(t("sheet.import.warnings_note"))
     if result.unknown_columns:
         columns = ", ".join(result.unknown_columns)
         print(clean(t("sheet.import.unknown_columns", columns=columns), 300))
 
 
-def _line(key: str, problem: Any, labels: str) -> str:
+def _line(key: str, problem: Any, headers: Mapping[str, Header]) -> str:
     row, column, message_key, params = problem
     reason = t(message_key, **params)
-    name = t(f"{labels}{column}") if column else ""
+    name = column_name(headers[column]) if column else ""
     return clean(t(key, row=row, column=name, reason=reason), 400)
 
 

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Static
 
+from kxtui.db.sheet_headers import ACTIVITIES
 from kxtui.display import clean
 from kxtui.i18n import t
 from kxtui.screens.base import TranslatedBindings
@@ -167,7 +168,7 @@ class ImportScreen(SheetJob, TranslatedBindings, ModalScreen[int | None]):
             summary.append_text(message)
         self.summary(summary)
         self.query_one("#import").add_class("-report")  # full height: the table gets the rest
-        self.fill_problems(report.errors, report.warnings, "sheet.col.")
+        self.fill_problems(report.errors, report.warnings, ACTIVITIES)
         self._enable(report)
         self.query_one("#import-keys", Label).update(t("sheet.import.hint_report"))
         problems = self.query_one(DataTable)

@@ -30,8 +30,9 @@ from textual.widgets import (
     Static,
 )
 
+from kxtui.db.sheet_headers import VOLUNTEERS
 from kxtui.display import clean, literal
-from kxtui.i18n import t
+from kxtui.i18n import column_name, t
 from kxtui.screens.base import TranslatedBindings
 from kxtui.screens.sheet_import import Progress, SheetJob
 
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
 
 ON_DUPLICATE = ("skip", "update", "keep")
 PREVIEW_ROWS = 3
-_LABELS = "vsheet.col."
 
 
 def check(
@@ -212,7 +212,7 @@ class VolunteerImportScreen(SheetJob, TranslatedBindings, ModalScreen[int | None
         self.summary(summary)
         self.query_one("#import").add_class("-report")  # full height: the tables get the rest
         self._preview()
-        self.fill_problems(report.errors, report.warnings, _LABELS)
+        self.fill_problems(report.errors, report.warnings, VOLUNTEERS)
         self.query_one("#import-all", Button).disabled = bool(report.bad) or not report.to_write
         self.query_one("#import-keys", Label).update(t("vsheet.import.hint_report"))
         problems = self.query_one("#import-problems", DataTable)
@@ -227,7 +227,7 @@ class VolunteerImportScreen(SheetJob, TranslatedBindings, ModalScreen[int | None
         pairs = []
         for key, at in sorted(table.columns.items(), key=lambda item: item[1]):
             found = table.headers[at].strip() if at < len(table.headers) else ""
-            field = t(f"{_LABELS}{key}")
+            field = column_name(VOLUNTEERS[key])
             pairs.append(field if found == field else f"{found}→{field}")
         return t("vsheet.import.mapping", pairs=" · ".join(pairs))
 
@@ -240,7 +240,7 @@ class VolunteerImportScreen(SheetJob, TranslatedBindings, ModalScreen[int | None
             return
         columns = sorted(table.columns.items(), key=lambda item: item[1])
         for key, _ in columns:
-            preview.add_column(t(f"{_LABELS}{key}"))
+            preview.add_column(column_name(VOLUNTEERS[key]))
         # only rows the officer may see: not those the check found outside their area
         outside = {p.row for p in self.report.errors if p.key == "field.out_of_scope"}
         shown = [cells for number, cells in table.rows if number not in outside]

@@ -9,7 +9,7 @@ and a ProgressBar in #import-progress-row, #import-summary, and the DataTable
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -18,8 +18,9 @@ from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Static
 
 from kxtui.db.errors import KxError
+from kxtui.db.sheet_headers import Header
 from kxtui.display import clean, literal
-from kxtui.i18n import t
+from kxtui.i18n import column_name, t
 from kxtui.screens.base import KxScreen
 from kxtui.widgets.workers import run_db
 
@@ -133,10 +134,13 @@ class SheetJob(KxScreen):
         self.query_one("#import-summary", Static).update(content)
 
     def fill_problems(
-        self, errors: tuple[Problem, ...], warnings: tuple[Problem, ...], labels: str
+        self,
+        errors: tuple[Problem, ...],
+        warnings: tuple[Problem, ...],
+        headers: Mapping[str, Header],
     ) -> None:
-        """The table of bad rows (and warnings, in yellow): row, column, reason. `labels` is
-        the i18n prefix of the column names."""
+        """The table of bad rows (and warnings, in yellow): row, column, reason. `headers`
+        are the sheet's (`kxtui.db.sheet_headers`), a column named by its header."""
         problems = self.query_one("#import-problems", DataTable)
         problems.clear(columns=True)
         # the reason wraps in what the row number and column name leave (and cell padding)
@@ -151,7 +155,7 @@ class SheetJob(KxScreen):
             reason = t(problem.key, **problem.params)
             if warning:
                 reason = t("sheet.import.warning", reason=reason)
-            column = t(f"{labels}{problem.column}") if problem.column else ""
+            column = column_name(headers[problem.column]) if problem.column else ""
             cell = Text(clean(reason, 300), style="yellow" if warning else "")
             problems.add_row(str(problem.row), literal(column, _COLUMN), cell, height=None)
         if len(lines) > SHOWN_PROBLEMS:
