@@ -100,6 +100,13 @@ def words(language: str | None = None) -> Mapping[str, str]:
     return _tables[chosen]
 
 
+def both(key: str) -> str:
+    """A command line help in both languages, "中文 / English": argparse words it before
+    --lang is read (a Chinese text ending in a full-width bracket carries its own space)."""
+    zh, en = STRINGS[key]
+    return f"{zh}{'/ ' if zh.endswith('）') else ' / '}{en}"
+
+
 def column_name(header: Header) -> str:
     """A sheet's column by its header in the current language (`kxtui.db.sheet_headers`)."""
     return header.en if _language["current"] == "en" else header.zh

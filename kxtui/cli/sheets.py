@@ -21,7 +21,7 @@ from kxtui.dates import parse_date
 from kxtui.db.errors import KxError
 from kxtui.db.sheet_headers import ACTIVITIES, VOLUNTEERS, Header
 from kxtui.display import clean
-from kxtui.i18n import column_name, t
+from kxtui.i18n import both, column_name, t
 
 Report = Callable[[str, int, int], None]
 
@@ -223,66 +223,46 @@ def _line(key: str, problem: Any, headers: Mapping[str, Header]) -> str:
 def add_commands(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser(
         "export",
-        help="导出活动台账或志愿者花名册 / export activities or volunteers to XLSX or CSV",
-        description="导出活动台账或志愿者花名册为 XLSX 或 CSV（UTF-8 带 BOM，WPS/Excel 可直接"
-        "打开）/ "
-        "export activities or volunteers to XLSX or CSV (UTF-8 with BOM). Activities: the "
-        "志愿者 column reads 姓名:小时;… (name:hours;…), 姓名#编号 where a name is shared. "
-        "Volunteers: mobiles in full, ID numbers and mobiles as text.",
+        help=both("cli.help.export"),
+        description=both("cli.about.export"),
     )
     export.add_argument(
-        "what", choices=["activities", "volunteers"], help="导出什么 / what to export"
+        "what", choices=["activities", "volunteers"], help=both("cli.help.export.what")
     )
     export.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
-    export.add_argument("--from", dest="start", metavar="DATE", help="开始日期起 / from date")
-    export.add_argument("--to", dest="end", metavar="DATE", help="开始日期止 / to date")
-    export.add_argument(
-        "--region", metavar="NAME", help="区域：名称、拼音或首字母 / region: name, pinyin, initials"
-    )
-    export.add_argument(
-        "--format", choices=("xlsx", "csv"), help="格式（默认按文件名）/ format (default: suffix)"
-    )
+    export.add_argument("--from", dest="start", metavar="DATE", help=both("cli.help.export.from"))
+    export.add_argument("--to", dest="end", metavar="DATE", help=both("cli.help.export.to"))
+    export.add_argument("--region", metavar="NAME", help=both("cli.help.export.region"))
+    export.add_argument("--format", choices=("xlsx", "csv"), help=both("cli.help.export.format"))
     export.add_argument(
         "-o",
         "--output",
         metavar="FILE",
-        help="输出文件（默认：导出文件夹中按区域和期间命名）/ file (default: named after the region"
-        " and period, in the export folder)",
+        help=both("cli.help.export.output"),
     )
     export.add_argument(
         "--export-dir", metavar="DIR", default=argparse.SUPPRESS, help=EXPORT_DIR_HELP
     )
-    export.add_argument(
-        "--force", action="store_true", help="覆盖已有文件 / overwrite an existing file"
-    )
+    export.add_argument("--force", action="store_true", help=both("cli.help.export.force"))
 
     imported = commands.add_parser(
         "import",
-        help="导入活动台账或志愿者 / import activities or volunteers from XLSX or CSV",
-        description="导入活动台账或志愿者：先检查每一行，有错误的行全部列出且不导入任何内容；提醒不阻止"
-        "导入。活动：编号与已有活动相同且内容相同的行跳过，其余作为新活动。志愿者：身份证号、手机号或平台"
-        "ID 已登记的按 --on-duplicate 处理 / import activities or volunteers: every row is "
-        "checked first; with bad rows nothing is imported (exit 1); warnings do not block. "
-        "Activities: rows whose id is an identical ledger activity are skipped; others become "
-        "new activities. Volunteers: rows of people already registered (same ID number, mobile "
-        "or platform ID) are handled as --on-duplicate says.",
+        help=both("cli.help.import"),
+        description=both("cli.about.import"),
     )
     imported.add_argument(
-        "what", choices=["activities", "volunteers"], help="导入什么 / what to import"
+        "what", choices=["activities", "volunteers"], help=both("cli.help.import.what")
     )
-    imported.add_argument("file", metavar="FILE", help=".xlsx 或 .csv 文件 / .xlsx or .csv file")
+    imported.add_argument("file", metavar="FILE", help=both("cli.help.import.file"))
     imported.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
-    imported.add_argument(
-        "--dry-run", action="store_true", help="只检查，不写入 / check only, write nothing"
-    )
+    imported.add_argument("--dry-run", action="store_true", help=both("cli.help.import.dry_run"))
     imported.add_argument(
         "--valid-only",
         action="store_true",
-        help="只导入有效行（活动）/ import the valid rows, skip the bad ones (activities)",
+        help=both("cli.help.import.valid_only"),
     )
     imported.add_argument(
         "--on-duplicate",
         choices=("skip", "update", "keep"),
-        help="已登记的志愿者：跳过（默认）、更新或都保留 / volunteers already registered: skip "
-        "(default), update them, or keep both",
+        help=both("cli.help.import.on_duplicate"),
     )
