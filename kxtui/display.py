@@ -25,6 +25,7 @@ import unicodedata
 from rich.text import Text
 
 DEFAULT_LIMIT = 200
+QUOTED_LIMIT = 1000  # characters of one value quoted in a message
 _MAX_MARKS = 2  # combining marks kept per base character ("zalgo" text can overdraw lines)
 _HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})  # categories never sent raw
 _DELETE_PICTURE = "\u2421"  # ␡
@@ -88,6 +89,11 @@ def clean(value: object, limit: int = DEFAULT_LIMIT) -> str:
         out.append(shown)
         size += len(shown)
     return "".join(out)
+
+
+def quoted(value: object) -> object:
+    """A value quoted in a message: a number as it is, anything else by the display rule."""
+    return value if isinstance(value, int | float) else clean(value, QUOTED_LIMIT)
 
 
 def literal(value: object, limit: int = DEFAULT_LIMIT, style: str = "") -> Text:

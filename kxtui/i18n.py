@@ -4,14 +4,21 @@ in `kxtui.strings`, one module per area).
 `t("key", **params)` formats the string of the current language. `label(enum_value)` gives the
 name of a stored code (a region kind, venue type, six-haves item ...). The table doubles as the
 glossary: one name for one thing, in DOMAIN.md's terms.
+
+The data layer reads none of this: what a file says is its own (`kxtui.db.sheet_headers`,
+`kxtui.db.words`, `kxtui.domain.LABELS`), and the few values it hands over that word
+themselves (an unknown code, an invalid number) use the words given here (`use_words`).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from enum import StrEnum
 
-from kxtui.display import clean
+from kxtui.db import words as data_words
+from kxtui.db.sheet_headers import Header
+from kxtui.display import quoted
 from kxtui.strings import (
     accounts,
     activities,
@@ -27,7 +34,6 @@ from kxtui.strings import (
 
 LANGUAGES = ("zh", "en")
 _language = {"current": "zh"}
-QUOTED_LIMIT = 1000  # characters of one value quoted in a message
 _missing = {"strict": False}  # tests set it: a key without strings raises KeyError
 
 
@@ -78,11 +84,32 @@ def t(key: str, **params: object) -> str:
     text = en if _language["current"] == "en" else zh
     if not params:
         return text
-    return text.format(**{name: _quoted(value) for name, value in params.items()})
+    return text.format(**{name: quoted(value) for name, value in params.items()})
 
 
-def _quoted(value: object) -> object:
-    return value if isinstance(value, int | float) else clean(value, QUOTED_LIMIT)
+_tables: dict[str, dict[str, str]] = {}
+
+
+def words(language: str | None = None) -> Mapping[str, str]:
+    """The strings of a language (the current one by default), key -> text unformatted: what
+    the data layer's audit words read (`kxtui.db.audit_text`)."""
+    chosen = language or _language["current"]
+    if chosen not in _tables:
+        index = 1 if chosen == "en" else 0
+        _tables[chosen] = {key: pair[index] for key, pair in STRINGS.items()}
+    return _tables[chosen]
+
+
+def both(key: str) -> str:
+    """A command line help in both languages, "中文 / English": argparse words it before
+    --lang is read (a Chinese text ending in a full-width bracket carries its own space)."""
+    zh, en = STRINGS[key]
+    return f"{zh}{'/ ' if zh.endswith('）') else ' / '}{en}"
+
+
+def column_name(header: Header) -> str:
+    """A sheet's column by its header in the current language (`kxtui.db.sheet_headers`)."""
+    return header.en if _language["current"] == "en" else header.zh
 
 
 def label(value: object, enum: type[StrEnum] | None = None) -> str:
@@ -95,10 +122,12 @@ def label(value: object, enum: type[StrEnum] | None = None) -> str:
     return marked("code.unknown", value)
 
 
-def marked(key: str, value: object, *, chinese: bool = False) -> str:
+def marked(key: str, value: object) -> str:
     """A stored value kxtui does not know, marked ("⚠未知代码 zzz"; "" and NULL named), by
-    the display rule; `chinese` whatever the language (for a sheet)."""
-    shown = '""' if value == "" else "NULL" if value is None else value
-    if chinese:
-        return STRINGS[key][0].format(value=_quoted(shown))
-    return t(key, value=shown)
+    the display rule."""
+    return data_words.marked(key, value)
+
+
+# the data layer's values that word themselves (an unknown code, an invalid number) speak the
+# interface's language
+data_words.use_words(t)

@@ -3,7 +3,9 @@ value a Chinese string names is never missing from (or extra in) its English one
 
 from __future__ import annotations
 
+import ast
 import string
+from pathlib import Path
 
 from kxtui.i18n import STRINGS
 
@@ -56,3 +58,69 @@ def test_each_key_lives_in_the_one_module_of_its_area() -> None:
             homes.setdefault(key.split(".")[0], set()).add(module.name)
     assert total == len(STRINGS) - 3  # the three roles that are a job share its name
     assert {area: m for area, m in homes.items() if len(m) > 1} == {}
+
+
+# -- every key the code names has its strings ------------------------------------------------
+
+PACKAGE = Path(__file__).parent.parent / "kxtui"
+SHOWN = {"t", "both", "say", "marked"}  # (key, ...) -> the interface's words
+CHINESE_ONLY = {"zh", "chinese", "marked_chinese"}  # (key, ...) -> what a file says
+
+
+def named_keys(functions: set[str]) -> tuple[set[str], set[str]]:
+    """The keys written out as the first argument of a call of `functions` in kxtui (and a
+    language table's `words[key]`, and a Binding's description and tooltip), and the prefixes
+    of those built at run time (f"ledger.sort.{sort}")."""
+    keys: set[str] = set()
+    prefixes: set[str] = set()
+
+    def named(node: ast.expr) -> None:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            keys.add(node.value)
+        elif isinstance(node, ast.JoinedStr) and isinstance(node.values[0], ast.Constant):
+            prefixes.add(str(node.values[0].value))
+
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if "strings" in path.relative_to(PACKAGE).parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Subscript) and "t" in functions:
+                if isinstance(node.value, ast.Name) and node.value.id == "words":
+                    named(node.slice)
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if name in functions and node.args:
+                named(node.args[0])
+            if name == "Binding" and "t" in functions:
+                if len(node.args) > 2:
+                    named(node.args[2])
+                for keyword in node.keywords:
+                    if keyword.arg in ("description", "tooltip"):
+                        named(keyword.value)
+    return keys, prefixes
+
+
+def test_every_key_the_code_names_is_in_both_languages() -> None:
+    """A key the code writes out has its strings (the test above: in both languages, with
+    the same placeholders); a key built at run time names some."""
+    keys, prefixes = named_keys(SHOWN)
+    assert len(keys) > 400
+    assert sorted(key for key in keys if key not in STRINGS) == []
+    assert sorted(p for p in prefixes if not any(key.startswith(p) for key in STRINGS)) == []
+
+
+def test_every_word_a_file_writes_is_chinese_and_agrees_with_the_interface() -> None:
+    """What the data layer writes into a file has its Chinese (`kxtui.db.words`); a word the
+    interface shows too is the same word there (是 / 否, ⚠未知代码 …)."""
+    from kxtui.db import sheet_headers
+    from kxtui.db.words import CHINESE
+
+    keys, prefixes = named_keys(CHINESE_ONLY)
+    assert sorted(key for key in keys if key not in CHINESE) == []
+    assert sorted(p for p in prefixes if not any(key.startswith(p) for key in CHINESE)) == []
+    assert list(CHINESE) == sorted(CHINESE)
+    assert {k: v for k, v in CHINESE.items() if k in STRINGS and STRINGS[k][0] != v} == {}
+    for table in (sheet_headers.ACTIVITIES, sheet_headers.VOLUNTEERS):
+        assert all(h.zh.strip() and h.en.strip() for h in table.values())

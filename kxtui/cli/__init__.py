@@ -35,70 +35,62 @@ from kxtui.cli.common import (
     no_database,
     sign_in,
 )
-from kxtui.i18n import set_language, t
+from kxtui.i18n import both, set_language, t
 from kxtui.paths import resolve_db_path
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kxtui",
-        description="kxtui — 县级科协基层工作终端 / terminal desk for county science-association "
-        "(科协) officers: 区域 regions, 阵地 venues, 活动台账 activities, 志愿者 volunteers.",
+        description=both("cli.about.kxtui"),
     )
     parser.add_argument("--version", action="version", version=f"kxtui {__version__}")
     parser.add_argument("--db", metavar="PATH", help=DB_HELP)
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="打开演示数据库，不存在则先生成 / open the demo database (built first if missing)",
+        help=both("cli.help.kxtui.demo"),
     )
     parser.add_argument(
         "--lang",
         choices=("zh", "en"),
-        help="界面语言 / interface language (default: $KXTUI_LANG or zh)",
+        help=both("cli.help.kxtui.lang"),
     )
-    parser.add_argument(
-        "--read-only", action="store_true", help="只读打开 / open without allowing changes"
-    )
+    parser.add_argument("--read-only", action="store_true", help=both("cli.help.kxtui.read_only"))
     parser.add_argument("--as", dest="as_name", metavar="USER", help=AS_HELP)
     parser.add_argument("--export-dir", metavar="DIR", help=EXPORT_DIR_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser(
         "demo",
-        help="生成演示数据库 / build the demo database",
-        description="生成确定性的演示数据库（胶州市、荆州区）/ build the deterministic demo "
-        "database (Jiaozhou, Jingzhou). Default file: demo.db in the user data directory. "
-        "--scale province：全省 136 个县（市、区）、100 万名志愿者，约一分钟 / Shandong's 136 "
-        "counties with 1,000,000 volunteers, about a minute; default file demo-province.db.",
+        help=both("cli.help.demo"),
+        description=both("cli.about.demo"),
     )
     demo.add_argument(
         "--scale",
         choices=("county", "province"),
         default="county",
-        help="规模：县（默认）或省 / size: county (default) or province",
+        help=both("cli.help.demo.scale"),
     )
     demo.add_argument(
-        "--db", metavar="PATH", default=argparse.SUPPRESS, help="目标文件 / target file"
+        "--db", metavar="PATH", default=argparse.SUPPRESS, help=both("cli.help.demo.db")
     )
-    demo.add_argument("--seed", type=int, default=2026, help="随机种子 / seed (default 2026)")
-    demo.add_argument(
-        "--force", action="store_true", help="覆盖已有文件 / overwrite an existing file"
-    )
+    demo.add_argument("--seed", type=int, default=2026, help=both("cli.help.demo.seed"))
+    demo.add_argument("--force", action="store_true", help=both("cli.help.demo.force"))
 
     stats = commands.add_parser(
         "stats",
-        help="按县统计 / counts per county",
-        description="按县（市、区）统计 / print counts per county",
+        help=both("cli.help.stats"),
+        description=both("cli.about.stats"),
     )
     stats.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
     stats.add_argument(
         "--demo",
         action="store_true",
         default=argparse.SUPPRESS,
-        help="统计演示数据库 / use the demo database",
+        help=both("cli.help.stats.demo"),
     )
-    stats.add_argument("--json", action="store_true", help="输出 JSON / print one JSON object")
+    stats.add_argument("--json", action="store_true", help=both("cli.help.stats.json"))
     sheets.add_commands(commands)
     maintenance.add_commands(commands)
     officers.add_officer_commands(commands)

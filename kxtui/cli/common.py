@@ -7,20 +7,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kxtui.i18n import t
+from kxtui.i18n import both, t
 
 NOT_SIGNED_IN = 3  # exit code: no active officer account for this Unix user
 MAINTENANCE = ("backup", "check", "restore")  # file-level commands (no --as)
 DEBUG = "KXTUI_DEBUG"  # set to 1: an unexpected error shows its traceback
-AS_HELP = "县级管理员：以另一工作人员的账户操作 / county admins: act as another officer's account"
-DB_HELP = (
-    "数据库文件 / database file (默认 default: $KXTUI_DB, 否则 else kxtui.db in the user data "
-    "directory)"
-)
-EXPORT_DIR_HELP = (
-    "导出文件夹 / export folder (默认 default: $KXTUI_EXPORT_DIR, 否则 else kxtui in the "
-    "documents folder, else exports in the user data directory)"
-)
+AS_HELP = both("cli.help.as")
+DB_HELP = both("cli.help.db")
+EXPORT_DIR_HELP = both("cli.help.export_dir")
 
 
 def fail(message: str) -> int:

@@ -20,7 +20,7 @@ from pathlib import Path
 from kxtui.cli.common import DB_HELP, NOT_SIGNED_IN, fail, no_database, read_only
 from kxtui.db.errors import KxError, SignInRefused
 from kxtui.display import clean
-from kxtui.i18n import t
+from kxtui.i18n import both, t
 
 
 def _size(size: int) -> str:
@@ -119,43 +119,33 @@ COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
 def add_commands(commands: argparse._SubParsersAction) -> None:
     backup = commands.add_parser(
         "backup",
-        help="备份数据库 / back up the database (safe while officers are saving)",
-        description="用 SQLite 在线备份复制数据库（有人正在保存时也安全），"
-        "写入带时间的文件，只保留最近 N 个 / copy the database with SQLite's online backup API "
-        "(safe while others save) into a timestamped file, keeping the newest N. "
-        "Default directory: backups/ beside the database.",
+        help=both("cli.help.backup"),
+        description=both("cli.about.backup"),
     )
     backup.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
     backup.add_argument(
         "-o",
         "--output",
         metavar="FILE|DIR",
-        help="备份文件或目录（默认：数据库旁的 backups/）/ backup file or directory "
-        "(default: backups/ beside the database)",
+        help=both("cli.help.backup.output"),
     )
     backup.add_argument(
         "--keep",
         type=int,
         default=30,
         metavar="N",
-        help="目录中保留最近 N 个备份（默认 30，0 全部保留）/ keep the newest N backups in the "
-        "directory (default 30; 0 keeps all)",
+        help=both("cli.help.backup.keep"),
     )
     check = commands.add_parser(
         "check",
-        help="检查数据库 / check the database",
-        description="完整性检查、外键检查和 kxtui 自身的规则（区域路径、志愿服务合计、搜索键）；"
-        "有问题时退出码为 1 / integrity_check, foreign_key_check and kxtui's own rules (region "
-        "paths, service totals, search keys); exit code 1 when something is wrong.",
+        help=both("cli.help.check"),
+        description=both("cli.about.check"),
     )
     check.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
     restore = commands.add_parser(
         "restore",
-        help="从备份恢复 / restore a backup",
-        description="先检查备份文件；数据库正在使用时拒绝；"
-        "原数据库保留为 *.before-restore-时间.bak / "
-        "checks the backup first; refused while the database is in use; the previous database is "
-        "kept as *.before-restore-TIME.bak",
+        help=both("cli.help.restore"),
+        description=both("cli.about.restore"),
     )
-    restore.add_argument("file", metavar="FILE", help="备份文件 / backup file")
+    restore.add_argument("file", metavar="FILE", help=both("cli.help.restore.file"))
     restore.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)

@@ -11,7 +11,7 @@ from kxtui.cli.common import DB_HELP, fail, no_database, read_only, sign_in
 from kxtui.db.errors import KxError, ValidationError
 from kxtui.display import clean
 from kxtui.domain import AccessRole
-from kxtui.i18n import label, t
+from kxtui.i18n import both, label, t
 
 # the form's caption of each field, for messages
 FIELD_CAPTIONS = {
@@ -26,36 +26,33 @@ FIELD_CAPTIONS = {
 def add_officer_commands(commands: argparse._SubParsersAction) -> None:
     init = commands.add_parser(
         "init",
-        help="初始化数据库并创建县级管理员 / create the database and its first county admin",
-        description="在新数据库（或还没有账户的数据库）中，把运行本命令的系统用户设为县级管理员"
-        "（全部区域）/ make the Unix user running this the county admin of the whole database, "
-        "on a new database or one without accounts.",
+        help=both("cli.help.init"),
+        description=both("cli.about.init"),
     )
-    init.add_argument("--admin", action="store_true", required=True, help="创建县级管理员 / "
-                      "create the county admin")  # fmt: skip
-    init.add_argument("--name", help="管理员姓名（默认用户名）/ the admin's name")
+    init.add_argument(
+        "--admin", action="store_true", required=True, help=both("cli.help.init.admin")
+    )
+    init.add_argument("--name", help=both("cli.help.init.name"))
     init.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
 
     officer = commands.add_parser(
         "officer",
-        help="工作人员账户（县级管理员）/ officer accounts (county admins)",
-        description="添加、列出、停用、启用工作人员账户；只有县级管理员可用 / add, list, "
-        "disable and enable officer accounts; county admins only.",
+        help=both("cli.help.officer"),
+        description=both("cli.about.officer"),
     )
     actions = officer.add_subparsers(dest="action", required=True, metavar="ACTION")
     roles = ", ".join(f"{role.value}={label(role)}" for role in AccessRole)
-    add = actions.add_parser("add", help="添加账户 / add an account")
-    add.add_argument("user", help="系统用户名 / Unix user name")
-    add.add_argument("--name", required=True, help="姓名 / name")
+    add = actions.add_parser("add", help=both("cli.help.officer.add"))
+    add.add_argument("user", help=both("cli.help.officer.add.user"))
+    add.add_argument("--name", required=True, help=both("cli.help.officer.add.name"))
     add.add_argument("--role", required=True, choices=[r.value for r in AccessRole], help=roles)
-    add.add_argument(
-        "--region", metavar="NAME", help="负责区域：名称、拼音或路径；县级管理员不填 = 全部区域 / "
-        "region (name, pinyin or path); none for a county admin = the whole database",
-    )  # fmt: skip
-    add.add_argument("--view", metavar="NAME", help="另可查看的更大区域 / a wider region to read")
-    actions.add_parser("list", help="列出账户 / list the accounts")
-    for action, text in (("disable", "停用账户 / disable"), ("enable", "启用账户 / enable")):
-        actions.add_parser(action, help=text).add_argument("user", help="系统用户名 / Unix user")
+    add.add_argument("--region", metavar="NAME", help=both("cli.help.officer.add.region"))
+    add.add_argument("--view", metavar="NAME", help=both("cli.help.officer.add.view"))
+    actions.add_parser("list", help=both("cli.help.officer.list"))
+    disable = actions.add_parser("disable", help=both("cli.help.officer.disable"))
+    enable = actions.add_parser("enable", help=both("cli.help.officer.enable"))
+    for switch in (disable, enable):
+        switch.add_argument("user", help=both("cli.help.officer.user"))
     for parser in actions.choices.values():
         parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
 

@@ -10,7 +10,7 @@ Progress goes to stderr, the report to stdout.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -19,8 +19,9 @@ from kxtui import clock
 from kxtui.cli.common import DB_HELP, EXPORT_DIR_HELP, fail, no_database, sign_in
 from kxtui.dates import parse_date
 from kxtui.db.errors import KxError
+from kxtui.db.sheet_headers import ACTIVITIES, VOLUNTEERS, Header
 from kxtui.display import clean
-from kxtui.i18n import t
+from kxtui.i18n import both, column_name, t
 
 Report = Callable[[str, int, int], None]
 
@@ -126,7 +127,7 @@ def _default_output(rows_filter: Any, file_format: str, folder: str | None) -> P
     from kxtui.db import officer_files
     from kxtui.db.export_names import default_name
 
-    name = f"{default_name(rows_filter).file}.{file_format}"
+    name = f"{default_name(rows_filter, t).file}.{file_format}"
     return Path(name) if officer_files.places().server else paths.export_dir(folder) / name
 
 
@@ -148,7 +149,7 @@ def run_import(path: Path, args: argparse.Namespace) -> int:
                 result = call(import_sheet, args.file, valid_only=args.valid_only, progress=report)
     except KxError as error:
         return fail(t(error.key, **error.params))
-    _problems(result, labels="sheet.col.")
+    _problems(result, ACTIVITIES)
     print(
         t(
             "cli.import.summary",
@@ -184,7 +185,7 @@ def _import_volunteers(path: Path, args: argparse.Namespace) -> int:
                           progress=report)  # fmt: skip
     except KxError as error:
         return fail(t(error.key, **error.params))
-    _problems(result, labels="vsheet.col.")
+    _problems(result, VOLUNTEERS)
     choice = t(f"vsheet.on_duplicate.{result.on_duplicate}")
     print(t("cli.import.volunteers_summary", rows=result.rows, valid=result.valid,
             new=result.new, matched=result.matched, choice=choice, bad=result.bad))  # fmt: skip
@@ -199,89 +200,69 @@ def _import_volunteers(path: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def _problems(result: Any, labels: str) -> None:
+def _problems(result: Any, headers: Mapping[str, Header]) -> None:
     """Every bad row and every warning, one line each, then the columns ignored."""
     for problem in result.errors:
-        print(_line("cli.import.row_error", problem, labels))
+        print(_line("cli.import.row_error", problem, headers))
     for problem in result.warnings:
-        print(_line("cli.import.row_warning", problem, labels))
-    if result.warnings and labels == "sheet.col.":
+        print(_line("cli.import.row_warning", problem, headers))
+    if result.warnings and headers is ACTIVITIES:
         print(t("sheet.import.warnings_note"))
     if result.unknown_columns:
         columns = ", ".join(result.unknown_columns)
         print(clean(t("sheet.import.unknown_columns", columns=columns), 300))
 
 
-def _line(key: str, problem: Any, labels: str) -> str:
+def _line(key: str, problem: Any, headers: Mapping[str, Header]) -> str:
     row, column, message_key, params = problem
     reason = t(message_key, **params)
-    name = t(f"{labels}{column}") if column else ""
+    name = column_name(headers[column]) if column else ""
     return clean(t(key, row=row, column=name, reason=reason), 400)
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser(
         "export",
-        help="导出活动台账或志愿者花名册 / export activities or volunteers to XLSX or CSV",
-        description="导出活动台账或志愿者花名册为 XLSX 或 CSV（UTF-8 带 BOM，WPS/Excel 可直接"
-        "打开）/ "
-        "export activities or volunteers to XLSX or CSV (UTF-8 with BOM). Activities: the "
-        "志愿者 column reads 姓名:小时;… (name:hours;…), 姓名#编号 where a name is shared. "
-        "Volunteers: mobiles in full, ID numbers and mobiles as text.",
+        help=both("cli.help.export"),
+        description=both("cli.about.export"),
     )
     export.add_argument(
-        "what", choices=["activities", "volunteers"], help="导出什么 / what to export"
+        "what", choices=["activities", "volunteers"], help=both("cli.help.export.what")
     )
     export.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
-    export.add_argument("--from", dest="start", metavar="DATE", help="开始日期起 / from date")
-    export.add_argument("--to", dest="end", metavar="DATE", help="开始日期止 / to date")
-    export.add_argument(
-        "--region", metavar="NAME", help="区域：名称、拼音或首字母 / region: name, pinyin, initials"
-    )
-    export.add_argument(
-        "--format", choices=("xlsx", "csv"), help="格式（默认按文件名）/ format (default: suffix)"
-    )
+    export.add_argument("--from", dest="start", metavar="DATE", help=both("cli.help.export.from"))
+    export.add_argument("--to", dest="end", metavar="DATE", help=both("cli.help.export.to"))
+    export.add_argument("--region", metavar="NAME", help=both("cli.help.export.region"))
+    export.add_argument("--format", choices=("xlsx", "csv"), help=both("cli.help.export.format"))
     export.add_argument(
         "-o",
         "--output",
         metavar="FILE",
-        help="输出文件（默认：导出文件夹中按区域和期间命名）/ file (default: named after the region"
-        " and period, in the export folder)",
+        help=both("cli.help.export.output"),
     )
     export.add_argument(
         "--export-dir", metavar="DIR", default=argparse.SUPPRESS, help=EXPORT_DIR_HELP
     )
-    export.add_argument(
-        "--force", action="store_true", help="覆盖已有文件 / overwrite an existing file"
-    )
+    export.add_argument("--force", action="store_true", help=both("cli.help.export.force"))
 
     imported = commands.add_parser(
         "import",
-        help="导入活动台账或志愿者 / import activities or volunteers from XLSX or CSV",
-        description="导入活动台账或志愿者：先检查每一行，有错误的行全部列出且不导入任何内容；提醒不阻止"
-        "导入。活动：编号与已有活动相同且内容相同的行跳过，其余作为新活动。志愿者：身份证号、手机号或平台"
-        "ID 已登记的按 --on-duplicate 处理 / import activities or volunteers: every row is "
-        "checked first; with bad rows nothing is imported (exit 1); warnings do not block. "
-        "Activities: rows whose id is an identical ledger activity are skipped; others become "
-        "new activities. Volunteers: rows of people already registered (same ID number, mobile "
-        "or platform ID) are handled as --on-duplicate says.",
+        help=both("cli.help.import"),
+        description=both("cli.about.import"),
     )
     imported.add_argument(
-        "what", choices=["activities", "volunteers"], help="导入什么 / what to import"
+        "what", choices=["activities", "volunteers"], help=both("cli.help.import.what")
     )
-    imported.add_argument("file", metavar="FILE", help=".xlsx 或 .csv 文件 / .xlsx or .csv file")
+    imported.add_argument("file", metavar="FILE", help=both("cli.help.import.file"))
     imported.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
-    imported.add_argument(
-        "--dry-run", action="store_true", help="只检查，不写入 / check only, write nothing"
-    )
+    imported.add_argument("--dry-run", action="store_true", help=both("cli.help.import.dry_run"))
     imported.add_argument(
         "--valid-only",
         action="store_true",
-        help="只导入有效行（活动）/ import the valid rows, skip the bad ones (activities)",
+        help=both("cli.help.import.valid_only"),
     )
     imported.add_argument(
         "--on-duplicate",
         choices=("skip", "update", "keep"),
-        help="已登记的志愿者：跳过（默认）、更新或都保留 / volunteers already registered: skip "
-        "(default), update them, or keep both",
+        help=both("cli.help.import.on_duplicate"),
     )

@@ -1,5 +1,6 @@
 """Export the audit entries of a filter to XLSX or CSV (审计日志导出): one row per changed
-field, oldest first, in Chinese; written like the activity export (`sheets_export`)."""
+field, oldest first, in Chinese (the caller gives the Chinese strings: `kxtui.i18n.words("zh")`);
+written like the activity export (`sheets_export`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import BinaryIO
 
 from kxtui.db.audit import count, entries
 from kxtui.db.audit_text import (
+    Words,
     action_caption,
     entity_caption,
     field_caption,
@@ -22,7 +24,7 @@ from kxtui.db.export_names import audit_name
 from kxtui.db.export_notes import CellChanges
 from kxtui.db.models import database
 from kxtui.db.rows import AuditFilter
-from kxtui.db.sheets import Progress, csv_cell, no_progress, zh
+from kxtui.db.sheets import Progress, csv_cell, no_progress
 from kxtui.db.xlsx_layout import TableSheet
 
 COLUMNS = ("id", "at", "actor", "action", "entity", "record", "region", "summary", "field",
@@ -31,7 +33,9 @@ WIDTHS = (7, 20, 12, 6, 6, 7, 14, 24, 12, 24, 24)
 PROGRESS_EVERY = 500
 
 
-def _rows(f: AuditFilter, total: int, progress: Progress) -> Iterator[tuple[object, ...]]:
+def _rows(
+    f: AuditFilter, total: int, progress: Progress, zh: Words
+) -> Iterator[tuple[object, ...]]:
     progress("sheet.stage_export", 0, total)
     for done, entry in enumerate(entries(f), start=1):
         row = entry.row
@@ -57,16 +61,19 @@ def export_audit(
     *,
     overwrite: bool = False,
     progress: Progress = no_progress,
+    words: Words,
 ) -> ExportResult:
-    """Write the entries of `f` to `path`; `rows` of the result counts the entries."""
+    """Write the entries of `f` to `path` in `words`, the Chinese strings; `rows` of the
+    result counts the entries."""
 
     def write(handle: BinaryIO, chosen: str, changes: CellChanges) -> int:
         with database.atomic():  # one snapshot: the count matches the rows
             total = count(f)
-            rows = _rows(f, total, progress)
-            headers = [zh(f"audit.col.{column}") for column in COLUMNS]
+            rows = _rows(f, total, progress, words)
+            headers = [words[f"audit.col.{column}"] for column in COLUMNS]
             if chosen == "xlsx":
-                _write_xlsx(handle, headers, rows, changes, audit_name(f).title)
+                title = audit_name(f).title
+                _write_xlsx(handle, headers, rows, changes, title, words["audit.title"])
             else:
                 _write_csv(handle, headers, rows, changes)
             return total
@@ -80,13 +87,14 @@ def _write_xlsx(
     rows: Iterator[tuple[object, ...]],
     changes: CellChanges,
     title: str,
+    sheet_name: str,
 ) -> None:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    sheet = TableSheet(book, zh("audit.title"), title, headers, WIDTHS)
+    sheet = TableSheet(book, sheet_name, title, headers, WIDTHS)
     for number, row in enumerate(rows, start=sheet.header_row + 1):
-        sheet.append(changes.row(zh("audit.title"), number, headers, row))
+        sheet.append(changes.row(sheet_name, number, headers, row))
     changes.add_sheet(book)
     book.save(handle)
 

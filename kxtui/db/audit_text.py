@@ -1,15 +1,18 @@
 """An audit entry in words: the caption of a changed field and its values as a person reads
-them ("类型: 科普公园", not "type: science_park"). The audit screen speaks the interface's
-language (`t`); the spreadsheet export always Chinese (`sheets.zh`)."""
+them ("类型: 科普公园", not "type: science_park"), in the words the caller gives (a string
+table, `kxtui.i18n.words`): the audit screen the interface's language, the spreadsheet export
+always Chinese. A message of the data layer names a writer in the interface's words
+(`writer`, through `kxtui.db.words.say`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
 from kxtui.db.rows import AuditChange, RecordNames
+from kxtui.db.words import say
 from kxtui.domain import (
     AccessRole,
     ActivityFormat,
@@ -24,9 +27,8 @@ from kxtui.domain import (
     VenueLevel,
     VenueType,
 )
-from kxtui.i18n import STRINGS, t
 
-Words = Callable[[str], str]  # an i18n key -> its text
+Words = Mapping[str, str]  # message key -> its text, unformatted (one language's strings)
 NO_NAMES: RecordNames = MappingProxyType({})
 
 # a stored column -> the field it holds (a deleted record's entry keeps its columns)
@@ -70,25 +72,32 @@ _CODES: dict[str, type[StrEnum]] = {
 _SIX = {f"six_{item.value}": item for item in SixHave}
 
 
-def written_by(actor: str, account: str, words: Words = t) -> str:
+def written_by(actor: str, account: str, words: Words) -> str:
     """Who wrote an entry: the Unix user, and the account acted as when it is another one
     (a county admin with `--as`): "root（代 li）"."""
     if not account or account == actor:
         return actor
-    return words("audit.acted_as").format(actor=actor, account=account)
+    return words["audit.acted_as"].format(actor=actor, account=account)
 
 
-def field_caption(entity: str, field: str, words: Words = t) -> str:
+def writer(actor: str, account: str) -> str:
+    """`written_by` in the interface's words, for a message the data layer raises."""
+    if not account or account == actor:
+        return actor
+    return say("audit.acted_as", actor=actor, account=account)
+
+
+def field_caption(entity: str, field: str, words: Words) -> str:
     """The plain name of a stored field ("身份证号", not the form's "身份证号（可空）"): the
     entity's own word for it where it has one ("姓名" of a volunteer), else the common one."""
     item = _SIX.get(field.removesuffix("_note"))
     if item is not None:
-        caption = words(f"SixHave.{item.value}")
-        return f"{caption} {words('form.note')}" if field.endswith("_note") else caption
+        caption = words[f"SixHave.{item.value}"]
+        return f"{caption} {words['form.note']}" if field.endswith("_note") else caption
     name = _ALIASES.get(field, field)
     for key in (f"audit.field.{entity}.{name}", f"audit.field.{name}"):
-        if key in STRINGS:
-            return words(key)
+        if key in words:
+            return words[key]
     return field
 
 
@@ -100,13 +109,13 @@ def shown(changes: tuple[AuditChange, ...]) -> tuple[AuditChange, ...]:
     return tuple(change for change in changes if change.field not in named)
 
 
-def value_text(field: str, value: Any, words: Words = t, names: RecordNames = NO_NAMES) -> str:
+def value_text(field: str, value: Any, words: Words, names: RecordNames = NO_NAMES) -> str:
     """A stored value as a person reads it, a record by its name (`names`, see
     `audit_names.record_names`); "—" for none."""
     if value is None or value == "" or value == []:
         return "—"
     if isinstance(value, bool):
-        return words("audit.yes" if value else "audit.no")
+        return words["audit.yes" if value else "audit.no"]
     enum = _CODES.get(field)
     if enum is not None:
         codes = value if isinstance(value, list) else str(value).split(",")
@@ -114,7 +123,7 @@ def value_text(field: str, value: Any, words: Words = t, names: RecordNames = NO
     table = REFERENCES.get(field)
     if table == "volunteer":  # the service: [[volunteer id, hours], ...]
         return "、".join(
-            words("audit.served").format(
+            words["audit.served"].format(
                 name=_name(table, line[0], words, names), hours="—" if line[1] is None else line[1]
             )
             for line in value
@@ -129,19 +138,17 @@ def value_text(field: str, value: Any, words: Words = t, names: RecordNames = NO
 
 def _name(table: str, record_id: Any, words: Words, names: RecordNames) -> str:
     name = names.get((table, record_id)) if isinstance(record_id, int) else None
-    return name if name is not None else words("audit.gone").format(id=record_id)
+    return name if name is not None else words["audit.gone"].format(id=record_id)
 
 
 def _label(enum: type[StrEnum], code: str, words: Words) -> str:
     key = f"{enum.__name__}.{code}"
-    return words(key) if key in STRINGS else code
+    return words.get(key, code)
 
 
-def action_caption(action: str, words: Words = t) -> str:
-    key = f"audit.action.{action}"
-    return words(key) if key in STRINGS else action
+def action_caption(action: str, words: Words) -> str:
+    return words.get(f"audit.action.{action}", action)
 
 
-def entity_caption(entity: str, words: Words = t) -> str:
-    key = f"audit.entity.{entity}"
-    return words(key) if key in STRINGS else entity
+def entity_caption(entity: str, words: Words) -> str:
+    return words.get(f"audit.entity.{entity}", entity)

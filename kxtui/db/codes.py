@@ -5,8 +5,9 @@ ISO day (2026-05-30), every flag 0 or 1. Data can reach the database from elsewh
 kxtui, a restored backup, another program — so readers never assume it: `day` reads a date
 column as a `date` or an `Odd` value, and `kxtui.i18n.label` names an unknown code the same
 way. An `Odd` formats as "⚠未知代码 zzz" / "⚠无效日期 2026-13-45" (the value shown by the
-display rule) in every format spec, so lists, totals, groupings and exports show it marked
-instead of crashing; a form opened on it keeps the field invalid until it is corrected.
+display rule; in the interface's words, `kxtui.db.words.say`) in every format spec, so lists,
+totals, groupings and exports show it marked instead of crashing; a form opened on it keeps
+the field invalid until it is corrected.
 
 The codes are not CHECK constraints: adding them would rebuild every table again (as schema
 v10 did for the numbers) for each upgrade, and a new code would need another rebuild. The
@@ -20,6 +21,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from kxtui import domain
+from kxtui.db.words import marked
 
 
 class Odd:
@@ -32,8 +34,6 @@ class Odd:
         self.key, self.value = key, value
 
     def __format__(self, spec: str) -> str:
-        from kxtui.i18n import marked  # the language chosen when it is shown
-
         return marked(self.key, self.value)
 
     __str__ = __repr__ = lambda self: format(self, "")  # noqa: E731

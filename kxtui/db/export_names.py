@@ -5,7 +5,8 @@ so two towns' exports of one day never collide and a printed page says what it i
 The period is read from the filter's dates: a whole quarter, month or year is named as such
 (2026Q4, 2026-11, 2026), no dates as 全部, anything else as its range (20260101-20260630).
 A roster holds volunteers as they are today: its name carries the day (2026-12-07).
-The file name uses the interface's language; the title, like every sheet, is Chinese.
+The file name uses the words the caller gives (the interface's language, `kxtui.i18n.t`;
+Chinese by default); the title, like every sheet, is Chinese.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from kxtui import clock
 from kxtui.db import scope
 from kxtui.db.rows import AuditFilter, LedgerFilter, RosterFilter
 from kxtui.db.sheets import zh
+from kxtui.db.words import Words, chinese
 from kxtui.display import hidden
-from kxtui.i18n import t
 
 FILE_NAME_MAX = 90  # characters before the suffix (a server accepts 100 with it)
 # What a file name keeps: letters of any script, digits, - _ . and brackets (the names a
@@ -73,7 +74,7 @@ def _day(day: date) -> str:
     return zh("export.period.day").format(year=day.year, month=day.month, day=day.day)
 
 
-def period_names(start: date | None, end: date | None) -> tuple[str, str]:
+def period_names(start: date | None, end: date | None, words: Words = chinese) -> tuple[str, str]:
     """(for the file name, for the title): ("2026Q4", "2026年第四季度"), ("全部", "全部时间"),
     ("20260101-20260630", "2026年1月1日至2026年6月30日"), ("20260101起", "2026年1月1日起") …"""
     if start and end and (whole := _whole(start, end)):
@@ -83,18 +84,18 @@ def period_names(start: date | None, end: date | None) -> tuple[str, str]:
             start=_day(start), end=_day(end)
         )
     if start:
-        return t("export.period.from", day=f"{start:%Y%m%d}"), zh("export.period.from").format(
+        return words("export.period.from", day=f"{start:%Y%m%d}"), zh("export.period.from").format(
             day=_day(start)
         )
     if end:
-        return t("export.period.to", day=f"{end:%Y%m%d}"), zh("export.period.to").format(
+        return words("export.period.to", day=f"{end:%Y%m%d}"), zh("export.period.to").format(
             day=_day(end)
         )
-    return t("export.period.all"), zh("export.period.all_title")
+    return words("export.period.all"), zh("export.period.all_title")
 
 
-def region_name(region_id: int | None) -> tuple[str, str]:
-    """The region's name (the officer's whole area when None), as (interface, Chinese)."""
+def region_name(region_id: int | None, words: Words = chinese) -> tuple[str, str]:
+    """The region's name (the officer's whole area when None), as (in `words`, Chinese)."""
     from kxtui.db.models import database
 
     if region_id is None:
@@ -104,37 +105,40 @@ def region_name(region_id: int | None) -> tuple[str, str]:
         sql = "SELECT name FROM region WHERE id = ?"
         row = database.execute_sql(sql, (region_id,)).fetchone()
     if row is None:
-        return t("export.everywhere"), zh("export.everywhere")
+        return words("export.everywhere"), zh("export.everywhere")
     return row[0], row[0]
 
 
-def _named(what: str, region_id: int | None, period: tuple[str, str]) -> ExportName:
-    region, region_zh = region_name(region_id)
-    words = (region, t(f"export.what.{what}"), period[0])
+def _named(what: str, region_id: int | None, period: tuple[str, str], words: Words) -> ExportName:
+    region, region_zh = region_name(region_id, words)
+    parts = (region, words(f"export.what.{what}"), period[0])
     title = " ".join((region_zh, zh(f"export.what.{what}"), period[1]))
-    return ExportName(safe_file_name("-".join(words)), title, region_zh, period[1])
+    return ExportName(safe_file_name("-".join(parts)), title, region_zh, period[1])
 
 
-def activities_name(f: LedgerFilter) -> ExportName:
+def activities_name(f: LedgerFilter, words: Words = chinese) -> ExportName:
     """`胶莱镇-活动台账-2026Q4`, "胶莱镇 活动台账 2026年第四季度"."""
-    return _named("activities", f.region_id, period_names(f.start, f.end))
+    return _named("activities", f.region_id, period_names(f.start, f.end, words), words)
 
 
-def volunteers_name(f: RosterFilter) -> ExportName:
+def volunteers_name(f: RosterFilter, words: Words = chinese) -> ExportName:
     """`胶莱镇-志愿者花名册-2026-12-07`, "胶莱镇 志愿者花名册 2026年12月7日"."""
     today = clock.today()
-    return _named("volunteers", f.region_id, (today.isoformat(), _day(today)))
+    return _named("volunteers", f.region_id, (today.isoformat(), _day(today)), words)
 
 
-def audit_name(f: AuditFilter) -> ExportName:
+def audit_name(f: AuditFilter, words: Words = chinese) -> ExportName:
     """`胶莱镇-审计日志-2026-12`, "胶莱镇 审计日志 2026年12月"."""
-    return _named("audit", f.region_id, period_names(f.start, f.end))
+    return _named("audit", f.region_id, period_names(f.start, f.end, words), words)
 
 
-def default_name(f: LedgerFilter | RosterFilter | AuditFilter) -> ExportName:
-    """The name of an export of `f`, whichever list it filters."""
+def default_name(
+    f: LedgerFilter | RosterFilter | AuditFilter, words: Words = chinese
+) -> ExportName:
+    """The name of an export of `f`, whichever list it filters; its file name in `words`
+    (the interface's, `kxtui.i18n.t`)."""
     if isinstance(f, LedgerFilter):
-        return activities_name(f)
+        return activities_name(f, words)
     if isinstance(f, RosterFilter):
-        return volunteers_name(f)
-    return audit_name(f)
+        return volunteers_name(f, words)
+    return audit_name(f, words)

@@ -19,6 +19,8 @@ import math
 from decimal import Decimal
 from typing import NamedTuple, cast
 
+from kxtui.db.words import say
+
 COUNT_LIMIT = 10_000_000  # people reached, materials: the activity form refuses more
 POPULATION_LIMIT = 999_999_999  # a region's residents: the region form takes nine digits
 # An activity's duration, a volunteer's hours at one activity: the forms take hours above 0
@@ -36,9 +38,7 @@ class Invalid:
     __slots__ = ()
 
     def __format__(self, spec: str) -> str:
-        from kxtui.i18n import t  # the language chosen when it is shown
-
-        return t("number.invalid")
+        return say("number.invalid")  # in the interface's language when it is shown
 
     __str__ = __repr__ = lambda self: format(self, "")  # noqa: E731
 

@@ -4,8 +4,8 @@ Export (`sheets_export`) and import (`sheets_import`, reading in `sheets_read`) 
 module, so a file written by kxtui reads back to the same records.
 
 Columns are known by a key; the Chinese header is written, and on import the Chinese or the
-English header is accepted (both are the `sheet.col.*` entries of `kxtui.i18n`). Sheet content
-is always Chinese: reports go upward in Chinese whatever language the interface speaks.
+English header is accepted (`sheet_headers`). Sheet content is always Chinese (`words`,
+`kxtui.domain.LABELS`): reports go upward in Chinese whatever language the interface speaks.
 
 The 志愿者 column lists who served and for how long, `姓名:小时` separated by `;` — e.g.
 `张伟:2;李娜:1.5`. When a name is shared by several volunteers of the county, the volunteer's
@@ -22,12 +22,13 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import NamedTuple
 
-from kxtui.db import codes
+from kxtui.db import codes, sheet_headers
 from kxtui.db.errors import KxError
 from kxtui.db.numbers import Invalid
+from kxtui.db.sheet_headers import Header
+from kxtui.db.words import CHINESE, marked_chinese
 from kxtui.display import mark_unsafe
-from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay
-from kxtui.i18n import STRINGS, marked
+from kxtui.domain import LABELS, ActivityFormat, Campaign, TargetGroup, ThemeDay
 
 COLUMNS = (
     "id",
@@ -64,7 +65,7 @@ MAX_FILE_BYTES = 50 * 1024 * 1024  # larger than any county's ledger; refuse, do
 TOTAL_KEYS = ("合计", "总计", "total", "totals")  # a totals row is skipped on import
 GROUP_SEPARATOR = "、"  # between the items of one cell: target groups, teams, domains
 
-Progress = Callable[[str, int, int], None]  # (stage i18n key, done, total; 0 = unknown)
+Progress = Callable[[str, int, int], None]  # (stage's message key, done, total; 0 = unknown)
 
 KEPT = "\t\n\r"  # control characters a cell keeps: tab and line breaks
 FORMULA_START = frozenset("=+-@\t\r")
@@ -86,7 +87,7 @@ class SheetLayout(NamedTuple):
 
     names: dict[str, str]  # every accepted header, normalised → column key
     required: tuple[tuple[str, ...], ...]  # each: at least one of these columns
-    labels: str  # i18n prefix of the column names ("sheet.col.")
+    headers: Mapping[str, Header]  # column key -> its headers (`sheet_headers`)
     sheet: str  # the worksheet read when a workbook has it, else the first
     first: str  # a row whose cell here reads 合计 (a totals row) is skipped
     no_header: str  # the message key when no header row is found
@@ -107,24 +108,23 @@ def no_progress(stage: str, done: int, total: int) -> None:
 
 
 def zh(key: str) -> str:
-    """The Chinese text of an i18n key (sheets are written in Chinese)."""
-    return STRINGS[key][0]
+    """A word of a sheet, in Chinese (sheets are written in Chinese; `words.CHINESE`)."""
+    return CHINESE[key]
 
 
 def header(column: str) -> str:
     """The Chinese header of a column."""
-    return zh(f"sheet.col.{column}")
+    return sheet_headers.ACTIVITIES[column].zh
 
 
-def header_names(columns: tuple[str, ...] = COLUMNS, labels: str = "sheet.col.") -> dict[str, str]:
-    """Every accepted header (Chinese or English, normalised) → column key; besides the
-    column's name, the other names `{labels}alias.{column}` lists ("、" between them)."""
+def header_names(
+    columns: tuple[str, ...] = COLUMNS, headers: Mapping[str, Header] = sheet_headers.ACTIVITIES
+) -> dict[str, str]:
+    """Every accepted header (Chinese, English or another name, normalised) → column key."""
     names: dict[str, str] = {}
     for column in columns:
-        texts = list(STRINGS[f"{labels}{column}"])
-        for aliases in STRINGS.get(f"{labels}alias.{column}", ()):
-            texts += aliases.split(GROUP_SEPARATOR)
-        for text in texts:
+        zh_header, en_header, aliases = headers[column]
+        for text in (zh_header, en_header, *aliases):
             names.setdefault(normalise(text), column)
     return names
 
@@ -176,7 +176,7 @@ def csv_value(text: str) -> str:
 ACTIVITIES = SheetLayout(
     names=header_names(),
     required=(*((column,) for column in REQUIRED), ("region", "county")),
-    labels="sheet.col.",
+    headers=sheet_headers.ACTIVITIES,
     sheet=zh("sheet.sheet_activities"),
     first="id",
     no_header="sheet.no_header",
@@ -200,17 +200,15 @@ def code_label(enum: type[StrEnum], code: object) -> str:
     if code is None or code == "":
         return ""
     key = f"{enum.__name__}.{code}"
-    return (
-        zh(key)
-        if isinstance(code, str) and key in STRINGS
-        else marked("code.unknown", code, chinese=True)
-    )
+    if isinstance(code, str) and key in LABELS:
+        return LABELS[key][0]
+    return marked_chinese("code.unknown", code)
 
 
 def day_cell(value: object) -> date | str | None:
     """A stored date as a sheet's cell: the date, None, or a malformed one marked."""
     day = codes.day(value)
-    return marked("date.invalid", value, chinese=True) if codes.is_odd(day) else day  # type: ignore[return-value]
+    return marked_chinese("date.invalid", value) if codes.is_odd(day) else day  # type: ignore[return-value]
 
 
 def label_codes(enum: type[StrEnum]) -> dict[str, str]:
@@ -218,7 +216,7 @@ def label_codes(enum: type[StrEnum]) -> dict[str, str]:
     codes: dict[str, str] = {}
     for member in enum:
         codes[normalise(member.value)] = member.value
-        for text in STRINGS.get(f"{enum.__name__}.{member.value}", ()):
+        for text in LABELS.get(f"{enum.__name__}.{member.value}", ()):
             codes.setdefault(normalise(text), member.value)
     return codes
 

@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
-from kxtui.db import scope
+from kxtui.db import scope, sheet_headers
 from kxtui.db.export_files import ExportResult, text_stream, write_file
 from kxtui.db.export_names import ExportName, activities_name
 from kxtui.db.export_notes import CellChanges
@@ -43,8 +43,8 @@ from kxtui.db.sheets import (
     served_cell,
     zh,
 )
+from kxtui.db.words import marked_chinese
 from kxtui.db.xlsx_layout import TableSheet
-from kxtui.i18n import marked
 
 CHUNK = 500  # activities whose volunteers are fetched in one query
 
@@ -176,7 +176,7 @@ class RegionNames:
                 names.append(name)
                 current = parent
             else:  # another program left a reference to a region that is not there
-                missing = marked("region.missing", current, chinese=True)
+                missing = marked_chinese("region.missing", current)
                 self.paths[region_id] = (missing, missing, 0)
                 return self.paths[region_id]
             self.paths[region_id] = (name, "/".join(reversed(names)), current)
@@ -302,7 +302,7 @@ def _write_xlsx(
 
     book = Workbook(write_only=True)
     headers = [header(column) for column in COLUMNS]
-    service_headers = [zh(f"sheet.service.{key}") for key in _SERVICE_HEADERS]
+    service_headers = [sheet_headers.SERVICE[key] for key in _SERVICE_HEADERS]
     names = (zh("sheet.sheet_activities"), zh("sheet.sheet_service"))
     widths = [WIDTHS.get(column, NARROW) for column in COLUMNS]
     sheet = TableSheet(book, names[0], name.title, headers, widths, rows=total + 1)

@@ -34,7 +34,6 @@ from kxtui.db.sheets import (
     no_progress,
     normalise,
 )
-from kxtui.i18n import STRINGS
 
 SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".csv": "csv", ".txt": "csv"}
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # all XML of the workbook together
@@ -238,7 +237,7 @@ def _table(
         raise SheetError(layout.no_header, name=name)
     missing = [keys[0] for keys in layout.required if not any(key in columns for key in keys)]
     if missing:
-        wanted = GROUP_SEPARATOR.join(" / ".join(STRINGS[layout.labels + key]) for key in missing)
+        wanted = GROUP_SEPARATOR.join(" / ".join(layout.headers[key][:2]) for key in missing)
         raise SheetError("sheet.missing_columns", name=name, columns=wanted)
     progress("sheet.stage_read", total or len(data), total or len(data))
     return SheetTable(name, columns, tuple(unknown), data, headers)

@@ -27,7 +27,7 @@ from peewee import IntegrityError
 
 from kxtui.db import activities, scope, team_writes, volunteer_index, volunteers
 from kxtui.db.audit import changes_of
-from kxtui.db.audit_text import written_by
+from kxtui.db.audit_text import writer
 from kxtui.db.errors import RefusedError
 from kxtui.db.models import Activity, AuditEntry, Region, Team, Tracked, Venue, Volunteer
 from kxtui.db.pinyin import pinyin_keys, sort_key
@@ -120,10 +120,10 @@ def _refuse_dissolved(entry: AuditEntry) -> None:
 def writer_of(entry: AuditEntry) -> str:
     """Who wrote the entry: the Unix user, and the account acted as when it is another."""
     if entry.officer_id is None:
-        return written_by(entry.actor, "")
+        return writer(entry.actor, "")
     account = entry.officer
     assert account is not None  # with an officer_id set, peewee fetches the account or raises
-    return written_by(entry.actor, account.user_name)
+    return writer(entry.actor, account.user_name)
 
 
 def _reverse(

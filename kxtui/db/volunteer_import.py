@@ -45,6 +45,7 @@ from kxtui.db.volunteer_sheets import (
     yes_no,
 )
 from kxtui.db.volunteers import check_volunteer, save_changes
+from kxtui.db.words import say
 from kxtui.db.writes import (
     AUDIT_INSERT,
     AUDIT_JSON,
@@ -55,7 +56,6 @@ from kxtui.db.writes import (
     region_paths,
     write_transaction,
 )
-from kxtui.i18n import t
 
 ON_DUPLICATE = ("skip", "update", "keep")
 CHECK_PROGRESS_EVERY = 1000
@@ -421,7 +421,7 @@ def _duplicates(
 def _who(name: str, home: RegionRef) -> str:
     """A registered volunteer as a message names them: nobody outside the officer's view."""
     if not scope.inside(home.path, scope.session().view_path):
-        return t("vsheet.elsewhere")
+        return say("vsheet.elsewhere")  # in the interface's words
     return f"{name}（{home.name}）"
 
 

@@ -3,7 +3,7 @@
 Export (`volunteer_export`) and import (`volunteer_import`) share this module, so an exported
 roster reads back to the same volunteers. Besides the headers kxtui writes, the import knows
 the other names county sheets and the 大美志愿 platform's export give the same column
-(`vsheet.col.alias.*` in `kxtui.i18n`: 联系电话 and 手机号码 for 手机号, 证件号码 for 身份证号,
+(`sheet_headers.VOLUNTEERS`: 联系电话 and 手机号码 for 手机号, 证件号码 for 身份证号,
 志愿者编号 for 平台ID …).
 
 The home is a region path below the county (`胶莱镇/郭庄村`, `…社区/第3网格`), or a town column
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kxtui.db import sheet_headers
 from kxtui.db.codes import Odd
 from kxtui.db.sheets import (
     GROUP_SEPARATOR,
@@ -28,8 +29,8 @@ from kxtui.db.sheets import (
     split_groups,
     zh,
 )
+from kxtui.db.words import marked_chinese
 from kxtui.domain import Domain, Gender
-from kxtui.i18n import marked
 
 COLUMNS = (
     "id",
@@ -54,7 +55,6 @@ COLUMNS = (
 # read on import besides COLUMNS: a town column beside the village column
 IMPORTED_ONLY = ("town",)
 TEXT_COLUMNS = ("mobile", "id_number", "platform_id")  # digits Excel must not turn to numbers
-LABELS = "vsheet.col."
 # In characters (see `sheets.WIDTHS`): an ID number's 18 digits fit, long text wraps.
 WIDTHS = {"id": 7, "name": 8, "gender": 5, "mobile": 13, "id_number": 20, "birth_date": 11,
           "county": 8, "region": 18, "teams": 20, "domains": 12, "skills": 14, "registered": 6,
@@ -62,9 +62,9 @@ WIDTHS = {"id": 7, "name": 8, "gender": 5, "mobile": 13, "id_number": 20, "birth
           "notes": 16}  # fmt: skip
 
 VOLUNTEERS = SheetLayout(
-    names=header_names(COLUMNS + IMPORTED_ONLY, LABELS),
+    names=header_names(COLUMNS + IMPORTED_ONLY, sheet_headers.VOLUNTEERS),
     required=(("name",), ("region",)),
-    labels=LABELS,
+    headers=sheet_headers.VOLUNTEERS,
     sheet=zh("vsheet.sheet"),
     first="name",
     no_header="vsheet.no_header",
@@ -80,7 +80,7 @@ _DOMAINS = label_codes(Domain)
 
 def header(column: str) -> str:
     """The Chinese header of a column."""
-    return zh(f"{LABELS}{column}")
+    return sheet_headers.VOLUNTEERS[column].zh
 
 
 @lru_cache(maxsize=256)
@@ -98,7 +98,7 @@ def yes_no(text: str) -> bool | None:
 def yes_no_cell(value: bool | Odd) -> str:
     """是 / 否, or a stored flag that is neither marked ("⚠无效标记 yes")."""
     if isinstance(value, Odd):
-        return marked(value.key, value.value, chinese=True)
+        return marked_chinese(value.key, value.value)
     return zh("roster.yes") if value else zh("roster.no")
 
 

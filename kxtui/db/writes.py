@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from peewee import OperationalError
 
 from kxtui import clock
-from kxtui.db.audit_text import written_by
+from kxtui.db.audit_text import writer
 from kxtui.db.changes import committed
 from kxtui.db.errors import ConflictError, ReadOnlyError, RefusedError
 from kxtui.db.models import Tracked, database
@@ -239,7 +239,7 @@ def last_writer(entity: str, entity_id: int) -> str:
         " WHERE e.entity = ? AND e.entity_id = ? ORDER BY e.id DESC LIMIT 1",
         (entity, entity_id),
     ).fetchone()
-    return written_by(*row) if row else ""
+    return writer(*row) if row else ""
 
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:

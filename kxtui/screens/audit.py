@@ -15,7 +15,7 @@ from kxtui.db.audit_text import entity_caption
 from kxtui.db.rows import AuditDetail, AuditFilter, AuditRow, AuditWriter, Choice
 from kxtui.db.undo import undo
 from kxtui.display import clean
-from kxtui.i18n import t
+from kxtui.i18n import t, words
 from kxtui.screens.list_screen import ListScreen
 from kxtui.screens.pick_writer import PickWriterScreen, writer_label
 from kxtui.widgets.audit_table import AuditTable, action_text
@@ -69,7 +69,7 @@ class AuditScreen(ListScreen[AuditFilter, AuditTable]):
             else t("audit.everyone")
         )
         parts.append(
-            t("audit.f.entity", entity=entity_caption(f.entity))
+            t("audit.f.entity", entity=entity_caption(f.entity, words()))
             if f.entity
             else t("audit.all_tables")
         )
@@ -135,8 +135,9 @@ class AuditScreen(ListScreen[AuditFilter, AuditTable]):
         def undone(_: Any) -> None:
             self.notify(t("audit.undo_done", id=row.id), timeout=4)  # the rows follow
 
-        question = t("audit.confirm_undo", id=row.id, action=action_text(row),
-                     entity=entity_caption(row.entity), summary=clean(row.summary, 60))  # fmt: skip
+        entity = entity_caption(row.entity, words())
+        question = t("audit.confirm_undo", id=row.id, action=action_text(row), entity=entity,
+                     summary=clean(row.summary, 60))  # fmt: skip
         answer = ConfirmScreen(question, t("audit.undo_yes"), t("audit.undo_no"))
         self.app.push_screen(answer, confirmed)
 

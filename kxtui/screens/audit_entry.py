@@ -15,7 +15,7 @@ from textual.widgets import Label, Static
 from kxtui.db.audit_text import entity_caption, field_caption, shown, value_text, written_by
 from kxtui.db.rows import AuditDetail
 from kxtui.display import clean
-from kxtui.i18n import t
+from kxtui.i18n import t, words
 from kxtui.screens.base import TranslatedBindings
 from kxtui.widgets.audit_table import action_text
 
@@ -29,9 +29,9 @@ def changes_table(detail: AuditDetail) -> Table:
     table.add_column(t("audit.col.new"), ratio=3, style="green")
     for change in shown(detail.changes):
         table.add_row(
-            Text(clean(field_caption(row.entity, change.field), 40)),
-            Text(clean(value_text(change.field, change.old, t, detail.names), 400)),
-            Text(clean(value_text(change.field, change.new, t, detail.names), 400)),
+            Text(clean(field_caption(row.entity, change.field, words()), 40)),
+            Text(clean(value_text(change.field, change.old, words(), detail.names), 400)),
+            Text(clean(value_text(change.field, change.new, words(), detail.names), 400)),
         )
     return table
 
@@ -59,10 +59,11 @@ class AuditEntryScreen(TranslatedBindings, ModalScreen[bool]):
         self.detail = detail
 
     def compose(self) -> ComposeResult:
-        row = self.detail.row
+        row, shown_in = self.detail.row, words()
         title = t("audit.detail.title", id=row.id, at=row.at.strftime("%Y-%m-%d %H:%M"),
-                  actor=written_by(row.actor, row.account), action=action_text(row),
-                  entity=entity_caption(row.entity), record=row.entity_id or "")  # fmt: skip
+                  actor=written_by(row.actor, row.account, shown_in), action=action_text(row),
+                  entity=entity_caption(row.entity, shown_in),
+                  record=row.entity_id or "")  # fmt: skip
         with Vertical():
             yield Label(Text(clean(title, 200)), id="entry-title")
             where = " · ".join(part for part in (row.region, row.summary) if part)

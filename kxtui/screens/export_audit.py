@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kxtui.i18n import words
 from kxtui.screens.export_dialog import ExportScreen
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ class AuditExportScreen(ExportScreen):
     ) -> ExportResult:
         from kxtui.db.audit_export import export_audit
 
+        chinese = words("zh")  # a sheet is Chinese whatever the interface speaks
         return export_audit(
-            self.rows_filter, path, file_format, overwrite=overwrite, progress=progress
-        )
+            self.rows_filter, path, file_format, overwrite=overwrite, progress=progress,
+            words=chinese,
+        )  # fmt: skip

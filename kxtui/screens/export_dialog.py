@@ -86,7 +86,7 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one("#export-send", Button).display = False
         self.query_one("#export-path", Input).focus()
-        run_db(self, default_name, self.rows_filter, done=self._named, group="export-name",
+        run_db(self, default_name, self.rows_filter, t, done=self._named, group="export-name",
                read=True)  # fmt: skip
 
     def _named(self, name: ExportName) -> None:

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Button
 
+from kxtui.db.sheet_headers import ACTIVITIES
 from kxtui.display import clean
 from kxtui.i18n import t
 from kxtui.screens.sheet_import import ImportDialog, Progress
@@ -49,7 +50,7 @@ def write(
 
 class ImportScreen(ImportDialog):
     WORDS = "sheet.import"
-    LABELS = "sheet.col."
+    HEADERS = ACTIVITIES
     BINDINGS = [
         Binding("escape", "close", "key.cancel", id="import.cancel"),
         Binding("ctrl+u", "upload", "zmodem.upload", id="import.upload", show=False, priority=True),

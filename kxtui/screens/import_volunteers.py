@@ -20,8 +20,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Label, RadioButton, RadioSet
 
+from kxtui.db.sheet_headers import VOLUNTEERS
 from kxtui.display import clean, literal
-from kxtui.i18n import t
+from kxtui.i18n import column_name, t
 from kxtui.screens.sheet_import import ImportDialog, Progress
 
 if TYPE_CHECKING:
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
 
 ON_DUPLICATE = ("skip", "update", "keep")
 PREVIEW_ROWS = 3
-_LABELS = "vsheet.col."
 
 
 def check(
@@ -62,7 +62,7 @@ def write(
 
 class VolunteerImportScreen(ImportDialog):
     WORDS = "vsheet.import"
-    LABELS = _LABELS
+    HEADERS = VOLUNTEERS
     CLASSES = "-volunteers"
     BINDINGS = [
         Binding("escape", "close", "key.cancel", id="vimport.cancel"),
@@ -166,7 +166,7 @@ class VolunteerImportScreen(ImportDialog):
         pairs = []
         for key, at in sorted(table.columns.items(), key=lambda item: item[1]):
             found = table.headers[at].strip() if at < len(table.headers) else ""
-            field = t(f"{_LABELS}{key}")
+            field = column_name(VOLUNTEERS[key])
             pairs.append(field if found == field else f"{found}→{field}")
         return t("vsheet.import.mapping", pairs=" · ".join(pairs))
 
@@ -179,7 +179,7 @@ class VolunteerImportScreen(ImportDialog):
             return
         columns = sorted(table.columns.items(), key=lambda item: item[1])
         for key, _ in columns:
-            preview.add_column(t(f"{_LABELS}{key}"))
+            preview.add_column(column_name(VOLUNTEERS[key]))
         # only rows the officer may see: not those the check found outside their area
         outside = {p.row for p in self.report.errors if p.key == "field.out_of_scope"}
         shown = [cells for number, cells in table.rows if number not in outside]

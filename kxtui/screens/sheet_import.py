@@ -9,7 +9,7 @@ styles are in sheet_import.tcss.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -20,8 +20,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Static
 
 from kxtui.db.errors import KxError
+from kxtui.db.sheet_headers import Header
 from kxtui.display import clean, literal
-from kxtui.i18n import t
+from kxtui.i18n import column_name, t
 from kxtui.screens.base import KxScreen, TranslatedBindings
 from kxtui.widgets.workers import run_db
 
@@ -136,10 +137,13 @@ class SheetJob(KxScreen):
         self.query_one("#import-summary", Static).update(content)
 
     def fill_problems(
-        self, errors: tuple[Problem, ...], warnings: tuple[Problem, ...], labels: str
+        self,
+        errors: tuple[Problem, ...],
+        warnings: tuple[Problem, ...],
+        headers: Mapping[str, Header],
     ) -> None:
-        """The table of bad rows (and warnings, in yellow): row, column, reason. `labels` is
-        the i18n prefix of the column names."""
+        """The table of bad rows (and warnings, in yellow): row, column, reason. `headers`
+        are the sheet's (`kxtui.db.sheet_headers`), a column named by its header."""
         problems = self.query_one("#import-problems", DataTable)
         problems.clear(columns=True)
         # the reason wraps in what the row number and column name leave (and cell padding)
@@ -154,7 +158,7 @@ class SheetJob(KxScreen):
             reason = t(problem.key, **problem.params)
             if warning:
                 reason = t("sheet.import.warning", reason=reason)
-            column = t(f"{labels}{problem.column}") if problem.column else ""
+            column = column_name(headers[problem.column]) if problem.column else ""
             cell = Text(clean(reason, 300), style="yellow" if warning else "")
             problems.add_row(str(problem.row), literal(column, _COLUMN), cell, height=None)
         if len(lines) > SHOWN_PROBLEMS:
@@ -170,7 +174,7 @@ class ImportDialog(SheetJob, TranslatedBindings, ModalScreen[int | None]):
 
     CSS_PATH = "sheet_import.tcss"
     WORDS: ClassVar[str]  # the strings' prefix: WORDS.title, .placeholder, .hint_path, …
-    LABELS: ClassVar[str]  # the prefix of the column names ("sheet.col.")
+    HEADERS: ClassVar[Mapping[str, Header]]  # the sheet's columns (`kxtui.db.sheet_headers`)
     CLASSES: ClassVar[str] = ""  # of the frame, for an import's own styles
     WRITES = frozenset({"import_rows"})
 
@@ -257,7 +261,7 @@ class ImportDialog(SheetJob, TranslatedBindings, ModalScreen[int | None]):
             summary.append_text(message)
         self.summary(summary)
         self.query_one("#import").add_class("-report")  # full height: the tables get the rest
-        self.fill_problems(report.errors, report.warnings, self.LABELS)
+        self.fill_problems(report.errors, report.warnings, self.HEADERS)
         self.enable_import()
         self.query_one("#import-keys", Label).update(t(f"{self.WORDS}.hint_report"))
         problems = self.query_one("#import-problems", DataTable)

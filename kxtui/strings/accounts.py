@@ -13,10 +13,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "officers.disabled_done": ("已停用 {user}", "{user} disabled"),
     "officers.enabled_done": ("已启用 {user}", "{user} enabled"),
     "officers.keep": ("不停用", "Keep"),
-    "officers.keys": (
-        "a 添加  d 停用  e 启用  Esc 返回",
-        "a add  d disable  e enable  Esc back",
-    ),
     "officers.none": ("（没有账户）", "(no accounts)"),
     "officers.state": ("状态", "State"),
     "officers.title": ("工作人员账户", "Officer accounts"),
@@ -104,7 +100,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "不能删除：该阵地有 {activities} 条活动记录（含已删除的）",
         "Cannot delete: {activities} activities (deleted ones too) took place at this venue",
     ),
-    "refused.venue_under_venue": ("阵地下不能再建阵地，请选择区域", "Select a region, not a venue"),
     "refused.viewer": (
         "{name} 的账户只读，不能修改数据",
         "{name}'s account is read-only: nothing can be changed",

@@ -299,28 +299,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "form.volunteer.new": ("新建志愿者", "New volunteer"),
     "form.volunteer.new_in": ("新建志愿者（{region}）", "New volunteer ({region})"),
     "form.warnings": ("有 {count} 处需要确认", "{count} value(s) to confirm"),
-    "notes.col.change": ("修改", "Change"),
-    "notes.col.column": ("列", "Column"),
-    "notes.col.row": ("行", "Row"),
-    "notes.col.sheet": ("工作表", "Sheet"),
-    "notes.counts": (
-        "截断的单元格：{cut}；替换了字符的单元格：{replaced}",
-        "Cells cut: {cut}; cells with characters replaced: {replaced}",
-    ),
-    "notes.cut": ("超长已截断", "cut"),
-    "notes.explain": (
-        "控制字符和格式字符（如 ESC、从右到左覆盖 U+202E、零宽空格 U+200B）不会原样写入文件，"
-        "而是写成可见符号：␀…␟、␡ 或 ⟨U+XXXX⟩；超过 32,767 个字符的文本（电子表格单元格的上限）"
-        "截断，末尾注明“超长已截断”。",
-        "Control and format characters (such as ESC, the right-to-left override U+202E, the"
-        " zero-width space U+200B) are not written as they are but as visible symbols: ␀…␟, ␡"
-        " or ⟨U+XXXX⟩; text over 32,767 characters (a spreadsheet cell's limit) is cut and"
-        " marked as cut.",
-    ),
-    "notes.heading": ("导出时修改了以下单元格", "Cells changed by the export"),
-    "notes.more": ("……另有 {count} 个单元格未列出", "… and {count} more cells not listed"),
-    "notes.replaced": ("替换了 {count} 个字符", "{count} characters replaced"),
-    "notes.sheet": ("说明", "Notes"),
     "number.invalid": ("⚠无效", "⚠invalid"),
     "numbers.left_out": (
         " · ⚠ {count} 个无效数值未计入",

@@ -56,7 +56,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "label.members": ("{count} 人", "{count} members"),
     "label.six_met": ("六有 {met}/6", "six haves {met}/6"),
     "label.subdistricts": ("街道", "subdistricts"),
-    "label.town_level": ("镇街", "towns"),
     "label.towns": ("镇", "towns"),
     "label.venues": ("阵地", "venues"),
     "label.villages": ("村", "villages"),
@@ -65,6 +64,5 @@ STRINGS: dict[str, tuple[str, str]] = {
         "还没有区域。按 a 新建县（市、区），或运行 kxtui demo 生成演示数据。",
         "No regions yet. Press a to add a county, or run kxtui demo for demo data.",
     ),
-    "tree.loading": ("加载中…", "Loading…"),
     "tree.title": ("区域与阵地", "Regions and venues"),
 }

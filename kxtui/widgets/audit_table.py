@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from kxtui.db.audit_text import action_caption, entity_caption, written_by
 from kxtui.db.rows import AuditFilter, AuditRow
-from kxtui.i18n import t
+from kxtui.i18n import t, words
 from kxtui.widgets.paged_table import Page, PagedTable
 
 
 def action_text(row: AuditRow) -> str:
     """The action, with the entry an undo reversed or the mark of an undone change."""
-    text = action_caption(row.action)
+    text = action_caption(row.action, words())
     if row.undoes is not None:
         return f"{text} #{row.undoes}"
     return f"{text}·{t('audit.undone')}" if row.undone else text
@@ -33,11 +33,11 @@ class AuditTable(PagedTable):
         if column == "action":
             return action_text(row)
         if column == "entity":
-            return entity_caption(row.entity)
+            return entity_caption(row.entity, words())
         if column == "record":
             return "" if row.entity_id is None else f"#{row.entity_id}"
         if column == "id":
             return str(row.id)
         if column == "actor":
-            return written_by(row.actor, row.account)
+            return written_by(row.actor, row.account, words())
         return str(getattr(row, column))

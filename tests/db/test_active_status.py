@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from kxtui.db import sheet_headers
 from kxtui.db.models import Volunteer
 from kxtui.db.rows import RosterFilter
 from kxtui.db.sheets_export import regions_named
 from kxtui.db.volunteer_export import export_volunteers
 from kxtui.db.volunteer_import import import_file
+from kxtui.db.words import CHINESE
 from kxtui.i18n import STRINGS
 from tests.db.test_volunteer_sheets import COUNTY_HEADERS, county_row, read_csv, write_csv
 
@@ -44,8 +46,14 @@ def test_old_and_new_names_import(
 
 def test_one_name_for_the_status_in_every_chinese_string() -> None:
     old = ("仍在服务", "在用（未停用）", "（停用）", "停用仍在队", "停用在队")
-    for key, (zh, _) in STRINGS.items():
-        if key.startswith(("vsheet.col.alias.", "vsheet.yes_words", "vsheet.no_words")):
+    # the interface's strings, and what the files say: headers (not the other names an import
+    # reads) and their words
+    chinese = {key: zh for key, (zh, _) in STRINGS.items()}
+    chinese |= {f"vsheet.col.{column}": h.zh for column, h in sheet_headers.VOLUNTEERS.items()}
+    chinese |= {f"sheet.col.{column}": h.zh for column, h in sheet_headers.ACTIVITIES.items()}
+    chinese |= CHINESE
+    for key, zh in chinese.items():
+        if key.startswith(("vsheet.yes_words", "vsheet.no_words")):
             continue  # the older names an import still reads
         if key.startswith(("officers.", "refused.officer", "cli.", "signin.", "key.")):
             continue  # officer accounts are 在用 / 停用: another thing

@@ -17,6 +17,7 @@ from kxtui.db.activities import checked, create_activity
 from kxtui.db.errors import NeedsConfirmation, ValidationError
 from kxtui.db.models import Region, Volunteer, database
 from kxtui.db.rows import ActivityInput, LedgerFilter, ServiceInput
+from kxtui.db.sheet_headers import ACTIVITIES
 from kxtui.db.sheets import CELL_MAX, COLUMNS, SheetError, header, zh
 from kxtui.db.sheets_export import export_activities, regions_named
 from kxtui.db.sheets_import import check_sheet, import_sheet
@@ -271,7 +272,7 @@ def test_gbk_csv_from_old_excel_is_read(demo_db: Path, tmp_path: Path):
 
 def test_english_headers_and_a_title_line_above_them(demo_db: Path, tmp_path: Path):
     rows = exported_csv(tmp_path)
-    english = [t(f"sheet.col.{column}").upper() for column in COLUMNS]
+    english = [ACTIVITIES[column].en.upper() for column in COLUMNS]
     path = write_csv(tmp_path / "en.csv", [["2026年活动台账"], english, *rows[1:]])
     report = check_sheet(path)
     assert (report.present, report.bad) == (len(rows) - 1, 0)

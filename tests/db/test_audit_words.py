@@ -20,7 +20,7 @@ from kxtui.db.rows import (
     ServiceInput,
     VenueInput,
 )
-from kxtui.i18n import STRINGS, set_language, t
+from kxtui.i18n import STRINGS, set_language, words
 from tests.db.test_audit import last_id, volunteer_input
 
 
@@ -28,14 +28,16 @@ def lines(entry_id: int) -> dict[str, tuple[str, str]]:
     """Each field of an entry as the audit screen words it: caption -> (before, after)."""
     found = audit.detail(entry_id)
     assert found is not None
-    words = [
-        (field_caption(found.row.entity, c.field), value_text(c.field, c.old, t, found.names),
-         value_text(c.field, c.new, t, found.names))
+    shown_in = words()
+    worded = [
+        (field_caption(found.row.entity, c.field, shown_in),
+         value_text(c.field, c.old, shown_in, found.names),
+         value_text(c.field, c.new, shown_in, found.names))
         for c in found.changes
     ]  # fmt: skip
-    captions = [caption for caption, _, _ in words]
+    captions = [caption for caption, _, _ in worded]
     assert len(set(captions)) == len(captions), f"a caption twice: {captions}"
-    return {caption: (old, new) for caption, old, new in words}
+    return {caption: (old, new) for caption, old, new in worded}
 
 
 def logged_activity() -> tuple[int, Venue, Team, list[Volunteer]]:
@@ -87,8 +89,8 @@ def test_a_deleted_record_keeps_its_name_and_an_unknown_one_says_deleted(demo_db
     gone = AuditChange("venue", None, venue)
     never = AuditChange("teams", None, [987654])
     names = record_names((gone, never))
-    assert value_text("venue", venue, t, names) == "审计科普园"
-    assert value_text("teams", [987654], t, names) == "#987654（已删除）"
+    assert value_text("venue", venue, words(), names) == "审计科普园"
+    assert value_text("teams", [987654], words(), names) == "#987654（已删除）"
     deleted = lines(last_id())  # the venue's own delete entry: its region by name
     assert deleted["区域"] == ("阜安街道", "—")
 
@@ -105,7 +107,7 @@ def test_the_export_names_records_and_fields_as_the_screen_does(
 ) -> None:
     _, venue, team, served = logged_activity()
     target = tmp_path / "audit.csv"
-    export_audit(AuditFilter(entity="activity"), target)
+    export_audit(AuditFilter(entity="activity"), target, words=words("zh"))
     text = target.read_text(encoding="utf-8-sig")
     assert f"组织队伍,—,{team.name}" in text and f"阵地,—,{venue.name}" in text
     assert f"{served[0].name}:2 小时" in text
@@ -120,7 +122,10 @@ def test_an_officer_account_entry_is_in_words_too(demo_db: Path) -> None:
     officers.set_active("liu", False)
     entry = audit.detail(last_id())
     assert entry is not None
-    assert (action_caption(entry.row.action), entity_caption(entry.row.entity)) == (
+    assert (
+        action_caption(entry.row.action, words()),
+        entity_caption(entry.row.entity, words()),
+    ) == (
         "停用",
         "工作人员账户",
     )

@@ -25,6 +25,7 @@ from kxtui.db.sheets import CELL_MAX, SheetError, zh
 from kxtui.db.sheets_export import export_activities
 from kxtui.db.sheets_read import read_table
 from kxtui.db.volunteer_export import export_volunteers
+from kxtui.i18n import words
 
 HOSTILE = "名\x1b]52;c;aGk=\x07\x00\x9b31m\u202eevil\u200b"  # ESC BEL NUL C1 RLO ZWSP
 RAW = ("\x1b", "\x07", "\x00", "\x9b", "\u202e", "\u200b")
@@ -98,7 +99,7 @@ def test_roster_and_audit_exports_treat_characters_the_same(demo_db, tmp_path) -
         "INSERT INTO audit_entry (at, actor, action, entity, summary, changes)"
         " VALUES ('2026-11-20 09:00:00', 'x', 'update', 'venue', ?, '{}')", (HOSTILE,)
     )  # fmt: skip
-    audit = export_audit(AuditFilter(), tmp_path / "h.xlsx")
+    audit = export_audit(AuditFilter(), tmp_path / "h.xlsx", words=words("zh"))
     assert audit.replaced == 1
     book = load_workbook(tmp_path / "h.xlsx")
     assert "说明" in book.sheetnames

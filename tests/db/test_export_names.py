@@ -17,7 +17,7 @@ from kxtui.db.export_names import (
 from kxtui.db.rows import AuditFilter, LedgerFilter, RosterFilter
 from kxtui.db.sheets_export import regions_named
 from kxtui.domain import AccessRole
-from kxtui.i18n import set_language
+from kxtui.i18n import set_language, t
 
 
 @pytest.mark.parametrize(
@@ -65,7 +65,7 @@ def test_names_carry_region_what_and_period(demo_db) -> None:
         "全部区域 活动台账 全部时间",
     )
     set_language("en")  # the file name speaks the interface's language; the sheet Chinese
-    assert activities_name(quarter)[:2] == (
+    assert activities_name(quarter, t)[:2] == (
         "胶莱镇-activities-2026Q4",
         "胶莱镇 活动台账 2026年第四季度",
     )

@@ -16,6 +16,7 @@ from kxtui.db.sheets_export import export_activities, regions_named
 from kxtui.db.sheets_import import check_sheet
 from kxtui.db.volunteer_export import export_volunteers
 from kxtui.db.volunteer_import import check_file
+from kxtui.i18n import words
 
 Q3 = {"start": date(2026, 7, 1), "end": date(2026, 9, 30)}
 
@@ -76,5 +77,7 @@ def test_the_audit_log_and_the_notes_sheet_print(demo_db: Path, tmp_path: Path) 
     assert_prints(notes, "导出时修改了以下单元格", "工作表", header_row=4)
     assert notes.row_dimensions[2].height > 15  # the explanation is a merged cell: as high as it
     path = tmp_path / "audit.xlsx"
-    export_audit(AuditFilter(start=date(2026, 11, 1), end=date(2026, 11, 30)), path)
+    export_audit(
+        AuditFilter(start=date(2026, 11, 1), end=date(2026, 11, 30)), path, words=words("zh")
+    )
     assert_prints(load_workbook(path).active, "全部区域 审计日志 2026年11月", "序号")

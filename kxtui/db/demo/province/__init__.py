@@ -62,7 +62,7 @@ from kxtui.db.demo.state import ACTOR, DEMO_TODAY, Progress, stamp
 from kxtui.db.first_admin import admin_record
 from kxtui.db.models import AuditEntry, Meta, OfficerAccount, database
 from kxtui.db.process_user import unix_user
-from kxtui.i18n import t
+from kxtui.db.words import say  # the progress in the interface's words
 
 __all__ = ["BUILD_SHARE", "DEFAULT_VOLUNTEERS", "build_province"]
 
@@ -98,23 +98,23 @@ def build_province(
             early = [sql for table, sql in indexes if table not in LATE_INDEXES]
             late = [sql for table, sql in indexes if table in LATE_INDEXES]
             _build_indexes(report, early, 0, len(indexes), (BUILD_SHARE, ROSTER_SHARE[0]))
-            report(t("demo.province_roster"), ROSTER_SHARE[0])
+            report(say("demo.province_roster"), ROSTER_SHARE[0])
             sort_in_runs()
             with database.atomic("IMMEDIATE"):
                 fill_search_keys(made.givens, made.whole)
             _build_indexes(report, late, len(early), len(indexes), (ROSTER_SHARE[1], 0.98))
-            report(t("demo.province_finish"), 0.98)
+            report(say("demo.province_finish"), 0.98)
             with database.atomic("IMMEDIATE"):
                 _finish(seed, made.counts, volunteers, admin=unix_user(path))
     database.execute_sql("PRAGMA main.wal_checkpoint(TRUNCATE)")  # one self-contained file
-    report(t("demo.province_done"), 1.0)
+    report(say("demo.province_done"), 1.0)
 
 
 def _insert_counties(report: Progress, child: Child) -> Made:
     """Insert each county's rows in its own transaction as the child sends them, and count
     its volunteers' service totals."""
     for county in child.counties():
-        report(t("demo.province_county", name=county.name, done=county.done + 1,
+        report(say("demo.province_county", name=county.name, done=county.done + 1,
                  total=county.total), BUILD_SHARE * county.done / county.total)  # fmt: skip
         with database.atomic("IMMEDIATE"):
             after = last_service_record()
@@ -130,7 +130,7 @@ def _build_indexes(report: Progress, statements: list[str], before: int, total: 
     """Run CREATE INDEX statements, the progress bar going from shares[0] to shares[1]."""
     low, high = shares
     for done, sql in enumerate(statements):
-        report(t("demo.province_indexes", done=before + done + 1, total=total),
+        report(say("demo.province_indexes", done=before + done + 1, total=total),
                low + (high - low) * done / len(statements))  # fmt: skip
         database.execute_sql(sql)
 

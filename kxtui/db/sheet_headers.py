@@ -1,0 +1,192 @@
+"""The column headers of the spreadsheets kxtui writes and reads: a file format, not the
+interface's words. A sheet is always written with the Chinese headers (reports go upward in
+Chinese whatever language the interface speaks); on import the Chinese header, the English
+one, and the other names county sheets and the 大美志愿 platform's export give a column
+(`aliases`: 联系电话 and 手机号码 for 手机号, 证件号码 for 身份证号, 志愿者编号 for 平台ID …) are
+all accepted (`sheets.header_names`). The interface names a column by the header of its
+language (`kxtui.i18n.column_name`).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Header(NamedTuple):
+    zh: str  # written, and read
+    en: str  # read; the interface's English name of the column
+    aliases: tuple[str, ...] = ()  # read too: the other names a column goes by
+
+
+# 活动台账: the activity sheet (`sheets.COLUMNS`)
+ACTIVITIES: dict[str, Header] = {
+    "id": Header("编号", "id"),
+    "title": Header("活动名称", "title"),
+    "start": Header("开始日期", "start"),
+    "end": Header("结束日期", "end"),
+    "duration": Header("时长(小时)", "duration"),
+    "county": Header("县(市、区)", "county"),
+    "region": Header("区域", "region"),
+    "venue": Header("阵地", "venue"),
+    "organiser": Header("组织单位", "organiser"),
+    "team": Header("志愿服务队", "team"),
+    "theme_day": Header("主题日", "theme day"),
+    "campaign": Header("专项行动", "campaign"),
+    "target_groups": Header("对象", "target groups"),
+    "format": Header("形式", "format"),
+    "people_reached": Header("受众人次", "people reached"),
+    "materials": Header("发放资料(份)", "materials"),
+    "volunteer_count": Header("志愿者人数", "volunteer count"),
+    "service_hours": Header("志愿服务时长", "service hours"),
+    "volunteers": Header("志愿者", "volunteers"),
+    "notes": Header("备注", "notes"),
+}
+
+# 志愿者花名册: the roster (`volunteer_sheets.COLUMNS`, and a town column read on import)
+VOLUNTEERS: dict[str, Header] = {
+    "id": Header("编号", "id"),
+    "name": Header("姓名", "name", ("志愿者姓名", "full name")),
+    "gender": Header("性别", "gender", ("性别(男/女)", "sex")),
+    "mobile": Header(
+        "手机号",
+        "mobile",
+        (
+            "手机",
+            "手机号码",
+            "联系电话",
+            "联系方式",
+            "电话",
+            "移动电话",
+            "mobile phone",
+            "phone",
+            "telephone",
+            "cell phone",
+        ),
+    ),
+    "id_number": Header(
+        "身份证号",
+        "ID number",
+        (
+            "身份证号码",
+            "身份证",
+            "公民身份号码",
+            "证件号码",
+            "证件号",
+            "resident ID",
+            "ID card",
+            "id card number",
+        ),
+    ),
+    "birth_date": Header(
+        "出生日期", "birth date", ("出生年月日", "生日", "date of birth", "birthday")
+    ),
+    "county": Header("县(市、区)", "county", ("所属县区", "县区", "区县", "district")),
+    "region": Header(
+        "区域",
+        "region",
+        (
+            "所属村居",
+            "村居",
+            "村(社区)",
+            "所在村(社区)",
+            "所属村(社区)",
+            "所属区域",
+            "所在区域",
+            "村社区",
+            "village",
+            "community",
+            "home",
+        ),
+    ),
+    "teams": Header(
+        "所属队伍",
+        "teams",
+        (
+            "所在队伍",
+            "所属团队",
+            "所属服务队",
+            "志愿服务队",
+            "服务队",
+            "所属组织",
+            "队伍",
+            "team",
+            "volunteer team",
+        ),
+    ),
+    "domains": Header("服务领域", "domains", ("领域", "专业领域", "服务类别", "domain")),
+    "skills": Header("专业特长", "skills", ("特长", "专长", "专业", "speciality")),
+    "registered": Header(
+        "是否注册",
+        "registered",
+        (
+            "平台注册",
+            "是否在平台注册",
+            "已注册",
+            "是否注册大美志愿",
+            "on platform",
+            "platform registered",
+        ),
+    ),
+    "platform_id": Header(
+        "平台ID",
+        "platform ID",
+        (
+            "平台编号",
+            "志愿者编号",
+            "大美志愿编号",
+            "注册编号",
+            "平台账号",
+            "volunteer number",
+            "platform number",
+        ),
+    ),
+    "student": Header("是否学生", "student", ("学生", "在校学生", "is student")),
+    "active": Header(
+        "在服务",
+        "active",
+        (
+            "仍在服务",
+            "是否在服务",
+            "在用",
+            "是否在册",
+            "在册",
+            "状态",
+            "是否在岗",
+            "status",
+            "still serving",
+        ),
+    ),
+    "joined_on": Header(
+        "加入日期",
+        "joined on",
+        (
+            "加入时间",
+            "注册时间",
+            "注册日期",
+            "入队时间",
+            "入队日期",
+            "join date",
+            "joined",
+            "registered on",
+        ),
+    ),
+    "hours": Header(
+        "累计服务时长(小时)",
+        "total hours",
+        ("服务时长", "累计时长", "累计服务时长", "志愿服务时长", "service hours"),
+    ),
+    "notes": Header("备注", "notes"),
+    "town": Header(
+        "镇(街道)",
+        "town",
+        ("所属镇街", "镇街", "乡镇", "乡镇(街道)", "所属乡镇", "所属街道", "subdistrict"),
+    ),
+}
+
+# 志愿服务: the activity export's second sheet, one row per volunteer at an activity
+SERVICE = {
+    "activity": "活动编号",
+    "title": "活动名称",
+    "volunteer": "志愿者",
+    "hours": "时长(小时)",
+}

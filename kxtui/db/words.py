@@ -1,0 +1,117 @@
+"""The data layer's words: the Chinese of the files kxtui writes, and the few values it hands
+over that name themselves when shown.
+
+A sheet, its title, its notes and its file name's default words are Chinese whatever
+language the interface speaks (reports go upward in Chinese): `CHINESE` holds them — a file
+format, like the headers (`sheet_headers`) and the codes' labels (`kxtui.domain.LABELS`).
+Where the interface shows one of these words too (是 / 否, ⚠未知代码 …) its string table
+holds the same Chinese (a test keeps them equal).
+
+Some values the data layer hands over are read in the interface's language, which it does
+not know: a stored code or date kxtui does not know (`codes.Odd`), a number out of range
+(`numbers.Invalid`), a message's name for a person. They are worded by `say`, the
+interface's words: Chinese from `CHINESE` (or the key) until the interface gives its own
+(`use_words`, which `kxtui.i18n` calls as it loads).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kxtui.display import quoted
+
+# key -> Chinese; sorted by key
+CHINESE: dict[str, str] = {
+    "code.unknown": "⚠未知代码 {value}",
+    "date.invalid": "⚠无效日期 {value}",
+    "export.everywhere": "全部区域",
+    "export.period.all": "全部",
+    "export.period.all_title": "全部时间",
+    "export.period.day": "{year}年{month}月{day}日",
+    "export.period.from": "{day}起",
+    "export.period.month": "{year}年{month}月",
+    "export.period.quarter": "{year}年第{quarter}季度",
+    "export.period.range": "{start}至{end}",
+    "export.period.to": "至{day}",
+    "export.period.year": "{year}年",
+    "export.what.activities": "活动台账",
+    "export.what.audit": "审计日志",
+    "export.what.volunteers": "志愿者花名册",
+    "flag.invalid": "⚠无效标记 {value}",
+    "notes.col.change": "修改",
+    "notes.col.column": "列",
+    "notes.col.row": "行",
+    "notes.col.sheet": "工作表",
+    "notes.counts": "截断的单元格：{cut}；替换了字符的单元格：{replaced}",
+    "notes.cut": "超长已截断",
+    "notes.explain": (
+        "控制字符和格式字符（如 ESC、从右到左覆盖 U+202E、零宽空格 U+200B）不会原样写入文件，"
+        "而是写成可见符号：␀…␟、␡ 或 ⟨U+XXXX⟩；超过 32,767 个字符的文本（电子表格单元格的上限）"
+        "截断，末尾注明“超长已截断”。"
+    ),
+    "notes.heading": "导出时修改了以下单元格",
+    "notes.more": "……另有 {count} 个单元格未列出",
+    "notes.replaced": "替换了 {count} 个字符",
+    "notes.sheet": "说明",
+    "number.invalid": "⚠无效",
+    "numbers.left_out": " · ⚠ {count} 个无效数值未计入",
+    "region.missing": "⚠不存在的区域 #{value}",
+    "roster.no": "否",
+    "roster.yes": "是",
+    "sheet.sheet_activities": "活动台账",
+    "sheet.sheet_service": "志愿服务",
+    "sheet.total": "合计",
+    "sheet.total_format": '"共 "0" 项"',  # a number format: 共 12 项
+    "sheet.truncated": "…（超长已截断）",
+    # the words a yes / no column reads as 是 / 否 (older names of the status among them)
+    "vsheet.no_words": (
+        "否、n、no、false、0、×、✗、无、未注册、不在册、停用、已停用、注销、退出、非学生、离岗"
+    ),
+    "vsheet.sheet": "志愿者花名册",
+    "vsheet.yes_words": (
+        "是、y、yes、true、1、√、✓、有、已注册、注册、在册、正常、在校、在岗、在服务、仍在服务、在用"
+    ),
+    "xlsx.footer": "第 &P 页，共 &N 页",
+}
+
+Words = Callable[..., str]  # (key, **params) -> text, as `kxtui.i18n.t`
+
+
+def chinese(key: str, **params: object) -> str:
+    """The Chinese of `key`, a value quoted in it shown by the display rule (as `t` does)."""
+    text = CHINESE[key]
+    if not params:
+        return text
+    return text.format(**{name: quoted(value) for name, value in params.items()})
+
+
+def _until_told(key: str, **params: object) -> str:
+    return chinese(key, **params) if key in CHINESE else key
+
+
+_interface: dict[str, Words] = {"words": _until_told}
+
+
+def use_words(words: Words) -> None:
+    """Word the values the data layer hands over with the interface's `words` from now on."""
+    _interface["words"] = words
+
+
+def say(key: str, **params: object) -> str:
+    """`key` in the interface's words (its language, chosen when the value is shown)."""
+    return _interface["words"](key, **params)
+
+
+def _shown(value: object) -> object:
+    return '""' if value == "" else "NULL" if value is None else value
+
+
+def marked(key: str, value: object) -> str:
+    """A stored value kxtui does not know, marked in the interface's words ("⚠未知代码 zzz";
+    "" and NULL named), by the display rule."""
+    return say(key, value=_shown(value))
+
+
+def marked_chinese(key: str, value: object) -> str:
+    """`marked` in Chinese, for a sheet."""
+    return chinese(key, value=_shown(value))
