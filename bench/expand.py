@@ -33,8 +33,8 @@ from bench.common import PaintProbe, Row, median, ms, ratio, until, verdict
 from bench.fixtures import FROZEN_AT, VILLAGES, BigTown
 from kxtui import db
 from kxtui.app import create_app
-from kxtui.db.connection import close_database, open_database
-from kxtui.db.models import database
+from kxtui.db.engine.connection import close_database, open_database
+from kxtui.db.engine.models import database
 from kxtui.db.regions import children
 from kxtui.widgets.region_tree import RegionTree
 

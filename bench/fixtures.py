@@ -20,9 +20,9 @@ from pathlib import Path
 
 from peewee import chunked
 
-from kxtui.db.connection import close_database, open_database
 from kxtui.db.demo import build_demo
-from kxtui.db.models import Region, Venue, database
+from kxtui.db.engine.connection import close_database, open_database
+from kxtui.db.engine.models import Region, Venue, database
 from kxtui.db.officers import first_admin, sign_in_process
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.region_writes import create_region

@@ -8,7 +8,7 @@
   monotonic clock for every process on the machine). The figure runs from that commit to the
   first paint that shows the new count (a), the new row on top and its total (b), the new
   count (c). The app learns of it by polling `PRAGMA data_version` once a second
-  (`kxtui.db.changes`), so it is uniform between the refresh's own cost and 1 s more.
+  (`kxtui.db.engine.changes`), so it is uniform between the refresh's own cost and 1 s more.
 - baseline, this session's own save: the same save made by the app's own data layer (in a
   thread, as a form's worker does) → the same paint; the app is told at the commit.
 - idle CPU: `python -m kxtui --db …` in an 80×24 pseudo-terminal, 3 s after its first frame,
@@ -52,7 +52,7 @@ def save(what: str, name: str) -> float:
     `name`, on this thread's connection; the perf_counter() of the commit."""
     from kxtui import db
     from kxtui.db import activities, volunteers
-    from kxtui.db.models import Region, Venue
+    from kxtui.db.engine.models import Region, Venue
     from kxtui.db.rows import ActivityInput, VolunteerInput
 
     def write() -> None:
@@ -78,8 +78,8 @@ OTHER = textwrap.dedent(
     import sys
     from pathlib import Path
     from bench.fresh import save
-    from kxtui.db import scope
-    from kxtui.db.connection import open_database
+    from kxtui.db.engine import scope
+    from kxtui.db.engine.connection import open_database
     from kxtui.domain import AccessRole
 
     open_database(Path(sys.argv[1]))
@@ -229,7 +229,7 @@ def _idle_cpu(argv: list[str], marker: bytes) -> float:
 
 WATCHING = """
 import sqlite3, sys, time
-from kxtui.db.changes import Watcher
+from kxtui.db.engine.changes import Watcher
 watcher = Watcher(sqlite3.connect(sys.argv[1], check_same_thread=False), print)
 watcher.start()
 time.sleep(float(sys.argv[2]))
@@ -237,7 +237,7 @@ watcher.stop()
 """
 SLEEPING = """
 import sqlite3, sys, time
-from kxtui.db.changes import Watcher
+from kxtui.db.engine.changes import Watcher
 sqlite3.connect(sys.argv[1]).execute("PRAGMA data_version").fetchone()
 time.sleep(float(sys.argv[2]))
 """

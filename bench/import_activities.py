@@ -2,8 +2,8 @@
 
 The input is made in the run: the demo's ~670 activities (and their volunteers' service
 records, ~9 per activity) are copied in SQL until there are 100,000, then exported with
-`kxtui.db.sheets_export` — the same file an officer would get. Each import goes into a fresh
-copy of the demo whose own activities are soft-deleted, so every row is new. The copies
+`kxtui.db.sheets.export_activities` — the same file an officer would get. Each import goes
+into a fresh copy of the demo whose own activities are soft-deleted, so every row is new. The copies
 repeat the demo's ~500 distinct titles, so the import computes pinyin for those alone (it
 keeps one per title); a file of all-different titles pays pypinyin once per row, and the
 "titles" line says how much that would add.
@@ -36,13 +36,13 @@ from bench.common import Row, verdict
 from bench.fixtures import FROZEN_AT
 from kxtui import clock
 from kxtui.db import call
-from kxtui.db.connection import close_database, open_database
+from kxtui.db.engine.connection import close_database, open_database
+from kxtui.db.engine.writes import BULK_CACHE_KIB
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.rows import LedgerFilter
-from kxtui.db.sheets_export import export_activities
-from kxtui.db.sheets_import import check_table, import_table
-from kxtui.db.sheets_read import SheetTable, read_table
-from kxtui.db.writes import BULK_CACHE_KIB
+from kxtui.db.sheets.export_activities import export_activities
+from kxtui.db.sheets.import_activities import check_table, import_table
+from kxtui.db.sheets.read import SheetTable, read_table
 
 ROWS = 100_000
 GOAL_ROWS_PER_S = 100_000

@@ -36,13 +36,13 @@ from bench.common import Row, verdict
 from bench.fixtures import FROZEN_AT
 from kxtui import clock
 from kxtui.db import call
-from kxtui.db.connection import close_database, open_database
 from kxtui.db.demo import data as D
+from kxtui.db.engine.connection import close_database, open_database
+from kxtui.db.engine.writes import BULK_CACHE_KIB
 from kxtui.db.pinyin import _readings
-from kxtui.db.sheets_read import read_table
-from kxtui.db.volunteer_import import check_table, import_table
-from kxtui.db.volunteer_sheets import VOLUNTEERS
-from kxtui.db.writes import BULK_CACHE_KIB
+from kxtui.db.sheets.import_volunteers import check_table, import_table
+from kxtui.db.sheets.read import read_table
+from kxtui.db.sheets.volunteer_columns import VOLUNTEERS
 
 ROWS = 100_000
 GOAL_SECONDS = 3.0

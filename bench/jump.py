@@ -28,8 +28,8 @@ from textual.widgets import Input, OptionList
 from bench.common import PaintProbe, Row, median, ms, percentile, ratio, until, verdict
 from bench.fixtures import FROZEN_AT
 from kxtui.app import create_app
-from kxtui.db.connection import close_database, open_database
-from kxtui.db.models import Region, Venue, database
+from kxtui.db.engine.connection import close_database, open_database
+from kxtui.db.engine.models import Region, Venue, database
 from kxtui.db.pinyin import search_key
 from kxtui.db.search import LIMIT, search
 from kxtui.screens.jump import JumpScreen

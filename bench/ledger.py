@@ -61,8 +61,8 @@ from kxtui import db
 from kxtui.app import create_app
 from kxtui.dates import Period, period_bounds
 from kxtui.db import ledger
-from kxtui.db.connection import close_database, open_database
-from kxtui.db.models import Region, database
+from kxtui.db.engine.connection import close_database, open_database
+from kxtui.db.engine.models import Region, database
 from kxtui.db.rows import Choice, LedgerFilter
 from kxtui.i18n import t
 from kxtui.screens.ledger import LedgerScreen

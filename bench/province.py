@@ -23,8 +23,8 @@ import time
 from pathlib import Path
 
 from bench.common import Row, verdict
-from kxtui.db.connection import close_database, open_database
 from kxtui.db.demo.province import BUILD_SHARE, DEFAULT_VOLUNTEERS, build_province
+from kxtui.db.engine.connection import close_database, open_database
 
 GOAL_SECONDS = 60.0
 TABLES = ("region", "venue", "team", "volunteer", "volunteer_domain", "team_membership",

@@ -47,10 +47,10 @@ from bench.ledger import _floor_session, _settle, _timed_key, fresh, page_shown
 from bench.startup import HELLO
 from kxtui.app import create_app
 from kxtui.db import roster
-from kxtui.db.connection import close_database, open_database
-from kxtui.db.database import SCHEMA_VERSION
 from kxtui.db.demo.province import build_province
-from kxtui.db.models import database
+from kxtui.db.engine.connection import close_database, open_database
+from kxtui.db.engine.database import SCHEMA_VERSION
+from kxtui.db.engine.models import database
 from kxtui.db.rows import RosterFilter
 from kxtui.i18n import set_language, t
 from kxtui.screens.roster import RosterScreen
@@ -58,7 +58,7 @@ from kxtui.widgets.roster_table import RosterTable
 
 GOAL_KEY_S, GOAL_PGDN_S, GOAL_RSS, GOAL_PEER = 0.100, 0.020, 150 * 2**20, 10.0
 DATA = Path(__file__).parent / "data"
-SOURCES = ("kxtui/db/demo", "kxtui/db/volunteer_index.py", "kxtui/db/models.py")
+SOURCES = ("kxtui/db/demo", "kxtui/db/engine/volunteer_index.py", "kxtui/db/engine/models.py")
 QUERIES = ("张", "zw", "zhangwei", "138")
 FILTER_KEYS = ("g", "n", "s")
 SIZE = (120, 36)

@@ -60,7 +60,7 @@ class StressResult(NamedTuple):
 def prepare(path: Path) -> tuple[int, list[int]]:
     """A new database with one county and `VENUES` venues whose address is "0"."""
     from kxtui.db import call
-    from kxtui.db.connection import close_database, open_database
+    from kxtui.db.engine.connection import close_database, open_database
     from kxtui.db.officers import first_admin
     from kxtui.db.region_writes import create_region
     from kxtui.db.rows import RegionInput, VenueInput
@@ -82,7 +82,7 @@ def _saver(path: Path, venue_ids: list[int], saves: int, seed: int, start, resul
     """One process: `saves` read-modify-write saves, each retried until acknowledged."""
     from kxtui import clock
     from kxtui.db import call
-    from kxtui.db.connection import hold_open, open_database
+    from kxtui.db.engine.connection import hold_open, open_database
     from kxtui.db.errors import ConflictError, KxError
     from kxtui.db.officers import sign_in_process
     from kxtui.db.rows import VenueInput
@@ -208,7 +208,7 @@ def writer(path: Path, region_id: int) -> None:
     """Create venues one after another, printing each acknowledged id and name (flushed),
     until killed."""
     from kxtui.db import call
-    from kxtui.db.connection import open_database
+    from kxtui.db.engine.connection import open_database
     from kxtui.db.officers import sign_in_process
     from kxtui.db.pinyin import pinyin_keys
     from kxtui.db.rows import VenueInput

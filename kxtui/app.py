@@ -21,10 +21,10 @@ from textual.widgets import Input
 
 from kxtui import clock, paths
 from kxtui.autosave import DraftKeeper
-from kxtui.db import scope
-from kxtui.db.changes import Change, Watcher
+from kxtui.db.engine import scope
+from kxtui.db.engine.changes import Change, Watcher
+from kxtui.db.engine.scope import set_read_only
 from kxtui.db.errors import KxError, SignInRefused
-from kxtui.db.scope import set_read_only
 from kxtui.display import clean
 from kxtui.domain import AccessRole
 from kxtui.i18n import set_language, t
@@ -34,7 +34,7 @@ from kxtui.screens.hierarchy import HierarchyScreen
 from kxtui.screens.palette import Commands, Palette, commands
 
 if TYPE_CHECKING:
-    from kxtui.db.connection import OpenedDatabase
+    from kxtui.db.engine.connection import OpenedDatabase
 
 
 class DataChanged(Message):
@@ -103,7 +103,7 @@ class KxApp(InOrderKeys):
         self.drafts = DraftKeeper()
         self._hanging_up = False
         # held while the app runs, so `kxtui restore` sees this session (see hold_open)
-        from kxtui.db.connection import hold_open  # peewee: loaded by `create_app` already
+        from kxtui.db.engine.connection import hold_open  # peewee: loaded by `create_app` already
 
         self._presence = hold_open(opened.path, read_only=opened.read_only)
         # on that connection, what this session and other officers' sessions write
@@ -149,7 +149,7 @@ class KxApp(InOrderKeys):
         self.watcher.stop()
         self.drafts.close()
         self._presence.close()
-        from kxtui.db.connection import close_idle
+        from kxtui.db.engine.connection import close_idle
 
         close_idle()
 
@@ -344,7 +344,7 @@ def create_app(
     when the file cannot be used. Tests pass `frozen_at` and `cursor_blink=False` for
     deterministic screenshots. `export_dir`: see `paths.export_dir`.
     """
-    from kxtui.db.connection import close_database, open_database
+    from kxtui.db.engine.connection import close_database, open_database
 
     set_language(language)
     clock.freeze(frozen_at)

@@ -11,8 +11,8 @@ write the clipboard and an override cannot reorder a name.
   `rich.text.Text`, so markup is never interpreted).
 - `editable` is for a form's input: the whole value, marked, nothing else changed; `unmark`
   takes the marks out again when the form is saved, and `marks` counts them to say so.
-- `mark_unsafe` is for exported files (`kxtui.db.sheets.clean_cell`): the same marks, tab and
-  line breaks kept, with the count the export reports.
+- `mark_unsafe` is for exported files (`kxtui.db.sheets.columns.clean_cell`): the same marks,
+  tab and line breaks kept, with the count the export reports.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ in `kxtui.strings`, one module per area).
 name of a stored code (a region kind, venue type, six-haves item ...). The table doubles as the
 glossary: one name for one thing, in DOMAIN.md's terms.
 
-The data layer reads none of this: what a file says is its own (`kxtui.db.sheet_headers`,
+The data layer reads none of this: what a file says is its own (`kxtui.db.sheets.headers`,
 `kxtui.db.words`, `kxtui.domain.LABELS`), and the few values it hands over that word
 themselves (an unknown code, an invalid number) use the words given here (`use_words`).
 """
@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 
 from kxtui.db import words as data_words
-from kxtui.db.sheet_headers import Header
+from kxtui.db.sheets.headers import Header
 from kxtui.display import quoted
 from kxtui.strings import (
     accounts,
@@ -108,7 +108,7 @@ def both(key: str) -> str:
 
 
 def column_name(header: Header) -> str:
-    """A sheet's column by its header in the current language (`kxtui.db.sheet_headers`)."""
+    """A sheet's column by its header in the current language (`kxtui.db.sheets.headers`)."""
     return header.en if _language["current"] == "en" else header.zh
 
 

@@ -1,6 +1,6 @@
 """Where databases live: --db, else $KXTUI_DB, else the per-user data directory. Where
 exports go: --export-dir, else $KXTUI_EXPORT_DIR, else a kxtui folder in the user's documents
-(on a county server: the officer's exports folder, `kxtui.db.officer_files`)."""
+(on a county server: the officer's exports folder, `kxtui.db.sheets.officer_files`)."""
 
 from __future__ import annotations
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from kxtui import clock
-from kxtui.db import scope
-from kxtui.db.connection import close_database, open_database
-from kxtui.db.scope import set_read_only
+from kxtui.db.engine import scope
+from kxtui.db.engine.connection import close_database, open_database
+from kxtui.db.engine.scope import set_read_only
 from kxtui.domain import AccessRole
 from kxtui.i18n import set_language, strict
 

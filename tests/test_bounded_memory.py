@@ -1,6 +1,6 @@
 """Every command runs in bounded memory on any content: `kxtui check`, `stats` and the exports
 on a database with a volunteer name of 100,000 characters and 10 MB texts stay under
-MEMORY_BOUND of resident memory (the bound stated in kxtui/db/check.py and the README), and
+MEMORY_BOUND of resident memory (the bound stated in kxtui/db/engine/check.py and the README), and
 check finds the name's search keys — of its first characters, as a save makes them — right.
 Before, check built the keys of every suffix of the name and grew to 23.7 GB."""
 
@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from kxtui.db import volunteer_index
-from kxtui.db.connection import close_database, open_database
-from kxtui.db.models import Activity, Volunteer, database
+from kxtui.db.engine import volunteer_index
+from kxtui.db.engine.connection import close_database, open_database
+from kxtui.db.engine.models import Activity, Volunteer, database
 from kxtui.db.pinyin import pinyin_keys
 
 MEMORY_BOUND_MB = 200

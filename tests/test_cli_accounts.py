@@ -22,10 +22,10 @@ from pathlib import Path
 import pytest
 
 from kxtui.db import call
-from kxtui.db.connection import close_database, open_database
+from kxtui.db.engine.connection import close_database, open_database
 from kxtui.db.officers import add_officer, set_active
 from kxtui.db.rows import OfficerInput
-from kxtui.db.sheets_export import regions_named
+from kxtui.db.sheets.export_activities import regions_named
 from kxtui.domain import AccessRole
 
 ME = pwd.getpwuid(os.getuid()).pw_name  # the demo's builder and the file's owner
@@ -71,7 +71,7 @@ MATRIX = {
 def county(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo with one account of each kind, the builder's own disabled, a backup of it
     and a sheet of each kind (one new activity and one volunteer of 阜安街道)."""
-    from kxtui.db import scope
+    from kxtui.db.engine import scope
     from tests.conftest import ADMIN
 
     folder = tmp_path_factory.mktemp("county")

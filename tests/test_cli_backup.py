@@ -11,8 +11,8 @@ import pytest
 
 from kxtui import clock
 from kxtui.cli import main
-from kxtui.db import backup_folder
-from kxtui.db.backup_folder import backups_in
+from kxtui.db.engine import backup_folder
+from kxtui.db.engine.backup_folder import backups_in
 from tests.conftest import FROZEN_AT
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from kxtui.db import call
-from kxtui.db.connection import close_database, open_database
+from kxtui.db.engine.connection import close_database, open_database
 from kxtui.db.officers import first_admin
 from kxtui.db.region_writes import create_region
 from kxtui.db.rows import RegionInput

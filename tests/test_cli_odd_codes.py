@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from kxtui.cli import main
-from kxtui.db import officers, scope
+from kxtui.db import officers
+from kxtui.db.engine import scope
 from tests.hostile import ODD_ACCOUNT, ODD_KINDS, TOWN_RECORDS, spoil
 
 KINDS = ("code-unknown", "code-number", "code-hostile", "date-impossible", "date-word",

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from kxtui.cli import main
-from kxtui.db import officers, scope
+from kxtui.db import officers
+from kxtui.db.engine import scope
 from tests.test_cli import run
 
 ME = pwd.getpwuid(os.getuid()).pw_name

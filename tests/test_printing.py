@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 
 from kxtui.db.rows import LedgerFilter
-from kxtui.db.sheets_export import export_activities, regions_named
+from kxtui.db.sheets.export_activities import export_activities, regions_named
 
 SOFFICE = shutil.which("soffice")
 pytestmark = pytest.mark.skipif(

@@ -114,7 +114,7 @@ def test_every_key_the_code_names_is_in_both_languages() -> None:
 def test_every_word_a_file_writes_is_chinese_and_agrees_with_the_interface() -> None:
     """What the data layer writes into a file has its Chinese (`kxtui.db.words`); a word the
     interface shows too is the same word there (是 / 否, ⚠未知代码 …)."""
-    from kxtui.db import sheet_headers
+    from kxtui.db.sheets import headers as sheet_headers
     from kxtui.db.words import CHINESE
 
     keys, prefixes = named_keys(CHINESE_ONLY)

@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get(DEBUG) == "1":
             raise
         code, message = 2, _unexpected(path, error)
-    from kxtui.db.connection import close_database
+    from kxtui.db.engine.connection import close_database
 
     close_database()  # the last connection out removes the -wal and -shm it made
     fail(message)
@@ -162,7 +162,7 @@ def _unexpected(path: Path, error: Exception) -> str:
 
 def run_stats(path: Path, *, as_json: bool, as_name: str | None = None) -> int:
     from kxtui.db import call
-    from kxtui.db.connection import open_database
+    from kxtui.db.engine.connection import open_database
     from kxtui.db.stats import county_stats
     from kxtui.display import clean
 

@@ -37,7 +37,7 @@ def no_database(path: Path, *, writes: bool = False) -> int | None:
 
 
 def read_only(path: Path) -> int | None:
-    from kxtui.db.connection import is_marked_read_only
+    from kxtui.db.engine.connection import is_marked_read_only
 
     if path.is_file() and is_marked_read_only(path):
         return fail(t("open.read_only_file", path=path))
@@ -47,7 +47,8 @@ def read_only(path: Path) -> int | None:
 def sign_in(path: Path, as_name: str | None) -> int | None:
     """Sign in the officer running this command on the open database (a session already
     signed in, as in tests, is kept); an exit code when they may not."""
-    from kxtui.db import call, officers, scope
+    from kxtui.db import call, officers
+    from kxtui.db.engine import scope
     from kxtui.db.errors import SignInRefused
 
     if scope.current() is not None:

@@ -20,8 +20,8 @@ def build_with_progress(path: Path, *, seed: int, scale: str = "county") -> None
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from kxtui.db.connection import close_database
     from kxtui.db.demo import build_demo
+    from kxtui.db.engine.connection import close_database
 
     console = Console(stderr=True)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -81,8 +81,8 @@ def _set_aside(path: Path) -> Path:
     """`demo --force`: the file the demo replaces, moved aside whole. Over a kxtui database
     only for a county admin of the whole database, and not while anyone has it open; a
     damaged one or one of a newer kxtui is refused (not the demo's to judge)."""
-    from kxtui.db.backup import aside_path, in_use, move_aside
-    from kxtui.db.connection import preflight
+    from kxtui.db.engine.backup import aside_path, in_use, move_aside
+    from kxtui.db.engine.connection import preflight
     from kxtui.db.errors import OpenError, RefusedError
     from kxtui.db.officers import require_file_admin
 

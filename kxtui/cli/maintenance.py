@@ -45,7 +45,7 @@ def admit(path: Path, command: str) -> int | None:
 
 
 def run_backup(path: Path, args: argparse.Namespace) -> int:
-    from kxtui.db.backup import backup, default_folder
+    from kxtui.db.engine.backup import backup, default_folder
 
     if (code := admit(path, "backup")) is not None:
         return code
@@ -72,7 +72,7 @@ def run_backup(path: Path, args: argparse.Namespace) -> int:
 
 
 def run_check(path: Path, args: argparse.Namespace) -> int:
-    from kxtui.db.check import check_database
+    from kxtui.db.engine.check import check_database
 
     if (code := admit(path, "check")) is not None:
         return code
@@ -93,7 +93,7 @@ def run_check(path: Path, args: argparse.Namespace) -> int:
 
 
 def run_restore(path: Path, args: argparse.Namespace) -> int:
-    from kxtui.db.backup import restore
+    from kxtui.db.engine.backup import restore
 
     source = Path(args.file).expanduser()
     new = not path.exists() or (path.is_file() and path.stat().st_size == 0)

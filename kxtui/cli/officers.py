@@ -58,8 +58,8 @@ def add_officer_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def run(path: Path, args: argparse.Namespace) -> int:
-    from kxtui.db.connection import open_database
-    from kxtui.db.scope import set_read_only
+    from kxtui.db.engine.connection import open_database
+    from kxtui.db.engine.scope import set_read_only
 
     writes = args.command == "init" or args.action != "list"
     if args.command == "officer" and (code := no_database(path, writes=writes)) is not None:
@@ -104,7 +104,7 @@ def _init(path: Path, args: argparse.Namespace) -> int:
 def _region(text: str | None) -> int | None:
     """The one region in the officer's view that `text` names (KxError otherwise)."""
     from kxtui.db import call
-    from kxtui.db.sheets_export import regions_named
+    from kxtui.db.sheets.export_activities import regions_named
 
     if not text:
         return None

@@ -19,7 +19,7 @@ from kxtui import clock
 from kxtui.cli.common import DB_HELP, EXPORT_DIR_HELP, fail, no_database, sign_in
 from kxtui.dates import parse_date
 from kxtui.db.errors import KxError
-from kxtui.db.sheet_headers import ACTIVITIES, VOLUNTEERS, Header
+from kxtui.db.sheets.headers import ACTIVITIES, VOLUNTEERS, Header
 from kxtui.display import clean
 from kxtui.i18n import both, column_name, t
 
@@ -50,8 +50,8 @@ def progress_on_stderr() -> Iterator[Report]:
 def _open(path: Path, args: argparse.Namespace, *, writes: bool = False) -> int | None:
     """Open the database and sign in; an exit code when it cannot be used (or, when the
     command `writes`, cannot be written)."""
-    from kxtui.db.connection import open_database
-    from kxtui.db.scope import set_read_only
+    from kxtui.db.engine.connection import open_database
+    from kxtui.db.engine.scope import set_read_only
 
     if (code := no_database(path, writes=writes)) is not None:
         return code
@@ -62,8 +62,8 @@ def _open(path: Path, args: argparse.Namespace, *, writes: bool = False) -> int 
 
 def run_export(path: Path, args: argparse.Namespace) -> int:
     from kxtui.db import call
-    from kxtui.db.export_files import format_for
     from kxtui.db.rows import LedgerFilter, RosterFilter
+    from kxtui.db.sheets.files import format_for
 
     volunteers = args.what == "volunteers"
     if volunteers and (args.start or args.end):
@@ -83,7 +83,7 @@ def run_export(path: Path, args: argparse.Namespace) -> int:
         return code
     region_id = None
     if args.region:
-        from kxtui.db.sheets_export import regions_named
+        from kxtui.db.sheets.export_activities import regions_named
 
         found = call(regions_named, args.region)
         if len(found) != 1:
@@ -93,13 +93,13 @@ def run_export(path: Path, args: argparse.Namespace) -> int:
             return fail(t("cli.export.region_ambiguous", text=args.region, choices=choices))
         region_id = found[0][0]
     if volunteers:
-        from kxtui.db.volunteer_export import export_volunteers
+        from kxtui.db.sheets.export_volunteers import export_volunteers
 
         export: Callable[..., Any] = export_volunteers
         chosen: Any = RosterFilter(region_id=region_id)
         done = "cli.export.volunteers_done"
     else:
-        from kxtui.db.sheets_export import export_activities
+        from kxtui.db.sheets.export_activities import export_activities
 
         export = export_activities
         chosen = LedgerFilter(region_id=region_id, start=dates.get("start"), end=dates.get("end"))
@@ -124,8 +124,8 @@ def _default_output(rows_filter: Any, file_format: str, folder: str | None) -> P
     """The file an export without -o writes: named after the region and the period, in the
     export folder (on a county server a name: it goes into the officer's exports folder)."""
     from kxtui import paths
-    from kxtui.db import officer_files
-    from kxtui.db.export_names import default_name
+    from kxtui.db.sheets import officer_files
+    from kxtui.db.sheets.file_names import default_name
 
     name = f"{default_name(rows_filter, t).file}.{file_format}"
     return Path(name) if officer_files.places().server else paths.export_dir(folder) / name
@@ -133,7 +133,7 @@ def _default_output(rows_filter: Any, file_format: str, folder: str | None) -> P
 
 def run_import(path: Path, args: argparse.Namespace) -> int:
     from kxtui.db import call
-    from kxtui.db.sheets_import import check_sheet, import_sheet
+    from kxtui.db.sheets.import_activities import check_sheet, import_sheet
 
     if args.what == "volunteers":
         return _import_volunteers(path, args)
@@ -172,7 +172,7 @@ def run_import(path: Path, args: argparse.Namespace) -> int:
 
 def _import_volunteers(path: Path, args: argparse.Namespace) -> int:
     from kxtui.db import call
-    from kxtui.db.volunteer_import import check_file, import_file
+    from kxtui.db.sheets.import_volunteers import check_file, import_file
 
     if args.valid_only:
         return fail(t("cli.activities_only", option="--valid-only"))

@@ -29,7 +29,7 @@ def call(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
     """
     from peewee import OperationalError
 
-    from kxtui.db.database import database
+    from kxtui.db.engine.database import database
 
     try:
         with database.connection_context():
@@ -74,7 +74,7 @@ _reading = threading.local()  # cancelled: the predicate of this thread's interr
 
 def _stop_when(stop: Callable[[], bool] | None) -> None:
     """SQLite stops this thread's query when `stop()` turns true (None: never)."""
-    from kxtui.db.database import database
+    from kxtui.db.engine.database import database
 
     connection = database.connection()
     if stop is None:

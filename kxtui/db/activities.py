@@ -17,16 +17,16 @@ from peewee import JOIN
 
 from kxtui import clock
 from kxtui.dates import parse_date
-from kxtui.db import scope, volunteer_index
+from kxtui.db.engine import scope, volunteer_index
+from kxtui.db.engine.models import Activity, Region, Rows, ServiceRecord, Venue
+from kxtui.db.engine.writes import Write, created, diff, editable, write_transaction
 from kxtui.db.errors import NeedsConfirmation, RefusedError
 from kxtui.db.lookups import Lookups, RegionRef
-from kxtui.db.models import Activity, Region, Rows, ServiceRecord, Venue
 from kxtui.db.numbers import COUNT_LIMIT, HOURS_LIMIT, is_invalid, one_hours
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.regions import subtree_bounds
 from kxtui.db.rows import ActivityInput, Choice
 from kxtui.db.validation import TEXT_MAX, Checker
-from kxtui.db.writes import Write, created, diff, editable, write_transaction
 from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay
 
 TITLE_MAX = 200

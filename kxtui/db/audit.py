@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
-from kxtui.db import scope
 from kxtui.db.audit_names import record_names
+from kxtui.db.engine import scope
+from kxtui.db.engine.models import database
 from kxtui.db.keyset import Sort, page_ids, region_subtree
-from kxtui.db.models import database
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.rows import AuditChange, AuditDetail, AuditFilter, AuditRow, AuditWriter
 from kxtui.db.search import like_escape

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from kxtui.db.audit_text import REFERENCES
-from kxtui.db.models import database
+from kxtui.db.engine.models import database
 from kxtui.db.rows import AuditChange, RecordNames
 
 

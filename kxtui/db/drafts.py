@@ -11,9 +11,9 @@ import json
 from typing import Any
 
 from kxtui import clock
-from kxtui.db.models import FormDraft, database
+from kxtui.db.engine.models import FormDraft, database
+from kxtui.db.engine.writes import current_actor
 from kxtui.db.rows import Draft
-from kxtui.db.writes import current_actor
 
 
 def save_draft(form: str, target: str, summary: str, data: dict[str, Any]) -> None:

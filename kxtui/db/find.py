@@ -8,8 +8,8 @@ from typing import Any, cast
 
 from peewee import fn
 
-from kxtui.db import scope
-from kxtui.db.models import Region, Rows, Team, Venue
+from kxtui.db.engine import scope
+from kxtui.db.engine.models import Region, Rows, Team, Venue
 from kxtui.db.pinyin import search_key
 from kxtui.db.regions import subtree_bounds
 from kxtui.db.rows import Choice

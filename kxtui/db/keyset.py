@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kxtui.db.models import Region
+from kxtui.db.engine.models import Region
 from kxtui.db.regions import subtree_bounds
 
 Sort = tuple[tuple[str, bool], ...]  # the key columns, each (SQL expression, descending)

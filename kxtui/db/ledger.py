@@ -10,9 +10,19 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from kxtui.db import codes, scope
+from kxtui.db import codes
+from kxtui.db.engine import scope
+from kxtui.db.engine.models import (
+    Activity,
+    Region,
+    Rows,
+    ServiceRecord,
+    Team,
+    Venue,
+    Volunteer,
+    database,
+)
 from kxtui.db.keyset import Sort, page_ids, region_subtree
-from kxtui.db.models import Activity, Region, Rows, ServiceRecord, Team, Venue, Volunteer, database
 from kxtui.db.numbers import bad_count, count, one_hours, row_hours, valid_sum
 from kxtui.db.numbers import hours as hours_of
 from kxtui.db.pinyin import search_key

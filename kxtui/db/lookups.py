@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple, cast
 
-from kxtui.db.models import Region, Rows, Team, Venue, Volunteer
+from kxtui.db.engine.models import Region, Rows, Team, Venue, Volunteer
 
 
 class RegionRef(NamedTuple):

@@ -13,14 +13,14 @@ from typing import cast
 
 from peewee import JOIN
 
-from kxtui.db import scope
+from kxtui.db.engine import scope
+from kxtui.db.engine.models import OfficerAccount, Region, Rows, database
+from kxtui.db.engine.process_user import USER_NAME, is_service_account, unix_user
+from kxtui.db.engine.scope import is_read_only
+from kxtui.db.engine.writes import write_transaction
 from kxtui.db.errors import ReadOnlyError, RefusedError, SignInRefused
-from kxtui.db.models import OfficerAccount, Region, Rows, database
-from kxtui.db.process_user import USER_NAME, is_service_account, unix_user
 from kxtui.db.rows import Choice, OfficerInput, OfficerRow
-from kxtui.db.scope import is_read_only
 from kxtui.db.validation import Checker
-from kxtui.db.writes import write_transaction
 from kxtui.domain import ROLE_REGION_KINDS, AccessRole
 
 _ROLES = tuple(AccessRole)
@@ -38,7 +38,7 @@ def require_file_admin(db_path: Path, command: str, *, service: bool = True) -> 
     """
     if service and is_service_account(db_path):
         return
-    from kxtui.db.connection import peek, preflight
+    from kxtui.db.engine.connection import peek, preflight
 
     user = unix_user(db_path)
     version = preflight(db_path)

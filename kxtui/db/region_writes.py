@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from peewee import fn
 
-from kxtui.db import scope
+from kxtui.db.engine import scope
+from kxtui.db.engine.models import Region
+from kxtui.db.engine.writes import columns, created, diff, editable, removed, write_transaction
 from kxtui.db.errors import RefusedError
-from kxtui.db.models import Region
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.regions import subtree_counts
 from kxtui.db.rows import Dependants, RegionInput
 from kxtui.db.validation import Checker
-from kxtui.db.writes import columns, created, diff, editable, removed, write_transaction
 from kxtui.domain import CHILD_KINDS, RegionKind
 
 

@@ -9,8 +9,9 @@ from typing import Any, cast
 from peewee import SQL, ModelSelect, fn
 
 from kxtui import clock
-from kxtui.db import numbers, scope, six_haves
-from kxtui.db.models import (
+from kxtui.db import numbers, six_haves
+from kxtui.db.engine import scope
+from kxtui.db.engine.models import (
     Activity,
     Region,
     Rows,

@@ -20,14 +20,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from kxtui.db import codes, roster_checks, scope, step_budget
+from kxtui.db import codes, roster_checks, step_budget
+from kxtui.db.engine import scope
+from kxtui.db.engine.models import database
+from kxtui.db.engine.volunteer_index import SERVICE
 from kxtui.db.errors import OverBudget
 from kxtui.db.keyset import Sort, order_by, page_ids, region_subtree
-from kxtui.db.models import database
 from kxtui.db.numbers import hours as hours_of
 from kxtui.db.numbers import row_hours
 from kxtui.db.rows import RosterFilter, RosterRow
-from kxtui.db.volunteer_index import SERVICE
 from kxtui.db.volunteer_search import TIER, matches_at_most, search_params
 
 NARROW = 10_000  # up to this many key matches, read them from the index and sort them

@@ -16,9 +16,9 @@ import json
 import threading
 from typing import Any
 
-from kxtui.db import scope
+from kxtui.db.engine import scope
+from kxtui.db.engine.models import CONTACT_PROBLEM, INACTIVE, database
 from kxtui.db.keyset import region_subtree
-from kxtui.db.models import CONTACT_PROBLEM, INACTIVE, database
 from kxtui.db.numbers import population
 from kxtui.db.rows import CheckList, GridOfficerRow, RegionDensity, TeamSize
 from kxtui.domain import VILLAGE_LEVEL, PersonRole

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import cast
 
-from kxtui.db import scope
-from kxtui.db.models import Region, Rows, database
+from kxtui.db.engine import scope
+from kxtui.db.engine.models import Region, Rows, database
 from kxtui.db.pinyin import search_key
 from kxtui.db.rows import NodeRef, SearchHit
 

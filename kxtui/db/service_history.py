@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from kxtui.db import codes, scope
+from kxtui.db import codes
+from kxtui.db.engine import scope
+from kxtui.db.engine.models import database
+from kxtui.db.engine.volunteer_index import SERVICE
 from kxtui.db.keyset import Sort, page_ids
-from kxtui.db.models import database
 from kxtui.db.numbers import one_hours
 from kxtui.db.rows import ServiceHistoryLine
-from kxtui.db.volunteer_index import SERVICE
 
 NEWEST_FIRST: Sort = (("a.start_date", True), ("a.id", True))  # one record per activity
 

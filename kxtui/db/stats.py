@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from peewee import SQL
 
-from kxtui.db.models import Activity, Officer, Region, ServiceRecord, Team, Venue, Volunteer
+from kxtui.db.engine.models import Activity, Officer, Region, ServiceRecord, Team, Venue, Volunteer
 from kxtui.db.numbers import TOTAL_HOURS_LIMIT, bad_count, valid_sum
 from kxtui.db.regions import in_subtree, kinds_below, subtree_bounds, top_level
 from kxtui.domain import TOWN_LEVEL, VILLAGE_LEVEL, RegionKind

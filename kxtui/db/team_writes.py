@@ -13,14 +13,14 @@ from typing import Any, cast
 
 from peewee import fn
 
-from kxtui.db import scope
+from kxtui.db.engine import scope
+from kxtui.db.engine.models import Region, Rows, Team, TeamMembership, Volunteer, database
+from kxtui.db.engine.writes import Write, created, diff, editable, write_transaction
 from kxtui.db.errors import RefusedError, ValidationError
-from kxtui.db.models import Region, Rows, Team, TeamMembership, Volunteer, database
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.rows import TeamInput
 from kxtui.db.teams import LEVELS, counts, live, members, rank, subtree_ids
 from kxtui.db.validation import Checker
-from kxtui.db.writes import Write, created, diff, editable, write_transaction
 from kxtui.domain import Domain
 
 # -- checks ------------------------------------------------------------------------

@@ -16,15 +16,16 @@ from typing import Any, cast
 
 from peewee import Case
 
-from kxtui.db import codes, scope
+from kxtui.db import codes
+from kxtui.db.engine import scope
+from kxtui.db.engine.models import Region, Rows, Team, TeamMembership, Volunteer, database
+from kxtui.db.engine.volunteer_index import SERVICE
 from kxtui.db.errors import RefusedError
 from kxtui.db.find import SUGGESTIONS, name_matches
 from kxtui.db.keyset import region_subtree
-from kxtui.db.models import Region, Rows, Team, TeamMembership, Volunteer, database
 from kxtui.db.numbers import hours as hours_of
 from kxtui.db.regions import subtree_bounds
 from kxtui.db.rows import Choice, Membership, NodeRef, TeamCounts, TeamDetail, TeamNode
-from kxtui.db.volunteer_index import SERVICE
 from kxtui.domain import TeamLevel
 
 # One query per level: every team below the level's teams is attributed to the one it sits

@@ -25,14 +25,15 @@ from typing import Any
 
 from peewee import IntegrityError
 
-from kxtui.db import activities, scope, team_writes, volunteer_index, volunteers
+from kxtui.db import activities, team_writes, volunteers
 from kxtui.db.audit import changes_of
 from kxtui.db.audit_text import writer
+from kxtui.db.engine import scope, volunteer_index
+from kxtui.db.engine.models import Activity, AuditEntry, Region, Team, Tracked, Venue, Volunteer
+from kxtui.db.engine.writes import Write, created, write_transaction
 from kxtui.db.errors import RefusedError
-from kxtui.db.models import Activity, AuditEntry, Region, Team, Tracked, Venue, Volunteer
 from kxtui.db.pinyin import pinyin_keys, sort_key
 from kxtui.db.rows import AuditChange
-from kxtui.db.writes import Write, created, write_transaction
 
 UNDO_HOURS = 24
 MODELS: dict[str, type[Tracked]] = {

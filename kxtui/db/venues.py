@@ -6,15 +6,16 @@ from datetime import date
 
 from peewee import fn
 
-from kxtui.db import scope, six_haves
+from kxtui.db import six_haves
+from kxtui.db.engine import scope
+from kxtui.db.engine.models import Activity, Venue, database
+from kxtui.db.engine.writes import columns, created, diff, editable, removed, write_transaction
 from kxtui.db.errors import RefusedError
-from kxtui.db.models import Activity, Venue, database
 from kxtui.db.numbers import bad as bad_of
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.regions import this_year, venue_crumbs
 from kxtui.db.rows import SixHaveState, VenueDetail, VenueInput
 from kxtui.db.validation import TEXT_MAX, Checker
-from kxtui.db.writes import columns, created, diff, editable, removed, write_transaction
 from kxtui.domain import SixHave, VenueLevel, VenueType
 
 SIX_NOTE_MAX = 200

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from kxtui.db import scope
-from kxtui.db.models import database
+from kxtui.db.engine import scope
+from kxtui.db.engine.models import database
+from kxtui.db.engine.volunteer_index import HIGHEST, query_key
 from kxtui.db.regions import subtree_bounds
 from kxtui.db.rows import Choice
-from kxtui.db.volunteer_index import HIGHEST, query_key
 from kxtui.domain import TOWN_LEVEL, VILLAGE_LEVEL
 
 SUGGESTIONS = 12

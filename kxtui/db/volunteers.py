@@ -16,11 +16,9 @@ from peewee import JOIN, fn
 
 from kxtui import clock
 from kxtui.dates import parse_date
-from kxtui.db import resident_id, scope, volunteer_index
-from kxtui.db.errors import DuplicateError, NeedsConfirmation
-from kxtui.db.find import SUGGESTIONS, name_matches
-from kxtui.db.lookups import Lookups
-from kxtui.db.models import (
+from kxtui.db import resident_id
+from kxtui.db.engine import scope, volunteer_index
+from kxtui.db.engine.models import (
     Activity,
     Region,
     Rows,
@@ -29,13 +27,16 @@ from kxtui.db.models import (
     Volunteer,
     VolunteerDomain,
 )
+from kxtui.db.engine.writes import Write, created, diff, editable, write_transaction
+from kxtui.db.errors import DuplicateError, NeedsConfirmation
+from kxtui.db.find import SUGGESTIONS, name_matches
+from kxtui.db.lookups import Lookups
 from kxtui.db.numbers import hours
 from kxtui.db.pinyin import pinyin_keys, sort_key
 from kxtui.db.regions import subtree_bounds
 from kxtui.db.rows import Choice, VolunteerDetail, VolunteerInput
 from kxtui.db.teams import memberships_of
 from kxtui.db.validation import TEXT_MAX, Checker
-from kxtui.db.writes import Write, created, diff, editable, write_transaction
 from kxtui.domain import VOLUNTEER_HOMES, Domain, Gender, RegionKind
 
 NAME_MAX = 40  # longer than any Chinese name, transliterated ones with · included

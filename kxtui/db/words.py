@@ -3,7 +3,7 @@ over that name themselves when shown.
 
 A sheet, its title, its notes and its file name's default words are Chinese whatever
 language the interface speaks (reports go upward in Chinese): `CHINESE` holds them — a file
-format, like the headers (`sheet_headers`) and the codes' labels (`kxtui.domain.LABELS`).
+format, like the headers (`headers`) and the codes' labels (`kxtui.domain.LABELS`).
 Where the interface shows one of these words too (是 / 否, ⚠未知代码 …) its string table
 holds the same Chinese (a test keeps them equal).
 

@@ -11,7 +11,8 @@ from textual.containers import Grid, Vertical, VerticalScroll
 from textual.widgets import Input, Select
 
 from kxtui import clock
-from kxtui.db import activities, find, ledger, scope
+from kxtui.db import activities, find, ledger
+from kxtui.db.engine import scope
 from kxtui.db.errors import KxError
 from kxtui.db.rows import ActivityDetail, ActivityInput, Choice, Draft
 from kxtui.db.volunteer_search import find_volunteers

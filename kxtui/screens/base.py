@@ -13,7 +13,7 @@ from textual.keys import _character_to_key
 from textual.widget import Widget
 from textual.widgets import Input
 
-from kxtui.db import scope
+from kxtui.db.engine import scope
 from kxtui.db.errors import KxError
 from kxtui.i18n import STRINGS, t
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from kxtui.db.sheets_export import ExportResult, export_activities
+from kxtui.db.sheets.export_activities import ExportResult, export_activities
 from kxtui.screens.export_dialog import ExportScreen
 
 

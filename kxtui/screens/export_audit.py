@@ -10,7 +10,7 @@ from kxtui.i18n import words
 from kxtui.screens.export_dialog import ExportScreen
 
 if TYPE_CHECKING:
-    from kxtui.db.sheets_export import ExportResult
+    from kxtui.db.sheets.export_activities import ExportResult
 
 
 class AuditExportScreen(ExportScreen):
@@ -24,7 +24,7 @@ class AuditExportScreen(ExportScreen):
         overwrite: bool,
         progress: Callable[[str, int, int], None],
     ) -> ExportResult:
-        from kxtui.db.audit_export import export_audit
+        from kxtui.db.sheets.export_audit import export_audit
 
         chinese = words("zh")  # a sheet is Chinese whatever the interface speaks
         return export_audit(

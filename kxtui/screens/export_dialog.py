@@ -3,9 +3,9 @@ CSV file (the ledger's activities, the roster's volunteers, the audit log's entr
 
 The file is written by a thread worker with a progress bar. The dialog shows the folder the
 file goes to — on a laptop the export folder (`kxtui.paths.export_dir`), on the server (see
-`kxtui.db.officer_files`) the officer's exports folder, from where Z then sends the file to
+`kxtui.db.sheets.officer_files`) the officer's exports folder, from where Z then sends the file to
 their PC by ZMODEM (`kxtui.zmodem`) — and a file name naming the region and the period
-(`kxtui.db.export_names`); on a laptop the name may also be a path. An existing file is
+(`kxtui.db.sheets.file_names`); on a laptop the name may also be a path. An existing file is
 replaced only after the officer confirms; answering 不覆盖 returns to the dialog with the
 name ready to change. The dialog says what the export changed in the data and where the file
 is. Dismisses with the path written, or None. Each export subclasses it with its words
@@ -27,8 +27,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, RadioButton, RadioSet, Static
 
 from kxtui.db.errors import KxError
-from kxtui.db.export_names import ExportName, default_name
-from kxtui.db.sheets_export import ExportResult
+from kxtui.db.sheets.export_activities import ExportResult
+from kxtui.db.sheets.file_names import ExportName, default_name
 from kxtui.display import clean
 from kxtui.i18n import t
 from kxtui.screens.base import TranslatedBindings
@@ -54,7 +54,7 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
         self.count = count
         self.busy = False
         self.written: str | None = None
-        from kxtui.db.officer_files import EXPORTS, places
+        from kxtui.db.sheets.officer_files import EXPORTS, places
 
         where = places()  # a stat and the environment: no SQL
         self.server = where.server

@@ -18,7 +18,7 @@ class VolunteerExportScreen(ExportScreen):
 
     def export(self, path: Path, file_format: str, overwrite: bool, progress: Progress) -> Any:
         """Runs in the worker; the data layer is imported there, not at start-up."""
-        from kxtui.db.volunteer_export import export_volunteers
+        from kxtui.db.sheets.export_volunteers import export_volunteers
 
         return export_volunteers(self.rows_filter, path, file_format, overwrite=overwrite,
                                  progress=progress)  # fmt: skip

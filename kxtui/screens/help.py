@@ -14,7 +14,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
-from kxtui.db import scope
+from kxtui.db.engine import scope
 from kxtui.i18n import t
 from kxtui.keys import KeyRow, area, rows
 from kxtui.screens.base import TranslatedBindings, reason

@@ -12,8 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from kxtui import clock
-from kxtui.db import scope
-from kxtui.db.changes import Change
+from kxtui.db.engine import scope
+from kxtui.db.engine.changes import Change
 from kxtui.db.errors import KxError, RefusedError
 from kxtui.db.rows import (
     Choice,

@@ -16,22 +16,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Button
 
-from kxtui.db.sheet_headers import ACTIVITIES
+from kxtui.db.sheets.headers import ACTIVITIES
 from kxtui.display import clean
 from kxtui.i18n import t
 from kxtui.screens.sheet_import import ImportDialog, Progress
 
 if TYPE_CHECKING:
-    from kxtui.db.sheets_import import ImportReport
-    from kxtui.db.sheets_read import SheetTable
+    from kxtui.db.sheets.import_activities import ImportReport
+    from kxtui.db.sheets.read import SheetTable
 
 
 def check(
     path: Path, default_region: int | None, progress: Progress
 ) -> tuple[SheetTable, ImportReport]:
     """Runs in the worker: read the file and check every row."""
-    from kxtui.db.sheets_import import check_table
-    from kxtui.db.sheets_read import read_table
+    from kxtui.db.sheets.import_activities import check_table
+    from kxtui.db.sheets.read import read_table
 
     table = read_table(path, progress)
     return table, check_table(table, default_region=default_region, progress=progress)
@@ -41,7 +41,7 @@ def write(
     table: SheetTable, valid_only: bool, default_region: int | None, progress: Progress
 ) -> ImportReport:
     """Runs in the worker: check again and write, all in one transaction."""
-    from kxtui.db.sheets_import import import_table
+    from kxtui.db.sheets.import_activities import import_table
 
     return import_table(
         table, valid_only=valid_only, default_region=default_region, progress=progress

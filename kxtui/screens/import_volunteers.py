@@ -20,14 +20,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Label, RadioButton, RadioSet
 
-from kxtui.db.sheet_headers import VOLUNTEERS
+from kxtui.db.sheets.headers import VOLUNTEERS
 from kxtui.display import clean, literal
 from kxtui.i18n import column_name, t
 from kxtui.screens.sheet_import import ImportDialog, Progress
 
 if TYPE_CHECKING:
-    from kxtui.db.sheets_read import SheetTable
-    from kxtui.db.volunteer_import import VolunteerReport
+    from kxtui.db.sheets.import_volunteers import VolunteerReport
+    from kxtui.db.sheets.read import SheetTable
 
 ON_DUPLICATE = ("skip", "update", "keep")
 PREVIEW_ROWS = 3
@@ -38,9 +38,9 @@ def check(
     progress: Progress,
 ) -> tuple[SheetTable, VolunteerReport]:  # fmt: skip
     """Runs in the worker: read the file (unless read already) and check every row."""
-    from kxtui.db.sheets_read import read_table
-    from kxtui.db.volunteer_import import check_table
-    from kxtui.db.volunteer_sheets import VOLUNTEERS
+    from kxtui.db.sheets.import_volunteers import check_table
+    from kxtui.db.sheets.read import read_table
+    from kxtui.db.sheets.volunteer_columns import VOLUNTEERS
 
     if table is None:
         assert path is not None
@@ -54,7 +54,7 @@ def write(
     table: SheetTable, on_duplicate: str, region: int | None, progress: Progress
 ) -> VolunteerReport:
     """Runs in the worker: check again and write, all in one transaction."""
-    from kxtui.db.volunteer_import import import_table
+    from kxtui.db.sheets.import_volunteers import import_table
 
     return import_table(table, on_duplicate=on_duplicate, default_region=region,
                         progress=progress)  # fmt: skip

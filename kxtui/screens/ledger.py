@@ -9,7 +9,8 @@ from textual.binding import Binding
 
 from kxtui import clock
 from kxtui.dates import Period, period_bounds
-from kxtui.db import activities, ledger, scope
+from kxtui.db import activities, ledger
+from kxtui.db.engine import scope
 from kxtui.db.errors import KxError
 from kxtui.db.rows import Choice, LedgerFilter, LedgerRow, LedgerTotals
 from kxtui.display import clean

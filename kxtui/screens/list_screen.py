@@ -23,7 +23,7 @@ from textual.widgets import Header, Input, Static
 
 from kxtui import clock
 from kxtui.dates import Period, next_period, period_bounds
-from kxtui.db.changes import Change
+from kxtui.db.engine.changes import Change
 from kxtui.i18n import STRINGS, t
 from kxtui.screens.base import OPEN_TIMEOUT, ListKeys, TranslatedBindings
 from kxtui.widgets.key_footer import KeyFooter

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Label
 
-from kxtui.db.changes import Change
+from kxtui.db.engine.changes import Change
 from kxtui.db.officers import accounts, set_active
 from kxtui.db.rows import OfficerRow
 from kxtui.display import clean

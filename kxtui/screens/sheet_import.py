@@ -20,15 +20,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Static
 
 from kxtui.db.errors import KxError
-from kxtui.db.sheet_headers import Header
+from kxtui.db.sheets.headers import Header
 from kxtui.display import clean, literal
 from kxtui.i18n import column_name, t
 from kxtui.screens.base import KxScreen, TranslatedBindings
 from kxtui.widgets.workers import run_db
 
 if TYPE_CHECKING:
-    from kxtui.db.sheets import Problem
-    from kxtui.db.sheets_read import SheetTable
+    from kxtui.db.sheets.columns import Problem
+    from kxtui.db.sheets.read import SheetTable
 
 SHOWN_PROBLEMS = 1000  # the table lists this many; the counts above it say how many in all
 _ROW, _COLUMN = 6, 12  # widths of the table's first two columns
@@ -52,7 +52,7 @@ class SheetJob(KxScreen):
 
         def progress(stage: str, done: int, total: int) -> None:  # in the worker thread
             if stopping.is_set():
-                from kxtui.db.sheets import Cancelled
+                from kxtui.db.sheets.columns import Cancelled
 
                 raise Cancelled()
             self.app.call_from_thread(self._progress, stage, done, total)
@@ -66,7 +66,7 @@ class SheetJob(KxScreen):
     @property
     def server(self) -> bool:
         """Whether imports come from the officer's uploads folder (`officer_files`)."""
-        from kxtui.db.officer_files import places
+        from kxtui.db.sheets.officer_files import places
 
         return places().server  # a stat and the environment: no SQL
 
@@ -91,7 +91,7 @@ class SheetJob(KxScreen):
         """Receive files from the officer's PC by ZMODEM into their uploads folder, then put
         the first one's name in the file field."""
         from kxtui import zmodem
-        from kxtui.db.officer_files import UPLOADS, ready_folder
+        from kxtui.db.sheets.officer_files import UPLOADS, ready_folder
 
         try:
             folder = ready_folder(UPLOADS)
@@ -143,7 +143,7 @@ class SheetJob(KxScreen):
         headers: Mapping[str, Header],
     ) -> None:
         """The table of bad rows (and warnings, in yellow): row, column, reason. `headers`
-        are the sheet's (`kxtui.db.sheet_headers`), a column named by its header."""
+        are the sheet's (`kxtui.db.sheets.headers`), a column named by its header."""
         problems = self.query_one("#import-problems", DataTable)
         problems.clear(columns=True)
         # the reason wraps in what the row number and column name leave (and cell padding)
@@ -174,7 +174,7 @@ class ImportDialog(SheetJob, TranslatedBindings, ModalScreen[int | None]):
 
     CSS_PATH = "sheet_import.tcss"
     WORDS: ClassVar[str]  # the strings' prefix: WORDS.title, .placeholder, .hint_path, …
-    HEADERS: ClassVar[Mapping[str, Header]]  # the sheet's columns (`kxtui.db.sheet_headers`)
+    HEADERS: ClassVar[Mapping[str, Header]]  # the sheet's columns (`kxtui.db.sheets.headers`)
     CLASSES: ClassVar[str] = ""  # of the frame, for an import's own styles
     WRITES = frozenset({"import_rows"})
 

@@ -15,8 +15,9 @@ from textual.widget import Widget
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from kxtui.db import scope, team_writes, teams
-from kxtui.db.changes import Change
+from kxtui.db import team_writes, teams
+from kxtui.db.engine import scope
+from kxtui.db.engine.changes import Change
 from kxtui.db.errors import KxError, RefusedError
 from kxtui.db.find import find_teams
 from kxtui.db.rows import Choice, NodeRef, TeamCounts, TeamDetail, TeamNode

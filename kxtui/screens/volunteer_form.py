@@ -15,7 +15,7 @@ from textual.widgets import Checkbox, Input, Select, Static, TabbedContent, TabP
 
 from kxtui import clock
 from kxtui.db import service_history, volunteers
-from kxtui.db.changes import Change
+from kxtui.db.engine.changes import Change
 from kxtui.db.errors import DuplicateError, KxError
 from kxtui.db.resident_id import LENGTH, ResidentId, normalise
 from kxtui.db.rows import Choice, Draft, VolunteerDetail, VolunteerInput

@@ -1,4 +1,4 @@
-"""Spreadsheets: importing activity (sheet.*) and volunteer (vsheet.*) files and what their checks say, exports and the export folder, files on a server, ZMODEM. What a file itself says (its headers, sheet names, notes) is the data layer's file format (`kxtui.db.sheet_headers`, `kxtui.db.words`)."""
+"""Spreadsheets: importing activity (sheet.*) and volunteer (vsheet.*) files and what their checks say, exports and the export folder, files on a server, ZMODEM. What a file itself says (its headers, sheet names, notes) is the data layer's file format (`kxtui.db.sheets.headers`, `kxtui.db.words`)."""
 
 STRINGS: dict[str, tuple[str, str]] = {
     "export.everywhere": ("全部区域", "all-regions"),

@@ -158,9 +158,9 @@ async def jump(pilot: Pilot, query: str) -> None:
 def new_rows_from_demo_export(demo_path: Path, work: Path, count: int) -> list[list[str]]:
     """The header and the first `count` rows of the demo's CSV export, their 编号 emptied so
     that an import takes them as new activities."""
-    from kxtui.db.connection import close_database, open_database
+    from kxtui.db.engine.connection import close_database, open_database
     from kxtui.db.rows import LedgerFilter
-    from kxtui.db.sheets_export import export_activities
+    from kxtui.db.sheets.export_activities import export_activities
 
     exported = work / "all.csv"
     open_database(demo_path)

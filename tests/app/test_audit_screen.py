@@ -10,8 +10,9 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from kxtui import db
-from kxtui.db import activities, scope, venues
-from kxtui.db.models import Region, Team, Venue, Volunteer
+from kxtui.db import activities, venues
+from kxtui.db.engine import scope
+from kxtui.db.engine.models import Region, Team, Venue, Volunteer
 from kxtui.db.rows import ActivityInput, ServiceInput, VenueInput
 from kxtui.screens.audit import AuditScreen
 from kxtui.screens.audit_entry import AuditEntryScreen

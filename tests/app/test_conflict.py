@@ -10,8 +10,9 @@ import pytest
 from textual.pilot import Pilot
 
 from kxtui import db
-from kxtui.db import region_writes, scope, venues, writes
-from kxtui.db.models import Activity, AuditEntry, Region, Venue, Volunteer
+from kxtui.db import region_writes, venues
+from kxtui.db.engine import scope, writes
+from kxtui.db.engine.models import Activity, AuditEntry, Region, Venue, Volunteer
 from kxtui.db.rows import RegionInput, VenueInput
 from kxtui.domain import SixHave
 from kxtui.screens.conflict import ConflictScreen

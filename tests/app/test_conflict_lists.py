@@ -14,8 +14,9 @@ from peewee import fn
 from textual.pilot import Pilot
 
 from kxtui import db
-from kxtui.db import activities, ledger, scope, volunteers
-from kxtui.db.models import Activity, ServiceRecord, TeamMembership, Volunteer
+from kxtui.db import activities, ledger, volunteers
+from kxtui.db.engine import scope
+from kxtui.db.engine.models import Activity, ServiceRecord, TeamMembership, Volunteer
 from kxtui.db.numbers import one_hours
 from kxtui.db.rows import (
     ActivityDetail,

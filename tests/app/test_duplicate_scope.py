@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kxtui.db import scope
+from kxtui.db.engine import scope
 from kxtui.domain import AccessRole
 from kxtui.screens.confirm import ChoiceScreen
 from tests.app.helpers import error_of, fill, make_app, press

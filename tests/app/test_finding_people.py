@@ -8,8 +8,8 @@ import sqlite3
 from pathlib import Path
 
 from kxtui.db import volunteers
-from kxtui.db.connection import close_database, open_database
-from kxtui.db.models import Region
+from kxtui.db.engine.connection import close_database, open_database
+from kxtui.db.engine.models import Region
 from kxtui.db.rows import VolunteerInput
 from kxtui.screens.activity_form import ActivityFormScreen
 from kxtui.screens.roster import RosterScreen

@@ -23,9 +23,10 @@ OTHER_OFFICER = textwrap.dedent(
     import sys
     from pathlib import Path
     from kxtui import db
-    from kxtui.db import activities, scope, volunteers
-    from kxtui.db.connection import open_database
-    from kxtui.db.models import Region, Venue
+    from kxtui.db import activities, volunteers
+    from kxtui.db.engine import scope
+    from kxtui.db.engine.connection import open_database
+    from kxtui.db.engine.models import Region, Venue
     from kxtui.db.rows import ActivityInput, VolunteerInput
     from kxtui.domain import AccessRole
 

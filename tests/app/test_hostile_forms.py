@@ -253,8 +253,8 @@ async def test_a_paste_shows_marks_and_the_field_says_so(demo_path: Path) -> Non
 
 
 async def test_a_stored_draft_is_offered_and_resumed_safely(demo_path: Path) -> None:
-    from kxtui.db.connection import close_database, open_database
     from kxtui.db.drafts import save_draft
+    from kxtui.db.engine.connection import close_database, open_database
     from kxtui.screens.drafts import DraftsScreen
 
     county = sql(demo_path, "SELECT id FROM region WHERE name = '胶州市'")[0][0]

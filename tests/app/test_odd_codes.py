@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from kxtui.dates import Period
 from kxtui.db import officers as accounts
-from kxtui.db import scope
+from kxtui.db.engine import scope
 from kxtui.screens.activity_form import ActivityFormScreen
 from kxtui.screens.audit import AuditScreen
 from kxtui.screens.ledger import LedgerScreen

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from kxtui.db import officers, scope
-from kxtui.db.connection import close_database, open_database
-from kxtui.db.models import OfficerAccount, Region
+from kxtui.db import officers
+from kxtui.db.engine import scope
+from kxtui.db.engine.connection import close_database, open_database
+from kxtui.db.engine.models import OfficerAccount, Region
 from kxtui.db.rows import OfficerInput
 from kxtui.screens.confirm import ConfirmScreen
 from kxtui.screens.hierarchy import HierarchyScreen

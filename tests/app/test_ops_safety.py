@@ -8,10 +8,10 @@ import pytest
 from textual.widgets import Static
 
 from kxtui import db
-from kxtui.db.backup import backup, in_use, restore
 from kxtui.db.drafts import drafts
+from kxtui.db.engine.backup import backup, in_use, restore
+from kxtui.db.engine.models import Venue
 from kxtui.db.errors import RefusedError
-from kxtui.db.models import Venue
 from kxtui.screens.form import DRAFT_DELAY
 from kxtui.screens.venue_form import VenueFormScreen
 from tests.app.helpers import control, fill, make_app, plain, press, settle

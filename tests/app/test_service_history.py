@@ -9,7 +9,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from kxtui.db import scope
+from kxtui.db.engine import scope
 from kxtui.screens.activity_form import ActivityFormScreen
 from kxtui.screens.roster import RosterScreen
 from kxtui.screens.volunteer_form import VolunteerFormScreen

@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 
 from kxtui import db
 from kxtui.db import team_writes
-from kxtui.db.models import Team, Volunteer
+from kxtui.db.engine.models import Team, Volunteer
 from kxtui.db.rows import TeamInput
 from kxtui.screens.audit import AuditScreen
 from kxtui.screens.audit_entry import AuditEntryScreen

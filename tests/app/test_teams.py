@@ -11,7 +11,8 @@ import pytest
 from textual.widgets import Static
 
 from kxtui import db
-from kxtui.db import scope, team_writes
+from kxtui.db import team_writes
+from kxtui.db.engine import scope
 from kxtui.db.rows import TeamInput
 from kxtui.screens.confirm import ConfirmScreen
 from kxtui.screens.conflict import ConflictScreen

@@ -138,7 +138,7 @@ async def test_the_palette_offers_the_import(demo_path: Path) -> None:
 async def test_the_preview_shows_only_rows_inside_the_officers_area(demo_path, tmp_path) -> None:
     """A town officer checking a county-wide file sees in the preview only the people of
     their own town; the others are row errors, never shown."""
-    from kxtui.db import scope
+    from kxtui.db.engine import scope
     from kxtui.domain import AccessRole
 
     with sqlite3.connect(demo_path) as connection:

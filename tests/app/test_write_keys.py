@@ -12,7 +12,7 @@ from textual.command import Command, CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-from kxtui.db import scope
+from kxtui.db.engine import scope
 from kxtui.domain import AccessRole
 from kxtui.screens.audit import AuditScreen
 from kxtui.screens.help import HelpScreen

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kxtui.db import audit, officers, scope, venues
+from kxtui.db import audit, officers, venues
+from kxtui.db.engine import scope
+from kxtui.db.engine.models import AuditEntry, OfficerAccount, Venue
 from kxtui.db.errors import ConflictError, RefusedError
-from kxtui.db.models import AuditEntry, OfficerAccount, Venue
 from kxtui.db.rows import AuditFilter, OfficerInput, VenueInput
 from kxtui.db.undo import undo
 from kxtui.domain import AccessRole

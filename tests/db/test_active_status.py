@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from kxtui.db import sheet_headers
-from kxtui.db.models import Volunteer
+from kxtui.db.engine.models import Volunteer
 from kxtui.db.rows import RosterFilter
-from kxtui.db.sheets_export import regions_named
-from kxtui.db.volunteer_export import export_volunteers
-from kxtui.db.volunteer_import import import_file
+from kxtui.db.sheets import headers as sheet_headers
+from kxtui.db.sheets.export_activities import regions_named
+from kxtui.db.sheets.export_volunteers import export_volunteers
+from kxtui.db.sheets.import_volunteers import import_file
 from kxtui.db.words import CHINESE
 from kxtui.i18n import STRINGS
 from tests.db.test_volunteer_sheets import COUNTY_HEADERS, county_row, read_csv, write_csv

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from kxtui.db import activities, ledger
+from kxtui.db.engine.models import Activity, AuditEntry, Region, ServiceRecord, Venue
 from kxtui.db.errors import ConflictError, NeedsConfirmation, RefusedError, ValidationError
-from kxtui.db.models import Activity, AuditEntry, Region, ServiceRecord, Venue
 from kxtui.db.rows import ActivityInput, LedgerFilter, ServiceInput
 
 TODAY = date(2026, 11, 20)
@@ -111,7 +111,7 @@ def test_a_failed_check_writes_nothing(demo_db: Path) -> None:
 
 
 def test_the_same_title_date_and_place_asks_first_naming_the_one_saved(demo_db: Path) -> None:
-    from kxtui.db import scope
+    from kxtui.db.engine import scope
     from kxtui.domain import AccessRole
 
     town = Region.get(Region.name == "阜安街道")

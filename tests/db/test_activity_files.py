@@ -14,13 +14,13 @@ from openpyxl import load_workbook
 
 from kxtui.db import ledger
 from kxtui.db.activities import checked, create_activity
+from kxtui.db.engine.models import Region, Volunteer, database
 from kxtui.db.errors import NeedsConfirmation, ValidationError
-from kxtui.db.models import Region, Volunteer, database
 from kxtui.db.rows import ActivityInput, LedgerFilter, ServiceInput
-from kxtui.db.sheet_headers import ACTIVITIES
-from kxtui.db.sheets import CELL_MAX, COLUMNS, SheetError, header, zh
-from kxtui.db.sheets_export import export_activities, regions_named
-from kxtui.db.sheets_import import check_sheet, import_sheet
+from kxtui.db.sheets.columns import CELL_MAX, COLUMNS, SheetError, header, zh
+from kxtui.db.sheets.export_activities import export_activities, regions_named
+from kxtui.db.sheets.headers import ACTIVITIES
+from kxtui.db.sheets.import_activities import check_sheet, import_sheet
 from kxtui.i18n import t
 
 HEADERS = [header(column) for column in COLUMNS]

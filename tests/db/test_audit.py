@@ -13,9 +13,10 @@ import pytest
 from peewee import IntegrityError
 
 from kxtui import clock
-from kxtui.db import activities, audit, region_writes, scope, venues, volunteers, writes
+from kxtui.db import activities, audit, region_writes, venues, volunteers
+from kxtui.db.engine import scope, writes
+from kxtui.db.engine.models import Activity, AuditEntry, Region, ServiceRecord, Venue, Volunteer
 from kxtui.db.errors import ConflictError, RefusedError, ValidationError
-from kxtui.db.models import Activity, AuditEntry, Region, ServiceRecord, Venue, Volunteer
 from kxtui.db.rows import (
     ActivityInput,
     AuditFilter,
@@ -25,8 +26,8 @@ from kxtui.db.rows import (
     VenueInput,
     VolunteerInput,
 )
-from kxtui.db.sheets_export import export_activities
-from kxtui.db.sheets_import import import_sheet
+from kxtui.db.sheets.export_activities import export_activities
+from kxtui.db.sheets.import_activities import import_sheet
 from kxtui.db.undo import UNDO_HOURS, undo
 from kxtui.domain import AccessRole
 from tests.conftest import FROZEN_AT, LI

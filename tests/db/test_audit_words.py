@@ -8,10 +8,9 @@ from pathlib import Path
 from playhouse.test_utils import count_queries
 
 from kxtui.db import activities, audit, officers, venues, volunteers
-from kxtui.db.audit_export import export_audit
 from kxtui.db.audit_names import record_names
 from kxtui.db.audit_text import action_caption, entity_caption, field_caption, value_text
-from kxtui.db.models import Region, Team, Venue, Volunteer
+from kxtui.db.engine.models import Region, Team, Venue, Volunteer
 from kxtui.db.rows import (
     ActivityInput,
     AuditChange,
@@ -20,6 +19,7 @@ from kxtui.db.rows import (
     ServiceInput,
     VenueInput,
 )
+from kxtui.db.sheets.export_audit import export_audit
 from kxtui.i18n import STRINGS, set_language, words
 from tests.db.test_audit import last_id, volunteer_input
 

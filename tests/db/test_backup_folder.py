@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from kxtui import clock
-from kxtui.db import backup_folder
-from kxtui.db.backup import BackupResult, backup
-from kxtui.db.backup_folder import BACKUP_OF_KEY, backups_in
-from kxtui.db.check import check_database
+from kxtui.db.engine import backup_folder
+from kxtui.db.engine.backup import BackupResult, backup
+from kxtui.db.engine.backup_folder import BACKUP_OF_KEY, backups_in
+from kxtui.db.engine.check import check_database
 from tests.conftest import FROZEN_AT
 
 

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from kxtui.db import activities, changes
-from kxtui.db.changes import Change, Watcher
+from kxtui.db import activities
 from kxtui.db.drafts import save_draft
-from kxtui.db.models import Region
+from kxtui.db.engine import changes
+from kxtui.db.engine.changes import Change, Watcher
+from kxtui.db.engine.models import Region
 from kxtui.db.rows import ActivityInput
 
 TICK = 0.05  # the watcher's interval in these tests

@@ -12,8 +12,8 @@ from pathlib import Path
 import phonenumbers
 import pytest
 
-from kxtui.db.connection import close_database
 from kxtui.db.demo import DEMO_TODAY, build_demo
+from kxtui.db.engine.connection import close_database
 from kxtui.domain import SEVEN_POINTS, SixHave
 
 WINDOW_START = DEMO_TODAY - timedelta(days=730)

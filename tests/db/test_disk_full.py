@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from kxtui.db import call
-from kxtui.db.connection import close_database
+from kxtui.db.engine.connection import close_database
+from kxtui.db.engine.models import Venue, database
 from kxtui.db.errors import KxError
-from kxtui.db.models import Venue, database
 from kxtui.db.rows import VenueInput
 from kxtui.db.venues import update_venue
 from kxtui.i18n import t
@@ -76,9 +76,9 @@ import json, os, sys
 from pathlib import Path
 from bench.stress import prepare
 from kxtui.db import call
-from kxtui.db.connection import open_database
+from kxtui.db.engine.connection import open_database
 from kxtui.db.errors import KxError
-from kxtui.db.models import Venue
+from kxtui.db.engine.models import Venue
 from kxtui.db.rows import VenueInput
 from kxtui.db.venues import update_venue
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kxtui.db import volunteer_import, volunteers
+from kxtui.db import volunteers
+from kxtui.db.engine.models import Region, Volunteer
 from kxtui.db.errors import DuplicateError
-from kxtui.db.models import Region, Volunteer
+from kxtui.db.sheets import import_volunteers as volunteer_import
 from kxtui.i18n import t
 from tests.db.test_scope import path_of, town_officer, volunteer_input
 from tests.db.test_volunteer_sheets import COUNTY_HEADERS, county_row, write_csv

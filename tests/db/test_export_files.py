@@ -16,15 +16,15 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from kxtui.db.audit_export import export_audit
-from kxtui.db.backup import backup
+from kxtui.db.engine.backup import backup
+from kxtui.db.engine.models import database
 from kxtui.db.errors import KxError
-from kxtui.db.models import database
 from kxtui.db.rows import AuditFilter, LedgerFilter, RosterFilter
-from kxtui.db.sheets import CELL_MAX, SheetError, zh
-from kxtui.db.sheets_export import export_activities
-from kxtui.db.sheets_read import read_table
-from kxtui.db.volunteer_export import export_volunteers
+from kxtui.db.sheets.columns import CELL_MAX, SheetError, zh
+from kxtui.db.sheets.export_activities import export_activities
+from kxtui.db.sheets.export_audit import export_audit
+from kxtui.db.sheets.export_volunteers import export_volunteers
+from kxtui.db.sheets.read import read_table
 from kxtui.i18n import words
 
 HOSTILE = "名\x1b]52;c;aGk=\x07\x00\x9b31m\u202eevil\u200b"  # ESC BEL NUL C1 RLO ZWSP
@@ -277,8 +277,8 @@ def test_server_import_reads_only_the_officers_uploads(server, demo_db, tmp_path
 def test_a_volunteer_import_never_names_someone_outside_the_officers_view(demo_db, tmp_path):
     """A town officer's file holding the mobile of someone registered in another town: the
     row is reported as already registered, without that person's name or village."""
-    from kxtui.db import scope
-    from kxtui.db.volunteer_import import check_file
+    from kxtui.db.engine import scope
+    from kxtui.db.sheets.import_volunteers import check_file
     from kxtui.domain import AccessRole
 
     town = database.execute_sql("SELECT path FROM region WHERE name = '胶莱镇'").fetchone()[0]
@@ -301,8 +301,8 @@ def test_a_volunteer_import_never_names_someone_outside_the_officers_view(demo_d
 
 
 def test_a_viewers_export_is_audited_in_their_area(server, demo_db) -> None:
-    from kxtui.db import scope
     from kxtui.db.audit import count
+    from kxtui.db.engine import scope
     from kxtui.domain import AccessRole
 
     town = database.execute_sql("SELECT path FROM region WHERE name = '胶莱镇'").fetchone()[0]
@@ -321,7 +321,7 @@ def test_no_control_or_format_character_of_any_plane_reaches_a_cell() -> None:
     import sys
     import unicodedata
 
-    from kxtui.db.sheets import KEPT, clean_cell
+    from kxtui.db.sheets.columns import KEPT, clean_cell
 
     unsafe = {"Cc", "Cf", "Cs", "Zl", "Zp"}
     for start in range(0, sys.maxunicode + 1, 4096):

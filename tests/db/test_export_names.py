@@ -6,16 +6,16 @@ from datetime import date
 
 import pytest
 
-from kxtui.db import scope
-from kxtui.db.export_names import (
+from kxtui.db.engine import scope
+from kxtui.db.rows import AuditFilter, LedgerFilter, RosterFilter
+from kxtui.db.sheets.export_activities import regions_named
+from kxtui.db.sheets.file_names import (
     activities_name,
     audit_name,
     period_names,
     safe_file_name,
     volunteers_name,
 )
-from kxtui.db.rows import AuditFilter, LedgerFilter, RosterFilter
-from kxtui.db.sheets_export import regions_named
 from kxtui.domain import AccessRole
 from kxtui.i18n import set_language, t
 

@@ -11,8 +11,8 @@ from playhouse.test_utils import count_queries
 
 from kxtui import clock
 from kxtui.db import activities, region_writes, regions, six_haves, venues
+from kxtui.db.engine.models import Region, database
 from kxtui.db.errors import RefusedError
-from kxtui.db.models import Region, database
 from kxtui.db.rows import ActivityInput, NodeRef, VenueInput
 from kxtui.domain import SixHave
 

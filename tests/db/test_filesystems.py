@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kxtui.db import filesystems
-from kxtui.db.connection import open_database
+from kxtui.db.engine import filesystems
+from kxtui.db.engine.connection import open_database
 from kxtui.db.errors import OpenError
 from kxtui.i18n import t
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kxtui.db import region_writes, venues
-from kxtui.db.models import AuditEntry, Region
+from kxtui.db.engine.models import AuditEntry, Region
 from kxtui.db.rows import RegionInput, VenueInput
 from kxtui.db.validation import problems
 

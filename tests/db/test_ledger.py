@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kxtui.db import ledger
-from kxtui.db.models import Region
+from kxtui.db.engine.models import Region
 from kxtui.db.rows import LedgerFilter
 
 

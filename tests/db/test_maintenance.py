@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from kxtui import clock
-from kxtui.db.backup import backup, in_use, restore
-from kxtui.db.backup_folder import backups_in
-from kxtui.db.check import check_database
-from kxtui.db.connection import hold_open
+from kxtui.db.engine.backup import backup, in_use, restore
+from kxtui.db.engine.backup_folder import backups_in
+from kxtui.db.engine.check import check_database
+from kxtui.db.engine.connection import hold_open
 from kxtui.db.errors import KxError, OpenError, RefusedError
 from tests.conftest import FROZEN_AT
 

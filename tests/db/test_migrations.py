@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from kxtui.db import migrations
-from kxtui.db.connection import close_database, open_database
+from kxtui.db.engine import migrations
+from kxtui.db.engine.connection import close_database, open_database
+from kxtui.db.engine.models import Region, Venue
 from kxtui.db.errors import OpenError
-from kxtui.db.models import Region, Venue
 from kxtui.db.pinyin import sort_key
 
 V1 = Path(__file__).parent / "fixtures" / "schema_v1.db"

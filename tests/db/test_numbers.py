@@ -12,18 +12,19 @@ from pathlib import Path
 
 import pytest
 
-from kxtui.db import call, ledger, migrations, regions, service_history, stats
-from kxtui.db import connection as connection_module
+from kxtui.db import call, ledger, regions, service_history, stats
 from kxtui.db.activities import create_activity
-from kxtui.db.check import check_database
-from kxtui.db.connection import close_database, open_database
-from kxtui.db.database import SCHEMA_VERSION
+from kxtui.db.engine import connection as connection_module
+from kxtui.db.engine import migrations
+from kxtui.db.engine.check import check_database
+from kxtui.db.engine.connection import close_database, open_database
+from kxtui.db.engine.database import SCHEMA_VERSION
 from kxtui.db.errors import ValidationError
 from kxtui.db.ledger import detail
 from kxtui.db.numbers import COUNT_LIMIT, HOURS_LIMIT, INVALID, POPULATION_LIMIT
 from kxtui.db.rows import ActivityInput, LedgerFilter, RosterFilter, ServiceInput
-from kxtui.db.sheets_export import export_activities
-from kxtui.db.volunteer_export import export_volunteers
+from kxtui.db.sheets.export_activities import export_activities
+from kxtui.db.sheets.export_volunteers import export_volunteers
 from tests.db.test_migrations import V1, indexes
 
 MARK = "⚠无效"
@@ -170,7 +171,7 @@ def test_sqlite_refuses_bad_numbers_from_any_writer(
 
 def test_the_largest_values_the_forms_take_are_stored(demo_db: Path) -> None:
     """The constraints refuse nothing the app accepts: their bounds are the forms'."""
-    from kxtui.db.models import Region
+    from kxtui.db.engine.models import Region
 
     town = Region.get(Region.name == "阜安街道")
     most = f"{COUNT_LIMIT:,}"
@@ -326,7 +327,7 @@ def test_check_lists_every_value_out_of_range(spoiled) -> None:
 def test_an_import_beside_a_cleared_duration_takes_the_row_as_new(demo_db: Path, tmp_path: Path):
     """A ledger row whose duration the upgrade cleared (NULL) is no row the file can match:
     the file's row is imported as a new activity (the comparison raised InvalidOperation)."""
-    from kxtui.db.sheets_import import import_sheet
+    from kxtui.db.sheets.import_activities import import_sheet
 
     target = tmp_path / "one.csv"
     (first,) = stored(demo_db, "SELECT MIN(id) FROM activity WHERE deleted_at IS NULL")[0]

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from kxtui.db import officers, scope, venues
+from kxtui.db import officers, venues
+from kxtui.db.engine import scope
+from kxtui.db.engine.models import AuditEntry, OfficerAccount, Region
 from kxtui.db.errors import RefusedError, SignInRefused, ValidationError
-from kxtui.db.models import AuditEntry, OfficerAccount, Region
 from kxtui.db.rows import OfficerInput, VenueInput
 from kxtui.domain import AccessRole
 from tests.conftest import ADMIN
@@ -73,7 +74,7 @@ def test_the_demo_makes_its_builder_a_county_admin_of_everything(demo_db: Path) 
 def test_unknown_disabled_and_empty(monkeypatch, demo_db: Path, empty_db: Path) -> None:
     assert refusal(monkeypatch, empty_db, "wangli") == ("signin.no_officers", {"user": "wangli"})
     scope.sign_in(ADMIN)
-    from kxtui.db.connection import open_database
+    from kxtui.db.engine.connection import open_database
 
     open_database(demo_db)
     assert refusal(monkeypatch, demo_db, "wangli") == ("signin.unknown", {"user": "wangli"})

@@ -52,7 +52,7 @@ def test_a_name_read_by_surname_and_given_name_reads_as_a_whole(demo_db) -> None
     demo volunteer that is what pypinyin says of the whole name."""
     import pypinyin
 
-    from kxtui.db.models import Volunteer
+    from kxtui.db.engine.models import Volunteer
     from kxtui.db.pinyin import SURNAME_READINGS, syllables
 
     for (name,) in Volunteer.select(Volunteer.name).tuples():

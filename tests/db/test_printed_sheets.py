@@ -9,13 +9,13 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from kxtui.db.audit_export import export_audit
-from kxtui.db.models import database
+from kxtui.db.engine.models import database
 from kxtui.db.rows import AuditFilter, LedgerFilter, RosterFilter
-from kxtui.db.sheets_export import export_activities, regions_named
-from kxtui.db.sheets_import import check_sheet
-from kxtui.db.volunteer_export import export_volunteers
-from kxtui.db.volunteer_import import check_file
+from kxtui.db.sheets.export_activities import export_activities, regions_named
+from kxtui.db.sheets.export_audit import export_audit
+from kxtui.db.sheets.export_volunteers import export_volunteers
+from kxtui.db.sheets.import_activities import check_sheet
+from kxtui.db.sheets.import_volunteers import check_file
 from kxtui.i18n import words
 
 Q3 = {"start": date(2026, 7, 1), "end": date(2026, 9, 30)}

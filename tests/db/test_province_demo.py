@@ -21,14 +21,15 @@ import phonenumbers
 import pytest
 
 from kxtui.cli import main
-from kxtui.db import officers, resident_id, volunteer_index
-from kxtui.db.connection import close_database, open_database
+from kxtui.db import officers, resident_id
 from kxtui.db.demo import DEMO_TODAY, province
 from kxtui.db.demo import data as D
 from kxtui.db.demo.province import build_province, counties, rates
 from kxtui.db.demo.province.draw import Names
 from kxtui.db.demo.province.state import County
-from kxtui.db.models import database
+from kxtui.db.engine import volunteer_index
+from kxtui.db.engine.connection import close_database, open_database
+from kxtui.db.engine.models import database
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.domain import CHILD_KINDS
 

@@ -8,7 +8,7 @@ from playhouse.test_utils import count_queries
 
 from kxtui import clock
 from kxtui.db import regions, search, venues
-from kxtui.db.models import Region, database
+from kxtui.db.engine.models import Region, database
 from kxtui.db.rows import NodeRef
 
 

@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 
-from kxtui.db import roster, roster_checks, volunteer_index, volunteers
-from kxtui.db.models import (
+from kxtui.db import roster, roster_checks, volunteers
+from kxtui.db.engine import volunteer_index
+from kxtui.db.engine.models import (
     Activity,
     AuditEntry,
     Officer,
@@ -263,7 +264,7 @@ def test_every_demo_id_number_is_checked(demo_db: Path) -> None:
 
 def test_undoing_an_edit_checks_the_id_number_it_puts_back(county: County) -> None:
     from kxtui.db import undo
-    from kxtui.db.models import AuditEntry as Entry
+    from kxtui.db.engine.models import AuditEntry as Entry
 
     who = county.ids["bad_id"]  # an old record whose number fails the checks
     fixed = VolunteerInput(name=Volunteer.get_by_id(who).name, region_id=county.village.id,

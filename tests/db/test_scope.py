@@ -22,19 +22,26 @@ from kxtui.db import (
     regions,
     roster,
     roster_checks,
-    scope,
     search,
     service_history,
     stats,
     teams,
     venues,
-    volunteer_import,
     volunteer_search,
 )
 from kxtui.db import volunteers as volunteer_db
 from kxtui.db.drafts import drafts, save_draft
+from kxtui.db.engine import scope
+from kxtui.db.engine.models import (
+    Activity,
+    AuditEntry,
+    OfficerAccount,
+    Region,
+    Team,
+    Venue,
+    Volunteer,
+)
 from kxtui.db.errors import NotSignedIn, RefusedError, ValidationError
-from kxtui.db.models import Activity, AuditEntry, OfficerAccount, Region, Team, Venue, Volunteer
 from kxtui.db.rows import (
     ActivityInput,
     LedgerFilter,
@@ -45,9 +52,10 @@ from kxtui.db.rows import (
     VenueInput,
     VolunteerInput,
 )
-from kxtui.db.sheets import header
-from kxtui.db.sheets_export import count_activities, export_activities, regions_named
-from kxtui.db.sheets_import import check_sheet, import_sheet
+from kxtui.db.sheets import import_volunteers as volunteer_import
+from kxtui.db.sheets.columns import header
+from kxtui.db.sheets.export_activities import count_activities, export_activities, regions_named
+from kxtui.db.sheets.import_activities import check_sheet, import_sheet
 from kxtui.domain import AccessRole
 from tests.conftest import ADMIN, FROZEN_AT
 

@@ -17,7 +17,6 @@ from kxtui.db import (
     audit,
     find,
     region_writes,
-    scope,
     service_history,
     team_writes,
     teams,
@@ -25,9 +24,8 @@ from kxtui.db import (
     volunteers,
 )
 from kxtui.db.audit_text import shown as shown_changes
-from kxtui.db.errors import ConflictError, RefusedError, ValidationError
-from kxtui.db.lookups import Lookups
-from kxtui.db.models import (
+from kxtui.db.engine import scope
+from kxtui.db.engine.models import (
     Activity,
     AuditEntry,
     Region,
@@ -37,11 +35,13 @@ from kxtui.db.models import (
     Venue,
     Volunteer,
 )
+from kxtui.db.engine.writes import editable
+from kxtui.db.errors import ConflictError, RefusedError, ValidationError
+from kxtui.db.lookups import Lookups
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.rows import NodeRef, TeamCounts, TeamInput
-from kxtui.db.sheet_places import Regions
-from kxtui.db.sheets import Problem
-from kxtui.db.writes import editable
+from kxtui.db.sheets.columns import Problem
+from kxtui.db.sheets.places import Regions
 from kxtui.domain import AccessRole, TeamLevel
 from tests.conftest import FROZEN_AT
 

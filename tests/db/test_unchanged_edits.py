@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kxtui.db import activities, region_writes, scope, venues, volunteers
-from kxtui.db.models import Activity, AuditEntry, Region, Team, Venue, Volunteer
+from kxtui.db import activities, region_writes, venues, volunteers
+from kxtui.db.engine import scope
+from kxtui.db.engine.models import Activity, AuditEntry, Region, Team, Venue, Volunteer
 from kxtui.db.rows import RegionInput, ServiceInput, VenueInput
 from kxtui.db.undo import undo
 from kxtui.domain import SixHave

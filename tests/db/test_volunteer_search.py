@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from kxtui.db import roster, volunteers
-from kxtui.db.models import Region, Team, TeamMembership, Venue, Volunteer, VolunteerService
+from kxtui.db.engine.models import Region, Team, TeamMembership, Venue, Volunteer, VolunteerService
+from kxtui.db.engine.volunteer_index import search_keys
 from kxtui.db.pinyin import search_key
 from kxtui.db.rows import RosterFilter, VolunteerInput
-from kxtui.db.volunteer_index import search_keys
 from kxtui.db.volunteer_search import SUGGESTIONS, find_volunteers
 from kxtui.domain import TOWN_LEVEL, VILLAGE_LEVEL
 

@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from kxtui.db import volunteer_index
 from kxtui.db.demo.data import id_check_char
-from kxtui.db.models import Region, Volunteer, database
+from kxtui.db.engine import volunteer_index
+from kxtui.db.engine.models import Region, Volunteer, database
 from kxtui.db.rows import RosterFilter
-from kxtui.db.sheets import Cancelled
-from kxtui.db.sheets_export import regions_named
+from kxtui.db.sheets.columns import Cancelled
+from kxtui.db.sheets.export_activities import regions_named
+from kxtui.db.sheets.export_volunteers import export_volunteers
+from kxtui.db.sheets.import_volunteers import check_file, import_file
 from kxtui.db.validation import _mobile_block_type, _phone_type
-from kxtui.db.volunteer_export import export_volunteers
-from kxtui.db.volunteer_import import check_file, import_file
 from kxtui.i18n import t
 
 COUNTY_HEADERS = ["序号", "姓名", "性别", "联系电话", "身份证号码", "所属镇街", "所属村居",
@@ -336,7 +336,8 @@ def test_a_mobile_block_has_one_answer_for_all_its_numbers() -> None:
 def test_a_town_officer_imports_and_exports_only_their_town(demo_db: Path, tmp_path: Path) -> None:
     """Scopes hold for volunteer sheets: rows living outside the officer's town are row
     errors, so is updating someone registered outside it, and the export holds their town."""
-    from kxtui.db import officers, scope
+    from kxtui.db import officers
+    from kxtui.db.engine import scope
     from kxtui.db.rows import OfficerInput
 
     town = Region.get(Region.name == "胶莱镇")

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from kxtui.db import resident_id, volunteers
+from kxtui.db.engine.models import AuditEntry, Region, TeamMembership, Volunteer, database
+from kxtui.db.engine.writes import Write
 from kxtui.db.errors import ConflictError, DuplicateError, NeedsConfirmation, ValidationError
-from kxtui.db.models import AuditEntry, Region, TeamMembership, Volunteer, database
 from kxtui.db.rows import VolunteerInput
-from kxtui.db.writes import Write
 
 TODAY = date(2026, 11, 20)
 # Real-form numbers, their check characters computed by ISO 7064 MOD 11-2:

@@ -4,8 +4,8 @@ reason, without a query."""
 
 from __future__ import annotations
 
-from kxtui.db import scope
-from kxtui.db.scope import set_read_only
+from kxtui.db.engine import scope
+from kxtui.db.engine.scope import set_read_only
 from kxtui.domain import AccessRole
 from kxtui.i18n import t
 

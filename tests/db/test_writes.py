@@ -12,12 +12,12 @@ import pytest
 
 from kxtui import db
 from kxtui.db import region_writes, venues
+from kxtui.db.engine.models import AuditEntry, Region, Venue, database
+from kxtui.db.engine.scope import set_read_only
+from kxtui.db.engine.writes import write_transaction
 from kxtui.db.errors import ConflictError, ReadOnlyError, RefusedError, ValidationError
-from kxtui.db.models import AuditEntry, Region, Venue, database
 from kxtui.db.rows import RegionInput, VenueInput
-from kxtui.db.scope import set_read_only
 from kxtui.db.validation import CONTROL_CHARACTERS, Checker
-from kxtui.db.writes import write_transaction
 from tests.hostile import REFUSED_AT_INPUT
 
 
@@ -188,7 +188,7 @@ def test_pragmas_make_saved_records_durable(empty_db: Path) -> None:
 
 def test_find_reads_a_record_as_get_or_none_does(demo_db: Path) -> None:
     """`find` runs SQL built once; the record and its value types are those of peewee's get."""
-    from kxtui.db import models
+    from kxtui.db.engine import models
 
     tables = [
         model

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from kxtui.db import scope
+from kxtui.db.engine import scope
 from kxtui.screens.audit import AuditScreen
 from kxtui.screens.audit_entry import AuditEntryScreen
 from kxtui.screens.pick_writer import PickWriterScreen

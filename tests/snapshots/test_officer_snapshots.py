@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from kxtui.db import officers, scope
-from kxtui.db.connection import close_database, open_database
-from kxtui.db.models import Region
+from kxtui.db import officers
+from kxtui.db.engine import scope
+from kxtui.db.engine.connection import close_database, open_database
+from kxtui.db.engine.models import Region
 from kxtui.db.rows import OfficerInput
 from kxtui.domain import AccessRole
 from tests.app.helpers import make_app, press, settle, type_text

@@ -140,8 +140,8 @@ def test_ledger_in_english(snap_compare, demo_path: Path) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_draft_resume_dialog(snap_compare, demo_path: Path, size) -> None:
-    from kxtui.db.connection import close_database, open_database
     from kxtui.db.drafts import save_draft
+    from kxtui.db.engine.connection import close_database, open_database
 
     open_database(demo_path)
     context = {"region_id": 1}

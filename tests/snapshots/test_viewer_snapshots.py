@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from kxtui.db import scope
+from kxtui.db.engine import scope
 from kxtui.domain import AccessRole
 from tests.app.helpers import make_app, press
 from tests.snapshots.test_snapshots import SIZES, town_selected

@@ -18,15 +18,15 @@ from __future__ import annotations
 from datetime import datetime, time
 from pathlib import Path
 
-from kxtui.db import volunteer_index
-from kxtui.db.connection import open_database
 from kxtui.db.demo.activities import build_activities
 from kxtui.db.demo.people import build_people, build_teams
 from kxtui.db.demo.places import build_regions, build_venues
 from kxtui.db.demo.state import ACTOR, DEMO_TODAY, Demo, Progress, insert, stamp
-from kxtui.db.first_admin import admin_record
-from kxtui.db.models import AuditEntry, Meta, OfficerAccount, database
-from kxtui.db.process_user import unix_user
+from kxtui.db.engine import volunteer_index
+from kxtui.db.engine.connection import open_database
+from kxtui.db.engine.first_admin import admin_record
+from kxtui.db.engine.models import AuditEntry, Meta, OfficerAccount, database
+from kxtui.db.engine.process_user import unix_user
 
 __all__ = ["DEMO_TODAY", "Progress", "build_demo"]
 

@@ -18,7 +18,7 @@ from kxtui.db.demo.state import (
     keys,
     stamp,
 )
-from kxtui.db.models import Activity, ServiceRecord
+from kxtui.db.engine.models import Activity, ServiceRecord
 from kxtui.domain import Campaign, RegionKind, ThemeDay
 
 

@@ -27,7 +27,14 @@ from kxtui.db.demo.state import (
     stamp,
     villages_of,
 )
-from kxtui.db.models import Officer, Team, TeamMembership, Volunteer, VolunteerDomain, database
+from kxtui.db.engine.models import (
+    Officer,
+    Team,
+    TeamMembership,
+    Volunteer,
+    VolunteerDomain,
+    database,
+)
 from kxtui.db.pinyin import sort_key
 from kxtui.domain import Domain, PersonRole, RegionKind, TeamLevel
 

@@ -17,7 +17,7 @@ from kxtui.db.demo.state import (
     stamp,
     villages_of,
 )
-from kxtui.db.models import Region, Venue
+from kxtui.db.engine.models import Region, Venue
 from kxtui.domain import SEVEN_POINTS, TOWN_LEVEL, RegionKind, SixHave, VenueType
 
 # --- regions ------------------------------------------------------------------------

@@ -16,8 +16,8 @@ from functools import cache
 from typing import Any
 
 from kxtui.db.demo import data as D
-from kxtui.db.first_admin import DEMO_ACTOR, demo_stamp
-from kxtui.db.models import BaseModel, database
+from kxtui.db.engine.first_admin import DEMO_ACTOR, demo_stamp
+from kxtui.db.engine.models import BaseModel, database
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.domain import Gender
 

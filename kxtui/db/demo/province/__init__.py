@@ -49,7 +49,6 @@ from contextlib import contextmanager
 from datetime import datetime, time
 from pathlib import Path
 
-from kxtui.db.connection import open_database
 from kxtui.db.demo.province.bulk import bulk_mode, drop_indexes, insert, sort_in_runs
 from kxtui.db.demo.province.counties import Child, Made, made_elsewhere
 from kxtui.db.demo.province.roster import (
@@ -59,9 +58,10 @@ from kxtui.db.demo.province.roster import (
     last_service_record,
 )
 from kxtui.db.demo.state import ACTOR, DEMO_TODAY, Progress, stamp
-from kxtui.db.first_admin import admin_record
-from kxtui.db.models import AuditEntry, Meta, OfficerAccount, database
-from kxtui.db.process_user import unix_user
+from kxtui.db.engine.connection import open_database
+from kxtui.db.engine.first_admin import admin_record
+from kxtui.db.engine.models import AuditEntry, Meta, OfficerAccount, database
+from kxtui.db.engine.process_user import unix_user
 from kxtui.db.words import say  # the progress in the interface's words
 
 __all__ = ["BUILD_SHARE", "DEFAULT_VOLUNTEERS", "build_province"]

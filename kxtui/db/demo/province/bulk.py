@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from kxtui.db.demo.state import ACTOR
-from kxtui.db.models import database
+from kxtui.db.engine.models import database
 from kxtui.domain import SixHave
 
 SIX = tuple(f"six_{have}{note}" for have in SixHave for note in ("", "_note"))

@@ -22,9 +22,9 @@ county, rather than after the last.
 
 from __future__ import annotations
 
-from kxtui.db import volunteer_index
 from kxtui.db.demo.province.draw import Reading
-from kxtui.db.models import database
+from kxtui.db.engine import volunteer_index
+from kxtui.db.engine.models import database
 
 # built after the tables are filled here, not before as the other indexes are
 LATE_INDEXES = ("volunteer_key", "volunteer_service")

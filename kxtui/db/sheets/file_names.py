@@ -16,9 +16,9 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from kxtui import clock
-from kxtui.db import scope
+from kxtui.db.engine import scope
 from kxtui.db.rows import AuditFilter, LedgerFilter, RosterFilter
-from kxtui.db.sheets import zh
+from kxtui.db.sheets.columns import zh
 from kxtui.db.words import Words, chinese
 from kxtui.display import hidden
 
@@ -96,7 +96,7 @@ def period_names(start: date | None, end: date | None, words: Words = chinese) -
 
 def region_name(region_id: int | None, words: Words = chinese) -> tuple[str, str]:
     """The region's name (the officer's whole area when None), as (in `words`, Chinese)."""
-    from kxtui.db.models import database
+    from kxtui.db.engine.models import database
 
     if region_id is None:
         region_id = scope.view_root()

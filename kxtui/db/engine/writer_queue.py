@@ -19,8 +19,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from kxtui.db.engine.models import database
 from kxtui.db.errors import KxError
-from kxtui.db.models import database
 
 POLL_S = 0.001
 WAIT_S = 10.0  # then BEGIN IMMEDIATE waits on SQLite's own busy timeout, as without the queue

@@ -14,11 +14,11 @@ from peewee import OperationalError
 
 from kxtui import clock
 from kxtui.db.audit_text import writer
-from kxtui.db.changes import committed
+from kxtui.db.engine.changes import committed
+from kxtui.db.engine.models import Tracked, database
+from kxtui.db.engine.scope import is_read_only, require_writer, session
+from kxtui.db.engine.writer_queue import writer_turn
 from kxtui.db.errors import ConflictError, ReadOnlyError, RefusedError
-from kxtui.db.models import Tracked, database
-from kxtui.db.scope import is_read_only, require_writer, session
-from kxtui.db.writer_queue import writer_turn
 
 T = TypeVar("T", bound=Tracked)
 

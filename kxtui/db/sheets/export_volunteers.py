@@ -22,17 +22,17 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from kxtui.db import codes
-from kxtui.db.export_files import ExportResult, text_stream, write_file
-from kxtui.db.export_names import ExportName, volunteers_name
-from kxtui.db.export_notes import CellChanges
-from kxtui.db.models import database
+from kxtui.db.engine.models import database
 from kxtui.db.numbers import cell
 from kxtui.db.numbers import hours as total_hours
 from kxtui.db.roster import SORTS, where_clause
 from kxtui.db.rows import RosterFilter
-from kxtui.db.sheets import Progress, code_label, csv_cell, day_cell, no_progress
-from kxtui.db.sheets_export import RegionNames
-from kxtui.db.volunteer_sheets import (
+from kxtui.db.sheets.columns import Progress, code_label, csv_cell, day_cell, no_progress
+from kxtui.db.sheets.export_activities import RegionNames
+from kxtui.db.sheets.file_names import ExportName, volunteers_name
+from kxtui.db.sheets.files import ExportResult, text_stream, write_file
+from kxtui.db.sheets.notes import CellChanges
+from kxtui.db.sheets.volunteer_columns import (
     COLUMNS,
     TEXT_COLUMNS,
     VOLUNTEERS,
@@ -41,7 +41,7 @@ from kxtui.db.volunteer_sheets import (
     header,
     yes_no_cell,
 )
-from kxtui.db.xlsx_layout import TableSheet
+from kxtui.db.sheets.xlsx_layout import TableSheet
 from kxtui.domain import Gender
 
 CHUNK = 1000  # rows fetched from the cursor at a time

@@ -22,7 +22,7 @@ from itertools import islice
 
 from kxtui import clock
 from kxtui.db import resident_id
-from kxtui.db.models import database
+from kxtui.db.engine.models import database
 from kxtui.db.pinyin import search_key, syllables
 
 BATCH = 2_000  # volunteers a statement reads the pinyin of and writes the keys of

@@ -2,11 +2,11 @@
 
 The ledger hands over its current `LedgerFilter`; the same SQL conditions (`where_clause`)
 choose the rows, so the file holds exactly what the ledger shows, oldest first. Where the file
-may go, and its audit entry: `export_files`; what is changed in text cells: `export_notes`.
+may go, and its audit entry: `files`; what is changed in text cells: `notes`.
 
 XLSX: sheet 活动台账 (one row per activity, real dates, a totals row, header frozen) and sheet
 志愿服务 (one row per volunteer per activity). CSV: UTF-8 with BOM, one row per activity, the
-volunteers in one column (see `kxtui.db.sheets`), no totals row.
+volunteers in one column (see `kxtui.db.sheets.columns`), no totals row.
 """
 
 from __future__ import annotations
@@ -18,17 +18,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
-from kxtui.db import scope, sheet_headers
-from kxtui.db.export_files import ExportResult, text_stream, write_file
-from kxtui.db.export_names import ExportName, activities_name
-from kxtui.db.export_notes import CellChanges
+from kxtui.db.engine import scope
+from kxtui.db.engine.models import database
 from kxtui.db.ledger import where_clause
-from kxtui.db.models import database
 from kxtui.db.numbers import INVALID, Invalid, cell, count, one_hours
 from kxtui.db.pinyin import search_key
 from kxtui.db.regions import subtree_bounds
 from kxtui.db.rows import Hours, LedgerFilter
-from kxtui.db.sheets import (
+from kxtui.db.sheets import headers as sheet_headers
+from kxtui.db.sheets.columns import (
     CHOICES,
     COLUMNS,
     GROUP_SEPARATOR,
@@ -43,8 +41,11 @@ from kxtui.db.sheets import (
     served_cell,
     zh,
 )
+from kxtui.db.sheets.file_names import ExportName, activities_name
+from kxtui.db.sheets.files import ExportResult, text_stream, write_file
+from kxtui.db.sheets.notes import CellChanges
+from kxtui.db.sheets.xlsx_layout import TableSheet
 from kxtui.db.words import marked_chinese
-from kxtui.db.xlsx_layout import TableSheet
 
 CHUNK = 500  # activities whose volunteers are fetched in one query
 

@@ -16,13 +16,13 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
+from kxtui.db.engine.models import database
 from kxtui.db.lookups import PreloadedLookups, RegionRef
-from kxtui.db.models import database
 from kxtui.db.pinyin import search_key
 from kxtui.db.regions import subtree_bounds
 from kxtui.db.rows import ServiceInput
-from kxtui.db.sheets import Problem, ServedEntry, parse_served
-from kxtui.db.sheets_read import SheetTable
+from kxtui.db.sheets.columns import Problem, ServedEntry, parse_served
+from kxtui.db.sheets.read import SheetTable
 
 CANDIDATES_SHOWN = 5
 _BATCH = 500

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import peewee
 
-from kxtui.db.database import SCHEMA_VERSION, VERSION_KEY, database
+from kxtui.db.engine.database import SCHEMA_VERSION, VERSION_KEY, database
+from kxtui.db.engine.filesystems import network_mount
 from kxtui.db.errors import OpenError
-from kxtui.db.filesystems import network_mount
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -97,7 +97,7 @@ def open_database(path: Path | str, *, read_only: bool = False) -> OpenedDatabas
         _connect_once(path)
         return OpenedDatabase(path, read_only, version, None)
     try:
-        from kxtui.db import migrations  # builds the models: only to create or upgrade
+        from kxtui.db.engine import migrations  # builds the models: only to create or upgrade
 
         version, backup = migrations.ensure_schema(path, read_only=read_only)
     except (sqlite3.DatabaseError, peewee.DatabaseError) as error:
@@ -203,7 +203,7 @@ def hold_open(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """A connection a running app keeps for its lifetime, idle after one read.
 
     In WAL mode an open connection that has read keeps a shared lock on the database file, so
-    `kxtui restore` (kxtui.db.backup.in_use) sees every running session, even one whose
+    `kxtui restore` (kxtui.db.engine.backup.in_use) sees every running session, even one whose
     workers hold no connection at the moment. It also keeps the WAL from being checkpointed
     and deleted each time a worker closes the last connection.
     """

@@ -25,16 +25,26 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from kxtui import clock
-from kxtui.db import scope, volunteer_index
+from kxtui.db.engine import scope, volunteer_index
+from kxtui.db.engine.models import database
+from kxtui.db.engine.writes import (
+    AUDIT_INSERT,
+    AUDIT_JSON,
+    NothingToWrite,
+    Write,
+    bulk_cache,
+    created,
+    region_paths,
+    write_transaction,
+)
 from kxtui.db.errors import ValidationError
 from kxtui.db.lookups import PreloadedLookups, RegionRef
-from kxtui.db.models import database
 from kxtui.db.pinyin import sort_key, syllables
 from kxtui.db.rows import VolunteerInput
-from kxtui.db.sheet_places import Regions
-from kxtui.db.sheets import Problem, Progress, no_progress, split_groups
-from kxtui.db.sheets_read import SheetTable, read_table
-from kxtui.db.volunteer_sheets import (
+from kxtui.db.sheets.columns import Problem, Progress, no_progress, split_groups
+from kxtui.db.sheets.places import Regions
+from kxtui.db.sheets.read import SheetTable, read_table
+from kxtui.db.sheets.volunteer_columns import (
     COLUMNS,
     IMPORTED_ONLY,
     VOLUNTEERS,
@@ -46,16 +56,6 @@ from kxtui.db.volunteer_sheets import (
 )
 from kxtui.db.volunteers import check_volunteer, save_changes
 from kxtui.db.words import say
-from kxtui.db.writes import (
-    AUDIT_INSERT,
-    AUDIT_JSON,
-    NothingToWrite,
-    Write,
-    bulk_cache,
-    created,
-    region_paths,
-    write_transaction,
-)
 
 ON_DUPLICATE = ("skip", "update", "keep")
 CHECK_PROGRESS_EVERY = 1000

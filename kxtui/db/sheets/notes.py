@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from kxtui.db.sheets import _ESCAPED_START, clean_cell, zh
+from kxtui.db.sheets.columns import _ESCAPED_START, clean_cell, zh
 
 LISTED = 1000  # cells listed on the 说明 sheet; the counts above the list cover every one
 
@@ -67,7 +67,7 @@ class CellChanges:
         """The sheet 说明 of a write-only workbook, when anything was changed."""
         if not self:
             return
-        from kxtui.db.xlsx_layout import TableSheet
+        from kxtui.db.sheets.xlsx_layout import TableSheet
 
         headers = [zh(f"notes.col.{key}") for key in ("sheet", "row", "column", "change")]
         intro = (

@@ -25,15 +25,23 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from kxtui import clock
-from kxtui.db import scope, volunteer_index
 from kxtui.db.activities import check_activity
+from kxtui.db.engine import scope, volunteer_index
+from kxtui.db.engine.models import database
+from kxtui.db.engine.writes import (
+    AUDIT_INSERT,
+    AUDIT_JSON,
+    NothingToWrite,
+    Write,
+    bulk_cache,
+    region_paths,
+    write_transaction,
+)
 from kxtui.db.errors import ValidationError
-from kxtui.db.models import database
 from kxtui.db.numbers import one_hours
 from kxtui.db.pinyin import pinyin_keys
 from kxtui.db.rows import ActivityInput, Hours
-from kxtui.db.sheet_places import Places
-from kxtui.db.sheets import (
+from kxtui.db.sheets.columns import (
     CHOICES,
     GROUP_SEPARATOR,
     Problem,
@@ -44,16 +52,8 @@ from kxtui.db.sheets import (
     normalise,
     split_groups,
 )
-from kxtui.db.sheets_read import SheetTable, read_table
-from kxtui.db.writes import (
-    AUDIT_INSERT,
-    AUDIT_JSON,
-    NothingToWrite,
-    Write,
-    bulk_cache,
-    region_paths,
-    write_transaction,
-)
+from kxtui.db.sheets.places import Places
+from kxtui.db.sheets.read import SheetTable, read_table
 
 CHECK_PROGRESS_EVERY = 1000
 WRITE_BATCH = 5000

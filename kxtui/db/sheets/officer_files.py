@@ -53,8 +53,8 @@ class Places:
 
 def places() -> Places:
     """Where the open database is, and whether kxtui runs in server mode."""
-    from kxtui.db.models import database
-    from kxtui.db.process_user import USER_NAME, server_user
+    from kxtui.db.engine.models import database
+    from kxtui.db.engine.process_user import USER_NAME, server_user
 
     if not isinstance(database.database, str):  # no database open (a sheet read on its own)
         return Places(Path(os.devnull), None)
@@ -92,7 +92,7 @@ def is_protected(path: Path, where: Places) -> bool:
 def _backup_name(path: Path, where: Places) -> bool:
     """A name a database, a companion file or a backup has (any database's: `*.db`, `*.bak`,
     `*-wal` ...), or a file in the backup folder beside the database."""
-    from kxtui.db.backup import default_folder
+    from kxtui.db.engine.backup import default_folder
 
     if path.name.lower().endswith((".db", ".bak", *COMPANIONS[1:])):
         return True
@@ -198,7 +198,7 @@ def import_source(text: Path | str, suffixes: tuple[str, ...]) -> Path:
     """The file an import may read, checked before anything is opened: a known suffix; on the
     server a name in the officer's uploads folder (the same message for anything else, so it
     tells nothing of other files); never the database, a companion file or a backup."""
-    from kxtui.db.sheets import SheetError
+    from kxtui.db.sheets.columns import SheetError
 
     where = places()
     raw = str(text).strip()

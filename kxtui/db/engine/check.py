@@ -27,11 +27,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from kxtui.db import codes
-from kxtui.db.connection import BUSY_TIMEOUT_MS, is_marked_read_only, preflight
-from kxtui.db.database import SCHEMA_VERSION
+from kxtui.db.engine.connection import BUSY_TIMEOUT_MS, is_marked_read_only, preflight
+from kxtui.db.engine.database import SCHEMA_VERSION
+from kxtui.db.engine.volunteer_index import MOBILE_KEY_CHARS, NAME_KEY_CHARS, SERVICE, search_keys
 from kxtui.db.errors import OpenError
 from kxtui.db.numbers import COLUMNS
-from kxtui.db.volunteer_index import MOBILE_KEY_CHARS, NAME_KEY_CHARS, SERVICE, search_keys
 
 EXAMPLES = 5
 CONSTRAINT_FINDINGS = ("CHECK constraint failed", "NULL value in")

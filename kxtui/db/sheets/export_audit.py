@@ -1,6 +1,6 @@
 """Export the audit entries of a filter to XLSX or CSV (审计日志导出): one row per changed
 field, oldest first, in Chinese (the caller gives the Chinese strings: `kxtui.i18n.words("zh")`);
-written like the activity export (`sheets_export`)."""
+written like the activity export (`export_activities`)."""
 
 from __future__ import annotations
 
@@ -19,13 +19,13 @@ from kxtui.db.audit_text import (
     value_text,
     written_by,
 )
-from kxtui.db.export_files import ExportResult, text_stream, write_file
-from kxtui.db.export_names import audit_name
-from kxtui.db.export_notes import CellChanges
-from kxtui.db.models import database
+from kxtui.db.engine.models import database
 from kxtui.db.rows import AuditFilter
-from kxtui.db.sheets import Progress, csv_cell, no_progress
-from kxtui.db.xlsx_layout import TableSheet
+from kxtui.db.sheets.columns import Progress, csv_cell, no_progress
+from kxtui.db.sheets.file_names import audit_name
+from kxtui.db.sheets.files import ExportResult, text_stream, write_file
+from kxtui.db.sheets.notes import CellChanges
+from kxtui.db.sheets.xlsx_layout import TableSheet
 
 COLUMNS = ("id", "at", "actor", "action", "entity", "record", "region", "summary", "field",
            "old", "new")  # fmt: skip

@@ -1,9 +1,9 @@
 """peewee models: the county's records.
 
-The database object (`kxtui.db.database`, a pool of SQLite connections) is created unbound and
-initialised late by `kxtui.db.connection.open_database`, so the CLI, the app factory and the
-tests choose the file.
-Only `kxtui/db/` imports these models; screens call the functions of the sibling modules.
+The database object (`kxtui.db.engine.database`, a pool of SQLite connections) is created
+unbound and initialised late by `kxtui.db.engine.connection.open_database`, so the CLI, the
+app factory and the tests choose the file. Only `kxtui/db/` imports these models; screens
+call the functions of the data layer's modules.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from peewee import (
     TextField,
 )
 
-from kxtui.db.database import database  # noqa: E402 (re-exported for the data layer)
+from kxtui.db.engine.database import database  # noqa: E402 (re-exported for the data layer)
 from kxtui.db.numbers import allowed
 
 

@@ -1,9 +1,9 @@
 """What volunteer spreadsheets (志愿者花名册 XLSX / CSV) look like: columns, headers, cell values.
 
-Export (`volunteer_export`) and import (`volunteer_import`) share this module, so an exported
+Export (`export_volunteers`) and import (`import_volunteers`) share this module, so an exported
 roster reads back to the same volunteers. Besides the headers kxtui writes, the import knows
 the other names county sheets and the 大美志愿 platform's export give the same column
-(`sheet_headers.VOLUNTEERS`: 联系电话 and 手机号码 for 手机号, 证件号码 for 身份证号,
+(`headers.VOLUNTEERS`: 联系电话 and 手机号码 for 手机号, 证件号码 for 身份证号,
 志愿者编号 for 平台ID …).
 
 The home is a region path below the county (`胶莱镇/郭庄村`, `…社区/第3网格`), or a town column
@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kxtui.db import sheet_headers
 from kxtui.db.codes import Odd
-from kxtui.db.sheets import (
+from kxtui.db.sheets import headers as sheet_headers
+from kxtui.db.sheets.columns import (
     GROUP_SEPARATOR,
     SheetLayout,
     code_label,

@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kxtui import clock
-from kxtui.db.backup_folder import PruneFailure, mark, new_name, prune, stamp
-from kxtui.db.check import CheckReport, Problem, connect_read_only, file_problems
-from kxtui.db.connection import check_file, companion, preflight
+from kxtui.db.engine.backup_folder import PruneFailure, mark, new_name, prune, stamp
+from kxtui.db.engine.check import CheckReport, Problem, connect_read_only, file_problems
+from kxtui.db.engine.connection import check_file, companion, preflight
 from kxtui.db.errors import KxError, OpenError, RefusedError
 
 BACKUP_FOLDER = "backups"  # beside the database: the default backup directory

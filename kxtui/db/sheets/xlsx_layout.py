@@ -21,7 +21,7 @@ from typing import Any
 
 from rich.cells import cell_len
 
-from kxtui.db.sheets import cell_text, looks_like_formula, zh
+from kxtui.db.sheets.columns import cell_text, looks_like_formula, zh
 
 TITLE_ROW = 1
 LINE_POINTS = 17  # a line of 11-point text in the tallest common CJK fonts (Noto CJK)

@@ -15,11 +15,11 @@ from pathlib import Path
 from peewee import IntegerField
 
 from kxtui import clock
-from kxtui.db.database import SCHEMA_VERSION, VERSION_KEY
+from kxtui.db.engine.database import SCHEMA_VERSION, VERSION_KEY
+from kxtui.db.engine.models import ALL_MODELS, BaseModel, Meta, database
+from kxtui.db.engine.writes import create_triggers
 from kxtui.db.errors import OpenError
-from kxtui.db.models import ALL_MODELS, BaseModel, Meta, database
 from kxtui.db.numbers import COLUMNS, bad
-from kxtui.db.writes import create_triggers
 
 
 def _add_region_population() -> None:
@@ -58,8 +58,8 @@ def _drop_redundant_indexes() -> None:
 
 def _add_volunteer_search() -> None:
     """The roster's search keys and service totals, filled for every volunteer."""
-    from kxtui.db import volunteer_index
-    from kxtui.db.models import VolunteerKey, VolunteerService
+    from kxtui.db.engine import volunteer_index
+    from kxtui.db.engine.models import VolunteerKey, VolunteerService
 
     _fill_sort_keys()  # the keys carry it
     database.create_tables([VolunteerKey, VolunteerService])
@@ -72,7 +72,7 @@ def _audit_trail() -> None:
     becomes append-only. Older entries get the region their record is in now (none for a
     deleted record) before the triggers forbid any UPDATE. Like every step, it can run on a
     database that has it already."""
-    from kxtui.db.writes import REGION_PATH
+    from kxtui.db.engine.writes import REGION_PATH
 
     present = {column.name for column in database.get_columns("audit_entry")}
     if "undoes" not in present:
@@ -100,8 +100,8 @@ def _add_officer_accounts() -> None:
     the file's owner — so `kxtui --demo` still opens it."""
     import pwd
 
-    from kxtui.db.first_admin import admin_record, demo_stamp
-    from kxtui.db.models import OfficerAccount
+    from kxtui.db.engine.first_admin import admin_record, demo_stamp
+    from kxtui.db.engine.models import OfficerAccount
 
     database.create_tables([OfficerAccount])
     if "officer_id" not in {column.name for column in database.get_columns("audit_entry")}:
@@ -117,8 +117,8 @@ def _add_officer_accounts() -> None:
 def _add_id_number_check() -> None:
     """Whether each stored ID number passes the form's checks, and the partial indexes of
     the roster checks (volunteers who cannot be reached or identified; inactive ones)."""
-    from kxtui.db import volunteer_index
-    from kxtui.db.models import Volunteer
+    from kxtui.db.engine import volunteer_index
+    from kxtui.db.engine.models import Volunteer
 
     if "id_number_valid" not in {c.name for c in database.get_columns("volunteer")}:
         database.execute_sql("ALTER TABLE volunteer ADD COLUMN id_number_valid INTEGER")
@@ -147,8 +147,8 @@ def _numbers_in_range() -> None:
     keeps the value it had, and `kxtui check` lists the record until an officer fills it in
     again. A volunteer's service total out of range, or summing a cleared record, is counted
     again from the records."""
-    from kxtui.db import volunteer_index
-    from kxtui.db.models import Activity, Region, ServiceRecord, VolunteerService
+    from kxtui.db.engine import volunteer_index
+    from kxtui.db.engine.models import Activity, Region, ServiceRecord, VolunteerService
 
     served = _audit_out_of_range()
     for model in (Region, Activity, ServiceRecord):
@@ -211,8 +211,8 @@ SHOWN_CHARACTERS = 100  # of a cleared value, in its audit entry
 def _audit_out_of_range() -> list[int]:
     """An audit entry for each value out of range, which `rebuild` then clears; returns the
     volunteers whose service records are cleared."""
-    from kxtui.db.process_user import unix_user
-    from kxtui.db.writes import AUDIT_JSON, AUDIT_ONE, region_path_of
+    from kxtui.db.engine.process_user import unix_user
+    from kxtui.db.engine.writes import AUDIT_JSON, AUDIT_ONE, region_path_of
 
     actor, at, volunteers = unix_user(database.database), clock.now(), []
     for column in (c for c in COLUMNS if c.table in _AUDITED):

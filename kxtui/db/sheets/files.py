@@ -19,10 +19,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
-from kxtui.db import officer_files, scope
+from kxtui.db.engine import scope
+from kxtui.db.engine.scope import is_read_only
 from kxtui.db.errors import KxError
-from kxtui.db.export_notes import CellChanges
-from kxtui.db.scope import is_read_only
+from kxtui.db.sheets import officer_files
+from kxtui.db.sheets.notes import CellChanges
 
 FORMATS = ("xlsx", "csv")
 
@@ -150,7 +151,7 @@ def _describe(filter: Any) -> str:  # noqa: A002
 
 
 def _audit(entity: str, filter: Any, rows: int, target: Path, file_format: str) -> None:  # noqa: A002
-    from kxtui.db.writes import record_read
+    from kxtui.db.engine.writes import record_read
 
     region = getattr(filter, "region_id", None)
     path = scope._path(region) if region is not None else scope.session().view_path

@@ -134,7 +134,7 @@ def edit_refusal(path: str | None) -> KxError | None:
 
 def _path(region_id: int) -> str | None:
     """The path of a region, None if it does not exist."""
-    from kxtui.db.models import database  # the models load in workers, not at start-up
+    from kxtui.db.engine.models import database  # the models load in workers, not at start-up
 
     row = database.execute_sql("SELECT path FROM region WHERE id = ?", (region_id,)).fetchone()
     return row[0] if row else None
@@ -147,7 +147,7 @@ def region_label(path: str) -> str:
 
 def region_labels(paths: list[str]) -> dict[str, str]:
     """`region_label` of each path, in one query."""
-    from kxtui.db.models import Region, Rows
+    from kxtui.db.engine.models import Region, Rows
 
     ids = {i for path in paths for i in path_ids(path)}
     query = Region.select(Region.id, Region.name).where(Region.id.in_(ids))

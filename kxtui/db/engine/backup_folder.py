@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kxtui import clock
-from kxtui.db.connection import SQLITE_HEADER
-from kxtui.db.database import VERSION_KEY
+from kxtui.db.engine.connection import SQLITE_HEADER
+from kxtui.db.engine.database import VERSION_KEY
 
 BACKUP_OF_KEY = "backup_of"  # the meta row naming the database a backup was copied from
 # A backup named up to this far past the clock still counts: a clock set back (DST ending,

@@ -1,10 +1,10 @@
 """What activity spreadsheets (活动台账 XLSX / CSV) look like: columns, labels, safe cells.
 
-Export (`sheets_export`) and import (`sheets_import`, reading in `sheets_read`) share this
+Export (`export_activities`) and import (`import_activities`, reading in `read`) share this
 module, so a file written by kxtui reads back to the same records.
 
 Columns are known by a key; the Chinese header is written, and on import the Chinese or the
-English header is accepted (`sheet_headers`). Sheet content is always Chinese (`words`,
+English header is accepted (`headers`). Sheet content is always Chinese (`words`,
 `kxtui.domain.LABELS`): reports go upward in Chinese whatever language the interface speaks.
 
 The 志愿者 column lists who served and for how long, `姓名:小时` separated by `;` — e.g.
@@ -22,10 +22,11 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import NamedTuple
 
-from kxtui.db import codes, sheet_headers
+from kxtui.db import codes
 from kxtui.db.errors import KxError
 from kxtui.db.numbers import Invalid
-from kxtui.db.sheet_headers import Header
+from kxtui.db.sheets import headers as sheet_headers
+from kxtui.db.sheets.headers import Header
 from kxtui.db.words import CHINESE, marked_chinese
 from kxtui.display import mark_unsafe
 from kxtui.domain import LABELS, ActivityFormat, Campaign, TargetGroup, ThemeDay
@@ -83,11 +84,11 @@ class Cancelled(KxError):
 
 
 class SheetLayout(NamedTuple):
-    """What one kind of sheet (activities, volunteers) looks like to `sheets_read`."""
+    """What one kind of sheet (activities, volunteers) looks like to `read`."""
 
     names: dict[str, str]  # every accepted header, normalised → column key
     required: tuple[tuple[str, ...], ...]  # each: at least one of these columns
-    headers: Mapping[str, Header]  # column key -> its headers (`sheet_headers`)
+    headers: Mapping[str, Header]  # column key -> its headers (`headers`)
     sheet: str  # the worksheet read when a workbook has it, else the first
     first: str  # a row whose cell here reads 合计 (a totals row) is skipped
     no_header: str  # the message key when no header row is found
@@ -148,7 +149,7 @@ def clean_cell(value: str, room: int = 0) -> tuple[str, int, bool]:
 
 
 def cell_text(value: str) -> str:
-    """`clean_cell` without the counts (the exports count through `export_notes`)."""
+    """`clean_cell` without the counts (the exports count through `notes`)."""
     return clean_cell(value)[0]
 
 

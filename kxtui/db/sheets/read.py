@@ -1,7 +1,7 @@
 """Reading a spreadsheet (XLSX or CSV) into rows of text, refusing unsafe files.
 
 Which headers, which required columns and which worksheet: the `SheetLayout` of the kind of
-sheet (activities by default, volunteers in `volunteer_sheets`).
+sheet (activities by default, volunteers in `volunteer_columns`).
 
 Before openpyxl sees an XLSX file, its zip directory is checked: a member that unpacks to far
 more than it occupies (a zip bomb), too many members or too much unpacked data is refused.
@@ -21,8 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from kxtui.db.officer_files import import_source
-from kxtui.db.sheets import (
+from kxtui.db.sheets.columns import (
     ACTIVITIES,
     GROUP_SEPARATOR,
     MAX_FILE_BYTES,
@@ -34,6 +33,7 @@ from kxtui.db.sheets import (
     no_progress,
     normalise,
 )
+from kxtui.db.sheets.officer_files import import_source
 
 SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".csv": "csv", ".txt": "csv"}
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # all XML of the workbook together
