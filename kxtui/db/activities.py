@@ -183,8 +183,9 @@ def check_activity(
     end = _date(checker, "end", data.end, today, required=False) or start
     if start and end and end < start:
         checker.fail("end", "field.end_before_start")
+    latest = today + timedelta(days=365)
     for field, day in (("start", start), ("end", end)):
-        if day and (day < EARLIEST or day > today + timedelta(days=365)):
+        if day and (day < EARLIEST or day > latest):
             warn.fail(field, "warn.date_far", date=day.isoformat())
     values["start_date"], values["end_date"] = start, end
 
@@ -269,8 +270,8 @@ def _service(
         if duration is not None and hours > duration:
             warn.fail("service", "warn.hours_over", name=line.name, hours=hours, limit=duration)
         served[line.volunteer_id] = hours
-    if served:
-        known = lookups.known_volunteers(served)
+    known = lookups.known_volunteers(served) if served else set()
+    if len(known) < len(served):  # one of them is gone: name them
         for line in data.service:
             if line.volunteer_id not in known:
                 checker.fail("service", "refused.volunteer_gone", name=line.name)
