@@ -203,10 +203,8 @@ def _check(
     regions = Regions(default_region)
     width = 1 + max(table.columns.values())
     at = {key: table.columns.get(key, width) for key in _KEYS}  # width: the padding ""
-    regions.load_teams(
-        name for _, cells in table.rows if at["teams"] < len(cells)
-        for name in split_groups(cells[at["teams"]])
-    )  # fmt: skip
+    cells_of_teams = {cells[at["teams"]] for _, cells in table.rows if at["teams"] < len(cells)}
+    regions.load_teams(name for text in cells_of_teams for name in split_groups(text))
     lookups = PreloadedLookups(
         regions.regions, {}, (t.id for ts in regions.teams.values() for t in ts), (),
         regions.kinds,
@@ -318,8 +316,9 @@ class _Reader:
     def _teams(
         self, row: int, text: str, county: int | None, problems: list[Problem]
     ) -> tuple[int, ...]:
-        if (text, county) in self.teams:
-            return self.teams[text, county]
+        known = self.teams.get((text, county))
+        if known is not None:
+            return known
         before = len(problems)
         found = tuple(
             team for name in split_groups(text)

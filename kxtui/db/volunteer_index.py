@@ -55,10 +55,10 @@ def name_keys(name: str, parts: Sequence[str]) -> set[str]:
     """The keys of a name read as the syllables `parts`: the suffixes of the name, of its
     pinyin at syllable boundaries, and of its initials of two letters or more (of a name of
     at most NAME_KEY_CHARS characters: `search_keys` cuts a longer one)."""
-    initials = "".join(part[0] for part in parts)
+    initials = "".join([part[0] for part in parts])  # lists: an import keys 100,000 names
     keys = {name[i:] for i in range(len(name))}
-    keys.update("".join(parts[i:]) for i in range(len(parts)))
-    keys.update(initials[i:] for i in range(len(initials) - 1))
+    keys.update(["".join(parts[i:]) for i in range(len(parts))])
+    keys.update([initials[i:] for i in range(len(initials) - 1)])
     return keys
 
 
