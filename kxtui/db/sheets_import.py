@@ -120,7 +120,7 @@ def import_sheet(
     )
 
 
-@collector_paused()  # until its rows are freed, as import_table
+@collector_paused()
 def check_table(
     table: SheetTable, *, default_region: int | None = None, progress: Progress = no_progress
 ) -> ImportReport:
@@ -132,7 +132,7 @@ def check_table(
     return report
 
 
-@collector_paused()  # until its rows are freed: see collector_paused
+@collector_paused()
 def import_table(
     table: SheetTable,
     *,

@@ -153,7 +153,7 @@ def import_file(
                         progress=progress)  # fmt: skip
 
 
-@collector_paused()  # until its rows are freed, as import_table
+@collector_paused()
 def check_table(
     table: SheetTable,
     *,
@@ -167,7 +167,7 @@ def check_table(
         return _check(table, on_duplicate, default_region, progress)[0]
 
 
-@collector_paused()  # until its rows are freed: see collector_paused
+@collector_paused()
 def import_table(
     table: SheetTable,
     *,
