@@ -14,10 +14,22 @@ _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _MONTH_DAY = re.compile(r"(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 
 
-@lru_cache(maxsize=4096)  # an import reads the same dates over and over
+_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # as exports write them: read directly
+
+
 def parse_date(text: str, today: date) -> date | None:
     """2026-05-30, 2026/5/30, 2026.5.30, 2026年5月30日, 20260530, 5-30 or 5月30日 (this year),
     今天, 昨天, 前天. Full-width digits are read as digits. None when it is not a date."""
+    if _ISO.fullmatch(text):  # a roster's birth dates are too many to keep
+        try:
+            return date(int(text[:4]), int(text[5:7]), int(text[8:]))
+        except ValueError:
+            return None
+    return _parse_date(text, today)
+
+
+@lru_cache(maxsize=4096)  # an import reads the same dates over and over
+def _parse_date(text: str, today: date) -> date | None:
     value = unicodedata.normalize("NFKC", text).strip().lower()
     if value in _RELATIVE:
         return today + timedelta(days=_RELATIVE[value])

@@ -37,14 +37,10 @@ class Checker:
     def text(self, field: str, value: str | None, *, required: bool, limit: int) -> str:
         """Normalised text (NFC, trimmed); control characters are refused, not dropped."""
         value = unicodedata.normalize("NFC", value or "").strip()
-        if "\x00" in value:
-            self.fail(field, "field.nul")
-        elif CONTROL_CHARACTERS.search(value):
-            self.fail(field, "field.control")
-        elif _BIDI_CONTROLS.search(value):
-            self.fail(field, "field.bidi")
-        elif not value.isprintable() and any(map(hidden, value)):
-            self.fail(field, "field.invisible")  # what a form would show marked, not raw
+        # every character refused below is unprintable: most text is looked at once
+        refused = None if value.isprintable() else _refused(value)
+        if refused is not None:
+            self.fail(field, refused)
         elif required and not value:
             self.fail(field, "field.required")
         elif len(value) > limit:
@@ -76,9 +72,12 @@ class Checker:
         value = self.text(field, value, required=False, limit=40)
         if not value or field in self.errors:
             return None
-        digits = _COUNTRY_PREFIX.sub(
-            "", _PHONE_SEPARATORS.sub("", unicodedata.normalize("NFKC", value))
-        )
+        if value.isascii() and _MOBILE.fullmatch(value):
+            digits = value  # as most are typed: nothing to take out
+        else:
+            digits = _COUNTRY_PREFIX.sub(
+                "", _PHONE_SEPARATORS.sub("", unicodedata.normalize("NFKC", value))
+            )
         if not _MOBILE.fullmatch(digits):
             self.fail(field, "field.mobile")
         elif _mobile_block_type(digits[:MOBILE_BLOCK]) != "mobile":
@@ -94,6 +93,19 @@ class Checker:
     def check(self) -> None:
         if self.errors:
             raise ValidationError(self.errors)
+
+
+def _refused(value: str) -> str | None:
+    """Why `Checker.text` refuses a text that is not printable, if it does."""
+    if "\x00" in value:
+        return "field.nul"
+    if CONTROL_CHARACTERS.search(value):
+        return "field.control"
+    if _BIDI_CONTROLS.search(value):
+        return "field.bidi"
+    if any(map(hidden, value)):
+        return "field.invisible"  # what a form would show marked, not raw
+    return None
 
 
 def problems(

@@ -81,7 +81,7 @@ def check_volunteer(
         checker.fail("joined_on", "field.joined_before_birth")
     values["joined_on"] = joined
     domains = tuple(dict.fromkeys(data.domains))
-    if any(d not in _DOMAINS for d in domains):
+    if not _DOMAINS.issuperset(domains):
         checker.fail("domains", "field.choice")
     teams = tuple(dict.fromkeys(data.team_ids))
     if teams and len(lookups.known_teams(teams)) < len(teams):

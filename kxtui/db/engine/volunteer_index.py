@@ -55,10 +55,10 @@ def name_keys(name: str, parts: Sequence[str]) -> set[str]:
     """The keys of a name read as the syllables `parts`: the suffixes of the name, of its
     pinyin at syllable boundaries, and of its initials of two letters or more (of a name of
     at most NAME_KEY_CHARS characters: `search_keys` cuts a longer one)."""
-    initials = "".join(part[0] for part in parts)
+    initials = "".join([part[0] for part in parts])  # lists: an import keys 100,000 names
     keys = {name[i:] for i in range(len(name))}
-    keys.update("".join(parts[i:]) for i in range(len(parts)))
-    keys.update(initials[i:] for i in range(len(initials) - 1))
+    keys.update(["".join(parts[i:]) for i in range(len(parts))])
+    keys.update([initials[i:] for i in range(len(initials) - 1)])
     return keys
 
 
@@ -146,12 +146,19 @@ def refresh_service(volunteer_ids: Iterable[int] | None = None) -> None:
     ids = sorted(set(volunteer_ids))
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        mine = "WHERE s.volunteer_id = v.id"
+        marks = ", ".join("?" * len(chunk))
+        # one pass over each volunteer's records for both figures (in the order of the index,
+        # as one subquery per figure summed them), then those left with none
         database.execute_sql(
             "INSERT OR REPLACE INTO volunteer_service (volunteer_id, hours, last_served) "
-            f"SELECT v.id, (SELECT COALESCE(SUM(s.hours), 0) {SERVICE} {mine}), "
-            f"(SELECT MAX(a.start_date) {SERVICE} {mine}) "
-            f"FROM volunteer v WHERE v.id IN ({', '.join('?' * len(chunk))})",
+            f"SELECT s.volunteer_id, SUM(s.hours), MAX(a.start_date) {SERVICE} "
+            f"WHERE s.volunteer_id IN ({marks}) GROUP BY s.volunteer_id",
+            chunk,
+        )
+        database.execute_sql(
+            "INSERT OR REPLACE INTO volunteer_service (volunteer_id, hours, last_served) "
+            f"SELECT v.id, 0, NULL FROM volunteer v WHERE v.id IN ({marks}) "
+            f"AND NOT EXISTS (SELECT 1 {SERVICE} WHERE s.volunteer_id = v.id)",
             chunk,
         )
 

@@ -34,6 +34,7 @@ from kxtui.db.engine.writes import (
     NothingToWrite,
     Write,
     bulk_cache,
+    collector_paused,
     region_paths,
     write_transaction,
 )
@@ -119,6 +120,7 @@ def import_sheet(
     )
 
 
+@collector_paused()
 def check_table(
     table: SheetTable, *, default_region: int | None = None, progress: Progress = no_progress
 ) -> ImportReport:
@@ -130,6 +132,7 @@ def check_table(
     return report
 
 
+@collector_paused()
 def import_table(
     table: SheetTable,
     *,

@@ -21,6 +21,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -33,6 +34,7 @@ from kxtui.db.engine.writes import (
     NothingToWrite,
     Write,
     bulk_cache,
+    collector_paused,
     created,
     region_paths,
     write_transaction,
@@ -75,6 +77,8 @@ _VOLUNTEER_COLUMNS = (
     + _STORED
     + ", id_number_valid, sort_key"
 )
+# a checked row's values in the order of _STORED (its "region" is the region_id)
+_STORED_VALUES = itemgetter(*(c.strip() for c in _STORED.replace("region_id", "region").split(",")))
 
 
 class VolunteerReport(NamedTuple):
@@ -149,6 +153,7 @@ def import_file(
                         progress=progress)  # fmt: skip
 
 
+@collector_paused()
 def check_table(
     table: SheetTable,
     *,
@@ -162,6 +167,7 @@ def check_table(
         return _check(table, on_duplicate, default_region, progress)[0]
 
 
+@collector_paused()
 def import_table(
     table: SheetTable,
     *,
@@ -197,10 +203,8 @@ def _check(
     regions = Regions(default_region)
     width = 1 + max(table.columns.values())
     at = {key: table.columns.get(key, width) for key in _KEYS}  # width: the padding ""
-    regions.load_teams(
-        name for _, cells in table.rows if at["teams"] < len(cells)
-        for name in split_groups(cells[at["teams"]])
-    )  # fmt: skip
+    cells_of_teams = {cells[at["teams"]] for _, cells in table.rows if at["teams"] < len(cells)}
+    regions.load_teams(name for text in cells_of_teams for name in split_groups(text))
     lookups = PreloadedLookups(
         regions.regions, {}, (t.id for ts in regions.teams.values() for t in ts), (),
         regions.kinds,
@@ -312,8 +316,9 @@ class _Reader:
     def _teams(
         self, row: int, text: str, county: int | None, problems: list[Problem]
     ) -> tuple[int, ...]:
-        if (text, county) in self.teams:
-            return self.teams[text, county]
+        known = self.teams.get((text, county))
+        if known is not None:
+            return known
         before = len(problems)
         found = tuple(
             team for name in split_groups(text)
@@ -532,7 +537,7 @@ def _insert(
     paths = region_paths(connection)
     at = sqlite3.adapt(write.at, sqlite3.PrepareProtocol)  # the text `write.at` binds as, once
     stamp = (at, write.actor, at, write.actor, 1)
-    joined = write.at.date()
+    joined = sqlite3.adapt(write.at.date(), sqlite3.PrepareProtocol)
     keys = []  # (id, name, mobile, syllables, sort key): indexed once all are written
     total = len(plans)
     for start in range(0, total, WRITE_BATCH):
@@ -540,39 +545,30 @@ def _insert(
         for offset, plan in enumerate(plans[start : start + WRITE_BATCH], start=start):
             volunteer_id = first + offset
             v = plan.values
-            parts = syllables(v["name"], person=True)  # once for the pinyin and the keys
-            sort = sort_key(v["name"])
+            name = v["name"]
+            parts = syllables(name, person=True)  # once for the pinyin and the keys
+            sort = sort_key(name)
             volunteers.append(
                 (
                     volunteer_id,
                     *stamp,
                     "".join(parts),
-                    "".join(p[0] for p in parts),
-                    v["name"],
-                    v["gender"],
-                    v["mobile"],
-                    v["id_number"],
-                    v["birth_date"],
-                    v["region"],
-                    v["skills"],
-                    v["platform_registered"],
-                    v["platform_id"],
-                    v["is_student"],
-                    v["active"],
-                    v["joined_on"],
-                    v["notes"],
+                    "".join([p[0] for p in parts]),
+                    *_STORED_VALUES(v),
                     1 if v["id_number"] else None,
                     sort,
                 )
             )  # fmt: skip  (the ID number, if any, passed the form's checks: valid)
             domains += [(volunteer_id, domain) for domain in plan.domains]
             teams += [(team, volunteer_id, joined) for team in plan.teams]
-            keys.append((volunteer_id, v["name"], v["mobile"], parts, sort))
-            changes = created({**v, "domains": plan.domains, "teams": plan.teams,
-                               "source": f"{file_name}:{plan.row}"})  # fmt: skip
+            keys.append((volunteer_id, name, v["mobile"], parts, sort))
+            changes = created(v)
+            changes["domains"] = [None, plan.domains]
+            changes["teams"] = [None, plan.teams]
+            changes["source"] = [None, f"{file_name}:{plan.row}"]
             audit.append(
                 (audit_first + offset, at, write.actor, write.officer_id, "import", "volunteer",
-                 volunteer_id, v["name"], AUDIT_JSON.encode(changes), paths[v["region"]])
+                 volunteer_id, name, AUDIT_JSON.encode(changes), paths[v["region"]])
             )  # fmt: skip
         connection.executemany(
             f"INSERT INTO volunteer ({_VOLUNTEER_COLUMNS}) VALUES ({', '.join('?' * 23)})",

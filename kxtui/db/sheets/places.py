@@ -104,6 +104,9 @@ class Regions:
         self.counties: dict[str, list[int]] = {}  # name, pinyin, initials → county ids
         self.teams: dict[str, list[_Named]] = {}
         self.dissolved_teams: dict[str, list[_Named]] = {}
+        # what rows named without a problem, resolved once: a file repeats its places
+        self._places: dict[tuple[str, str], tuple[int | None, int | None]] = {}
+        self._teams: dict[tuple[str, int | None], int] = {}
         self._load_regions()
         self.default_county = self.county_of.get(default_region or 0)
 
@@ -145,6 +148,18 @@ class Regions:
     ) -> tuple[int | None, int | None]:
         """(region, county) of a row's county and region cells; an empty region cell means
         the county itself. The county is the default one when its cell is empty."""
+        if problems:
+            return self._place(row, county_text, region_text, problems)
+        found = self._places.get((county_text, region_text))
+        if found is None:
+            found = self._place(row, county_text, region_text, problems)
+            if not problems:
+                self._places[county_text, region_text] = found
+        return found
+
+    def _place(
+        self, row: int, county_text: str, region_text: str, problems: list[Problem]
+    ) -> tuple[int | None, int | None]:
         county = self.default_county
         text = county_text.strip()
         if text:
@@ -205,8 +220,11 @@ class Regions:
     ) -> int | None:
         """The team of this name in `county`; a Problem (in `column`) when none (saying so
         when the county's team of this name was dissolved) or several."""
+        if (found := self._teams.get((name, county))) is not None:
+            return found
         teams = self.teams_in(name, county)
         if len(teams) == 1:
+            self._teams[name, county] = teams[0].id
             return teams[0].id
         key = "sheet.team_ambiguous" if teams else "sheet.team_unknown"
         if not teams and self.teams_in(name, county, dissolved=True):
