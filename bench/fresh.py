@@ -190,7 +190,7 @@ async def _views(path: Path, reps: int) -> dict[str, tuple[list[float], list[flo
             ledger = app.screen
             assert isinstance(ledger, LedgerScreen)
             for _ in range(reps):
-                await measure("ledger", "activity", lambda: (ledger.totals, ledger.table.total))
+                await measure("ledger", "activity", lambda: (ledger.counted, ledger.table.total))
             await pilot.press("escape", "m")
             await until(lambda: isinstance(app.screen, RosterScreen), what="roster")
             await settle()
