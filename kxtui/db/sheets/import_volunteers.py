@@ -18,30 +18,22 @@ every write keeps the search keys and service totals (`volunteer_index`) up to d
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from datetime import date
-from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from kxtui import clock
-from kxtui.db.engine import scope, volunteer_index
+from kxtui.db.engine import scope
 from kxtui.db.engine.models import database
 from kxtui.db.engine.writes import (
-    AUDIT_INSERT,
-    AUDIT_JSON,
     NothingToWrite,
-    Write,
     bulk_cache,
     collector_paused,
-    created,
-    region_paths,
     write_transaction,
 )
 from kxtui.db.errors import ValidationError
 from kxtui.db.lookups import PreloadedLookups, RegionRef
-from kxtui.db.pinyin import sort_key, syllables
 from kxtui.db.rows import VolunteerInput
 from kxtui.db.sheets.columns import Problem, Progress, no_progress, split_groups
 from kxtui.db.sheets.places import Regions
@@ -51,25 +43,14 @@ from kxtui.db.sheets.volunteer_columns import (
     header,
 )
 from kxtui.db.sheets.volunteer_rows import KEYS, RowReader
-from kxtui.db.volunteers import check_volunteer, save_changes
+from kxtui.db.sheets.volunteer_writes import STORED, Checked, Update, insert_plans, update_one
+from kxtui.db.volunteers import check_volunteer
 from kxtui.db.words import say
 
 ON_DUPLICATE = ("skip", "update", "keep")
 CHECK_PROGRESS_EVERY = 1000
-WRITE_BATCH = 5000
 _BATCH = 500  # values per IN (...) when looking for registered volunteers
 UNIQUE = ("id_number", "mobile", "platform_id")  # one of these registered: the same person
-_STORED = (
-    "name, gender, mobile, id_number, birth_date, region_id, skills, platform_registered, "
-    "platform_id, is_student, active, joined_on, notes"
-)
-_VOLUNTEER_COLUMNS = (
-    "id, created_at, created_by, updated_at, updated_by, version, pinyin, initials, "
-    + _STORED
-    + ", id_number_valid, sort_key"
-)
-# a checked row's values in the order of _STORED (its "region" is the region_id)
-_STORED_VALUES = itemgetter(*(c.strip() for c in _STORED.replace("region_id", "region").split(",")))
 
 
 class VolunteerReport(NamedTuple):
@@ -96,24 +77,6 @@ class VolunteerReport(NamedTuple):
     def to_write(self) -> int:
         """Volunteers an import of the valid rows adds or updates."""
         return self.new + (0 if self.on_duplicate == "skip" else self.matched)
-
-
-class _Checked(NamedTuple):
-    row: int
-    data: VolunteerInput  # as the row gives it
-    given: frozenset[str]  # the input fields the row fills (an update replaces those)
-    values: dict[str, Any]
-    domains: tuple[str, ...]
-    teams: tuple[int, ...]
-
-
-class _Update(NamedTuple):
-    row: int
-    volunteer_id: int
-    before: dict[str, Any]
-    values: dict[str, Any]
-    domains: tuple[str, ...]
-    teams: tuple[int, ...]
 
 
 def check_file(
@@ -175,9 +138,9 @@ def import_table(
             if report.bad or not (added or updates):
                 raise NothingToWrite(report)
             with bulk_cache() as connection:
-                _insert(connection, write, table.name, added, progress)
+                insert_plans(connection, write, table.name, added, progress)
             for update in updates:
-                _update(write, table.name, update)
+                update_one(write, table.name, update)
             return report._replace(added=len(added), updated=len(updates))
     except NothingToWrite as refused:
         return refused.result
@@ -188,7 +151,7 @@ def import_table(
 
 def _check(
     table: SheetTable, on_duplicate: str, default_region: int | None, progress: Progress
-) -> tuple[VolunteerReport, list[_Checked], list[_Update]]:
+) -> tuple[VolunteerReport, list[Checked], list[Update]]:
     if on_duplicate not in ON_DUPLICATE:
         raise ValueError(on_duplicate)
     regions = Regions(default_region)
@@ -203,7 +166,7 @@ def _check(
     reader = RowReader(at, regions, updating=on_duplicate == "update")
     today = clock.today()
     errors: list[Problem] = []
-    checked: list[_Checked] = []
+    checked: list[Checked] = []
     first_row: dict[str, dict[str, int]] = {field: {} for field in UNIQUE}
     total = len(table.rows)
     for done, (row, raw) in enumerate(table.rows, start=1):
@@ -228,7 +191,7 @@ def _check(
         if problems:
             errors.extend(problems)
             continue
-        checked.append(_Checked(row, data, given, values, domains, teams))
+        checked.append(Checked(row, data, given, values, domains, teams))
     progress("sheet.stage_check", total, total)
     return _duplicates(table, checked, errors, on_duplicate, regions, lookups, today)
 
@@ -247,18 +210,18 @@ def _add_field_problems(row: int, error: ValidationError, problems: list[Problem
 
 def _duplicates(
     table: SheetTable,
-    checked: list[_Checked],
+    checked: list[Checked],
     errors: list[Problem],
     on_duplicate: str,
     regions: Regions,
     lookups: PreloadedLookups,
     today: date,
-) -> tuple[VolunteerReport, list[_Checked], list[_Update]]:
+) -> tuple[VolunteerReport, list[Checked], list[Update]]:
     """Rows of people already registered: skipped, kept as new, or updates of the record."""
     registered = _registered(checked)
     warnings: list[Problem] = []
-    added: list[_Checked] = []
-    updates: list[_Update] = []
+    added: list[Checked] = []
+    updates: list[Update] = []
     updated_by: dict[int, int] = {}  # volunteer id → the row updating them
     stored = _stored(
         {v for c in checked for f in UNIQUE for v, _, _ in registered[f].get(c.values[f], ())}
@@ -329,7 +292,7 @@ def _who(name: str, home: RegionRef) -> str:
     return f"{name}（{home.name}）"
 
 
-def _registered(checked: list[_Checked]) -> dict[str, dict[str, list[tuple[int, str, int]]]]:
+def _registered(checked: list[Checked]) -> dict[str, dict[str, list[tuple[int, str, int]]]]:
     """For each unique field, value → the registered volunteers (id, name, region) holding it."""
     found: dict[str, dict[str, list[tuple[int, str, int]]]] = {}
     for field in UNIQUE:
@@ -361,9 +324,9 @@ def _stored(ids: Iterable[int]) -> dict[int, tuple[dict[str, Any], VolunteerInpu
         sql = f"SELECT volunteer_id, team_id FROM team_membership WHERE volunteer_id IN ({marks})"
         for volunteer, team in database.execute_sql(sql, chunk):
             links[volunteer][1].append(team)
-        sql = f"SELECT id, {_STORED} FROM volunteer WHERE id IN ({marks})"
+        sql = f"SELECT id, {STORED} FROM volunteer WHERE id IN ({marks})"
         for id_, *raw in database.execute_sql(sql, chunk):
-            stored = dict(zip([c.strip() for c in _STORED.split(",")], raw, strict=True))
+            stored = dict(zip([c.strip() for c in STORED.split(",")], raw, strict=True))
             for day in ("birth_date", "joined_on"):
                 stored[day] = date.fromisoformat(stored[day]) if stored[day] else None
             domains, teams = links[id_]
@@ -395,13 +358,13 @@ def _as_input(stored: dict[str, Any]) -> VolunteerInput:
 
 
 def _merged(
-    plan: _Checked,
+    plan: Checked,
     volunteer_id: int,
     stored: tuple[dict[str, Any], VolunteerInput],
     lookups: PreloadedLookups,
     today: date,
     errors: list[Problem],
-) -> _Update | None:
+) -> Update | None:
     """The registered volunteer with the cells the row fills, checked again as a whole."""
     before, current = stored
     replaced = {field: getattr(plan.data, field) for field in plan.given}
@@ -415,79 +378,4 @@ def _merged(
         _add_field_problems(plan.row, error, problems)
         errors.extend(problems)
         return None
-    return _Update(plan.row, volunteer_id, before, values, domains, teams)
-
-
-# -- writing ---------------------------------------------------------------------------------
-
-
-def _insert(
-    connection: Any, write: Write, file_name: str, plans: list[_Checked], progress: Progress
-) -> None:
-    """Bulk inserts inside the caller's transaction (which holds the write lock, so the next
-    ids are ours): volunteers, domains, memberships and audit entries a batch at a time, then
-    every search key in key order, then the service totals."""
-    if not plans:
-        return
-    first = connection.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM volunteer").fetchone()[0]
-    audit_first = connection.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_entry").fetchone()[
-        0
-    ]
-    paths = region_paths(connection)
-    at = sqlite3.adapt(write.at, sqlite3.PrepareProtocol)  # the text `write.at` binds as, once
-    stamp = (at, write.actor, at, write.actor, 1)
-    joined = sqlite3.adapt(write.at.date(), sqlite3.PrepareProtocol)
-    keys = []  # (id, name, mobile, syllables, sort key): indexed once all are written
-    total = len(plans)
-    for start in range(0, total, WRITE_BATCH):
-        volunteers, domains, teams, audit = [], [], [], []
-        for offset, plan in enumerate(plans[start : start + WRITE_BATCH], start=start):
-            volunteer_id = first + offset
-            v = plan.values
-            name = v["name"]
-            parts = syllables(name, person=True)  # once for the pinyin and the keys
-            sort = sort_key(name)
-            volunteers.append(
-                (
-                    volunteer_id,
-                    *stamp,
-                    "".join(parts),
-                    "".join([p[0] for p in parts]),
-                    *_STORED_VALUES(v),
-                    1 if v["id_number"] else None,
-                    sort,
-                )
-            )  # fmt: skip  (the ID number, if any, passed the form's checks: valid)
-            domains += [(volunteer_id, domain) for domain in plan.domains]
-            teams += [(team, volunteer_id, joined) for team in plan.teams]
-            keys.append((volunteer_id, name, v["mobile"], parts, sort))
-            changes = created(v)
-            changes["domains"] = [None, plan.domains]
-            changes["teams"] = [None, plan.teams]
-            changes["source"] = [None, f"{file_name}:{plan.row}"]
-            audit.append(
-                (audit_first + offset, at, write.actor, write.officer_id, "import", "volunteer",
-                 volunteer_id, name, AUDIT_JSON.encode(changes), paths[v["region"]])
-            )  # fmt: skip
-        connection.executemany(
-            f"INSERT INTO volunteer ({_VOLUNTEER_COLUMNS}) VALUES ({', '.join('?' * 23)})",
-            volunteers,
-        )
-        connection.executemany(
-            "INSERT INTO volunteer_domain (volunteer_id, domain) VALUES (?, ?)", domains
-        )
-        connection.executemany(
-            "INSERT INTO team_membership (team_id, volunteer_id, joined_on) VALUES (?, ?, ?)",
-            teams,
-        )
-        connection.executemany(AUDIT_INSERT, audit)
-        progress("sheet.stage_write", min(start + WRITE_BATCH, total), total)
-    volunteer_index.index_new(keys)
-    volunteer_index.refresh_service(range(first, first + total))
-    write.audited.extend(range(audit_first, audit_first + total))
-
-
-def _update(write: Write, file_name: str, update: _Update) -> None:
-    """One registered volunteer changed as `volunteers.update_volunteer` changes them."""
-    save_changes(write, update.volunteer_id, update.before, update.values, update.domains,
-                 update.teams, source=f"{file_name}:{update.row}")  # fmt: skip
+    return Update(plan.row, volunteer_id, before, values, domains, teams)
