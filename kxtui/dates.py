@@ -93,3 +93,34 @@ def _month_start(first: date, months: int) -> date:
 def _month_end(first: date, months: int) -> date:
     """The last day of `months` months starting on `first`."""
     return _month_start(first, months) - timedelta(days=1)
+
+
+_PERIOD = re.compile(r"(\d{4})(?:\s*(?:[qQ]|-?Q)\s*([1-4])|\s*-\s*(\d{1,2}))?")
+
+
+def parse_period(text: str) -> tuple[date, date] | None:
+    """A period as reports and closings name it: 2026 (the year), 2026Q3 (a quarter), 2026-09
+    (a month). Its first and last day; None when it is none of these."""
+    match = _PERIOD.fullmatch(unicodedata.normalize("NFKC", text).strip())
+    if match is None:
+        return None
+    year, quarter, month = int(match[1]), match[2], match[3]
+    if quarter:
+        first = date(year, 3 * int(quarter) - 2, 1)
+        return first, _month_end(first, 3)
+    if month:
+        if not 1 <= int(month) <= 12:
+            return None
+        first = date(year, int(month), 1)
+        return first, _month_end(first, 1)
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def period_name(start: date, end: date) -> str | None:
+    """The inverse of `parse_period`: "2026", "2026Q3" or "2026-09" for a whole year, quarter
+    or month; None for other dates."""
+    for name in (f"{start.year}", f"{start.year}Q{(start.month + 2) // 3}",
+                 f"{start.year}-{start.month:02d}"):  # fmt: skip
+        if parse_period(name) == (start, end):
+            return name
+    return None

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from kxtui.dates import Period, next_period, parse_date, period_bounds
+from kxtui.dates import Period, next_period, parse_date, parse_period, period_bounds, period_name
 
 TODAY = date(2026, 11, 20)
 
@@ -67,3 +67,25 @@ def test_p_cycles_each_period_then_the_one_before_and_comes_back() -> None:
     assert seen == [Period.YEAR, Period.LAST_YEAR, Period.QUARTER, Period.LAST_QUARTER,
                     Period.MONTH, Period.LAST_MONTH, Period.ALL]  # fmt: skip
     assert next_period(Period.CUSTOM) == Period.YEAR
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last", "name"),
+    [
+        ("2026", date(2026, 1, 1), date(2026, 12, 31), "2026"),
+        ("2026Q3", date(2026, 7, 1), date(2026, 9, 30), "2026Q3"),
+        ("2026q1", date(2026, 1, 1), date(2026, 3, 31), "2026Q1"),
+        ("２０２６Ｑ４", date(2026, 10, 1), date(2026, 12, 31), "2026Q4"),
+        ("2026-9", date(2026, 9, 1), date(2026, 9, 30), "2026-09"),
+        ("2024-02", date(2024, 2, 1), date(2024, 2, 29), "2024-02"),
+    ],
+)
+def test_periods_are_named_as_reports_name_them(text, first, last, name):
+    assert parse_period(text) == (first, last)
+    assert period_name(first, last) == name
+
+
+@pytest.mark.parametrize("text", ["2026-13", "2026Q5", "26", "2026-09-01", "今年", ""])
+def test_what_is_not_a_period_is_none(text):
+    assert parse_period(text) is None
+    assert period_name(date(2026, 9, 2), date(2026, 9, 30)) is None
