@@ -85,7 +85,7 @@ def segment_sql(path_column: str, start: int, skip: int = 0) -> str:
     return f"substr({rest}, 1, instr({rest}, '/') - 1)"
 
 
-def summed_hours(value: object) -> Decimal:
+def summed_hours(value: float | None) -> Decimal:
     """A sum of hours (of values in range: `numbers.valid_sum`) to two places: 7834.2, 26."""
     number = Decimal(str(round(float(value or 0), 2)))
     return number.quantize(Decimal(1)) if number == number.to_integral_value() else number
