@@ -24,6 +24,8 @@ def _readme_classes() -> list[type]:
     from kxtui.screens.hierarchy import HierarchyScreen
     from kxtui.screens.jump import JumpScreen
     from kxtui.screens.ledger import LedgerScreen
+    from kxtui.screens.report_chart import ChartScreen
+    from kxtui.screens.reports import ReportScreen
     from kxtui.screens.roster import RosterScreen
     from kxtui.screens.roster_checks import CheckListScreen, ChecksMenu
     from kxtui.screens.teams import TeamTreeScreen
@@ -31,12 +33,13 @@ def _readme_classes() -> list[type]:
     from kxtui.widgets.choice_list import ChoiceList
     from kxtui.widgets.paged_table import PagedTable
     from kxtui.widgets.region_tree import RegionTree
+    from kxtui.widgets.report_table import ReportTable
     from kxtui.widgets.service_list import ServiceList
 
     return [KxApp, HierarchyScreen, RegionTree, JumpScreen, LedgerScreen, PagedTable,
             RosterScreen, ChecksMenu, CheckListScreen, AuditScreen, AuditEntryScreen,
             TeamTreeScreen, FormScreen, ServiceList, VolunteerFormScreen, ChoiceList,
-            ConflictScreen, DraftsScreen]  # fmt: skip
+            ConflictScreen, DraftsScreen, ReportScreen, ReportTable, ChartScreen]  # fmt: skip
 
 
 def _cell(text: str) -> str:

@@ -37,6 +37,9 @@ AREAS = {
     "ConflictScreen": "keys.area.conflict",
     "JumpScreen": "keys.area.jump",
     "DraftsScreen": "keys.area.drafts",
+    "ReportScreen": "keys.area.reports",
+    "ReportTable": "keys.area.report_table",
+    "ChartScreen": "keys.area.chart",
 }
 
 T = TypeVar("T")

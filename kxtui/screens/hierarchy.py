@@ -110,6 +110,8 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         Binding("t", "ledger", "key.ledger", id="hierarchy.ledger", tooltip="cmd.ledger.help"),
         Binding("m", "roster", "key.roster", id="hierarchy.roster", tooltip="cmd.roster.help"),
         Binding("h", "audit", "key.audit", id="hierarchy.audit", tooltip="cmd.audit.help"),
+        # Shift+R: r is the audit log's region filter, and reports go upward
+        Binding("R", "reports", "key.reports", id="hierarchy.reports", tooltip="cmd.reports.help"),
         # Shift+V: v already adds a venue.
         Binding(
             "V",
@@ -131,10 +133,14 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         ),
     ]
     KEY_RANK = ("add_activity", "ledger", "roster", "jump", "add_volunteer", "teams",
-                "audit", "edit", "add_venue", "add_region", "delete")  # fmt: skip
+                "reports", "audit", "edit", "add_venue", "add_region", "delete")  # fmt: skip
     PALETTE = (
         ("cmd.add_county", "add_county"),
         ("cmd.import_volunteers", "import_volunteers"),
+        ("cmd.report.volunteers", "reports('volunteers')"),
+        ("cmd.report.venues", "reports('venues')"),
+        ("cmd.report.science-day", "reports('science-day')"),
+        ("cmd.report.annual", "reports('annual')"),
     )
     WRITES = frozenset({"add_region", "add_county", "add_venue", "edit", "delete",
                         "add_activity", "add_volunteer", "import_volunteers"})  # fmt: skip
@@ -293,6 +299,14 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         ledger = LedgerScreen(self._region_choice())
         await ledger.table.first_page()  # its rows in its first paint
         self.app.push_screen(ledger)
+
+    async def action_reports(self, report: str = "activities") -> None:
+        """The reports of the selected region (its venue's region), `report` first."""
+        from kxtui.screens.reports import ReportScreen
+
+        reports = ReportScreen(self._region_choice(), report)
+        await reports.table.first_page()  # its rows in its first paint
+        self.app.push_screen(reports)
 
     def action_roster(self) -> None:
         from kxtui.screens.roster import RosterScreen

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from kxtui.db.report_rows import Report, ReportQuery
+from kxtui.db.pinyin import pinyin_keys, search_key
+from kxtui.db.report_rows import Report, ReportQuery, ReportRow
 
 _MODULES = {
     "activities": "activities",
@@ -24,3 +25,25 @@ def build(q: ReportQuery) -> Report:
     module = import_module(f"kxtui.db.reports.{_MODULES[q.report]}")
     report: Report = module.report(q)
     return report
+
+
+def matching(report: Report, text: str) -> tuple[ReportRow, ...]:
+    """The report's rows whose name contains `text`, or whose pinyin or initials begin with
+    its key (a village's "town/village" name: the village's too)."""
+    text = text.strip()
+    if not text:
+        return report.rows
+    key = search_key(text)
+
+    def matches(name: str) -> bool:
+        if text in name:
+            return True
+        if not key:
+            return False
+        for part in (name, *name.split("/")[1:]):
+            full, initials = pinyin_keys(part)
+            if full.startswith(key) or initials.startswith(key):
+                return True
+        return len(key) >= 2 and key in pinyin_keys(name)[1]
+
+    return tuple(row for row in report.rows if matches(row.name))

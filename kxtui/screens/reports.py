@@ -1,0 +1,226 @@
+"""The reports (统计报表) of a region: pick the report (`r`), the grouping (`b`), the period
+(`p`), a cross table's second key (`c`) and measure (`m`); the rows follow the tree (Enter
+opens a child region's report, Backspace goes back up); `g` draws the first column shown as
+a chart, `x` exports the table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.binding import Binding
+
+from kxtui import clock
+from kxtui.dates import Period, period_bounds
+from kxtui.db.engine.changes import Change
+from kxtui.db.report_rows import (
+    ACTIVITIES,
+    GROUPINGS,
+    MEASURES,
+    REGION_GROUPINGS,
+    REPORTS,
+    TIMELESS,
+    Report,
+    ReportQuery,
+)
+from kxtui.db.rows import Choice
+from kxtui.display import clean
+from kxtui.i18n import t
+from kxtui.screens.list_screen import ListScreen
+from kxtui.widgets.report_table import ReportLine, ReportTable, lines
+
+# a cross table's columns, `c` cycling through them: the few codes first, many places last
+ACROSS = ("format", "theme_day", "campaign", "target_group", "month", "venue_type", "town",
+          "team", "village")  # fmt: skip
+_KEPT = 8  # reports kept built (the periods and groupings cycled through come back at once)
+
+
+def _following(values: tuple[Any, ...], value: Any) -> Any:
+    return values[(values.index(value) + 1) % len(values)] if value in values else values[0]
+
+
+class ReportScreen(ListScreen[ReportQuery, ReportTable]):
+    NAME = "report"
+    TABLE = ReportTable
+    TOUCHES = ("activity", "volunteer", "venue", "team", "region", "closed_period")
+    OPEN = "drill"
+    BINDINGS = [
+        Binding("slash", "search", "key.search", id="report.search"),
+        Binding("r", "report", "key.report", id="report.report"),
+        Binding("b", "by", "key.by", id="report.by"),
+        Binding("p", "period", "key.period", id="report.period"),
+        Binding("c", "across", "key.across", id="report.across"),
+        Binding("m", "measure", "key.measure", id="report.measure"),
+        Binding("g", "chart", "key.chart", id="report.chart"),
+        Binding("enter", "drill", "key.drill", id="report.drill"),
+        Binding("backspace", "up", "key.up", id="report.up"),
+        Binding("escape", "back", "key.back", id="report.back"),
+    ]
+    KEY_RANK = ("report", "period", "by", "drill", "up", "chart", "across", "measure",
+                "search", "back")  # fmt: skip
+    counted: Report | None
+
+    def __init__(self, region: Choice | None, report: str = ACTIVITIES) -> None:
+        self.period = Period.YEAR
+        start, end = period_bounds(self.period, clock.today())
+        self.trail: list[int | None] = []  # the regions Enter came down from
+        self.names: dict[int | None, str] = {region.id: region.name} if region else {}
+        self.built: dict[ReportQuery, Report] = {}
+        by = (GROUPINGS[report] or ("",))[0]
+        f = ReportQuery(report, region.id if region else None, start, end, by=by)
+        super().__init__(f)
+        self.table.expect(f)
+
+    # -- what the list reads -----------------------------------------------------
+
+    def report_of(self, f: ReportQuery) -> Report:
+        """The report of `f` (without its search), built once (in a worker thread)."""
+        from kxtui.db import reports
+
+        whole = f._replace(text="")
+        report = self.built.get(whole)
+        if report is None:
+            if len(self.built) >= _KEPT:
+                self.built.clear()
+            report = self.built[whole] = reports.build(whole)
+        return report._replace(rows=reports.matching(report, f.text))
+
+    def page(self, f: ReportQuery, **where: Any) -> tuple[ReportLine, ...]:
+        """The rows after (or before) a row's place, or from an offset (`PagedTable`)."""
+        rows = lines(self.report_of(f).rows)
+        after, before = where.get("after"), where.get("before")
+        offset, limit = where.get("offset", 0), where.get("limit", 50)
+        if after is not None:
+            return tuple(rows[after[0] + 1 : after[0] + 1 + limit])
+        if before is not None:
+            return tuple(rows[max(0, before[0] - limit) : before[0]])
+        return tuple(rows[offset : offset + limit])
+
+    def count(self, f: ReportQuery) -> Report:
+        return self.report_of(f)
+
+    @staticmethod
+    def total(counted: Report) -> int:
+        return len(counted.rows)
+
+    def _counted(self, counted: Any) -> None:
+        report: Report = counted
+        self.names[report.region_id] = report.region or t("report.everywhere")
+        self.table.follow(report)
+        self._header_width = None  # the captions of its columns
+        super()._counted(report)
+        self.show_filter()
+        self._show_header()
+
+    def count_text(self, counted: Report) -> Text:
+        width = self.table.scrollable_content_region.width or self.size.width - 2
+        text = self.table.total_line(counted.total, width)
+        text.stylize("bold")
+        if counted.invalid:
+            text.append("\n" + t("report.left_out", count=f"{counted.invalid:,}"), "yellow")
+        if counted.closed is not None:
+            closed = counted.closed
+            note = t("report.closed", period=closed.name, closed_by=closed.closed_by,
+                     closed_at=f"{closed.closed_at:%Y-%m-%d %H:%M}")  # fmt: skip
+            text.append("\n" + note, "green")
+        return text
+
+    def filter_parts(self) -> list[str]:
+        f = self.filter
+        place = self.names.get(f.region_id, "…") if f.region_id else t("report.everywhere")
+        parts = [t(f"report.what.{f.report}"), clean(place, 24)]
+        if f.report not in TIMELESS:
+            parts.append(self.period_text())
+        if f.by:
+            parts.append(t("report.by", by=t(f"report.by.{f.by}")))
+        if f.across:
+            across, measure = t(f"report.by.{f.across}"), t(f"report.col.{f.measure}")
+            parts.append(t("report.across", across=across, measure=measure))
+        if f.text.strip():
+            parts.append(t("ledger.f.text", text=clean(f.text, 20)))
+        return parts
+
+    def reload(self, f: ReportQuery | None = None) -> None:
+        if f is not None:
+            self.table.expect(f)
+        super().reload(f)
+
+    def data_changed(self, change: Change) -> None:
+        if change.touches(*self.TOUCHES):
+            self.built.clear()  # the figures are read again
+        super().data_changed(change)
+
+    def on_report_table_shifted(self) -> None:
+        self._header_width = None
+        self._show_header()
+        self._show_count()
+
+    # -- choosing ----------------------------------------------------------------
+
+    def action_report(self) -> None:
+        """The next report, grouped as this one where it can be."""
+        f = self.filter
+        report = _following(REPORTS, f.report)
+        groupings = GROUPINGS[report]
+        by = f.by if f.by in groupings else (groupings or ("",))[0]
+        self.reload(f._replace(report=report, by=by, across=None, measure=MEASURES[report][0]))
+
+    def action_by(self) -> None:
+        f = self.filter
+        groupings = tuple(g for g in GROUPINGS[f.report] if g != f.across)
+        if groupings:
+            self.reload(f._replace(by=_following(groupings, f.by)))
+
+    def action_across(self) -> None:
+        """The cross table's columns: none, then each grouping other than the rows'."""
+        f = self.filter
+        if f.report != ACTIVITIES:
+            return
+        choices = (None, *(g for g in ACROSS if g != f.by))
+        measure = f.measure if f.measure in MEASURES[f.report] else MEASURES[f.report][0]
+        self.reload(f._replace(across=_following(choices, f.across), measure=measure))
+
+    def action_measure(self) -> None:
+        """The cross table's measure."""
+        f = self.filter
+        if f.across:
+            self.reload(f._replace(measure=_following(MEASURES[f.report], f.measure)))
+
+    # -- the tree ----------------------------------------------------------------
+
+    def action_drill(self) -> None:
+        line = self.selected
+        f = self.filter
+        if line is None:
+            return
+        drill = line.row.drill
+        if f.by not in REGION_GROUPINGS or drill is None or drill == f.region_id:
+            self.notify(t("report.no_drill"), timeout=3)
+            return
+        self.trail.append(f.region_id)
+        self.names[drill] = line.row.name.rsplit("/", 1)[-1]
+        self.reload(f._replace(region_id=drill, text=""))
+        self.show_search()
+
+    def action_up(self) -> None:
+        f = self.filter
+        if self.trail:
+            above = self.trail.pop()
+        elif self.counted is not None and self.counted.parent_id is not None:
+            above = self.counted.parent_id
+        else:
+            self.notify(t("report.top"), timeout=3)
+            return
+        self.reload(f._replace(region_id=above, text=""))
+        self.show_search()
+
+    # -- chart --------------------------------------------------------
+
+    def action_chart(self) -> None:
+        report, column = self.counted, self.table.current
+        if report is None or column is None:
+            return
+        from kxtui.screens.report_chart import ChartScreen
+
+        self.app.push_screen(ChartScreen(report, column, self.table.caption(column),
+                                         " · ".join(self.filter_parts()[:3])))  # fmt: skip

@@ -1,0 +1,194 @@
+"""The reports screen, driven with keys: `R` opens the selected region's activity report,
+every town in its rows; Enter goes down the tree and Backspace back up; `p`, `b`, `c`, `r`
+change the period, grouping, cross table and report; `g` draws a chart; the search narrows
+the rows by pinyin; another write shows without a key; a town officer's report is their
+town's. Figures are checked against SQL written here, not against the report's own code."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from textual_plotext import PlotextPlot
+
+from kxtui.db.engine import scope
+from kxtui.domain import AccessRole
+from kxtui.screens.report_chart import ChartScreen
+from kxtui.screens.reports import ReportScreen
+from kxtui.widgets.report_table import ReportTable
+from tests.app.helpers import make_app, notifications, open_list, plain, press, settle, type_text
+from tests.app.test_fresh_views import other_officer_saves
+
+
+def query(path: Path, sql: str, *params: object) -> list[tuple]:
+    with sqlite3.connect(path) as connection:
+        return connection.execute(sql, params).fetchall()
+
+
+def shown(screen: ReportScreen) -> list[tuple[str, dict]]:
+    """The rows the table holds: (name, figures)."""
+    table = screen.query_one(ReportTable)
+    return [(line.row.name, dict(line.row.values)) for line in
+            (table._rows[i] for i in sorted(table._rows))]  # fmt: skip
+
+
+def children(path: Path, parent: str) -> list[str]:
+    sql = "SELECT k.name FROM region k JOIN region p ON p.id = k.parent_id WHERE p.name = ?"
+    return [name for (name,) in query(path, sql, parent)]
+
+
+def activities_in(path: Path, region: str, year: int) -> tuple[int, int]:
+    """(activities, people reached) of the region's subtree in the year, deleted left out."""
+    [(count, reached)] = query(
+        path,
+        "SELECT COUNT(*), COALESCE(SUM(a.people_reached), 0) FROM activity a"
+        " JOIN region r ON r.id = a.region_id JOIN region t ON r.path LIKE t.path || '%'"
+        " WHERE t.name = ? AND a.deleted_at IS NULL AND a.start_date BETWEEN ? AND ?",
+        region, f"{year}-01-01", f"{year}-12-31",
+    )  # fmt: skip
+    return count, reached
+
+
+async def test_R_opens_the_counties_report_with_every_town_and_enter_goes_down(
+    demo_path: Path,
+) -> None:
+    towns = children(demo_path, "胶州市")
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        screen = await open_list(pilot, "R", ReportScreen)
+        await settle(pilot)
+        rows = shown(screen)
+        assert sorted(name for name, _ in rows if name in towns) == sorted(towns)
+        for name, values in rows:
+            if name in towns:
+                assert (values["activities"], values["people_reached"]) == activities_in(
+                    demo_path, name, 2026
+                )
+        assert screen.counted.total["activities"] == activities_in(demo_path, "胶州市", 2026)[0]
+        count_line = plain(screen.query_one("#list-count").render(), 80)
+        assert count_line.split()[:2] == ["合计", str(activities_in(demo_path, "胶州市", 2026)[0])]
+
+        first = rows[0][0]
+        await press(pilot, "enter")
+        await settle(pilot)
+        villages = children(demo_path, first)
+        assert sorted(n for n, _ in shown(screen) if n in villages) == sorted(villages)
+        assert first in plain(screen.query_one("#list-filter").render())
+        await press(pilot, "backspace")
+        await settle(pilot)
+        assert [n for n, _ in shown(screen)] == [n for n, _ in rows]
+        await press(pilot, "backspace")
+        await settle(pilot)  # the county is the top: it says so, and stays
+        assert "已经是最上级" in notifications(pilot)[-1]
+
+
+async def test_period_grouping_and_cross_table_keys(demo_path: Path) -> None:
+    async with make_app(demo_path).run_test(size=(120, 36)) as pilot:
+        screen = await open_list(pilot, "R", ReportScreen)
+        await press(pilot, "p")  # last year
+        await settle(pilot)
+        assert screen.filter.start.year == 2025
+        assert screen.counted.total["activities"] == activities_in(demo_path, "胶州市", 2025)[0]
+        await press(pilot, "b", "b", "b")  # town → village → theme day → campaign
+        await settle(pilot)
+        assert screen.filter.by == "campaign"
+        names = [n for n, _ in shown(screen)]
+        assert names[:4] == ["蒲公英科普行动", "银龄科普行动", "农民科普行动", "产业工人科普行动"]
+        [(dandelion,)] = query(
+            demo_path,
+            "SELECT COUNT(*) FROM activity a JOIN region r ON r.id = a.region_id"
+            " WHERE a.campaign = 'dandelion' AND a.deleted_at IS NULL AND a.start_date"
+            " BETWEEN '2025-01-01' AND '2025-12-31' AND r.path LIKE"
+            " (SELECT path FROM region WHERE name = '胶州市') || '%'",
+        )
+        assert shown(screen)[0][1]["activities"] == dandelion
+        await press(pilot, "c")  # across: formats
+        await settle(pilot)
+        assert screen.filter.across == "format"
+        report = screen.counted
+        assert report.columns[-1] == "total" and "lecture" in report.columns
+        header = plain(screen.query_one("#list-header").render(), 120)
+        assert "集中授课" in header
+        row = report.rows[0]
+        assert row.values["total"] == sum(v for k, v in row.values.items() if k != "total")
+        await press(pilot, "m")  # the cross table's measure: people reached
+        await settle(pilot)
+        assert screen.filter.measure == "people_reached"
+        assert "受众人次" in plain(screen.query_one("#list-filter").render(), 120)
+
+
+async def test_search_by_initials_narrows_the_rows(demo_path: Path) -> None:
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        await open_list(pilot, "R", ReportScreen)
+        screen = pilot.app.screen
+        await press(pilot, "slash")
+        await type_text(pilot, "jdjd")
+        await settle(pilot)
+        assert [n for n, _ in shown(screen)] == ["胶东街道"]
+        assert screen.counted.total["activities"] == activities_in(demo_path, "胶州市", 2026)[0]
+
+
+async def test_arrows_bring_the_columns_that_do_not_fit(demo_path: Path) -> None:
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        screen = await open_list(pilot, "R", ReportScreen)
+        await press(pilot, "c")  # a column per format, and the row's total: more than fit
+        await settle(pilot)
+        header = plain(screen.query_one("#list-header").render(), 80).split()
+        assert header[:3] == ["名称", "▸", "集中授课"]
+        await press(pilot, "right")
+        header = plain(screen.query_one("#list-header").render(), 80).split()
+        assert header[:3] == ["◂", "名称", "田间课堂"]
+        total = plain(screen.query_one("#list-count").render(), 80).split()
+        [(field_classes,)] = query(
+            demo_path,
+            "SELECT COUNT(*) FROM activity a JOIN region r ON r.id = a.region_id"
+            " WHERE a.format = 'field_class' AND a.deleted_at IS NULL AND a.start_date"
+            " BETWEEN '2026-01-01' AND '2026-12-31' AND r.path LIKE"
+            " (SELECT path FROM region WHERE name = '胶州市') || '%'",
+        )
+        assert total[:2] == ["合计", f"{field_classes:,}"]
+
+
+async def test_g_draws_the_first_column_shown_and_arrows_take_the_next(demo_path: Path) -> None:
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        screen = await open_list(pilot, "R", ReportScreen)
+        await press(pilot, "g")
+        await settle(pilot)
+        chart = pilot.app.screen
+        assert isinstance(chart, ChartScreen) and chart.column == "activities"
+        assert chart.query_one(PlotextPlot).size.width > 40
+        await press(pilot, "right")
+        assert chart.column == "people_reached"
+        key = plain(chart.query_one("#chart-key").content, 30)
+        biggest = max(shown(screen), key=lambda row: row[1]["people_reached"])
+        assert key.splitlines()[0].split()[1:] == [biggest[0], f"{biggest[1]['people_reached']:,}"]
+        await press(pilot, "escape")
+        assert pilot.app.screen is screen
+
+
+async def test_another_officers_save_shows_in_the_open_report(demo_path: Path) -> None:
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        screen = await open_list(pilot, "R", ReportScreen)
+        before = screen.counted.total["activities"]
+        other_officer_saves(demo_path)
+        for _ in range(60):
+            await pilot.pause(0.1)
+            if screen.counted is not None and screen.counted.total["activities"] == before + 1:
+                break
+        assert screen.counted.total["activities"] == before + 1
+
+
+async def test_a_town_officers_report_is_their_town(demo_path: Path) -> None:
+    [(town,)] = query(demo_path, "SELECT path FROM region WHERE name = '阜安街道'")
+    scope.sign_in(scope.Session(user="fuan", name="阜安", role=AccessRole.TOWN_STAFF,
+                                edit_path=town, view_path=town, edit_name="胶州市/阜安街道",
+                                view_name="胶州市/阜安街道"))  # fmt: skip
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        screen = await open_list(pilot, "R", ReportScreen)
+        await settle(pilot)
+        villages = children(demo_path, "阜安街道")
+        names = [n for n, _ in shown(screen)]
+        assert sorted(n for n in names if n in villages) == sorted(villages)
+        assert all(n in villages or n == "阜安街道本级" for n in names)
+        assert screen.counted.total["activities"] == activities_in(demo_path, "阜安街道", 2026)[0]
+        await press(pilot, "backspace")
+        assert "已经是最上级" in notifications(pilot)[-1]
