@@ -43,9 +43,6 @@ sorting, on its worker thread in part. `python -m bench --only province` times t
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime, time
 from pathlib import Path
 
@@ -62,6 +59,7 @@ from kxtui.db.engine.connection import open_database
 from kxtui.db.engine.first_admin import admin_record
 from kxtui.db.engine.models import AuditEntry, Meta, OfficerAccount, database
 from kxtui.db.engine.process_user import unix_user
+from kxtui.db.engine.writes import collector_paused
 from kxtui.db.words import say  # the progress in the interface's words
 
 __all__ = ["BUILD_SHARE", "DEFAULT_VOLUNTEERS", "build_province"]
@@ -91,7 +89,7 @@ def build_province(
     report = progress or (lambda _label, _fraction: None)
     with made_elsewhere(seed, volunteers, counties) as child:
         open_database(path)  # after the fork: the child holds no connection to the file
-        with bulk_mode(), _collector_paused():
+        with bulk_mode(), collector_paused():
             indexes = drop_indexes()
             made = _insert_counties(report, child)
             # the roster's tables need the volunteer's indexes, and their own come after them
@@ -133,19 +131,6 @@ def _build_indexes(report: Progress, statements: list[str], before: int, total: 
         report(say("demo.province_indexes", done=before + done + 1, total=total),
                low + (high - low) * done / len(statements))  # fmt: skip
         database.execute_sql(sql)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while millions of row tuples arrive: each full pass
-    would walk all of them."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _finish(seed: int, c: dict[str, int], volunteers: int, admin: str) -> None:
