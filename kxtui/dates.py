@@ -95,18 +95,23 @@ def _month_end(first: date, months: int) -> date:
     return _month_start(first, months) - timedelta(days=1)
 
 
-_PERIOD = re.compile(r"(\d{4})(?:\s*(?:[qQ]|-?Q)\s*([1-4])|\s*-\s*(\d{1,2}))?")
+_PERIOD = re.compile(
+    r"(\d{4})\s*年?\s*(?:-?\s*[qQ]\s*([1-4])|第\s*([1-4一二三四])\s*季度?"
+    r"|-\s*(\d{1,2})|(\d{1,2})\s*月(?:份)?)?"
+)
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 
 def parse_period(text: str) -> tuple[date, date] | None:
     """A period as reports and closings name it: 2026 (the year), 2026Q3 (a quarter), 2026-09
-    (a month). Its first and last day; None when it is none of these."""
+    (a month), or in words: 2026年, 2026年第三季度, 2026年9月. Its first and last day; None
+    when it is none of these."""
     match = _PERIOD.fullmatch(unicodedata.normalize("NFKC", text).strip())
     if match is None:
         return None
-    year, quarter, month = int(match[1]), match[2], match[3]
+    year, quarter, month = int(match[1]), match[2] or match[3], match[4] or match[5]
     if quarter:
-        first = date(year, 3 * int(quarter) - 2, 1)
+        first = date(year, 3 * int(_QUARTERS.get(quarter, quarter)) - 2, 1)
         return first, _month_end(first, 3)
     if month:
         if not 1 <= int(month) <= 12:
@@ -124,3 +129,21 @@ def period_name(start: date, end: date) -> str | None:
         if parse_period(name) == (start, end):
             return name
     return None
+
+
+_SPAN = re.compile(r"\s*(?:~|～|至|到|—|–|\s-\s|\.\.)\s*")
+
+
+def parse_span(text: str, today: date) -> tuple[date, date] | None:
+    """A period (`parse_period`) or two dates, in order, between ~, 至, 到 or — ("2026-07-01 ~
+    2026-09-30", "7月1日至9月30日"); None when it is neither, or the second date comes first."""
+    whole = parse_period(text)
+    if whole is not None:
+        return whole
+    parts = _SPAN.split(unicodedata.normalize("NFKC", text).strip())
+    if len(parts) != 2:
+        return None
+    first, last = parse_date(parts[0], today), parse_date(parts[1], today)
+    if first is None or last is None or last < first:
+        return None
+    return first, last

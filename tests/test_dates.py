@@ -2,7 +2,15 @@ from datetime import date
 
 import pytest
 
-from kxtui.dates import Period, next_period, parse_date, parse_period, period_bounds, period_name
+from kxtui.dates import (
+    Period,
+    next_period,
+    parse_date,
+    parse_period,
+    parse_span,
+    period_bounds,
+    period_name,
+)
 
 TODAY = date(2026, 11, 20)
 
@@ -78,6 +86,11 @@ def test_p_cycles_each_period_then_the_one_before_and_comes_back() -> None:
         ("２０２６Ｑ４", date(2026, 10, 1), date(2026, 12, 31), "2026Q4"),
         ("2026-9", date(2026, 9, 1), date(2026, 9, 30), "2026-09"),
         ("2024-02", date(2024, 2, 1), date(2024, 2, 29), "2024-02"),
+        ("2025年", date(2025, 1, 1), date(2025, 12, 31), "2025"),
+        ("2025年第三季度", date(2025, 7, 1), date(2025, 9, 30), "2025Q3"),
+        ("2025年第4季度", date(2025, 10, 1), date(2025, 12, 31), "2025Q4"),
+        ("2026年9月", date(2026, 9, 1), date(2026, 9, 30), "2026-09"),
+        ("2026年12月份", date(2026, 12, 1), date(2026, 12, 31), "2026-12"),
     ],
 )
 def test_periods_are_named_as_reports_name_them(text, first, last, name):
@@ -85,7 +98,26 @@ def test_periods_are_named_as_reports_name_them(text, first, last, name):
     assert period_name(first, last) == name
 
 
-@pytest.mark.parametrize("text", ["2026-13", "2026Q5", "26", "2026-09-01", "今年", ""])
+@pytest.mark.parametrize(
+    "text", ["2026-13", "2026Q5", "26", "2026-09-01", "今年", "", "2026年第五季度", "2026年13月"]
+)
 def test_what_is_not_a_period_is_none(text):
     assert parse_period(text) is None
     assert period_name(date(2026, 9, 2), date(2026, 9, 30)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("2026Q3", (date(2026, 7, 1), date(2026, 9, 30))),
+        ("2026-07-01 ~ 2026-09-15", (date(2026, 7, 1), date(2026, 9, 15))),
+        ("7月1日至9月30日", (date(2026, 7, 1), date(2026, 9, 30))),
+        ("2025/12/1到2026/1/31", (date(2025, 12, 1), date(2026, 1, 31))),
+        ("2026-09-01..2026-09-30", (date(2026, 9, 1), date(2026, 9, 30))),
+        ("2026-09-30 ~ 2026-09-01", None),
+        ("2026-09-01 ~", None),
+        ("上个月", None),
+    ],
+)
+def test_a_span_is_a_period_or_two_dates_in_order(text, span):
+    assert parse_span(text, date(2026, 12, 7)) == span

@@ -5,13 +5,14 @@ a chart, `x` exports the table."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from rich.text import Text
 from textual.binding import Binding
 
 from kxtui import clock
-from kxtui.dates import Period, period_bounds
+from kxtui.dates import Period, period_bounds, period_name
 from kxtui.db.engine.changes import Change
 from kxtui.db.report_rows import (
     ACTIVITIES,
@@ -49,6 +50,7 @@ class ReportScreen(ListScreen[ReportQuery, ReportTable]):
         Binding("r", "report", "key.report", id="report.report"),
         Binding("b", "by", "key.by", id="report.by"),
         Binding("p", "period", "key.period", id="report.period"),
+        Binding("P", "custom_period", "key.custom_period", id="report.custom_period"),
         Binding("c", "across", "key.across", id="report.across"),
         Binding("m", "measure", "key.measure", id="report.measure"),
         Binding("g", "chart", "key.chart", id="report.chart"),
@@ -56,8 +58,8 @@ class ReportScreen(ListScreen[ReportQuery, ReportTable]):
         Binding("backspace", "up", "key.up", id="report.up"),
         Binding("escape", "back", "key.back", id="report.back"),
     ]
-    KEY_RANK = ("report", "period", "by", "drill", "up", "chart", "across", "measure",
-                "search", "back")  # fmt: skip
+    KEY_RANK = ("report", "period", "by", "drill", "up", "chart", "custom_period", "across",
+                "measure", "search", "back")  # fmt: skip
     counted: Report | None
 
     def __init__(self, region: Choice | None, report: str = ACTIVITIES) -> None:
@@ -185,6 +187,21 @@ class ReportScreen(ListScreen[ReportQuery, ReportTable]):
         f = self.filter
         if f.across:
             self.reload(f._replace(measure=_following(MEASURES[f.report], f.measure)))
+
+    def action_custom_period(self) -> None:
+        """Dates of one's own: a year, quarter or month by name, or two dates."""
+        from kxtui.screens.period_dialog import PeriodDialog
+
+        def chosen(span: tuple[date, date] | None) -> None:
+            if span is not None:
+                self.period = Period.CUSTOM
+                self.reload(self.filter._replace(start=span[0], end=span[1]))
+
+        f = self.filter
+        current = ""
+        if f.start and f.end:
+            current = period_name(f.start, f.end) or f"{f.start} ~ {f.end}"
+        self.app.push_screen(PeriodDialog(current), chosen)
 
     # -- the tree ----------------------------------------------------------------
 

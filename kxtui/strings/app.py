@@ -181,6 +181,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.close": ("关闭", "Close"),
     "key.collapse": ("收起（或回到上级）", "Collapse (or step out)"),
     "key.columns": ("更多列", "Columns"),
+    "key.custom_period": ("自定期间", "Custom period"),
     "key.delete": ("删除", "Delete"),
     "key.detail": ("详情", "Detail"),
     "key.disable_enable": ("停用/启用", "Disable/enable"),

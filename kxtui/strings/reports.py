@@ -59,6 +59,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.no_venue": ("不在阵地", "At no venue"),
     "report.none": ("未标注", "Not tagged"),
     "report.own": ("{region}本级", "{region} itself"),
+    "report.period.ask": ("统计期间：", "Period:"),
+    "report.period.bad": (
+        "“{text}”不是期间：请写年、季度、月，或两个日期",
+        "{text} is not a period: type a year, a quarter, a month or two dates",
+    ),
+    "report.period.hint": (
+        "2026 · 2026年第三季度 · 2026年9月 · 2026-07-01 ~ 2026-09-15 · 7月1日至9月30日",
+        "2026 · 2026Q3 · 2026-09 · 2026-07-01 ~ 2026-09-15",
+    ),
     "report.search_hint": ("输入名称、拼音或首字母筛选行", "Type a name, pinyin or initials"),
     "report.title": ("统计报表", "Reports"),
     "report.top": ("已经是最上级", "Already at the top"),

@@ -9,10 +9,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from textual.widgets import Input
 from textual_plotext import PlotextPlot
 
 from kxtui.db.engine import scope
 from kxtui.domain import AccessRole
+from kxtui.screens.period_dialog import PeriodDialog
 from kxtui.screens.report_chart import ChartScreen
 from kxtui.screens.reports import ReportScreen
 from kxtui.widgets.report_table import ReportTable
@@ -114,6 +116,34 @@ async def test_period_grouping_and_cross_table_keys(demo_path: Path) -> None:
         await settle(pilot)
         assert screen.filter.measure == "people_reached"
         assert "受众人次" in plain(screen.query_one("#list-filter").render(), 120)
+
+
+async def test_P_takes_a_period_of_ones_own_and_says_what_is_not_one(demo_path: Path) -> None:
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        screen = await open_list(pilot, "R", ReportScreen)
+        await press(pilot, "P")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, PeriodDialog)
+        assert dialog.query_one(Input).value == "2026"
+        dialog.query_one(Input).value = ""
+        await type_text(pilot, "下个季度")
+        await press(pilot, "enter")
+        assert pilot.app.screen is dialog, "not a period: the dialog stays"
+        assert "不是期间" in plain(dialog.query_one("#period-error").render(), 80)
+        assert dialog.query_one(Input).value == "下个季度"
+        dialog.query_one(Input).value = ""
+        await type_text(pilot, "2025年第三季度")
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        assert (str(screen.filter.start), str(screen.filter.end)) == ("2025-07-01", "2025-09-30")
+        [(count,)] = query(
+            demo_path,
+            "SELECT COUNT(*) FROM activity a JOIN region r ON r.id = a.region_id"
+            " WHERE a.deleted_at IS NULL AND a.start_date BETWEEN '2025-07-01' AND '2025-09-30'"
+            " AND r.path LIKE (SELECT path FROM region WHERE name = '胶州市') || '%'",
+        )
+        assert screen.counted.total["activities"] == count
 
 
 async def test_search_by_initials_narrows_the_rows(demo_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.app.helpers import make_app, press, settle
+from tests.app.helpers import make_app, press, settle, type_text
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
 
@@ -42,5 +42,15 @@ def test_cross_table_of_campaigns_by_format(snap_compare, demo_path: Path, size)
 def test_chart_of_people_reached_by_town(snap_compare, demo_path: Path, size) -> None:
     async def run_before(pilot: Pilot) -> None:
         await reports(pilot, "g", "right")
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_period_dialog_saying_what_is_not_a_period(snap_compare, demo_path: Path, size) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await reports(pilot, "P", "backspace", "backspace", "backspace", "backspace")
+        await type_text(pilot, "下个季度")
+        await press(pilot, "enter")
 
     assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
