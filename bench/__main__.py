@@ -28,6 +28,7 @@ from bench import (
     jump,
     ledger,
     province,
+    report_screen,
     roster,
     startup,
     stress,
@@ -36,7 +37,7 @@ from bench import (
 from bench.common import Row, print_table
 
 SECTIONS = ("startup", "expand", "jump", "import", "ledger", "import_volunteers", "stress",
-            "province", "roster", "fresh", "bytes")  # fmt: skip
+            "province", "roster", "fresh", "bytes", "report_screen")  # fmt: skip
 
 
 DEMO_GOAL_S = 10.0  # an officer trying kxtui waits this long at most for the demo county
@@ -92,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             "import_volunteers": lambda: import_volunteers.run(demo_db, work),
             "fresh": lambda: fresh.run(demo_db, work, args.reps),
             "bytes": lambda: terminal_bytes.run(demo_db, args.reps),
+            "report_screen": lambda: report_screen.run(demo_db, args.reps),
         }
         for name in chosen:
             print(f"running {name} ...", flush=True)
