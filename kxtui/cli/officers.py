@@ -20,6 +20,7 @@ FIELD_CAPTIONS = {
     "role": "form.role",
     "region": "form.region_scope",
     "view_region": "form.view_region",
+    "phone": "form.phone",
 }
 
 
@@ -48,6 +49,7 @@ def add_officer_commands(commands: argparse._SubParsersAction) -> None:
     add.add_argument("--role", required=True, choices=[r.value for r in AccessRole], help=roles)
     add.add_argument("--region", metavar="NAME", help=both("cli.help.officer.add.region"))
     add.add_argument("--view", metavar="NAME", help=both("cli.help.officer.add.view"))
+    add.add_argument("--phone", metavar="PHONE", help=both("cli.help.officer.add.phone"))
     actions.add_parser("list", help=both("cli.help.officer.list"))
     disable = actions.add_parser("disable", help=both("cli.help.officer.disable"))
     enable = actions.add_parser("enable", help=both("cli.help.officer.enable"))
@@ -122,7 +124,8 @@ def _add(args: argparse.Namespace) -> int:
     from kxtui.db.officers import add_officer
     from kxtui.db.rows import OfficerInput
 
-    data = OfficerInput(args.user, args.name, args.role, _region(args.region), _region(args.view))
+    data = OfficerInput(args.user, args.name, args.role, _region(args.region), _region(args.view),
+                        args.phone)  # fmt: skip
     call(add_officer, data)
     region = args.region or t("scope.whole")
     role = label(AccessRole(args.role))

@@ -224,6 +224,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.help.officer": ("工作人员账户（县级管理员）", "officer accounts (county admins)"),
     "cli.help.officer.add": ("添加账户", "add an account"),
     "cli.help.officer.add.name": ("姓名", "name"),
+    "cli.help.officer.add.phone": (
+        "联系电话（报表的填报人电话）",
+        "phone (on the reports one hands over)",
+    ),
     "cli.help.officer.add.region": (
         "负责区域：名称、拼音或路径；县级管理员不填 = 全部区域",
         "region (name, pinyin or path); none for a county admin = the whole database",
