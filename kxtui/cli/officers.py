@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kxtui.cli.common import DB_HELP, fail, no_database, read_only, sign_in
+from kxtui.cli.common import DB_HELP, fail, no_database, read_only, region_named, sign_in
 from kxtui.db.errors import KxError, ValidationError
 from kxtui.display import clean
 from kxtui.domain import AccessRole
@@ -103,30 +103,13 @@ def _init(path: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def _region(text: str | None) -> int | None:
-    """The one region in the officer's view that `text` names (KxError otherwise)."""
-    from kxtui.db import call
-    from kxtui.db.sheets.export_activities import regions_named
-
-    if not text:
-        return None
-    found = call(regions_named, text)
-    if not found:
-        raise KxError("cli.export.region_unknown", text=text)
-    if len(found) > 1:
-        choices = ", ".join(name for _, name in found[:8])
-        raise KxError("cli.export.region_ambiguous", text=text, choices=choices)
-    return found[0][0]
-
-
 def _add(args: argparse.Namespace) -> int:
     from kxtui.db import call
     from kxtui.db.officers import add_officer
     from kxtui.db.rows import OfficerInput
 
-    data = OfficerInput(args.user, args.name, args.role, _region(args.region), _region(args.view),
-                        args.phone)  # fmt: skip
-    call(add_officer, data)
+    region_id, view_id = region_named(args.region), region_named(args.view)
+    call(add_officer, OfficerInput(args.user, args.name, args.role, region_id, view_id, args.phone))
     region = args.region or t("scope.whole")
     role = label(AccessRole(args.role))
     print(clean(t("cli.officer.added", user=args.user, role=role, region=region), 400))
