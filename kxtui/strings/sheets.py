@@ -12,6 +12,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export.period.to": ("至{day}", "to-{day}"),
     "export.what.activities": ("活动台账", "activities"),
     "export.what.audit": ("审计日志", "audit-log"),
+    "export.what.report.activities": ("科普活动统计表", "activities-report"),
+    "export.what.report.annual": ("年度科普工作统计表", "annual-report"),
+    "export.what.report.science-day": ("全国科普日活动情况调查表", "science-day-survey"),
+    "export.what.report.venues": ("科普阵地“六有”统计表", "venues-six-haves-report"),
+    "export.what.report.volunteers": ("科技志愿者统计表", "volunteers-report"),
     "export.what.volunteers": ("志愿者花名册", "volunteers"),
     "files.bad_user": (
         "无法为用户“{user}”设置文件目录：用户名不合规",
