@@ -117,6 +117,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sheet.export.overwrite": ("{path} 已存在。覆盖吗？", "{path} exists. Overwrite it?"),
     "sheet.export.overwrite_no": ("不覆盖", "Keep it"),
     "sheet.export.overwrite_yes": ("覆盖", "Overwrite"),
+    "sheet.export.report_done": (
+        "已导出统计报表（{count} 行）到 {path}",
+        "Exported the report ({count} rows) to {path}",
+    ),
+    "sheet.export.report_title": ("导出统计报表（{count} 行）", "Export the report ({count} rows)"),
     "sheet.export.title": ("导出活动台账（{count} 条活动）", "Export activities ({count})"),
     "sheet.id_differs": (
         "编号 {id} 的活动已存在且内容不同：本行作为新活动导入，原活动不变",
