@@ -91,3 +91,19 @@ def test_an_unknown_user_gets_a_message_and_exit_3(
     assert main([*command, "--db", str(demo_path)]) == 3
     assert "系统用户 stranger 没有科协工作人员账户" in capsys.readouterr().err
     assert not (demo_path.parent / "x.csv").exists()
+
+
+def test_officer_add_keeps_the_phone_the_reports_name(tmp_path: Path) -> None:
+    import sqlite3
+
+    database = str(tmp_path / "county.db")
+    assert run("init", "--admin", "--name", "张三", "--db", database).returncode == 0
+    added = run("officer", "add", "chakan", "--name", "查看员", "--role", "viewer",
+                "--phone", "0532-87654321", "--db", database)  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    bad = run("officer", "add", "other", "--name", "王", "--role", "viewer",
+              "--phone", "12345", "--db", database)  # fmt: skip
+    assert bad.returncode == 2 and bad.stdout.startswith("联系电话：")
+    with sqlite3.connect(database) as connection:
+        phones = connection.execute("SELECT user_name, phone FROM officer_account").fetchall()
+    assert sorted(phones) == [("chakan", "0532-87654321"), (ME, None)]

@@ -1,7 +1,8 @@
 """Command line: `kxtui` opens the app; `kxtui demo` builds the demo; `kxtui stats` counts;
 `kxtui export activities|volunteers` / `kxtui import activities|volunteers` write and read
-活动台账 and 志愿者花名册 spreadsheets; `kxtui init --admin` and `kxtui officer ...` manage
-officer accounts; `kxtui backup` / `check` / `restore` look after the database file.
+活动台账 and 志愿者花名册 spreadsheets; `kxtui report NAME` shows or exports a report (统计报表);
+`kxtui init --admin` and `kxtui officer ...` manage officer accounts; `kxtui backup` /
+`check` / `restore` look after the database file.
 
 Every command checks who runs it (see `kxtui.db.officers.unix_user`); a Unix user without an
 active account gets a message and exit code 3. Commands that read or write records sign the
@@ -23,7 +24,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from kxtui import __version__
-from kxtui.cli import maintenance, officers, sheets
+from kxtui.cli import maintenance, officers, reports, sheets
 from kxtui.cli.common import (
     AS_HELP,
     DB_HELP,
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     stats.add_argument("--json", action="store_true", help=both("cli.help.stats.json"))
     sheets.add_commands(commands)
+    reports.add_commands(commands)
     maintenance.add_commands(commands)
     officers.add_officer_commands(commands)
     for command in commands.choices.values():
@@ -137,6 +139,8 @@ def _run(path: Path, args: argparse.Namespace) -> int:
     if args.command in ("export", "import"):
         run = sheets.run_export if args.command == "export" else sheets.run_import
         return run(path, args)
+    if args.command == "report":
+        return reports.run_report(path, args)
     if args.command in MAINTENANCE:
         return maintenance.COMMANDS[args.command](path, args)
     if args.command in ("init", "officer"):

@@ -59,3 +59,22 @@ def sign_in(path: Path, as_name: str | None) -> int | None:
         fail(t(refused.key, **refused.params))
         return NOT_SIGNED_IN
     return None
+
+
+def region_named(text: str | None) -> int | None:
+    """The one region in the officer's view that `text` names (its name, pinyin, initials or
+    the end of its path: "胶莱镇/郭庄村"); None for no text. KxError when none is, or when
+    several are (listed with their paths)."""
+    from kxtui.db import call
+    from kxtui.db.errors import KxError
+    from kxtui.db.sheets.export_activities import regions_named
+
+    if not text:
+        return None
+    found = call(regions_named, text)
+    if not found:
+        raise KxError("cli.export.region_unknown", text=text)
+    if len(found) > 1:
+        choices = ", ".join(name for _, name in found[:8])
+        raise KxError("cli.export.region_ambiguous", text=text, choices=choices)
+    return found[0][0]

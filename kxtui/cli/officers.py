@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kxtui.cli.common import DB_HELP, fail, no_database, read_only, sign_in
+from kxtui.cli.common import DB_HELP, fail, no_database, read_only, region_named, sign_in
 from kxtui.db.errors import KxError, ValidationError
 from kxtui.display import clean
 from kxtui.domain import AccessRole
@@ -20,6 +20,7 @@ FIELD_CAPTIONS = {
     "role": "form.role",
     "region": "form.region_scope",
     "view_region": "form.view_region",
+    "phone": "form.phone",
 }
 
 
@@ -48,6 +49,7 @@ def add_officer_commands(commands: argparse._SubParsersAction) -> None:
     add.add_argument("--role", required=True, choices=[r.value for r in AccessRole], help=roles)
     add.add_argument("--region", metavar="NAME", help=both("cli.help.officer.add.region"))
     add.add_argument("--view", metavar="NAME", help=both("cli.help.officer.add.view"))
+    add.add_argument("--phone", metavar="PHONE", help=both("cli.help.officer.add.phone"))
     actions.add_parser("list", help=both("cli.help.officer.list"))
     disable = actions.add_parser("disable", help=both("cli.help.officer.disable"))
     enable = actions.add_parser("enable", help=both("cli.help.officer.enable"))
@@ -101,29 +103,13 @@ def _init(path: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def _region(text: str | None) -> int | None:
-    """The one region in the officer's view that `text` names (KxError otherwise)."""
-    from kxtui.db import call
-    from kxtui.db.sheets.export_activities import regions_named
-
-    if not text:
-        return None
-    found = call(regions_named, text)
-    if not found:
-        raise KxError("cli.export.region_unknown", text=text)
-    if len(found) > 1:
-        choices = ", ".join(name for _, name in found[:8])
-        raise KxError("cli.export.region_ambiguous", text=text, choices=choices)
-    return found[0][0]
-
-
 def _add(args: argparse.Namespace) -> int:
     from kxtui.db import call
     from kxtui.db.officers import add_officer
     from kxtui.db.rows import OfficerInput
 
-    data = OfficerInput(args.user, args.name, args.role, _region(args.region), _region(args.view))
-    call(add_officer, data)
+    region_id, view_id = region_named(args.region), region_named(args.view)
+    call(add_officer, OfficerInput(args.user, args.name, args.role, region_id, view_id, args.phone))
     region = args.region or t("scope.whole")
     role = label(AccessRole(args.role))
     print(clean(t("cli.officer.added", user=args.user, role=role, region=region), 400))

@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from kxtui import clock
-from kxtui.cli.common import DB_HELP, EXPORT_DIR_HELP, fail, no_database, sign_in
+from kxtui.cli.common import (
+    DB_HELP,
+    EXPORT_DIR_HELP,
+    fail,
+    no_database,
+    region_named,
+    sign_in,
+)
 from kxtui.dates import parse_date
 from kxtui.db.errors import KxError
 from kxtui.db.sheets.headers import ACTIVITIES, VOLUNTEERS, Header
@@ -47,7 +54,7 @@ def progress_on_stderr() -> Iterator[Report]:
         yield report
 
 
-def _open(path: Path, args: argparse.Namespace, *, writes: bool = False) -> int | None:
+def open_signed_in(path: Path, args: argparse.Namespace, *, writes: bool = False) -> int | None:
     """Open the database and sign in; an exit code when it cannot be used (or, when the
     command `writes`, cannot be written)."""
     from kxtui.db.engine.connection import open_database
@@ -79,19 +86,9 @@ def run_export(path: Path, args: argparse.Namespace) -> int:
             dates[name] = parse_date(text, today)
             if dates[name] is None:
                 return fail(t("cli.export.bad_date", text=text))
-    if (code := _open(path, args)) is not None:
+    if (code := open_signed_in(path, args)) is not None:
         return code
-    region_id = None
-    if args.region:
-        from kxtui.db.sheets.export_activities import regions_named
-
-        found = call(regions_named, args.region)
-        if len(found) != 1:
-            if not found:
-                return fail(t("cli.export.region_unknown", text=args.region))
-            choices = ", ".join(label for _, label in found[:8])
-            return fail(t("cli.export.region_ambiguous", text=args.region, choices=choices))
-        region_id = found[0][0]
+    region_id = region_named(args.region)
     if volunteers:
         from kxtui.db.sheets.export_volunteers import export_volunteers
 
@@ -105,7 +102,7 @@ def run_export(path: Path, args: argparse.Namespace) -> int:
         chosen = LedgerFilter(region_id=region_id, start=dates.get("start"), end=dates.get("end"))
         done = "cli.export.done"
     if output is None:
-        output = call(_default_output, chosen, file_format, args.export_dir)
+        output = call(default_output, chosen, file_format, args.export_dir)
     try:
         with progress_on_stderr() as report:
             result = call(export, chosen, output, file_format, overwrite=args.force,
@@ -120,7 +117,7 @@ def run_export(path: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def _default_output(rows_filter: Any, file_format: str, folder: str | None) -> Path:
+def default_output(rows_filter: Any, file_format: str, folder: str | None) -> Path:
     """The file an export without -o writes: named after the region and the period, in the
     export folder (on a county server a name: it goes into the officer's exports folder)."""
     from kxtui import paths
@@ -139,7 +136,7 @@ def run_import(path: Path, args: argparse.Namespace) -> int:
         return _import_volunteers(path, args)
     if args.on_duplicate:
         return fail(t("cli.volunteers_only", option="--on-duplicate"))
-    if (code := _open(path, args, writes=not args.dry_run)) is not None:
+    if (code := open_signed_in(path, args, writes=not args.dry_run)) is not None:
         return code
     try:
         with progress_on_stderr() as report:
@@ -176,7 +173,7 @@ def _import_volunteers(path: Path, args: argparse.Namespace) -> int:
 
     if args.valid_only:
         return fail(t("cli.activities_only", option="--valid-only"))
-    if (code := _open(path, args, writes=not args.dry_run)) is not None:
+    if (code := open_signed_in(path, args, writes=not args.dry_run)) is not None:
         return code
     run = check_file if args.dry_run else import_file
     try:

@@ -178,6 +178,7 @@ def check_officer(data: OfficerInput) -> dict[str, object]:
     elif user_name and (taken := _account(user_name)) is not None:
         checker.fail("user_name", "field.user_name_taken", name=taken.name)
     name = checker.name("name", data.name)
+    phone = checker.phone("phone", data.phone)
     role = checker.choice("role", data.role, _ROLES, required=True)
     region = Region.get_or_none(Region.id == data.region_id) if data.region_id else None
     if data.region_id and region is None:
@@ -200,6 +201,7 @@ def check_officer(data: OfficerInput) -> dict[str, object]:
         "role": role,
         "region": region.id if region else None,
         "view_region": view.id if view else None,
+        "phone": phone or None,
     }
 
 

@@ -589,3 +589,4 @@ class OfficerInput(NamedTuple):
     role: str
     region_id: int | None = None  # None: the whole database (county admins and viewers)
     view_region_id: int | None = None
+    phone: str | None = None  # 联系电话, for the reports they hand over

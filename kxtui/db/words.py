@@ -36,6 +36,11 @@ CHINESE: dict[str, str] = {
     "export.period.year": "{year}年",
     "export.what.activities": "活动台账",
     "export.what.audit": "审计日志",
+    "export.what.report.activities": "科普活动统计表",
+    "export.what.report.annual": "年度科普工作统计表",
+    "export.what.report.science-day": "全国科普日活动情况调查表",
+    "export.what.report.venues": "科普阵地“六有”统计表",
+    "export.what.report.volunteers": "科技志愿者统计表",
     "export.what.volunteers": "志愿者花名册",
     "flag.invalid": "⚠无效标记 {value}",
     "notes.col.change": "修改",
@@ -61,6 +66,37 @@ CHINESE: dict[str, str] = {
     "report.no_venue": "不在阵地",
     "report.none": "未标注",
     "report.own": "{region}本级",
+    "report_sheet.association": "{county}科学技术协会",
+    "report_sheet.closed": (
+        "本期（{name}）已于 {at} 由 {who} 关账：表中数字即上报数字，关账后不再改动。"
+    ),
+    "report_sheet.closed_name": "关账",
+    "report_sheet.corner": "{by}＼{across}",
+    "report_sheet.cross": (
+        "交叉表：每行、每列各是一个分组，格中是标题所列的指标；“合计”行和“合计”列按全部记录"
+        "重新统计，不是各格相加。"
+    ),
+    "report_sheet.cross_title": "{title}（{measure}）",
+    "report_sheet.date": "填报日期：{day}",
+    "report_sheet.explain": "说明",
+    "report_sheet.filler": "填报人：{name}",
+    "report_sheet.invalid": (
+        "超出合理范围的数值（如负数、超大的人次或时长）不计入任何数字：本表共 {count} 个。"
+    ),
+    "report_sheet.invalid_name": "无效数值",
+    "report_sheet.measure": "指标",
+    "report_sheet.missing": "-",
+    "report_sheet.notes_heading": "{title}：指标说明",
+    "report_sheet.period": "统计时段：{period}",
+    "report_sheet.phone": "联系电话：{phone}",
+    "report_sheet.scope": "{region}及其下级区域，限填报人可查看的区域；已删除的记录不计。",
+    "report_sheet.scope_name": "统计范围",
+    "report_sheet.sheet_changes": "修改说明",
+    "report_sheet.total": (
+        "“合计”一行按全部记录重新统计，不是各行相加：同一名志愿者在多个区域、多次活动中服务，"
+        "只计一人。"
+    ),
+    "report_sheet.unit": "填报单位：{unit}",
     "roster.no": "否",
     "roster.yes": "是",
     "sheet.sheet_activities": "活动台账",

@@ -110,6 +110,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "添加、列出、停用、启用工作人员账户；只有县级管理员可用",
         "add, list, disable and enable officer accounts; county admins only.",
     ),
+    "cli.about.report": (
+        "统计报表：科普活动、科技志愿者、科普阵地“六有”、全国科普日、年度科普工作；在终端显示，或导出 JSON、XLSX、CSV（上报用的表样）",
+        "reports: activities, volunteers, venues' six haves, science day, the year's work; shown on the terminal, or as JSON, or as the XLSX / CSV tables handed upward",
+    ),
     "cli.about.restore": (
         "先检查备份文件；数据库正在使用时拒绝；原数据库保留为 *.before-restore-时间.bak",
         "checks the backup first; refused while the database is in use; the previous database is kept as *.before-restore-TIME.bak",
@@ -224,6 +228,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.help.officer": ("工作人员账户（县级管理员）", "officer accounts (county admins)"),
     "cli.help.officer.add": ("添加账户", "add an account"),
     "cli.help.officer.add.name": ("姓名", "name"),
+    "cli.help.officer.add.phone": (
+        "联系电话（报表的填报人电话）",
+        "phone (on the reports one hands over)",
+    ),
     "cli.help.officer.add.region": (
         "负责区域：名称、拼音或路径；县级管理员不填 = 全部区域",
         "region (name, pinyin or path); none for a county admin = the whole database",
@@ -234,6 +242,38 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.help.officer.enable": ("启用账户", "enable"),
     "cli.help.officer.list": ("列出账户", "list the accounts"),
     "cli.help.officer.user": ("系统用户名", "Unix user"),
+    "cli.help.report": (
+        "统计报表",
+        "a report",
+    ),
+    "cli.help.report.across": (
+        "交叉表：列按此分组（与 --measure 一起用）",
+        "cross table: columns by this grouping (with --measure)",
+    ),
+    "cli.help.report.by": (
+        "行按此分组（默认为该报表的第一种）",
+        "rows by this grouping (default: the report's first)",
+    ),
+    "cli.help.report.format": (
+        "格式：xlsx、csv 或 json（默认按文件名；无 -o 时在终端显示表格）",
+        "format: xlsx, csv or json (default: the suffix; without -o a table on the terminal)",
+    ),
+    "cli.help.report.measure": (
+        "交叉表格中的指标",
+        "the measure a cross table's cells hold",
+    ),
+    "cli.help.report.name": (
+        "哪张报表",
+        "which report",
+    ),
+    "cli.help.report.output": (
+        "写入的文件（.xlsx、.csv 或 .json）",
+        "the file to write (.xlsx, .csv or .json)",
+    ),
+    "cli.help.report.period": (
+        "时段：2026（年）、2026Q3（季度）或 2026-09（月），默认今年",
+        "period: 2026 (year), 2026Q3 (quarter) or 2026-09 (month); default this year",
+    ),
     "cli.help.restore": ("从备份恢复", "restore a backup"),
     "cli.help.restore.file": ("备份文件", "backup file"),
     "cli.help.stats": ("按县统计", "counts per county"),
@@ -279,6 +319,46 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.officer.list_header": (
         "用户名\t姓名\t角色\t负责区域\t查看范围\t状态",
         "user\tname\trole\tregion\tview\tstatus",
+    ),
+    "cli.report.across_by": (
+        "--across 不能与行的分组（{grouping}）相同",
+        "--across cannot be the rows' grouping ({grouping})",
+    ),
+    "cli.report.backwards": (
+        "开始日期 {start} 晚于结束日期 {end}",
+        "The start {start} is after the end {end}",
+    ),
+    "cli.report.bad_grouping": (
+        "报表 {name} 不能按“{grouping}”分组（{option}）；可选：{choices}",
+        "Report {name} cannot be grouped by “{grouping}” ({option}); choose one of: {choices}",
+    ),
+    "cli.report.bad_measure": (
+        "报表 {name} 没有指标“{measure}”；可选：{choices}",
+        "Report {name} has no measure “{measure}”; choose one of: {choices}",
+    ),
+    "cli.report.bad_period": (
+        "看不懂的时段“{text}”：请写成 2026、2026Q3 或 2026-09",
+        "Not a period: “{text}”; write 2026, 2026Q3 or 2026-09",
+    ),
+    "cli.report.done": (
+        "已导出报表：{path}",
+        "Report written: {path}",
+    ),
+    "cli.report.fixed": (
+        "报表 {name} 是固定表样，不能分组（{option}）",
+        "Report {name} is a fixed table: it takes no {option}",
+    ),
+    "cli.report.measure_alone": (
+        "--measure 只用于交叉表，请同时给出 --across",
+        "--measure is for a cross table: give --across too",
+    ),
+    "cli.report.period_and_dates": (
+        "--period 与 --from / --to 只能用一种",
+        "Use either --period or --from / --to, not both",
+    ),
+    "cli.report.total": (
+        "合计",
+        "Total",
     ),
     "cli.stats_header": ("县（市、区）", "County"),
     "cli.unexpected": (

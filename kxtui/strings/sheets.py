@@ -12,6 +12,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export.period.to": ("至{day}", "to-{day}"),
     "export.what.activities": ("活动台账", "activities"),
     "export.what.audit": ("审计日志", "audit-log"),
+    "export.what.report.activities": ("科普活动统计表", "activities-report"),
+    "export.what.report.annual": ("年度科普工作统计表", "annual-report"),
+    "export.what.report.science-day": ("全国科普日活动情况调查表", "science-day-survey"),
+    "export.what.report.venues": ("科普阵地“六有”统计表", "venues-six-haves-report"),
+    "export.what.report.volunteers": ("科技志愿者统计表", "volunteers-report"),
     "export.what.volunteers": ("志愿者花名册", "volunteers"),
     "files.bad_user": (
         "无法为用户“{user}”设置文件目录：用户名不合规",
@@ -112,6 +117,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sheet.export.overwrite": ("{path} 已存在。覆盖吗？", "{path} exists. Overwrite it?"),
     "sheet.export.overwrite_no": ("不覆盖", "Keep it"),
     "sheet.export.overwrite_yes": ("覆盖", "Overwrite"),
+    "sheet.export.report_done": (
+        "已导出统计报表（{count} 行）到 {path}",
+        "Exported the report ({count} rows) to {path}",
+    ),
+    "sheet.export.report_title": ("导出统计报表（{count} 行）", "Export the report ({count} rows)"),
     "sheet.export.title": ("导出活动台账（{count} 条活动）", "Export activities ({count})"),
     "sheet.id_differs": (
         "编号 {id} 的活动已存在且内容不同：本行作为新活动导入，原活动不变",

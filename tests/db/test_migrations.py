@@ -65,7 +65,7 @@ def dump(path: Path) -> list[str]:
 def test_old_database_is_copied_aside_then_upgraded(v1_copy: Path) -> None:
     before = dump(v1_copy)
     opened = open_database(v1_copy)
-    assert opened.schema_version == migrations.SCHEMA_VERSION == 12
+    assert opened.schema_version == migrations.SCHEMA_VERSION == 14
     assert opened.backup_path is not None and dump(opened.backup_path) == before
     assert Region.get(Region.name == "阜安街道").population is None
     assert Venue.get().six_feature_note == "特色待提炼"
@@ -73,6 +73,7 @@ def test_old_database_is_copied_aside_then_upgraded(v1_copy: Path) -> None:
     assert "population" in columns(v1_copy, "region")
     assert "duration" in columns(v1_copy, "activity")
     assert {"dissolved_at", "dissolved_by"} <= columns(v1_copy, "team")
+    assert "phone" in columns(v1_copy, "officer_account")
     assert not REDUNDANT & indexes(v1_copy)
     assert open_database(v1_copy).backup_path is None  # already current: no second copy
 
@@ -430,3 +431,17 @@ def surnames_together(names: list[str]) -> bool:
         if not seen or seen[-1] != name[:1]:
             seen.append(name[:1])
     return len(seen) == len(set(seen))
+
+
+def test_v14_gives_officer_accounts_a_phone_and_keeps_them(demo_path: Path) -> None:
+    with sqlite3.connect(demo_path) as connection:  # the demo as schema v12 wrote it
+        connection.execute("ALTER TABLE officer_account DROP COLUMN phone")
+        connection.execute("UPDATE meta SET value='12' WHERE key='schema_version'")
+        accounts = connection.execute("SELECT * FROM officer_account ORDER BY id").fetchall()
+    assert accounts and "phone" not in columns(demo_path, "officer_account")
+    close_database()
+    assert open_database(demo_path).schema_version == migrations.SCHEMA_VERSION
+    close_database()
+    with sqlite3.connect(demo_path) as connection:
+        after = connection.execute("SELECT * FROM officer_account ORDER BY id").fetchall()
+    assert after == [(*account, None) for account in accounts]

@@ -251,6 +251,17 @@ def _add_team_dissolved() -> None:
             database.execute_sql(f"ALTER TABLE team ADD COLUMN {column} {kind}")
 
 
+def _closed_periods_elsewhere() -> None:
+    """Schema 13 (closed periods) is written on another branch; until it is merged this
+    step is empty, and step 14 does not depend on it."""
+
+
+def _add_officer_phone() -> None:
+    """An officer's phone (联系电话), which the reports they hand over name."""
+    if "phone" not in {column.name for column in database.get_columns("officer_account")}:
+        database.execute_sql("ALTER TABLE officer_account ADD COLUMN phone VARCHAR(255)")
+
+
 def rebuild(model: type[BaseModel]) -> None:
     """Give a table the model's definition, keeping its rows, indexes and triggers — SQLite
     cannot add a constraint to a table, so as https://sqlite.org/lang_altertable.html says:
@@ -295,6 +306,8 @@ STEPS: dict[int, Callable[[], None]] = {
     10: _numbers_in_range,
     11: _add_team_dissolved,
     12: _add_name_sort_key,
+    13: _closed_periods_elsewhere,
+    14: _add_officer_phone,
 }
 
 

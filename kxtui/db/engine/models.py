@@ -378,6 +378,7 @@ class OfficerAccount(Tracked):
     region_id: int | None
     view_region_id: int | None
     active = BooleanField(default=True)
+    phone = CharField(null=True)  # 联系电话 on the reports they hand over (schema v14)
 
 
 class AuditEntry(BaseModel):

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from kxtui import clock
 from kxtui.db.engine import scope
+from kxtui.db.report_rows import TIMELESS, Report
 from kxtui.db.rows import AuditFilter, LedgerFilter, RosterFilter
 from kxtui.db.sheets.columns import zh
 from kxtui.db.words import Words, chinese
@@ -132,11 +133,27 @@ def audit_name(f: AuditFilter, words: Words = chinese) -> ExportName:
     return _named("audit", f.region_id, period_names(f.start, f.end, words), words)
 
 
+def report_name(report: Report, words: Words = chinese) -> ExportName:
+    """`胶州市-科普活动统计表-2026Q3`, "胶州市2026年第三季度科普活动统计表": as officials title
+    the tables they hand over, without spaces. A report counted as things are now (六有) is
+    named by today: `…-至20261207`, "胶州市至2026年12月7日科普阵地“六有”统计表"."""
+    q = report.query
+    period = period_names(None, clock.today(), words) if q.report in TIMELESS else (
+        period_names(q.start, q.end, words))  # fmt: skip
+    region = report.region or words("export.everywhere")
+    region_zh = report.region or zh("export.everywhere")
+    what = f"export.what.report.{q.report}"
+    file = safe_file_name("-".join((region, words(what), period[0])))
+    return ExportName(file, f"{region_zh}{period[1]}{zh(what)}", region_zh, period[1])
+
+
 def default_name(
-    f: LedgerFilter | RosterFilter | AuditFilter, words: Words = chinese
+    f: LedgerFilter | RosterFilter | AuditFilter | Report, words: Words = chinese
 ) -> ExportName:
-    """The name of an export of `f`, whichever list it filters; its file name in `words`
-    (the interface's, `kxtui.i18n.t`)."""
+    """The name of an export of `f`, whichever list it filters (or the report it is); its
+    file name in `words` (the interface's, `kxtui.i18n.t`)."""
+    if isinstance(f, Report):
+        return report_name(f, words)
     if isinstance(f, LedgerFilter):
         return activities_name(f, words)
     if isinstance(f, RosterFilter):

@@ -190,3 +190,65 @@ SERVICE = {
     "volunteer": "志愿者",
     "hours": "时长(小时)",
 }
+
+# 统计报表: a report's measures (`report_rows.MEASURES`), each header with its unit; a dotted
+# key is one part of a measure ("stars.1": 一星, "missing.site": 缺“有场所”)
+REPORT_MEASURES: dict[str, Header] = {
+    "activities": Header("活动场次(场)", "activities"),
+    "people_reached": Header("受众人次(人次)", "people reached"),
+    "materials": Header("发放资料(份)", "materials handed out"),
+    "volunteers": Header("志愿者(人)", "volunteers"),
+    "volunteer_services": Header("志愿服务人次(人次)", "volunteer services"),
+    "service_hours": Header("志愿服务时长(小时)", "service hours"),
+    "inactive": Header("停止服务(人)", "no longer serving"),
+    "new": Header("新增志愿者(人)", "new volunteers"),
+    "platform_registered": Header("平台注册(人)", "registered on the platform"),
+    "platform_rate": Header("平台注册率(%)", "platform registration rate (%)"),
+    "students": Header("学生志愿者(人)", "student volunteers"),
+    "teams": Header("服务队(支)", "teams"),
+    "served": Header("参与服务(人)", "volunteers who served"),
+    "average_hours": Header("人均服务时长(小时)", "average hours"),
+    "stars.1": Header("一星志愿者(人)", "1-star volunteers"),
+    "stars.2": Header("二星志愿者(人)", "2-star volunteers"),
+    "stars.3": Header("三星志愿者(人)", "3-star volunteers"),
+    "stars.4": Header("四星志愿者(人)", "4-star volunteers"),
+    "stars.5": Header("五星志愿者(人)", "5-star volunteers"),
+    "venues": Header("阵地(个)", "venues"),
+    "fully_met": Header("“六有”齐全(个)", "all six haves met"),
+    "rate": Header("“六有”达标率(%)", "six-haves rate (%)"),
+    "missing.organisation": Header("缺“有组织”(个)", "lacking organisation"),
+    "missing.rules": Header("缺“有制度”(个)", "lacking rules"),
+    "missing.site": Header("缺“有场所”(个)", "lacking a site"),
+    "missing.medium": Header("缺“有载体”(个)", "lacking a medium"),
+    "missing.activities": Header("缺“有活动”(个)", "lacking activities"),
+    "missing.feature": Header("缺“有特色”(个)", "lacking a feature"),
+    "count": Header("数量", "count"),
+    "this_year": Header("本年", "this year"),
+    "last_year": Header("上年", "last year"),
+    "change": Header("增减", "change"),
+}
+# Where one report's measure means something narrower than the key says: the activities'
+# volunteers are those who served at them
+REPORT_MEASURES_OF: dict[str, dict[str, Header]] = {
+    "activities": {"volunteers": Header("参与志愿者(人)", "volunteers who served")},
+}
+# The first column of a report: what its rows are (`report_rows.GROUPINGS`); a report without
+# groupings (a fixed table) calls its rows 项目
+REPORT_GROUPINGS: dict[str, Header] = {
+    "town": Header("区域", "region"),
+    "village": Header("村(社区)", "village (community)"),
+    "theme_day": Header("主题日", "theme day"),
+    "campaign": Header("专项行动", "campaign"),
+    "format": Header("活动形式", "format"),
+    "target_group": Header("对象", "target group"),
+    "month": Header("月份", "month"),
+    "team": Header("服务队", "team"),
+    "venue_type": Header("阵地类型", "venue type"),
+    "": Header("项目", "item"),
+}
+
+
+def report_measure(report: str, measure: str) -> Header:
+    """The header of one measure of a report (`REPORT_MEASURES`, narrowed where the report
+    means more by it)."""
+    return REPORT_MEASURES_OF.get(report, {}).get(measure) or REPORT_MEASURES[measure]

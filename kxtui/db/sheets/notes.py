@@ -63,8 +63,9 @@ class CellChanges:
                 self.listed.append(Change(sheet, number, column, replaced, cut))
         return out
 
-    def add_sheet(self, book: Any) -> None:
-        """The sheet 说明 of a write-only workbook, when anything was changed."""
+    def add_sheet(self, book: Any, name: str = "") -> None:
+        """The sheet 说明 (or `name`, where the workbook has a 说明 of its own) of a
+        write-only workbook, when anything was changed."""
         if not self:
             return
         from kxtui.db.sheets.xlsx_layout import TableSheet
@@ -74,8 +75,8 @@ class CellChanges:
             zh("notes.explain"),
             zh("notes.counts").format(cut=self.cut, replaced=self.replaced),
         )
-        sheet = TableSheet(book, zh("notes.sheet"), zh("notes.heading"), headers, [14, 8, 16, 60],
-                           intro=intro)  # fmt: skip
+        sheet = TableSheet(book, name or zh("notes.sheet"), zh("notes.heading"), headers,
+                           [14, 8, 16, 60], intro=intro)  # fmt: skip
         for change in self.listed:
             what = []
             if change.replaced:

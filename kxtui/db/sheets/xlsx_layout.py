@@ -50,7 +50,8 @@ class TableSheet:
     row, then the rows `append`ed. `widths` are in characters; `text_columns`: indexes of
     columns formatted as text (@), so digits typed over an ID number or a mobile never become
     a number. `rows` (below the header), when the caller knows it, makes the sheet's dimension
-    (without one openpyxl — and so our own import — reads a write-only sheet twice)."""
+    (without one openpyxl — and so our own import — reads a write-only sheet twice).
+    `landscape`: False prints a narrow table on a portrait page."""
 
     def __init__(
         self,
@@ -63,6 +64,7 @@ class TableSheet:
         intro: Sequence[str] = (),
         text_columns: frozenset[int] = frozenset(),
         rows: int | None = None,
+        landscape: bool = True,
     ) -> None:
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.utils import get_column_letter
@@ -75,7 +77,7 @@ class TableSheet:
         last = get_column_letter(len(headers))
         for number, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(number)].width = width
-        _print_setup(sheet, self.header_row)
+        _print_setup(sheet, self.header_row, landscape)
         if rows is not None:
             bottom = self.header_row + rows
             sheet.calculate_dimension = lambda: f"A1:{last}{bottom}"
@@ -183,10 +185,10 @@ def _wrapped(text: str, room: int) -> int:
     return lines
 
 
-def _print_setup(sheet: Any, header_row: int) -> None:
-    """A4 landscape, as wide as the page and as many pages down as needed, the header row
-    on every page and frozen on screen, page numbers in the footer."""
-    sheet.page_setup.orientation = "landscape"
+def _print_setup(sheet: Any, header_row: int, landscape: bool = True) -> None:
+    """A4 landscape (portrait for a narrow table), as wide as the page and as many pages down
+    as needed, the header row on every page and frozen on screen, page numbers in the footer."""
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
     sheet.page_setup.paperSize = A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
