@@ -300,13 +300,12 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         await ledger.table.first_page()  # its rows in its first paint
         self.app.push_screen(ledger)
 
-    async def action_reports(self, report: str = "activities") -> None:
-        """The reports of the selected region (its venue's region), `report` first."""
+    def action_reports(self, report: str = "activities") -> None:
+        """The reports of the selected region (its venue's region), `report` first. The
+        report is read while the screen composes (as long, for a county's)."""
         from kxtui.screens.reports import ReportScreen
 
-        reports = ReportScreen(self._region_choice(), report)
-        await reports.table.first_page()  # its rows in its first paint
-        self.app.push_screen(reports)
+        self.app.push_screen(ReportScreen(self._region_choice(), report))
 
     def action_roster(self) -> None:
         from kxtui.screens.roster import RosterScreen

@@ -92,6 +92,13 @@ class ListScreen(ListKeys, TranslatedBindings, Screen[None], Generic[FilterT, Ta
     def count_text(self, counted: Any) -> str | Text:
         return t(f"{self.NAME}.count", count=f"{counted:,}")
 
+    def known_count(self, f: FilterT) -> Any:
+        """The filter's count where the list has it without a query (None: it counts)."""
+        return None
+
+    def counted_now(self, counted: Any) -> None:
+        """What the list does with its count before showing it (nothing)."""
+
     # -- the screen ------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
@@ -107,6 +114,9 @@ class ListScreen(ListKeys, TranslatedBindings, Screen[None], Generic[FilterT, Ta
         if f"{self.NAME}.title" in STRINGS:  # else the app's
             self.title = t(f"{self.NAME}.title")
         self._describe()
+        known = self.known_count(self.filter)
+        if known is not None:  # read while the screen composed: in its first paint
+            self._counted(known)
 
     @property
     def rows(self) -> Widget:
@@ -143,9 +153,14 @@ class ListScreen(ListKeys, TranslatedBindings, Screen[None], Generic[FilterT, Ta
         self.query_one("#list-count", Static).update(Text(t(f"{self.NAME}.counting"), style="dim"))
 
     def _count(self) -> None:
+        known = self.known_count(self.filter)
+        if known is not None:
+            self._counted(known)
+            return
         run_db(self, self.count, self.filter, done=self._counted, group="list-count", read=True)
 
     def _counted(self, counted: Any) -> None:
+        self.counted_now(counted)
         self.table.set_total(self.total(counted))
         self.counted = counted
         self._show_count()

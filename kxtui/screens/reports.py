@@ -54,12 +54,13 @@ class ReportScreen(ListScreen[ReportQuery, ReportTable]):
         Binding("c", "across", "key.across", id="report.across"),
         Binding("m", "measure", "key.measure", id="report.measure"),
         Binding("g", "chart", "key.chart", id="report.chart"),
+        Binding("x", "export", "key.export", id="report.export"),
         Binding("enter", "drill", "key.drill", id="report.drill"),
         Binding("backspace", "up", "key.up", id="report.up"),
         Binding("escape", "back", "key.back", id="report.back"),
     ]
-    KEY_RANK = ("report", "period", "by", "drill", "up", "chart", "custom_period", "across",
-                "measure", "search", "back")  # fmt: skip
+    KEY_RANK = ("report", "period", "by", "drill", "up", "chart", "export", "custom_period",
+                "across", "measure", "search", "back")  # fmt: skip
     counted: Report | None
 
     def __init__(self, region: Choice | None, report: str = ACTIVITIES) -> None:
@@ -67,25 +68,32 @@ class ReportScreen(ListScreen[ReportQuery, ReportTable]):
         start, end = period_bounds(self.period, clock.today())
         self.trail: list[int | None] = []  # the regions Enter came down from
         self.names: dict[int | None, str] = {region.id: region.name} if region else {}
-        self.built: dict[ReportQuery, Report] = {}
+        self.built: dict[ReportQuery, Report] = {}  # by query (without its search)
+        self.shown: dict[ReportQuery, Report] = {}  # by query: the rows its search shows
         by = (GROUPINGS[report] or ("",))[0]
         f = ReportQuery(report, region.id if region else None, start, end, by=by)
         super().__init__(f)
         self.table.expect(f)
+        self.table.then_at_once = True  # the page built the report: its total comes with it
 
     # -- what the list reads -----------------------------------------------------
 
     def report_of(self, f: ReportQuery) -> Report:
-        """The report of `f` (without its search), built once (in a worker thread)."""
+        """The report of `f`, its rows narrowed by the search, built once (in a worker
+        thread) and kept for the count and the next pages."""
         from kxtui.db import reports
 
-        whole = f._replace(text="")
-        report = self.built.get(whole)
+        report = self.shown.get(f)
         if report is None:
-            if len(self.built) >= _KEPT:
+            if len(self.shown) >= _KEPT:
                 self.built.clear()
-            report = self.built[whole] = reports.build(whole)
-        return report._replace(rows=reports.matching(report, f.text))
+                self.shown.clear()
+            whole = f._replace(text="")
+            if whole not in self.built:
+                self.built[whole] = reports.build(whole)
+            report = self.built[whole]
+            report = self.shown[f] = report._replace(rows=reports.matching(report, f.text))
+        return report
 
     def page(self, f: ReportQuery, **where: Any) -> tuple[ReportLine, ...]:
         """The rows after (or before) a row's place, or from an offset (`PagedTable`)."""
@@ -105,12 +113,13 @@ class ReportScreen(ListScreen[ReportQuery, ReportTable]):
     def total(counted: Report) -> int:
         return len(counted.rows)
 
-    def _counted(self, counted: Any) -> None:
-        report: Report = counted
-        self.names[report.region_id] = report.region or t("report.everywhere")
-        self.table.follow(report)
+    def known_count(self, f: ReportQuery) -> Report | None:
+        return self.shown.get(f)  # its first page built it
+
+    def counted_now(self, counted: Report) -> None:
+        self.names[counted.region_id] = counted.region or t("report.everywhere")
+        self.table.take_columns(counted)
         self._header_width = None  # the captions of its columns
-        super()._counted(report)
         self.show_filter()
         self._show_header()
 
@@ -150,6 +159,7 @@ class ReportScreen(ListScreen[ReportQuery, ReportTable]):
     def data_changed(self, change: Change) -> None:
         if change.touches(*self.TOUCHES):
             self.built.clear()  # the figures are read again
+            self.shown.clear()
         super().data_changed(change)
 
     def on_report_table_shifted(self) -> None:
@@ -229,9 +239,11 @@ class ReportScreen(ListScreen[ReportQuery, ReportTable]):
             self.notify(t("report.top"), timeout=3)
             return
         self.reload(f._replace(region_id=above, text=""))
+        if f.region_id is not None:
+            self.table.follow(str(f.region_id))  # the cursor on the region it comes from
         self.show_search()
 
-    # -- chart --------------------------------------------------------
+    # -- chart and export --------------------------------------------------------
 
     def action_chart(self) -> None:
         report, column = self.counted, self.table.current
@@ -241,3 +253,13 @@ class ReportScreen(ListScreen[ReportQuery, ReportTable]):
 
         self.app.push_screen(ChartScreen(report, column, self.table.caption(column),
                                          " · ".join(self.filter_parts()[:3])))  # fmt: skip
+
+    def action_export(self) -> None:
+        """The report as the sheet a superior asks for (XLSX or CSV): every row, whatever the
+        search shows."""
+        if self.counted is None:
+            return
+        from kxtui.screens.export_report import ReportExportScreen
+
+        whole = self.built.get(self.filter._replace(text=""), self.counted)
+        self.app.push_screen(ReportExportScreen(whole))

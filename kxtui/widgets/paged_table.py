@@ -110,6 +110,8 @@ class PagedTable(ScrollView, can_focus=True):
         self._follow: Any = None  # after a reload, the id of the row the cursor was on
         self._lines: dict[int, tuple[int, Strip]] = {}  # row id -> (width, line)
         self._then: Callable[[], None] | None = None  # after the first page is painted
+        # …or as it arrives, in the same paint: for a screen whose count is at hand by then
+        self.then_at_once = False
         self._first_page = asyncio.Event()  # set when the filter's first page arrived
         self._styles: tuple[Style, Style, Style] | None = None  # base, cursor, loading
 
@@ -136,6 +138,11 @@ class PagedTable(ScrollView, can_focus=True):
         if self.is_mounted:  # before, the screen may start the first page while it composes
             self.scroll_to(0, 0, animate=False, force=True)
         self._request(0)
+
+    def follow(self, row_id: Any) -> None:
+        """Put the cursor on the row of this id when its page arrives (a list going back up
+        to the rows it came from lands on the one it left)."""
+        self._follow = row_id
 
     def reload(self, then: Callable[[], None] | None = None) -> None:
         """Read the rows in view again, for the same filter (they were written): the cursor
@@ -235,8 +242,11 @@ class PagedTable(ScrollView, can_focus=True):
             self._first_page.set()
             self.call_after_refresh(self._draw_ahead, start, len(rows))
             if self._then is not None:
-                self.call_after_refresh(self._then)
-                self._then = None
+                then, self._then = self._then, None
+                if self.then_at_once and self.is_mounted:
+                    then()
+                else:
+                    self.call_after_refresh(then)
             follow = [start + i for i, row in enumerate(rows) if row.id == self._follow]
             if follow:  # the cursor stays on its row, where rows came or went above it
                 self._follow = None

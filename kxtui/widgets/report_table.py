@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -33,9 +34,10 @@ COLUMN_WIDTH = 9
 
 
 class ReportLine(NamedTuple):
-    """A report row as the table holds it: its place (`id`, `key`) and the row."""
+    """A report row as the table holds it: its place (`key`), what it is (`id`: the row's key,
+    a region's id for the rows of a region) and the row."""
 
-    id: int
+    id: str
     key: tuple[int]
     row: ReportRow
 
@@ -66,6 +68,7 @@ class ReportTable(PagedTable):
         self.by: str | None = None  # what the rows are
         self.across: str | None = None  # what a cross table's columns are
         self.first = 0  # the column shown first after the names
+        self.names_width = 0  # the longest name's (0: not known, the names take the rest)
 
     def expect(self, q: ReportQuery) -> None:
         """The columns the report `q` will have, as far as the query tells (a report's
@@ -73,8 +76,10 @@ class ReportTable(PagedTable):
         self._set_columns(() if q.across else MEASURES[q.report], {})
         self.by, self.across = q.by, q.across
 
-    def follow(self, report: Report) -> None:
-        """The columns `report` has."""
+    def take_columns(self, report: Report) -> None:
+        """The columns `report` has, and its names' width (the figures stay near them)."""
+        names = [cell_len(self.named(row.key, row.name, self.by)) for row in report.rows]
+        self.names_width = max([NAME_WIDTH, cell_len(t("report.total")), *names]) + 1
         self._set_columns(report.columns, report.column_names)
 
     def _set_columns(self, columns: tuple[str, ...], names: Mapping[str, str]) -> None:
@@ -117,7 +122,9 @@ class ReportTable(PagedTable):
         width = self.scrollable_content_region.width or self.size.width - 2
         shown = max(1, (width - NAME_WIDTH) // (COLUMN_WIDTH + 1))
         visible = self.all_columns[self.first : self.first + shown]
-        return (("name", 0), *((column, COLUMN_WIDTH) for column in visible))
+        rest = width - len(visible) * (COLUMN_WIDTH + 1) - 1
+        names = min(rest, self.names_width) if self.names_width else 0
+        return (("name", names), *((column, COLUMN_WIDTH) for column in visible))
 
     @property
     def RIGHT(self) -> frozenset[str]:  # type: ignore[override]  # noqa: N802
@@ -158,4 +165,4 @@ class ReportTable(PagedTable):
 
 def lines(rows: tuple[ReportRow, ...]) -> list[Any]:
     """The rows as the table holds them."""
-    return [ReportLine(i, (i,), row) for i, row in enumerate(rows)]
+    return [ReportLine(row.key, (i,), row) for i, row in enumerate(rows)]

@@ -75,9 +75,12 @@ async def test_R_opens_the_counties_report_with_every_town_and_enter_goes_down(
         villages = children(demo_path, first)
         assert sorted(n for n, _ in shown(screen) if n in villages) == sorted(villages)
         assert first in plain(screen.query_one("#list-filter").render())
-        await press(pilot, "backspace")
+        await press(pilot, "down", "down", "enter")  # the third village's region, if it has one
+        await settle(pilot)
+        await press(pilot, "backspace", "backspace")
         await settle(pilot)
         assert [n for n, _ in shown(screen)] == [n for n, _ in rows]
+        assert screen.selected.row.name == first, "back on the town it came from"
         await press(pilot, "backspace")
         await settle(pilot)  # the county is the top: it says so, and stays
         assert "已经是最上级" in notifications(pilot)[-1]
