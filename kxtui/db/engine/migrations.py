@@ -251,6 +251,13 @@ def _add_team_dissolved() -> None:
             database.execute_sql(f"ALTER TABLE team ADD COLUMN {column} {kind}")
 
 
+def _add_periods_and_calendar() -> None:
+    """Closed periods and the calendar's edited entries: two new tables."""
+    from kxtui.db.engine.models import CalendarEntry, ClosedPeriod
+
+    database.create_tables([ClosedPeriod, CalendarEntry])
+
+
 def rebuild(model: type[BaseModel]) -> None:
     """Give a table the model's definition, keeping its rows, indexes and triggers — SQLite
     cannot add a constraint to a table, so as https://sqlite.org/lang_altertable.html says:
@@ -295,6 +302,7 @@ STEPS: dict[int, Callable[[], None]] = {
     10: _numbers_in_range,
     11: _add_team_dissolved,
     12: _add_name_sort_key,
+    13: _add_periods_and_calendar,
 }
 
 
