@@ -180,7 +180,8 @@ def _by_town(root: str, theme: str, year: int, start: date, end: date) -> tuple[
         *scope.view_sql("r.path", params),
     ]
     # the id after the root's path: "/1/5/23/" under "/1/" → 5
-    town = "substr(r.path, :cut, instr(substr(r.path, :cut), '/') - 1)"
+    town = ("CASE WHEN r.path = :root THEN NULL"
+            " ELSE substr(r.path, :cut, instr(substr(r.path, :cut), '/') - 1) END")  # fmt: skip
     sql = (
         f"SELECT {town} AS town, COUNT(*), COALESCE(SUM(a.people_reached), 0)"
         " FROM activity a JOIN region r ON r.id = a.region_id"
