@@ -101,7 +101,7 @@ def _init(path: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def _region(text: str | None) -> int | None:
+def region_named(text: str | None) -> int | None:
     """The one region in the officer's view that `text` names (KxError otherwise)."""
     from kxtui.db import call
     from kxtui.db.sheets.export_activities import regions_named
@@ -122,7 +122,9 @@ def _add(args: argparse.Namespace) -> int:
     from kxtui.db.officers import add_officer
     from kxtui.db.rows import OfficerInput
 
-    data = OfficerInput(args.user, args.name, args.role, _region(args.region), _region(args.view))
+    data = OfficerInput(
+        args.user, args.name, args.role, region_named(args.region), region_named(args.view)
+    )
     call(add_officer, data)
     region = args.region or t("scope.whole")
     role = label(AccessRole(args.role))

@@ -182,6 +182,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the year's calendar (theme days and deadlines)",
     ),
     "cli.help.calendar.json": ("输出 JSON", "print one JSON object"),
+    "cli.help.calendar.region": (
+        "按该区域的下级统计（名称、拼音或路径）；默认：可查看范围",
+        "count by the regions under this one (name, pinyin or path); default: your view",
+    ),
     "cli.help.calendar.year": ("年份（默认今年）", "year (default: this year)"),
     "cli.help.check": ("检查数据库", "check the database"),
     "cli.help.db": (
