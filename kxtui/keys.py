@@ -37,6 +37,7 @@ AREAS = {
     "ConflictScreen": "keys.area.conflict",
     "JumpScreen": "keys.area.jump",
     "DraftsScreen": "keys.area.drafts",
+    "CalendarScreen": "keys.area.calendar",
 }
 
 T = TypeVar("T")
