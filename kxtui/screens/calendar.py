@@ -100,11 +100,10 @@ class CalendarScreen(TranslatedBindings, Screen[None]):
         kept = table.cursor_row if select is None else 0
         table.clear()
         for index, row in enumerate(rows):
-            style = "" if row.kind == "theme" else "italic"
             past = row.days_left + (row.end - row.start).days < 0
             table.add_row(
-                Text(dates_text(row), style=style),
-                Text(clean(row.name, 40), style=style),
+                Text(dates_text(row)),
+                Text(clean(row.name, 40)),
                 Text(days_left_text(row), style="dim" if past else "bold"),
                 Text(logged_text(row), justify="right"),
                 key=str(row.id),
