@@ -140,6 +140,7 @@ class ThemeDay(StrEnum):
     SCIENCE_DAY = "science_day"  # 全国科普日 (September)
     WORKERS_DAY = "workers_day"  # 全国科技工作者日 (30 May)
     SCIENCE_WEEK = "science_week"  # 全国科技活动周 (May)
+    VOLUNTEER_WEEK = "volunteer_week"  # 学雷锋科技志愿服务周 (1–7 March)
     OTHER = "other"
 
 
@@ -233,6 +234,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "ThemeDay.other": ("其他主题日", "other theme day"),
     "ThemeDay.science_day": ("全国科普日", "National Science Popularisation Day"),
     "ThemeDay.science_week": ("全国科技活动周", "National Science and Technology Week"),
+    "ThemeDay.volunteer_week": (
+        "学雷锋科技志愿服务周",
+        "Learn-from-Lei-Feng Sci-Tech Volunteer Week",
+    ),
     "ThemeDay.workers_day": ("全国科技工作者日", "National Science Workers' Day"),
     "VenueLevel.city": ("市级", "city"),
     "VenueLevel.county": ("县级", "county"),

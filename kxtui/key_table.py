@@ -18,6 +18,7 @@ def _readme_classes() -> list[type]:
     from kxtui.app import KxApp
     from kxtui.screens.audit import AuditScreen
     from kxtui.screens.audit_entry import AuditEntryScreen
+    from kxtui.screens.calendar import CalendarScreen
     from kxtui.screens.conflict import ConflictScreen
     from kxtui.screens.drafts import DraftsScreen
     from kxtui.screens.form import FormScreen
@@ -39,7 +40,8 @@ def _readme_classes() -> list[type]:
     return [KxApp, HierarchyScreen, RegionTree, JumpScreen, LedgerScreen, PagedTable,
             RosterScreen, ChecksMenu, CheckListScreen, AuditScreen, AuditEntryScreen,
             TeamTreeScreen, FormScreen, ServiceList, VolunteerFormScreen, ChoiceList,
-            ConflictScreen, DraftsScreen, ReportScreen, ReportTable, ChartScreen]  # fmt: skip
+            ConflictScreen, DraftsScreen, ReportScreen, ReportTable, ChartScreen,
+            CalendarScreen]  # fmt: skip
 
 
 def _cell(text: str) -> str:

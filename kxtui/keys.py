@@ -40,6 +40,7 @@ AREAS = {
     "ReportScreen": "keys.area.reports",
     "ReportTable": "keys.area.report_table",
     "ChartScreen": "keys.area.chart",
+    "CalendarScreen": "keys.area.calendar",
 }
 
 T = TypeVar("T")

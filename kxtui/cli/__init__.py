@@ -1,8 +1,9 @@
 """Command line: `kxtui` opens the app; `kxtui demo` builds the demo; `kxtui stats` counts;
 `kxtui export activities|volunteers` / `kxtui import activities|volunteers` write and read
 活动台账 and 志愿者花名册 spreadsheets; `kxtui report NAME` shows or exports a report (统计报表);
-`kxtui init --admin` and `kxtui officer ...` manage officer accounts; `kxtui backup` /
-`check` / `restore` look after the database file.
+`kxtui init --admin` and `kxtui officer ...` manage officer accounts; `kxtui period ...` closes
+and reopens periods; `kxtui calendar` prints the year's theme days and deadlines; `kxtui backup`
+/ `check` / `restore` look after the database file.
 
 Every command checks who runs it (see `kxtui.db.officers.unix_user`); a Unix user without an
 active account gets a message and exit code 3. Commands that read or write records sign the
@@ -24,7 +25,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from kxtui import __version__
-from kxtui.cli import maintenance, officers, reports, sheets
+from kxtui.cli import calendar, maintenance, officers, periods, reports, sheets
 from kxtui.cli.common import (
     AS_HELP,
     DB_HELP,
@@ -96,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     reports.add_commands(commands)
     maintenance.add_commands(commands)
     officers.add_officer_commands(commands)
+    periods.add_commands(commands)
+    calendar.add_commands(commands)
     for command in commands.choices.values():
         if command.prog.split()[-1] not in ("demo", "init", "officer", *MAINTENANCE):
             command.add_argument(
@@ -145,6 +148,10 @@ def _run(path: Path, args: argparse.Namespace) -> int:
         return maintenance.COMMANDS[args.command](path, args)
     if args.command in ("init", "officer"):
         return officers.run(path, args)
+    if args.command == "period":
+        return periods.run(path, args)
+    if args.command == "calendar":
+        return calendar.run(path, args)
     if args.demo and not path.exists():
         from kxtui.cli.demo import build_with_progress
 

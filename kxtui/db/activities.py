@@ -17,10 +17,11 @@ from peewee import JOIN
 
 from kxtui import clock
 from kxtui.dates import parse_date
+from kxtui.db import periods
 from kxtui.db.engine import scope, volunteer_index
 from kxtui.db.engine.models import Activity, Region, Rows, ServiceRecord, Venue
 from kxtui.db.engine.writes import Write, created, diff, editable, write_transaction
-from kxtui.db.errors import NeedsConfirmation, RefusedError
+from kxtui.db.errors import NeedsConfirmation, RefusedError, ValidationError
 from kxtui.db.lookups import Lookups, RegionRef
 from kxtui.db.numbers import COUNT_LIMIT, HOURS_LIMIT, is_invalid, one_hours
 from kxtui.db.pinyin import pinyin_keys
@@ -101,6 +102,7 @@ def checked(
     Another activity of the same title, date and place is a warning (call it inside the write
     transaction); an edit that keeps all three is not asked about again."""
     values, served, warnings = check_activity(data, today)
+    _refuse_closed_date(values)
     key = (values["title"], values["start_date"], values["region"], values["venue"])
     kept = editing is not None and key == (
         editing.title,
@@ -115,6 +117,14 @@ def checked(
     if warnings and not data.confirmed:
         raise NeedsConfirmation(warnings)
     return values, served
+
+
+def _refuse_closed_date(values: Mapping[str, Any]) -> None:
+    """A start date in a closed period is the date field's error, naming the closing."""
+    region = _DATABASE.region(values["region"])
+    closing = periods.closing_of(region.path, values["start_date"]) if region else None
+    if closing is not None:
+        raise ValidationError({"start": ("period.closed", periods.refusal(closing))})
 
 
 def same_activity(
@@ -333,6 +343,7 @@ def update_activity(activity_id: int, version: int, data: ActivityInput) -> int:
         scope.require_editable(activity.region_id)
         if activity.deleted_at is not None:
             raise RefusedError("refused.activity_deleted")
+        refuse_closed(activity.region_id, activity.start_date)
         values, served = checked(data, clock.today(), editing=activity)
         before = {key: getattr(activity, f"{key}_id" if key in _FOREIGN else key) for key in values}
         before["service"] = _service_list(activity_id)
@@ -353,12 +364,21 @@ def update_activity(activity_id: int, version: int, data: ActivityInput) -> int:
 _FOREIGN = ("region", "venue", "organiser_team")
 
 
+def refuse_closed(region_id: int, day: date | str) -> None:
+    """RefusedError "period.closed" for an activity of the region dated `day` in a closed
+    period: a stored one is neither changed nor deleted, nor moved into one by an undo."""
+    region = _DATABASE.region(region_id)
+    if region is not None:
+        periods.refuse_if_closed(region.path, date.fromisoformat(str(day)))
+
+
 def set_deleted(write: Write, activity_id: int, deleted: bool) -> Activity:
     """Soft-delete or restore inside the caller's write; the activity as it was."""
     activity = Activity.get_or_none(Activity.id == activity_id)
     if activity is None:
         raise RefusedError("refused.gone")
     scope.require_editable(activity.region_id)
+    refuse_closed(activity.region_id, activity.start_date)
     Activity.update(
         deleted_at=write.at if deleted else None,
         deleted_by=write.actor if deleted else None,

@@ -590,3 +590,56 @@ class OfficerInput(NamedTuple):
     region_id: int | None = None  # None: the whole database (county admins and viewers)
     view_region_id: int | None = None
     phone: str | None = None  # 联系电话, for the reports they hand over
+
+
+class ClosedPeriod(NamedTuple):
+    """A closed period (`kxtui.db.periods`): no activity dated in it is created, changed,
+    deleted or imported in the region's subtree."""
+
+    id: int
+    region_id: int | None  # None: the whole database
+    region_name: str  # "" for the whole database
+    start: date
+    end: date
+    closed_at: datetime
+    closed_by: str  # the officer's name
+    name: str  # "2026Q3" (`dates.period_name`), or "2026-07-01—2026-08-15"
+    reopened_at: datetime | None = None
+    reopened_by: str | None = None
+
+    @property
+    def in_force(self) -> bool:
+        return self.reopened_at is None
+
+
+class TownCount(NamedTuple):
+    """Activities of one town (a child region of the calendar's root) for a theme day."""
+
+    region_id: int | None  # None: logged at the root region itself
+    name: str  # "" for the root itself
+    activities: int
+    people_reached: int
+
+
+class CalendarEntry(NamedTuple):
+    """A theme day or a deadline of the year's calendar (`kxtui.db.calendar`), with the
+    activities logged for a theme so far (all zero for a deadline)."""
+
+    id: int  # year × 100 + its number: a default has its id before it is stored
+    version: int  # 0: a default nobody has edited
+    year: int
+    code: str  # "science_day", "statistics" ...
+    kind: str  # "theme" | "deadline"
+    theme: str | None  # a ThemeDay code for a theme
+    name: str
+    start: date
+    end: date
+    notes: str
+    days_left: int  # to the start, from today (negative once it began)
+    activities: int = 0
+    people_reached: int = 0
+    by_town: tuple[TownCount, ...] = ()
+
+    @property
+    def is_default(self) -> bool:
+        return self.version == 0

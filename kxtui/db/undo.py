@@ -161,6 +161,10 @@ def _put_back(write: Write, entity: str, record_id: int, values: dict[str, Any])
     record = model.get_or_none(model.id == record_id)
     if record is None:
         raise RefusedError("refused.gone")
+    if isinstance(record, Activity):  # neither out of a closed period nor into one
+        activities.refuse_closed(record.region_id, record.start_date)
+        day = values.get("start_date") or record.start_date
+        activities.refuse_closed(values.get("region") or record.region_id, day)
     columns = {k: v for k, v in values.items() if k in model._meta.fields}
     name = columns.get(_NAME[entity])
     if name is not None:

@@ -11,7 +11,8 @@ from textual.containers import Grid, Vertical, VerticalScroll
 from textual.widgets import Input, Select
 
 from kxtui import clock
-from kxtui.db import activities, find, ledger
+from kxtui.dates import parse_date
+from kxtui.db import activities, calendar, find, ledger
 from kxtui.db.engine import scope
 from kxtui.db.errors import KxError
 from kxtui.db.rows import ActivityDetail, ActivityInput, Choice, Draft
@@ -20,6 +21,7 @@ from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay
 from kxtui.i18n import label, t
 from kxtui.screens.form import FormScreen
 from kxtui.widgets.choice_input import ChoiceInput
+from kxtui.widgets.control_values import field_values
 from kxtui.widgets.form_field import (
     CodeList,
     FormField,
@@ -30,6 +32,7 @@ from kxtui.widgets.form_field import (
     text_input,
 )
 from kxtui.widgets.service_list import ServiceList
+from kxtui.widgets.workers import run_db
 
 TEXT_FIELDS = ("title", "start", "end", "duration", "people_reached", "materials", "notes")
 
@@ -52,6 +55,10 @@ class ActivityFormScreen(FormScreen):
         self.existing = existing
         self.region_choice = existing.region if existing else region
         self.venue_choice = existing.venue if existing else venue
+        # the theme day this form chose from the date (None: none yet), and whether the
+        # officer chose one themselves: the form never overrides their choice
+        self._theme_guess: str | None = None
+        self._theme_chosen = existing is not None and bool(existing.theme_day)
         if existing is not None:
             self.title_text = t("form.activity.edit", title=existing.title[:30])
             if draft is None:
@@ -166,6 +173,8 @@ class ActivityFormScreen(FormScreen):
         service = self.query_one(ServiceList)
         service.default_hours = self._control("duration").value
         service.venue_and_team = self._venue_and_team
+        if self.existing is None and self.resumed is None:
+            self._guess_theme(self._control("start").value, opening=True)
 
     def _control(self, name: str) -> Any:
         return self.query_one(f"#field-{name}", FormField).control
@@ -194,6 +203,37 @@ class ActivityFormScreen(FormScreen):
     @on(Input.Changed, "#field-duration Input")
     def _duration_typed(self, event: Input.Changed) -> None:
         self.query_one(ServiceList).default_hours = event.value.strip() or "2"
+
+    @on(Input.Changed, "#field-start Input")
+    def _date_typed(self, event: Input.Changed) -> None:
+        self._guess_theme(event.value)
+
+    @on(Select.Changed, "#field-theme_day Select")
+    def _theme_picked(self, event: Select.Changed) -> None:
+        if event.value != (self._theme_guess or Select.NULL):
+            self._theme_chosen = True  # the officer's own choice (a blank one too)
+
+    def _guess_theme(self, text: str, *, opening: bool = False) -> None:
+        """A date in a theme day's window pre-selects that theme, while the officer has
+        chosen none themselves (looked up in a worker: the windows are in the database)."""
+        day = parse_date(text.strip(), clock.today()) if text.strip() else None
+        if self._theme_chosen or day is None:
+            return
+
+        def found(theme: str | None) -> None:
+            control = self._control("theme_day")
+            if self._theme_chosen or control.value != (self._theme_guess or Select.NULL):
+                return
+            self._theme_guess = theme
+            control.value = theme or Select.NULL
+            if opening:  # a default, as today's date is: the form opened so, unchanged
+                self.call_after_refresh(self._opened_with_theme)
+
+        run_db(self, calendar.theme_on, day, done=found, group="theme-on")
+
+    def _opened_with_theme(self) -> None:
+        if self._initial is not None:
+            self._initial = field_values(self)
 
     @on(ChoiceInput.Chosen, "#region")
     def _region_chosen(self) -> None:

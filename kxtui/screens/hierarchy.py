@@ -122,6 +122,9 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         ),
         # Shift+T: t already opens the ledger.
         Binding("T", "teams", "key.teams", id="hierarchy.teams", tooltip="cmd.teams.help"),
+        Binding(
+            "c", "calendar", "key.calendar", id="hierarchy.calendar", tooltip="cmd.calendar.help"
+        ),
         # F5, as everywhere: r is the audit log's region filter
         Binding(
             "f5",
@@ -133,7 +136,8 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         ),
     ]
     KEY_RANK = ("add_activity", "ledger", "roster", "jump", "add_volunteer", "teams",
-                "reports", "audit", "edit", "add_venue", "add_region", "delete")  # fmt: skip
+                "reports", "audit", "calendar", "edit", "add_venue", "add_region",
+                "delete")  # fmt: skip
     PALETTE = (
         ("cmd.add_county", "add_county"),
         ("cmd.import_volunteers", "import_volunteers"),
@@ -325,6 +329,13 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
 
         region = self._region_choice()
         self.app.push_screen(VolunteerImportScreen(region.id if region else None))
+
+    def action_calendar(self) -> None:
+        """The year's theme days and deadlines, counted by the regions under the selected
+        one."""
+        from kxtui.screens.calendar import CalendarScreen
+
+        self.app.push_screen(CalendarScreen(self._region_choice()))
 
     def action_audit(self) -> None:
         from kxtui.screens.audit import AuditScreen

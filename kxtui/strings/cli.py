@@ -82,6 +82,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "用 SQLite 在线备份复制数据库（有人正在保存时也安全），写入带时间的文件，只保留最近 N 个",
         "copy the database with SQLite's online backup API (safe while others save) into a timestamped file, keeping the newest N. Default directory: backups/ beside the database.",
     ),
+    "cli.about.calendar": (
+        "本年的主题日和截止日期，各主题日已登记的活动（按镇）和剩余天数",
+        "the year's theme days and deadlines, with the activities logged for each by town and the days left.",
+    ),
     "cli.about.check": (
         "完整性检查、外键检查和 kxtui 自身的规则（区域路径、志愿服务合计、搜索键）；有问题时退出码为 1",
         "integrity_check, foreign_key_check and kxtui's own rules (region paths, service totals, search keys); exit code 1 when something is wrong.",
@@ -109,6 +113,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.about.officer": (
         "添加、列出、停用、启用工作人员账户；只有县级管理员可用",
         "add, list, disable and enable officer accounts; county admins only.",
+    ),
+    "cli.about.period": (
+        "关闭、重新开放、列出期间：关闭期间内的活动不能新建、修改、删除或导入；关闭和重新开放只有县级管理员可用",
+        "close, reopen and list periods: activities dated in a closed period cannot be created, changed, deleted or imported; closing and reopening are for county admins.",
     ),
     "cli.about.report": (
         "统计报表：科普活动、科技志愿者、科普阵地“六有”、全国科普日、年度科普工作；在终端显示，或导出 JSON、XLSX、CSV（上报用的表样）",
@@ -173,6 +181,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "备份文件或目录（默认：数据库旁的 backups/）",
         "backup file or directory (default: backups/ beside the database)",
     ),
+    "cli.help.calendar": (
+        "工作日历（主题日与截止日期）",
+        "the year's calendar (theme days and deadlines)",
+    ),
+    "cli.help.calendar.json": ("输出 JSON", "print one JSON object"),
+    "cli.help.calendar.region": (
+        "按该区域的下级统计（名称、拼音或路径）；默认：可查看范围",
+        "count by the regions under this one (name, pinyin or path); default: your view",
+    ),
+    "cli.help.calendar.year": ("年份（默认今年）", "year (default: this year)"),
     "cli.help.check": ("检查数据库", "check the database"),
     "cli.help.db": (
         "数据库文件",
@@ -242,6 +260,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.help.officer.enable": ("启用账户", "enable"),
     "cli.help.officer.list": ("列出账户", "list the accounts"),
     "cli.help.officer.user": ("系统用户名", "Unix user"),
+    "cli.help.period": ("关闭的期间", "closed periods"),
+    "cli.help.period.close": ("关闭期间", "close a period"),
+    "cli.help.period.json": ("输出 JSON", "print one JSON object"),
+    "cli.help.period.list": ("列出关闭的期间", "list the closed periods"),
+    "cli.help.period.period": (
+        "期间：2026、2026Q3 或 2026-09",
+        "period: 2026, 2026Q3 or 2026-09",
+    ),
+    "cli.help.period.region": (
+        "只关闭该区域（名称、拼音或路径）；不填 = 全部区域",
+        "only this region (name, pinyin or path); none = the whole database",
+    ),
+    "cli.help.period.reopen": ("重新开放期间", "reopen a period"),
     "cli.help.report": (
         "统计报表",
         "a report",

@@ -34,6 +34,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "drafts.discard": ("放弃草稿", "Discard"),
     "drafts.form.activity": ("活动", "activity"),
+    "drafts.form.calendar": ("日历", "calendar"),
     "drafts.form.officer": ("工作人员", "officer"),
     "drafts.form.region": ("区域", "region"),
     "drafts.form.team": ("队伍", "team"),

@@ -74,6 +74,12 @@ def test_old_database_is_copied_aside_then_upgraded(v1_copy: Path) -> None:
     assert "duration" in columns(v1_copy, "activity")
     assert {"dissolved_at", "dissolved_by"} <= columns(v1_copy, "team")
     assert "phone" in columns(v1_copy, "officer_account")
+    assert {"region_id", "start", "end", "closed_at", "reopened_at"} <= columns(
+        v1_copy, "closed_period"
+    )  # v13
+    assert {"year", "code", "theme", "start", "end", "version"} <= columns(
+        v1_copy, "calendar_entry"
+    )
     assert not REDUNDANT & indexes(v1_copy)
     assert open_database(v1_copy).backup_path is None  # already current: no second copy
 

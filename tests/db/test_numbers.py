@@ -114,7 +114,10 @@ def test_the_upgrade_clears_values_out_of_range_and_audits_each(v9_with_bad_rows
         ("activity", 2, '{"hours": ["abc", null]}'),
         ("activity", 3, '{"hours": ["-1", null]}'),
     ]
-    assert indexes(path) == before_indexes
+    # the same indexes, besides those of the tables later steps add (v13)
+    added = {"calendar_entry_year_code", "closed_period_region_id",
+             "closed_period_reopened_at_start"}  # fmt: skip
+    assert indexes(path) - added == before_indexes
     assert stored(path, "PRAGMA foreign_key_check") == []
     assert stored(path, "PRAGMA integrity_check") == [("ok",)]
     assert stored(path, "PRAGMA foreign_keys") == [(0,)]  # a fresh connection: the default

@@ -251,9 +251,11 @@ def _add_team_dissolved() -> None:
             database.execute_sql(f"ALTER TABLE team ADD COLUMN {column} {kind}")
 
 
-def _closed_periods_elsewhere() -> None:
-    """Schema 13 (closed periods) is written on another branch; until it is merged this
-    step is empty, and step 14 does not depend on it."""
+def _add_periods_and_calendar() -> None:
+    """Closed periods and the calendar's edited entries: two new tables."""
+    from kxtui.db.engine.models import CalendarEntry, ClosedPeriod
+
+    database.create_tables([ClosedPeriod, CalendarEntry])
 
 
 def _add_officer_phone() -> None:
@@ -306,7 +308,7 @@ STEPS: dict[int, Callable[[], None]] = {
     10: _numbers_in_range,
     11: _add_team_dissolved,
     12: _add_name_sort_key,
-    13: _closed_periods_elsewhere,
+    13: _add_periods_and_calendar,
     14: _add_officer_phone,
 }
 

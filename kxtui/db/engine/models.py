@@ -421,6 +421,47 @@ class FormDraft(BaseModel):
         indexes = ((("actor", "form", "target"), True),)
 
 
+class ClosedPeriod(BaseModel):
+    """A period a county admin closed (schema v13): no activity dated in it may be created,
+    changed, deleted, restored or imported, in `region`'s subtree (None: the whole database).
+    Reopening keeps the row, with `reopened_at` set: only rows without it are in force."""
+
+    id = AutoField()
+    region = ForeignKeyField(Region, null=True, backref="closings", on_delete="RESTRICT")
+    region_id: int | None
+    start = DateField()
+    end = DateField()
+    closed_at = DateTimeField()
+    closed_by = CharField()  # the officer's name, as messages say who closed it
+    reopened_at = DateTimeField(null=True)
+    reopened_by = CharField(null=True)
+
+    class Meta:
+        table_name = "closed_period"
+        indexes = ((("reopened_at", "start"), False),)
+
+
+class CalendarEntry(Tracked):
+    """A theme day (主题日) or a deadline of one year's calendar as a county admin edited it
+    (schema v13). Only edited entries are stored: the others are `kxtui.db.calendar`'s
+    defaults. The id is year × 100 + the entry's number there, so a default has its id (and
+    version 0) before it is stored, and two admins editing it meet as an edit conflict."""
+
+    id = IntegerField(primary_key=True)
+    year = IntegerField()
+    code = CharField()  # "science_day", "statistics" ...: the default it replaces
+    kind = CharField()  # "theme" | "deadline"
+    theme = CharField(null=True)  # a ThemeDay code for a theme
+    name = CharField()
+    start = DateField()
+    end = DateField()
+    notes = TextField(default="")
+
+    class Meta:
+        table_name = "calendar_entry"
+        indexes = ((("year", "code"), True),)
+
+
 ALL_MODELS = (
     Meta,
     Region,
@@ -437,4 +478,6 @@ ALL_MODELS = (
     OfficerAccount,
     AuditEntry,
     FormDraft,
+    ClosedPeriod,
+    CalendarEntry,
 )

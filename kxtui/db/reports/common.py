@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from kxtui.db.engine import scope
 from kxtui.db.engine.models import database
+from kxtui.db.periods import closed_within
 from kxtui.db.regions import subtree_bounds
 from kxtui.db.report_rows import ClosedNote, ReportRow, Value
 from kxtui.db.words import chinese, marked_chinese
@@ -172,11 +173,7 @@ def rows_of(
 
 def closed_note(root_: Root, start: date | None, end: date | None) -> ClosedNote | None:
     """The closing in force over the report's whole period, if any."""
-    try:
-        from kxtui.db import periods  # type: ignore[attr-defined]
-    except ImportError:  # closed periods come with schema 13
-        return None
-    closing = periods.closed_within(root_.id, start, end)
+    closing = closed_within(root_.id, start, end)
     if closing is None:
         return None
     return ClosedNote(closing.name, closing.closed_at, closing.closed_by)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from kxtui import clock
+from kxtui.db import periods
 from kxtui.db.activities import check_activity
 from kxtui.db.engine import scope, volunteer_index
 from kxtui.db.engine.models import database
@@ -39,9 +40,10 @@ from kxtui.db.engine.writes import (
     write_transaction,
 )
 from kxtui.db.errors import ValidationError
+from kxtui.db.lookups import PreloadedLookups
 from kxtui.db.numbers import one_hours
 from kxtui.db.pinyin import pinyin_keys
-from kxtui.db.rows import ActivityInput, Hours
+from kxtui.db.rows import ActivityInput, ClosedPeriod, Hours
 from kxtui.db.sheets.columns import (
     CHOICES,
     GROUP_SEPARATOR,
@@ -177,6 +179,7 @@ def _check(
     at = {key: table.columns.get(key, width) for key in _ALL_KEYS}  # width: the padding ""
     existing = _existing(places.row_ids)
     today = clock.today()
+    closings = periods.in_force()  # once: a file may have 100,000 rows
     errors: list[Problem] = []
     warnings: list[Problem] = []
     plans: list[_Plan] = []
@@ -233,6 +236,11 @@ def _check(
         if known is not None and _same(known, values, served):
             present += 1
             continue
+        closing = _closing(closings, lookups, values) if closings.rows else None
+        if closing is not None:
+            errors.append(Problem(row, "start", "period.closed", periods.refusal(closing)))
+            bad += 1
+            continue
         if known is not None:
             row_warnings.append(Problem(row, "id", "sheet.id_differs", {"id": resolved.id}))
         if row_warnings:
@@ -253,6 +261,14 @@ def _check(
         unknown_columns=table.unknown,
     )
     return plans, report
+
+
+def _closing(
+    closings: periods.Closings, lookups: PreloadedLookups, values: dict[str, Any]
+) -> ClosedPeriod | None:
+    """The closing in force of the row's start date in its region, if any."""
+    region = lookups.region(values["region"])
+    return closings.covering(region.path, values["start_date"]) if region else None
 
 
 _ALL_KEYS = ("id", "title", "start", "end", "duration", "county", "region", "venue",

@@ -1,0 +1,65 @@
+"""The year's calendar (theme days and deadlines) and closed periods."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "calendar.activities": ("已登记活动", "Activities logged"),
+    "calendar.by_town": ("按镇（街道）", "By town"),
+    "calendar.column.dates": ("日期", "Dates"),
+    "calendar.column.days_left": ("剩余天数", "Days left"),
+    "calendar.column.logged": ("活动/人次", "Activities/people"),
+    "calendar.column.name": ("主题日与截止日期", "Theme days and deadlines"),
+    "calendar.days.ago": ("已过 {days} 天", "{days} days ago"),
+    "calendar.days.left": ("还有 {days} 天", "{days} days left"),
+    "calendar.days.now": ("进行中", "under way"),
+    "calendar.days.today": ("今天", "today"),
+    "calendar.deadline": ("截止", "deadline"),
+    "calendar.default": (
+        "默认日期，县级管理员可修改",
+        "default dates; a county admin may change them",
+    ),
+    "calendar.edited": ("已由县级管理员设定", "set by a county admin"),
+    "calendar.end_hint": ("留空＝同开始日期", "empty = the start date"),
+    "calendar.field.end": ("结束日期", "End date"),
+    "calendar.field.name": ("名称", "Name"),
+    "calendar.field.notes": ("备注", "Notes"),
+    "calendar.field.start": ("开始日期", "Start date"),
+    "calendar.field.year": (
+        "应在 {year}–{latest} 年内",
+        "must be within {year}–{latest}",
+    ),
+    "calendar.form.title": ("修改日历：{name}", "Edit the calendar: {name}"),
+    "calendar.no_activities": ("尚无活动", "no activities yet"),
+    "calendar.read_only": (
+        "只有县级管理员可以修改日历（{name}）",
+        "Only county admins may edit the calendar ({name})",
+    ),
+    "calendar.root": ("（本级）", "(at this level)"),
+    "calendar.saved": ("已保存：{name}", "Saved: {name}"),
+    "calendar.theme": ("主题日", "theme day"),
+    "calendar.title": ("{year} 年工作日历", "Calendar {year}"),
+    "calendar.total": (
+        "{activities} 项活动，{people} 人次",
+        "{activities} activities, {people} people reached",
+    ),
+    "period.already_closed": ("{period} 已经关闭", "{period} is closed already"),
+    "period.bad": (
+        "期间应写作 2026（全年）、2026Q3（季度）或 2026-09（月）：{text}",
+        "A period is written 2026 (a year), 2026Q3 (a quarter) or 2026-09 (a month): {text}",
+    ),
+    "period.closed": (
+        "{period} 已由 {closed_by} 于 {closed_at} 关闭：该期间的活动不能新建、修改、删除或导入",
+        "{period} was closed by {closed_by} at {closed_at}: its activities cannot be created, "
+        "changed, deleted or imported",
+    ),
+    "period.closed_done": ("已关闭 {period}", "Closed {period}"),
+    "period.end_before_start": ("期间的结束日期早于开始日期", "The period ends before it starts"),
+    "period.list_empty": ("没有关闭的期间", "No period is closed"),
+    "period.list_header": (
+        "期间\t区域\t关闭人\t关闭时间\t状态",
+        "period\tregion\tclosed by\tclosed at\tstate",
+    ),
+    "period.not_closed": ("{period} 没有关闭", "{period} is not closed"),
+    "period.reopened": ("{by} 于 {at} 重新开放", "reopened by {by} at {at}"),
+    "period.reopened_done": ("已重新开放 {period}", "Reopened {period}"),
+    "period.state.closed": ("已关闭", "closed"),
+    "period.whole": ("全部区域", "whole database"),
+}
