@@ -13,7 +13,9 @@ from textual.binding import Binding
 
 from kxtui import clock
 from kxtui.dates import Period, period_bounds, period_name
+from kxtui.db.engine import scope
 from kxtui.db.engine.changes import Change
+from kxtui.db.errors import KxError, RefusedError
 from kxtui.db.report_rows import (
     ACTIVITIES,
     GROUPINGS,
@@ -26,9 +28,11 @@ from kxtui.db.report_rows import (
 )
 from kxtui.db.rows import Choice
 from kxtui.display import clean
+from kxtui.domain import AccessRole
 from kxtui.i18n import t
 from kxtui.screens.list_screen import ListScreen
 from kxtui.widgets.report_table import ReportLine, ReportTable, lines
+from kxtui.widgets.workers import run_db
 
 # a cross table's columns, `c` cycling through them: the few codes first, many places last
 ACROSS = ("format", "theme_day", "campaign", "target_group", "month", "venue_type", "town",
@@ -55,12 +59,14 @@ class ReportScreen(ListScreen[ReportQuery, ReportTable]):
         Binding("m", "measure", "key.measure", id="report.measure"),
         Binding("g", "chart", "key.chart", id="report.chart"),
         Binding("x", "export", "key.export", id="report.export"),
+        Binding("K", "close_period", "key.close_period", id="report.close_period"),
         Binding("enter", "drill", "key.drill", id="report.drill"),
         Binding("backspace", "up", "key.up", id="report.up"),
         Binding("escape", "back", "key.back", id="report.back"),
     ]
     KEY_RANK = ("report", "period", "by", "drill", "up", "chart", "export", "custom_period",
-                "across", "measure", "search", "back")  # fmt: skip
+                "across", "measure", "close_period", "search", "back")  # fmt: skip
+    WRITES = frozenset({"close_period"})
     counted: Report | None
 
     def __init__(self, region: Choice | None, report: str = ACTIVITIES) -> None:
@@ -263,3 +269,43 @@ class ReportScreen(ListScreen[ReportQuery, ReportTable]):
 
         whole = self.built.get(self.filter._replace(text=""), self.counted)
         self.app.push_screen(ReportExportScreen(whole))
+
+    # -- closing the period ------------------------------------------------------
+
+    def write_refusal(self, action: str) -> KxError | None:
+        """Closing and reopening a period are a county admin's."""
+        refusal = super().write_refusal(action)
+        if refusal is None and action == "close_period":
+            officer = scope.session()
+            if officer.role != AccessRole.COUNTY_ADMIN:
+                return RefusedError("refused.not_admin", name=officer.name)
+        return refusal
+
+    def action_close_period(self) -> None:
+        """Close the report's period for its region (the numbers sent upward stay the
+        numbers in kxtui), or reopen it when it is closed; asked first, either way."""
+        from kxtui.db import periods
+        from kxtui.screens.confirm import ConfirmScreen
+
+        f, report = self.filter, self.counted
+        if report is None:
+            return
+        if f.start is None or f.end is None:
+            self.notify(t("report.close.open_ended"), timeout=4)
+            return
+        start, end, region = f.start, f.end, f.region_id
+        name = period_name(start, end) or f"{start} ~ {end}"
+        place = self.names.get(region, "…") if region else t("report.everywhere")
+        reopen = report.closed is not None
+        write = periods.reopen_period if reopen else periods.close_period
+        word = "report.reopen" if reopen else "report.close"
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                run_db(self, write, start, end, region, done=done, group="write")
+
+        def done(_: int) -> None:
+            self.notify(t(f"{word}.done", period=name, region=place), timeout=4)
+
+        question = t(f"{word}.confirm", period=name, region=place)
+        self.app.push_screen(ConfirmScreen(question, t(f"{word}.yes"), t("delete.no")), confirmed)

@@ -185,6 +185,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.choose_theirs": ("此项用对方的", "Theirs for this field"),
     "key.clear": ("清除筛选", "Clear"),
     "key.close": ("关闭", "Close"),
+    "key.close_period": ("关账/开放", "Close/reopen period"),
     "key.collapse": ("收起（或回到上级）", "Collapse (or step out)"),
     "key.columns": ("更多列", "Columns"),
     "key.custom_period": ("自定期间", "Custom period"),

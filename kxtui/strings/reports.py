@@ -14,6 +14,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.by.village": ("村(社区)", "village"),
     "report.chart.empty": ("没有可画的数据", "Nothing to chart"),
     "report.chart.left": ("另有 {count} 行为 0 或未画出", "{count} more rows at 0 or not drawn"),
+    "report.close.confirm": (
+        "关闭 {region} 的 {period}？关闭后，该期间的活动不能再新建、修改、删除或导入，报表即为上报的数字。",
+        "Close {period} for {region}? Activities dated in it can then not be created, changed, "
+        "deleted or imported: the report's numbers are the ones sent upward.",
+    ),
+    "report.close.done": ("已关闭 {region} 的 {period}", "Closed {period} for {region}"),
+    "report.close.open_ended": (
+        "“全部时间”不能关闭：请先选择年、季度、月或自定期间",
+        "All time cannot be closed: choose a year, quarter, month or dates first",
+    ),
+    "report.close.yes": ("关闭期间", "Close the period"),
     "report.closed": (
         "已关账 {period}（{closed_by} {closed_at}）：这是已上报的数字",
         "Closed {period} ({closed_by}, {closed_at}): these are the numbers sent upward",
@@ -68,6 +79,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "2026 · 2026年第三季度 · 2026年9月 · 2026-07-01 ~ 2026-09-15 · 7月1日至9月30日",
         "2026 · 2026Q3 · 2026-09 · 2026-07-01 ~ 2026-09-15",
     ),
+    "report.reopen.confirm": (
+        "重新开放 {region} 的 {period}？开放后该期间的活动可以再修改，此操作会记入审计日志。",
+        "Reopen {period} for {region}? Its activities can be changed again; the audit log "
+        "records it.",
+    ),
+    "report.reopen.done": ("已重新开放 {region} 的 {period}", "Reopened {period} for {region}"),
+    "report.reopen.yes": ("重新开放", "Reopen"),
     "report.search_hint": ("输入名称、拼音或首字母筛选行", "Type a name, pinyin or initials"),
     "report.title": ("统计报表", "Reports"),
     "report.top": ("已经是最上级", "Already at the top"),

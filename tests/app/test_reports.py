@@ -225,3 +225,48 @@ async def test_a_town_officers_report_is_their_town(demo_path: Path) -> None:
         assert screen.counted.total["activities"] == activities_in(demo_path, "阜安街道", 2026)[0]
         await press(pilot, "backspace")
         assert "已经是最上级" in notifications(pilot)[-1]
+
+
+async def test_K_closes_the_reports_period_and_reopens_it(demo_path: Path) -> None:
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        screen = await open_list(pilot, "R", ReportScreen)
+        await press(pilot, "p")  # last year
+        await settle(pilot)
+        assert screen.counted.closed is None
+        await press(pilot, "K", "y")
+        await settle(pilot)
+        for _ in range(50):  # the write's change reloads the report
+            if screen.counted is not None and screen.counted.closed is not None:
+                break
+            await pilot.pause(0.05)
+        assert screen.counted.closed.name == "2025"
+        assert "已关账 2025" in plain(screen.query_one("#list-count").render(), 80)
+        [(start, end, reopened)] = query(
+            demo_path,
+            "SELECT c.start, c.end, c.reopened_at FROM closed_period c JOIN region r"
+            " ON r.id = c.region_id WHERE r.name = '胶州市'",
+        )
+        assert (str(start)[:10], str(end)[:10], reopened) == ("2025-01-01", "2025-12-31", None)
+        await press(pilot, "K", "y")
+        await settle(pilot)
+        for _ in range(50):
+            if screen.counted is not None and screen.counted.closed is None:
+                break
+            await pilot.pause(0.05)
+        assert screen.counted.closed is None
+        [(reopened,)] = query(demo_path, "SELECT reopened_at FROM closed_period")
+        assert reopened is not None
+
+
+async def test_a_town_officer_may_not_close_a_period(demo_path: Path) -> None:
+    [(town,)] = query(demo_path, "SELECT path FROM region WHERE name = '阜安街道'")
+    scope.sign_in(scope.Session(user="fuan", name="阜安", role=AccessRole.TOWN_STAFF,
+                                edit_path=town, view_path=town, edit_name="胶州市/阜安街道",
+                                view_name="胶州市/阜安街道"))  # fmt: skip
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        screen = await open_list(pilot, "R", ReportScreen)
+        assert screen.write_refusal("close_period") is not None
+        await press(pilot, "K")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        assert query(demo_path, "SELECT COUNT(*) FROM closed_period") == [(0,)]
