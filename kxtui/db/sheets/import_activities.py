@@ -36,6 +36,7 @@ from kxtui.db.engine.writes import (
     Write,
     bulk_cache,
     collector_paused,
+    created,
     region_paths,
     write_transaction,
 )
@@ -376,9 +377,7 @@ def _insert_rows(
                     texts[hours] = f"{hours.normalize():f}"
                 lines.append([volunteer, texts[hours]])
                 service.append((activity_id, volunteer, hours))
-            changes = {key: [None, value] for key, value in v.items()}
-            changes["service"] = [None, lines]
-            changes["source"] = [None, f"{file_name}:{plan.row}"]
+            changes = created({**v, "service": lines, "source": f"{file_name}:{plan.row}"})
             audit.append(
                 (audit_first + offset, at, write.actor, write.officer_id, "import", "activity",
                  activity_id, title, AUDIT_JSON.encode(changes), paths[v["region"]])
