@@ -58,6 +58,7 @@ CHINESE: dict[str, str] = {
     "region.missing": "⚠不存在的区域 #{value}",
     "report.month": "{year}年{month}月",
     "report.no_team": "非服务队组织",
+    "report.no_team_members": "未加入服务队",
     "report.no_venue": "不在阵地",
     "report.none": "未标注",
     "report.own": "{region}本级",

@@ -26,6 +26,7 @@ from kxtui.db.reports.common import (
     rows_of,
     subtree_sql,
     summed_hours,
+    team_groups,
 )
 from kxtui.db.words import chinese
 from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay, VenueType
@@ -116,17 +117,7 @@ def grouping(
         groups = month_groups(first, last) if first and last else ()
         return Grouping("substr(a.start_date, 1, 7)", groups)
     if by == "team":
-        team_params: dict[str, Any] = {}
-        inside = " AND ".join(
-            ["t.dissolved_at IS NULL", *subtree_sql(where, "k.path", team_params)]
-        )
-        teams = database.execute_sql(
-            f"SELECT t.id, t.name FROM team t JOIN region k ON k.id = t.region_id WHERE {inside}"
-            " ORDER BY k.path, t.sort_order, t.pinyin, t.id",
-            team_params,
-        ).fetchall()
-        groups = (*(Group(str(id_), name) for id_, name in teams),
-                  Group("", chinese("report.no_team")))  # fmt: skip
+        groups = (*team_groups(where), Group("", chinese("report.no_team")))
         return Grouping("COALESCE(CAST(a.organiser_team_id AS TEXT), '')", groups)
     raise ValueError(by)
 

@@ -1,0 +1,247 @@
+"""志愿者统计: volunteers by the child region or village they live in (their record's region), or
+by team — a team's row counts the distinct members of it and of every team below it, as the
+team tree does.
+
+Three grouped queries make every table: one over the volunteers (在册, 停用, 新增, 平台注册,
+学生, 星级), one over their service records in the period (服务人数, 时长), one over the teams.
+Each person lives in one region, so by town or village the rows part the region and the
+total is their sum (one reading of the volunteers); by team, where teams share members, the
+total is the same queries over the whole region, ungrouped: each person counted once.
+
+Decisions, as a county office reads the table:
+- 志愿者 (volunteers) are the active ones; 停用 (inactive) those marked inactive; a stored
+  status that is neither (written by another program) is neither, and counted in `invalid`.
+- 新增 (new) counts everyone who joined in the period, active now or not: they were recruited
+  then. An open period counts every known joining date; an unknown one is never new.
+- 平台注册, 学生 and the star levels count active volunteers only.
+- 服务人数 / 时长: the volunteers' service at activities dated in the period, not deleted,
+  wherever the activity was held (as the roster's hours count them).
+- 星级: the cumulative hours kept per volunteer (`volunteer_service.hours`) reach a level's
+  threshold and not the next. The thresholds are the national system's (STAR_HOURS) unless
+  the database says otherwise: the meta key `star_hours` ("100,300,600,1000,1500", five
+  ascending whole numbers; another platform's levels), or the `stars` argument.
+- 服务队: live teams based in the group's regions; by team, the team and its live sub-teams.
+- By team, the rows are the live teams based in the region; a member counts wherever they
+  live within the officer's view. The row "未加入服务队" holds the region's volunteers in no
+  live team based in it. The total is the region's, as by town.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+from kxtui.db.engine import scope
+from kxtui.db.engine.models import database
+from kxtui.db.numbers import bad, bad_count, valid_sum
+from kxtui.db.report_rows import (
+    MEASURES,
+    STAR_HOURS,
+    VOLUNTEERS,
+    Report,
+    ReportQuery,
+    ReportRow,
+    Value,
+)
+from kxtui.db.reports.common import (
+    Group,
+    Root,
+    closed_note,
+    period_sql,
+    rate,
+    region_grouping,
+    root,
+    rows_of,
+    subtree_sql,
+    summed_hours,
+    team_groups,
+)
+from kxtui.db.words import chinese
+
+COLUMNS = MEASURES[VOLUNTEERS]
+STAR_LEVELS = len(STAR_HOURS)
+STAR_META_KEY = "star_hours"
+
+_PEOPLE = "volunteer v JOIN region r ON r.id = v.region_id"
+# every team below each live team based in the region (`top`), itself included
+_BELOW = """WITH RECURSIVE below(team_id, top) AS (
+  SELECT t.id, t.id FROM team t JOIN region k ON k.id = t.region_id WHERE {inside}
+  UNION ALL
+  SELECT t.id, b.top FROM below b JOIN team t ON t.parent_id = b.team_id
+  WHERE t.dissolved_at IS NULL
+), members AS (
+  SELECT DISTINCT b.top, m.volunteer_id FROM below b JOIN team_membership m ON m.team_id = b.team_id
+) """
+_MEMBERS = "members m JOIN volunteer v ON v.id = m.volunteer_id JOIN region r ON r.id = v.region_id"
+_IN_NO_TEAM = """NOT EXISTS (SELECT 1 FROM team_membership tm JOIN team t ON t.id = tm.team_id
+  JOIN region k ON k.id = t.region_id WHERE tm.volunteer_id = v.id AND {inside})"""
+
+_RATES = ("platform_rate", "average_hours")
+_ACTIVE, _INACTIVE = "v.active IS 1", "v.active IS 0"
+_VALID_DAY = "date(v.joined_on) IS v.joined_on"  # a real day, as kxtui writes it
+_VALID_HOURS = f"NOT {bad('volunteer_service', 'hours', 'vs')}"
+_ODD_FLAGS = (
+    f"(NOT v.active IN (0, 1) OR v.active IS NULL OR ({_ACTIVE} AND"
+    " (v.platform_registered NOT IN (0, 1) OR v.platform_registered IS NULL"
+    " OR v.is_student NOT IN (0, 1) OR v.is_student IS NULL)))"
+)
+
+
+class _Source(NamedTuple):
+    """Where a grouped query reads its people: `with_` (a CTE or ""), the SQL of a person's
+    group key, the FROM clause over v (the volunteer) and r (their region), its conditions."""
+
+    with_: str
+    key: str
+    people: str
+    conditions: tuple[str, ...]
+
+
+def star_hours() -> tuple[int, ...]:
+    """The hours each star level starts at: the meta key `star_hours` when it holds five
+    ascending whole numbers above 0, else the national system's (STAR_HOURS)."""
+    row = database.execute_sql("SELECT value FROM meta WHERE key = ?", (STAR_META_KEY,)).fetchone()
+    try:
+        levels = tuple(int(part) for part in str(row[0]).split(",")) if row else ()
+    except ValueError:
+        levels = ()
+    ascending = all(a < b for a, b in zip(levels, levels[1:], strict=False))
+    if len(levels) == STAR_LEVELS and levels[0] > 0 and ascending:
+        return levels
+    return STAR_HOURS
+
+
+def report(q: ReportQuery, stars: tuple[int, ...] | None = None) -> Report:
+    """志愿者统计 of `q` (by town, village or team); `stars` overrides `star_hours()`."""
+    where = root(q.region_id)
+    levels = stars or star_hours()
+    params: dict[str, Any] = {f"star{i}": hours for i, hours in enumerate(levels, 1)}
+    inside = subtree_sql(where, "r.path", params)
+    period = period_sql("a.start_date", q.start, q.end, params)
+    joined = period_sql("v.joined_on", q.start, q.end, params)
+    whole = _Source("", "''", _PEOPLE, tuple(inside))
+    if q.by == "team":
+        groups, sources = _team_sources(where, params)
+    else:
+        grouping = region_grouping(where, q.by)
+        groups = grouping.groups
+        sources = (_Source("", grouping.key, _PEOPLE, tuple(inside)),)
+    figures: dict[str, dict[str, Value]] = {}
+    invalid = 0
+    for source in sources:
+        found, invalid = _figures(source, period, joined, params, q.by == "team")
+        figures.update(found)
+    if q.by == "team":  # teams share members: the region's people, each once
+        totals, invalid = _figures(whole, period, joined, params, False)
+        total = totals.get("", dict.fromkeys(COLUMNS, 0))
+    else:  # each person lives in one region: the rows part the region, their sums are exact
+        total = _summed(figures.values())
+    return Report(
+        query=q, region=where.name, region_id=where.id, parent_id=where.parent_id,
+        columns=COLUMNS, column_names={}, rows=_rated(rows_of(groups, figures, COLUMNS)),
+        total=_derived(dict(total)), invalid=invalid,
+        closed=closed_note(where, q.start, q.end),
+    )  # fmt: skip
+
+
+def _team_sources(
+    where: Root, params: dict[str, Any]
+) -> tuple[tuple[Group, ...], tuple[_Source, ...]]:
+    """The rows by team and their two sources: the teams' members, and the region's
+    volunteers in none of its teams (key "")."""
+    # (the same bounds as the people's: one root, one view)
+    team_inside = " AND ".join(["t.dissolved_at IS NULL", *subtree_sql(where, "k.path", params)])
+    in_view = tuple(scope.view_sql("r.path", params))
+    inside = tuple(subtree_sql(where, "r.path", params))
+    groups = (*team_groups(where), Group("", chinese("report.no_team_members")))
+    members = _Source(_BELOW.format(inside=team_inside), "CAST(m.top AS TEXT)", _MEMBERS, in_view)
+    loners = _Source("", "''", _PEOPLE, (*inside, _IN_NO_TEAM.format(inside=team_inside)))
+    return groups, (members, loners)
+
+
+def _figures(
+    source: _Source, period: list[str], joined: list[str], params: dict[str, Any], by_team: bool
+) -> tuple[dict[str, dict[str, Value]], int]:
+    """The measures by the source's key, and how many stored values were left out."""
+    result: dict[str, dict[str, Value]] = {}
+    invalid = 0
+    stars = ", ".join(
+        f"SUM({_ACTIVE} AND {_VALID_HOURS} AND vs.hours >= :star{i}"
+        + (f" AND vs.hours < :star{i + 1})" if i < STAR_LEVELS else ")")
+        for i in range(1, STAR_LEVELS + 1)
+    )
+    new = " AND ".join([_VALID_DAY, *joined])
+    where = " AND ".join(source.conditions) or "1"
+    people_sql = (
+        f"{source.with_}SELECT {source.key} AS k, SUM({_ACTIVE}), SUM({_INACTIVE}), SUM({new}),"
+        f" SUM({_ACTIVE} AND v.platform_registered IS 1), SUM({_ACTIVE} AND v.is_student IS 1),"
+        f" {stars}, SUM({_ODD_FLAGS}), SUM({_ACTIVE} AND vs.volunteer_id IS NOT NULL"
+        f" AND NOT {_VALID_HOURS}), SUM(v.joined_on IS NOT NULL AND NOT {_VALID_DAY})"
+        f" FROM {source.people} LEFT JOIN volunteer_service vs ON vs.volunteer_id = v.id"
+        f" WHERE {where} GROUP BY k"
+    )
+    for key, active, inactive, new_, registered, students, *rest in database.execute_sql(
+        people_sql, params
+    ):
+        counts = [int(n or 0) for n in rest]
+        result[str(key)] = {
+            **dict.fromkeys(COLUMNS, 0),
+            "volunteers": active or 0, "inactive": inactive or 0, "new": new_ or 0,
+            "platform_registered": registered or 0, "students": students or 0,
+            **{f"stars.{i}": counts[i - 1] for i in range(1, STAR_LEVELS + 1)},
+        }  # fmt: skip
+        invalid += sum(counts[STAR_LEVELS:])
+    served_where = " AND ".join([*source.conditions, "a.deleted_at IS NULL", *period])
+    service_sql = (
+        f"{source.with_}SELECT {source.key} AS k, COUNT(DISTINCT s.volunteer_id),"
+        f" {valid_sum('service_record', 'hours', 's')}, {bad_count('service_record', 'hours', 's')}"
+        f" FROM {source.people} JOIN service_record s ON s.volunteer_id = v.id"
+        f" JOIN activity a ON a.id = s.activity_id WHERE {served_where} GROUP BY k"
+    )
+    for key, served, hours, bad_hours in database.execute_sql(service_sql, params):
+        values = result.setdefault(str(key), dict.fromkeys(COLUMNS, 0))
+        values.update(served=served, service_hours=summed_hours(hours))
+        invalid += bad_hours
+    for key, teams in _teams(source, params, by_team):
+        result.setdefault(str(key), dict.fromkeys(COLUMNS, 0))["teams"] = teams
+    return {key: _derived(values) for key, values in result.items()}, invalid
+
+
+def _teams(source: _Source, params: dict[str, Any], by_team: bool) -> list[tuple[Any, ...]]:
+    """Live teams by group: based in the group's regions, or (by team) the team's subtree."""
+    if by_team:
+        if not source.with_:
+            return []  # the volunteers in no team: no team of theirs to count
+        sql = (
+            f"{source.with_}SELECT CAST(b.top AS TEXT), COUNT(DISTINCT b.team_id) FROM below b"
+            " GROUP BY b.top"
+        )
+    else:
+        where = " AND ".join(["t.dissolved_at IS NULL", *source.conditions])
+        sql = (
+            f"SELECT {source.key} AS k, COUNT(*) FROM team t JOIN region r ON r.id = t.region_id"
+            f" WHERE {where} GROUP BY k"
+        )
+    return database.execute_sql(sql, params).fetchall()
+
+
+def _summed(rows: Iterable[dict[str, Value]]) -> dict[str, Value]:
+    """The counts and hours of the rows added up."""
+    total: dict[str, Value] = dict.fromkeys(COLUMNS, 0)
+    for values in rows:
+        for column in COLUMNS:
+            if column not in _RATES:
+                total[column] = (total[column] or 0) + (values[column] or 0)
+    return total
+
+
+def _rated(rows: tuple[ReportRow, ...]) -> tuple[ReportRow, ...]:
+    """The rows with their rates (a row without figures has none: None, not 0)."""
+    return tuple(row._replace(values=_derived(dict(row.values))) for row in rows)
+
+
+def _derived(values: dict[str, Value]) -> dict[str, Value]:
+    """The rates from the counts: 平台注册率 to four places, 人均时长 to two."""
+    values["platform_rate"] = rate(values["platform_registered"], values["volunteers"])
+    values["average_hours"] = rate(values["service_hours"], values["served"], "0.01")
+    return values
