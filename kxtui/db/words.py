@@ -62,6 +62,16 @@ CHINESE: dict[str, str] = {
     "report.no_venue": "不在阵地",
     "report.none": "未标注",
     "report.own": "{region}本级",
+    "report.science_day.exhibitions": "科普展览(场)",
+    "report.science_day.lectures": "科普报告会(场)",
+    "report.science_day.note": (
+        "计入：标为全国科普日的当年活动，及 {start} 至 {end} 期间开始的全部活动。"
+        "按活动形式归类：科普报告会＝集中授课、专家进校园；科普展览＝科普展览、科普秀、科普大篷车；"
+        "培训班＝田间课堂；科普录像＝线上/新媒体；其他＝反邪教宣传、走访慰问、其他。"
+    ),
+    "report.science_day.other": "其他(项)",
+    "report.science_day.training": "培训班(期)",
+    "report.science_day.videos": "科普录像(场)",
     "roster.no": "否",
     "roster.yes": "是",
     "sheet.sheet_activities": "活动台账",
