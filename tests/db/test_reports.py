@@ -301,3 +301,26 @@ def test_volunteer_flags_another_program_wrote(demo_db: Path) -> None:
     assert found.invalid == 3
     (all_,) = one("SELECT COUNT(*) FROM volunteer")
     assert found.total["volunteers"] + found.total["inactive"] == all_ - 1
+
+
+def test_a_value_left_out_is_counted_once_though_its_activity_is_in_two_rows(demo_db: Path) -> None:
+    (shared,) = one(
+        "SELECT id FROM activity WHERE start_date >= '2026-01-01' AND target_groups LIKE '%,%'"
+        " ORDER BY id LIMIT 1"
+    )
+    spoil("UPDATE activity SET people_reached = -5 WHERE id = :i", i=shared)
+    found = report(start=YEAR[0], end=YEAR[1], by="target_group")
+    assert found.invalid == 1
+    assert sum(row.values["activities"] for row in found.rows) > found.total["activities"]
+
+
+def test_a_cross_table_has_a_column_for_a_code_it_does_not_know(demo_db: Path) -> None:
+    (odd,) = one("SELECT MIN(id) FROM activity WHERE start_date >= '2026-01-01'")
+    spoil("UPDATE activity SET format = 'zzz' WHERE id = :i", i=odd)
+    found = report(start=YEAR[0], end=YEAR[1], region_id=region("胶州市").id, across="format")
+    assert found.columns[-2:] == ("zzz", "total")
+    assert found.column_names["zzz"] == "⚠未知代码 zzz"
+    assert found.total["zzz"] == 1
+    for row in found.rows:
+        assert row.values["total"] == sum(row.values[c] for c in found.columns[:-1])
+    assert found.total["total"] == sum(found.total[c] for c in found.columns[:-1])

@@ -59,8 +59,10 @@ def report(q: ReportQuery) -> Report:
         conditions.append("a.start_date <= :end")
         params["end"] = q.end.isoformat()
     rows_by = grouping(where, q.by, q, conditions, params)
-    figures, invalid = _figures((rows_by,), conditions, params)
-    total = _figures((), conditions, params)[0].get((), {})
+    figures, _ = _figures((rows_by,), conditions, params)
+    # (the values left out, counted once: an activity of two target groups is in two rows)
+    ungrouped, invalid = _figures((), conditions, params)
+    total = ungrouped.get((), {})
     if q.across is None:
         rows = rows_of(rows_by.groups, {k[0]: v for k, v in figures.items()}, COLUMNS)
         rows = _named(rows, q.by)
@@ -70,8 +72,14 @@ def report(q: ReportQuery) -> Report:
         cells, _ = _figures((rows_by, rows_across), conditions, params)
         across_totals, _ = _figures((rows_across,), conditions, params)
         shown = [g for g in rows_across.groups if g.key or (g.key,) in across_totals]
-        columns = (*(g.key for g in shown), "total")
-        names = {g.key: g.name for g in shown} | {"total": chinese("sheet.total")}
+        known = {g.key for g in rows_across.groups}
+        # a key no group has (a code another program wrote, a dissolved team) is a column too,
+        # so the columns add up to the row's total
+        odd = rows_of((), {k: {} for (k,) in across_totals if k not in known}, ())
+        odd = _named(tuple(row._replace(drill=None) for row in odd), q.across)
+        columns = (*(g.key for g in shown), *(row.key for row in odd), "total")
+        names = {g.key: g.name for g in shown} | {row.key: row.name for row in odd}
+        names["total"] = chinese("sheet.total")
         by_row: dict[str, dict[str, Value]] = {}
         for (key, column), values in cells.items():
             by_row.setdefault(key, {})[column] = values[q.measure]
@@ -79,7 +87,7 @@ def report(q: ReportQuery) -> Report:
             by_row.setdefault(key, {})["total"] = values[q.measure]
         rows = _named(rows_of(rows_by.groups, by_row, columns), q.by)
         total = {key: across_totals.get((key,), {}).get(q.measure, 0) for key in columns[:-1]}
-        total["total"] = _figures((), conditions, params)[0].get((), {}).get(q.measure, 0)
+        total["total"] = ungrouped.get((), {}).get(q.measure, 0)
     return Report(
         query=q, region=where.name, region_id=where.id, parent_id=where.parent_id,
         columns=columns, column_names=names, rows=rows, total=total or dict.fromkeys(columns, 0),
