@@ -14,7 +14,7 @@ from typing import Any
 from kxtui import clock
 from kxtui.db import six_haves
 from kxtui.db.engine.models import database
-from kxtui.db.report_rows import MEASURES, VENUES, Report, ReportQuery, Value, VenueLine
+from kxtui.db.report_rows import GROUPINGS, MEASURES, VENUES, Report, ReportQuery, Value, VenueLine
 from kxtui.db.reports.common import (
     Grouping,
     code_groups,
@@ -41,6 +41,8 @@ def _odd_ticks() -> str:
 
 def report(q: ReportQuery) -> Report:
     """阵地与六有 of `q` by town, village or venue type (the period is not used)."""
+    if q.by not in GROUPINGS[VENUES]:
+        raise ValueError(q.by)
     where = root(q.region_id)
     params: dict[str, Any] = six_haves.window(clock.today())
     conditions = " AND ".join(subtree_sql(where, "r.path", params)) or "1"

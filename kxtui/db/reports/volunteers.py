@@ -35,6 +35,7 @@ from kxtui.db.engine import scope
 from kxtui.db.engine.models import database
 from kxtui.db.numbers import bad, bad_count, valid_sum
 from kxtui.db.report_rows import (
+    GROUPINGS,
     MEASURES,
     STAR_HOURS,
     VOLUNTEERS,
@@ -113,6 +114,8 @@ def star_hours() -> tuple[int, ...]:
 
 def report(q: ReportQuery, stars: tuple[int, ...] | None = None) -> Report:
     """志愿者统计 of `q` (by town, village or team); `stars` overrides `star_hours()`."""
+    if q.by not in GROUPINGS[VOLUNTEERS]:
+        raise ValueError(q.by)
     where = root(q.region_id)
     levels = stars or star_hours()
     params: dict[str, Any] = {f"star{i}": hours for i, hours in enumerate(levels, 1)}
@@ -126,16 +129,13 @@ def report(q: ReportQuery, stars: tuple[int, ...] | None = None) -> Report:
         grouping = region_grouping(where, q.by)
         groups = grouping.groups
         sources = (_Source("", grouping.key, _PEOPLE, tuple(inside)),)
-    figures: dict[str, dict[str, Value]] = {}
-    invalid = 0
-    for source in sources:
-        found, invalid = _figures(source, period, joined, params, q.by == "team")
-        figures.update(found)
+    found = [_figures(source, period, joined, params, q.by == "team") for source in sources]
+    figures = {key: values for rows, _ in found for key, values in rows.items()}
     if q.by == "team":  # teams share members: the region's people, each once
         totals, invalid = _figures(whole, period, joined, params, False)
         total = totals.get("", dict.fromkeys(COLUMNS, 0))
     else:  # each person lives in one region: the rows part the region, their sums are exact
-        total = _summed(figures.values())
+        total, invalid = _summed(figures.values()), found[0][1]
     return Report(
         query=q, region=where.name, region_id=where.id, parent_id=where.parent_id,
         columns=COLUMNS, column_names={}, rows=_rated(rows_of(groups, figures, COLUMNS)),
