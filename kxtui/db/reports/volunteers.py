@@ -10,9 +10,12 @@ total is the same queries over the whole region, ungrouped: each person counted 
 
 Decisions, as a county office reads the table:
 - 志愿者 (volunteers) are the active ones; 停用 (inactive) those marked inactive; a stored
-  status that is neither (written by another program) is neither, and counted in `invalid`.
+  status that is neither (written by another program) is neither, and counted in `invalid`,
+  as are cumulative hours out of range (left out of the star levels). Another flag that is
+  not 1 (平台注册, 学生) reads as not set.
 - 新增 (new) counts everyone who joined in the period, active now or not: they were recruited
-  then. An open period counts every known joining date; an unknown one is never new.
+  then. An open period counts every known joining date; an unknown one, or one that is not a
+  real day, is never new.
 - 平台注册, 学生 and the star levels count active volunteers only.
 - 服务人数 / 时长: the volunteers' service at activities dated in the period, not deleted,
   wherever the activity was held (as the roster's hours count them).
@@ -33,7 +36,7 @@ from typing import Any, NamedTuple
 
 from kxtui.db.engine import scope
 from kxtui.db.engine.models import database
-from kxtui.db.numbers import bad, bad_count, valid_sum
+from kxtui.db.numbers import TOTAL_HOURS_LIMIT, bad_count, valid_sum
 from kxtui.db.report_rows import (
     GROUPINGS,
     MEASURES,
@@ -63,7 +66,6 @@ COLUMNS = MEASURES[VOLUNTEERS]
 STAR_LEVELS = len(STAR_HOURS)
 STAR_META_KEY = "star_hours"
 
-_PEOPLE = "volunteer v JOIN region r ON r.id = v.region_id"
 # every team below each live team based in the region (`top`), itself included
 _BELOW = """WITH RECURSIVE below(team_id, top) AS (
   SELECT t.id, t.id FROM team t JOIN region k ON k.id = t.region_id WHERE {inside}
@@ -80,22 +82,26 @@ _IN_NO_TEAM = """NOT EXISTS (SELECT 1 FROM team_membership tm JOIN team t ON t.i
 _RATES = ("platform_rate", "average_hours")
 _ACTIVE, _INACTIVE = "v.active IS 1", "v.active IS 0"
 _VALID_DAY = "date(v.joined_on) IS v.joined_on"  # a real day, as kxtui writes it
-_VALID_HOURS = f"NOT {bad('volunteer_service', 'hours', 'vs')}"
-_ODD_FLAGS = (
-    f"(NOT v.active IN (0, 1) OR v.active IS NULL OR ({_ACTIVE} AND"
-    " (v.platform_registered NOT IN (0, 1) OR v.platform_registered IS NULL"
-    " OR v.is_student NOT IN (0, 1) OR v.is_student IS NULL)))"
-)
+# Hours out of range (numbers.valid_hours, without a typeof per row): SQLite orders text and
+# blobs after every number, so the upper bound catches them too; the column is never NULL.
+_OUT_OF_RANGE = f"(vs.hours < 0 OR vs.hours > {TOTAL_HOURS_LIMIT})"
 
 
 class _Source(NamedTuple):
     """Where a grouped query reads its people: `with_` (a CTE or ""), the SQL of a person's
-    group key, the FROM clause over v (the volunteer) and r (their region), its conditions."""
+    group key, the FROM clause over v (the volunteer), its conditions; the key of a team t and
+    the SQL of the regions whose teams count ("": every region)."""
 
     with_: str
     key: str
     people: str
     conditions: tuple[str, ...]
+    team_key: str = "''"
+    regions: str = ""
+
+
+def _in_regions(column: str, regions: str) -> tuple[str, ...]:
+    return (f"{column} IN ({regions})",) if regions else ()
 
 
 def star_hours() -> tuple[int, ...]:
@@ -122,15 +128,18 @@ def report(q: ReportQuery, stars: tuple[int, ...] | None = None) -> Report:
     inside = subtree_sql(where, "r.path", params)
     period = period_sql("a.start_date", q.start, q.end, params)
     joined = period_sql("v.joined_on", q.start, q.end, params)
-    whole = _Source("", "''", _PEOPLE, tuple(inside))
+    regions = f"SELECT r.id FROM region r WHERE {' AND '.join(inside)}" if inside else ""
+    whole = _Source("", "''", "volunteer v", _in_regions("v.region_id", regions), regions=regions)
     if q.by == "team":
-        groups, sources = _team_sources(where, params)
-    else:
+        groups, sources = _team_sources(where, params, regions)
+    else:  # by each person's region (one index scan, no sort), then the regions by group
         grouping = region_grouping(where, q.by)
         groups = grouping.groups
-        sources = (_Source("", grouping.key, _PEOPLE, tuple(inside)),)
+        sources = (whole._replace(key="v.region_id", team_key="t.region_id"),)
     found = [_figures(source, period, joined, params, q.by == "team") for source in sources]
     figures = {key: values for rows, _ in found for key, values in rows.items()}
+    if q.by != "team":
+        figures = _by_group(figures, grouping.key, regions, params)
     if q.by == "team":  # teams share members: the region's people, each once
         totals, invalid = _figures(whole, period, joined, params, False)
         total = totals.get("", dict.fromkeys(COLUMNS, 0))
@@ -144,18 +153,38 @@ def report(q: ReportQuery, stars: tuple[int, ...] | None = None) -> Report:
     )  # fmt: skip
 
 
+def _by_group(
+    by_region: dict[str, dict[str, Value]], key: str, regions: str, params: dict[str, Any]
+) -> dict[str, dict[str, Value]]:
+    """The figures of each region added up by the group its region falls in (`key`, SQL
+    over the region r)."""
+    inside = f" WHERE r.id IN ({regions})" if regions else ""
+    group_of = dict(
+        database.execute_sql(f"SELECT CAST(r.id AS TEXT), {key} FROM region r{inside}", params)
+    )
+    grouped: dict[str, list[dict[str, Value]]] = {}
+    for region_id, values in by_region.items():
+        if region_id in group_of:  # (a volunteer of a region that is not there: in no group)
+            grouped.setdefault(str(group_of[region_id]), []).append(values)
+    return {group: _derived(_summed(rows)) for group, rows in grouped.items()}
+
+
 def _team_sources(
-    where: Root, params: dict[str, Any]
+    where: Root, params: dict[str, Any], regions: str
 ) -> tuple[tuple[Group, ...], tuple[_Source, ...]]:
     """The rows by team and their two sources: the teams' members, and the region's
     volunteers in none of its teams (key "")."""
     # (the same bounds as the people's: one root, one view)
     team_inside = " AND ".join(["t.dissolved_at IS NULL", *subtree_sql(where, "k.path", params)])
     in_view = tuple(scope.view_sql("r.path", params))
-    inside = tuple(subtree_sql(where, "r.path", params))
     groups = (*team_groups(where), Group("", chinese("report.no_team_members")))
     members = _Source(_BELOW.format(inside=team_inside), "CAST(m.top AS TEXT)", _MEMBERS, in_view)
-    loners = _Source("", "''", _PEOPLE, (*inside, _IN_NO_TEAM.format(inside=team_inside)))
+    loners = _Source(
+        "",
+        "''",
+        "volunteer v",
+        (*_in_regions("v.region_id", regions), _IN_NO_TEAM.format(inside=team_inside)),
+    )
     return groups, (members, loners)
 
 
@@ -165,18 +194,18 @@ def _figures(
     """The measures by the source's key, and how many stored values were left out."""
     result: dict[str, dict[str, Value]] = {}
     invalid = 0
+    # a level's hours lie between two thresholds, the top one's up to the limit: in range
     stars = ", ".join(
-        f"SUM({_ACTIVE} AND {_VALID_HOURS} AND vs.hours >= :star{i}"
-        + (f" AND vs.hours < :star{i + 1})" if i < STAR_LEVELS else ")")
+        f"SUM({_ACTIVE} AND vs.hours >= :star{i} AND vs.hours "
+        + (f"< :star{i + 1})" if i < STAR_LEVELS else f"<= {TOTAL_HOURS_LIMIT})")
         for i in range(1, STAR_LEVELS + 1)
     )
-    new = " AND ".join([_VALID_DAY, *joined])
+    new = " AND ".join([*joined, _VALID_DAY])  # (the day checked only where it is in range)
     where = " AND ".join(source.conditions) or "1"
     people_sql = (
         f"{source.with_}SELECT {source.key} AS k, SUM({_ACTIVE}), SUM({_INACTIVE}), SUM({new}),"
         f" SUM({_ACTIVE} AND v.platform_registered IS 1), SUM({_ACTIVE} AND v.is_student IS 1),"
-        f" {stars}, SUM({_ODD_FLAGS}), SUM({_ACTIVE} AND vs.volunteer_id IS NOT NULL"
-        f" AND NOT {_VALID_HOURS}), SUM(v.joined_on IS NOT NULL AND NOT {_VALID_DAY})"
+        f" {stars}, COUNT(*) - SUM({_ACTIVE}) - SUM({_INACTIVE}), SUM({_OUT_OF_RANGE})"
         f" FROM {source.people} LEFT JOIN volunteer_service vs ON vs.volunteer_id = v.id"
         f" WHERE {where} GROUP BY k"
     )
@@ -217,11 +246,10 @@ def _teams(source: _Source, params: dict[str, Any], by_team: bool) -> list[tuple
             " GROUP BY b.top"
         )
     else:
-        where = " AND ".join(["t.dissolved_at IS NULL", *source.conditions])
-        sql = (
-            f"SELECT {source.key} AS k, COUNT(*) FROM team t JOIN region r ON r.id = t.region_id"
-            f" WHERE {where} GROUP BY k"
+        where = " AND ".join(
+            ["t.dissolved_at IS NULL", *_in_regions("t.region_id", source.regions)]
         )
+        sql = f"SELECT {source.team_key} AS k, COUNT(*) FROM team t WHERE {where} GROUP BY k"
     return database.execute_sql(sql, params).fetchall()
 
 
