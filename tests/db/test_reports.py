@@ -5,6 +5,7 @@ deleted activities and values another program wrote."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -327,3 +328,21 @@ def test_a_cross_table_has_a_column_for_a_code_it_does_not_know(demo_db: Path) -
     for row in found.rows:
         assert row.values["total"] == sum(row.values[c] for c in found.columns[:-1])
     assert found.total["total"] == sum(found.total[c] for c in found.columns[:-1])
+
+
+def test_service_hours_out_of_range_of_every_kind_are_left_out_and_counted(demo_db: Path) -> None:
+    served = [i for (i,) in rows("SELECT id FROM volunteer WHERE active = 1 ORDER BY id LIMIT 7")]
+    activity = log("阜安街道", "2027-02-01", served=tuple(served))
+    odd = ("'x'", "-1", "0", "1e20", "X'00'", "NULL", "2.5")
+    for volunteer, value in zip(served, odd, strict=True):
+        spoil(f"UPDATE service_record SET hours = {value} WHERE activity_id = :a AND volunteer_id"
+              " = :v", a=activity, v=volunteer)  # fmt: skip
+    types = "SELECT COUNT(DISTINCT typeof(hours)) FROM service_record WHERE activity_id = :a"
+    (kinds,) = one(types, a=activity)
+    assert kinds == 5, "text, integer, real, blob and NULL are all there"
+    february = {"start": date(2027, 2, 1), "end": date(2027, 2, 28)}
+    found = report(**february)
+    assert (found.total["service_hours"], found.invalid) == (Decimal("2.5"), 6)
+    people = report(report="volunteers", **february)
+    assert (people.total["service_hours"], people.invalid) == (Decimal("2.5"), 6)
+    assert people.total["served"] == 7

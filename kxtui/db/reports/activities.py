@@ -20,6 +20,7 @@ from kxtui.db.reports.common import (
     Root,
     closed_note,
     code_groups,
+    hours_sql,
     month_groups,
     region_grouping,
     root,
@@ -42,10 +43,7 @@ _ACTIVITY_SQL = (
     f"{valid_sum('activity', 'materials', 'a')}, "
     f"{bad_count('activity', 'people_reached', 'a')} + {bad_count('activity', 'materials', 'a')}"
 )
-_SERVICE_SQL = (
-    "COUNT(DISTINCT s.volunteer_id), COUNT(*), "
-    f"{valid_sum('service_record', 'hours', 's')}, {bad_count('service_record', 'hours', 's')}"
-)
+_SERVICE_SQL = f"COUNT(DISTINCT s.volunteer_id), COUNT(*), {hours_sql('s')}"
 
 
 def report(q: ReportQuery) -> Report:

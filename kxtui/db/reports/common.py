@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from kxtui.db.engine import scope
 from kxtui.db.engine.models import database
+from kxtui.db.numbers import HOURS_LIMIT
 from kxtui.db.regions import subtree_bounds
 from kxtui.db.report_rows import ClosedNote, ReportRow, Value
 from kxtui.db.words import chinese, marked_chinese
@@ -215,3 +216,15 @@ def period_sql(
         conditions.append(f"{column} <= :end")
         params["end"] = end.isoformat()
     return conditions
+
+
+def hours_sql(alias: str = "s") -> str:
+    """SQL, in an aggregate over service records: their hours in range added up (NULL
+    without any), then how many are out of range — `numbers.valid_sum` and `bad_count` of
+    service_record.hours in one comparison per record, without a typeof: SQLite orders text
+    and blobs after every number, so the upper bound leaves them out; NULL is out too."""
+    hours = f"{alias}.hours"
+    valid = f"{hours} > 0 AND {hours} <= {HOURS_LIMIT}"
+    return (
+        f"SUM(CASE WHEN {valid} THEN {hours} END), COUNT(*) - COUNT(CASE WHEN {valid} THEN 1 END)"
+    )

@@ -36,7 +36,7 @@ from typing import Any, NamedTuple
 
 from kxtui.db.engine import scope
 from kxtui.db.engine.models import database
-from kxtui.db.numbers import TOTAL_HOURS_LIMIT, bad_count, valid_sum
+from kxtui.db.numbers import TOTAL_HOURS_LIMIT
 from kxtui.db.report_rows import (
     GROUPINGS,
     MEASURES,
@@ -51,6 +51,7 @@ from kxtui.db.reports.common import (
     Group,
     Root,
     closed_note,
+    hours_sql,
     period_sql,
     rate,
     region_grouping,
@@ -223,7 +224,7 @@ def _figures(
     served_where = " AND ".join([*source.conditions, "a.deleted_at IS NULL", *period])
     service_sql = (
         f"{source.with_}SELECT {source.key} AS k, COUNT(DISTINCT s.volunteer_id),"
-        f" {valid_sum('service_record', 'hours', 's')}, {bad_count('service_record', 'hours', 's')}"
+        f" {hours_sql('s')}"
         f" FROM {source.people} JOIN service_record s ON s.volunteer_id = v.id"
         f" JOIN activity a ON a.id = s.activity_id WHERE {served_where} GROUP BY k"
     )
