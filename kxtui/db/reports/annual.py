@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from kxtui.db.engine.models import database
-from kxtui.db.numbers import bad
+from kxtui.db.numbers import bad_count, valid_sum
 from kxtui.db.report_rows import (
     ANNUAL,
     MEASURES,
@@ -36,24 +36,24 @@ from kxtui.domain import LABELS, ActivityFormat, Campaign, ThemeDay, VenueType
 COLUMNS = MEASURES[ANNUAL]
 
 
-def _formats(*codes: ActivityFormat) -> str:
-    return f"a.format IN ({', '.join(repr(code.value) for code in codes)})"
-
-
-# The activity figures: key -> SQL condition over the activity a; each has 次 and 人次
-KINDS: dict[str, str] = {
-    "lectures": _formats(ActivityFormat.LECTURE, ActivityFormat.EXPERTS_INTO_SCHOOLS),
-    "exhibitions": _formats(ActivityFormat.EXHIBITION, ActivityFormat.SCIENCE_SHOW),
-    "training": _formats(ActivityFormat.FIELD_CLASS),
-    "caravan": _formats(ActivityFormat.CARAVAN),
-    "dandelion": f"a.campaign = '{Campaign.DANDELION}'",
-    "silver_age": f"a.campaign = '{Campaign.SILVER_AGE}'",
+# The activity figures, each in 次 and 人次: key -> (the column, the codes it holds)
+KINDS: dict[str, tuple[str, frozenset[str]]] = {
+    "lectures": (
+        "format",
+        frozenset({ActivityFormat.LECTURE, ActivityFormat.EXPERTS_INTO_SCHOOLS}),
+    ),
+    "exhibitions": ("format", frozenset({ActivityFormat.EXHIBITION, ActivityFormat.SCIENCE_SHOW})),
+    "training": ("format", frozenset({ActivityFormat.FIELD_CLASS})),
+    "caravan": ("format", frozenset({ActivityFormat.CARAVAN})),
+    "dandelion": ("campaign", frozenset({Campaign.DANDELION})),
+    "silver_age": ("campaign", frozenset({Campaign.SILVER_AGE})),
 }
-# The theme days counted in 次 only
-THEME_DAYS: dict[str, str] = {
-    "science_day": f"a.theme_day = '{ThemeDay.SCIENCE_DAY}'",
-    "science_week": f"a.theme_day = '{ThemeDay.SCIENCE_WEEK}'",
+# The theme days, counted in 次 only
+THEME_DAYS: dict[str, tuple[str, frozenset[str]]] = {
+    "science_day": ("theme_day", frozenset({ThemeDay.SCIENCE_DAY})),
+    "science_week": ("theme_day", frozenset({ThemeDay.SCIENCE_WEEK})),
 }
+_CODES = ("format", "campaign", "theme_day")
 
 
 def report(q: ReportQuery) -> Report:
@@ -86,49 +86,52 @@ def _activities(where: Any, params: dict[str, Any], year: int) -> tuple[list[Rep
         ["a.deleted_at IS NULL", "a.start_date >= :last_start", "a.start_date <= :this_end",
          *subtree_sql(where, "r.path", params)]
     )  # fmt: skip
-    odd = bad("activity", "people_reached", "a")
-    reached = f"CASE WHEN {odd} THEN 0 ELSE a.people_reached END"
-    sums = [
-        part
-        for condition in KINDS.values()
-        for part in (f"SUM({condition})", f"SUM(CASE WHEN {condition} THEN {reached} ELSE 0 END)")
-    ]
-    sums += [f"SUM({condition})" for condition in THEME_DAYS.values()]
-    any_kind = " OR ".join(f"({condition})" for condition in KINDS.values())
-    sums.append(f"SUM(({any_kind}) AND {odd})")
-    by_year = {
-        str(y): [int(n or 0) for n in rest]
-        for y, *rest in database.execute_sql(
-            f"SELECT substr(a.start_date, 1, 4) AS y, {', '.join(sums)} FROM activity a"
-            f" JOIN region r ON r.id = a.region_id WHERE {conditions} GROUP BY y",
-            params,
-        )
-    }
-    width = len(sums)
-    this, last = by_year.get(str(year), [0] * width), by_year.get(str(year - 1), [0] * width)
+    # by year and codes (a few hundred groups), then each figure adds up the groups it takes
+    figures: dict[str, list[int]] = {}  # "2026.lectures.count" -> [n]
+    invalid = 0
+    for y, *codes, count, reached, odd in database.execute_sql(
+        f"SELECT substr(a.start_date, 1, 4), a.format, a.campaign, a.theme_day, COUNT(*),"
+        f" {valid_sum('activity', 'people_reached', 'a')},"
+        f" {bad_count('activity', 'people_reached', 'a')} FROM activity a"
+        f" JOIN region r ON r.id = a.region_id WHERE {conditions} GROUP BY 1, 2, 3, 4",
+        params,
+    ):
+        held = dict(zip(_CODES, codes, strict=True))
+        kinds = [kind for kind, (column, values) in KINDS.items() if held[column] in values]
+        for kind in kinds:
+            figures.setdefault(f"{y}.{kind}.count", [0])[0] += count
+            figures.setdefault(f"{y}.{kind}.people", [0])[0] += reached
+        for day, (column, values) in THEME_DAYS.items():
+            if held[column] in values:
+                figures.setdefault(f"{y}.{day}.count", [0])[0] += count
+        invalid += odd if kinds else 0  # (人次 left out of a figure)
     keys = [f"{kind}.{part}" for kind in KINDS for part in ("count", "people")]
     keys += [f"{day}.count" for day in THEME_DAYS]
     rows = [
-        _row(key, chinese(f"report.annual.{key}"), this[i], last[i]) for i, key in enumerate(keys)
-    ]
-    return rows, this[-1] + last[-1]
+        _row(key, chinese(f"report.annual.{key}"),
+             figures.get(f"{year}.{key}", [0])[0], figures.get(f"{year - 1}.{key}", [0])[0])
+        for key in keys
+    ]  # fmt: skip
+    return rows, invalid
 
 
 def _people(where: Any, params: dict[str, Any]) -> list[ReportRow]:
     """Registered volunteers and live teams at each year's end."""
-    inside = " AND ".join(subtree_sql(where, "r.path", params)) or "1"
-    joined = "(v.joined_on IS NULL OR date(v.joined_on) IS NOT v.joined_on OR v.joined_on <= :{})"
+    inside = " AND ".join(subtree_sql(where, "r.path", params))
+    regions = f"v.region_id IN (SELECT r.id FROM region r WHERE {inside})" if inside else "1"
+    # (a day that is no day, 'soon', is as unknown; checked only where it is past the end)
+    joined = "(v.joined_on IS NULL OR v.joined_on <= :{} OR date(v.joined_on) IS NOT v.joined_on)"
     registered = "v.active IS 1 AND v.platform_registered IS 1"
     this_v, last_v = database.execute_sql(
         f"SELECT SUM({registered} AND {joined.format('this_end')}),"
         f" SUM({registered} AND {joined.format('last_end')})"
-        f" FROM volunteer v JOIN region r ON r.id = v.region_id WHERE {inside}",
+        f" FROM volunteer v WHERE {regions}",
         params,
     ).fetchone()
     live = "t.created_at < :{0} AND (t.dissolved_at IS NULL OR t.dissolved_at >= :{0})"
     this_t, last_t = database.execute_sql(
         f"SELECT SUM({live.format('this_next')}), SUM({live.format('last_next')})"
-        f" FROM team t JOIN region r ON r.id = t.region_id WHERE {inside}",
+        f" FROM team t JOIN region r ON r.id = t.region_id WHERE {inside or '1'}",
         params,
     ).fetchone()
     return [

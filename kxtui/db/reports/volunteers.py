@@ -4,9 +4,11 @@ team tree does.
 
 Three grouped queries make every table: one over the volunteers (在册, 停用, 新增, 平台注册,
 学生, 星级), one over their service records in the period (服务人数, 时长), one over the teams.
-Each person lives in one region, so by town or village the rows part the region and the
-total is their sum (one reading of the volunteers); by team, where teams share members, the
-total is the same queries over the whole region, ungrouped: each person counted once.
+By town or village the queries group by each person's region (the volunteers read along the
+index of their region: no sort of a million rows) and the regions are added up by the row
+they fall in; each person lives in one region, so the rows part the region and the total is
+their sum. By team, where teams share members, the total is the same queries over the whole
+region, ungrouped: each person counted once.
 
 Decisions, as a county office reads the table:
 - 志愿者 (volunteers) are the active ones; 停用 (inactive) those marked inactive; a stored
