@@ -1,6 +1,6 @@
 """`python -m bench [--reps N] [--only SECTION,...]`: run the benchmarks, print the table.
 Sections: startup, expand, jump, import, ledger, import_volunteers, stress, province, roster,
-fresh, bytes.
+fresh, bytes, reports.
 
 Exits 0 when every benchmark ran, even if a goal was MISSED (the table says so); 1 if one
 crashed (its traceback goes to stderr, the other benchmarks still run).
@@ -29,6 +29,7 @@ from bench import (
     ledger,
     province,
     report_screen,
+    reports,
     roster,
     startup,
     stress,
@@ -37,7 +38,7 @@ from bench import (
 from bench.common import Row, print_table
 
 SECTIONS = ("startup", "expand", "jump", "import", "ledger", "import_volunteers", "stress",
-            "province", "roster", "fresh", "bytes", "report_screen")  # fmt: skip
+            "province", "roster", "fresh", "bytes", "reports", "report_screen")  # fmt: skip
 
 
 DEMO_GOAL_S = 10.0  # an officer trying kxtui waits this long at most for the demo county
@@ -93,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
             "import_volunteers": lambda: import_volunteers.run(demo_db, work),
             "fresh": lambda: fresh.run(demo_db, work, args.reps),
             "bytes": lambda: terminal_bytes.run(demo_db, args.reps),
+            "reports": lambda: reports.run(args.reps),
             "report_screen": lambda: report_screen.run(demo_db, args.reps),
         }
         for name in chosen:

@@ -85,7 +85,7 @@ MEASURES: dict[str, tuple[str, ...]] = {
         "missing.activities",
         "missing.feature",
     ),  # fmt: skip
-    SCIENCE_DAY: ("count",),
+    SCIENCE_DAY: ("count", "people_reached"),
     ANNUAL: ("this_year", "last_year", "change"),
 }
 # The reports whose figures do not depend on the period (venues are counted as they are now)
@@ -140,3 +140,15 @@ class Report(NamedTuple):
     total: Mapping[str, Value]  # over the whole set: a volunteer counted once
     invalid: int = 0  # stored values out of range, left out of the sums
     closed: ClosedNote | None = None
+    notes: tuple[str, ...] = ()  # what a reader must know (Chinese: how lines were counted)
+
+
+class VenueLine(NamedTuple):
+    """A venue behind a row of the venues report (its Enter): `type` and `missing` are codes
+    (VenueType, SixHave) for the interface to name in its language."""
+
+    id: int
+    name: str
+    region: str  # the name of the region it is in
+    type: str
+    missing: tuple[str, ...]

@@ -28,11 +28,12 @@ def window(today: date) -> dict[str, object]:  # (callers add their own paramete
 
 
 def met_sql(venue: str = "v") -> dict[SixHave, str]:
-    """Per item, an SQL condition that holds when venue `venue` (a table alias) meets it."""
+    """Per item, an SQL condition that holds when venue `venue` (a table alias) meets it: a
+    tick of exactly 1 (`codes.flag` reads anything else as no flag kxtui wrote)."""
     return {
         item: HELD_SQL.format(venue=venue)
         if item == SixHave.ACTIVITIES
-        else f"CASE WHEN {venue}.six_{item.value} THEN 1 ELSE 0 END"
+        else f"({venue}.six_{item.value} IS 1)"  # a stored 7 or 'yes' is no tick
         for item in SixHave
     }
 

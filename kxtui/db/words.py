@@ -61,11 +61,44 @@ CHINESE: dict[str, str] = {
     "number.invalid": "⚠无效",
     "numbers.left_out": " · ⚠ {count} 个无效数值未计入",
     "region.missing": "⚠不存在的区域 #{value}",
+    "report.annual.caravan.count": "科普大篷车(次)",
+    "report.annual.caravan.people": "科普大篷车(人次)",
+    "report.annual.dandelion.count": "青少年科普·蒲公英科普行动(次)",
+    "report.annual.dandelion.people": "青少年科普·蒲公英科普行动(人次)",
+    "report.annual.exhibitions.count": "科普展览(次)",
+    "report.annual.exhibitions.people": "科普展览(人次)",
+    "report.annual.lectures.count": "科普讲座/报告(次)",
+    "report.annual.lectures.people": "科普讲座/报告(人次)",
+    "report.annual.note": (
+        "六有达标率为填报时的现状，系统不保存往年六有记录，上年不填；注册志愿者、服务队和阵地"
+        "按现有记录推算各年末数（注册志愿者：在册且已在平台注册、当年末前加入或加入日期未知）。"
+    ),
+    "report.annual.science_day.count": "全国科普日活动(次)",
+    "report.annual.science_week.count": "科技活动周活动(次)",
+    "report.annual.silver_age.count": "老年科普·银龄科普行动(次)",
+    "report.annual.silver_age.people": "老年科普·银龄科普行动(人次)",
+    "report.annual.six_rate": "阵地“六有”达标率",
+    "report.annual.teams": "科技志愿服务队(支)",
+    "report.annual.training.count": "培训(次)",
+    "report.annual.training.people": "培训(人次)",
+    "report.annual.venues": "阵地：{type}(个)",
+    "report.annual.volunteers": "注册科普志愿者(人)",
     "report.month": "{year}年{month}月",
     "report.no_team": "非服务队组织",
+    "report.no_team_members": "未加入服务队",
     "report.no_venue": "不在阵地",
     "report.none": "未标注",
     "report.own": "{region}本级",
+    "report.science_day.exhibitions": "科普展览(场)",
+    "report.science_day.lectures": "科普报告会(场)",
+    "report.science_day.note": (
+        "计入：标为全国科普日的当年活动，及 {start} 至 {end} 期间开始的全部活动。"
+        "按活动形式归类：科普报告会＝集中授课、专家进校园；科普展览＝科普展览、科普秀、科普大篷车；"
+        "培训班＝田间课堂；科普录像＝线上/新媒体；其他＝反邪教宣传、走访慰问、其他。"
+    ),
+    "report.science_day.other": "其他(项)",
+    "report.science_day.training": "培训班(期)",
+    "report.science_day.videos": "科普录像(场)",
     "report_sheet.association": "{county}科学技术协会",
     "report_sheet.closed": (
         "本期（{name}）已于 {at} 由 {who} 关账：表中数字即上报数字，关账后不再改动。"
@@ -86,6 +119,7 @@ CHINESE: dict[str, str] = {
     "report_sheet.invalid_name": "无效数值",
     "report_sheet.measure": "指标",
     "report_sheet.missing": "-",
+    "report_sheet.note_name": "注",
     "report_sheet.notes_heading": "{title}：指标说明",
     "report_sheet.period": "统计时段：{period}",
     "report_sheet.phone": "联系电话：{phone}",

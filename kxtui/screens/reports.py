@@ -23,6 +23,7 @@ from kxtui.db.report_rows import (
     REGION_GROUPINGS,
     REPORTS,
     TIMELESS,
+    VENUES,
     Report,
     ReportQuery,
 )
@@ -31,7 +32,7 @@ from kxtui.display import clean
 from kxtui.domain import AccessRole
 from kxtui.i18n import t
 from kxtui.screens.list_screen import ListScreen
-from kxtui.widgets.report_table import ReportLine, ReportTable, lines
+from kxtui.widgets.report_table import ReportLine, ReportTable, figure, lines
 from kxtui.widgets.workers import run_db
 
 # a cross table's columns, `c` cycling through them: the few codes first, many places last
@@ -130,17 +131,27 @@ class ReportScreen(ListScreen[ReportQuery, ReportTable]):
         self._show_header()
 
     def count_text(self, counted: Report) -> Text:
+        """The total in the table's columns (a table of figures, as 年度统计, has none), the
+        headline figures beyond its columns (全国科普日's), then what the report notes."""
         width = self.table.scrollable_content_region.width or self.size.width - 2
-        text = self.table.total_line(counted.total, width)
-        text.stylize("bold")
+        lines: list[Text] = []
+        if counted.total:
+            lines.append(self.table.total_line(counted.total, width))
+            lines[0].stylize("bold")
+        extra = [(key, value) for key, value in counted.total.items()
+                 if key not in counted.columns]  # fmt: skip
+        if extra:
+            words = [t(f"report.headline.{key}", count=figure(value)) for key, value in extra]
+            lines.append(Text(" · ".join(words), style="bold"))
         if counted.invalid:
-            text.append("\n" + t("report.left_out", count=f"{counted.invalid:,}"), "yellow")
+            lines.append(Text(t("report.left_out", count=f"{counted.invalid:,}"), "yellow"))
+        lines += [Text(note, "dim") for note in counted.notes]
         if counted.closed is not None:
             closed = counted.closed
             note = t("report.closed", period=closed.name, closed_by=closed.closed_by,
                      closed_at=f"{closed.closed_at:%Y-%m-%d %H:%M}")  # fmt: skip
-            text.append("\n" + note, "green")
-        return text
+            lines.append(Text(note, "green"))
+        return Text("\n").join(lines)
 
     def filter_parts(self) -> list[str]:
         f = self.filter
@@ -225,6 +236,12 @@ class ReportScreen(ListScreen[ReportQuery, ReportTable]):
         line = self.selected
         f = self.filter
         if line is None:
+            return
+        if f.report == VENUES:  # Enter lists the row's venues
+            from kxtui.screens.report_venues import venues_screen
+
+            region = Choice(f.region_id, "") if f.region_id else None
+            self.app.push_screen(venues_screen(line.row.key, line.row.name, f.by, region))
             return
         drill = line.row.drill
         if f.by not in REGION_GROUPINGS or drill is None or drill == f.region_id:

@@ -270,3 +270,56 @@ async def test_a_town_officer_may_not_close_a_period(demo_path: Path) -> None:
         await settle(pilot)
         assert pilot.app.screen is screen
         assert query(demo_path, "SELECT COUNT(*) FROM closed_period") == [(0,)]
+
+
+def test_every_measure_and_grouping_has_its_words() -> None:
+    from kxtui.db.report_rows import GROUPINGS, MEASURES, REPORTS
+    from kxtui.i18n import STRINGS
+
+    assert [f"report.col.{m}" for r in REPORTS for m in MEASURES[r]
+            if f"report.col.{m}" not in STRINGS] == []  # fmt: skip
+    assert [f"report.by.{g}" for r in REPORTS for g in GROUPINGS[r]
+            if f"report.by.{g}" not in STRINGS] == []  # fmt: skip
+    assert [f"report.what.{r}" for r in REPORTS if f"report.what.{r}" not in STRINGS] == []
+
+
+async def test_enter_on_a_venues_row_lists_its_venues_with_what_they_lack(demo_path: Path) -> None:
+    from kxtui.screens.report_venues import ReportVenuesScreen
+
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        screen = await open_list(pilot, "R", ReportScreen)
+        await press(pilot, "r", "r")  # volunteers, then venues
+        await settle(pilot)
+        assert screen.filter.report == "venues"
+        town = screen.selected.row
+        await press(pilot, "enter")
+        await settle(pilot)
+        venues = pilot.app.screen
+        assert isinstance(venues, ReportVenuesScreen)
+        expected = query(
+            demo_path,
+            "SELECT v.name FROM venue v JOIN region r ON r.id = v.region_id WHERE r.path LIKE"
+            " (SELECT path FROM region WHERE id = ?) || '%' ORDER BY v.name",
+            int(town.key),
+        )
+        table = venues.table
+        names = sorted(table._rows[i].venue.name for i in range(table.total))
+        assert names == [name for (name,) in expected]
+        assert town.values["venues"] == len(expected)
+        met = sum(not table._rows[i].venue.missing for i in range(table.total))
+        assert met == town.values["fully_met"]
+        count_line = plain(venues.query_one("#list-count").render(), 80)
+        assert f"六有齐全 {met} 处" in count_line
+
+
+async def test_the_science_day_report_says_its_headline_figures(demo_path: Path) -> None:
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        screen = await open_list(pilot, "R", ReportScreen)
+        await press(pilot, "r", "r", "r")
+        await settle(pilot)
+        assert screen.filter.report == "science-day"
+        total = screen.counted.total
+        text = plain(screen.query_one("#list-count").render(), 80)
+        assert f"活动 {total['activities']:,} 项" in text
+        assert f"主办单位 {total['organisers']:,} 个" in text
+        assert "计入：标为全国科普日的当年活动" in text

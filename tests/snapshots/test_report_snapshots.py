@@ -54,3 +54,32 @@ def test_period_dialog_saying_what_is_not_a_period(snap_compare, demo_path: Path
         await press(pilot, "enter")
 
     assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("report", ["volunteers", "venues", "science-day", "annual"])
+def test_each_report(snap_compare, demo_path: Path, size, report) -> None:
+    presses = {"volunteers": 1, "venues": 2, "science-day": 3, "annual": 4}[report]
+
+    async def run_before(pilot: Pilot) -> None:
+        await reports(pilot, *("r",) * presses)
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_venues_rows_venues(snap_compare, demo_path: Path, size) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await reports(pilot, "r", "r", "enter")
+        await settle(pilot)
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_closed_periods_report(snap_compare, demo_path: Path, size) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await reports(pilot, "p", "K", "y")
+        await settle(pilot)
+
+    assert snap_compare(make_app(demo_path), terminal_size=size, run_before=run_before)

@@ -27,23 +27,24 @@ def build(q: ReportQuery) -> Report:
     return report
 
 
-def matching(report: Report, text: str) -> tuple[ReportRow, ...]:
-    """The report's rows whose name contains `text`, or whose pinyin or initials begin with
-    its key (a village's "town/village" name: the village's too)."""
+def name_matches(name: str, text: str) -> bool:
+    """Whether `name` contains `text`, or its pinyin or initials (or those of its last part,
+    a village's in "town/village") begin with the text's key."""
     text = text.strip()
-    if not text:
-        return report.rows
+    if not text or text in name:
+        return True
     key = search_key(text)
-
-    def matches(name: str) -> bool:
-        if text in name:
+    if not key:
+        return False
+    for part in (name, *name.split("/")[1:]):
+        full, initials = pinyin_keys(part)
+        if full.startswith(key) or initials.startswith(key):
             return True
-        if not key:
-            return False
-        for part in (name, *name.split("/")[1:]):
-            full, initials = pinyin_keys(part)
-            if full.startswith(key) or initials.startswith(key):
-                return True
-        return len(key) >= 2 and key in pinyin_keys(name)[1]
+    return len(key) >= 2 and key in pinyin_keys(name)[1]
 
-    return tuple(row for row in report.rows if matches(row.name))
+
+def matching(report: Report, text: str) -> tuple[ReportRow, ...]:
+    """The report's rows whose name `name_matches` the text."""
+    if not text.strip():
+        return report.rows
+    return tuple(row for row in report.rows if name_matches(row.name, text))

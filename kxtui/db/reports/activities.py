@@ -20,12 +20,14 @@ from kxtui.db.reports.common import (
     Root,
     closed_note,
     code_groups,
+    hours_sql,
     month_groups,
     region_grouping,
     root,
     rows_of,
     subtree_sql,
     summed_hours,
+    team_groups,
 )
 from kxtui.db.words import chinese
 from kxtui.domain import ActivityFormat, Campaign, TargetGroup, ThemeDay, VenueType
@@ -41,10 +43,7 @@ _ACTIVITY_SQL = (
     f"{valid_sum('activity', 'materials', 'a')}, "
     f"{bad_count('activity', 'people_reached', 'a')} + {bad_count('activity', 'materials', 'a')}"
 )
-_SERVICE_SQL = (
-    "COUNT(DISTINCT s.volunteer_id), COUNT(*), "
-    f"{valid_sum('service_record', 'hours', 's')}, {bad_count('service_record', 'hours', 's')}"
-)
+_SERVICE_SQL = f"COUNT(DISTINCT s.volunteer_id), COUNT(*), {hours_sql('s')}"
 
 
 def report(q: ReportQuery) -> Report:
@@ -58,8 +57,10 @@ def report(q: ReportQuery) -> Report:
         conditions.append("a.start_date <= :end")
         params["end"] = q.end.isoformat()
     rows_by = grouping(where, q.by, q, conditions, params)
-    figures, invalid = _figures((rows_by,), conditions, params)
-    total = _figures((), conditions, params)[0].get((), {})
+    figures, _ = _figures((rows_by,), conditions, params)
+    # (the values left out, counted once: an activity of two target groups is in two rows)
+    ungrouped, invalid = _figures((), conditions, params)
+    total = ungrouped.get((), {})
     if q.across is None:
         rows = rows_of(rows_by.groups, {k[0]: v for k, v in figures.items()}, COLUMNS)
         rows = _named(rows, q.by)
@@ -69,8 +70,14 @@ def report(q: ReportQuery) -> Report:
         cells, _ = _figures((rows_by, rows_across), conditions, params)
         across_totals, _ = _figures((rows_across,), conditions, params)
         shown = [g for g in rows_across.groups if g.key or (g.key,) in across_totals]
-        columns = (*(g.key for g in shown), "total")
-        names = {g.key: g.name for g in shown} | {"total": chinese("sheet.total")}
+        known = {g.key for g in rows_across.groups}
+        # a key no group has (a code another program wrote, a dissolved team) is a column too,
+        # so the columns add up to the row's total
+        odd = rows_of((), {k: {} for (k,) in across_totals if k not in known}, ())
+        odd = _named(tuple(row._replace(drill=None) for row in odd), q.across)
+        columns = (*(g.key for g in shown), *(row.key for row in odd), "total")
+        names = {g.key: g.name for g in shown} | {row.key: row.name for row in odd}
+        names["total"] = chinese("sheet.total")
         by_row: dict[str, dict[str, Value]] = {}
         for (key, column), values in cells.items():
             by_row.setdefault(key, {})[column] = values[q.measure]
@@ -78,7 +85,7 @@ def report(q: ReportQuery) -> Report:
             by_row.setdefault(key, {})["total"] = values[q.measure]
         rows = _named(rows_of(rows_by.groups, by_row, columns), q.by)
         total = {key: across_totals.get((key,), {}).get(q.measure, 0) for key in columns[:-1]}
-        total["total"] = _figures((), conditions, params)[0].get((), {}).get(q.measure, 0)
+        total["total"] = ungrouped.get((), {}).get(q.measure, 0)
     return Report(
         query=q, region=where.name, region_id=where.id, parent_id=where.parent_id,
         columns=columns, column_names=names, rows=rows, total=total or dict.fromkeys(columns, 0),
@@ -116,17 +123,7 @@ def grouping(
         groups = month_groups(first, last) if first and last else ()
         return Grouping("substr(a.start_date, 1, 7)", groups)
     if by == "team":
-        team_params: dict[str, Any] = {}
-        inside = " AND ".join(
-            ["t.dissolved_at IS NULL", *subtree_sql(where, "k.path", team_params)]
-        )
-        teams = database.execute_sql(
-            f"SELECT t.id, t.name FROM team t JOIN region k ON k.id = t.region_id WHERE {inside}"
-            " ORDER BY k.path, t.sort_order, t.pinyin, t.id",
-            team_params,
-        ).fetchall()
-        groups = (*(Group(str(id_), name) for id_, name in teams),
-                  Group("", chinese("report.no_team")))  # fmt: skip
+        groups = (*team_groups(where), Group("", chinese("report.no_team")))
         return Grouping("COALESCE(CAST(a.organiser_team_id AS TEXT), '')", groups)
     raise ValueError(by)
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Any, NamedTuple
 
 from kxtui.db.engine import scope
 from kxtui.db.engine.models import database
+from kxtui.db.numbers import HOURS_LIMIT
 from kxtui.db.periods import closed_within
 from kxtui.db.regions import subtree_bounds
 from kxtui.db.report_rows import ClosedNote, ReportRow, Value
@@ -132,6 +133,19 @@ def _own(root_: Root) -> Group:
     return Group("", chinese("report.own", region=root_.name or chinese("export.everywhere")))
 
 
+def team_groups(root_: Root) -> tuple[Group, ...]:
+    """A row per live team based in the root's subtree (and the officer's view), in the
+    tree's order: by region, then as the team tree sorts them."""
+    params: dict[str, Any] = {}
+    inside = " AND ".join(["t.dissolved_at IS NULL", *subtree_sql(root_, "k.path", params)])
+    teams = database.execute_sql(
+        f"SELECT t.id, t.name FROM team t JOIN region k ON k.id = t.region_id WHERE {inside}"
+        " ORDER BY k.path, t.sort_order, t.pinyin, t.id",
+        params,
+    ).fetchall()
+    return tuple(Group(str(id_), name) for id_, name in teams)
+
+
 def code_groups(enum: type[StrEnum], none: str = "report.none") -> tuple[Group, ...]:
     """A row per code of `enum`, named as the sheets name it, then one for none."""
     name = enum.__name__
@@ -161,8 +175,8 @@ def rows_of(
     rows, seen = [], set()
     for group in groups:
         seen.add(group.key)
-        if group.key == "" and group.key not in figures:
-            continue
+        if group.key == "" and not any(figures.get("", {}).values()):
+            continue  # nothing recorded at the region itself, or without a tag
         values = {**empty, **figures.get(group.key, {})}
         rows.append(ReportRow(group.key, group.name, values, group.drill))
     for key, values in figures.items():
@@ -177,3 +191,37 @@ def closed_note(root_: Root, start: date | None, end: date | None) -> ClosedNote
     if closing is None:
         return None
     return ClosedNote(closing.name, closing.closed_at, closing.closed_by)
+
+
+def rate(part: Value, whole: Value, places: str = "0.0001") -> Decimal | None:
+    """`part / whole` rounded half up to `places` (a fraction: 0.8125), None when `whole` is
+    0 or either is missing: a rate of nothing is no rate."""
+    if not whole or part is None:
+        return None
+    return (Decimal(part) / Decimal(whole)).quantize(Decimal(places), ROUND_HALF_UP)
+
+
+def period_sql(
+    column: str, start: date | None, end: date | None, params: dict[str, Any]
+) -> list[str]:
+    """Conditions keeping the date in `column` within [start, end] (either open)."""
+    conditions = []
+    if start is not None:
+        conditions.append(f"{column} >= :start")
+        params["start"] = start.isoformat()
+    if end is not None:
+        conditions.append(f"{column} <= :end")
+        params["end"] = end.isoformat()
+    return conditions
+
+
+def hours_sql(alias: str = "s") -> str:
+    """SQL, in an aggregate over service records: their hours in range added up (NULL
+    without any), then how many are out of range — `numbers.valid_sum` and `bad_count` of
+    service_record.hours in one comparison per record, without a typeof: SQLite orders text
+    and blobs after every number, so the upper bound leaves them out; NULL is out too."""
+    hours = f"{alias}.hours"
+    valid = f"{hours} > 0 AND {hours} <= {HOURS_LIMIT}"
+    return (
+        f"SUM(CASE WHEN {valid} THEN {hours} END), COUNT(*) - COUNT(CASE WHEN {valid} THEN 1 END)"
+    )

@@ -253,7 +253,8 @@ def _figures(
 
 def _explain(book: Any, report: Report, table: ReportTable) -> None:
     """Sheet 说明: a line per measure (what it counts, how), then how the total is counted,
-    the report's scope, the values left out, and the closing the period is under."""
+    the report's scope, the values left out, the report's own notes (what a 科普日 line
+    counts) and the closing the period is under."""
     q = report.query
     measures = MEASURES[q.report] if not is_cross(report) else (q.measure,)
     lines = [(report_measure(q.report, m).zh, definition(q.report, m)) for m in measures]
@@ -265,6 +266,7 @@ def _explain(book: Any, report: Report, table: ReportTable) -> None:
         (zh("report_sheet.scope_name"), zh("report_sheet.scope").format(region=region)),
         (zh("report_sheet.invalid_name"), zh("report_sheet.invalid").format(count=report.invalid)),
     ]
+    lines += [(zh("report_sheet.note_name"), note) for note in report.notes]
     if report.closed is not None:
         closed = report.closed
         text = zh("report_sheet.closed").format(
