@@ -206,6 +206,9 @@ class ActivityFormScreen(FormScreen):
 
     @on(Input.Changed, "#field-start Input")
     def _date_typed(self, event: Input.Changed) -> None:
+        opened = self._initial or {}
+        if (self.existing or self.resumed) and event.value == opened.get("start", event.value):
+            return  # the date as stored (or drafted): its theme is as the officer left it
         self._guess_theme(event.value)
 
     @on(Select.Changed, "#field-theme_day Select")

@@ -12,7 +12,7 @@ have them (`PERIOD`, `SORTS`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from rich.text import Text
@@ -40,6 +40,19 @@ class ListFilter(Protocol):
 
     @property
     def _replace(self) -> Callable[..., Any]: ...  # a NamedTuple's: some fields changed
+
+
+def page_of(rows: Sequence[Any], where: dict[str, Any]) -> tuple[Any, ...]:
+    """A page of rows held in memory (a report's), as `PagedTable` asks for one: those after
+    (or just before) the row whose key is `(index,)`, or those from an offset."""
+    after, before = where.get("after"), where.get("before")
+    limit = where.get("limit", 50)
+    if after is not None:
+        return tuple(rows[after[0] + 1 : after[0] + 1 + limit])
+    if before is not None:
+        return tuple(rows[max(0, before[0] - limit) : before[0]])
+    offset = where.get("offset", 0)
+    return tuple(rows[offset : offset + limit])
 
 
 FilterT = TypeVar("FilterT", bound=ListFilter)

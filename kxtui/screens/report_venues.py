@@ -12,8 +12,8 @@ from kxtui.db.rows import Choice
 from kxtui.display import clean
 from kxtui.domain import SixHave, VenueType
 from kxtui.i18n import label, t
-from kxtui.screens.list_screen import ListScreen
-from kxtui.widgets.paged_table import Page, PagedTable
+from kxtui.screens.list_screen import ListScreen, page_of
+from kxtui.widgets.paged_table import PagedTable
 
 
 class VenueFilter(NamedTuple):
@@ -34,9 +34,6 @@ class VenueTable(PagedTable):
     NARROW = (("name", 0), ("region", 12), ("missing", 24))
     WIDE = (("name", 0), ("region", 16), ("type", 16), ("missing", 36))
     CAPTIONS = "report.venues.col"
-
-    def __init__(self, page: Page, *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(page, id=id)
 
     def cell(self, row: VenueRow, column: str) -> str:
         venue = row.venue
@@ -71,15 +68,7 @@ class ReportVenuesScreen(ListScreen[VenueFilter, VenueTable]):
 
         venues = [v for v in venues_of(f.region_id, f.venue_type)
                   if name_matches(v.name, f.text) or name_matches(v.region, f.text)]  # fmt: skip
-        rows = [VenueRow(v.id, (i,), v) for i, v in enumerate(venues)]
-        after, before = where.get("after"), where.get("before")
-        limit = where.get("limit", 50)
-        if after is not None:
-            return tuple(rows[after[0] + 1 : after[0] + 1 + limit])
-        if before is not None:
-            return tuple(rows[max(0, before[0] - limit) : before[0]])
-        offset = where.get("offset", 0)
-        return tuple(rows[offset : offset + limit])
+        return page_of([VenueRow(v.id, (i,), v) for i, v in enumerate(venues)], where)
 
     def count(self, f: VenueFilter) -> tuple[int, int]:
         """(venues, fully meeting the six haves)."""

@@ -31,7 +31,7 @@ from kxtui.db.rows import Choice
 from kxtui.display import clean
 from kxtui.domain import AccessRole
 from kxtui.i18n import t
-from kxtui.screens.list_screen import ListScreen
+from kxtui.screens.list_screen import ListScreen, page_of
 from kxtui.widgets.report_table import ReportLine, ReportTable, figure, lines
 from kxtui.widgets.workers import run_db
 
@@ -103,15 +103,7 @@ class ReportScreen(ListScreen[ReportQuery, ReportTable]):
         return report
 
     def page(self, f: ReportQuery, **where: Any) -> tuple[ReportLine, ...]:
-        """The rows after (or before) a row's place, or from an offset (`PagedTable`)."""
-        rows = lines(self.report_of(f).rows)
-        after, before = where.get("after"), where.get("before")
-        offset, limit = where.get("offset", 0), where.get("limit", 50)
-        if after is not None:
-            return tuple(rows[after[0] + 1 : after[0] + 1 + limit])
-        if before is not None:
-            return tuple(rows[max(0, before[0] - limit) : before[0]])
-        return tuple(rows[offset : offset + limit])
+        return page_of(lines(self.report_of(f).rows), where)
 
     def count(self, f: ReportQuery) -> Report:
         return self.report_of(f)

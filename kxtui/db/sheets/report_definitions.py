@@ -53,6 +53,21 @@ OF_REPORT: dict[str, dict[str, str]] = {
             "合计中在多个区域服务的也只计 1 人。"
         ),
     },
+    "volunteers": {
+        "volunteers": "居住在该区域（按服务队统计时：该队及其下级队伍）、未停用的志愿者人数。",
+        "new": "统计时段内加入的志愿者人数，含其后已停用的；加入日期不详的不计。",
+        "platform_registered": "其中（未停用的）已在志愿服务平台注册的人数。",
+        "students": "其中（未停用的）在校学生人数。",
+        "served": ("统计时段内在未删除的活动中有服务记录的志愿者人数，不论在何处服务，按人去重。"),
+        "service_hours": f"这些志愿者在统计时段内的服务时长之和（小时）；{_OUT_OF_RANGE}。",
+        **{
+            f"stars.{level}": (
+                f"未停用、累计服务时长（含往年）达到{_STARS[level - 1]}星标准的志愿者人数"
+                f"（默认 {hours} 小时起，至下一星级为止）。"
+            )
+            for level, hours in enumerate(STAR_HOURS, start=1)
+        },
+    },
 }
 
 
