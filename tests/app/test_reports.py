@@ -323,3 +323,24 @@ async def test_the_science_day_report_says_its_headline_figures(demo_path: Path)
         assert f"活动 {total['activities']:,} 项" in text
         assert f"主办单位 {total['organisers']:,} 个" in text
         assert "计入：标为全国科普日的当年活动" in text
+
+
+async def test_a_chart_by_month_is_a_line_in_month_order(demo_path: Path) -> None:
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        screen = await open_list(pilot, "R", ReportScreen)
+        await press(pilot, *("b",) * 6)  # town → … → month
+        await settle(pilot)
+        assert screen.filter.by == "month"
+        await press(pilot, "g")
+        await settle(pilot)
+        chart = pilot.app.screen
+        assert isinstance(chart, ChartScreen)
+        key = plain(chart.query_one("#chart-key").content, 30).splitlines()
+        assert [line.split()[0] for line in key] == [f"{m:02d}" for m in range(1, 13)]
+        [(january,)] = query(
+            demo_path,
+            "SELECT COUNT(*) FROM activity a JOIN region r ON r.id = a.region_id"
+            " WHERE a.deleted_at IS NULL AND a.start_date BETWEEN '2026-01-01' AND '2026-01-31'"
+            " AND r.path LIKE (SELECT path FROM region WHERE name = '胶州市') || '%'",
+        )
+        assert key[0].split()[-1] == f"{january:,}"

@@ -123,9 +123,8 @@ def _people(where: Any, params: dict[str, Any]) -> list[ReportRow]:
     joined = "(v.joined_on IS NULL OR v.joined_on <= :{} OR date(v.joined_on) IS NOT v.joined_on)"
     registered = "v.active IS 1 AND v.platform_registered IS 1"
     this_v, last_v = database.execute_sql(
-        f"SELECT SUM({registered} AND {joined.format('this_end')}),"
-        f" SUM({registered} AND {joined.format('last_end')})"
-        f" FROM volunteer v WHERE {regions}",
+        f"SELECT SUM({joined.format('this_end')}), SUM({joined.format('last_end')})"
+        f" FROM volunteer v WHERE {registered} AND {regions}",
         params,
     ).fetchone()
     live = "t.created_at < :{0} AND (t.dissolved_at IS NULL OR t.dissolved_at >= :{0})"
