@@ -62,8 +62,8 @@ OF_REPORT: dict[str, dict[str, str]] = {
         "service_hours": f"这些志愿者在统计时段内的服务时长之和（小时）；{_OUT_OF_RANGE}。",
         **{
             f"stars.{level}": (
-                f"未停用、累计服务时长（含往年）达到{_STARS[level - 1]}星标准的志愿者人数"
-                f"（默认 {hours} 小时起，至下一星级为止）。"
+                f"未停用、{_STARS[level - 1]}星（累计服务 {hours} 小时起）的志愿者人数："
+                "累计时长含往年，至下一星级为止；小时数为默认标准。"
             )
             for level, hours in enumerate(STAR_HOURS, start=1)
         },
