@@ -39,6 +39,25 @@ def children(path: Path, parent: str) -> list[str]:
     return [name for (name,) in query(path, sql, parent)]
 
 
+def county_activities(path: Path, condition: str) -> int:
+    """胶州市's activities (not deleted) meeting `condition`, an SQL condition over a."""
+    [(count,)] = query(
+        path,
+        "SELECT COUNT(*) FROM activity a JOIN region r ON r.id = a.region_id"
+        f" WHERE a.deleted_at IS NULL AND {condition} AND r.path LIKE"
+        " (SELECT path FROM region WHERE name = '胶州市') || '%'",
+    )
+    return count
+
+
+def sign_in_fuan_officer(path: Path) -> None:
+    """Sign in a town officer of 阜安街道 (edits and sees that town alone)."""
+    [(town,)] = query(path, "SELECT path FROM region WHERE name = '阜安街道'")
+    scope.sign_in(scope.Session(user="fuan", name="阜安", role=AccessRole.TOWN_STAFF,
+                                edit_path=town, view_path=town, edit_name="胶州市/阜安街道",
+                                view_name="胶州市/阜安街道"))  # fmt: skip
+
+
 def activities_in(path: Path, region: str, year: int) -> tuple[int, int]:
     """(activities, people reached) of the region's subtree in the year, deleted left out."""
     [(count, reached)] = query(
@@ -98,12 +117,9 @@ async def test_period_grouping_and_cross_table_keys(demo_path: Path) -> None:
         assert screen.filter.by == "campaign"
         names = [n for n, _ in shown(screen)]
         assert names[:4] == ["蒲公英科普行动", "银龄科普行动", "农民科普行动", "产业工人科普行动"]
-        [(dandelion,)] = query(
+        dandelion = county_activities(
             demo_path,
-            "SELECT COUNT(*) FROM activity a JOIN region r ON r.id = a.region_id"
-            " WHERE a.campaign = 'dandelion' AND a.deleted_at IS NULL AND a.start_date"
-            " BETWEEN '2025-01-01' AND '2025-12-31' AND r.path LIKE"
-            " (SELECT path FROM region WHERE name = '胶州市') || '%'",
+            "a.campaign = 'dandelion' AND a.start_date BETWEEN '2025-01-01' AND '2025-12-31'",
         )
         assert shown(screen)[0][1]["activities"] == dandelion
         await press(pilot, "c")  # across: formats
@@ -140,12 +156,7 @@ async def test_P_takes_a_period_of_ones_own_and_says_what_is_not_one(demo_path: 
         await settle(pilot)
         assert pilot.app.screen is screen
         assert (str(screen.filter.start), str(screen.filter.end)) == ("2025-07-01", "2025-09-30")
-        [(count,)] = query(
-            demo_path,
-            "SELECT COUNT(*) FROM activity a JOIN region r ON r.id = a.region_id"
-            " WHERE a.deleted_at IS NULL AND a.start_date BETWEEN '2025-07-01' AND '2025-09-30'"
-            " AND r.path LIKE (SELECT path FROM region WHERE name = '胶州市') || '%'",
-        )
+        count = county_activities(demo_path, "a.start_date BETWEEN '2025-07-01' AND '2025-09-30'")
         assert screen.counted.total["activities"] == count
 
 
@@ -171,12 +182,9 @@ async def test_arrows_bring_the_columns_that_do_not_fit(demo_path: Path) -> None
         header = plain(screen.query_one("#list-header").render(), 80).split()
         assert header[:3] == ["◂", "名称", "田间课堂"]
         total = plain(screen.query_one("#list-count").render(), 80).split()
-        [(field_classes,)] = query(
+        field_classes = county_activities(
             demo_path,
-            "SELECT COUNT(*) FROM activity a JOIN region r ON r.id = a.region_id"
-            " WHERE a.format = 'field_class' AND a.deleted_at IS NULL AND a.start_date"
-            " BETWEEN '2026-01-01' AND '2026-12-31' AND r.path LIKE"
-            " (SELECT path FROM region WHERE name = '胶州市') || '%'",
+            "a.format = 'field_class' AND a.start_date BETWEEN '2026-01-01' AND '2026-12-31'",
         )
         assert total[:2] == ["合计", f"{field_classes:,}"]
 
@@ -211,10 +219,7 @@ async def test_another_officers_save_shows_in_the_open_report(demo_path: Path) -
 
 
 async def test_a_town_officers_report_is_their_town(demo_path: Path) -> None:
-    [(town,)] = query(demo_path, "SELECT path FROM region WHERE name = '阜安街道'")
-    scope.sign_in(scope.Session(user="fuan", name="阜安", role=AccessRole.TOWN_STAFF,
-                                edit_path=town, view_path=town, edit_name="胶州市/阜安街道",
-                                view_name="胶州市/阜安街道"))  # fmt: skip
+    sign_in_fuan_officer(demo_path)
     async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
         screen = await open_list(pilot, "R", ReportScreen)
         await settle(pilot)
@@ -259,10 +264,7 @@ async def test_K_closes_the_reports_period_and_reopens_it(demo_path: Path) -> No
 
 
 async def test_a_town_officer_may_not_close_a_period(demo_path: Path) -> None:
-    [(town,)] = query(demo_path, "SELECT path FROM region WHERE name = '阜安街道'")
-    scope.sign_in(scope.Session(user="fuan", name="阜安", role=AccessRole.TOWN_STAFF,
-                                edit_path=town, view_path=town, edit_name="胶州市/阜安街道",
-                                view_name="胶州市/阜安街道"))  # fmt: skip
+    sign_in_fuan_officer(demo_path)
     async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
         screen = await open_list(pilot, "R", ReportScreen)
         assert screen.write_refusal("close_period") is not None
@@ -337,10 +339,5 @@ async def test_a_chart_by_month_is_a_line_in_month_order(demo_path: Path) -> Non
         assert isinstance(chart, ChartScreen)
         key = plain(chart.query_one("#chart-key").content, 30).splitlines()
         assert [line.split()[0] for line in key] == [f"{m:02d}" for m in range(1, 13)]
-        [(january,)] = query(
-            demo_path,
-            "SELECT COUNT(*) FROM activity a JOIN region r ON r.id = a.region_id"
-            " WHERE a.deleted_at IS NULL AND a.start_date BETWEEN '2026-01-01' AND '2026-01-31'"
-            " AND r.path LIKE (SELECT path FROM region WHERE name = '胶州市') || '%'",
-        )
+        january = county_activities(demo_path, "a.start_date BETWEEN '2026-01-01' AND '2026-01-31'")
         assert key[0].split()[-1] == f"{january:,}"
