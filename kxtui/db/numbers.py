@@ -161,6 +161,7 @@ COLUMNS = (
         _or_null("duration", f"({valid_hours('duration')} AND {_DURATION_DAYS})"),
     ),
     Column("service_record", "hours", _or_null("hours", valid_hours("hours"))),
+    Column("historical_hours", "hours", _or_null("hours", valid_hours("hours"))),
     Column(
         "volunteer_service",
         "hours",

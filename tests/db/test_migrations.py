@@ -65,7 +65,7 @@ def dump(path: Path) -> list[str]:
 def test_old_database_is_copied_aside_then_upgraded(v1_copy: Path) -> None:
     before = dump(v1_copy)
     opened = open_database(v1_copy)
-    assert opened.schema_version == migrations.SCHEMA_VERSION == 14
+    assert opened.schema_version == migrations.SCHEMA_VERSION == 15
     assert opened.backup_path is not None and dump(opened.backup_path) == before
     assert Region.get(Region.name == "阜安街道").population is None
     assert Venue.get().six_feature_note == "特色待提炼"
@@ -79,6 +79,12 @@ def test_old_database_is_copied_aside_then_upgraded(v1_copy: Path) -> None:
     )  # v13
     assert {"year", "code", "theme", "start", "end", "version"} <= columns(
         v1_copy, "calendar_entry"
+    )
+    assert {"volunteer_id", "title", "start_date", "hours", "source"} <= columns(
+        v1_copy, "historical_hours"
+    )  # v15
+    assert {"number", "year", "sequence", "volunteer_id", "hours", "reprints"} <= columns(
+        v1_copy, "certificate"
     )
     assert not REDUNDANT & indexes(v1_copy)
     assert open_database(v1_copy).backup_path is None  # already current: no second copy

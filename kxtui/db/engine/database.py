@@ -13,5 +13,5 @@ from playhouse.pool import PooledSqliteDatabase
 # no limit: idle connections never outnumber the workers that ran at once
 database = PooledSqliteDatabase(None, max_connections=None)
 
-SCHEMA_VERSION = 14  # raise with every step added to kxtui.db.engine.migrations.STEPS
+SCHEMA_VERSION = 15  # raise with every step added to kxtui.db.engine.migrations.STEPS
 VERSION_KEY = "schema_version"  # its row in the meta table

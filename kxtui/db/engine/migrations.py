@@ -264,6 +264,13 @@ def _add_officer_phone() -> None:
         database.execute_sql("ALTER TABLE officer_account ADD COLUMN phone VARCHAR(255)")
 
 
+def _add_service_proof() -> None:
+    """Historical hours and the certificates' register: two new tables."""
+    from kxtui.db.engine.models import Certificate, HistoricalHours
+
+    database.create_tables([HistoricalHours, Certificate])
+
+
 def rebuild(model: type[BaseModel]) -> None:
     """Give a table the model's definition, keeping its rows, indexes and triggers — SQLite
     cannot add a constraint to a table, so as https://sqlite.org/lang_altertable.html says:
@@ -310,6 +317,7 @@ STEPS: dict[int, Callable[[], None]] = {
     12: _add_name_sort_key,
     13: _add_periods_and_calendar,
     14: _add_officer_phone,
+    15: _add_service_proof,
 }
 
 

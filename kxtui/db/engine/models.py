@@ -462,6 +462,62 @@ class CalendarEntry(Tracked):
         indexes = ((("year", "code"), True),)
 
 
+class HistoricalHours(Tracked):
+    """Service hours a volunteer gave before the county used kxtui, recorded elsewhere (paper,
+    the 大美志愿 platform, another system) and imported (schema v15). Kept apart from service
+    records: they are not activities of this county. They count in cumulative hours, star
+    levels and certificates, which say which part is historical."""
+
+    id = AutoField()
+    volunteer = ForeignKeyField(
+        Volunteer, backref="historical_hours", on_delete="RESTRICT", index=False
+    )
+    volunteer_id: int
+    title = TextField()  # the activity or project's name
+    organiser = CharField(default="")
+    start_date = DateField()
+    end_date = DateField()
+    hours = HoursField(
+        max_digits=7, decimal_places=2, auto_round=True, null=True,
+        constraints=_in_range("historical_hours", "hours"),
+    )  # fmt: skip
+    source = CharField(default="")  # where it was recorded: 纸质台账, 大美志愿 ...
+
+    class Meta:
+        table_name = "historical_hours"
+        indexes = ((("volunteer", "start_date"), False),)
+
+
+class Certificate(BaseModel):
+    """A 志愿服务记录证明 issued (schema v15): the register every certificate is kept in. The
+    number is the county's series of the year (`sequence` within `year`, no gaps, no repeats);
+    printing it again reuses the row and the number and counts the reprint."""
+
+    id = AutoField()
+    number = CharField(unique=True)  # as printed: 胶科协志证〔2026〕第0001号
+    year = IntegerField()
+    sequence = IntegerField()
+    volunteer = ForeignKeyField(
+        Volunteer, backref="certificates", on_delete="RESTRICT", index=False
+    )
+    volunteer_id: int
+    period_start = DateField(null=True)  # None: from the first service
+    period_end = DateField(null=True)  # None: to the day it was issued
+    hours = HoursField(max_digits=9, decimal_places=2)  # all of it, historical included
+    historical_hours = HoursField(max_digits=9, decimal_places=2, default=0)
+    issued_at = DateTimeField()
+    issued_by = CharField()  # the officer's name (经办人)
+    reprints = IntegerField(default=0)
+    reprinted_at = DateTimeField(null=True)
+
+    class Meta:
+        table_name = "certificate"
+        indexes = (
+            (("year", "sequence"), True),
+            (("volunteer", "period_start", "period_end"), False),
+        )
+
+
 ALL_MODELS = (
     Meta,
     Region,
@@ -480,4 +536,6 @@ ALL_MODELS = (
     FormDraft,
     ClosedPeriod,
     CalendarEntry,
+    HistoricalHours,
+    Certificate,
 )
