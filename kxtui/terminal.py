@@ -130,9 +130,8 @@ _TOKEN = re.compile(
 # private modes that change what the screen shows (the alternate screen): the copy is void
 _SCREEN_MODES = frozenset({"?47", "?1047", "?1049"})
 _MERGE_BYTES = 8  # unchanged text shorter than a cursor move is sent again rather than skipped
-Cell = (
-    tuple[str, tuple[str, ...]] | None
-)  # (character or "" right of a wide one, style); None: unknown
+Known = tuple[str, tuple[str, ...]]  # (character, or "" right of a wide one; its style)
+Cell = Known | None  # None: not known
 
 
 def _right_half(cell: Cell) -> bool:
@@ -268,7 +267,7 @@ class ScreenMirror:
                     spans.append([index, index + width])
             index += width
         for first, last in spans:
-            changed = "".join(cell[0] for cell in cells[first:last] if cell is not None)
+            changed = "".join(cell[0] for cell in cells[first:last])
             self._send(row, start + first, start + last, changed, out)
             if _right_half(line[start + first]) and start + first > 0:
                 line[start + first - 1] = None  # the left half of a wide character overwritten
@@ -287,12 +286,12 @@ class ScreenMirror:
         self.cursor = cursor
 
 
-def _cells(text: str, style: tuple[str, ...]) -> list[Cell] | None:
+def _cells(text: str, style: tuple[str, ...]) -> list[Known] | None:
     """The cells `text` fills: a wide character's second one is ""; None when a character
     has no width of its own (it joins the one before)."""
     if text.isascii():
         return [(character, style) for character in text]
-    cells: list[Cell] = []
+    cells: list[Known] = []
     for character in text:
         width = get_character_cell_size(character)
         if width == 0:
@@ -303,8 +302,8 @@ def _cells(text: str, style: tuple[str, ...]) -> list[Cell] | None:
     return cells
 
 
-def _gap_bytes(cells: list[Cell], first: int, last: int) -> int:
-    return sum(len(cell[0].encode()) for cell in cells[first:last] if cell is not None)
+def _gap_bytes(cells: list[Known], first: int, last: int) -> int:
+    return sum(len(cell[0].encode()) for cell in cells[first:last])
 
 
 class HangUpAwareDriver(LinuxDriver):
