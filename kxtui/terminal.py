@@ -169,7 +169,7 @@ class ScreenMirror:
                 self._text(text, out)
             elif (final := token.group("final")) is not None:
                 params = token.group("params")
-                if final == "H" and ";" in params and params.replace(";", "").isdigit():
+                if final == "H" and params.count(";") == 1 and params.replace(";", "").isdigit():
                     row, column = params.split(";")
                     self.cursor = (int(row) - 1, int(column) - 1)
                     self.moved = True
@@ -181,7 +181,7 @@ class ScreenMirror:
                     self._restyle(out)
                     out.append(token.group())
                 else:  # cursor shown (it must be where Textual put it), or anything else
-                    self._other(token.group(), out, keep=final in "hl")
+                    self._other(token.group(), out, keep=params == "?25")
             elif (osc := token.group("osc")) is not None:
                 if osc.startswith("8;"):  # a hyperlink opens (with a target) or closes
                     self.styled = osc.endswith(";")
