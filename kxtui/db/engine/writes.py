@@ -190,17 +190,44 @@ class NothingToWrite(Exception):
 
 
 # A bulk import's audit entries: (id, at, actor, officer_id, action, entity, entity_id,
-# summary, changes, region_path), the path of the record's region as `Write.audit` stores it
-# (the importers have every region's path loaded, read in the same transaction).
+# summary, changes, region_path), the path of the record's region as `Write.audit` stores it.
 AUDIT_INSERT = (
     "INSERT INTO audit_entry (id, at, actor, officer_id, action, entity, entity_id, summary,"
     " changes, region_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
-def region_paths(connection: Any) -> dict[int, str]:
-    """Every region's path by id, read once for a bulk import's audit entries."""
-    return dict(connection.execute("SELECT id, path FROM region"))
+class BulkAudit:
+    """The "import" audit entries of a bulk insert, one per record, inside the write's own
+    transaction (which holds the write lock, so the next ids are ours), written a batch at a
+    time with `flush` and counted as the write's with `done`. `at` is the write's time as
+    SQLite binds it, for the records' own stamps."""
+
+    def __init__(self, connection: Any, write: Write, entity: str) -> None:
+        self.connection, self.write, self.entity = connection, write, entity
+        (self.first,) = connection.execute(
+            "SELECT COALESCE(MAX(id), 0) + 1 FROM audit_entry"
+        ).fetchone()
+        self.paths = dict(connection.execute("SELECT id, path FROM region"))  # read once
+        self.at = sqlite3.adapt(write.at, sqlite3.PrepareProtocol)
+        self.rows: list[tuple[Any, ...]] = []
+        self.count = 0
+
+    def add(self, entity_id: int, summary: str, changes: Mapping[str, Any], region_id: int) -> None:
+        self.rows.append(
+            (self.first + self.count, self.at, self.write.actor, self.write.officer_id,
+             "import", self.entity, entity_id, summary, AUDIT_JSON.encode(changes),
+             self.paths[region_id])
+        )  # fmt: skip
+        self.count += 1
+
+    def flush(self) -> None:
+        self.connection.executemany(AUDIT_INSERT, self.rows)
+        self.rows = []
+
+    def done(self) -> None:
+        self.flush()
+        self.write.audited.extend(range(self.first, self.first + self.count))
 
 
 BULK_CACHE_KIB = -65536  # 64 MiB of page cache while writing: a third faster at 100k rows

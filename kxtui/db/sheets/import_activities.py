@@ -16,7 +16,6 @@ reported as a warning). An existing activity is never overwritten.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
@@ -30,14 +29,12 @@ from kxtui.db.activities import check_activity
 from kxtui.db.engine import scope, volunteer_index
 from kxtui.db.engine.models import database
 from kxtui.db.engine.writes import (
-    AUDIT_INSERT,
-    AUDIT_JSON,
+    BulkAudit,
     NothingToWrite,
     Write,
     bulk_cache,
     collector_paused,
     created,
-    region_paths,
     write_transaction,
 )
 from kxtui.db.errors import ValidationError
@@ -348,17 +345,13 @@ def _insert_rows(
     """Bulk inserts inside the caller's transaction (which holds the write lock, so the next
     ids are ours): activities, their service records, one audit entry each."""
     first = connection.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM activity").fetchone()[0]
-    audit_first = connection.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_entry").fetchone()[
-        0
-    ]
-    paths = region_paths(connection)
-    at = sqlite3.adapt(write.at, sqlite3.PrepareProtocol)  # the text `write.at` binds as, once
-    stamp = (at, write.actor, at, write.actor, 1)
+    audit = BulkAudit(connection, write, "activity")
+    stamp = (audit.at, write.actor, audit.at, write.actor, 1)
     keys: dict[str, tuple[str, str]] = {}
     texts: dict[Decimal, str] = {}  # hours → "1.5" as the audit entry shows them
     total = len(plans)
     for start in range(0, total, WRITE_BATCH):
-        activities, service, audit = [], [], []
+        activities, service = [], []
         for offset, plan in enumerate(plans[start : start + WRITE_BATCH], start=start):
             activity_id = first + offset
             v = plan.values
@@ -378,10 +371,7 @@ def _insert_rows(
                 lines.append([volunteer, texts[hours]])
                 service.append((activity_id, volunteer, hours))
             changes = created({**v, "service": lines, "source": f"{file_name}:{plan.row}"})
-            audit.append(
-                (audit_first + offset, at, write.actor, write.officer_id, "import", "activity",
-                 activity_id, title, AUDIT_JSON.encode(changes), paths[v["region"]])
-            )  # fmt: skip
+            audit.add(activity_id, title, changes, v["region"])
         connection.executemany(
             f"INSERT INTO activity ({_ACTIVITY_COLUMNS}) VALUES ({', '.join('?' * 23)})",
             activities,
@@ -390,7 +380,7 @@ def _insert_rows(
             "INSERT INTO service_record (activity_id, volunteer_id, hours) VALUES (?, ?, ?)",
             service,
         )
-        connection.executemany(AUDIT_INSERT, audit)
+        audit.flush()
         progress("sheet.stage_write", min(start + WRITE_BATCH, total), total)
     volunteer_index.refresh_service({v for plan in plans for v in plan.served})
-    write.audited.extend(range(audit_first, audit_first + total))
+    audit.done()

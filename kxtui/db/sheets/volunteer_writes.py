@@ -10,11 +10,9 @@ from typing import Any, NamedTuple
 
 from kxtui.db.engine import volunteer_index
 from kxtui.db.engine.writes import (
-    AUDIT_INSERT,
-    AUDIT_JSON,
+    BulkAudit,
     Write,
     created,
-    region_paths,
 )
 from kxtui.db.pinyin import sort_key, syllables
 from kxtui.db.rows import VolunteerInput
@@ -66,17 +64,13 @@ def insert_plans(
     if not plans:
         return
     first = connection.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM volunteer").fetchone()[0]
-    audit_first = connection.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_entry").fetchone()[
-        0
-    ]
-    paths = region_paths(connection)
-    at = sqlite3.adapt(write.at, sqlite3.PrepareProtocol)  # the text `write.at` binds as, once
-    stamp = (at, write.actor, at, write.actor, 1)
+    audit = BulkAudit(connection, write, "volunteer")
+    stamp = (audit.at, write.actor, audit.at, write.actor, 1)
     joined = sqlite3.adapt(write.at.date(), sqlite3.PrepareProtocol)
     keys = []  # (id, name, mobile, syllables, sort key): indexed once all are written
     total = len(plans)
     for start in range(0, total, WRITE_BATCH):
-        volunteers, domains, teams, audit = [], [], [], []
+        volunteers, domains, teams = [], [], []
         for offset, plan in enumerate(plans[start : start + WRITE_BATCH], start=start):
             volunteer_id = first + offset
             v = plan.values
@@ -101,10 +95,7 @@ def insert_plans(
             changes["domains"] = [None, plan.domains]
             changes["teams"] = [None, plan.teams]
             changes["source"] = [None, f"{file_name}:{plan.row}"]
-            audit.append(
-                (audit_first + offset, at, write.actor, write.officer_id, "import", "volunteer",
-                 volunteer_id, name, AUDIT_JSON.encode(changes), paths[v["region"]])
-            )  # fmt: skip
+            audit.add(volunteer_id, name, changes, v["region"])
         connection.executemany(
             f"INSERT INTO volunteer ({_VOLUNTEER_COLUMNS}) VALUES ({', '.join('?' * 23)})",
             volunteers,
@@ -116,11 +107,11 @@ def insert_plans(
             "INSERT INTO team_membership (team_id, volunteer_id, joined_on) VALUES (?, ?, ?)",
             teams,
         )
-        connection.executemany(AUDIT_INSERT, audit)
+        audit.flush()
         progress("sheet.stage_write", min(start + WRITE_BATCH, total), total)
     volunteer_index.index_new(keys)
     volunteer_index.refresh_service(range(first, first + total))
-    write.audited.extend(range(audit_first, audit_first + total))
+    audit.done()
 
 
 def update_one(write: Write, file_name: str, update: Update) -> None:
