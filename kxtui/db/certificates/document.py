@@ -1,0 +1,240 @@
+"""The certificates as one DOCX (python-docx: Word and WPS open it): A4, one page per
+volunteer, a page break between them, and the list of services on a page after a
+certificate when asked for.
+
+Fonts are named, not embedded: 宋体 for the title and 仿宋 for the rest, set for East Asian
+text (`w:eastAsia`, which Word and WPS read for CJK) with Times New Roman for digits and
+Latin; a reader without them gets their own substitutes. Every text comes through
+`contents.text` (control and invisible characters as marks: XML refuses some of them).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import IO, Any
+
+from kxtui.db.certificates import wording
+from kxtui.db.certificates.contents import Contents, text
+from kxtui.db.certificates.issue import Issued, hours_text
+from kxtui.db.sheets.columns import Progress, no_progress
+
+BODY_FONT, TITLE_FONT, LATIN_FONT = "仿宋", "宋体", "Times New Roman"
+
+
+def day_text(day: date) -> str:
+    return wording.DAY.format(year=day.year, month=day.month, day=day.day)
+
+
+def masked(id_number: str) -> str:
+    """3702**********1234: the first four and last four characters shown."""
+    if len(id_number) <= 8:
+        return "*" * len(id_number)
+    return id_number[:4] + "*" * (len(id_number) - 8) + id_number[-4:]
+
+
+def id_text(c: Contents, full_id: bool) -> str:
+    if not c.id_number:
+        return wording.NO_ID
+    return f"{wording.ID_CARD} {c.id_number if full_id else masked(c.id_number)}"
+
+
+def volunteer_number(c: Contents) -> str:
+    return c.platform_id or wording.KXTUI_NUMBER.format(id=c.volunteer_id)
+
+
+def period_text(c: Contents, issued: date) -> str:
+    if c.period_start is None and c.first is None:
+        return wording.ALL_TIME
+    start = c.period_start or c.first or issued
+    end = c.period_end or issued
+    return wording.PERIOD.format(start=day_text(start), end=day_text(end))
+
+
+def hours_sentence(c: Contents) -> str:
+    if c.historical_hours <= 0:
+        return wording.HOURS.format(hours=hours_text(c.hours))
+    sources = wording.LIST_SEPARATOR.join(c.sources)
+    where = (wording.HISTORICAL_SOURCE.format(sources=sources) if sources
+             else wording.HISTORICAL_SOURCE_UNKNOWN)  # fmt: skip
+    return wording.HOURS_HISTORICAL.format(hours=hours_text(c.hours),
+                                           historical=hours_text(c.historical_hours),
+                                           sources=where)  # fmt: skip
+
+
+def content_sentence(c: Contents, with_list: bool) -> str:
+    parts = []
+    if c.services:
+        first, last = c.first, c.last
+        if c.services == 1 and first is not None:
+            parts.append(wording.CONTENT_ONE.format(first=day_text(first)))
+        elif first is not None and last is not None:
+            parts.append(wording.CONTENT.format(count=c.services, first=day_text(first),
+                                                last=day_text(last)))  # fmt: skip
+        if c.formats:
+            parts.append(wording.FORMATS.format(names=wording.LIST_SEPARATOR.join(c.formats)))
+        if c.organisers:
+            names = wording.LIST_SEPARATOR.join(c.organisers)
+            parts.append(wording.ORGANISERS.format(names=names))
+    if c.historical_count:
+        part = wording.HISTORICAL_CONTENT.format(count=c.historical_count)
+        parts.append(part if parts else part.lstrip("；另有"))
+    end = wording.SEE_LIST if with_list else wording.END
+    return "".join(parts) + end
+
+
+def fields(one: Issued, full_id: bool, with_list: bool) -> dict[str, str]:
+    """The table of the first page, by key (`wording.FIELDS`)."""
+    c = one.contents
+    return {
+        "name": c.name,
+        "id": id_text(c, full_id),
+        "volunteer_number": volunteer_number(c),
+        "period": period_text(c, one.issued_at.date()),
+        "hours": hours_sentence(c),
+        "content": content_sentence(c, with_list),
+    }
+
+
+class _Writer:
+    def __init__(self) -> None:
+        from docx import Document
+        from docx.shared import Cm, Pt
+
+        self.Pt, self.Cm = Pt, Cm
+        self.document = Document()
+        section = self.document.sections[0]
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.top_margin = section.bottom_margin = Cm(2.54)
+        section.left_margin = section.right_margin = Cm(2.8)
+        style = self.document.styles["Normal"]
+        style.font.size = Pt(14)
+        self._fonts(style.element.get_or_add_rPr(), BODY_FONT)
+        style.paragraph_format.space_after = Pt(0)
+        style.paragraph_format.line_spacing = 1.5
+        self.pages = 0
+
+    def _fonts(self, properties: Any, east_asia: str) -> None:
+        from docx.oxml.ns import qn
+
+        fonts = properties.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = properties.makeelement(qn("w:rFonts"), {})
+            properties.insert(0, fonts)
+        for attribute in ("w:ascii", "w:hAnsi"):
+            fonts.set(qn(attribute), LATIN_FONT)
+        fonts.set(qn("w:eastAsia"), east_asia)
+
+    def paragraph(
+        self,
+        words: str = "",
+        *,
+        align: str = "left",
+        size: int | None = None,
+        bold: bool = False,
+        font: str | None = None,
+        indent: bool = False,
+    ) -> Any:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        paragraph = self.document.add_paragraph()
+        paragraph.alignment = getattr(WD_ALIGN_PARAGRAPH, align.upper())
+        if indent:
+            paragraph.paragraph_format.first_line_indent = self.Pt(28)
+        if words:
+            run = paragraph.add_run(words)
+            run.bold = bold or None
+            if size:
+                run.font.size = self.Pt(size)
+            if font:
+                self._fonts(run._element.get_or_add_rPr(), font)
+        return paragraph
+
+    def page(self) -> None:
+        if self.pages:
+            from docx.enum.text import WD_BREAK
+
+            last = self.document.paragraphs[-1]
+            last.add_run().add_break(WD_BREAK.PAGE)
+        self.pages += 1
+
+    def table(self, rows: list[tuple[str, ...]], widths: tuple[float, ...], *,
+              header: bool = False) -> Any:  # fmt: skip
+        table = self.document.add_table(rows=len(rows), cols=len(widths))
+        table.style = self.document.styles["Table Grid"]
+        table.autofit = False
+        for row, values in zip(table.rows, rows, strict=True):
+            for number, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
+                cell.width = self.Cm(widths[number])
+                paragraph = cell.paragraphs[0]
+                paragraph.paragraph_format.line_spacing = 1.2
+                run = paragraph.add_run(value)
+                if header and row is table.rows[0]:
+                    run.bold = True
+        return table
+
+    def certificate(self, one: Issued, full_id: bool, with_list: bool) -> None:
+        self.page()
+        title = wording.TITLE + (wording.REPRINT if one.reprint else "")
+        self.paragraph(title, align="center", size=22, bold=True, font=TITLE_FONT)
+        self.paragraph(wording.NUMBER + text(one.number, 60), align="right", size=12)
+        values = fields(one, full_id, with_list)
+        self.table([(label, values[key]) for key, label in wording.FIELDS], (3.6, 11.8))
+        self.paragraph()
+        self.paragraph(wording.BODY.format(name=one.contents.name), indent=True)
+        self.paragraph(wording.CLOSING, indent=True)
+        if one.reprint:
+            from kxtui import clock
+
+            note = wording.REPRINT_NOTE.format(issued=day_text(one.issued_at.date()),
+                                               today=day_text(clock.today()),
+                                               times=one.reprints)  # fmt: skip
+            self.paragraph(note, indent=True, size=12)
+        self.paragraph()
+        issuer = one.issuer
+        for line in (
+            wording.ISSUER + issuer.unit,
+            wording.HEAD + (issuer.head or "＿＿＿＿＿＿"),
+            wording.HANDLER + issuer.handler,
+            wording.CONTACT + issuer.contact,
+            wording.DATE + day_text(one.issued_at.date()),
+        ):
+            self.paragraph(line, align="left").paragraph_format.left_indent = self.Cm(7)
+        if with_list:
+            self.listing(one)
+
+    def listing(self, one: Issued) -> None:
+        c = one.contents
+        self.page()
+        self.paragraph(wording.LIST_TITLE, align="center", size=16, bold=True, font=TITLE_FONT)
+        self.paragraph(wording.LIST_OF.format(name=c.name, number=text(one.number, 60)),
+                       align="center", size=12)  # fmt: skip
+        rows: list[tuple[str, ...]] = [wording.LIST_COLUMNS]
+        for service in c.listing:
+            kind = wording.KIND_HISTORICAL if service.historical else wording.KIND_ACTIVITY
+            rows.append((service.day.isoformat(), service.title, service.organiser,
+                         hours_text(service.hours), kind))  # fmt: skip
+        total = sum((s.hours for s in c.listing), start=type(c.hours)(0))
+        rows.append((wording.LIST_TOTAL, "", "", hours_text(total), ""))
+        self.table(rows, wording.LIST_WIDTHS_CM, header=True)
+
+    def save(self, handle: IO[bytes]) -> None:
+        self.document.save(handle)
+
+
+def write_document(
+    issued: tuple[Issued, ...],
+    handle: IO[bytes],
+    *,
+    full_id: bool = False,
+    with_list: bool = False,
+    progress: Progress = no_progress,
+) -> None:
+    """Write the certificates, one page each (two with the list), into `handle`."""
+    writer = _Writer()
+    total = len(issued)
+    for done, one in enumerate(issued, start=1):
+        writer.certificate(one, full_id, with_list)
+        if done % 50 == 0:
+            progress("certificate.stage_document", done, total)
+    progress("certificate.stage_document", total, total)
+    writer.save(handle)
