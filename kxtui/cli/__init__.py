@@ -1,6 +1,7 @@
 """Command line: `kxtui` opens the app; `kxtui demo` builds the demo; `kxtui stats` counts;
 `kxtui export activities|volunteers` / `kxtui import activities|volunteers` write and read
 活动台账 and 志愿者花名册 spreadsheets; `kxtui report NAME` shows or exports a report (统计报表);
+`kxtui certificate` issues 志愿服务记录证明 (`kxtui certificates list`: their register);
 `kxtui init --admin` and `kxtui officer ...` manage officer accounts; `kxtui period ...` closes
 and reopens periods; `kxtui calendar` prints the year's theme days and deadlines; `kxtui backup`
 / `check` / `restore` look after the database file.
@@ -25,7 +26,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from kxtui import __version__
-from kxtui.cli import calendar, maintenance, officers, periods, reports, sheets
+from kxtui.cli import calendar, certificates, maintenance, officers, periods, reports, sheets
 from kxtui.cli.common import (
     AS_HELP,
     DB_HELP,
@@ -99,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     officers.add_officer_commands(commands)
     periods.add_commands(commands)
     calendar.add_commands(commands)
+    certificates.add_commands(commands)
     for command in commands.choices.values():
         if command.prog.split()[-1] not in ("demo", "init", "officer", *MAINTENANCE):
             command.add_argument(
@@ -152,6 +154,10 @@ def _run(path: Path, args: argparse.Namespace) -> int:
         return periods.run(path, args)
     if args.command == "calendar":
         return calendar.run(path, args)
+    if args.command == "certificate":
+        return certificates.run_certificate(path, args)
+    if args.command == "certificates":
+        return certificates.run_list(path, args)
     if args.demo and not path.exists():
         from kxtui.cli.demo import build_with_progress
 

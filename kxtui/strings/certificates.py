@@ -5,6 +5,59 @@ STRINGS: dict[str, tuple[str, str]] = {
         "证明编号格式“{form}”无效：须含 {{sequence}}，如 {{short}}科协志证〔{{year}}〕第{{sequence:04d}}号",
         'The certificate number form "{form}" is invalid: it needs {{sequence}}, e.g. {{short}}科协志证〔{{year}}〕第{{sequence:04d}}号',
     ),
+    "certificate.cli.about": (
+        "开具志愿服务记录证明（DOCX，每人一页）：一名志愿者，或 --team 一支服务队（含下级队伍）的全部队员；期间默认全部记录",
+        "Issue volunteer service certificates (DOCX, a page each): one volunteer, or with --team every member of a team (and of the teams below it); the period is everything unless given",
+    ),
+    "certificate.cli.help": ("开具志愿服务记录证明", "issue volunteer service certificates"),
+    "certificate.cli.help.full_id": (
+        "显示完整证件号码（默认隐去中间部分）",
+        "show the whole ID number (masked by default)",
+    ),
+    "certificate.cli.help.list": ("志愿服务记录证明登记簿", "the register of certificates issued"),
+    "certificate.cli.help.list_output": ("导出为 XLSX 文件", "write it to an XLSX file"),
+    "certificate.cli.help.output": (
+        "DOCX 文件（默认导出目录中按姓名或队名命名）",
+        "the DOCX file (default: named after the volunteer or team, in the export folder)",
+    ),
+    "certificate.cli.help.team": (
+        "服务队名称、拼音或首字母：为其全部队员开具",
+        "a team's name, pinyin or initials: certify every member",
+    ),
+    "certificate.cli.help.volunteer": ("志愿者编号（kxtui 的 id）", "the volunteer's kxtui id"),
+    "certificate.cli.help.with_list": ("附服务明细页", "add a page listing every service"),
+    "certificate.cli.help.year": ("只列该年出具的证明", "only certificates issued in that year"),
+    "certificate.cli.who": (
+        "请给出一个志愿者编号，或 --team 服务队（二者选一）",
+        "Give a volunteer id or --team NAME (one of them)",
+    ),
+    "certificate.col.hours": ("服务时间(小时)", "hours"),
+    "certificate.col.issued_at": ("出具时间", "issued"),
+    "certificate.col.issued_by": ("经办人", "issued by"),
+    "certificate.col.name": ("姓名", "name"),
+    "certificate.col.number": ("证明编号", "number"),
+    "certificate.col.period": ("服务期间", "period"),
+    "certificate.col.reprints": ("补打", "reprints"),
+    "certificate.done": (
+        "已出具 {count} 份志愿服务记录证明（新开 {new}，补打 {reprinted}），编号 {numbers}，文件：{path}",
+        "Issued {count} certificates ({new} new, {reprinted} reprinted), numbers {numbers}, file: {path}",
+    ),
+    "certificate.done_left_out": (
+        "{count} 条时数记录无效（⚠无效），未计入证明",
+        "{count} hour records are invalid (⚠无效) and were not certified",
+    ),
+    "certificate.done_nothing": (
+        "{count} 名志愿者在该期间没有可证明的时数，未出具：{names}",
+        "{count} volunteers have no hours to certify in the period, none issued: {names}",
+    ),
+    "certificate.done_outside": (
+        "{count} 名志愿者不在你的管辖区域，未出具",
+        "{count} volunteers are outside your area: none issued",
+    ),
+    "certificate.list_done": (
+        "登记簿已导出 {count} 条：{path}",
+        "Register exported, {count} certificates: {path}",
+    ),
     "certificate.none": (
         "所选 {count} 名志愿者在该期间都没有可证明的服务时数：不出具证明",
         "None of the {count} volunteers chosen has service hours to certify in that period: no certificate issued",
@@ -16,6 +69,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "certificate.number_taken": (
         "证明编号与另一县的编号重复：请为各县设置不同的简称（certificate.<县id>.short_name）",
         "A certificate number repeats another county's: give each county its own short name (certificate.<county id>.short_name)",
+    ),
+    "certificate.register_title": (
+        "志愿服务记录证明登记簿",
+        "Register of volunteer service certificates",
     ),
     "certificate.stage_document": ("正在生成证明文档", "Writing the document"),
     "certificate.stage_issue": ("正在编号登记", "Numbering and registering"),

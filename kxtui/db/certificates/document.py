@@ -158,17 +158,21 @@ class _Writer:
         self.pages += 1
 
     def table(self, rows: list[tuple[str, ...]], widths: tuple[float, ...], *,
-              header: bool = False) -> Any:  # fmt: skip
+              header: bool = False, size: int | None = None) -> Any:  # fmt: skip
         table = self.document.add_table(rows=len(rows), cols=len(widths))
         table.style = self.document.styles["Table Grid"]
         table.autofit = False
-        for row, values in zip(table.rows, rows, strict=True):
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = self.Cm(width)  # the grid: what WPS and LibreOffice lay out by
+        for at, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
             for number, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
                 cell.width = self.Cm(widths[number])
                 paragraph = cell.paragraphs[0]
                 paragraph.paragraph_format.line_spacing = 1.2
                 run = paragraph.add_run(value)
-                if header and row is table.rows[0]:
+                if size:
+                    run.font.size = self.Pt(size)
+                if header and at == 0:
                     run.bold = True
         return table
 
@@ -178,7 +182,7 @@ class _Writer:
         self.paragraph(title, align="center", size=22, bold=True, font=TITLE_FONT)
         self.paragraph(wording.NUMBER + text(one.number, 60), align="right", size=12)
         values = fields(one, full_id, with_list)
-        self.table([(label, values[key]) for key, label in wording.FIELDS], (3.6, 11.8))
+        self.table([(label, values[key]) for key, label in wording.FIELDS], (4.0, 11.4))
         self.paragraph()
         self.paragraph(wording.BODY.format(name=one.contents.name), indent=True)
         self.paragraph(wording.CLOSING, indent=True)
@@ -198,7 +202,7 @@ class _Writer:
             wording.CONTACT + issuer.contact,
             wording.DATE + day_text(one.issued_at.date()),
         ):
-            self.paragraph(line, align="left").paragraph_format.left_indent = self.Cm(7)
+            self.paragraph(line, align="left").paragraph_format.left_indent = self.Cm(5.5)
         if with_list:
             self.listing(one)
 
@@ -215,7 +219,7 @@ class _Writer:
                          hours_text(service.hours), kind))  # fmt: skip
         total = sum((s.hours for s in c.listing), start=type(c.hours)(0))
         rows.append((wording.LIST_TOTAL, "", "", hours_text(total), ""))
-        self.table(rows, wording.LIST_WIDTHS_CM, header=True)
+        self.table(rows, wording.LIST_WIDTHS_CM, header=True, size=11)
 
     def save(self, handle: IO[bytes]) -> None:
         self.document.save(handle)
