@@ -126,7 +126,7 @@ def done_lines(written: object) -> list[str]:
 
     assert isinstance(written, Written)
     batch = written.batch
-    numbers = [one.number for one in batch.issued]
+    numbers = sorted(one.number for one in batch.issued)
     shown = numbers[0] if len(numbers) == 1 else f"{numbers[0]} … {numbers[-1]}"
     lines = [t("certificate.done", count=len(numbers), new=batch.new, reprinted=batch.reprinted,
                numbers=shown, path=written.path)]  # fmt: skip
