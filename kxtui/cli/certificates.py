@@ -115,29 +115,11 @@ def run_certificate(path: Path, args: argparse.Namespace) -> int:
         if error.key == "sheet.exists":
             return fail(t("cli.export.exists", path=output))
         return fail(t(error.key, **error.params))
+    from kxtui.certificate_words import done_lines
+
     for line in done_lines(written):
         print(clean(line, 1000))
     return 0
-
-
-def done_lines(written: object) -> list[str]:
-    """What was issued and where the file went (the CLI and the app say the same)."""
-    from kxtui.db.certificates.files import Written
-
-    assert isinstance(written, Written)
-    batch = written.batch
-    numbers = sorted(one.number for one in batch.issued)
-    shown = numbers[0] if len(numbers) == 1 else f"{numbers[0]} … {numbers[-1]}"
-    lines = [t("certificate.done", count=len(numbers), new=batch.new, reprinted=batch.reprinted,
-               numbers=shown, path=written.path)]  # fmt: skip
-    if batch.nothing:
-        names = "、".join(batch.nothing[:5]) + ("…" if len(batch.nothing) > 5 else "")
-        lines.append(t("certificate.done_nothing", count=len(batch.nothing), names=names))
-    if batch.outside:
-        lines.append(t("certificate.done_outside", count=batch.outside))
-    if batch.left_out:
-        lines.append(t("certificate.done_left_out", count=batch.left_out))
-    return lines
 
 
 def run_list(path: Path, args: argparse.Namespace) -> int:

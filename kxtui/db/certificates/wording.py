@@ -89,3 +89,4 @@ REGISTER_COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("reprinted_at", "最近补打", 18),
 )
 ALL_TIME = "全部记录"
+EVERY_YEAR = "全部"  # the register of every year, in its file name
