@@ -111,6 +111,12 @@ class CertificateDialog(TranslatedBindings, ModalScreen[str | None]):
         key = "certificate.dialog.batch_title" if who.roster else "certificate.dialog.title"
         return t(key, name=name)
 
+    def _file_what(self) -> str:
+        """What the file is named after: the name (and 补打 for a reprint)."""
+        if self.who.reprint is None:
+            return self.who.name
+        return f"{self.who.name}_{t('certificate.key.reprint')}"
+
     def compose(self) -> ComposeResult:
         if self.folder is None:
             self.folder = self.app.export_dir
@@ -124,11 +130,14 @@ class CertificateDialog(TranslatedBindings, ModalScreen[str | None]):
                 yield Static(Text(t("certificate.dialog.reprint_note")), id="certificate-count")
             with Horizontal(classes="certificate-row"):
                 yield Label(t("certificate.dialog.period"), classes="certificate-label")
-                yield Input(period, placeholder=t("certificate.dialog.period_hint"),
+                yield Input(period, placeholder=t("certificate.dialog.everything"),
                             id="certificate-period", compact=True,
                             disabled=reprint is not None)  # fmt: skip
             yield Static("", id="certificate-period-error")
-            yield Static(Text(t("certificate.dialog.period_hint")), classes="certificate-hint")
+            if reprint is None:
+                yield Static(Text(t("certificate.dialog.period_hint")), classes="certificate-hint")
+            else:
+                yield Static("", classes="certificate-hint")
             yield Checkbox(t("certificate.dialog.full_id"), id="certificate-full-id",
                            compact=True)  # fmt: skip
             yield Checkbox(t("certificate.dialog.with_list"), id="certificate-with-list",
@@ -138,15 +147,16 @@ class CertificateDialog(TranslatedBindings, ModalScreen[str | None]):
                 yield Label(Text(clean(self.folder, 300)), id="certificate-folder")
             with Horizontal(classes="certificate-row"):
                 yield Label(t("files.name"), classes="certificate-label")
-                yield Input(files.default_name(self.who.name), id="certificate-path",
+                yield Input(files.default_name(self._file_what()), id="certificate-path",
                             compact=True)  # fmt: skip
             with Horizontal(id="certificate-progress-row"):
                 yield Label("", id="certificate-stage")
                 yield ProgressBar(id="certificate-progress", show_eta=False)
             yield Static("", id="certificate-status")
-            yield Label(t("certificate.dialog.keys"), id="certificate-keys")
+            yield Static(Text(t("certificate.dialog.keys")), id="certificate-keys")
 
     def on_mount(self) -> None:
+        self.query_one("#certificate-period-error").display = False
         first = "#certificate-path" if self.who.reprint else "#certificate-period"
         self.query_one(first, Input).focus()
         if self.who.roster is not None:
@@ -160,7 +170,7 @@ class CertificateDialog(TranslatedBindings, ModalScreen[str | None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "certificate-period":
-            self.query_one("#certificate-period-error", Static).update("")
+            self._period_error("")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -176,9 +186,15 @@ class CertificateDialog(TranslatedBindings, ModalScreen[str | None]):
         span = parse_certificate_period(field.value, clock.today())
         if span is None:
             error = t("certificate.dialog.period_bad", text=clean(field.value, 40))
-            self.query_one("#certificate-period-error", Static).update(Text(error))
+            self._period_error(error)
             field.focus()
         return span
+
+    def _period_error(self, error: str) -> None:
+        """The message beside the period field, in place of its hint (none: the hint)."""
+        self.query_one("#certificate-period-error", Static).update(Text(error))
+        self.query_one("#certificate-period-error").display = bool(error)
+        self.query_one(".certificate-hint").display = not error
 
     def action_issue(self, overwrite: bool = False) -> None:
         if self.busy:

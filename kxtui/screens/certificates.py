@@ -14,18 +14,18 @@ from textual.binding import Binding
 from kxtui.db.certificates import register
 from kxtui.db.certificates.issue import hours_text
 from kxtui.db.certificates.register import RegisterFilter, RegisterRow
+from kxtui.db.sheets.file_names import ExportName
 from kxtui.display import clean
 from kxtui.i18n import t
 from kxtui.screens.export_dialog import ExportScreen
 from kxtui.screens.list_screen import ListScreen
 from kxtui.widgets.paged_table import PagedTable
-from kxtui.widgets.workers import run_db
 
 
 class RegisterTable(PagedTable):
     NARROW = (("number", 26), ("name", 8), ("period", 0), ("hours", 6), ("reprints", 8))
     WIDE = (("number", 26), ("name", 8), ("period", 0), ("hours", 6), ("historical", 8),
-            ("issued_by", 8), ("issued_at", 16), ("reprints", 8))  # fmt: skip
+            ("issued_by", 10), ("issued_at", 16), ("reprints", 8))  # fmt: skip
     RIGHT = frozenset({"hours", "historical", "reprints"})
     CAPTIONS = "certificate.reg"
 
@@ -96,13 +96,13 @@ class RegisterExportScreen(ExportScreen):
     DONE_KEY = "certificate.reg.export_done"
 
     def on_mount(self) -> None:
-        from textual.widgets import Button, Input, RadioSet
+        """(After the export dialog's own `on_mount`.) One format: no choice to show."""
+        from textual.widgets import RadioSet
 
-        self.query_one("#export-send", Button).display = False
         self.query_one(RadioSet).parent.display = False  # type: ignore[union-attr]
-        self.query_one("#export-path", Input).focus()
-        run_db(self, register.register_name, self.rows_filter, done=self._named,
-               group="export-name", read=True)  # fmt: skip
+
+    def file_name(self) -> ExportName:
+        return register.register_name(self.rows_filter)
 
     def export(
         self,

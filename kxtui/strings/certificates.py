@@ -113,12 +113,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "正在统计志愿者人数…",
         "Counting the volunteers…",
     ),
+    "certificate.dialog.everything": (
+        "留空＝全部记录",
+        "empty = everything",
+    ),
     "certificate.dialog.full_id": (
         "显示完整证件号码（默认隐去中间部分）",
         "Show the whole ID number (masked by default)",
     ),
     "certificate.dialog.keys": (
-        "Ctrl+S 开具 · Esc 关闭；开具中 Esc 停止：一次写入，停止即全部撤销，不占编号、不留文件",
+        "Ctrl+S 开具 · Esc 关闭；开具中按 Esc 停止：一次写入，停止即全部撤销，不占编号、不留文件",
         "Ctrl+S issue · Esc close; while issuing Esc stops it: one write, stopped means all undone, no number used, no file left",
     ),
     "certificate.dialog.none_chosen": (

@@ -237,3 +237,27 @@ async def test_a_viewer_is_refused_the_certificate(demo_path: Path) -> None:
         active = register.active_bindings["enter"]  # 补打 is a write
         assert not active.enabled and active.tooltip == READ_ONLY_ACCOUNT
     assert rows(demo_path, "SELECT COUNT(*) FROM certificate") == [(0,)]
+
+
+async def test_x_in_the_register_exports_it_to_xlsx(demo_path: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from kxtui.screens.export_dialog import ExportScreen
+
+    open_database(demo_path)
+    (volunteer,) = rows(demo_path, "SELECT volunteer_id FROM service_record LIMIT 1")[0]
+    number = files.write_certificates([volunteer], tmp_path / "one.docx").batch.issued[0].number
+    close_database()
+    folder = tmp_path / "导出"
+    async with make_app(demo_path, export_dir=folder).run_test(size=(80, 24)) as pilot:
+        await open_list(pilot, "z", RegisterScreen)
+        await press(pilot, "x")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ExportScreen))
+        dialog = pilot.app.screen
+        name = "胶州市-志愿服务记录证明登记簿-全部.xlsx"
+        await wait_until(pilot, lambda: dialog.query_one("#export-path", Input).value == name)
+        await press(pilot, "enter")
+        await wait_until(pilot, lambda: dialog.written is not None)
+    sheet = load_workbook(folder / name).worksheets[0]
+    values = [cell for row in sheet.iter_rows(values_only=True) for cell in row]
+    assert sheet["A1"].value == "志愿服务记录证明登记簿" and number in values
