@@ -19,6 +19,7 @@ def _readme_classes() -> list[type]:
     from kxtui.screens.audit import AuditScreen
     from kxtui.screens.audit_entry import AuditEntryScreen
     from kxtui.screens.calendar import CalendarScreen
+    from kxtui.screens.certificates import RegisterScreen
     from kxtui.screens.conflict import ConflictScreen
     from kxtui.screens.drafts import DraftsScreen
     from kxtui.screens.form import FormScreen
@@ -41,7 +42,7 @@ def _readme_classes() -> list[type]:
             RosterScreen, ChecksMenu, CheckListScreen, AuditScreen, AuditEntryScreen,
             TeamTreeScreen, FormScreen, ServiceList, VolunteerFormScreen, ChoiceList,
             ConflictScreen, DraftsScreen, ReportScreen, ReportTable, ChartScreen,
-            CalendarScreen]  # fmt: skip
+            CalendarScreen, RegisterScreen]  # fmt: skip
 
 
 def _cell(text: str) -> str:

@@ -41,6 +41,7 @@ AREAS = {
     "ReportTable": "keys.area.report_table",
     "ChartScreen": "keys.area.chart",
     "CalendarScreen": "keys.area.calendar",
+    "RegisterScreen": "keys.area.certificates",
 }
 
 T = TypeVar("T")

@@ -1,6 +1,7 @@
 """Command line: `kxtui` opens the app; `kxtui demo` builds the demo; `kxtui stats` counts;
 `kxtui export activities|volunteers` / `kxtui import activities|volunteers` write and read
 活动台账 and 志愿者花名册 spreadsheets; `kxtui report NAME` shows or exports a report (统计报表);
+`kxtui certificate` issues 志愿服务记录证明 (`kxtui certificates list`: their register);
 `kxtui init --admin` and `kxtui officer ...` manage officer accounts; `kxtui period ...` closes
 and reopens periods; `kxtui calendar` prints the year's theme days and deadlines; `kxtui backup`
 / `check` / `restore` look after the database file.
@@ -42,7 +43,7 @@ from kxtui.paths import resolve_db_path
 # the commands (`build_parser`): a command line naming none opens the app, and is parsed
 # without building them or importing their modules (the officer waits for the first frame)
 COMMANDS = ("demo", "stats", "export", "import", "report", *MAINTENANCE, "init", "officer",
-            "period", "calendar")  # fmt: skip
+            "period", "calendar", "certificate", "certificates")  # fmt: skip
 _OPTIONS_WITH_VALUES = ("--db", "--lang", "--as", "--export-dir")
 
 
@@ -83,7 +84,7 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     if not with_commands:
         parser.set_defaults(command=None)
         return parser
-    from kxtui.cli import calendar, maintenance, officers, periods, reports, sheets
+    from kxtui.cli import calendar, certificates, maintenance, officers, periods, reports, sheets
 
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -123,6 +124,7 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     officers.add_officer_commands(commands)
     periods.add_commands(commands)
     calendar.add_commands(commands)
+    certificates.add_commands(commands)
     for command in commands.choices.values():
         if command.prog.split()[-1] not in ("demo", "init", "officer", *MAINTENANCE):
             command.add_argument(
@@ -189,6 +191,12 @@ def _run(path: Path, args: argparse.Namespace) -> int:
         from kxtui.cli import calendar
 
         return calendar.run(path, args)
+    if args.command in ("certificate", "certificates"):
+        from kxtui.cli import certificates
+
+        if args.command == "certificate":
+            return certificates.run_certificate(path, args)
+        return certificates.run_list(path, args)
     if args.demo and not path.exists():
         from kxtui.cli.demo import build_with_progress
 

@@ -86,8 +86,11 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one("#export-send", Button).display = False
         self.query_one("#export-path", Input).focus()
-        run_db(self, default_name, self.rows_filter, t, done=self._named, group="export-name",
-               read=True)  # fmt: skip
+        run_db(self, self.file_name, done=self._named, group="export-name", read=True)
+
+    def file_name(self) -> ExportName:
+        """The file's default name (runs in the worker): the list's filter's."""
+        return default_name(self.rows_filter, t)
 
     def _named(self, name: ExportName) -> None:
         field = self.query_one("#export-path", Input)

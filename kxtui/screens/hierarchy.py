@@ -125,6 +125,15 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         Binding(
             "c", "calendar", "key.calendar", id="hierarchy.calendar", tooltip="cmd.calendar.help"
         ),
+        # z: 证 (zhèng), the certificates issued; c is the calendar
+        Binding(
+            "z",
+            "certificates",
+            "certificate.key.register",
+            id="hierarchy.certificates",
+            tooltip="certificate.cmd.register.help",
+            show=False,
+        ),
         # F5, as everywhere: r is the audit log's region filter
         Binding(
             "f5",
@@ -145,6 +154,7 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         ("cmd.report.venues", "reports('venues')"),
         ("cmd.report.science-day", "reports('science-day')"),
         ("cmd.report.annual", "reports('annual')"),
+        ("certificate.cmd.register", "certificates"),
     )
     WRITES = frozenset({"add_region", "add_county", "add_venue", "edit", "delete",
                         "add_activity", "add_volunteer", "import_volunteers"})  # fmt: skip
@@ -336,6 +346,14 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         from kxtui.screens.calendar import CalendarScreen
 
         self.app.push_screen(CalendarScreen(self._region_choice()))
+
+    def action_certificates(self) -> None:
+        """The register of the certificates issued to the selected region's volunteers."""
+        from kxtui.screens.certificates import RegisterScreen
+
+        region = self._region_choice()
+        self.app.push_screen(RegisterScreen(region.id if region else None,
+                                            region.name if region else None))  # fmt: skip
 
     def action_audit(self) -> None:
         from kxtui.screens.audit import AuditScreen

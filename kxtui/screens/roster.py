@@ -46,10 +46,18 @@ class RosterScreen(ListScreen[RosterFilter, RosterTable]):
         Binding("enter", "open", "key.open_volunteer", id="roster.open"),
         Binding("x", "export", "key.export", id="roster.export"),
         Binding("i", "import", "key.import", id="roster.import", show=False),  # (F1, palette)
+        Binding(
+            "f8",
+            "certificate",
+            "certificate.key.issue",
+            id="roster.certificate",
+            tooltip="certificate.cmd.batch.help",
+            show=False,
+        ),
         Binding("escape", "back", "key.back", id="roster.back"),
     ]
-    WRITES = frozenset({"import"})
-    PALETTE = (("cmd.import_volunteers", "import"),)
+    WRITES = frozenset({"import", "certificate"})
+    PALETTE = (("cmd.import_volunteers", "import"), ("certificate.cmd.batch", "certificate"))
     KEY_RANK = ("search", "open", "filters", "checks", "export", "sort", "unmask", "back")
 
     def __init__(self, region: Choice | None, team: Choice | None = None) -> None:
@@ -215,6 +223,15 @@ class RosterScreen(ListScreen[RosterFilter, RosterTable]):
             self.reload(RosterFilter(region_id=self.filter.region_id, team_id=team.id,
                                      sort=self.filter.sort))  # fmt: skip
             self.show_search()
+
+    def action_certificate(self) -> None:
+        """Certificates for every volunteer of the roster's current filter."""
+        from kxtui.screens.certificate_dialog import CertificateDialog, Who
+
+        team = self.team if self.filter.team_id is not None else None
+        name = team.name if team else self.scope.name if self.scope else t("roster.everywhere")
+        who = Who(name, roster=self.filter, team_id=team.id if team else None)
+        self.app.push_screen(CertificateDialog(who))
 
     def action_export(self) -> None:
         """The filtered roster to XLSX or CSV."""

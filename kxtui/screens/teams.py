@@ -20,7 +20,7 @@ from kxtui.db.engine import scope
 from kxtui.db.engine.changes import Change
 from kxtui.db.errors import KxError, RefusedError
 from kxtui.db.find import find_teams
-from kxtui.db.rows import Choice, NodeRef, TeamCounts, TeamDetail, TeamNode
+from kxtui.db.rows import Choice, NodeRef, RosterFilter, TeamCounts, TeamDetail, TeamNode
 from kxtui.display import clean
 from kxtui.domain import TeamLevel
 from kxtui.i18n import t
@@ -67,6 +67,8 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
         Binding("y", "move_team", "key.move_team", id="teams.move", tooltip="cmd.move_team.help"),
         Binding("d,delete", "dissolve_team", "key.dissolve_team", id="teams.dissolve",
                 tooltip="cmd.dissolve_team.help"),
+        Binding("f8", "certificate", "certificate.key.issue", id="teams.certificate",
+                tooltip="certificate.cmd.batch.help", show=False),
         Binding("escape", "back", "key.back", id="teams.back"),
     ]  # fmt: skip
     KEY_RANK = ("search", "roster", "add_team", "edit_team", "members", "move_team",
@@ -78,9 +80,10 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
         ("cmd.team_members", "members"),
         ("cmd.move_team", "move_team"),
         ("cmd.dissolve_team", "dissolve_team"),
+        ("certificate.cmd.batch", "certificate"),
     )
     WRITES = frozenset({"add_team", "add_top_team", "edit_team", "members", "move_team",
-                        "dissolve_team"})  # fmt: skip
+                        "dissolve_team", "certificate"})  # fmt: skip
     ON_TEAM = frozenset({"edit_team", "members", "move_team", "dissolve_team"})
 
     def __init__(self, region: Choice | None) -> None:
@@ -301,6 +304,17 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
             return self.found_teams[index] if index is not None and self.found_teams else None
         row = self.team_tree.cursor_row
         return Choice(row.ref.id, row.name) if row is not None else None
+
+    def action_certificate(self) -> None:
+        """Certificates for every member of the team under the cursor (and of the teams below
+        it): the certificate dialog says how many."""
+        team = self._chosen()
+        if team is None:
+            return
+        from kxtui.screens.certificate_dialog import CertificateDialog, Who
+
+        who = Who(team.name, roster=RosterFilter(team_id=team.id), team_id=team.id)
+        self.app.push_screen(CertificateDialog(who))
 
     def action_roster(self) -> None:
         """The roster of the team under the cursor: its members and the members below it."""

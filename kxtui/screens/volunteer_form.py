@@ -50,7 +50,18 @@ class VolunteerFormScreen(FormScreen):
         Binding("f2", "pane('record')", "key.pane_record", id="volunteer.record", show=False),
         Binding("f3", "pane('history')", "key.pane_history", id="volunteer.history", show=False),
         Binding("f4", "pane('teams')", "key.pane_teams", id="volunteer.teams", show=False),
+        # F8: the function keys are the record's (a letter would be typed into a field)
+        Binding(
+            "f8",
+            "certificate",
+            "certificate.key.issue",
+            id="volunteer.certificate",
+            tooltip="certificate.cmd.issue.help",
+            show=False,
+        ),
     ]
+    WRITES = FormScreen.WRITES | {"certificate"}
+    PALETTE = (("certificate.cmd.issue", "certificate"),)
 
     def __init__(
         self,
@@ -158,6 +169,20 @@ class VolunteerFormScreen(FormScreen):
 
     def prepare(self) -> None:
         self._read_id()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "certificate" and self.existing is None:
+            return False  # a volunteer not yet saved has no service to certify
+        return super().check_action(action, parameters)
+
+    def action_certificate(self) -> None:
+        """The certificate dialog for this volunteer (their record as stored)."""
+        if self.existing is None:
+            return
+        from kxtui.screens.certificate_dialog import CertificateDialog, Who
+
+        who = Who(self.existing.name, volunteer_id=self.existing.id)
+        self.app.push_screen(CertificateDialog(who))
 
     def action_pane(self, pane: str) -> None:
         """Show a pane and put the focus in it."""

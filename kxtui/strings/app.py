@@ -250,6 +250,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "keys.area.audit": ("审计日志", "Audit log"),
     "keys.area.audit_entry": ("修改详情", "Audit entry"),
     "keys.area.calendar": ("工作日历", "Calendar"),
+    "keys.area.certificates": ("证明登记簿", "Certificate register"),
     "keys.area.chart": ("报表图表", "Report chart"),
     "keys.area.check_list": ("检查结果", "Check result"),
     "keys.area.checks": ("花名册检查", "Roster checks"),

@@ -490,11 +490,15 @@ class HistoricalHours(Tracked):
 
 class Certificate(BaseModel):
     """A 志愿服务记录证明 issued (schema v15): the register every certificate is kept in. The
-    number is the county's series of the year (`sequence` within `year`, no gaps, no repeats);
+    number is the county's series of the year (`sequence` within `county` and `year`, no
+    gaps, no repeats: `kxtui.db.certificates`);
     printing it again reuses the row and the number and counts the reprint."""
 
     id = AutoField()
     number = CharField(unique=True)  # as printed: 胶科协志证〔2026〕第0001号
+    # the county whose series it is: the top region above the volunteer's home
+    county = ForeignKeyField(Region, backref="certificates", on_delete="RESTRICT", index=False)
+    county_id: int
     year = IntegerField()
     sequence = IntegerField()
     volunteer = ForeignKeyField(
@@ -513,7 +517,7 @@ class Certificate(BaseModel):
     class Meta:
         table_name = "certificate"
         indexes = (
-            (("year", "sequence"), True),
+            (("county", "year", "sequence"), True),
             (("volunteer", "period_start", "period_end"), False),
         )
 

@@ -53,10 +53,10 @@ class ExportResult(NamedTuple):
         return notes
 
 
-def format_for(path: Path | str) -> str | None:
+def format_for(path: Path | str, formats: tuple[str, ...] = FORMATS) -> str | None:
     """The format the file name asks for ("xlsx" or "csv"), None for any other suffix."""
     suffix = Path(path).suffix.lower().lstrip(".")
-    return suffix if suffix in FORMATS else None
+    return suffix if suffix in formats else None
 
 
 def write_file(
@@ -67,14 +67,15 @@ def write_file(
     *,
     entity: str,
     filter: Any,  # noqa: A002 (the screens' word): a LedgerFilter, RosterFilter, AuditFilter
+    formats: tuple[str, ...] = FORMATS,
 ) -> ExportResult:
     """Check the target, have `write` fill it, and audit the export (see the module).
 
     KxError "sheet.exists" for an existing file on a laptop without `overwrite`;
     "files.exists_server", "files.name_only", "files.protected", "sheet.write_failed" ..."""
     where = officer_files.places()
-    chosen = file_format or format_for(path)
-    if chosen not in FORMATS:
+    chosen = file_format or format_for(path, formats)
+    if chosen not in formats:
         raise KxError("sheet.unknown_format", name=Path(path).name)
     if where.server and is_read_only():
         raise KxError("files.not_audited")

@@ -119,7 +119,7 @@ def export_name(text: str, file_format: str) -> str:
     """The file name an officer gave on the server, with the format's suffix; KxError
     "files.name_only" for a path or a name kxtui does not accept."""
     name = text.strip()
-    if not name.lower().endswith((".xlsx", ".csv")):
+    if not name.lower().endswith((".xlsx", ".csv", ".docx")):
         name = f"{name}.{file_format}"
     if not _NAME.fullmatch(name) or ".." in name:
         raise KxError("files.name_only", name=text)
