@@ -25,7 +25,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from kxtui import __version__
-from kxtui.cli import calendar, maintenance, officers, periods, reports, sheets
+from kxtui.cli import calendar, hours, maintenance, officers, periods, reports, sheets
 from kxtui.cli.common import (
     AS_HELP,
     DB_HELP,
@@ -99,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     officers.add_officer_commands(commands)
     periods.add_commands(commands)
     calendar.add_commands(commands)
+    hours.add_commands(commands)
     for command in commands.choices.values():
         if command.prog.split()[-1] not in ("demo", "init", "officer", *MAINTENANCE):
             command.add_argument(
@@ -152,6 +153,8 @@ def _run(path: Path, args: argparse.Namespace) -> int:
         return periods.run(path, args)
     if args.command == "calendar":
         return calendar.run(path, args)
+    if args.command in hours.COMMANDS:
+        return hours.run(path, args)
     if args.demo and not path.exists():
         from kxtui.cli.demo import build_with_progress
 

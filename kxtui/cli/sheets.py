@@ -134,6 +134,10 @@ def run_import(path: Path, args: argparse.Namespace) -> int:
 
     if args.what == "volunteers":
         return _import_volunteers(path, args)
+    if args.what == "history-hours":
+        from kxtui.cli.hours import import_history
+
+        return import_history(path, args)
     if args.on_duplicate:
         return fail(t("cli.volunteers_only", option="--on-duplicate"))
     if (code := open_signed_in(path, args, writes=not args.dry_run)) is not None:
@@ -248,7 +252,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         description=both("cli.about.import"),
     )
     imported.add_argument(
-        "what", choices=["activities", "volunteers"], help=both("cli.help.import.what")
+        "what",
+        choices=["activities", "volunteers", "history-hours"],
+        help=both("cli.help.import.what"),
     )
     imported.add_argument("file", metavar="FILE", help=both("cli.help.import.file"))
     imported.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)

@@ -178,3 +178,15 @@ def lines(who: int | ServiceQuery, batch: int = 1000) -> Iterator[ServiceHistory
     cursor = database.execute_sql(sql, params)
     while rows := cursor.fetchmany(batch):
         yield from (_line(raw) for raw in rows)
+
+
+def teams_named(name: str) -> list[int]:
+    """The live teams in the officer's view called exactly `name` (a statement by team)."""
+    params: dict[str, Any] = {"name": name.strip()}
+    views = scope.view_sql("r.path", params)
+    inside = "".join(f" AND {view}" for view in views)
+    sql = (
+        "SELECT t.id FROM team t JOIN region r ON r.id = t.region_id "
+        f"WHERE t.name = :name AND t.dissolved_at IS NULL{inside} ORDER BY t.id"
+    )
+    return [row[0] for row in database.execute_sql(sql, params)]
