@@ -48,8 +48,8 @@ class RosterScreen(ListScreen[RosterFilter, RosterTable]):
         Binding("i", "import", "key.import", id="roster.import", show=False),  # (F1, palette)
         Binding("escape", "back", "key.back", id="roster.back"),
     ]
-    WRITES = frozenset({"import"})
-    PALETTE = (("cmd.import_volunteers", "import"),)
+    WRITES = frozenset({"import", "import_history"})
+    PALETTE = (("cmd.import_volunteers", "import"), ("cmd.import_history", "import_history"))
     KEY_RANK = ("search", "open", "filters", "checks", "export", "sort", "unmask", "back")
 
     def __init__(self, region: Choice | None, team: Choice | None = None) -> None:
@@ -221,6 +221,12 @@ class RosterScreen(ListScreen[RosterFilter, RosterTable]):
         from kxtui.screens.export_volunteers import VolunteerExportScreen
 
         self.app.push_screen(VolunteerExportScreen(self.filter, self.table.total))
+
+    def action_import_history(self) -> None:
+        """Historical hours from XLSX or CSV; the totals count them afterwards."""
+        from kxtui.screens.import_history import HistoryImportScreen
+
+        self.app.push_screen(HistoryImportScreen(self.scope.id if self.scope else None))
 
     def action_import(self) -> None:
         """Volunteers from XLSX or CSV; the roster shows them afterwards."""

@@ -69,6 +69,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "cmd.help": ("帮助: 按键说明", "Help: keys"),
     "cmd.help.help": ("显示所有按键", "Show every key"),
+    "cmd.import_history": ("志愿者: 导入历史时数", "Volunteers: import historical hours"),
+    "cmd.import_history.help": (
+        "从 .xlsx 或 .csv 文件导入以往在别处记录的服务时长（计入累计时长与星级）",
+        "Import hours served before, recorded elsewhere (they count in cumulative hours and stars)",
+    ),
     "cmd.import_volunteers": ("志愿者: 导入", "Volunteers: import"),
     "cmd.import_volunteers.help": (
         "从 .xlsx 或 .csv 文件导入志愿者（大美志愿导出表或本县花名册）",

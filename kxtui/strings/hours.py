@@ -72,7 +72,20 @@ STRINGS: dict[str, tuple[str, str]] = {
         "已导入 {count} 条历史时数（{volunteers} 名志愿者，{hours} 小时）",
         "Imported {count} records of historical hours ({volunteers} volunteers, {hours} h)",
     ),
-    "hsheet.import.title": ("导入历史时数", "Import historical hours"),
+    "hsheet.import.hint_path": ("Enter 检查  Esc 取消", "Enter check  Esc cancel"),
+    "hsheet.import.hint_report": (
+        "A 导入  Tab 切换  Esc 取消",
+        "A import  Tab next  Esc cancel",
+    ),
+    "hsheet.import.key": ("导入", "Import"),
+    "hsheet.import.placeholder": (
+        "文件路径，如 ~/历史时数.xlsx（空白模板：kxtui template history-hours）",
+        "File path, e.g. ~/history.xlsx (a blank template: kxtui template history-hours)",
+    ),
+    "hsheet.import.title": (
+        "导入历史时数（.xlsx / .csv）",
+        "Import historical hours (.xlsx / .csv)",
+    ),
     "hsheet.name_differs": (
         "姓名与该{field}登记的志愿者不一致",
         "The name differs from the volunteer registered with this {field}",
