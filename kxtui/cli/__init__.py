@@ -140,6 +140,8 @@ def _run(path: Path, args: argparse.Namespace) -> int:
         return run_demo(path, args.seed, args.force, scale=args.scale)
     if args.command == "stats":
         return run_stats(path, as_json=args.json, as_name=args.as_name)
+    if args.command == "import" and args.what == "history-hours":
+        return hours.import_history(path, args)
     if args.command in ("export", "import"):
         run = sheets.run_export if args.command == "export" else sheets.run_import
         return run(path, args)

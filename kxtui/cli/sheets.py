@@ -134,10 +134,6 @@ def run_import(path: Path, args: argparse.Namespace) -> int:
 
     if args.what == "volunteers":
         return _import_volunteers(path, args)
-    if args.what == "history-hours":
-        from kxtui.cli.hours import import_history
-
-        return import_history(path, args)
     if args.on_duplicate:
         return fail(t("cli.volunteers_only", option="--on-duplicate"))
     if (code := open_signed_in(path, args, writes=not args.dry_run)) is not None:
