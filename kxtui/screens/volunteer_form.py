@@ -146,7 +146,9 @@ class VolunteerFormScreen(FormScreen):
         with TabbedContent(id="volunteer-panes"):
             with TabPane(t("volunteer.pane.record"), id="pane-record"):
                 yield from super().body()
-            with TabPane(t("volunteer.pane.history", count=v.activities), id="pane-history"):
+            with TabPane(
+                t("volunteer.pane.history", count=v.activities + v.historical), id="pane-history"
+            ):
                 yield ServiceHistory(v, service_history.page)
             with TabPane(t("volunteer.pane.teams", count=len(v.memberships)), id="pane-teams"):
                 with VerticalScroll(id="teams-body"):

@@ -32,12 +32,16 @@ class ServiceHistoryTable(PagedTable):
             self.row = row
 
     def action_open(self) -> None:
-        if self.cursor_row is not None:
+        if self.cursor_row is not None and not self.cursor_row.historical:
             self.post_message(self.Opened(self.cursor_row))
 
     def cell(self, row: ServiceHistoryLine, column: str) -> str:
         if column == "date":
             return str(row.start_date)
+        if row.historical and column == "title":  # served elsewhere, before kxtui: marked
+            return f"{t('statement.historical')}·{row.title}"
+        if row.historical and column == "place":
+            return row.source
         return str(getattr(row, column))
 
 
@@ -57,8 +61,11 @@ class ServiceHistory(Vertical):
 
     def compose(self) -> ComposeResult:
         v = self.volunteer
-        if v.activities:
+        if v.activities or v.historical:
             summary = Text(t("volunteer.history", count=v.activities, hours=v.hours), style="bold")
+            if v.historical:
+                summary.append("  " + t("stars.record", stars="★" * v.stars or t("stars.none"),
+                                        hours=v.hours, historical=v.historical_hours))  # fmt: skip
         else:
             summary = Text(t("volunteer.history_none"), style="dim")
         yield Static(summary, id="history-summary")
@@ -67,7 +74,7 @@ class ServiceHistory(Vertical):
 
     def on_mount(self) -> None:
         self.table.show(self.volunteer.id)
-        self.table.set_total(self.volunteer.activities)
+        self.table.set_total(self.volunteer.activities + self.volunteer.historical)
         self.query_one("#history-header").display = self.table.display = bool(self.table.total)
 
     @property
