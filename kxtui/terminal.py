@@ -7,6 +7,9 @@ app to hang up instead. The loop below follows `LinuxDriver.run_input_thread` of
 Textual version; only the two end-of-input branches differ, and bytes that are not UTF-8 are
 replaced instead of ending the reader (and so the app) with UnicodeDecodeError.
 
+Textual sends every line of a region it repaints whole, where most of it is often what the
+terminal already shows (a PgDn's column gaps, the labels of a detail pane): `ScreenMirror`
+keeps a copy of what was sent and drops the cells that would not change, as curses does.
 Rich writes every segment as "style, text, reset", so a table line whose columns are
 segments of one colour (they are apart for the SVG export) sent the same colours a dozen
 times: `compact_styles` keeps what the terminal shows and drops what it already has.
@@ -19,9 +22,12 @@ import re
 import selectors
 from codecs import getincrementaldecoder
 
+from rich.cells import get_character_cell_size
+from textual import events
 from textual._parser import ParseError
 from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
+from textual.message import Message
 
 _ESCAPE = re.compile(r"\x1b\[(?:(?P<style>[0-9;]*)m|(?P<move>\d+;\d+H))")
 _MOVES = re.compile(r"(?:\x1b\[\d+;\d+H)*")
@@ -111,9 +117,217 @@ def compact_styles(data: str) -> str:
     return "".join(pieces)
 
 
+# a control sequence (CSI), an operating-system command (OSC, to BEL or ST), another escape
+# (two characters), a control character, or a run of printable text
+_TOKEN = re.compile(
+    r"\x1b\[(?P<params>[0-?]*)[ -/]*(?P<final>[@-~])"
+    r"|\x1b\](?P<osc>[^\x07\x1b]*)(?:\x07|\x1b\\)"
+    r"|(?P<escape>\x1b.?)"
+    r"|(?P<control>[\x00-\x1f\x7f])"
+    r"|(?P<text>[^\x00-\x1f\x7f]+)",
+    re.DOTALL,
+)
+# private modes that change what the screen shows (the alternate screen): the copy is void
+_SCREEN_MODES = frozenset({"?47", "?1047", "?1049"})
+_MERGE_BYTES = 8  # unchanged text shorter than a cursor move is sent again rather than skipped
+Known = tuple[str, tuple[str, ...]]  # (character, or "" right of a wide one; its style)
+Cell = Known | None  # None: not known
+
+
+def _right_half(cell: Cell) -> bool:
+    return cell is not None and cell[0] == ""
+
+
+class ScreenMirror:
+    """What the terminal shows, as this program last wrote it: `feed` turns what Textual
+    writes into what the terminal needs to show the same, leaving out every character the
+    terminal already shows in the same style.
+
+    It knows only cursor moves, styles (SGR) and printable text; anything else (an erase,
+    a control character, an escape it does not know) is passed on where it was, after the
+    cursor and style it may depend on, and the copy is forgotten, so what follows is sent
+    whole. Modes and titles are passed on as they are. `forget` is for a terminal whose
+    screen changed behind our back (a resize, a return from a suspension)."""
+
+    def __init__(self) -> None:
+        self.rows: dict[int, list[Cell]] = {}
+        self.cursor: tuple[int, int] | None = None  # where the text written goes
+        self.moved = False  # the cursor is where a move put it, not after text
+        self.style: tuple[str, ...] = ()  # the SGR parameters since the last reset
+        self.styled = True  # False while a hyperlink is open: its text is always sent
+        self.shown_cursor: tuple[int, int] | None = None  # the terminal's, as we wrote
+        self.shown_style: tuple[str, ...] | None = None
+
+    def forget(self) -> None:
+        self.rows.clear()
+        self.shown_cursor = self.shown_style = None
+
+    def feed(self, data: str) -> str:
+        out: list[str] = []
+        for token in _TOKEN.finditer(data):
+            if (text := token.group("text")) is not None:
+                self._text(text, out)
+            elif (final := token.group("final")) is not None:
+                params = token.group("params")
+                if final == "H" and params.count(";") == 1 and params.replace(";", "").isdigit():
+                    row, column = params.split(";")
+                    self.cursor = (int(row) - 1, int(column) - 1)
+                    self.moved = True
+                elif final == "m":
+                    self._sgr(params)
+                elif final in "hl" and params.startswith("?") and params != "?25":
+                    if params in _SCREEN_MODES:
+                        self.forget()
+                    self._restyle(out)
+                    out.append(token.group())
+                else:  # cursor shown (it must be where Textual put it), or anything else
+                    self._other(token.group(), out, keep=params == "?25")
+            elif (osc := token.group("osc")) is not None:
+                if osc.startswith("8;"):  # a hyperlink opens (with a target) or closes
+                    self.styled = osc.endswith(";")
+                self._restyle(out)
+                out.append(token.group())
+            elif token.group() == "\r" and self.cursor is not None:
+                self.cursor = (self.cursor[0], 0)  # (Textual ends each line with CR LF)
+                self.moved = True
+            elif token.group() == "\n" and self.cursor is not None:
+                # the line below: Textual writes none under its last line, where the
+                # screen would scroll
+                self.cursor = (self.cursor[0] + 1, self.cursor[1])
+                self.moved = True
+            else:
+                self._other(token.group(), out, keep=False)
+        if self.moved:  # Textual put the cursor there (an input's, for the IME)
+            self._move(out)
+        self._restyle(out)  # the terminal's style as Textual left it (a reset, for the shell)
+        return "".join(out)
+
+    def _sgr(self, params: str) -> None:
+        if params in ("", "0"):
+            self.style = ()
+        elif params.startswith("0;"):
+            self.style = (params[2:],)
+        else:
+            self.style += (params,)
+
+    def _other(self, sequence: str, out: list[str], *, keep: bool) -> None:
+        """Passed on at the cursor, in the style, Textual meant; unless `keep`, the copy is
+        forgotten and so is the cursor (a control character may move it)."""
+        self._move(out)
+        self._restyle(out)
+        out.append(sequence)
+        if not keep:
+            self.forget()
+            self.cursor = None
+
+    def _move(self, out: list[str]) -> None:
+        if self.cursor is not None and self.cursor != self.shown_cursor:
+            out.append(f"\x1b[{self.cursor[0] + 1};{self.cursor[1] + 1}H")
+            self.shown_cursor = self.cursor
+
+    def _restyle(self, out: list[str]) -> None:
+        if self.style != self.shown_style:
+            reset = "" if self.shown_style == () else "\x1b[0m"  # (nothing to take off)
+            out.append(reset + "".join(f"\x1b[{p}m" for p in self.style))
+            self.shown_style = self.style
+
+    def _text(self, text: str, out: list[str]) -> None:
+        self.moved = False
+        if self.cursor is None:  # nowhere known: sent as it is
+            self._restyle(out)
+            out.append(text)
+            return
+        cells = _cells(text, self.style)
+        if cells is None:  # a character that joins the one before: not placed by cells
+            self._other(text, out, keep=False)
+            return
+        row, start = self.cursor
+        end = start + len(cells)
+        self.cursor = (row, end)
+        line = self.rows.setdefault(row, [])
+        if len(line) < end:
+            line += [None] * (end - len(line))
+        old = line[start:end]
+        if old == cells and self.styled:
+            return
+        if not self.styled or not any(old):  # a hyperlink's text, or cells not known yet
+            self._send(row, start, end, text, out)
+            line[start:end] = cells if self.styled else [None] * len(cells)
+            return
+        # the characters that change, in spans of cells; an unchanged stretch shorter than
+        # a cursor move is sent again
+        spans: list[list[int]] = []  # [first, last] cell indexes, `last` excluded
+        index = 0
+        while index < len(cells):
+            width = 2 if index + 1 < len(cells) and cells[index + 1][0] == "" else 1
+            if old[index] != cells[index] or (width == 2 and old[index + 1] != cells[index + 1]):
+                if spans and _gap_bytes(cells, spans[-1][1], index) < _MERGE_BYTES:
+                    spans[-1][1] = index + width
+                else:
+                    spans.append([index, index + width])
+            index += width
+        for first, last in spans:
+            changed = "".join(cell[0] for cell in cells[first:last])
+            self._send(row, start + first, start + last, changed, out)
+            if _right_half(line[start + first]) and start + first > 0:
+                line[start + first - 1] = None  # the left half of a wide character overwritten
+            if start + last < len(line) and _right_half(line[start + last]):
+                line[start + last] = None  # its right half
+            line[start + first : start + last] = cells[first:last]
+
+    def _send(self, row: int, first: int, last: int, text: str, out: list[str]) -> None:
+        """`text` written from column `first` of `row` to `last` (excluded)."""
+        cursor = self.cursor
+        self.cursor = (row, first)
+        self._move(out)
+        self._restyle(out)
+        out.append(text)
+        self.shown_cursor = (row, last)
+        self.cursor = cursor
+
+
+def _cells(text: str, style: tuple[str, ...]) -> list[Known] | None:
+    """The cells `text` fills: a wide character's second one is ""; None when a character
+    has no width of its own (it joins the one before)."""
+    if text.isascii():
+        return [(character, style) for character in text]
+    cells: list[Known] = []
+    for character in text:
+        width = get_character_cell_size(character)
+        if width == 0:
+            return None
+        cells.append((character, style))
+        if width == 2:
+            cells.append(("", style))
+    return cells
+
+
+def _gap_bytes(cells: list[Known], first: int, last: int) -> int:
+    return sum(len(cell[0].encode()) for cell in cells[first:last])
+
+
 class HangUpAwareDriver(LinuxDriver):
+    _mirror: ScreenMirror | None = None
+
     def write(self, data: str) -> None:
-        super().write(compact_styles(data))
+        if self._mirror is None:
+            self._mirror = ScreenMirror()
+        super().write(compact_styles(self._mirror.feed(data)))
+
+    def start_application_mode(self) -> None:
+        if self._mirror is not None:
+            self._mirror.forget()  # back from a suspension: the screen is another's
+        super().start_application_mode()
+
+    def _get_terminal_size(self) -> tuple[int, int]:
+        if self._mirror is not None:
+            self._mirror.forget()  # a resize: the terminal may have moved or cleared lines
+        return super()._get_terminal_size()
+
+    def process_message(self, message: Message) -> None:
+        if isinstance(message, events.Resize) and self._mirror is not None:
+            self._mirror.forget()
+        super().process_message(message)
 
     def _input_ended(self, reason: str) -> None:
         hang_up = getattr(self._app, "hang_up", None)

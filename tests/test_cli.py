@@ -90,3 +90,29 @@ def test_the_app_without_a_terminal_says_so(
     """`ssh server some-command` where sshd starts kxtui for every login: no terminal."""
     assert main(["--db", str(demo_path)]) == 2  # pytest's stdin and stdout are not terminals
     assert "kxtui 需要在终端中运行" in capsys.readouterr().err
+
+
+def test_a_command_line_without_a_command_is_read_without_the_commands() -> None:
+    """`kxtui`, `kxtui --demo --lang en` open the app without building the commands' parsers
+    (or importing their modules); any other word needs them, to run or to be refused."""
+    from kxtui.cli import COMMANDS, _names_a_command, build_parser
+
+    whole = build_parser()
+    commands = next(a for a in whole._actions if a.dest == "command").choices
+    assert set(commands) == set(COMMANDS)
+    assert not _names_a_command(["--demo", "--lang", "en", "--db", "check", "--as", "li"])
+    assert not _names_a_command(["--db=report", "--read-only"])
+    for argv in (["report", "x"], ["--help"], ["-h"], ["exprot"], ["--db", "a.db", "stats"]):
+        assert _names_a_command(argv), argv
+    light = build_parser(with_commands=False).parse_args(["--demo", "--lang", "en"])
+    full = whole.parse_args(["--demo", "--lang", "en"])
+    assert vars(light) == vars(full)
+
+
+def test_a_mistyped_command_is_refused_with_the_commands_named(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["exprot"])
+    assert exit_.value.code == 2
+    assert "export" in capsys.readouterr().err

@@ -25,7 +25,6 @@ from dataclasses import asdict
 from pathlib import Path
 
 from kxtui import __version__
-from kxtui.cli import calendar, hours, maintenance, officers, periods, reports, sheets
 from kxtui.cli.common import (
     AS_HELP,
     DB_HELP,
@@ -40,8 +39,28 @@ from kxtui.cli.common import (
 from kxtui.i18n import both, set_language, t
 from kxtui.paths import resolve_db_path
 
+# the commands (`build_parser`): a command line naming none opens the app, and is parsed
+# without building them or importing their modules (the officer waits for the first frame)
+COMMANDS = ("demo", "stats", "export", "import", "report", *MAINTENANCE, "init", "officer",
+            "period", "calendar", "template", "statement", "config")  # fmt: skip
+_OPTIONS_WITH_VALUES = ("--db", "--lang", "--as", "--export-dir")
 
-def build_parser() -> argparse.ArgumentParser:
+
+def _names_a_command(argv: list[str]) -> bool:
+    """Whether `argv` has a word that is not an option of the app (a command, a typo of one,
+    or help), so that it needs the whole parser to be read or refused."""
+    value_next = False
+    for word in argv:
+        if value_next:
+            value_next = False
+        elif word in _OPTIONS_WITH_VALUES:
+            value_next = True
+        elif not word.startswith("-") or word in ("-h", "--help"):
+            return True
+    return False
+
+
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kxtui",
         description=both("cli.about.kxtui"),
@@ -61,6 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--read-only", action="store_true", help=both("cli.help.kxtui.read_only"))
     parser.add_argument("--as", dest="as_name", metavar="USER", help=AS_HELP)
     parser.add_argument("--export-dir", metavar="DIR", help=EXPORT_DIR_HELP)
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
+    from kxtui.cli import calendar, hours, maintenance, officers, periods, reports, sheets
+
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser(
@@ -111,7 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from kxtui.db.errors import KxError, SignInRefused
 
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    args = build_parser(with_commands=_names_a_command(words)).parse_args(words)
     set_language(args.lang)
     demo = args.command == "demo"
     province = demo and args.scale == "province"
@@ -141,21 +166,37 @@ def _run(path: Path, args: argparse.Namespace) -> int:
     if args.command == "stats":
         return run_stats(path, as_json=args.json, as_name=args.as_name)
     if args.command == "import" and args.what == "history-hours":
+        from kxtui.cli import hours
+
         return hours.import_history(path, args)
     if args.command in ("export", "import"):
+        from kxtui.cli import sheets
+
         run = sheets.run_export if args.command == "export" else sheets.run_import
         return run(path, args)
     if args.command == "report":
+        from kxtui.cli import reports
+
         return reports.run_report(path, args)
     if args.command in MAINTENANCE:
+        from kxtui.cli import maintenance
+
         return maintenance.COMMANDS[args.command](path, args)
     if args.command in ("init", "officer"):
+        from kxtui.cli import officers
+
         return officers.run(path, args)
     if args.command == "period":
+        from kxtui.cli import periods
+
         return periods.run(path, args)
     if args.command == "calendar":
+        from kxtui.cli import calendar
+
         return calendar.run(path, args)
-    if args.command in hours.COMMANDS:
+    if args.command in ("template", "statement", "config"):
+        from kxtui.cli import hours
+
         return hours.run(path, args)
     if args.demo and not path.exists():
         from kxtui.cli.demo import build_with_progress
