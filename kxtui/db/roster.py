@@ -51,6 +51,7 @@ _FROM = "FROM volunteer v JOIN volunteer_service vs ON vs.volunteer_id = v.id"
 _IN_RANGE = "k.key >= :q AND k.key < :q_end"
 _SERVICE = f"{SERVICE} WHERE s.volunteer_id = v.id"
 _SERVED = f"SELECT 1 {_SERVICE}"
+_SERVED_HISTORY = "SELECT 1 FROM historical_hours h WHERE h.volunteer_id = v.id"
 _TEAMS = """(SELECT group_concat(name, '、') FROM (SELECT t.name FROM team_membership m
   JOIN team t ON t.id = m.team_id WHERE m.volunteer_id = v.id ORDER BY t.id LIMIT 4))"""
 _DOMAINS = "(SELECT group_concat(domain) FROM volunteer_domain d WHERE d.volunteer_id = v.id)"
@@ -96,14 +97,19 @@ def where_clause(f: RosterFilter, narrow: int | None) -> tuple[list[str], dict[s
         if value is not None:
             conditions.append(f"v.{column} = {int(value)}")
     if f.served is not None:
-        served = _SERVED
+        # served in the period: an activity, or historical hours dated (by their start) in it,
+        # as the statement and the year's hours date them (one index range each)
+        served, history = _SERVED, _SERVED_HISTORY
         if f.start is not None:
             served += " AND a.start_date >= :start"
+            history += " AND h.start_date >= :start"
             params["start"] = f.start.isoformat()
         if f.end is not None:
             served += " AND a.start_date <= :end"
+            history += " AND h.start_date <= :end"
             params["end"] = f.end.isoformat()
-        conditions.append(f"{'' if f.served else 'NOT '}EXISTS ({served})")
+        either = f"(EXISTS ({served}) OR EXISTS ({history}))"
+        conditions.append(either if f.served else f"NOT {either}")
     if f.check:
         conditions.append(roster_checks.condition(f.check, params))
     if f.stars is not None:

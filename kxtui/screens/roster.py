@@ -16,6 +16,7 @@ from kxtui.display import clean
 from kxtui.domain import Domain
 from kxtui.i18n import label, t
 from kxtui.screens.list_screen import ListScreen
+from kxtui.screens.roster_filter import star_label
 from kxtui.widgets.roster_table import RosterTable
 
 REGISTERED = (None, True, False)
@@ -89,9 +90,11 @@ class RosterScreen(ListScreen[RosterFilter, RosterTable]):
         return parts
 
     def _flag_parts(self) -> list[str]:
-        """The filter line's words for domain, registered, student, active and served."""
+        """The filter line's words for domain, stars, registered, student, active and served."""
         f = self.filter
         parts = [t("roster.f.domain_is", domain=label(f.domain, Domain))] if f.domain else []
+        if f.stars is not None:
+            parts.append(t("roster.f.stars_is", stars=star_label(f.stars)))
         for name in ("registered", "student", "active"):
             if getattr(f, name) is not None:
                 parts.append(t(f"roster.f.{name}.{getattr(f, name)}"))

@@ -15,12 +15,13 @@ from textual.widget import Widget
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from kxtui import clock
 from kxtui.db import team_writes, teams
 from kxtui.db.engine import scope
 from kxtui.db.engine.changes import Change
 from kxtui.db.errors import KxError, RefusedError
 from kxtui.db.find import find_teams
-from kxtui.db.rows import Choice, NodeRef, TeamCounts, TeamDetail, TeamNode
+from kxtui.db.rows import Choice, NodeRef, ServiceQuery, TeamCounts, TeamDetail, TeamNode
 from kxtui.display import clean
 from kxtui.domain import TeamLevel
 from kxtui.i18n import t
@@ -67,10 +68,12 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
         Binding("y", "move_team", "key.move_team", id="teams.move", tooltip="cmd.move_team.help"),
         Binding("d,delete", "dissolve_team", "key.dissolve_team", id="teams.dissolve",
                 tooltip="cmd.dissolve_team.help"),
+        Binding("x", "statement", "key.statement", id="teams.statement",
+                tooltip="cmd.team_statement.help"),
         Binding("escape", "back", "key.back", id="teams.back"),
     ]  # fmt: skip
     KEY_RANK = ("search", "roster", "add_team", "edit_team", "members", "move_team",
-                "dissolve_team", "back")  # fmt: skip
+                "dissolve_team", "statement", "back")  # fmt: skip
     PALETTE = (
         ("cmd.add_team", "add_team"),
         ("cmd.add_top_team", "add_top_team"),
@@ -78,6 +81,7 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
         ("cmd.team_members", "members"),
         ("cmd.move_team", "move_team"),
         ("cmd.dissolve_team", "dissolve_team"),
+        ("cmd.team_statement", "statement"),
     )
     WRITES = frozenset({"add_team", "add_top_team", "edit_team", "members", "move_team",
                         "dissolve_team"})  # fmt: skip
@@ -189,6 +193,19 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
         from kxtui.screens.team_members import TeamMembersScreen
 
         self._open(TeamMembersScreen)
+
+    def action_statement(self) -> None:
+        """The hours statement of the selected team (its members and those of the teams
+        below it), this year at first, to an XLSX file."""
+        team = self._chosen()
+        if team is None:
+            return
+        from kxtui.dates import Period, period_bounds
+        from kxtui.screens.export_statement import StatementExportScreen
+
+        start, end = period_bounds(Period.YEAR, clock.today())
+        query = ServiceQuery(team_id=team.id, start=start, end=end)
+        self.app.push_screen(StatementExportScreen(query, Period.YEAR))
 
     def _open(self, form: type[FormScreen]) -> None:
         """The form on the selected team as stored now (see `FormScreen.open_stored`)."""

@@ -112,14 +112,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "没有登记这个{field}的志愿者（或不在您的查看范围）",
         "No volunteer is registered with this {field} (or not in your view)",
     ),
+    "stars.historical_part": (
+        "（其中历史 {hours} 小时）",
+        "({hours} h historical)",
+    ),
     "stars.level": ("{stars}", "{stars}"),
     "stars.none": ("无星级", "no star"),
-    "stars.record": (
-        "星级 {stars}　累计 {hours} 小时（其中历史 {historical} 小时）",
-        "Star level {stars}  {hours} h in all ({historical} h historical)",
-    ),
     "stars.to_next": ("距下一星级还差 {hours} 小时", "{hours} h to the next star"),
     "stars.top": ("已达最高星级", "The highest star level"),
+    "statement.export_done": (
+        "已写出 {count} 条服务记录到 {path}",
+        "Wrote {count} service lines to {path}",
+    ),
+    "statement.export_period": (
+        "期间",
+        "Period",
+    ),
     "statement.export_title": ("导出服务时长明细", "Export the hours statement"),
     "statement.historical": ("历史", "hist."),
     "statement.period_all": ("全部时间", "all time"),

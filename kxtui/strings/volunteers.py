@@ -99,6 +99,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "roster.f.served": ("期间内参加服务", "Served in period"),
     "roster.f.served.False": ("{period}未参加服务", "not served ({period})"),
     "roster.f.served.True": ("{period}参加过服务", "served ({period})"),
+    "roster.f.stars": (
+        "星级",
+        "Star level",
+    ),
+    "roster.f.stars_all": (
+        "全部",
+        "all",
+    ),
+    "roster.f.stars_is": (
+        "星级：{stars}",
+        "stars: {stars}",
+    ),
     "roster.f.student": ("学生", "Student"),
     "roster.f.student.False": ("非学生", "not students"),
     "roster.f.student.True": ("学生", "students"),

@@ -277,3 +277,34 @@ def test_the_template_reads_back_as_a_sheet(demo_db: Path, tmp_path: Path) -> No
     path = import_history.template(tmp_path / "t.xlsx")
     report = import_history.check_file(path)
     assert report.rows == 1 and report.unknown_columns == ()
+
+
+def test_served_in_a_period_counts_historical_hours_dated_in_it(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    idle = database.execute_sql(
+        "SELECT v.id, v.name, v.mobile FROM volunteer v JOIN volunteer_service vs ON "
+        "vs.volunteer_id = v.id WHERE vs.hours = 0 AND v.mobile IS NOT NULL ORDER BY v.id LIMIT 1"
+    ).fetchone()
+    year = {"start": date(2026, 1, 1), "end": date(2026, 12, 31)}
+    served, not_served = RosterFilter(served=True, **year), RosterFilter(served=False, **year)
+    before = roster.count(served), roster.count(not_served)
+    rows = [[idle[1], "", idle[2], "", "义诊", "", "2026-03-01", "", "4", ""]]
+    assert import_history.import_file(sheet(tmp_path / "h.csv", rows)).imported == 1
+    assert (roster.count(served), roster.count(not_served)) == (before[0] + 1, before[1] - 1)
+    last_year = RosterFilter(served=False, start=date(2025, 1, 1), end=date(2025, 12, 31))
+    assert idle[0] in {row.id for row in roster.page(last_year._replace(text=idle[2]), 2026)}
+
+
+def test_the_notes_sheet_quotes_the_countys_star_thresholds(demo_db: Path, tmp_path: Path) -> None:
+    from kxtui.db.report_rows import ReportQuery
+    from kxtui.db.reports import build
+    from kxtui.db.sheets.export_report import Filler, write_report
+
+    stars.set_thresholds((50, 120, 240, 480, 960))
+    report = build(ReportQuery("volunteers", None, date(2026, 1, 1), date(2026, 12, 31)))
+    result = write_report(report, tmp_path / "v.xlsx", filler=Filler("张三", "0532-1"))
+    notes = {row[0]: row[1] for row in openpyxl.load_workbook(result.path)["说明"].iter_rows(
+        min_row=3, values_only=True)}  # fmt: skip
+    assert "二星（累计服务 120 小时起）" in notes["二星志愿者(人)"]
+    assert "50/120/240/480/960" in notes["二星志愿者(人)"]
