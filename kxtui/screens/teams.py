@@ -69,7 +69,7 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
         Binding("d,delete", "dissolve_team", "key.dissolve_team", id="teams.dissolve",
                 tooltip="cmd.dissolve_team.help"),
         Binding("x", "statement", "key.statement", id="teams.statement",
-                tooltip="cmd.team_statement.help"),
+                tooltip="cmd.team_statement.help", show=False),  # (F1, palette)
         Binding("escape", "back", "key.back", id="teams.back"),
     ]  # fmt: skip
     KEY_RANK = ("search", "roster", "add_team", "edit_team", "members", "move_team",

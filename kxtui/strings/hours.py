@@ -117,6 +117,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "({hours} h historical)",
     ),
     "stars.level": ("{stars}", "{stars}"),
+    "stars.line": (
+        "星级：{stars}",
+        "Star level: {stars}",
+    ),
     "stars.none": ("无星级", "no star"),
     "stars.to_next": ("距下一星级还差 {hours} 小时", "{hours} h to the next star"),
     "stars.top": ("已达最高星级", "The highest star level"),

@@ -118,7 +118,7 @@ class ServiceHistory(Vertical):
                 summary.append("  " + t("stars.historical_part", hours=v.historical_hours))
         else:
             summary = Text(t("volunteer.history_none"), style="dim")
-        summary.append("  " + star_text(v), style="bold")
+        summary.append("\n" + t("stars.line", stars=star_text(v)))  # on a line of its own
         yield Static(summary, id="history-summary")
         yield Static("", id="history-totals")
         yield Static("", id="history-header")
