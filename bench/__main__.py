@@ -1,6 +1,6 @@
 """`python -m bench [--reps N] [--only SECTION,...]`: run the benchmarks, print the table.
 Sections: startup, expand, jump, import, ledger, import_volunteers, stress, province, roster,
-fresh, bytes, reports, report_screen, certificates.
+fresh, bytes, reports, report_screen, certificates, statement.
 
 Exits 0 when every benchmark ran, even if a goal was MISSED (the table says so); 1 if one
 crashed (its traceback goes to stderr, the other benchmarks still run).
@@ -33,6 +33,7 @@ from bench import (
     reports,
     roster,
     startup,
+    statement,
     stress,
     terminal_bytes,
 )
@@ -40,7 +41,7 @@ from bench.common import Row, print_table
 
 SECTIONS = ("startup", "expand", "jump", "import", "ledger", "import_volunteers", "stress",
             "province", "roster", "fresh", "bytes", "reports", "report_screen",
-            "certificates")  # fmt: skip
+            "certificates", "statement")  # fmt: skip
 
 
 DEMO_GOAL_S = 10.0  # an officer trying kxtui waits this long at most for the demo county
@@ -99,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
             "reports": lambda: reports.run(args.reps),
             "report_screen": lambda: report_screen.run(demo_db, args.reps),
             "certificates": lambda: certificates.run(demo_db, work, args.reps),
+            "statement": lambda: statement.run(work, args.reps),
         }
         for name in chosen:
             print(f"running {name} ...", flush=True)

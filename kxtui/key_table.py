@@ -33,6 +33,7 @@ def _readme_classes() -> list[type]:
     from kxtui.screens.teams import TeamTreeScreen
     from kxtui.screens.volunteer_form import VolunteerFormScreen
     from kxtui.widgets.choice_list import ChoiceList
+    from kxtui.widgets.history_table import ServiceHistoryTable
     from kxtui.widgets.paged_table import PagedTable
     from kxtui.widgets.region_tree import RegionTree
     from kxtui.widgets.report_table import ReportTable
@@ -40,8 +41,8 @@ def _readme_classes() -> list[type]:
 
     return [KxApp, HierarchyScreen, RegionTree, JumpScreen, LedgerScreen, PagedTable,
             RosterScreen, ChecksMenu, CheckListScreen, AuditScreen, AuditEntryScreen,
-            TeamTreeScreen, FormScreen, ServiceList, VolunteerFormScreen, ChoiceList,
-            ConflictScreen, DraftsScreen, ReportScreen, ReportTable, ChartScreen,
+            TeamTreeScreen, FormScreen, ServiceList, VolunteerFormScreen, ServiceHistoryTable,
+            ChoiceList, ConflictScreen, DraftsScreen, ReportScreen, ReportTable, ChartScreen,
             CalendarScreen, RegisterScreen]  # fmt: skip
 
 

@@ -33,6 +33,7 @@ AREAS = {
     "FormScreen": "keys.area.form",
     "ServiceList": "keys.area.activity_form",
     "VolunteerFormScreen": "keys.area.volunteer_form",
+    "ServiceHistoryTable": "keys.area.history",
     "ChoiceList": "keys.area.choices",
     "ConflictScreen": "keys.area.conflict",
     "JumpScreen": "keys.area.jump",

@@ -43,7 +43,8 @@ from kxtui.paths import resolve_db_path
 # the commands (`build_parser`): a command line naming none opens the app, and is parsed
 # without building them or importing their modules (the officer waits for the first frame)
 COMMANDS = ("demo", "stats", "export", "import", "report", *MAINTENANCE, "init", "officer",
-            "period", "calendar", "certificate", "certificates")  # fmt: skip
+            "period", "calendar", "certificate", "certificates", "template", "statement",
+            "config")  # fmt: skip
 _OPTIONS_WITH_VALUES = ("--db", "--lang", "--as", "--export-dir")
 
 
@@ -84,7 +85,16 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     if not with_commands:
         parser.set_defaults(command=None)
         return parser
-    from kxtui.cli import calendar, certificates, maintenance, officers, periods, reports, sheets
+    from kxtui.cli import (
+        calendar,
+        certificates,
+        hours,
+        maintenance,
+        officers,
+        periods,
+        reports,
+        sheets,
+    )
 
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -125,6 +135,7 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     periods.add_commands(commands)
     calendar.add_commands(commands)
     certificates.add_commands(commands)
+    hours.add_commands(commands)
     for command in commands.choices.values():
         if command.prog.split()[-1] not in ("demo", "init", "officer", *MAINTENANCE):
             command.add_argument(
@@ -166,6 +177,10 @@ def _run(path: Path, args: argparse.Namespace) -> int:
         return run_demo(path, args.seed, args.force, scale=args.scale)
     if args.command == "stats":
         return run_stats(path, as_json=args.json, as_name=args.as_name)
+    if args.command == "import" and args.what == "history-hours":
+        from kxtui.cli import hours
+
+        return hours.import_history(path, args)
     if args.command in ("export", "import"):
         from kxtui.cli import sheets
 
@@ -197,6 +212,10 @@ def _run(path: Path, args: argparse.Namespace) -> int:
         if args.command == "certificate":
             return certificates.run_certificate(path, args)
         return certificates.run_list(path, args)
+    if args.command in ("template", "statement", "config"):
+        from kxtui.cli import hours
+
+        return hours.run(path, args)
     if args.demo and not path.exists():
         from kxtui.cli.demo import build_with_progress
 

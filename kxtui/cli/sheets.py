@@ -248,7 +248,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         description=both("cli.about.import"),
     )
     imported.add_argument(
-        "what", choices=["activities", "volunteers"], help=both("cli.help.import.what")
+        "what",
+        choices=["activities", "volunteers", "history-hours"],
+        help=both("cli.help.import.what"),
     )
     imported.add_argument("file", metavar="FILE", help=both("cli.help.import.file"))
     imported.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)

@@ -13,6 +13,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import NamedTuple
 
+from kxtui.db.stars import DEFAULT as DEFAULT_STAR_HOURS
+
 # A figure: a count, hours or a rate (Decimal), or None where it does not apply ("-" in a
 # sheet: a rate of nothing, last year's 六有 rate, which kxtui does not keep).
 Value = int | Decimal | None
@@ -91,7 +93,7 @@ MEASURES: dict[str, tuple[str, ...]] = {
 # The reports whose figures do not depend on the period (venues are counted as they are now)
 TIMELESS = (VENUES,)
 # Star levels (星级) by cumulative service hours, as the national system counts them
-STAR_HOURS = (100, 300, 600, 1000, 1500)
+STAR_HOURS = DEFAULT_STAR_HOURS
 
 
 class ReportQuery(NamedTuple):

@@ -20,14 +20,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from kxtui.db import codes, roster_checks, step_budget
+from kxtui.db import codes, roster_checks, stars, step_budget
 from kxtui.db.engine import scope
 from kxtui.db.engine.models import database
 from kxtui.db.engine.volunteer_index import SERVICE
 from kxtui.db.errors import OverBudget
 from kxtui.db.keyset import Sort, order_by, page_ids, region_subtree
+from kxtui.db.numbers import TOTAL_HOURS_LIMIT, is_invalid, row_hours, valid_sum
 from kxtui.db.numbers import hours as hours_of
-from kxtui.db.numbers import row_hours
 from kxtui.db.rows import RosterFilter, RosterRow
 from kxtui.db.volunteer_search import TIER, matches_at_most, search_params
 
@@ -51,13 +51,19 @@ _FROM = "FROM volunteer v JOIN volunteer_service vs ON vs.volunteer_id = v.id"
 _IN_RANGE = "k.key >= :q AND k.key < :q_end"
 _SERVICE = f"{SERVICE} WHERE s.volunteer_id = v.id"
 _SERVED = f"SELECT 1 {_SERVICE}"
+_SERVED_HISTORY = "SELECT 1 FROM historical_hours h WHERE h.volunteer_id = v.id"
 _TEAMS = """(SELECT group_concat(name, '、') FROM (SELECT t.name FROM team_membership m
   JOIN team t ON t.id = m.team_id WHERE m.volunteer_id = v.id ORDER BY t.id LIMIT 4))"""
 _DOMAINS = "(SELECT group_concat(domain) FROM volunteer_domain d WHERE d.volunteer_id = v.id)"
 _YEAR = f"""(SELECT {row_hours("s")} {_SERVICE}
   AND a.start_date >= :year_start AND a.start_date <= :year_end)"""
+# historical hours dated (by their start) in the year count in its hours, values out of range
+# left out as every total leaves them out
+_YEAR_HISTORY = f"""(SELECT {valid_sum("historical_hours", "hours", "h")} FROM historical_hours h
+  WHERE h.volunteer_id = v.id AND h.start_date >= :year_start AND h.start_date <= :year_end)"""
 _COLUMNS = f"""v.id, v.name, v.gender, v.mobile, r.name, {_TEAMS}, {_DOMAINS},
-  v.platform_registered, v.is_student, v.active, {_YEAR}, vs.hours, vs.last_served, v.sort_key"""
+  v.platform_registered, v.is_student, v.active, {_YEAR}, {_YEAR_HISTORY}, vs.hours,
+  vs.last_served, v.sort_key"""
 
 
 def where_clause(f: RosterFilter, narrow: int | None) -> tuple[list[str], dict[str, Any], bool]:
@@ -91,16 +97,29 @@ def where_clause(f: RosterFilter, narrow: int | None) -> tuple[list[str], dict[s
         if value is not None:
             conditions.append(f"v.{column} = {int(value)}")
     if f.served is not None:
-        served = _SERVED
+        # served in the period: an activity, or historical hours dated (by their start) in it,
+        # as the statement and the year's hours date them (one index range each)
+        served, history = _SERVED, _SERVED_HISTORY
         if f.start is not None:
             served += " AND a.start_date >= :start"
+            history += " AND h.start_date >= :start"
             params["start"] = f.start.isoformat()
         if f.end is not None:
             served += " AND a.start_date <= :end"
+            history += " AND h.start_date <= :end"
             params["end"] = f.end.isoformat()
-        conditions.append(f"{'' if f.served else 'NOT '}EXISTS ({served})")
+        either = f"(EXISTS ({served}) OR EXISTS ({history}))"
+        conditions.append(either if f.served else f"NOT {either}")
     if f.check:
         conditions.append(roster_checks.condition(f.check, params))
+    if f.stars is not None:
+        low, high = stars.hours_range(f.stars, stars.thresholds())
+        params.update(stars_low=low, stars_high=high)
+        below = " AND hours < :stars_high" if high is not None else ""
+        conditions.append(
+            "v.id IN (SELECT volunteer_id FROM volunteer_service"
+            f" WHERE hours >= :stars_low{below} AND hours <= {TOTAL_HOURS_LIMIT})"
+        )
     walks = False
     if search_params(f.text, params):
         key = params["q"]
@@ -123,9 +142,13 @@ def _search_only(where: tuple[list[str], dict[str, Any], bool]) -> bool:
     return len(conditions) == 1 and "q" in params
 
 
-def _row(raw: tuple[Any, ...], sort: str) -> RosterRow:
+def _row(raw: tuple[Any, ...], sort: str, levels: stars.Thresholds) -> RosterRow:
     (id_, name, gender, mobile, region, teams, domains, registered, student, active, year,
-     total, last, sort_key, tier) = raw  # fmt: skip
+     year_history, total, last, sort_key, tier) = raw  # fmt: skip
+    this_year = hours_of(year)
+    if not is_invalid(this_year):
+        this_year = hours_of(year + year_history)
+    hours_total = hours_of(total)
     key: tuple[Any, ...] = {
         "name": (sort_key, id_),
         "hours": (total, id_),
@@ -144,10 +167,11 @@ def _row(raw: tuple[Any, ...], sort: str) -> RosterRow:
         registered=codes.flag(registered),
         student=codes.flag(student),
         active=codes.flag(active),
-        hours_this_year=hours_of(year),
-        hours_total=hours_of(total),
+        hours_this_year=this_year,
+        hours_total=hours_total,
         last_served=codes.day(last),
         key=key,
+        stars=stars.level(hours_total, levels),
     )
 
 
@@ -249,7 +273,8 @@ def _read(
         "JOIN region r ON r.id = v.region_id "
         f"WHERE v.id IN ({ids or 'NULL'}) ORDER BY {order}"
     )
-    rows = [_row(raw, sort) for raw in database.execute_sql(sql, params).fetchall()]
+    levels = stars.thresholds()
+    rows = [_row(raw, sort, levels) for raw in database.execute_sql(sql, params).fetchall()]
     return tuple(rows if forward else reversed(rows))
 
 

@@ -1,10 +1,11 @@
 """Roster checks (花名册检查): what an officer looks for before reporting upward.
 
-Four checks are roster filters (`RosterFilter.check`, turned into SQL by `condition`): not
+Five checks are roster filters (`RosterFilter.check`, turned into SQL by `condition`): not
 fully registered on the national platform, unreachable or unidentifiable, duplicates, inactive
-but still in a team. (Not served in a period is the roster's own `served` filter.) Three are
-short lists: teams below a minimum size, volunteers per 1,000 residents (or per village) in
-the children of a region, and grid officers who are not volunteers (一员双责).
+but still in a team, within 10 hours of the next star level. (Not served in a period is
+the roster's own `served` filter.) Three are short lists: teams below a minimum size,
+volunteers per 1,000 residents (or per village) in the children of a region, and grid
+officers who are not volunteers (一员双责).
 
 Each stays fast at 1,000,000 volunteers: the rare sets are read from an index (the partial
 index of unusable records) or computed once per state of the database (duplicates).
@@ -16,6 +17,7 @@ import json
 import threading
 from typing import Any
 
+from kxtui.db import stars
 from kxtui.db.engine import scope
 from kxtui.db.engine.models import CONTACT_PROBLEM, INACTIVE, database
 from kxtui.db.keyset import region_subtree
@@ -23,7 +25,7 @@ from kxtui.db.numbers import population
 from kxtui.db.rows import CheckList, GridOfficerRow, RegionDensity, TeamSize
 from kxtui.domain import VILLAGE_LEVEL, PersonRole
 
-CHECKS = ("platform", "contact", "duplicate", "inactive_in_team")
+CHECKS = ("platform", "contact", "duplicate", "inactive_in_team", "near_star")
 LIST_LIMIT = 1_000  # rows a check list shows; its count is of them all
 
 # The partial indexes' conditions as they are (unqualified: in the roster's queries only the
@@ -42,7 +44,19 @@ def condition(check: str, params: dict[str, Any]) -> str:
     """The check as an SQL condition over v (volunteer); adds its parameters to `params`."""
     if check == "duplicate":
         params["duplicates"] = json.dumps(duplicate_ids())
+    if check == "near_star":
+        return _near_star(params)
     return _CONDITIONS[check]
+
+
+def _near_star(params: dict[str, Any]) -> str:
+    """Cumulative hours within `stars.NEAR` hours below a star level's threshold: one range
+    of the hours index per level."""
+    ranges = []
+    for i, threshold in enumerate(stars.thresholds()):
+        params[f"near{i}"], params[f"star{i}"] = threshold - stars.NEAR, threshold
+        ranges.append(f"(hours >= :near{i} AND hours < :star{i})")
+    return f"v.id IN (SELECT volunteer_id FROM volunteer_service WHERE {' OR '.join(ranges)})"
 
 
 # -- duplicates ----------------------------------------------------------------------------

@@ -264,15 +264,43 @@ class VolunteerInput(NamedTuple):
 
 
 class ServiceHistoryLine(NamedTuple):
-    """One activity a volunteer served at."""
+    """One activity a volunteer served at, or one record of their historical hours (历史时数,
+    `historical`: served elsewhere before the county used kxtui)."""
 
-    id: int  # the service record
-    activity_id: int
+    id: int  # the service record (the historical hours' record)
+    activity_id: int  # 0 for historical hours
     start_date: date | Odd | None  # Odd: not a date (codes.day)
     title: str
-    place: str  # the venue, or the region when the activity had no venue
+    place: str  # the venue, or the region when the activity had no venue ("" historical)
     hours: Hours
     key: tuple[Any, ...]  # its place in the history, for keyset paging
+    organiser: str = ""  # the organising team, or unit
+    historical: bool = False
+    end_date: date | Odd | None = None
+    source: str = ""  # historical hours: where they were recorded
+    volunteer_id: int = 0
+    volunteer: str = ""  # the volunteer's name (a team's statement lists several)
+
+
+class ServiceQuery(NamedTuple):
+    """Whose service and when: a volunteer's, or a team's (its members and those of the
+    teams below it); a period of start dates (None: open)."""
+
+    volunteer_id: int | None = None
+    team_id: int | None = None
+    start: date | None = None
+    end: date | None = None
+
+
+class ServiceTotals(NamedTuple):
+    """The totals of a `ServiceQuery`: lines and hours, and the historical part of each;
+    `left_out` lines whose hours are out of range (not added)."""
+
+    lines: int
+    hours: Hours
+    historical_lines: int
+    historical_hours: Hours
+    left_out: int
 
 
 class Membership(NamedTuple):
@@ -358,8 +386,12 @@ class VolunteerDetail(NamedTuple):
     joined_on: date | None
     notes: str
     activities: int  # activities served at (deleted ones not counted)
-    hours: Hours  # service hours in all
+    hours: Hours  # service hours in all, historical hours included
     memberships: tuple[Membership, ...]
+    historical: int = 0  # records of historical hours
+    historical_hours: Hours = Decimal(0)  # their hours (in `hours` too)
+    stars: int = 0  # the star level of `hours`
+    to_next_star: Decimal | None = None  # hours missing to the next level (None at the top)
 
 
 class LedgerFilter(NamedTuple):
@@ -433,6 +465,7 @@ class RosterFilter(NamedTuple):
     text: str = ""  # name characters, pinyin, initials or mobile digits
     sort: str = "name"  # name | hours | last
     check: str = ""  # a roster check (roster_checks.CHECKS): only the volunteers it finds
+    stars: int | None = None  # only the volunteers at this star level (0 to 5)
 
 
 class RosterRow(NamedTuple):
@@ -450,17 +483,7 @@ class RosterRow(NamedTuple):
     hours_total: Hours
     last_served: date | Odd | None
     key: tuple[Any, ...]  # its place in the sort, for keyset paging
-
-    @property
-    def stars(self) -> int:
-        """The platform's star level by total hours: 1★ at 100 ... 5★ at 1,500 (none for a
-        total out of range)."""
-        if isinstance(self.hours_total, Invalid):
-            return 0
-        return sum(self.hours_total >= level for level in STAR_HOURS)
-
-
-STAR_HOURS = (100, 300, 600, 1000, 1500)
+    stars: int = 0  # the star level of hours_total (`stars.level`, the county's thresholds)
 
 
 class CheckList(NamedTuple):

@@ -16,7 +16,7 @@ from peewee import JOIN, fn
 
 from kxtui import clock
 from kxtui.dates import parse_date
-from kxtui.db import resident_id
+from kxtui.db import resident_id, stars
 from kxtui.db.engine import scope, volunteer_index
 from kxtui.db.engine.models import (
     Activity,
@@ -26,12 +26,13 @@ from kxtui.db.engine.models import (
     TeamMembership,
     Volunteer,
     VolunteerDomain,
+    database,
 )
 from kxtui.db.engine.writes import Write, created, diff, editable, write_transaction
 from kxtui.db.errors import DuplicateError, NeedsConfirmation
 from kxtui.db.find import SUGGESTIONS, name_matches
 from kxtui.db.lookups import Lookups
-from kxtui.db.numbers import hours
+from kxtui.db.numbers import hours, is_invalid, valid_sum
 from kxtui.db.pinyin import pinyin_keys, sort_key
 from kxtui.db.regions import subtree_bounds
 from kxtui.db.rows import Choice, VolunteerDetail, VolunteerInput
@@ -346,6 +347,15 @@ def volunteer_detail(volunteer_id: int) -> VolunteerDetail | None:
         .where(ServiceRecord.volunteer == volunteer_id, Activity.deleted_at.is_null())
     )
     count, total = served.scalar(as_tuple=True)
+    historical, historical_hours = database.execute_sql(
+        f"SELECT COUNT(*), {valid_sum('historical_hours', 'hours', 'h')} FROM historical_hours h "
+        "WHERE h.volunteer_id = ?",
+        (volunteer_id,),
+    ).fetchone()
+    all_hours = hours(total)
+    if not is_invalid(all_hours):
+        all_hours = hours((total or 0) + historical_hours)
+    levels = stars.thresholds()
     memberships = memberships_of(volunteer_id)
     return VolunteerDetail(
         id=v.id,
@@ -366,8 +376,12 @@ def volunteer_detail(volunteer_id: int) -> VolunteerDetail | None:
         joined_on=v.joined_on,
         notes=v.notes,
         activities=count or 0,
-        hours=hours(total),
+        hours=all_hours,
         memberships=memberships,
+        historical=historical,
+        historical_hours=hours(historical_hours),
+        stars=stars.level(all_hours, levels),
+        to_next_star=stars.to_next(all_hours, levels),
     )
 
 

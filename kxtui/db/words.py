@@ -43,6 +43,7 @@ CHINESE: dict[str, str] = {
     "export.what.report.volunteers": "科技志愿者统计表",
     "export.what.volunteers": "志愿者花名册",
     "flag.invalid": "⚠无效标记 {value}",
+    "hsheet.sheet": "历史时数",
     "notes.col.change": "修改",
     "notes.col.column": "列",
     "notes.col.row": "行",
@@ -138,6 +139,15 @@ CHINESE: dict[str, str] = {
     "sheet.total": "合计",
     "sheet.total_format": '"共 "0" 项"',  # a number format: 共 12 项
     "sheet.truncated": "…（超长已截断）",
+    "statement.kind.activity": "活动",
+    "statement.kind.historical": "历史",
+    "statement.left_out": "另有 {count} 条记录的时长数值无效（⚠无效），未计入合计。",
+    "statement.sheet": "服务时长明细",
+    "statement.summary": (
+        "共 {lines} 条服务记录，合计 {hours} 小时；其中历史时数 {historical} 条，"
+        "{historical_hours} 小时。"
+    ),
+    "statement.title": "{who} 志愿服务时长明细 {period}",
     # the words a yes / no column reads as 是 / 否 (older names of the status among them)
     "vsheet.no_words": (
         "否、n、no、false、0、×、✗、无、未注册、不在册、停用、已停用、注销、退出、非学生、离岗"

@@ -70,6 +70,7 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
                 with RadioSet(id="export-format", compact=True):
                     yield RadioButton("XLSX", value=True, id="format-xlsx", compact=True)
                     yield RadioButton("CSV", id="format-csv", compact=True)
+            yield from self.extra_rows()
             with Horizontal(classes="export-row", id="export-folder-row"):
                 yield Label(t("export.folder"), classes="export-label")
                 yield Label(Text(clean(self.folder, 300)), id="export-folder")
@@ -86,6 +87,14 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one("#export-send", Button).display = False
         self.query_one("#export-path", Input).focus()
+        self.ask_name()
+
+    def extra_rows(self) -> ComposeResult:
+        """Rows of a subclass's own, under the format (none here)."""
+        yield from ()
+
+    def ask_name(self) -> None:
+        """Read the default file name in a worker; `_named` fills it in."""
         run_db(self, self.file_name, done=self._named, group="export-name", read=True)
 
     def file_name(self) -> ExportName:

@@ -150,6 +150,7 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
     PALETTE = (
         ("cmd.add_county", "add_county"),
         ("cmd.import_volunteers", "import_volunteers"),
+        ("cmd.import_history", "import_history"),
         ("cmd.report.volunteers", "reports('volunteers')"),
         ("cmd.report.venues", "reports('venues')"),
         ("cmd.report.science-day", "reports('science-day')"),
@@ -157,7 +158,8 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
         ("certificate.cmd.register", "certificates"),
     )
     WRITES = frozenset({"add_region", "add_county", "add_venue", "edit", "delete",
-                        "add_activity", "add_volunteer", "import_volunteers"})  # fmt: skip
+                        "add_activity", "add_volunteer", "import_volunteers",
+                        "import_history"})  # fmt: skip
 
     def __init__(self) -> None:
         super().__init__()
@@ -339,6 +341,13 @@ class HierarchyScreen(TranslatedBindings, Screen[None]):
 
         region = self._region_choice()
         self.app.push_screen(VolunteerImportScreen(region.id if region else None))
+
+    def action_import_history(self) -> None:
+        """Historical hours (历史时数) from XLSX or CSV."""
+        from kxtui.screens.import_history import HistoryImportScreen
+
+        region = self._region_choice()
+        self.app.push_screen(HistoryImportScreen(region.id if region else None))
 
     def action_calendar(self) -> None:
         """The year's theme days and deadlines, counted by the regions under the selected

@@ -16,6 +16,7 @@ from kxtui.display import clean
 from kxtui.domain import Domain
 from kxtui.i18n import label, t
 from kxtui.screens.list_screen import ListScreen
+from kxtui.screens.roster_filter import star_label
 from kxtui.widgets.roster_table import RosterTable
 
 REGISTERED = (None, True, False)
@@ -56,8 +57,9 @@ class RosterScreen(ListScreen[RosterFilter, RosterTable]):
         ),
         Binding("escape", "back", "key.back", id="roster.back"),
     ]
-    WRITES = frozenset({"import", "certificate"})
-    PALETTE = (("cmd.import_volunteers", "import"), ("certificate.cmd.batch", "certificate"))
+    WRITES = frozenset({"import", "import_history", "certificate"})
+    PALETTE = (("cmd.import_volunteers", "import"), ("cmd.import_history", "import_history"),
+               ("certificate.cmd.batch", "certificate"))  # fmt: skip
     KEY_RANK = ("search", "open", "filters", "checks", "export", "sort", "unmask", "back")
 
     def __init__(self, region: Choice | None, team: Choice | None = None) -> None:
@@ -97,9 +99,11 @@ class RosterScreen(ListScreen[RosterFilter, RosterTable]):
         return parts
 
     def _flag_parts(self) -> list[str]:
-        """The filter line's words for domain, registered, student, active and served."""
+        """The filter line's words for domain, stars, registered, student, active and served."""
         f = self.filter
         parts = [t("roster.f.domain_is", domain=label(f.domain, Domain))] if f.domain else []
+        if f.stars is not None:
+            parts.append(t("roster.f.stars_is", stars=star_label(f.stars)))
         for name in ("registered", "student", "active"):
             if getattr(f, name) is not None:
                 parts.append(t(f"roster.f.{name}.{getattr(f, name)}"))
@@ -238,6 +242,12 @@ class RosterScreen(ListScreen[RosterFilter, RosterTable]):
         from kxtui.screens.export_volunteers import VolunteerExportScreen
 
         self.app.push_screen(VolunteerExportScreen(self.filter, self.table.total))
+
+    def action_import_history(self) -> None:
+        """Historical hours from XLSX or CSV; the totals count them afterwards."""
+        from kxtui.screens.import_history import HistoryImportScreen
+
+        self.app.push_screen(HistoryImportScreen(self.scope.id if self.scope else None))
 
     def action_import(self) -> None:
         """Volunteers from XLSX or CSV; the roster shows them afterwards."""

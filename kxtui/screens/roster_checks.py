@@ -29,7 +29,7 @@ from kxtui.widgets.workers import run_db
 # the menu's keys: a roster check (shown as the roster) or a list (its own screen)
 MENU = {"n": "not_served", "p": "platform", "m": "contact", "d": "duplicate",
         "i": "inactive_in_team", "t": "small_teams", "r": "density",
-        "g": "grid_officers"}  # fmt: skip
+        "g": "grid_officers", "s": "near_star"}  # fmt: skip
 LISTS = ("small_teams", "density", "grid_officers")
 MINIMUM_TEAM_SIZE = 20  # where the small-teams list starts; + and - change it by 5
 

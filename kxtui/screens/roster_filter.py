@@ -1,5 +1,6 @@
-"""The roster's filters in one dialog: team (by name, pinyin or initials), domain, registered,
-student, active, and served or not in a period (or custom dates)."""
+"""The roster's filters in one dialog: team (by name, pinyin or initials), domain, star level
+(全部, 0★ … 5★: by cumulative hours, the county's thresholds), registered, student, active,
+and served or not in a period (or custom dates)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,12 @@ from kxtui.widgets.form_field import FormField, select
 
 FLAGS = ("registered", "student", "active", "served")  # yes / no / any
 _YES_NO = {"yes": True, "no": False}
+STAR_LEVELS = range(6)  # 0★ (below the first threshold) to 5★
+ALL_LEVELS = "all"
+
+
+def star_label(stars: int) -> str:
+    return f"{stars}★"
 
 
 def _find_teams(region_id: int | None, text: str) -> Any:
@@ -52,6 +59,10 @@ class RosterFilterScreen(FilterDialog):
         )
         domains = [(label(d), d.value) for d in Domain]
         yield FormField("domain", t("roster.f.domain"), select(domains, f.domain, blank=True))
+        levels = [(t("roster.f.stars_all"), ALL_LEVELS)]
+        levels += [(star_label(n), str(n)) for n in STAR_LEVELS]
+        chosen = ALL_LEVELS if f.stars is None else str(f.stars)
+        yield FormField("stars", t("roster.f.stars"), select(levels, chosen, blank=False))
         yes_no = [(t("roster.yes"), "yes"), (t("roster.no"), "no")]
         for name in FLAGS:
             value = flag_text(getattr(f, name))
@@ -68,6 +79,7 @@ class RosterFilterScreen(FilterDialog):
         f = self.current._replace(
             team_id=team.id if team else None,
             domain=self._value("domain"),
+            stars=None if self._value("stars") in ("", ALL_LEVELS) else int(self._value("stars")),
             start=start if flags["served"] is not None else None,
             end=end if flags["served"] is not None else None,
             registered=flags["registered"],

@@ -15,12 +15,21 @@ from textual.widget import Widget
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from kxtui import clock
 from kxtui.db import team_writes, teams
 from kxtui.db.engine import scope
 from kxtui.db.engine.changes import Change
 from kxtui.db.errors import KxError, RefusedError
 from kxtui.db.find import find_teams
-from kxtui.db.rows import Choice, NodeRef, RosterFilter, TeamCounts, TeamDetail, TeamNode
+from kxtui.db.rows import (
+    Choice,
+    NodeRef,
+    RosterFilter,
+    ServiceQuery,
+    TeamCounts,
+    TeamDetail,
+    TeamNode,
+)
 from kxtui.display import clean
 from kxtui.domain import TeamLevel
 from kxtui.i18n import t
@@ -69,10 +78,12 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
                 tooltip="cmd.dissolve_team.help"),
         Binding("f8", "certificate", "certificate.key.issue", id="teams.certificate",
                 tooltip="certificate.cmd.batch.help", show=False),
+        Binding("x", "statement", "key.statement", id="teams.statement",
+                tooltip="cmd.team_statement.help", show=False),  # (F1, palette)
         Binding("escape", "back", "key.back", id="teams.back"),
     ]  # fmt: skip
     KEY_RANK = ("search", "roster", "add_team", "edit_team", "members", "move_team",
-                "dissolve_team", "back")  # fmt: skip
+                "dissolve_team", "statement", "back")  # fmt: skip
     PALETTE = (
         ("cmd.add_team", "add_team"),
         ("cmd.add_top_team", "add_top_team"),
@@ -81,6 +92,7 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
         ("cmd.move_team", "move_team"),
         ("cmd.dissolve_team", "dissolve_team"),
         ("certificate.cmd.batch", "certificate"),
+        ("cmd.team_statement", "statement"),
     )
     WRITES = frozenset({"add_team", "add_top_team", "edit_team", "members", "move_team",
                         "dissolve_team", "certificate"})  # fmt: skip
@@ -192,6 +204,19 @@ class TeamTreeScreen(ListKeys, TranslatedBindings, Screen[None]):
         from kxtui.screens.team_members import TeamMembersScreen
 
         self._open(TeamMembersScreen)
+
+    def action_statement(self) -> None:
+        """The hours statement of the selected team (its members and those of the teams
+        below it), this year at first, to an XLSX file."""
+        team = self._chosen()
+        if team is None:
+            return
+        from kxtui.dates import Period, period_bounds
+        from kxtui.screens.export_statement import StatementExportScreen
+
+        start, end = period_bounds(Period.YEAR, clock.today())
+        query = ServiceQuery(team_id=team.id, start=start, end=end)
+        self.app.push_screen(StatementExportScreen(query, Period.YEAR))
 
     def _open(self, form: type[FormScreen]) -> None:
         """The form on the selected team as stored now (see `FormScreen.open_stored`)."""

@@ -157,8 +157,10 @@ class VolunteerFormScreen(FormScreen):
         with TabbedContent(id="volunteer-panes"):
             with TabPane(t("volunteer.pane.record"), id="pane-record"):
                 yield from super().body()
-            with TabPane(t("volunteer.pane.history", count=v.activities), id="pane-history"):
-                yield ServiceHistory(v, service_history.page)
+            with TabPane(
+                t("volunteer.pane.history", count=v.activities + v.historical), id="pane-history"
+            ):
+                yield ServiceHistory(v, service_history.page, service_history.totals)
             with TabPane(t("volunteer.pane.teams", count=len(v.memberships)), id="pane-teams"):
                 with VerticalScroll(id="teams-body"):
                     yield Static(self._memberships(v), id="memberships")
@@ -205,6 +207,14 @@ class VolunteerFormScreen(FormScreen):
         context = {"activity_id": event.row.activity_id}
         ActivityFormScreen.open_stored(self, context, self._activity_written)
 
+    @on(ServiceHistory.ExportAsked)
+    def _export_statement(self, event: ServiceHistory.ExportAsked) -> None:
+        """`x` on the history: the hours statement of the period shown, to an XLSX file."""
+        from kxtui.screens.export_statement import StatementExportScreen
+
+        history = self.query_one(ServiceHistory)
+        self.app.push_screen(StatementExportScreen(event.query, history.period))
+
     def _activity_written(self, result: Any) -> None:
         if result is not None:  # the history follows by itself (`data_changed`)
             self.notify(t("form.saved"), timeout=3)
@@ -212,9 +222,9 @@ class VolunteerFormScreen(FormScreen):
     def data_changed(self, change: Change) -> None:
         """An activity written (its hours, date or title): the history in view is read
         again."""
-        if change.touches("activity"):
-            for table in self.query(ServiceHistoryTable):
-                table.reload()
+        if change.touches("activity") or change.touches("historical_hours"):
+            for history in self.query(ServiceHistory):
+                history.reload()
 
     def _control(self, name: str) -> Any:
         return self.query_one(f"#field-{name}", FormField).control

@@ -26,6 +26,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "history.col.hours": ("小时", "Hours"),
     "history.col.place": ("阵地/区域", "Venue/region"),
     "history.col.title": ("活动", "Activity"),
+    "history.export.help": (
+        "把所示期间的服务时长明细导出为 XLSX",
+        "Export the hours statement of the period shown, as XLSX",
+    ),
+    "history.keys": (
+        "p 期间  x 导出",
+        "p period  x export",
+    ),
+    "history.period.help": (
+        "切换期间：全部时间、本年、去年、本季度、上季度、本月、上月",
+        "Next period: all time, this year, last year, this or last quarter, this or last month",
+    ),
     "ledger.col.date": ("日期", "Date"),
     "ledger.col.format": ("形式", "Format"),
     "ledger.col.hours": ("时长", "Hours"),

@@ -69,6 +69,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "cmd.help": ("帮助: 按键说明", "Help: keys"),
     "cmd.help.help": ("显示所有按键", "Show every key"),
+    "cmd.import_history": ("志愿者: 导入历史时数", "Volunteers: import historical hours"),
+    "cmd.import_history.help": (
+        "从 .xlsx 或 .csv 文件导入以往在别处记录的服务时长（计入累计时长与星级）",
+        "Import hours served before, recorded elsewhere (they count in cumulative hours and stars)",
+    ),
     "cmd.import_volunteers": ("志愿者: 导入", "Volunteers: import"),
     "cmd.import_volunteers.help": (
         "从 .xlsx 或 .csv 文件导入志愿者（大美志愿导出表或本县花名册）",
@@ -130,6 +135,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmd.team_members.help": (
         "为选中的队伍添加或移出志愿者",
         "Add volunteers to the selected team or take them out",
+    ),
+    "cmd.team_statement": (
+        "志愿服务队: 导出服务时长明细",
+        "Teams: export the hours statement",
+    ),
+    "cmd.team_statement.help": (
+        "把所选服务队（含下级队）成员某一期间的服务时长明细导出为 XLSX",
+        "Export the hours statement of the selected team (and the teams below it) for a period, as XLSX",
     ),
     "cmd.teams": ("志愿者: 团队", "Volunteers: teams"),
     "cmd.teams.help": (
@@ -235,6 +248,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.search": ("搜索", "Search"),
     "key.smaller": ("下限-5", "Minimum -5"),
     "key.sort": ("排序", "Sort"),
+    "key.statement": (
+        "时长明细",
+        "Hours statement",
+    ),
     "key.table": ("表", "Table"),
     "key.take_theirs": ("全部用对方的", "Load theirs"),
     "key.team_members": ("队员", "Members"),
@@ -258,6 +275,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "keys.area.conflict": ("编辑冲突", "Edit conflict"),
     "keys.area.drafts": ("草稿", "Drafts"),
     "keys.area.form": ("表单", "Forms"),
+    "keys.area.history": (
+        "服务记录（F3）",
+        "Service history (F3)",
+    ),
     "keys.area.jump": ("跳转", "Jump to"),
     "keys.area.ledger": ("活动台账", "Activity ledger"),
     "keys.area.report_table": ("报表中移动", "Moving in a report"),

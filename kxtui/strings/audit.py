@@ -49,6 +49,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "audit.entity.certificate": ("志愿服务记录证明", "certificate"),
     "audit.entity.closed_period": ("关闭的期间", "closed period"),
     "audit.entity.database": ("数据库", "database"),
+    "audit.entity.historical_hours": ("历史时数", "historical hours"),
+    "audit.entity.meta": ("设置", "settings"),
     "audit.entity.officer_account": ("工作人员账户", "officer account"),
     "audit.entity.region": ("区域", "region"),
     "audit.entity.report": ("统计报表", "report"),

@@ -52,6 +52,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "checks.inactive_in_team.key": ("已停用仍在队", "Inactive but still in a team"),
     "checks.inactive_in_team.short": ("检查：已停用仍在队", "check: inactive, still in a team"),
     "checks.keys": ("按字母运行检查   Esc 关闭", "Press a letter to run a check   Esc close"),
+    "checks.near_star": (
+        "距下一星级不足10小时",
+        "Within 10 hours of the next star level",
+    ),
+    "checks.near_star.key": ("距下一星级不足10小时", "Near the next star"),
+    "checks.near_star.short": ("检查：距下一星级不足10小时", "check: near the next star"),
     "checks.not_served": ("{period}未参加服务", "Not served ({period})"),
     "checks.not_served.key": ("期间内未参加服务", "Not served in the period"),
     "checks.platform": (
@@ -93,6 +99,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "roster.f.served": ("期间内参加服务", "Served in period"),
     "roster.f.served.False": ("{period}未参加服务", "not served ({period})"),
     "roster.f.served.True": ("{period}参加过服务", "served ({period})"),
+    "roster.f.stars": (
+        "星级",
+        "Star level",
+    ),
+    "roster.f.stars_all": (
+        "全部",
+        "all",
+    ),
+    "roster.f.stars_is": (
+        "星级：{stars}",
+        "stars: {stars}",
+    ),
     "roster.f.student": ("学生", "Student"),
     "roster.f.student.False": ("非学生", "not students"),
     "roster.f.student.True": ("学生", "students"),

@@ -182,7 +182,8 @@ async def test_a_volunteer_who_never_served_has_no_history_table(demo_path: Path
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, VolunteerFormScreen))
         await press(pilot, "f3")
         form = pilot.app.screen
-        assert plain(form.query_one("#history-summary").content).strip() == "服务记录：还没有"
+        summary = plain(form.query_one("#history-summary").content).strip()
+        assert summary == "服务记录：还没有\n星级：无星级　距下一星级还差 100 小时"  # stars too
         assert not form.query_one(ServiceHistoryTable).display
         await press(pilot, "escape")  # nothing changed: the form closes without asking
         assert pilot.app.screen is roster

@@ -29,7 +29,13 @@ from typing import Any, NamedTuple
 from kxtui.db import codes
 from kxtui.db.engine.connection import BUSY_TIMEOUT_MS, is_marked_read_only, preflight
 from kxtui.db.engine.database import SCHEMA_VERSION
-from kxtui.db.engine.volunteer_index import MOBILE_KEY_CHARS, NAME_KEY_CHARS, SERVICE, search_keys
+from kxtui.db.engine.volunteer_index import (
+    HISTORY_TOTALS,
+    MOBILE_KEY_CHARS,
+    NAME_KEY_CHARS,
+    SERVICE,
+    search_keys,
+)
 from kxtui.db.errors import OpenError
 from kxtui.db.numbers import COLUMNS
 
@@ -143,14 +149,18 @@ def region_paths(connection: sqlite3.Connection) -> list[Problem]:
 
 
 def service_totals(connection: sqlite3.Connection) -> list[Problem]:
-    """Each volunteer's totals row equals the sum and last date of their service records."""
+    """Each volunteer's totals row equals the sum and last date of their service records and
+    historical hours."""
     rows = connection.execute(
-        f"SELECT v.id, substr(v.name, 1, {SHOWN}), vs.hours, t.hours FROM volunteer v "
+        f"SELECT v.id, substr(v.name, 1, {SHOWN}), vs.hours, "
+        "COALESCE(t.hours, 0) + COALESCE(h.hours, 0) FROM volunteer v "
         "LEFT JOIN volunteer_service vs ON vs.volunteer_id = v.id LEFT JOIN "
         f"(SELECT s.volunteer_id AS id, SUM(s.hours) AS hours, MAX(a.start_date) AS last {SERVICE}"
         " GROUP BY s.volunteer_id) t ON t.id = v.id "
-        "WHERE vs.volunteer_id IS NULL OR vs.last_served IS NOT t.last "
-        "OR ABS(vs.hours - COALESCE(t.hours, 0)) > ? ORDER BY v.id",
+        f"LEFT JOIN ({HISTORY_TOTALS} GROUP BY h.volunteer_id) h ON h.volunteer_id = v.id "
+        "WHERE vs.volunteer_id IS NULL OR vs.last_served IS NOT "
+        "(CASE WHEN h.last IS NULL OR t.last >= h.last THEN t.last ELSE h.last END) "
+        "OR ABS(vs.hours - COALESCE(t.hours, 0) - COALESCE(h.hours, 0)) > ? ORDER BY v.id",
         (HOURS_TOLERANCE,),
     )
     return _problem(

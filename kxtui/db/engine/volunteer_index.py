@@ -8,7 +8,10 @@ characters as well as three), the suffixes of their pinyin at syllable boundarie
 already the start of a syllable), the mobile ("138…") and its last four digits.
 
 Service totals (`volunteer_service`): total hours and last service date per volunteer, counted
-again for the volunteers a write touched, in that write's transaction.
+again for the volunteers a write touched, in that write's transaction. Both sources count:
+service records at activities not deleted (dated by the activity's start) and historical hours
+(`historical_hours`, dated by their end: the last day of a project served elsewhere); a
+historical value out of range is left out, as every total leaves such values out.
 
 ID number checks (`volunteer.id_number_valid`): whether the stored number passes the form's
 checks, so the roster check for unusable records is one index range, not 300,000 stdnum calls.
@@ -21,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from itertools import islice
 
 from kxtui import clock
-from kxtui.db import resident_id
+from kxtui.db import numbers, resident_id
 from kxtui.db.engine.models import database
 from kxtui.db.pinyin import search_key, syllables
 
@@ -125,11 +128,28 @@ def index_all() -> None:
 
 # service records at activities not deleted, as s (service_record) and a (activity)
 SERVICE = "FROM service_record s JOIN activity a ON a.id = s.activity_id AND a.deleted_at IS NULL"
+# historical hours as h: their hours in range (else NULL, left out of sums) and their end date
+# when it is a real day
+HISTORY_HOURS = (
+    f"CASE WHEN {numbers.bad('historical_hours', 'hours', 'h')} THEN NULL ELSE h.hours END"
+)
+HISTORY_LAST = "CASE WHEN date(h.end_date) IS h.end_date THEN h.end_date END"
+# per volunteer with historical hours: (volunteer_id, hours, last) — added to the service's
+HISTORY_TOTALS = (
+    f"SELECT h.volunteer_id AS volunteer_id, COALESCE(SUM({HISTORY_HOURS}), 0) AS hours, "
+    f"MAX({HISTORY_LAST}) AS last FROM historical_hours h"
+)
+_ADD_HISTORY = (
+    "UPDATE volunteer_service SET hours = volunteer_service.hours + t.hours, last_served = CASE "
+    "WHEN t.last > COALESCE(volunteer_service.last_served, '') THEN t.last "
+    "ELSE volunteer_service.last_served END "
+    "FROM ({totals}) t WHERE t.volunteer_id = volunteer_service.volunteer_id"
+)
 
 
 def refresh_service(volunteer_ids: Iterable[int] | None = None) -> None:
     """Count again the total hours and last service of these volunteers (None: everyone)
-    from their service records at activities not deleted."""
+    from their service records at activities not deleted and their historical hours."""
     if volunteer_ids is None:
         database.execute_sql("DELETE FROM volunteer_service")
         database.execute_sql(
@@ -142,7 +162,11 @@ def refresh_service(volunteer_ids: Iterable[int] | None = None) -> None:
             "SELECT v.id, 0, NULL FROM volunteer v WHERE NOT EXISTS "
             "(SELECT 1 FROM volunteer_service x WHERE x.volunteer_id = v.id)"
         )
+        if _has_history():
+            totals = f"{HISTORY_TOTALS} GROUP BY h.volunteer_id"
+            database.execute_sql(_ADD_HISTORY.format(totals=totals))
         return
+    history = _has_history()
     ids = sorted(set(volunteer_ids))
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
@@ -161,6 +185,16 @@ def refresh_service(volunteer_ids: Iterable[int] | None = None) -> None:
             f"AND NOT EXISTS (SELECT 1 {SERVICE} WHERE s.volunteer_id = v.id)",
             chunk,
         )
+        if history:
+            totals = f"{HISTORY_TOTALS} WHERE h.volunteer_id IN ({marks}) GROUP BY h.volunteer_id"
+            database.execute_sql(_ADD_HISTORY.format(totals=totals), chunk)
+
+
+def _has_history() -> bool:
+    """Whether the table of historical hours exists (an upgrade counts totals before step 15
+    makes it)."""
+    sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'historical_hours'"
+    return database.execute_sql(sql).fetchone() is not None
 
 
 def check_id_numbers(volunteer_ids: Iterable[int] | None = None) -> None:

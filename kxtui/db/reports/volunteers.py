@@ -22,7 +22,7 @@ Decisions, as a county office reads the table:
 - 服务人数 / 时长: the volunteers' service at activities dated in the period, not deleted,
   wherever the activity was held (as the roster's hours count them).
 - 星级: the cumulative hours kept per volunteer (`volunteer_service.hours`) reach a level's
-  threshold and not the next. The thresholds are the national system's (STAR_HOURS) unless
+  threshold and not the next. The thresholds are the national system's (`stars.DEFAULT`) unless
   the database says otherwise: the meta key `star_hours` ("100,300,600,1000,1500", five
   ascending whole numbers; another platform's levels), or the `stars` argument.
 - 服务队: live teams based in the group's regions; by team, the team and its live sub-teams.
@@ -36,13 +36,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+from kxtui.db import stars as stars_module
 from kxtui.db.engine import scope
 from kxtui.db.engine.models import database
 from kxtui.db.numbers import TOTAL_HOURS_LIMIT
 from kxtui.db.report_rows import (
     GROUPINGS,
     MEASURES,
-    STAR_HOURS,
     VOLUNTEERS,
     Report,
     ReportQuery,
@@ -66,8 +66,8 @@ from kxtui.db.reports.common import (
 from kxtui.db.words import chinese
 
 COLUMNS = MEASURES[VOLUNTEERS]
-STAR_LEVELS = len(STAR_HOURS)
-STAR_META_KEY = "star_hours"
+STAR_LEVELS = stars_module.LEVELS
+STAR_META_KEY = stars_module.META_KEY
 
 # every team below each live team based in the region (`top`), itself included
 _BELOW = """WITH RECURSIVE below(team_id, top) AS (
@@ -108,17 +108,8 @@ def _in_regions(column: str, regions: str) -> tuple[str, ...]:
 
 
 def star_hours() -> tuple[int, ...]:
-    """The hours each star level starts at: the meta key `star_hours` when it holds five
-    ascending whole numbers above 0, else the national system's (STAR_HOURS)."""
-    row = database.execute_sql("SELECT value FROM meta WHERE key = ?", (STAR_META_KEY,)).fetchone()
-    try:
-        levels = tuple(int(part) for part in str(row[0]).split(",")) if row else ()
-    except ValueError:
-        levels = ()
-    ascending = all(a < b for a, b in zip(levels, levels[1:], strict=False))
-    if len(levels) == STAR_LEVELS and levels[0] > 0 and ascending:
-        return levels
-    return STAR_HOURS
+    """The hours each star level starts at (`stars.thresholds`)."""
+    return stars_module.thresholds()
 
 
 def report(q: ReportQuery, stars: tuple[int, ...] | None = None) -> Report:

@@ -252,3 +252,32 @@ def report_measure(report: str, measure: str) -> Header:
     """The header of one measure of a report (`REPORT_MEASURES`, narrowed where the report
     means more by it)."""
     return REPORT_MEASURES_OF.get(report, {}).get(measure) or REPORT_MEASURES[measure]
+
+
+# 历史时数: historical hours to import (`import_history`); the person by ID number, mobile or
+# platform ID, as the roster names those columns, and the name to agree with the record
+HISTORY: dict[str, Header] = {
+    "name": VOLUNTEERS["name"],
+    "id_number": VOLUNTEERS["id_number"],
+    "mobile": VOLUNTEERS["mobile"],
+    "platform_id": VOLUNTEERS["platform_id"],
+    "title": Header("活动(项目)名称", "activity or project", ("活动名称", "项目名称", "服务项目")),
+    "organiser": Header("组织单位", "organiser", ("主办单位", "组织方", "发布组织")),
+    "start": Header("开始日期", "start", ("开始时间", "服务开始日期")),
+    "end": Header("结束日期", "end", ("结束时间", "服务结束日期")),
+    "hours": Header("服务时长(小时)", "hours", ("服务时长", "时长(小时)", "时长", "小时数")),
+    "source": Header("来源", "source", ("记录来源", "数据来源")),
+}
+
+# 服务时长明细: an hours statement (`export_statement`), one row per service
+STATEMENT: dict[str, Header] = {
+    "date": Header("日期", "date"),
+    "end": Header("结束日期", "end"),
+    "volunteer": Header("志愿者", "volunteer"),
+    "title": Header("活动(项目)名称", "activity or project"),
+    "organiser": Header("组织单位或服务队", "organiser or team"),
+    "place": Header("阵地", "venue"),
+    "hours": Header("服务时长(小时)", "hours"),
+    "kind": Header("记录方式", "recorded as"),
+    "source": Header("来源", "source"),
+}

@@ -1,10 +1,11 @@
 """What each figure of a report counts, and how: the lines of an exported report's sheet 说明
 (`export_report`). Chinese, like every sheet; keyed by measure (`report_rows.MEASURES`), and
-by report and measure where one report counts a measure its own way."""
+by report and measure where one report counts a measure its own way. The star levels quote
+the county's own thresholds (`stars.thresholds`), as the figures were counted with them."""
 
 from __future__ import annotations
 
-from kxtui.db.report_rows import STAR_HOURS
+from kxtui.db import stars
 from kxtui.domain import LABELS, SixHave
 
 _STARS = "一二三四五"
@@ -26,8 +27,8 @@ DEFINITIONS: dict[str, str] = {
     "served": "统计时段内有服务记录的志愿者人数，按人去重：服务多次只计 1 人。",
     "average_hours": "志愿服务时长除以参与服务人数（小时，保留一位小数）；无人服务时为“-”。",
     **{
-        f"stars.{level}": f"星级为{_STARS[level - 1]}星（累计服务 {hours} 小时起）的志愿者人数。"
-        for level, hours in enumerate(STAR_HOURS, start=1)
+        f"stars.{level}": "星级为{stars}星（累计服务 {hours} 小时起）的志愿者人数。"
+        for level in (1, 2, 3, 4, 5)
     },
     "venues": "区域内登记的科普阵地数，按当前状况统计，与统计时段无关。",
     "fully_met": (
@@ -62,15 +63,21 @@ OF_REPORT: dict[str, dict[str, str]] = {
         "service_hours": f"这些志愿者在统计时段内的服务时长之和（小时）；{_OUT_OF_RANGE}。",
         **{
             f"stars.{level}": (
-                f"未停用、{_STARS[level - 1]}星（累计服务 {hours} 小时起）的志愿者人数："
-                "累计时长含往年，至下一星级为止；小时数为默认标准。"
+                "未停用、{stars}星（累计服务 {hours} 小时起）的志愿者人数：累计时长含往年与历史"
+                "时数，至下一星级为止；各星级的小时数为本县设定（{levels}）。"
             )
-            for level, hours in enumerate(STAR_HOURS, start=1)
+            for level in (1, 2, 3, 4, 5)
         },
     },
 }
 
 
 def definition(report: str, measure: str) -> str:
-    """What `measure` counts in `report`, and how."""
-    return OF_REPORT.get(report, {}).get(measure) or DEFINITIONS[measure]
+    """What `measure` counts in `report`, and how; a star level with the hours it starts at
+    in this database (read there: call it with the database open)."""
+    text = OF_REPORT.get(report, {}).get(measure) or DEFINITIONS[measure]
+    if not measure.startswith("stars."):
+        return text
+    level, levels = int(measure.split(".")[1]), stars.thresholds()
+    hours = levels[level - 1]
+    return text.format(stars=_STARS[level - 1], hours=hours, levels="/".join(map(str, levels)))
