@@ -54,10 +54,12 @@ async def refused_keys(pilot: Pilot, keys: dict[str, str], reason: str) -> None:
         active = screen.active_bindings[key]
         assert not active.enabled, key
         assert active.tooltip == reason, key
-        before = len(notifications(pilot))
+        # (by identity: on a slow machine an earlier key's notification may expire meanwhile)
+        before = {n.identity for n in pilot.app._notifications}
         await press(pilot, key)
         assert pilot.app.screen is screen, key  # no form, no dialog
-        assert notifications(pilot)[before:] == [reason], key
+        shown = [n.message for n in pilot.app._notifications if n.identity not in before]
+        assert shown == [reason], key
 
 
 def palette_commands(pilot: Pilot, screen: Screen | None = None) -> dict[str, str]:
