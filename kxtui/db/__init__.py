@@ -9,6 +9,7 @@ that open no database, and the app's first frame, do not wait for it.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -16,6 +17,12 @@ from contextlib import contextmanager
 from typing import Any, ParamSpec, TypeVar
 
 from kxtui.db.errors import Interrupted, KxError, OverBudget
+
+# openpyxl reads through lxml when it is installed (python-docx brings it), and then parses a
+# workbook's parts without defusedxml: a file declaring entities would be read, not refused
+# (`sheets.read`). Its own switch keeps it on the standard parser with defusedxml, as before
+# lxml came; set before any module of the data layer imports openpyxl.
+os.environ.setdefault("OPENPYXL_LXML", "False")
 
 P = ParamSpec("P")
 R = TypeVar("R")

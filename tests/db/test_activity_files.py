@@ -446,6 +446,22 @@ def test_billion_laughs_xml_is_refused(demo_db: Path, tmp_path: Path, member: st
     assert _refused(path) == "sheet.unsafe_xml"
 
 
+def test_openpyxl_on_lxml_or_without_defusedxml_reads_nothing(
+    demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """lxml (which python-docx brings) would read a workbook's parts past defusedxml: the data
+    layer keeps openpyxl off it, and a reader that finds it on (or defusedxml off) refuses."""
+    import openpyxl
+
+    assert openpyxl.LXML is False and openpyxl.DEFUSEDXML is True
+    path = tmp_path / "good.xlsx"
+    export_activities(LedgerFilter(region_id=county("荆州区")), path)
+    for switch, value in (("LXML", True), ("DEFUSEDXML", False)):
+        with monkeypatch.context() as patched:
+            patched.setattr(openpyxl, switch, value)
+            assert _refused(path) == "sheet.unsafe_parser"
+
+
 def test_other_unusable_files_are_refused_with_a_reason(demo_db: Path, tmp_path: Path):
     (tmp_path / "renamed.xlsx").write_text("编号,活动名称\n1,讲座\n", encoding="utf-8")
     assert _refused(tmp_path / "renamed.xlsx") == "sheet.not_xlsx"

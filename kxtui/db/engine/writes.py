@@ -213,11 +213,12 @@ class BulkAudit:
         self.rows: list[tuple[Any, ...]] = []
         self.count = 0
 
-    def add(self, entity_id: int, summary: str, changes: Mapping[str, Any], region_id: int) -> None:
+    def add(self, entity_id: int, summary: str, changes: Mapping[str, Any], path: str) -> None:
+        """An entry for the record, of its region's `path` (`paths` has them by region)."""
         self.rows.append(
             (self.first + self.count, self.at, self.write.actor, self.write.officer_id,
              "import", self.entity, entity_id, summary, AUDIT_JSON.encode(changes),
-             self.paths[region_id])
+             path)
         )  # fmt: skip
         self.count += 1
 

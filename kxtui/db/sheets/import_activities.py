@@ -371,7 +371,7 @@ def _insert_rows(
                 lines.append([volunteer, texts[hours]])
                 service.append((activity_id, volunteer, hours))
             changes = created({**v, "service": lines, "source": f"{file_name}:{plan.row}"})
-            audit.add(activity_id, title, changes, v["region"])
+            audit.add(activity_id, title, changes, audit.paths[v["region"]])
         connection.executemany(
             f"INSERT INTO activity ({_ACTIVITY_COLUMNS}) VALUES ({', '.join('?' * 23)})",
             activities,

@@ -17,7 +17,6 @@ not activities of the county.
 
 from __future__ import annotations
 
-import sqlite3
 import unicodedata
 from datetime import date
 from decimal import Decimal
@@ -31,8 +30,7 @@ from kxtui.db.activities import _hours as read_hours
 from kxtui.db.engine import scope, volunteer_index
 from kxtui.db.engine.models import database
 from kxtui.db.engine.writes import (
-    AUDIT_INSERT,
-    AUDIT_JSON,
+    BulkAudit,
     NothingToWrite,
     collector_paused,
     created,
@@ -123,11 +121,9 @@ def import_table(table: SheetTable, *, progress: Progress = no_progress) -> Hist
             first = connection.execute(
                 "SELECT COALESCE(MAX(id), 0) + 1 FROM historical_hours"
             ).fetchone()[0]
-            audit_first = connection.execute(
-                "SELECT COALESCE(MAX(id), 0) + 1 FROM audit_entry"
-            ).fetchone()[0]
-            at = sqlite3.adapt(write.at, sqlite3.PrepareProtocol)
-            records, audit = [], []
+            audit = BulkAudit(connection, write, "historical_hours")
+            at = audit.at
+            records = []
             for offset, plan in enumerate(rows):
                 v = plan.values
                 records.append(
@@ -137,11 +133,7 @@ def import_table(table: SheetTable, *, progress: Progress = no_progress) -> Hist
                 )  # fmt: skip
                 changes = created({"volunteer": plan.volunteer_id, **v})
                 changes["file"] = [None, f"{table.name}:{plan.row}"]
-                audit.append(
-                    (audit_first + offset, at, write.actor, write.officer_id, "import",
-                     "historical_hours", first + offset, v["title"], AUDIT_JSON.encode(changes),
-                     plan.region_path)
-                )  # fmt: skip
+                audit.add(first + offset, v["title"], changes, plan.region_path)
                 if (offset + 1) % CHECK_PROGRESS_EVERY == 0:
                     progress("sheet.stage_write", offset + 1, len(rows))
             connection.executemany(
@@ -150,9 +142,8 @@ def import_table(table: SheetTable, *, progress: Progress = no_progress) -> Hist
                 " version) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS REAL), ?, ?, ?, ?, ?, ?)",
                 records,
             )
-            connection.executemany(AUDIT_INSERT, audit)
             volunteer_index.refresh_service({plan.volunteer_id for plan in rows})
-            write.audited.extend(range(audit_first, audit_first + len(rows)))
+            audit.done()
             progress("sheet.stage_write", len(rows), len(rows))
             return report._replace(imported=len(rows))
     except NothingToWrite as refused:

@@ -113,7 +113,9 @@ def _xlsx_rows(path: Path, head: bytes, wanted: str) -> tuple[Iterator[tuple[str
     check_archive(path)
     import openpyxl
 
-    if not openpyxl.DEFUSEDXML:  # OPENPYXL_DEFUSEDXML=False would parse entities
+    # OPENPYXL_DEFUSEDXML=False would parse entities; with OPENPYXL_LXML=True lxml would read
+    # a workbook's parts past defusedxml (kxtui.db sets it False)
+    if not openpyxl.DEFUSEDXML or openpyxl.LXML:
         raise SheetError("sheet.unsafe_parser")
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)

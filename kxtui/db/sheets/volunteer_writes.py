@@ -95,7 +95,7 @@ def insert_plans(
             changes["domains"] = [None, plan.domains]
             changes["teams"] = [None, plan.teams]
             changes["source"] = [None, f"{file_name}:{plan.row}"]
-            audit.add(volunteer_id, name, changes, v["region"])
+            audit.add(volunteer_id, name, changes, audit.paths[v["region"]])
         connection.executemany(
             f"INSERT INTO volunteer ({_VOLUNTEER_COLUMNS}) VALUES ({', '.join('?' * 23)})",
             volunteers,
