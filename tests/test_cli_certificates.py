@@ -64,3 +64,32 @@ def test_refusals_are_one_line(demo_db: Path, tmp_path: Path, capsys) -> None:
     assert err.strip().startswith("kxtui: ") and "没有可证明的服务时数" in err
     assert not (tmp_path / "x.docx").exists()
     assert main(["certificate", "--team", "没有这支队", *db]) == 2
+
+
+def test_a_county_admin_sets_the_certificate_settings(
+    demo_db: Path, tmp_path: Path, capsys
+) -> None:
+    """`kxtui config certificate-…`: shown, refused when broken, set for one county or every
+    county (with an audit entry), and the next certificate carries them."""
+    db = ["--db", str(demo_db)]
+    assert main(["config", "certificate-head", *db]) == 0
+    assert "未设置" in capsys.readouterr().out
+    assert main(["config", "certificate-number-format", "{short}证〔{year}〕", *db]) == 2
+    assert "{sequence}" in capsys.readouterr().err  # a form without the sequence repeats
+    assert main(["config", "certificate-head", "李主席", "--county", "阜安街道", *db]) == 2
+    assert "县" in capsys.readouterr().err  # numbered per county: a town has no settings
+    form = "{short}协证字〔{year}〕{sequence:05d}号"
+    assert main(["config", "certificate-number-format", form, *db]) == 0
+    assert main(["config", "certificate-head", "王主席", "--county", "胶州市", *db]) == 0
+    assert main(["config", "certificate-head", "--county", "胶州市", *db]) == 0
+    assert "王主席" in capsys.readouterr().out
+    ((audited,),) = database.execute_sql(
+        "SELECT COUNT(*) FROM audit_entry WHERE entity = 'meta' AND summary LIKE 'certificate.%'"
+    ).fetchall()
+    assert audited == 2
+    target = tmp_path / "one.docx"
+    volunteer = busiest("阜安街道")
+    assert main(["certificate", str(volunteer), "-o", str(target), *db]) == 0
+    assert "胶协证字〔2026〕00001号" in capsys.readouterr().out
+    text = "\n".join(paragraph.text for paragraph in Document(str(target)).paragraphs)
+    assert "王主席" in text and "胶协证字〔2026〕00001号" in text

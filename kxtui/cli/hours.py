@@ -21,6 +21,13 @@ from kxtui.i18n import both, t
 
 TEMPLATES = ("history-hours", "activities", "volunteers")
 COMMANDS = ("template", "statement", "config")
+# `kxtui config` settings of certificates → their key (`kxtui.db.certificates.wording`)
+CERTIFICATE_SETTINGS = {
+    "certificate-number-format": "number_format",
+    "certificate-short-name": "short_name",
+    "certificate-unit-name": "unit_name",
+    "certificate-head": "head",
+}
 
 
 def import_history(path: Path, args: argparse.Namespace) -> int:
@@ -147,6 +154,8 @@ def _config(path: Path, args: argparse.Namespace) -> int:
 
     if (code := open_signed_in(path, args, writes=args.value is not None)) is not None:
         return code
+    if args.what in CERTIFICATE_SETTINGS:
+        return _certificate_setting(args)
     try:
         if args.value is None:
             print(t("hours.cli.stars", levels=",".join(map(str, call(stars.thresholds)))))
@@ -158,6 +167,29 @@ def _config(path: Path, args: argparse.Namespace) -> int:
     except KxError as error:
         return fail(t(error.key, **error.params))
     print(t("hours.cli.stars_set", levels=",".join(map(str, levels))))
+    return 0
+
+
+def _certificate_setting(args: argparse.Namespace) -> int:
+    """Show or set one certificate setting, for --county or every county."""
+    from kxtui.cli.common import region_named
+    from kxtui.db import call
+    from kxtui.db.certificates import issue
+
+    key = CERTIFICATE_SETTINGS[args.what]
+    try:
+        county = region_named(args.county)
+        if args.value is None:
+            value = call(issue.stored_setting, key, county)
+            if value is None:
+                print(t("hours.cli.setting_default", what=args.what))
+            else:
+                print(t("hours.cli.setting", what=args.what, value=clean(value, 80)))
+            return 0
+        call(issue.set_setting, key, args.value, county)
+    except KxError as error:
+        return fail(t(error.key, **error.params))
+    print(t("hours.cli.setting_set", what=args.what, value=clean(args.value, 80)))
     return 0
 
 
@@ -189,6 +221,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     config = commands.add_parser(
         "config", help=both("hours.cli.about.config"), description=both("hours.cli.about.config")
     )
-    config.add_argument("what", choices=("star-hours",), help=both("hours.cli.help.config.what"))
+    config.add_argument("what", choices=("star-hours", *CERTIFICATE_SETTINGS),
+                        help=both("hours.cli.help.config.what"))  # fmt: skip
     config.add_argument("value", nargs="?", help=both("hours.cli.help.config.value"))
     config.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
+    config.add_argument("--county", metavar="NAME", help=both("hours.cli.help.config.county"))

@@ -5,6 +5,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "证明编号格式“{form}”无效：须含 {{sequence}}，如 {{short}}科协志证〔{{year}}〕第{{sequence:04d}}号",
         'The certificate number form "{form}" is invalid: it needs {{sequence}}, e.g. {{short}}科协志证〔{{year}}〕第{{sequence:04d}}号',
     ),
+    "certificate.bad_setting": (
+        "没有这个证明设置项：{setting}",
+        "No such certificate setting: {setting}",
+    ),
     "certificate.cli.about": (
         "开具志愿服务记录证明（DOCX，每人一页）：一名志愿者，或 --team 一支服务队（含下级队伍）的全部队员；期间默认全部记录",
         "Issue volunteer service certificates (DOCX, a page each): one volunteer, or with --team every member of a team (and of the teams below it); the period is everything unless given",
@@ -200,6 +204,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "certificate.none": (
         "所选 {count} 名志愿者在该期间都没有可证明的服务时数：不出具证明",
         "None of the {count} volunteers chosen has service hours to certify in that period: no certificate issued",
+    ),
+    "certificate.not_county": (
+        "证明按县（市、区）编号：--county 须是一个县（市、区）",
+        "Certificates are numbered per county: --county must name a county",
     ),
     "certificate.nothing": (
         "{name} 在该期间没有可证明的服务时数：不出具证明",

@@ -24,6 +24,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "星级时长应为五个递增的正整数，如 100,300,600,1000,1500：“{text}”",
         "Star hours are five ascending whole numbers above 0, e.g. 100,300,600,1000,1500: “{text}”",
     ),
+    "hours.cli.help.config.county": (
+        "证明设置：只用于这个县（市、区）（不填则用于所有未单独设置的县）",
+        "certificate settings: for this county only (none: every county without its own)",
+    ),
     "hours.cli.help.config.value": (
         "新值（不填则显示当前值）",
         "the new value (none: show the current one)",
@@ -52,10 +56,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Give a volunteer's number or --team NAME (one of them)",
     ),
     "hours.cli.no_team": ("没有名为“{name}”的服务队", "No team is named “{name}”"),
+    "hours.cli.setting": ("{what}：{value}", "{what}: {value}"),
+    "hours.cli.setting_default": (
+        "{what}：未设置（用默认）",
+        "{what}: not set (the default is used)",
+    ),
+    "hours.cli.setting_set": ("{what} 已设为 {value}", "{what} set to {value}"),
     "hours.cli.several_teams": (
         "有 {count} 个服务队名为“{name}”，请写全名",
         "{count} teams are named “{name}”; give the full name",
     ),
+    "hours.cli.setting": ("{what}：{value}", "{what}: {value}"),
+    "hours.cli.setting_default": (
+        "{what}：未设置（用默认）",
+        "{what}: not set (the default is used)",
+    ),
+    "hours.cli.setting_set": ("{what} 已设为 {value}", "{what} set to {value}"),
     "hours.cli.stars": ("星级时长：{levels}", "Star hours: {levels}"),
     "hours.cli.stars_set": ("星级时长已设为 {levels}", "Star hours set to {levels}"),
     "hours.cli.statement_done": (

@@ -85,6 +85,40 @@ def settings(county_id: int) -> dict[str, str]:
     }
 
 
+def set_setting(key: str, value: str, county_id: int | None = None) -> None:
+    """Store one certificate setting (`wording.META_KEYS`) for a county (None: every county
+    without its own), county admins only, with an audit entry; a number format is tried
+    first (`number_of`) and refused when it cannot make numbers."""
+    if key not in wording.META_KEYS:
+        raise RefusedError("certificate.bad_setting", setting=key)
+    scope.require_admin()
+    if county_id is not None and not _is_county(county_id):
+        raise RefusedError("certificate.not_county")
+    if key == "number_format":
+        number_of(value, "胶", 2026, 1)
+    meta = f"{_META}{county_id}.{key}" if county_id is not None else f"{_META}{key}"
+    with write_transaction() as write:
+        before = stored_setting(key, county_id)
+        database.execute_sql(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (meta, value)
+        )
+        write.audit("update", "meta", None, meta, {meta: [before, value]})
+
+
+def stored_setting(key: str, county_id: int | None = None) -> str | None:
+    """The setting as stored for the county (None: for every county), None when it is not."""
+    meta = f"{_META}{county_id}.{key}" if county_id is not None else f"{_META}{key}"
+    row = database.execute_sql("SELECT value FROM meta WHERE key = ?", (meta,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def _is_county(region_id: int) -> bool:
+    """Whether the region is a county (a top region: certificates are numbered per county)."""
+    row = database.execute_sql("SELECT parent_id FROM region WHERE id = ?", (region_id,))
+    found = row.fetchone()
+    return found is not None and found[0] is None
+
+
 def number_of(form: str, short: str, year: int, sequence: int) -> str:
     """A certificate's number in the county's form; RefusedError when the form is broken."""
     try:
