@@ -93,13 +93,8 @@ class RegisterExportScreen(ExportScreen):
     """The register as an XLSX sheet (the export dialog, with XLSX alone)."""
 
     TITLE_KEY = "certificate.reg.export_title"
+    XLSX_ONLY = True
     DONE_KEY = "certificate.reg.export_done"
-
-    def on_mount(self) -> None:
-        """(After the export dialog's own `on_mount`.) One format: no choice to show."""
-        from textual.widgets import RadioSet
-
-        self.query_one(RadioSet).parent.display = False  # type: ignore[union-attr]
 
     def file_name(self) -> ExportName:
         return register.register_name(self.rows_filter)

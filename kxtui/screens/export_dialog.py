@@ -42,6 +42,7 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
     CSS_PATH = "export_dialog.tcss"
     TITLE_KEY = ""  # the dialog's title (an i18n key)
     DONE_KEY = ""  # what it says once the file is written: count, path
+    XLSX_ONLY = False  # a sheet laid out for print (a statement, a register): no CSV
     BINDINGS = [
         Binding("escape", "close", "key.close", id="export.close"),
         Binding("ctrl+s", "export", "sheet.key.export", id="export.run", priority=True),
@@ -65,7 +66,7 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
             self.folder = self.app.export_dir
         with Vertical(id="export"):
             yield Label(t(self.TITLE_KEY, count=f"{self.count:,}"), id="export-title")
-            with Horizontal(classes="export-row"):
+            with Horizontal(classes="export-row", id="export-format-row"):
                 yield Label(t("sheet.export.format"), classes="export-label")
                 with RadioSet(id="export-format", compact=True):
                     yield RadioButton("XLSX", value=True, id="format-xlsx", compact=True)
@@ -82,10 +83,12 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
             yield ProgressBar(id="export-progress", show_eta=False)
             yield Static("", id="export-status")
             yield Button(t("zmodem.send") + " (Z)", id="export-send", compact=True)
-            yield Label(t("sheet.export.hint"), id="export-keys")
+            hint = "sheet.export.hint_xlsx" if self.XLSX_ONLY else "sheet.export.hint"
+            yield Label(t(hint), id="export-keys")
 
     def on_mount(self) -> None:
         self.query_one("#export-send", Button).display = False
+        self.query_one("#export-format-row").display = not self.XLSX_ONLY
         self.query_one("#export-path", Input).focus()
         self.ask_name()
 
@@ -108,6 +111,8 @@ class ExportScreen(TranslatedBindings, ModalScreen[str | None]):
 
     @property
     def file_format(self) -> str:
+        if self.XLSX_ONLY:
+            return "xlsx"
         pressed = self.query_one(RadioSet).pressed_index
         return FORMATS[max(pressed, 0)]
 

@@ -34,6 +34,7 @@ def _file_name(query: ServiceQuery) -> str:
 
 class StatementExportScreen(ExportScreen):
     TITLE_KEY = "statement.export_title"
+    XLSX_ONLY = True
     DONE_KEY = "statement.export_done"
 
     def __init__(self, query: ServiceQuery, period: Period) -> None:
@@ -47,10 +48,6 @@ class StatementExportScreen(ExportScreen):
             yield Label(t("statement.export_period"), classes="export-label")
             yield Select(periods, value=self.period.value, allow_blank=False, compact=True,
                          id="statement-period")  # fmt: skip
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#format-csv").display = False  # the statement is XLSX only
 
     def ask_name(self) -> None:
         run_db(self, _file_name, self.rows_filter, done=self._suggest, group="export-name",
@@ -69,10 +66,6 @@ class StatementExportScreen(ExportScreen):
         start, end = period_bounds(self.period, clock.today())
         self.rows_filter = self.rows_filter._replace(start=start, end=end)
         self.ask_name()
-
-    @property
-    def file_format(self) -> str:
-        return "xlsx"
 
     def export(
         self,

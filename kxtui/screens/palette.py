@@ -53,7 +53,8 @@ class Palette(CommandPalette):
 def commands(app: KxApp, screen: Screen) -> Iterator[SystemCommand]:
     """What the palette offers on `screen`: the described keys of the focused widget (those
     its footer shows), of the screen (in its `KEY_RANK` order) and of the app, each run on
-    the node it belongs to, then the screen's `PALETTE` commands no key has."""
+    the node it belongs to, then the screen's `PALETTE` commands no key has; a command the
+    screen hides now (`check_action` False) is left out either way."""
     named = {action: name for name, action in getattr(screen, "PALETTE", ())}
     done: set[str] = set()
     for node in _nodes(app, screen):
@@ -66,7 +67,8 @@ def commands(app: KxApp, screen: Screen) -> Iterator[SystemCommand]:
                 done.add(command.title)
                 yield command
     for name, action in getattr(screen, "PALETTE", ()):
-        if t(name) not in done:
+        _, bare, parameters = parse(action)
+        if t(name) not in done and screen.check_action(bare, parameters) is not False:
             yield _run(app, screen, action, t(name), t(f"{name}.help"))
 
 

@@ -66,12 +66,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "有 {count} 个服务队名为“{name}”，请写全名",
         "{count} teams are named “{name}”; give the full name",
     ),
-    "hours.cli.setting": ("{what}：{value}", "{what}: {value}"),
-    "hours.cli.setting_default": (
-        "{what}：未设置（用默认）",
-        "{what}: not set (the default is used)",
-    ),
-    "hours.cli.setting_set": ("{what} 已设为 {value}", "{what} set to {value}"),
     "hours.cli.stars": ("星级时长：{levels}", "Star hours: {levels}"),
     "hours.cli.stars_set": ("星级时长已设为 {levels}", "Star hours set to {levels}"),
     "hours.cli.statement_done": (

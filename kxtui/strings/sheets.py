@@ -113,6 +113,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Tab 切换  ←→ 选格式  Enter 或 Ctrl+S 导出  Esc 关闭",
         "Tab next  ←→ format  Enter or Ctrl+S export  Esc close",
     ),
+    "sheet.export.hint_xlsx": (
+        "Tab 切换  Enter 或 Ctrl+S 导出  Esc 关闭",
+        "Tab next  Enter or Ctrl+S export  Esc close",
+    ),
     "sheet.export.no_path": ("请填写文件名", "Enter a file name"),
     "sheet.export.overwrite": ("{path} 已存在。覆盖吗？", "{path} exists. Overwrite it?"),
     "sheet.export.overwrite_no": ("不覆盖", "Keep it"),

@@ -225,7 +225,11 @@ class PagedTable(ScrollView, can_focus=True):
             # Rows fetched ahead of view (PgDn's next screen) need no paint now; rows in view,
             # or lines shown before that now give way to "…" or rows, do.
             top = self.scroll_offset.y
-            shown = self._stale or (start < top + self.size.height and top < start + len(rows))
+            # (a bool: the dict itself would be emptied on the next line, and nothing painted
+            # when the count came before this page)
+            shown = bool(self._stale) or (
+                start < top + self.size.height and top < start + len(rows)
+            )
             self._stale.clear()
             self._stale_rows.clear()
             for i, row in enumerate(rows):

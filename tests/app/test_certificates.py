@@ -261,3 +261,20 @@ async def test_x_in_the_register_exports_it_to_xlsx(demo_path: Path, tmp_path: P
     sheet = load_workbook(folder / name).worksheets[0]
     values = [cell for row in sheet.iter_rows(values_only=True) for cell in row]
     assert sheet["A1"].value == "志愿服务记录证明登记簿" and number in values
+
+
+async def test_a_volunteer_not_yet_saved_is_offered_no_certificate(demo_path: Path) -> None:
+    """A new volunteer's form has no service to certify: neither F8 nor the palette offers
+    a certificate there (the palette listed a command that did nothing)."""
+    from tests.app.test_write_keys import palette_commands
+
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        await press(pilot, "V")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, VolunteerFormScreen))
+        assert pilot.app.screen.existing is None
+        assert not any("证明" in title for title in palette_commands(pilot))
+        await press(pilot, "f8")
+        assert not any(isinstance(screen, CertificateDialog) for screen in pilot.app.screen_stack)
+        await press(pilot, "escape")
+        form = await open_record(pilot)
+        assert "志愿者: 开具志愿服务记录证明" in palette_commands(pilot, form)
