@@ -11,6 +11,7 @@ from typing import Any
 
 from textual.binding import Binding
 
+from kxtui import clock
 from kxtui.db.certificates import register
 from kxtui.db.certificates.issue import hours_text
 from kxtui.db.certificates.register import RegisterFilter, RegisterRow
@@ -48,10 +49,11 @@ class RegisterScreen(ListScreen[RegisterFilter, RegisterTable]):
         Binding("slash", "search", "key.search", id="certificates.search"),
         Binding("enter", "reprint", "certificate.key.reprint", id="certificates.reprint"),
         Binding("x", "export", "key.export", id="certificates.export"),
+        Binding("p", "period", "key.period", id="certificates.period"),
         Binding("escape", "back", "key.back", id="certificates.back"),
     ]
     WRITES = frozenset({"reprint"})
-    KEY_RANK = ("reprint", "search", "export", "back")
+    KEY_RANK = ("reprint", "search", "export", "period", "back")
 
     def __init__(self, region_id: int | None, region_name: str | None) -> None:
         self.region_name = region_name
@@ -70,9 +72,19 @@ class RegisterScreen(ListScreen[RegisterFilter, RegisterTable]):
     def filter_parts(self) -> list[str]:
         f = self.filter
         parts = [clean(self.region_name, 20) if self.region_name else t("roster.everywhere")]
+        if f.year is not None:
+            this_year = clock.today().year
+            parts.append(t("ledger.period.year") if f.year == this_year else f"{f.year}年")
         if f.text.strip():
             parts.append(t("ledger.f.text", text=clean(f.text, 20)))
         return parts
+
+    def action_period(self) -> None:
+        """`p`: the certificates of every year, then this year's, then last year's (a
+        certificate's year is its number's)."""
+        this_year = clock.today().year
+        following = {None: this_year, this_year: this_year - 1}.get(self.filter.year)
+        self.reload(self.filter._replace(year=following))
 
     def action_reprint(self) -> None:
         """The certificate under the cursor again, for the same period: the dialog says it

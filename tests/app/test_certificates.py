@@ -278,3 +278,27 @@ async def test_a_volunteer_not_yet_saved_is_offered_no_certificate(demo_path: Pa
         await press(pilot, "escape")
         form = await open_record(pilot)
         assert "志愿者: 开具志愿服务记录证明" in palette_commands(pilot, form)
+
+
+async def test_p_in_the_register_shows_this_years_then_last_years(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    """`p`: every year's certificates, then this year's, then last year's, then all again;
+    the count agrees with the register's rows of that year."""
+    open_database(demo_path)
+    volunteers = [
+        v for (v,) in rows(demo_path, "SELECT DISTINCT volunteer_id FROM service_record LIMIT 3")
+    ]
+    files.write_certificates(volunteers, tmp_path / "some.docx")
+    close_database()
+    with sqlite3.connect(demo_path) as connection:  # one of them issued last year, as if
+        connection.execute(
+            "UPDATE certificate SET year = 2025 WHERE id = (SELECT MIN(id) FROM certificate)"
+        )
+    async with make_app(demo_path).run_test(size=(80, 24)) as pilot:
+        register = await open_list(pilot, "z", RegisterScreen)
+        seen = []
+        for _ in range(4):
+            seen.append((register.filter.year, register.table.total))
+            await press(pilot, "p")
+    assert seen == [(None, 3), (2026, 2), (2025, 1), (None, 3)]
