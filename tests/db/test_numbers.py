@@ -117,7 +117,7 @@ def test_the_upgrade_clears_values_out_of_range_and_audits_each(v9_with_bad_rows
     # the same indexes, besides those of the tables later steps add (v13, v15)
     added = {"calendar_entry_year_code", "closed_period_region_id",
              "closed_period_reopened_at_start", "historical_hours_volunteer_id_start_date",
-             "certificate_number", "certificate_year_sequence",
+             "certificate_number", "certificate_county_id_year_sequence",
              "certificate_volunteer_id_period_start_period_end"}  # fmt: skip
     assert indexes(path) - added == before_indexes
     assert stored(path, "PRAGMA foreign_key_check") == []
