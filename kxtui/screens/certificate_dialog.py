@@ -35,7 +35,7 @@ from kxtui.db.rows import RosterFilter
 from kxtui.display import clean
 from kxtui.i18n import t
 from kxtui.screens.base import TranslatedBindings
-from kxtui.screens.confirm import ConfirmScreen
+from kxtui.screens.confirm import ask_overwrite
 from kxtui.widgets.workers import run_db
 
 Span = tuple[date | None, date | None]
@@ -263,19 +263,9 @@ class CertificateDialog(TranslatedBindings, ModalScreen[str | None]):
             self._status(t(error.key, **error.params), error=True)
             return
 
-        def answered(overwrite: bool | None) -> None:
-            if overwrite:
-                self.action_issue(overwrite=True)
-                return
-            field = self.query_one("#certificate-path", Input)
-            name = Path(field.value)
-            self._status(t("export.kept", name=name.name))
-            field.focus()
-            field.cursor_position = len(field.value) - len(name.suffix)  # before .docx
-
-        question = t("sheet.export.overwrite", path=clean(error.params.get("path", ""), 200))
-        yes, no = t("sheet.export.overwrite_yes"), t("sheet.export.overwrite_no")
-        self.app.push_screen(ConfirmScreen(question, yes, no), answered)
+        field = self.query_one("#certificate-path", Input)
+        again = partial(self.action_issue, overwrite=True)
+        ask_overwrite(self, error.params.get("path", ""), field, again, self._status)
 
     def _status(self, message: str, *, error: bool = False) -> None:
         lines = [clean(line, 400) for line in message.split("\n")]

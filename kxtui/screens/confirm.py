@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -11,9 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Input, Static
 from textual.widgets.button import ButtonVariant
 
+from kxtui.display import clean
+from kxtui.i18n import t
 from kxtui.screens.base import TranslatedBindings
 
 
@@ -70,3 +73,25 @@ class ConfirmScreen(ChoiceScreen):
 
     def __init__(self, question: str, yes: str, no: str) -> None:
         super().__init__(question, [("y", yes, True), ("n", no, False)])
+
+
+def ask_overwrite(
+    screen: ModalScreen[Any], path: object, field: Input, again: Callable[[], None],
+    said: Callable[[str], None],
+) -> None:  # fmt: skip
+    """A file named in `field` exists: ask before writing over it (`again` writes it, over);
+    kept, say so with `said` and put the cursor before the extension, for another name."""
+
+    def answered(overwrite: bool | None) -> None:
+        if overwrite:
+            again()
+            return
+        name = Path(field.value)
+        said(t("export.kept", name=name.name))
+        field.select_on_focus = False  # (it would select the whole name: the cursor stays)
+        field.focus()
+        field.cursor_position = len(field.value) - len(name.suffix)
+
+    question = t("sheet.export.overwrite", path=clean(path, 200))
+    yes, no = t("sheet.export.overwrite_yes"), t("sheet.export.overwrite_no")
+    screen.app.push_screen(ConfirmScreen(question, yes, no), answered)

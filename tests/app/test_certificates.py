@@ -302,3 +302,34 @@ async def test_p_in_the_register_shows_this_years_then_last_years(
             seen.append((register.filter.year, register.table.total))
             await press(pilot, "p")
     assert seen == [(None, 3), (2026, 2), (2025, 1), (None, 3)]
+
+
+async def test_a_file_already_there_is_kept_on_no_and_written_over_on_yes(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    """The file name of a certificate already written: asked first; 不覆盖 keeps it (no number
+    taken, the name ready to change), 覆盖 writes over it."""
+    from kxtui.screens.confirm import ConfirmScreen
+
+    folder = tmp_path / "导出"
+    folder.mkdir()
+    async with make_app(demo_path, export_dir=folder).run_test(size=(80, 24)) as pilot:
+        await open_record(pilot)
+        dialog = await open_dialog(pilot)
+        name = dialog.query_one("#certificate-path", Input).value
+        (folder / name).write_bytes(b"precious")
+        await press(pilot, "ctrl+s")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen))
+        await press(pilot, "n")  # 不覆盖
+        await wait_until(pilot, lambda: pilot.app.screen is dialog and finished(dialog))
+        assert "未覆盖" in status(dialog)
+        field = dialog.query_one("#certificate-path", Input)
+        assert field.has_focus and field.cursor_position == len(name) - len(".docx")
+        assert (folder / name).read_bytes() == b"precious"
+        assert rows(demo_path, "SELECT COUNT(*) FROM certificate") == [(0,)]
+        await press(pilot, "ctrl+s")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen))
+        await press(pilot, "y")  # 覆盖
+        await wait_until(pilot, lambda: pilot.app.screen is dialog and "份" in status(dialog))
+    assert rows(demo_path, "SELECT COUNT(*) FROM certificate") == [(1,)]
+    assert document_text(folder / name)
