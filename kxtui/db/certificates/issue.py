@@ -28,7 +28,7 @@ from kxtui.db.certificates import wording
 from kxtui.db.certificates.contents import Contents, contents_of, half_hours
 from kxtui.db.engine import scope
 from kxtui.db.engine.models import database
-from kxtui.db.engine.writes import AUDIT_INSERT, AUDIT_JSON, Write, write_transaction
+from kxtui.db.engine.writes import BulkAudit, Write, write_transaction
 from kxtui.db.errors import RefusedError
 from kxtui.db.sheets.columns import Progress, no_progress
 
@@ -69,6 +69,11 @@ class Batch(NamedTuple):
         return len(self.issued) - self.new
 
 
+def _meta_key(key: str, county_id: int | None) -> str:
+    """`certificate.<county id>.<key>` for one county, `certificate.<key>` for every county."""
+    return f"{_META}{county_id}.{key}" if county_id is not None else f"{_META}{key}"
+
+
 def settings(county_id: int) -> dict[str, str]:
     """The county's certificate settings (meta keys `certificate.<county id>.<key>`, else
     `certificate.<key>`), with defaults from the county's name: 胶州市 → 胶, 胶州市科学技术协会."""
@@ -80,7 +85,7 @@ def settings(county_id: int) -> dict[str, str]:
     defaults = {"number_format": wording.NUMBER_FORMAT, "short_name": name[:1],
                 "unit_name": name + wording.UNIT_SUFFIX, "head": ""}  # fmt: skip
     return {
-        key: str(rows.get(f"{_META}{county_id}.{key}", rows.get(f"{_META}{key}", default)))
+        key: str(rows.get(_meta_key(key, county_id), rows.get(_meta_key(key, None), default)))
         for key, default in defaults.items()
     }
 
@@ -96,7 +101,7 @@ def set_setting(key: str, value: str, county_id: int | None = None) -> None:
         raise RefusedError("certificate.not_county")
     if key == "number_format":
         number_of(value, "胶", 2026, 1)
-    meta = f"{_META}{county_id}.{key}" if county_id is not None else f"{_META}{key}"
+    meta = _meta_key(key, county_id)
     with write_transaction() as write:
         before = stored_setting(key, county_id)
         database.execute_sql(
@@ -107,7 +112,7 @@ def set_setting(key: str, value: str, county_id: int | None = None) -> None:
 
 def stored_setting(key: str, county_id: int | None = None) -> str | None:
     """The setting as stored for the county (None: for every county), None when it is not."""
-    meta = f"{_META}{county_id}.{key}" if county_id is not None else f"{_META}{key}"
+    meta = _meta_key(key, county_id)
     row = database.execute_sql("SELECT value FROM meta WHERE key = ?", (meta,)).fetchone()
     return None if row is None else str(row[0])
 
@@ -206,11 +211,9 @@ def issue_in(
     issuers = {county: _issuer(county_settings[county]) for county in counties}
     next_sequence = {county: _last_sequence(county, today.year) + 1 for county in counties}
     next_id = database.execute_sql("SELECT COALESCE(MAX(id), 0) + 1 FROM certificate").fetchone()[0]
-    audit_id = database.execute_sql("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_entry").fetchone()[
-        0
-    ]
-    at = sqlite3.adapt(write.at, sqlite3.PrepareProtocol)
-    new_rows, reprints, audit, issued = [], [], [], []
+    audit = BulkAudit(database.connection(), write, "certificate")
+    at = audit.at
+    new_rows, reprints, issued = [], [], []
     for done, c in enumerate(with_hours, start=1):
         county = c.county_id
         if c.volunteer_id in earlier:
@@ -232,14 +235,11 @@ def issue_in(
                              str(c.historical_hours), at, issuers[county].handler))  # fmt: skip
             issued.append(Issued(cert_id, number, c, write.at, False, 0, issuers[county]))
             action, changes = "issue", _created(c, number)
-        audit.append((audit_id, at, write.actor, write.officer_id, action, "certificate",
-                      cert_id, f"{issued[-1].number} {c.name}", AUDIT_JSON.encode(changes),
-                      c.region_path))  # fmt: skip
-        audit_id += 1
+        audit.add(cert_id, f"{issued[-1].number} {c.name}", changes, c.region_path, action)
         if done % 200 == 0:
             progress("certificate.stage_issue", done, len(with_hours))
-    _write_rows(new_rows, reprints, audit)
-    write.audited.extend(row[0] for row in audit)
+    _write_rows(new_rows, reprints)
+    audit.done()
     progress("certificate.stage_issue", len(with_hours), len(with_hours))
     return Batch(tuple(issued), nothing, outside, left_out)
 
@@ -252,7 +252,7 @@ def _created(c: Contents, number: str) -> dict[str, list[Any]]:
             "left_out": [None, c.left_out]}  # fmt: skip
 
 
-def _write_rows(new_rows: list[Any], reprints: list[Any], audit: list[Any]) -> None:
+def _write_rows(new_rows: list[Any], reprints: list[Any]) -> None:
     connection = database.connection()
     try:
         connection.executemany(
@@ -266,7 +266,6 @@ def _write_rows(new_rows: list[Any], reprints: list[Any], audit: list[Any]) -> N
     connection.executemany(
         "UPDATE certificate SET reprints = reprints + 1, reprinted_at = ? WHERE id = ?", reprints
     )
-    connection.executemany(AUDIT_INSERT, audit)
 
 
 def _last_sequence(county_id: int, year: int) -> int:

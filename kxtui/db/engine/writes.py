@@ -198,27 +198,36 @@ AUDIT_INSERT = (
 
 
 class BulkAudit:
-    """The "import" audit entries of a bulk insert, one per record, inside the write's own
-    transaction (which holds the write lock, so the next ids are ours), written a batch at a
-    time with `flush` and counted as the write's with `done`. `at` is the write's time as
-    SQLite binds it, for the records' own stamps."""
+    """The audit entries of a bulk write, one per record ("import" unless said), inside the
+    write's own transaction (which holds the write lock, so the next ids are ours), written a
+    batch at a time with `flush` and counted as the write's with `done`. `at` is the write's
+    time as SQLite binds it, for the records' own stamps."""
 
     def __init__(self, connection: Any, write: Write, entity: str) -> None:
         self.connection, self.write, self.entity = connection, write, entity
         (self.first,) = connection.execute(
             "SELECT COALESCE(MAX(id), 0) + 1 FROM audit_entry"
         ).fetchone()
-        self.paths = dict(connection.execute("SELECT id, path FROM region"))  # read once
         self.at = sqlite3.adapt(write.at, sqlite3.PrepareProtocol)
         self.rows: list[tuple[Any, ...]] = []
         self.count = 0
+        self._paths: dict[int, str] | None = None
 
-    def add(self, entity_id: int, summary: str, changes: Mapping[str, Any], path: str) -> None:
+    @property
+    def paths(self) -> dict[int, str]:
+        """Every region's path by id, read once when first asked for."""
+        if self._paths is None:
+            self._paths = dict(self.connection.execute("SELECT id, path FROM region"))
+        return self._paths
+
+    def add(
+        self, entity_id: int, summary: str, changes: Mapping[str, Any], path: str,
+        action: str = "import",
+    ) -> None:  # fmt: skip
         """An entry for the record, of its region's `path` (`paths` has them by region)."""
         self.rows.append(
             (self.first + self.count, self.at, self.write.actor, self.write.officer_id,
-             "import", self.entity, entity_id, summary, AUDIT_JSON.encode(changes),
-             path)
+             action, self.entity, entity_id, summary, AUDIT_JSON.encode(changes), path)
         )  # fmt: skip
         self.count += 1
 
