@@ -29,6 +29,7 @@ from kxtui.db.keyset import Sort, order_by, page_ids, region_subtree
 from kxtui.db.numbers import TOTAL_HOURS_LIMIT, is_invalid, row_hours, valid_sum
 from kxtui.db.numbers import hours as hours_of
 from kxtui.db.rows import RosterFilter, RosterRow
+from kxtui.db.teams import TEAM_MEMBERS
 from kxtui.db.volunteer_search import TIER, matches_at_most, search_params
 
 NARROW = 10_000  # up to this many key matches, read them from the index and sort them
@@ -80,11 +81,7 @@ def where_clause(f: RosterFilter, narrow: int | None) -> tuple[list[str], dict[s
         conditions.append("v.region_id IN (SELECT id FROM region WHERE path >= :lo AND path < :hi)")
     if f.team_id is not None:
         params["team"] = f.team_id
-        conditions.append(
-            "v.id IN (WITH RECURSIVE below(id) AS (SELECT :team UNION ALL SELECT t.id FROM team t"
-            " JOIN below ON t.parent_id = below.id) SELECT m.volunteer_id FROM team_membership m"
-            " WHERE m.team_id IN below)"
-        )
+        conditions.append(f"v.id IN {TEAM_MEMBERS}")
     if f.domain:
         params["domain"] = f.domain
         conditions.append(

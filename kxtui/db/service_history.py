@@ -18,18 +18,14 @@ from kxtui.db.engine import scope
 from kxtui.db.engine.models import database
 from kxtui.db.engine.volunteer_index import SERVICE
 from kxtui.db.keyset import Sort, page_ids
-from kxtui.db.numbers import bad_count, one_hours, valid_sum
+from kxtui.db.numbers import bad, bad_count, one_hours, valid_sum
 from kxtui.db.numbers import hours as hours_of
 from kxtui.db.rows import ServiceHistoryLine, ServiceQuery, ServiceTotals
+from kxtui.db.teams import TEAM_MEMBERS
 
 ACTIVITY, HISTORICAL = "a", "h"  # the `kind` of a line
 # (a team's lines: several members at one activity, told apart by their service record)
 NEWEST_FIRST: Sort = (("x.day", True), ("x.kind", True), ("x.ref", True), ("x.id", True))
-
-# every team below :team (itself included), as the roster and the team tree count members
-_TEAM_MEMBERS = """(WITH RECURSIVE below(id) AS (SELECT :team UNION ALL SELECT t.id FROM team t
-  JOIN below ON t.parent_id = below.id) SELECT m.volunteer_id FROM team_membership m
-  WHERE m.team_id IN below)"""
 
 _LINES = """SELECT 'a' AS kind, a.id AS ref, s.id AS id, a.start_date AS day, a.end_date AS last,
   a.title AS title, COALESCE(t.name, a.organiser) AS organiser, COALESCE(e.name, r.name) AS place,
@@ -48,7 +44,7 @@ def _lines(query: ServiceQuery, params: dict[str, Any]) -> str:
     """The union of both sources for the query, as SQL (its parameters added to `params`)."""
     if query.team_id is not None:
         params["team"] = query.team_id
-        who_s, who_h = (f"s.volunteer_id IN {_TEAM_MEMBERS}", f"h.volunteer_id IN {_TEAM_MEMBERS}")
+        who_s, who_h = (f"s.volunteer_id IN {TEAM_MEMBERS}", f"h.volunteer_id IN {TEAM_MEMBERS}")
         views = scope.view_sql("path", params)
         if views:  # a team's members outside the officer's view are left out
             inside = " AND ".join(
@@ -158,8 +154,6 @@ def totals(who: int | ServiceQuery) -> ServiceTotals:
 
 
 def _valid_sum_where(condition: str) -> str:
-    from kxtui.db.numbers import bad
-
     return (
         f"COALESCE(SUM(CASE WHEN {condition} AND NOT {bad('service_record', 'hours', 'x')} "
         "THEN x.hours END), 0)"

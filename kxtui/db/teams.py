@@ -178,6 +178,13 @@ def live(team_id: int) -> Team:
     return team
 
 
+# SQL, a subquery: the volunteers of the team :team and of every team below it (the roster's
+# team filter, a team's hours statement)
+TEAM_MEMBERS = """(WITH RECURSIVE below(id) AS (SELECT :team UNION ALL SELECT t.id FROM team t
+  JOIN below ON t.parent_id = below.id) SELECT m.volunteer_id FROM team_membership m
+  WHERE m.team_id IN below)"""
+
+
 def subtree_ids(team_id: int) -> list[int]:
     """The team and every team below it."""
     sql = """WITH RECURSIVE below(id) AS (SELECT ? UNION ALL
