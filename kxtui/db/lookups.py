@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple, cast
 
-from kxtui.db.engine.models import Region, Rows, Team, Venue, Volunteer
+from kxtui.db.engine.models import Region, Rows, Team, Venue, Volunteer, database
+
+_BATCH = 500  # values per IN (...) when looking for registered volunteers
 
 
 class RegionRef(NamedTuple):
@@ -92,3 +94,19 @@ class PreloadedLookups(Lookups):
 
     def known_volunteers(self, volunteer_ids: Iterable[int]) -> set[int]:
         return self.volunteers.intersection(volunteer_ids)
+
+
+def registered(field: str, values: Iterable[str]) -> dict[str, list[tuple[int, str, int]]]:
+    """Value → the registered volunteers (id, name, region id) whose `field` (id_number,
+    mobile or platform_id) holds it, in id order; read a batch of values at a time."""
+    wanted = sorted(set(values))
+    found: dict[str, list[tuple[int, str, int]]] = {}
+    for start in range(0, len(wanted), _BATCH):
+        chunk = wanted[start : start + _BATCH]
+        sql = (
+            f"SELECT {field}, id, name, region_id FROM volunteer "
+            f"WHERE {field} IN ({', '.join('?' * len(chunk))}) ORDER BY id"
+        )
+        for value, volunteer_id, name, region_id in database.execute_sql(sql, chunk):
+            found.setdefault(value, []).append((volunteer_id, name, region_id))
+    return found

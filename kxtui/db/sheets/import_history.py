@@ -36,6 +36,7 @@ from kxtui.db.engine.writes import (
     created,
     write_transaction,
 )
+from kxtui.db.lookups import registered
 from kxtui.db.sheets import headers as sheet_headers
 from kxtui.db.sheets.columns import (
     Problem,
@@ -60,7 +61,6 @@ HISTORY = SheetLayout(
     no_header="hsheet.no_header",
 )
 CHECK_PROGRESS_EVERY = 1000
-_BATCH = 500  # values per IN (...) when looking for the volunteers
 
 
 class HistoryReport(NamedTuple):
@@ -231,23 +231,14 @@ class _People:
                 value = _identity(field, cells[at[field]])
                 if value:
                     self.wanted[field].add(value)
+        paths = dict(database.execute_sql("SELECT id, path FROM region"))
         self.found: dict[str, dict[str, list[tuple[int, str, str]]]] = {
-            field: self._read(field, sorted(values)) for field, values in self.wanted.items()
+            field: {
+                value: [(id_, name, paths[region]) for id_, name, region in people]
+                for value, people in registered(field, values).items()
+            }
+            for field, values in self.wanted.items()
         }
-
-    @staticmethod
-    def _read(field: str, values: list[str]) -> dict[str, list[tuple[int, str, str]]]:
-        found: dict[str, list[tuple[int, str, str]]] = {}
-        for start in range(0, len(values), _BATCH):
-            chunk = values[start : start + _BATCH]
-            sql = (
-                f"SELECT v.{field}, v.id, v.name, r.path FROM volunteer v "
-                f"JOIN region r ON r.id = v.region_id "
-                f"WHERE v.{field} IN ({', '.join('?' * len(chunk))}) ORDER BY v.id"
-            )
-            for value, *volunteer in database.execute_sql(sql, chunk):
-                found.setdefault(value, []).append(tuple(volunteer))
-        return found
 
     def find(
         self, row: int, cells: tuple[str, ...], problems: list[Problem]

@@ -33,7 +33,7 @@ from kxtui.db.engine.writes import (
     write_transaction,
 )
 from kxtui.db.errors import ValidationError
-from kxtui.db.lookups import PreloadedLookups, RegionRef
+from kxtui.db.lookups import PreloadedLookups, RegionRef, registered
 from kxtui.db.rows import VolunteerInput
 from kxtui.db.sheets.columns import Problem, Progress, no_progress, split_groups
 from kxtui.db.sheets.places import Regions
@@ -294,19 +294,10 @@ def _who(name: str, home: RegionRef) -> str:
 
 def _registered(checked: list[Checked]) -> dict[str, dict[str, list[tuple[int, str, int]]]]:
     """For each unique field, value → the registered volunteers (id, name, region) holding it."""
-    found: dict[str, dict[str, list[tuple[int, str, int]]]] = {}
-    for field in UNIQUE:
-        wanted = sorted({c.values[field] for c in checked if c.values[field]})
-        found[field] = {}
-        for start in range(0, len(wanted), _BATCH):
-            chunk = wanted[start : start + _BATCH]
-            sql = (
-                f"SELECT {field}, id, name, region_id FROM volunteer "
-                f"WHERE {field} IN ({', '.join('?' * len(chunk))}) ORDER BY id"
-            )
-            for value, *volunteer in database.execute_sql(sql, chunk):
-                found[field].setdefault(value, []).append(tuple(volunteer))
-    return found
+    return {
+        field: registered(field, (c.values[field] for c in checked if c.values[field]))
+        for field in UNIQUE
+    }
 
 
 def _stored(ids: Iterable[int]) -> dict[int, tuple[dict[str, Any], VolunteerInput]]:
